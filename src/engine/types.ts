@@ -1,0 +1,49 @@
+// Shared engine types: the models/ contract (meta.json), the runner the worker exposes, and the
+// check API of docs/contract.md section 3. Pure declarations; no runtime code.
+
+export interface ModelMeta { format: number; name: string; cased: boolean; maxLength: number; vocab: string;
+  special: { pad: number; unk: number; cls: number; sep: number; mask: number };
+  electric: { file: string; inputs: string[]; output: string };
+  cloze: { file: string; inputs: string[]; outputs: string[]; k: number };
+  noise: { replaceRate: number; logPriorRatio: number }; sha256: Record<string, string>;
+  config: Record<string, number>; training: Record<string, unknown> }
+export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
+export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
+export interface ModelRunner { readonly meta: ModelMeta;
+  energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
+  cloze(batch: number[][]): Promise<ClozeRow[]> }
+
+/** One checked word with the model's view of it. Offsets are UTF-16 into the checked text. */
+export interface WordScore { start: number; end: number; word: string; energy: number; pNoise: number }
+
+/** A replacement; p is its REPLACE probability over the candidate set (original included). '' = delete. */
+export interface Suggestion { text: string; p: number }
+
+export type FindingKind = 'spelling' | 'word-choice' | 'grammar' | 'repeated';
+
+export interface Finding {
+  start: number; end: number; word: string;
+  energy: number; pNoise: number; score: number;   // score in [0,1]: how sure we are it is wrong
+  kind: FindingKind;
+  suggestions: Suggestion[];                        // best first, case preserved, '' = delete
+}
+
+export interface CheckResult { findings: Finding[]; words: WordScore[]; provider: string; ms: number }
+
+/** Raw flag-rule thresholds (see calibration.ts); the benchmark sweeps these directly. */
+export interface Thresholds {
+  /** a word is suspicious (gets cloze + candidates + REPLACE) when pNoise ≥ this */
+  suspectPNoise: number;
+  /** flag only when the best candidate's total window energy is lower than the original's by ≥ this */
+  replaceMargin: number;
+  /** and the best candidate's REPLACE probability is ≥ this */
+  minSuggestionP: number;
+}
+
+export interface CheckOptions {
+  sensitivity: number;              // 0..1, 0.5 default
+  ignoredWords?: string[];
+  maxSuggestions?: number;
+  /** overrides the thresholds derived from sensitivity (benchmark sweeps) */
+  thresholds?: Partial<Thresholds>;
+}
