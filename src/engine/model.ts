@@ -1,0 +1,107 @@
+// Loads models/ (docs/contract.md section 1): meta.json, checksums, vocabulary. Runs before
+// onnxruntime ever sees a file, so a truncated or swapped model gives a message naming the file
+// instead of onnxruntime's bare "Protobuf parsing failed".
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { LoadedModel, ModelMeta } from './types';
+
+export const MODEL_FORMAT = 1;
+
+export class ModelLoadError extends Error {
+  override name = 'ModelLoadError';
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  // Streamed: model files are tens of MB and this may run in the extension's worker.
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function loadModel(dir: string): Promise<LoadedModel> {
+  const abs = path.resolve(dir);
+  const metaPath = path.join(abs, 'meta.json');
+  const meta = validateMeta(parseJson(await readText(metaPath), metaPath), metaPath);
+  const listed = new Set([meta.vocab, meta.electric.file, meta.cloze.file]);
+  for (const file of listed) {
+    if (!(file in meta.sha256)) throw new ModelLoadError(`${metaPath}: sha256 has no checksum for ${file}`);
+  }
+  // Every file the metadata vouches for is checked, not only the ones loaded now: a corrupt
+  // cloze.onnx should fail at load time, not at the first quick fix.
+  for (const [file, expected] of Object.entries(meta.sha256)) {
+    const full = path.join(abs, file);
+    await assertExists(full);
+    const actual = await sha256File(full);
+    if (actual !== expected.toLowerCase()) {
+      throw new ModelLoadError(`checksum mismatch for ${full}: expected sha256 ${expected}, got ${actual}`);
+    }
+  }
+  const vocabText = await readText(path.join(abs, meta.vocab));
+  return { dir: abs, meta, vocabText };
+}
+
+async function assertExists(file: string): Promise<void> {
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) throw new ModelLoadError(`model file is not a regular file: ${file}`);
+  } catch (err) {
+    if (err instanceof ModelLoadError) throw err;
+    throw new ModelLoadError(`model file missing: ${file} (${(err as Error).message})`);
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  await assertExists(file);
+  return fs.readFile(file, 'utf8');
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ModelLoadError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function validateMeta(raw: unknown, file: string): ModelMeta {
+  const fail = (what: string): never => { throw new ModelLoadError(`${file}: ${what}`); };
+  if (!isObject(raw)) return fail('expected a JSON object');
+  if (raw.format !== MODEL_FORMAT) fail(`unsupported format ${JSON.stringify(raw.format)} (this engine reads format ${MODEL_FORMAT})`);
+  if (typeof raw.name !== 'string') fail('"name" must be a string');
+  if (!Number.isInteger(raw.maxLength) || (raw.maxLength as number) < 3) fail('"maxLength" must be an integer ≥ 3');
+  if (typeof raw.vocab !== 'string') fail('"vocab" must be a file name');
+  const special = raw.special;
+  if (!isObject(special)) return fail('"special" must be an object');
+  for (const key of ['pad', 'unk', 'cls', 'sep', 'mask']) {
+    if (!Number.isInteger(special[key])) fail(`"special.${key}" must be an integer id`);
+  }
+  const electric = raw.electric;
+  if (!isObject(electric) || typeof electric.file !== 'string' || typeof electric.output !== 'string' || !isStrings(electric.inputs, 2)) {
+    fail('"electric" must have "file", "inputs" [ids, mask] and "output"');
+  }
+  const cloze = raw.cloze;
+  if (!isObject(cloze) || typeof cloze.file !== 'string' || !isStrings(cloze.inputs, 2) || !isStrings(cloze.outputs, 3) ||
+      !Number.isInteger(cloze.k) || (cloze.k as number) < 1) {
+    fail('"cloze" must have "file", "inputs" [ids, mask], "outputs" [topk ids, topk logq, token logq] and "k"');
+  }
+  const noise = raw.noise;
+  if (!isObject(noise) || typeof noise.logPriorRatio !== 'number') fail('"noise.logPriorRatio" must be a number');
+  const sha = raw.sha256;
+  if (!isObject(sha) || !Object.values(sha).every((v) => typeof v === 'string' && /^[0-9a-fA-F]{64}$/.test(v))) {
+    fail('"sha256" must map file names to 64-hex-digit checksums');
+  }
+  for (const name of Object.keys(sha as object)) {
+    // The checksums name files inside the model folder; nothing else may be reached through them.
+    if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) fail(`"sha256" names a file outside the model folder: ${name}`);
+  }
+  return raw as unknown as ModelMeta;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStrings(v: unknown, n: number): boolean {
+  return Array.isArray(v) && v.length === n && v.every((s) => typeof s === 'string');
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { loadModel, sha256File } from '../../../src/engine/model';
+import { modelCopy, modelDir, readMeta, removeDir } from './runtimeFixtures';
+
+test('loadModel reads meta.json, verifies checksums and reads the vocabulary', async () => {
+  const model = await loadModel(modelDir);
+  assert.equal(model.meta.format, 1);
+  assert.equal(model.dir, path.resolve(modelDir));
+  const lines = model.vocabText.split('\n');
+  assert.deepEqual(lines.slice(0, 5), ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']);
+  assert.ok(model.meta.cloze.k > 0);
+});
+
+test('a corrupted file fails with its name and both checksums', async () => {
+  const dir = await modelCopy(['vocab.txt']);
+  try {
+    const original = await fs.readFile(path.join(modelDir, 'vocab.txt'), 'utf8');
+    await fs.writeFile(path.join(dir, 'vocab.txt'), original.replace('[MASK]', '[MASQ]'));
+    const expected = ((await readMeta()).sha256 as Record<string, string>)['vocab.txt'];
+    const actual = await sha256File(path.join(dir, 'vocab.txt'));
+    await assert.rejects(loadModel(dir), (err: Error) => {
+      assert.match(err.message, /vocab\.txt/);
+      assert.ok(err.message.includes(expected), 'names the expected checksum');
+      assert.ok(err.message.includes(actual), 'names the actual checksum');
+      return true;
+    });
+  } finally {
+    await removeDir(dir);
+  }
+});
+
+test('a missing model file is named', async () => {
+  const meta = await readMeta();
+  const electric = (meta.electric as { file: string }).file;
+  const dir = await modelCopy([electric]);
+  try {
+    await assert.rejects(loadModel(dir), new RegExp(`missing: .*${electric.replace('.', '\\.')}`));
+  } finally {
+    await removeDir(dir);
+  }
+});
+
+test('missing, invalid or wrong-format meta.json gives a clear error', async () => {
+  const dir = await modelCopy(['meta.json']);
+  try {
+    await assert.rejects(loadModel(dir), /model file missing: .*meta\.json/);
+    await fs.writeFile(path.join(dir, 'meta.json'), '{"format": 1,');
+    await assert.rejects(loadModel(dir), /meta\.json is not valid JSON/);
+    await fs.writeFile(path.join(dir, 'meta.json'), JSON.stringify({ ...(await readMeta()), format: 2 }));
+    await assert.rejects(loadModel(dir), /unsupported format 2/);
+    const meta = await readMeta();
+    await fs.writeFile(path.join(dir, 'meta.json'), JSON.stringify({ ...meta, sha256: { ...(meta.sha256 as object), '../x': '0'.repeat(64) } }));
+    await assert.rejects(loadModel(dir), /outside the model folder/);
+  } finally {
+    await removeDir(dir);
+  }
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { loadModel } from '../../../src/engine/model';
+import { createRunner, gpuProviderFor, OrtRunner, padBatch, runChunked } from '../../../src/engine/session';
+import type { LoadedModel } from '../../../src/engine/types';
+import { modelDir } from './runtimeFixtures';
+
+let model: LoadedModel;
+let runner: OrtRunner;
+const logs: string[] = [];
+
+before(async () => {
+  model = await loadModel(modelDir);
+  runner = await createRunner(model, { provider: 'auto', threads: 1, log: (level, msg) => logs.push(`${level}: ${msg}`) });
+});
+after(async () => { await runner.dispose(); });
+
+/** Deterministic id rows: [CLS] ids… [SEP], drawn from the ordinary (non-special) vocabulary. */
+function rows(lengths: number[]): number[][] {
+  const vocabSize = model.vocabText.split('\n').filter((l) => l !== '').length;
+  let seed = 7;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return 5 + (seed % (vocabSize - 5)); };
+  const { cls, sep } = model.meta.special;
+  return lengths.map((n) => [cls, ...Array.from({ length: n - 2 }, next), sep]);
+}
+
+test('auto reports the provider that runs and logs why the GPU one did not', () => {
+  assert.ok(['cpu', gpuProviderFor(process.platform)].includes(runner.provider));
+  if (runner.provider === 'cpu') assert.ok(logs.some((l) => l.includes(`'${gpuProviderFor(process.platform)}' unavailable`)), logs.join('\n'));
+  assert.equal(runner.threads, 1);
+});
+
+test('forcing an unavailable GPU provider is an error, not a silent CPU run', async (t) => {
+  if (runner.provider !== 'cpu') {
+    const gpu = await createRunner(model, { provider: 'gpu', threads: 1 });
+    assert.equal(gpu.provider, gpuProviderFor(process.platform));
+    await gpu.dispose();
+    return;
+  }
+  await assert.rejects(createRunner(model, { provider: 'gpu', threads: 1 }), /GPU execution provider .* is not available/);
+  const cpu = await createRunner(model, { provider: 'cpu', threads: 1 });
+  assert.equal(cpu.provider, 'cpu');
+  await cpu.dispose();
+  t.diagnostic('GPU provider unavailable here; forced gpu rejected as it should');
+});
+
+test('energies: one value per id, unpadded, finite', async () => {
+  const batch = rows([5, 12, 3]);
+  const out = await runner.energies(batch);
+  assert.deepEqual(out.map((e) => e.length), [5, 12, 3]);
+  for (const e of out) assert.ok(e.every(Number.isFinite));
+});
+
+test('padding parity: a row alone and in a padded batch give the same energies (1e-4)', async () => {
+  const batch = rows([4, 40, 17, 9, model.meta.maxLength]);
+  const together = await runner.energies(batch);
+  for (let r = 0; r < batch.length; r++) {
+    const [alone] = await runner.energies([batch[r]]);
+    for (let i = 0; i < alone.length; i++) {
+      assert.ok(Math.abs(alone[i] - together[r][i]) < 1e-4, `row ${r} id ${i}: ${alone[i]} vs ${together[r][i]}`);
+    }
+  }
+});
+
+test('cloze: K proposals per position, best first, log q ≤ 0, unpadded and padding-invariant', async () => {
+  const k = model.meta.cloze.k;
+  const batch = rows([6, 20]);
+  const out = await runner.cloze(batch);
+  assert.equal(out.length, 2);
+  for (let r = 0; r < 2; r++) {
+    const n = batch[r].length;
+    assert.equal(out[r].topkIds.length, n * k);
+    assert.equal(out[r].topkLogq.length, n * k);
+    assert.equal(out[r].tokenLogq.length, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 1; j < k; j++) assert.ok(out[r].topkLogq[i * k + j] <= out[r].topkLogq[i * k + j - 1] + 1e-6);
+      assert.ok(out[r].topkLogq[i * k] <= 1e-6);
+    }
+  }
+  const [alone] = await runner.cloze([batch[0]]);
+  for (let i = 0; i < alone.tokenLogq.length; i++) assert.ok(Math.abs(alone.tokenLogq[i] - out[0].tokenLogq[i]) < 1e-4);
+  assert.deepEqual(Array.from(alone.topkIds.slice(0, k)), Array.from(out[0].topkIds.slice(0, k)));
+});
+
+test('big batches are chunked and come back in order', async () => {
+  const lengths = Array.from({ length: 150 }, (_, i) => 3 + ((i * 37) % 60));
+  const batch = rows(lengths);
+  const out = await runner.energies(batch);
+  assert.deepEqual(out.map((e) => e.length), lengths);
+  const [alone] = await runner.energies([batch[149]]);
+  for (let i = 0; i < alone.length; i++) assert.ok(Math.abs(alone[i] - out[149][i]) < 1e-4);
+});
+
+test('rows longer than maxLength or empty are refused', async () => {
+  await assert.rejects(runner.energies(rows([model.meta.maxLength + 1])), /maxLength/);
+  await assert.rejects(runner.energies([[]]), /rows must hold/);
+});
+
+test('checkpoint between chunks can abandon the rest of a batch', async () => {
+  let calls = 0;
+  const stop = () => { if (++calls > 1) throw new Error('superseded'); };
+  await assert.rejects(runner.energies(rows(Array(200).fill(10)), stop), /superseded/);
+  assert.equal(calls, 2);
+});
+
+test('padBatch and runChunked: pad id, mask and limits', async () => {
+  const { ids, mask, width } = padBatch([[2, 9, 3], [2, 3]], 0);
+  assert.equal(width, 3);
+  assert.deepEqual(Array.from(ids), [2n, 9n, 3n, 2n, 3n, 0n]);
+  assert.deepEqual(Array.from(mask), [1n, 1n, 1n, 1n, 1n, 0n]);
+  const seen: number[][] = [];
+  const out = await runChunked([[1, 1, 1, 1], [1], [1, 1]], { maxRows: 2, maxTokens: 4 }, undefined, async (rs) => {
+    seen.push(rs.map((r) => r.length));
+    return rs.map((r) => r.length * 10);
+  });
+  assert.deepEqual(out, [40, 10, 20]);
+  assert.deepEqual(seen, [[1, 2], [4]]);
+});
