@@ -1,0 +1,200 @@
+"""Export a trained Electric to the files the extension loads (docs/contract.md section 1).
+
+    /usr/bin/python3 training/export.py --ckpt training/runs/cpu1/ckpt --out models
+
+Reads a checkpoint (fp32 ckpt/ or the fp16 ship shards), writes to OUT: electric.onnx and cloze.onnx
+(opset 14, dynamic [batch, seq], int8 weights via quantize.py), golden.json (tokenizer fixtures from
+tokenizer.golden_tokens plus fp32 PyTorch energies) and meta.json (checksums, config, training summary
+from the run's log.jsonl). It checks ONNX against PyTorch with onnxruntime-node (training/onnx_parity.js)
+before writing meta.json, for the fp32 graphs and, within a looser tolerance, the int8 ones.
+"""
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import onnx
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from checkpoint import load_model
+from data import load_rows, to_batch
+from model import log_prior_ratio
+from quantize import quantize_model
+
+K = 32
+REPO = Path(__file__).resolve().parents[1]
+# max |ONNX - PyTorch| allowed: fp32 graphs, then int8 weights (energies and log q are O(1..10))
+TOL_FP32 = 1e-3
+TOL_INT8 = 0.25
+
+
+class EnergyGraph(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask):  # [B,T] int64 -> energy [B,T] float32
+        return self.model.energy(input_ids, attention_mask).float()
+
+
+class ClozeGraph(nn.Module):
+    def __init__(self, model, k: int = K):
+        super().__init__()
+        self.model, self.k = model, k
+
+    def forward(self, input_ids, attention_mask):
+        logq = F.log_softmax(self.model.cloze_logits(input_ids, attention_mask).float(), -1)  # [B,T,V]
+        topk_logq, topk_ids = logq.topk(self.k, -1)                                           # [B,T,K]
+        token_logq = logq.gather(-1, input_ids.unsqueeze(-1)).squeeze(-1)                    # [B,T]
+        return topk_ids, topk_logq, token_logq
+
+
+def export_onnx(model, electric_path, cloze_path):
+    model = model.eval()
+    ids = torch.tensor([[2, 10, 11, 12, 13, 3], [2, 14, 15, 3, 0, 0]])
+    mask = (torch.arange(6)[None] < torch.tensor([[6], [4]])).long()
+    common = dict(input_names=["input_ids", "attention_mask"], opset_version=14, do_constant_folding=True)
+    axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}}
+    # the exporter restores each wrapper's training flag afterwards: keep them (and the model) in eval
+    with torch.no_grad():
+        torch.onnx.export(EnergyGraph(model).eval(), (ids, mask), str(electric_path), output_names=["energy"],
+                          dynamic_axes={**axes, "energy": {0: "batch", 1: "seq"}}, **common)
+        outs = ["topk_ids", "topk_logq", "token_logq"]
+        torch.onnx.export(ClozeGraph(model).eval(), (ids, mask), str(cloze_path), output_names=outs,
+                          dynamic_axes={**axes, **{o: {0: "batch", 1: "seq"} for o in outs}}, **common)
+    model.eval()
+
+
+def run_onnx(path, ids, mask) -> dict:
+    """Outputs of an ONNX file under onnxruntime-node, as numpy arrays (plus '_ms')."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        json.dump({"input_ids": ids.tolist(), "attention_mask": mask.tolist()}, f)
+        f.flush()
+        res = subprocess.run(["node", str(REPO / "training" / "onnx_parity.js"), str(path), f.name],
+                             capture_output=True, text=True, cwd=REPO)
+    if res.returncode != 0:
+        raise RuntimeError(f"onnxruntime-node failed on {path}:\n{res.stderr}")
+    out = json.loads(res.stdout)
+    return {k: (np.array(v["data"]).reshape(v["dims"]) if k != "_ms" else v) for k, v in out.items()}
+
+
+@torch.no_grad()
+def parity(model, electric_path, cloze_path, ids, mask) -> dict:
+    """Max |ONNX - PyTorch| over real positions of energy, token_logq and top-k log q, and the share of
+    top-k ids that agree."""
+    real = mask.numpy() > 0
+    ref_e = model.energy(ids, mask).numpy()
+    ref_ids, ref_topq, ref_tok = (t.numpy() for t in ClozeGraph(model)(ids, mask))
+    e = run_onnx(electric_path, ids, mask)["energy"]
+    c = run_onnx(cloze_path, ids, mask)
+    return {
+        "energy": float(np.abs(e - ref_e)[real].max()),
+        "token_logq": float(np.abs(c["token_logq"] - ref_tok)[real].max()),
+        "topk_logq": float(np.abs(c["topk_logq"] - ref_topq)[real].max()),
+        "topk_ids_agree": float((c["topk_ids"] == ref_ids)[real].mean()),
+    }
+
+
+def check(name, diffs, tol):
+    bad = {k: v for k, v in diffs.items() if k != "topk_ids_agree" and v > tol}
+    if bad:
+        raise RuntimeError(f"{name} ONNX differs from PyTorch by more than {tol}: {bad}")
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@torch.no_grad()
+def write_golden(model, vocab_path, out_path):
+    """tokenizer.golden_tokens fixtures, each with the fp32 PyTorch energy of its ids in [CLS] ids [SEP]."""
+    from tokenizer import GOLDEN_TEXTS, WordPiece, golden_tokens
+    golden = golden_tokens(WordPiece.from_file(vocab_path), GOLDEN_TEXTS)
+    for s in golden["sentences"]:
+        ids = torch.tensor([[2] + s["ids"][:model.cfg.max_len - 2] + [3]])
+        if len(s["ids"]) > model.cfg.max_len - 2:
+            raise ValueError(f"golden text of {len(s['ids'])} pieces exceeds maxLength: {s['text'][:40]!r}")
+        s["energy"] = [round(float(v), 6) for v in model.energy(ids, torch.ones_like(ids))[0, 1:-1]]
+    Path(out_path).write_text(json.dumps(golden, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def training_summary(log_path, corpus: str) -> dict:
+    lines = [json.loads(line) for line in Path(log_path).read_text().splitlines() if line.strip()]
+    hardware = list(dict.fromkeys(r["hardware"] for r in lines if r["kind"] == "start"))
+    evals = [r for r in lines if r["kind"] == "eval"]
+    last = lines[-1]
+    return {"tokensSeen": last["tokens"], "steps": last["step"], "hardware": "; ".join(hardware),
+            "wallSeconds": round(last["elapsed"]), "corpus": corpus,
+            "heldout": {"pseudoPerplexity": round(evals[-1]["pseudo_perplexity"], 4),
+                        "rtdAuc": round(evals[-1]["rtd_auc"], 4)}}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ckpt", required=True, help="checkpoint dir (state.json) or ship-weights dir")
+    ap.add_argument("--out", default="models")
+    ap.add_argument("--log", help="the run's log.jsonl (default: CKPT/../log.jsonl)")
+    ap.add_argument("--vocab", help="vocab.txt (default: the checkpoint config's)")
+    ap.add_argument("--heldout", default="data/heldout.npy", help="rows for the parity check")
+    ap.add_argument("--corpus", default="Debian documentation packages (training/packages.txt), "
+                                        "held-out packages in training/heldout.txt never trained on")
+    ap.add_argument("--name", help="meta.json name (default: electric-small-<layers>x<hidden>-<tokens>)")
+    args = ap.parse_args()
+
+    model, cfg, meta_in = load_model(args.ckpt)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = Path(args.vocab or cfg.vocab)
+    if sum(1 for _ in open(vocab, encoding="utf-8")) != cfg.vocab_size:
+        raise ValueError(f"{vocab} does not have the model's {cfg.vocab_size} pieces")
+    if vocab.resolve() != (out / "vocab.txt").resolve():
+        shutil.copyfile(vocab, out / "vocab.txt")
+
+    if Path(args.heldout).exists():
+        ids, mask = to_batch(load_rows(args.heldout)[:8])
+    else:
+        ids, mask = to_batch(np.random.default_rng(0).integers(5, cfg.vocab_size, (4, cfg.max_len - 2)))
+        mask[1, cfg.max_len // 2:], ids[1, cfg.max_len // 2:] = 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "electric-fp32.onnx", Path(tmp) / "cloze-fp32.onnx"
+        export_onnx(model, *fp32)
+        diffs32 = parity(model, *fp32, ids, mask)
+        check("fp32", diffs32, TOL_FP32)
+        for src, dst in zip(fp32, (out / "electric.onnx", out / "cloze.onnx")):
+            onnx.save(quantize_model(onnx.load(str(src))), str(dst))
+    diffs8 = parity(model, out / "electric.onnx", out / "cloze.onnx", ids, mask)
+    check("int8", diffs8, TOL_INT8)
+    print(json.dumps({"parity_fp32": diffs32, "parity_int8": diffs8}))
+
+    write_golden(model, out / "vocab.txt", out / "golden.json")
+    log = Path(args.log) if args.log else Path(args.ckpt).parent / "log.jsonl"
+    summary = training_summary(log, args.corpus)
+    files = ["vocab.txt", "electric.onnx", "cloze.onnx", "golden.json"]
+    meta = {
+        "format": 1,
+        "name": args.name or f"electric-small-{cfg.layers}x{cfg.hidden}-{summary['tokensSeen'] / 1e6:.0f}M",
+        "cased": True,
+        "maxLength": cfg.max_len,
+        "vocab": "vocab.txt",
+        "special": {"pad": 0, "unk": 1, "cls": 2, "sep": 3, "mask": 4},
+        "electric": {"file": "electric.onnx", "inputs": ["input_ids", "attention_mask"], "output": "energy"},
+        "cloze": {"file": "cloze.onnx", "inputs": ["input_ids", "attention_mask"],
+                  "outputs": ["topk_ids", "topk_logq", "token_logq"], "k": K},
+        "noise": {"replaceRate": cfg.replace_rate, "logPriorRatio": round(log_prior_ratio(cfg.replace_rate), 4)},
+        "sha256": {f: sha256(out / f) for f in files},
+        "config": {"layers": cfg.layers, "hidden": cfg.hidden, "heads": cfg.heads, "ffn": cfg.ffn,
+                   "embedding": cfg.embedding, "vocabSize": cfg.vocab_size},
+        "training": summary,
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps({f: (out / f).stat().st_size for f in files}))
+
+
+if __name__ == "__main__":
+    main()

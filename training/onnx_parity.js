@@ -1,0 +1,36 @@
+// Runs an ONNX model with onnxruntime-node (the runtime the extension ships) on inputs from a JSON
+// file and prints its outputs as JSON, so training/export.py can compare them with PyTorch.
+//   node training/onnx_parity.js model.onnx inputs.json > outputs.json
+// inputs.json: {"input_ids": [[...], ...], "attention_mask": [[...], ...]} (int64 [batch, seq]).
+// Output: {"<name>": {"dims": [...], "data": [...]}, ...}.
+'use strict';
+process.env.ORT_DISABLE_TELEMETRY = '1';
+const fs = require('fs');
+const ort = require('onnxruntime-node');
+
+async function main() {
+  const [modelPath, inputsPath] = process.argv.slice(2);
+  if (!modelPath || !inputsPath) throw new Error('usage: node onnx_parity.js model.onnx inputs.json');
+  const inputs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
+  const feeds = {};
+  for (const [name, rows] of Object.entries(inputs)) {
+    const data = BigInt64Array.from(rows.flat().map(BigInt));
+    feeds[name] = new ort.Tensor('int64', data, [rows.length, rows[0].length]);
+  }
+  const session = await ort.InferenceSession.create(modelPath, {
+    executionProviders: ['cpu'], intraOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } },
+  });
+  const t0 = process.hrtime.bigint();
+  const results = await session.run(feeds);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const out = { _ms: ms };
+  for (const [name, t] of Object.entries(results)) {
+    out[name] = { dims: t.dims, data: Array.from(t.data, (v) => (typeof v === 'bigint' ? Number(v) : v)) };
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack || err}\n`);
+  process.exit(1);
+});
