@@ -3,10 +3,11 @@
 // session.run blocks its thread for the whole inference.
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
+import type { LogLevel, ProviderChoice } from './protocol';
 import type { ClozeRow, LoadedModel, ModelMeta, ModelRunner } from './types';
 
-export type ProviderChoice = 'auto' | 'cpu' | 'gpu';
-export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+export type { ProviderChoice };
+export type LogFn = (level: LogLevel, message: string) => void;
 
 export interface RunnerOptions {
   provider: ProviderChoice;

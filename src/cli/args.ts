@@ -1,0 +1,98 @@
+// Command-line options of electric-check, parsed with node:util (no dependency).
+import { parseArgs } from 'node:util';
+import type { ProviderChoice } from '../engine/protocol';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  inputs: string[];             // files, globs, or '-' for stdin
+  format: Format;
+  jsonl?: string;               // evaluation mode: input JSONL file, '-' = stdin
+  output?: string;              // write results here instead of stdout
+  language?: string;
+  sensitivity: number;
+  provider: ProviderChoice;
+  threads?: number;
+  model?: string;
+  progress: boolean;
+  maxSuggestions: number;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: electric-check [options] <file|glob|->...
+       electric-check --jsonl <input.jsonl|-> [options]
+
+Flags words that do not fit their context, with replacements ranked by an Electric model (offline).
+
+Options:
+  --format text|json|sarif   output format (default text: file:line:col: word — suggestion (p=…))
+  --jsonl FILE               evaluation mode: read {"id","text"} lines, write {"id","peer":"electric","flags":[…]} lines
+  -o, --output FILE          write results to FILE instead of stdout
+  -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
+                             javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
+  -s, --sensitivity N        0..1, higher flags more (default 0.5)
+  --provider auto|cpu|gpu    execution provider (default auto: the platform's GPU provider, else CPU)
+  --threads N                inference threads (default: cores - 1, at most 4)
+  --model DIR                model folder (default: the package's models/)
+  --max-suggestions N        suggestions per finding (default 5)
+  --progress                 show a progress bar on stderr even when it is not a terminal
+  -h, --help                 this text
+  -v, --version              print the version
+
+Exit status: 0 nothing flagged, 1 something flagged, 2 an error (bad input, missing model, ...).
+In --jsonl mode the status is 0 unless there was an error.`;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' }, jsonl: { type: 'string' }, output: { type: 'string', short: 'o' },
+        language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' },
+        provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' },
+        'max-suggestions': { type: 'string' }, progress: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'text') as Format;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
+  const provider = (v.provider ?? 'auto') as ProviderChoice;
+  if (!['auto', 'cpu', 'gpu'].includes(provider)) throw new UsageError(`--provider must be auto, cpu or gpu (got '${provider}')`);
+  const sensitivity = number(v.sensitivity ?? '0.5', '--sensitivity');
+  if (sensitivity < 0 || sensitivity > 1) throw new UsageError(`--sensitivity must be between 0 and 1 (got ${sensitivity})`);
+  const threads = v.threads === undefined ? undefined : integer(v.threads, '--threads', 1);
+  const maxSuggestions = integer(v['max-suggestions'] ?? '5', '--max-suggestions', 0);
+  const opts: CliOptions = {
+    inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity,
+    provider, threads, model: v.model, progress: v.progress ?? false, maxSuggestions,
+    help: v.help ?? false, version: v.version ?? false,
+  };
+  if (!opts.help && !opts.version) {
+    if (opts.jsonl !== undefined && opts.inputs.length > 0) throw new UsageError('--jsonl reads its own input; give no other files');
+    if (opts.jsonl === undefined && opts.inputs.length === 0) throw new UsageError('no input: give files, globs, or - for stdin');
+  }
+  return opts;
+}
+
+function number(text: string, flag: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number (got '${text}')`);
+  return n;
+}
+
+function integer(text: string, flag: string, min: number): number {
+  const n = number(text, flag);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min} (got '${text}')`);
+  return n;
+}

@@ -1,0 +1,124 @@
+// electric-check's outputs: compiler-style text, JSON, SARIF 2.1.0, and the peers' JSONL form.
+// Lines and columns are 1-based; columns count UTF-16 code units (SARIF's columnKind utf16CodeUnits),
+// the same offsets VS Code and the JSON output use.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding, FindingKind } from '../engine/types';
+
+export interface FileResult { file: string; language: string; text: string; findings: Finding[] }
+export interface Problem { file: string; message: string }
+
+export interface Position { line: number; column: number }
+
+/** Maps UTF-16 offsets to 1-based line/column; built once per text (binary search per lookup). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+export function message(f: Finding): string {
+  const best = f.suggestions[0];
+  if (!best) return `“${f.word}” does not fit here (score ${f.score.toFixed(2)})`;
+  const fix = best.text === '' ? 'delete it' : `“${best.text}”`;
+  return `“${f.word}” does not fit here; did you mean ${fix}? (p=${best.p.toFixed(2)})`;
+}
+
+/** `file:line:col: word — suggestion (p=0.93)`, one line per finding. */
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    const index = new LineIndex(r.text);
+    for (const f of r.findings) {
+      const { line, column } = index.position(f.start);
+      const best = f.suggestions[0];
+      const fix = best ? `${best.text === '' ? '(delete)' : best.text} (p=${best.p.toFixed(2)})` : `no suggestion (score=${f.score.toFixed(2)})`;
+      lines.push(`${r.file}:${line}:${column}: ${f.word} — ${fix}`);
+    }
+  }
+  return lines.map((l) => l + '\n').join('');
+}
+
+export function formatJson(results: FileResult[], skipped: Problem[], errors: Problem[]): string {
+  const files = results.map((r) => {
+    const index = new LineIndex(r.text);
+    return {
+      file: r.file, language: r.language,
+      findings: r.findings.map((f) => {
+        const s = index.position(f.start), e = index.position(f.end);
+        return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...f, message: message(f) };
+      }),
+    };
+  });
+  return JSON.stringify({ files, skipped, errors }, null, 2) + '\n';
+}
+
+/** One evaluation line in the form of ../shared/peers (UTF-16 offsets, suggestions best first). */
+export function formatJsonlLine(id: unknown, text: string, findings: Finding[]): string {
+  const flags = findings.map((f) => ({
+    start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), text: text.slice(f.start, f.end), message: message(f),
+  }));
+  return JSON.stringify({ id, peer: 'electric', flags }) + '\n';
+}
+
+const RULES: { id: FindingKind; name: string; text: string }[] = [
+  { id: 'spelling', name: 'Spelling', text: 'A misspelled word: the model finds it implausible here and a close spelling fits.' },
+  { id: 'word-choice', name: 'WordChoice', text: 'A real word that does not fit its context (their/there, then/than, ...).' },
+  { id: 'grammar', name: 'Grammar', text: 'A word form that does not agree with its context (is/are, has/have, ...).' },
+  { id: 'repeated', name: 'RepeatedWord', text: 'A word written twice in a row.' },
+];
+
+export function formatSarif(results: FileResult[], errors: Problem[], version: string): string {
+  const root = pathToFileURL(process.cwd() + path.sep).href;
+  const uri = (file: string): string =>
+    file === '<stdin>' ? 'stdin' : path.relative(process.cwd(), path.resolve(file)).split(path.sep).map(encodeURIComponent).join('/');
+  const sarifResults = results.flatMap((r) => {
+    const index = new LineIndex(r.text);
+    return r.findings.map((f) => {
+      const s = index.position(f.start), e = index.position(f.end);
+      const region = { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+      const location = { artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT' } };
+      const ruleIndex = RULES.findIndex((rule) => rule.id === f.kind);
+      return {
+        ruleId: f.kind, ruleIndex, level: f.score >= 0.8 ? 'warning' : 'note',
+        message: { text: message(f) },
+        locations: [{ physicalLocation: { ...location, region: { ...region, snippet: { text: f.word } } } }],
+        fixes: f.suggestions.map((sug) => ({
+          description: { text: sug.text === '' ? `Delete “${f.word}” (p=${sug.p.toFixed(2)})` : `Replace with “${sug.text}” (p=${sug.p.toFixed(2)})` },
+          artifactChanges: [{ ...location, replacements: [{ deletedRegion: region, insertedContent: { text: sug.text } }] }],
+        })),
+        properties: { score: f.score, energy: f.energy, pNoise: f.pNoise },
+      };
+    });
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: {
+        name: 'electric-check', version, informationUri: 'https://github.com/electric-proofreader/electric-proofreader',
+        rules: RULES.map((r) => ({ id: r.id, name: r.name, shortDescription: { text: r.text }, defaultConfiguration: { level: 'warning' } })),
+      } },
+      originalUriBaseIds: { SRCROOT: { uri: root } },
+      columnKind: 'utf16CodeUnits',
+      invocations: [{
+        executionSuccessful: errors.length === 0,
+        toolExecutionNotifications: errors.map((e) => ({
+          level: 'error', message: { text: e.message },
+          locations: e.file === '<stdin>' ? [] : [{ physicalLocation: { artifactLocation: { uri: uri(e.file), uriBaseId: 'SRCROOT' } } }],
+        })),
+      }],
+      results: sarifResults,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

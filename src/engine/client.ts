@@ -1,0 +1,223 @@
+// Host side of the engine (docs/contract.md section 3): starts the worker lazily, matches replies to
+// requests, forwards cancellation, and restarts a dead worker with backoff. Never imports
+// onnxruntime-node: loading it here would put inference on the editor's thread.
+import * as path from 'node:path';
+import { ResourceLimits, Worker } from 'node:worker_threads';
+import {
+  CancelledError, EngineInfo, fromWire, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
+} from './protocol';
+import type { CheckOptions, CheckResult, Suggestion } from './types';
+
+export interface Disposable { dispose(): void }
+/** Same shape as vscode.Event, so the extension can hand it straight to its own code. */
+export type Event<T> = (listener: (e: T) => void) => Disposable;
+
+export interface EngineClientOptions {
+  modelDir: string;
+  provider?: ProviderChoice;
+  threads?: number;
+  log?: (level: LogLevel, message: string) => void;
+  /** compiled worker entry; default: worker.js next to this file (out/src/engine/ or dist/) */
+  workerPath?: string;
+  /** give up after this many crashes within crashWindowMs */
+  maxCrashes?: number;
+  crashWindowMs?: number;
+  resourceLimits?: ResourceLimits;
+}
+
+export class EngineCrashedError extends Error {
+  override name = 'EngineCrashedError';
+}
+
+interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void }
+
+// Bounds for a runaway worker: the V8 heap only (onnxruntime's tensors are native memory).
+const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+const INIT_RETRY_MS = 10_000;
+
+export class EngineClient implements Disposable {
+  private worker: Worker | undefined;
+  private ready: Promise<EngineInfo> | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private crashes: number[] = [];
+  private initFailure: { error: Error; at: number } | undefined;
+  private disposed = false;
+  private readonly restartListeners = new Set<(info: EngineInfo) => void>();
+  private readonly errorListeners = new Set<(err: Error) => void>();
+  private readonly opts: Required<Omit<EngineClientOptions, 'threads'>> & { threads?: number };
+
+  constructor(options: EngineClientOptions) {
+    this.opts = {
+      provider: 'auto', log: () => undefined, workerPath: path.join(__dirname, 'worker.js'),
+      maxCrashes: 5, crashWindowMs: 60_000, resourceLimits: DEFAULT_LIMITS, ...options,
+    };
+  }
+
+  /** Fires when a worker that replaced a dead one is ready (re-request what was lost). */
+  readonly onRestart: Event<EngineInfo> = (listener) => subscribe(this.restartListeners, listener);
+  /** Fires when the worker dies, fails to load the model, or the client gives up restarting it. */
+  readonly onError: Event<Error> = (listener) => subscribe(this.errorListeners, listener);
+
+  check(text: string, languageId: string, options: CheckOptions, signal?: AbortSignal): Promise<CheckResult> {
+    return this.request({ type: 'check', id: 0, text, languageId, options }, signal) as Promise<CheckResult>;
+  }
+
+  rank(text: string, start: number, end: number, candidates: string[], signal?: AbortSignal): Promise<Suggestion[]> {
+    return this.request({ type: 'rank', id: 0, text, start, end, candidates }, signal) as Promise<Suggestion[]>;
+  }
+
+  /** Starts the engine if needed; says which model and execution provider run. */
+  info(): Promise<EngineInfo> {
+    return this.start();
+  }
+
+  /** Ends the current worker as if it had crashed (the "restart engine" command, and tests). */
+  async terminateWorker(): Promise<void> {
+    const worker = this.worker;
+    if (worker) await worker.terminate();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    this.rejectAll(new Error('the Electric engine was shut down'));
+    void worker?.terminate();
+  }
+
+  private async request(req: Request, signal?: AbortSignal): Promise<unknown> {
+    if (signal?.aborted) throw new CancelledError();
+    await this.start();
+    if (signal?.aborted) throw new CancelledError();
+    const worker = this.worker;
+    if (!worker) throw new EngineCrashedError('the Electric engine stopped before the request could be sent');
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        this.pending.get(id)?.cleanup();
+        this.pending.delete(id);
+        worker.postMessage({ type: 'cancel', id });
+        reject(new CancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, { resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) });
+      worker.postMessage({ ...req, id });
+    });
+  }
+
+  private start(): Promise<EngineInfo> {
+    if (this.disposed) return Promise.reject(new Error('the Electric engine was shut down'));
+    if (this.ready) return this.ready;
+    const now = Date.now();
+    if (this.initFailure && now - this.initFailure.at < INIT_RETRY_MS) return Promise.reject(this.initFailure.error);
+    this.crashes = this.crashes.filter((t) => now - t < this.opts.crashWindowMs);
+    const n = this.crashes.length;
+    if (n >= this.opts.maxCrashes) {
+      return Promise.reject(new EngineCrashedError(
+        `the Electric engine crashed ${n} times in ${Math.round(this.opts.crashWindowMs / 1000)} s; ` +
+        'not restarting it (see the log for why it crashed)'));
+    }
+    // Exponential backoff after crashes: a worker that dies on load must not spin the CPU.
+    const wait = n === 0 ? 0 : Math.max(0, this.crashes[n - 1] + Math.min(5000, 100 * 2 ** (n - 1)) - now);
+    const ready = (wait > 0 ? new Promise((r) => setTimeout(r, wait)) : Promise.resolve()).then(() => this.spawn());
+    // Callers that only fire requests should not see an unhandled rejection from the shared promise.
+    ready.catch(() => undefined);
+    this.ready = ready;
+    return ready;
+  }
+
+  private spawn(): Promise<EngineInfo> {
+    if (this.disposed) return Promise.reject(new Error('the Electric engine was shut down'));
+    // onnxruntime reads this with getenv() at load time; a worker's process.env is a private copy
+    // that native code never sees, so it is set here, in the real environment, before the worker starts.
+    process.env.ORT_DISABLE_TELEMETRY = '1';
+    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads };
+    const worker = new Worker(this.opts.workerPath, { workerData: init, resourceLimits: this.opts.resourceLimits });
+    this.worker = worker;
+    return new Promise<EngineInfo>((resolve, reject) => {
+      worker.on('message', (msg: WorkerMessage) => this.onMessage(worker, msg, resolve, reject));
+      worker.on('error', (err) => this.onExit(worker, `failed: ${err.message}`, reject));
+      worker.on('exit', (code) => this.onExit(worker, `exited with code ${code}`, reject));
+    });
+  }
+
+  private onMessage(worker: Worker, msg: WorkerMessage, resolve: (i: EngineInfo) => void, reject: (e: Error) => void): void {
+    if (worker !== this.worker) return;
+    switch (msg.type) {
+      case 'log':
+        this.opts.log(msg.level, msg.message);
+        return;
+      case 'ready':
+        this.initFailure = undefined;
+        this.opts.log('info', `engine ready: model ${msg.info.model}, provider ${msg.info.provider}, ${msg.info.threads} thread(s)`);
+        resolve(msg.info);
+        return;
+      case 'initError': {
+        const error = fromWire(msg.error);
+        this.initFailure = { error, at: Date.now() };
+        this.opts.log('error', `engine failed to start: ${error.message}`);
+        this.worker = undefined;
+        this.ready = undefined;
+        void worker.terminate();
+        reject(error);
+        this.emit(this.errorListeners, error);
+        return;
+      }
+      case 'result':
+      case 'error': {
+        const p = this.pending.get(msg.id);
+        if (!p) return; // cancelled on this side already
+        this.pending.delete(msg.id);
+        p.cleanup();
+        if (msg.type === 'result') p.resolve(msg.result);
+        else p.reject(msg.error.name === 'CancelledError' ? new CancelledError(msg.error.message) : fromWire(msg.error));
+      }
+    }
+  }
+
+  private onExit(worker: Worker, how: string, rejectReady: (e: Error) => void): void {
+    if (worker !== this.worker) return; // already replaced, disposed, or failed to load
+    this.worker = undefined;
+    this.ready = undefined;
+    this.crashes.push(Date.now());
+    const error = new EngineCrashedError(`the Electric engine worker ${how}; the request was not completed`);
+    this.opts.log('error', error.message);
+    rejectReady(error);
+    this.rejectAll(error);
+    this.emit(this.errorListeners, error);
+    this.restartAfterCrash();
+  }
+
+  /** Restarts right away (after backoff) so the host gets onRestart and can re-request what was lost. */
+  private restartAfterCrash(): void {
+    if (this.disposed) return;
+    this.start().then(
+      (info) => this.emit(this.restartListeners, info),
+      (err: Error) => this.emit(this.errorListeners, err));
+  }
+
+  private rejectAll(error: Error): void {
+    for (const p of this.pending.values()) {
+      p.cleanup();
+      p.reject(error);
+    }
+    this.pending.clear();
+  }
+
+  private emit<T>(listeners: Set<(e: T) => void>, value: T): void {
+    for (const l of [...listeners]) {
+      try {
+        l(value);
+      } catch (err) {
+        this.opts.log('error', `engine event listener failed: ${(err as Error).message}`);
+      }
+    }
+  }
+}
+
+function subscribe<T>(set: Set<(e: T) => void>, listener: (e: T) => void): Disposable {
+  set.add(listener);
+  return { dispose: () => set.delete(listener) };
+}

@@ -1,0 +1,59 @@
+// Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
+// Plain structured-clone data only: no classes, no functions.
+import type { CheckOptions, CheckResult, Suggestion } from './types';
+
+export type ProviderChoice = 'auto' | 'cpu' | 'gpu';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** workerData of a new worker. */
+export interface WorkerInit {
+  modelDir: string;
+  provider: ProviderChoice;
+  threads?: number;
+}
+
+export interface EngineInfo {
+  model: string;
+  provider: string;
+  threads: number;
+}
+
+export type Request =
+  | { type: 'check'; id: number; text: string; languageId: string; options: CheckOptions }
+  | { type: 'rank'; id: number; text: string; start: number; end: number; candidates: string[] };
+
+export type HostMessage = Request | { type: 'cancel'; id: number };
+
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'ready'; info: EngineInfo }
+  | { type: 'initError'; error: WireError }
+  | { type: 'result'; id: number; result: CheckResult | Suggestion[] }
+  | { type: 'error'; id: number; error: WireError }
+  | { type: 'log'; level: LogLevel; message: string };
+
+export const CANCELLED = 'CancelledError';
+
+export function toWire(err: unknown): WireError {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: 'Error', message: String(err) };
+}
+
+export function fromWire(wire: WireError): Error {
+  const err = new Error(wire.message);
+  err.name = wire.name;
+  if (wire.stack) err.stack = wire.stack;
+  return err;
+}
+
+export class CancelledError extends Error {
+  override name = CANCELLED;
+  constructor(message = 'request cancelled') {
+    super(message);
+  }
+}

@@ -1,0 +1,96 @@
+// The engine thread: owns onnxruntime-node (through session.ts) and runs the whole check/rank
+// pipeline, one request at a time, so the host thread never waits on inference. A cancel message
+// is seen between session runs (session.run blocks this thread), and the request then stops at
+// its next batch.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadModel } from './model';
+import { WordPiece } from '../text/wordpiece';
+import { check, rank } from './pipeline';
+import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
+import { createRunner, OrtRunner } from './session';
+import type { ModelRunner } from './types';
+
+if (!parentPort) throw new Error('worker.ts must run in a worker_thread (EngineClient starts it)');
+const port = parentPort;
+const post = (msg: WorkerMessage): void => port.postMessage(msg);
+const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
+
+const queue: Request[] = [];
+let running: { id: number; abort: AbortController } | undefined;
+let wordPiece: WordPiece | undefined;
+let runner: OrtRunner | undefined;
+let pipelineRunner: (ModelRunner & { provider: string }) | undefined;
+
+port.on('message', (msg: HostMessage) => {
+  if (msg.type === 'cancel') {
+    const queued = queue.findIndex((r) => r.id === msg.id);
+    if (queued >= 0) {
+      queue.splice(queued, 1);
+      post({ type: 'error', id: msg.id, error: toWire(new CancelledError()) });
+    } else if (running?.id === msg.id) {
+      running.abort.abort(new CancelledError());
+    }
+    return;
+  }
+  queue.push(msg);
+  void drain();
+});
+
+/**
+ * The runner the pipeline sees: every batch first checks whether the running request was
+ * superseded. One object for the worker's life, because the pipeline caches energies per runner.
+ */
+function cancellableRunner(base: OrtRunner): ModelRunner & { provider: string } {
+  const checkpoint = (): void => running?.abort.signal.throwIfAborted();
+  return {
+    meta: base.meta,
+    provider: base.provider,
+    energies: (batch) => { checkpoint(); return base.energies(batch, checkpoint); },
+    cloze: (batch) => { checkpoint(); return base.cloze(batch, checkpoint); },
+  };
+}
+
+async function handle(req: Request, base: OrtRunner, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
+  const started = performance.now();
+  if (req.type === 'check') {
+    const result = await check(req.text, req.languageId, req.options, r, wp, signal);
+    post({ type: 'result', id: req.id, result: { ...result, provider: base.provider, ms: performance.now() - started } });
+  } else {
+    const result = await rank(req.text, req.start, req.end, req.candidates, r, wp);
+    post({ type: 'result', id: req.id, result });
+  }
+}
+
+async function drain(): Promise<void> {
+  if (running !== undefined || !runner || !pipelineRunner || !wordPiece) return;
+  const base = runner, r = pipelineRunner, wp = wordPiece;
+  while (queue.length > 0) {
+    const req = queue.shift()!;
+    const abort = new AbortController();
+    running = { id: req.id, abort };
+    try {
+      await handle(req, base, r, wp, abort.signal);
+    } catch (err) {
+      post({ type: 'error', id: req.id, error: toWire(err) });
+    } finally {
+      running = undefined;
+    }
+  }
+}
+
+async function init(): Promise<void> {
+  const { modelDir, provider, threads } = workerData as WorkerInit;
+  try {
+    const model = await loadModel(modelDir);
+    wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
+    runner = await createRunner(model, { provider, threads, log });
+    pipelineRunner = cancellableRunner(runner);
+    post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, threads: runner.threads } });
+  } catch (err) {
+    post({ type: 'initError', error: toWire(err) });
+    return;
+  }
+  void drain();
+}
+
+void init();
