@@ -1,0 +1,70 @@
+import numpy as np
+import onnx
+import pytest
+import torch
+
+from config import get_config
+from export import export_onnx, parity
+from model import Electric
+from quantize import dequantize, quantize_model, quantize_per_channel
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    torch.manual_seed(0)
+    model = Electric(get_config("tiny")).eval()
+    d = tmp_path_factory.mktemp("onnx")
+    paths = d / "electric.onnx", d / "cloze.onnx"
+    export_onnx(model, *paths)
+    q = d / "electric-int8.onnx", d / "cloze-int8.onnx"
+    for src, dst in zip(paths, q):
+        onnx.save(quantize_model(onnx.load(str(src))), str(dst))
+    return model, paths, q
+
+
+def inputs(batch, seq, lengths):
+    gen = torch.Generator().manual_seed(batch * 100 + seq)
+    ids = torch.randint(5, 64, (batch, seq), generator=gen)
+    mask = (torch.arange(seq)[None] < torch.tensor(lengths)[:, None]).long()
+    ids[:, 0], ids[mask == 0] = 2, 0
+    return ids, mask
+
+
+@pytest.mark.parametrize("batch,seq,lengths", [(1, 9, [9]), (3, 16, [16, 11, 4])])
+def test_fp32_onnx_matches_pytorch_at_any_shape(exported, batch, seq, lengths):
+    model, paths, _ = exported
+    d = parity(model, *paths, *inputs(batch, seq, lengths))
+    assert d["energy"] < 1e-4 and d["token_logq"] < 1e-4 and d["topk_logq"] < 1e-4, d
+    assert d["topk_ids_agree"] > 0.99, d
+    assert not model.training  # the exporter must not leave dropout on
+
+
+def test_int8_onnx_close_to_pytorch(exported):
+    model, _, q = exported
+    d = parity(model, *q, *inputs(3, 16, [16, 11, 4]))
+    assert d["energy"] < 0.02 and d["token_logq"] < 0.05 and d["topk_logq"] < 0.05, d
+
+
+def test_int8_graph_stores_int8_weights(exported):
+    _, paths, q = exported
+    for fp32, int8 in zip(paths, q):
+        g = onnx.load(str(int8)).graph
+        floats2d = [i.name for i in g.initializer if i.data_type == onnx.TensorProto.FLOAT and len(i.dims) == 2]
+        assert floats2d == [], floats2d
+        assert sum(n.op_type == "DequantizeLinear" for n in g.node) >= 10
+        assert int8.stat().st_size < 0.6 * fp32.stat().st_size  # tiny: biases and scales weigh more
+
+
+def test_quantize_round_trip():
+    rng = np.random.default_rng(0)
+    w = rng.normal(size=(16, 8)).astype(np.float32) * rng.uniform(0.01, 3, size=8).astype(np.float32)
+    for axis in (0, 1):
+        q, scale = quantize_per_channel(w, axis)
+        assert q.dtype == np.int8 and scale.shape == (w.shape[axis],)
+        assert np.abs(q).max() == 127
+        back = dequantize(q, scale, axis)
+        shape = [1, 1]
+        shape[axis] = -1
+        assert (np.abs(back - w) <= scale.reshape(shape) / 2 + 1e-7).all()
+    q, scale = quantize_per_channel(np.zeros((3, 4), np.float32), 1)
+    assert (dequantize(q, scale, 1) == 0).all()
