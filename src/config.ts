@@ -1,0 +1,54 @@
+// Typed access to the electricProofreader.* settings and the one place that listens for their changes.
+import * as vscode from 'vscode';
+
+export const SECTION = 'electricProofreader';
+export type ProviderSetting = 'auto' | 'cpu' | 'gpu';
+
+/** Settings that decide how one document is checked (language-overridable / resource scoped). */
+export interface DocumentSettings {
+  enabled: boolean;
+  sensitivity: number;
+  maxFileSize: number;
+  ignoredWords: string[];
+}
+
+/** Settings that decide how the engine is started (machine scoped: one engine per window). */
+export interface EngineSettings {
+  provider: ProviderSetting;
+  modelPath: string;
+}
+
+export function documentSettings(doc: vscode.TextDocument): DocumentSettings {
+  // Passing the document (not just its uri) lets "[markdown]": { ... } language overrides apply.
+  const c = vscode.workspace.getConfiguration(SECTION, doc);
+  const sensitivity = c.get<number>('sensitivity', 0.5);
+  return {
+    enabled: c.get<boolean>('enable', true),
+    sensitivity: Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : 0.5)),
+    maxFileSize: c.get<number>('maxFileSize', 500_000),
+    ignoredWords: c.get<string[]>('ignoredWords', []).filter((w) => typeof w === 'string' && w.length > 0),
+  };
+}
+
+export function engineSettings(): EngineSettings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const provider = c.get<string>('executionProvider', 'auto');
+  // modelPath is machine scoped and restricted in untrusted workspaces (package.json), so a workspace
+  // cannot point the engine at a model file of its choosing.
+  const modelPath = vscode.workspace.isTrusted ? c.get<string>('modelPath', '').trim() : '';
+  return { provider: provider === 'cpu' || provider === 'gpu' ? provider : 'auto', modelPath };
+}
+
+export type ChangeKind = 'engine' | 'documents';
+
+/** One listener for every settings change we care about, told whether the engine must restart. */
+export function onSettingsChange(listener: (kind: ChangeKind) => void): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      const engine = e.affectsConfiguration(`${SECTION}.executionProvider`) || e.affectsConfiguration(`${SECTION}.modelPath`);
+      listener(engine ? 'engine' : 'documents');
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => listener('engine')),
+  );
+}

