@@ -12,7 +12,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const MODELS = path.join(ROOT, 'models');
 
 interface Sentence { text: string; ids: number[]; offsets: [number, number][] }
-interface Fixture { vocab: string; vocabSha256: string; classRuns: [number, string][]; sentences: Sentence[] }
+interface Fixture {
+  vocab: string; vocabSha256: string; classRuns: [number, string][]; sentences: Sentence[]; fuzz: Sentence[];
+}
 
 const fixture: Fixture = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test/fixtures/tokenizer/golden-tokens.json'), 'utf8'));
@@ -50,6 +52,13 @@ test('character classes agree with Python on every code point', () => {
 test('ids and offsets equal the Python fixture', () => {
   assert.ok(fixture.sentences.length >= 18);
   for (const s of fixture.sentences) {
+    assert.deepEqual(wp.encode(s.text), { ids: s.ids, offsets: s.offsets }, JSON.stringify(s.text));
+  }
+});
+
+test('ids and offsets equal Python on random strings of awkward characters', () => {
+  assert.equal(fixture.fuzz.length, 300);
+  for (const s of fixture.fuzz) {
     assert.deepEqual(wp.encode(s.text), { ids: s.ids, offsets: s.offsets }, JSON.stringify(s.text));
   }
 });
