@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { LineIndex } from '../../src/cli/formats';
+import { electricCheck, fixtures } from './cliRun';
+import { repoRoot } from './engine/runtimeFixtures';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'electric-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+const sample = path.join(fixtures, 'sample.md');
+const sampleText = readFileSync(sample, 'utf8');
+
+interface JsonFinding { line: number; column: number; endLine: number; endColumn: number; start: number; end: number; word: string;
+  kind: string; score: number; suggestions: { text: string; p: number }[] }
+interface JsonOut { files: { file: string; language: string; findings: JsonFinding[] }[]; skipped: unknown[]; errors: unknown[] }
+
+test('help, version and usage errors', async () => {
+  const help = await electricCheck(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: electric-check/);
+  const version = await electricCheck(['--version']);
+  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+  const bad = await electricCheck(['--format', 'xml', sample]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--format must be text, json or sarif/);
+});
+
+test('text and json agree; misspellings in the sample are flagged with exit code 1; code is not checked', async () => {
+  const json = await electricCheck(['--format', 'json', '--sensitivity', '0.9', sample]);
+  assert.equal(json.code, 1, json.stderr);
+  const out = JSON.parse(json.stdout) as JsonOut;
+  assert.equal(out.files.length, 1);
+  assert.equal(out.files[0].language, 'markdown');
+  const findings = out.files[0].findings;
+  const index = new LineIndex(sampleText);
+  for (const f of findings) {
+    assert.equal(sampleText.slice(f.start, f.end), f.word);
+    assert.deepEqual(index.position(f.start), { line: f.line, column: f.column });
+    assert.ok(f.score >= 0 && f.score <= 1);
+  }
+  const words = findings.map((f) => f.word);
+  assert.ok(words.includes('recieved'), `flagged: ${words.join(', ')}`);
+  assert.ok(!words.includes('teh'), 'inside a code fence: never checked');
+  const text = await electricCheck(['--sensitivity', '0.9', sample]);
+  assert.equal(text.code, 1);
+  const lines = text.stdout.trim().split('\n');
+  assert.equal(lines.length, findings.length);
+  lines.forEach((line, i) => {
+    const f = findings[i];
+    const best = f.suggestions[0];
+    const fix = best ? `${best.text === '' ? '(delete)' : best.text} (p=${best.p.toFixed(2)})` : '';
+    assert.ok(line.startsWith(`${path.relative(repoRoot, sample)}:${f.line}:${f.column}: ${f.word} — ${fix}`) ||
+      line.startsWith(`${sample}:${f.line}:${f.column}: ${f.word} — ${fix}`), line);
+  });
+});
+
+test('sarif: a valid SARIF 2.1.0 log with rules, 1-based regions and fixes', async () => {
+  const run = await electricCheck(['--format', 'sarif', '--sensitivity', '0.9', sample]);
+  assert.equal(run.code, 1, run.stderr);
+  const log = JSON.parse(run.stdout);
+  assert.equal(log.version, '2.1.0');
+  assert.match(log.$schema, /sarif-2\.1\.0/);
+  const [r] = log.runs;
+  assert.equal(r.tool.driver.name, 'electric-check');
+  const ruleIds = r.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(r.results.length > 0);
+  for (const res of r.results) {
+    assert.ok(ruleIds.includes(res.ruleId));
+    assert.equal(r.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+    assert.ok(['note', 'warning', 'error'].includes(res.level));
+    assert.equal(typeof res.message.text, 'string');
+    const loc = res.locations[0].physicalLocation;
+    assert.equal(loc.artifactLocation.uri, 'test/fixtures/cli/sample.md');
+    assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1 && loc.region.endColumn > loc.region.startColumn);
+    const line = sampleText.split('\n')[loc.region.startLine - 1];
+    assert.equal(line.slice(loc.region.startColumn - 1, loc.region.endColumn - 1), loc.region.snippet.text);
+    for (const fix of res.fixes) {
+      assert.equal(fix.artifactChanges[0].artifactLocation.uri, loc.artifactLocation.uri);
+      assert.deepEqual(Object.keys(fix.artifactChanges[0].replacements[0]).sort(), ['deletedRegion', 'insertedContent']);
+    }
+  }
+});
+
+test('--jsonl writes exactly the peers form, one line per input item, in order', async () => {
+  const run = await electricCheck(['--jsonl', path.join(fixtures, 'eval.jsonl'), '--sensitivity', '0.9']);
+  assert.equal(run.code, 0, run.stderr);
+  const input = readFileSync(path.join(fixtures, 'eval.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), input.map((i) => i.id));
+  let flags = 0;
+  lines.forEach((l, i) => {
+    assert.deepEqual(Object.keys(l), ['id', 'peer', 'flags']);
+    assert.equal(l.peer, 'electric');
+    for (const f of l.flags) {
+      flags++;
+      assert.deepEqual(Object.keys(f), ['start', 'end', 'suggestions', 'text', 'message']);
+      assert.equal(input[i].text.slice(f.start, f.end), f.text);
+      assert.ok(f.suggestions.every((s: unknown) => typeof s === 'string'));
+    }
+  });
+  assert.ok(flags > 0, 'the planted errors give at least one flag');
+  assert.ok(lines[0].flags.some((f: { text: string }) => f.text === 'recieved'));
+  assert.ok(lines[4].flags.every((f: { text: string; start: number; end: number }) => input[4].text.slice(f.start, f.end) === f.text), 'UTF-16 offsets past emoji');
+});
+
+test('--jsonl: bad lines are named and the status is 2', async () => {
+  const file = path.join(tmp, 'bad.jsonl');
+  writeFileSync(file, '{"id": "a", "text": "Fine."}\nnot json\n{"text": "no id"}\n');
+  const run = await electricCheck(['--jsonl', file]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /bad\.jsonl:2: not JSON/);
+  assert.match(run.stderr, /bad\.jsonl:3: expected \{"id"/);
+  assert.equal(run.stdout.trim().split('\n').length, 1);
+});
+
+test('stdin, empty and binary files: checked, noted, skipped; exit 0 when nothing is flagged', async () => {
+  const empty = path.join(tmp, 'empty.txt'), binary = path.join(tmp, 'image.png');
+  writeFileSync(empty, '');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
+  const run = await electricCheck(['--format', 'json', '--sensitivity', '0', empty, binary, '-'], { stdin: 'A clean line of text.\n' });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /empty\.txt: empty file, nothing to check/);
+  assert.match(run.stderr, /image\.png: skipped, binary file \(NUL byte at offset 8\)/);
+  const out = JSON.parse(run.stdout) as JsonOut;
+  assert.deepEqual(out.files.map((f) => [f.file, f.language]), [['<stdin>', 'plaintext']]);
+});
+
+test('invalid UTF-8: an error naming the file and byte offset, never scored; exit 2', async () => {
+  const file = path.join(tmp, 'latin1.txt');
+  writeFileSync(file, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait, recieved.\n')]));
+  const run = await electricCheck(['--format', 'json', '--sensitivity', '1', file, sample]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /latin1\.txt: invalid UTF-8 at byte offset 3; not checked/);
+  const out = JSON.parse(run.stdout) as JsonOut;
+  assert.deepEqual(out.files.map((f) => path.basename(f.file)), ['sample.md'], 'the good file is still checked');
+  assert.equal(out.errors.length, 1);
+});
+
+test('missing files, unmatched globs and a missing model are errors with exit 2', async () => {
+  const missing = await electricCheck([path.join(tmp, 'nope.md'), path.join(tmp, '*.rst')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /nope\.md: no such file/);
+  assert.match(missing.stderr, /\*\.rst: no files match this pattern/);
+  const noModel = await electricCheck([sample, '--model', path.join(tmp, 'no-model')], { model: false });
+  assert.equal(noModel.code, 2);
+  assert.match(noModel.stderr, /model file missing: .*no-model[\\/]meta\.json/);
+});
+
+test('a 10 MB file is checked in windows, offsets right at its far end', async () => {
+  const file = path.join(tmp, 'big.txt');
+  // Mostly blank lines (10 MB of bytes, little to score on a 2-core test machine) with prose every ~1 MB.
+  const filler = '\n'.repeat(999_950);
+  const parts: string[] = [];
+  for (let i = 0; i < 10; i++) parts.push(filler, `Paragraph ${i}: we recieved the report and fixed it.\n`);
+  const text = parts.join('');
+  writeFileSync(file, text);
+  assert.ok(Buffer.byteLength(text) >= 10_000_000);
+  const run = await electricCheck(['--format', 'json', '--sensitivity', '0.9', file]);
+  assert.ok(run.code === 0 || run.code === 1, run.stderr);
+  const out = JSON.parse(run.stdout) as JsonOut;
+  const index = new LineIndex(text);
+  const findings = out.files[0].findings;
+  for (const f of findings) {
+    assert.equal(text.slice(f.start, f.end), f.word);
+    assert.deepEqual(index.position(f.start), { line: f.line, column: f.column });
+  }
+  assert.ok(findings.some((f) => f.start > 9_000_000 && f.word === 'recieved'), 'the last paragraph was scored');
+});
+
+test('a 100,000-character line: scored, columns past 100,000 exact', async () => {
+  const file = path.join(tmp, 'long-line.md');
+  const blob = Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919) % 64]).join('');
+  const text = `Title\n${blob} then we recieved the report.\n`;
+  writeFileSync(file, text);
+  const run = await electricCheck(['--format', 'json', '--sensitivity', '0.9', file]);
+  assert.ok(run.code === 0 || run.code === 1, run.stderr);
+  const f = (JSON.parse(run.stdout) as JsonOut).files[0].findings.find((x) => x.word === 'recieved');
+  assert.ok(f, 'the misspelling after the long word is flagged');
+  assert.equal(f.line, 2);
+  assert.equal(f.column, text.indexOf('recieved') - 6 + 1);
+});
+
+test('no telemetry: onnxruntime writes nothing under HOME', async () => {
+  const home = path.join(tmp, 'home');
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache') };
+  delete env.ORT_DISABLE_TELEMETRY; // the CLI must turn it off itself
+  const run = await electricCheck([sample], { env });
+  assert.ok(run.code === 0 || run.code === 1, run.stderr);
+  assert.ok(!existsSync(path.join(home, '.cache', 'Microsoft')), 'no telemetry cache written');
+});

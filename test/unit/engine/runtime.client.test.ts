@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { EngineClient } from '../../../src/engine/client';
+import type { EngineInfo } from '../../../src/engine/protocol';
+import { loadModel } from '../../../src/engine/model';
+import { modelCopy, modelDir, removeDir } from './runtimeFixtures';
+import { proseText } from './runtimeText';
+
+const clients: EngineClient[] = [];
+after(() => { for (const c of clients) c.dispose(); });
+
+function client(extra: Partial<ConstructorParameters<typeof EngineClient>[0]> = {}, logs: string[] = []): EngineClient {
+  const c = new EngineClient({ modelDir, provider: 'cpu', threads: 1, log: (l, m) => logs.push(`${l}: ${m}`), ...extra });
+  clients.push(c);
+  return c;
+}
+
+const next = <T>(event: (l: (e: T) => void) => { dispose(): void }): Promise<T> =>
+  new Promise((resolve) => { const d = event((e) => { d.dispose(); resolve(e); }); });
+
+test('lazy start; info() names the model, provider and threads; check() answers', async () => {
+  const logs: string[] = [];
+  const c = client({}, logs);
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(logs.length, 0, 'nothing starts before the first request');
+  const info = await c.info();
+  const model = await loadModel(modelDir);
+  assert.deepEqual(info, { model: model.meta.name, provider: 'cpu', threads: 1 });
+  const text = 'The cat sat on the mat. It was happy there.';
+  const result = await c.check(text, 'plaintext', { sensitivity: 0.5 });
+  assert.equal(result.provider, 'cpu');
+  assert.ok(result.words.length >= 8, `words: ${result.words.length}`);
+  for (const w of result.words) assert.equal(text.slice(w.start, w.end), w.word);
+  assert.ok(result.ms > 0);
+});
+
+test('a worker killed mid-request rejects the request clearly, restarts, and the next request works', async () => {
+  const c = client();
+  await c.info();
+  const errors: Error[] = [];
+  c.onError((e) => errors.push(e));
+  const restarted = next<EngineInfo>(c.onRestart);
+  const pending = c.check(proseText(4000, 1), 'plaintext', { sensitivity: 0.5 });
+  await new Promise((r) => setTimeout(r, 30));
+  await c.terminateWorker();
+  await assert.rejects(pending, /Electric engine worker exited with code 1; the request was not completed/);
+  assert.equal(errors.length, 1);
+  assert.equal((await restarted).provider, 'cpu');
+  const result = await c.check('A short sentence after the restart.', 'plaintext', { sensitivity: 0.5 });
+  assert.ok(result.words.length > 0);
+});
+
+test('cancellation: an aborted request rejects, a queued one is dropped, later requests still work', async () => {
+  const c = client();
+  await c.info();
+  const before = new AbortController();
+  before.abort();
+  await assert.rejects(c.check('Never sent.', 'plaintext', { sensitivity: 0.5 }, before.signal), { name: 'CancelledError' });
+
+  const running = new AbortController(), queued = new AbortController();
+  const a = c.check(proseText(3000, 2), 'plaintext', { sensitivity: 0.5 }, running.signal);
+  const b = c.check(proseText(3000, 3), 'plaintext', { sensitivity: 0.5 }, queued.signal);
+  const started = Date.now();
+  queued.abort();
+  running.abort();
+  await assert.rejects(a, { name: 'CancelledError' });
+  await assert.rejects(b, { name: 'CancelledError' });
+  const result = await c.check('Still here.', 'plaintext', { sensitivity: 0.5 });
+  assert.ok(result.words.length > 0);
+  // Both big requests were dropped: the small one did not wait for two full passes.
+  const fullPass = Date.now();
+  await c.check(proseText(3000, 4), 'plaintext', { sensitivity: 0.5 });
+  const fullMs = Date.now() - fullPass;
+  assert.ok(Date.now() - started < 3 * fullMs + 1000, 'cancelled work was dropped, not finished');
+});
+
+test('a corrupt model fails every request with the checksum error and is not restarted in a loop', async () => {
+  const dir = await modelCopy(['vocab.txt']);
+  try {
+    await fs.writeFile(path.join(dir, 'vocab.txt'), (await fs.readFile(path.join(modelDir, 'vocab.txt'), 'utf8')) + 'extra\n');
+    const c = client({ modelDir: dir });
+    const errors: Error[] = [];
+    c.onError((e) => errors.push(e));
+    await assert.rejects(c.check('Text.', 'plaintext', { sensitivity: 0.5 }), /checksum mismatch for .*vocab\.txt: expected sha256 [0-9a-f]{64}, got [0-9a-f]{64}/);
+    await assert.rejects(c.info(), /checksum mismatch/);
+    assert.equal(errors.length, 1, 'one failure, not a restart loop');
+  } finally {
+    await removeDir(dir);
+  }
+});
+
+test('gives up after maxCrashes crashes within the window, with a clear error', async () => {
+  const c = client({ maxCrashes: 2 });
+  await c.info();
+  let restarted = next<EngineInfo>(c.onRestart);
+  await c.terminateWorker();
+  await restarted;
+  const gaveUp = next<Error>(c.onError);
+  restarted = next<EngineInfo>(c.onRestart);
+  await c.terminateWorker();
+  await gaveUp;
+  await assert.rejects(c.check('Text.', 'plaintext', { sensitivity: 0.5 }), /crashed 2 times in 60 s; not restarting it/);
+});
+
+test('dispose rejects pending work and later requests', async () => {
+  const c = client();
+  const pending = c.check(proseText(2000, 5), 'plaintext', { sensitivity: 0.5 });
+  c.dispose();
+  await assert.rejects(pending, /shut down/);
+  await assert.rejects(c.info(), /shut down/);
+});
