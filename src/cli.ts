@@ -30,6 +30,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   if (!modelDir) { note('no package.json above electric-check, so no default models/; pass --model DIR'); return 2; }
   const client = new EngineClient({
     modelDir, provider: opts.provider, threads: opts.threads,
+    // Outside the editor a big file may take more heap than the extension allows its worker.
+    resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
     log: (level, msg) => { if (level === 'warn' || level === 'error') note(msg); },
   });
   const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, maxSuggestions: opts.maxSuggestions };
@@ -116,26 +118,43 @@ async function runJsonl(opts: CliOptions, check: Check, out: NodeJS.WritableStre
   const language = opts.language ?? 'plaintext';
   const progress = new Progress(items.length, 'items', stderr, showProgress);
   let bad = 0;
+  // A few requests in flight keep the worker busy while results travel back; output stays in input order.
+  const inFlight: Promise<string>[] = [];
+  const flush = async (limit: number): Promise<void> => {
+    while (inFlight.length > limit) {
+      out.write(await inFlight.shift()!);
+      progress.tick();
+    }
+  };
   for (const { line, n } of items) {
-    progress.tick();
-    let item: { id?: unknown; text?: unknown };
-    try {
-      item = JSON.parse(line);
-    } catch (err) {
+    const item = parseItem(line);
+    if (typeof item === 'string') {
       bad++;
-      note(`${name}:${n}: not JSON (${(err as Error).message}); line skipped`);
+      note(`${name}:${n}: ${item}; line skipped`);
       continue;
     }
-    if (typeof item !== 'object' || item === null || item.id === undefined || typeof item.text !== 'string') {
-      bad++;
-      note(`${name}:${n}: expected {"id": …, "text": "…"}; line skipped`);
-      continue;
-    }
-    const result = item.text === '' ? { findings: [] } : await check(item.text, language);
-    out.write(formatJsonlLine(item.id, item.text, result.findings));
+    const { id, text } = item;
+    inFlight.push(text === '' ? Promise.resolve(formatJsonlLine(id, text, []))
+      : check(text, language).then((r) => formatJsonlLine(id, text, r.findings)));
+    inFlight[inFlight.length - 1].catch(() => undefined); // awaited in order by flush
+    await flush(8);
   }
+  await flush(0);
   progress.finish();
   return bad > 0 ? 2 : 0;
+}
+
+function parseItem(line: string): { id: unknown; text: string } | string {
+  let item: { id?: unknown; text?: unknown };
+  try {
+    item = JSON.parse(line);
+  } catch (err) {
+    return `not JSON (${(err as Error).message})`;
+  }
+  if (typeof item !== 'object' || item === null || item.id === undefined || typeof item.text !== 'string') {
+    return 'expected {"id": …, "text": "…"}';
+  }
+  return { id: item.id, text: item.text };
 }
 
 async function openOutput(file: string): Promise<NodeJS.WritableStream> {
