@@ -234,13 +234,13 @@ GOLDEN_TEXTS = [
 ]
 
 
-def golden_tokens(wp: WordPiece, texts: list[str] = GOLDEN_TEXTS) -> list[dict]:
-    """[{text, ids, offsets}] for models/golden.json (the export adds `energy`)."""
+def golden_tokens(wp: WordPiece, texts: list[str] = GOLDEN_TEXTS) -> dict:
+    """{"sentences": [{text, ids, offsets}]}: models/golden.json before the export adds `energy`."""
     out = []
     for t in texts:
         ids, offsets = wp.encode(t)
         out.append({"text": t, "ids": ids, "offsets": [list(o) for o in offsets]})
-    return out
+    return {"sentences": out}
 
 
 def fuzz_texts(n: int, seed: int = 0) -> list[str]:
@@ -260,8 +260,8 @@ def main():
     wp = WordPiece.from_file(vocab)
     runs = [[cp, k] for cp, k in _RUNS]
     sha = hashlib.sha256(Path(vocab).read_bytes()).hexdigest()
-    doc = {"vocab": vocab, "vocabSha256": sha, "classRuns": runs, "sentences": golden_tokens(wp),
-           "fuzz": golden_tokens(wp, fuzz_texts(300))}
+    doc = {"vocab": vocab, "vocabSha256": sha, "classRuns": runs, "sentences": golden_tokens(wp)["sentences"],
+           "fuzz": golden_tokens(wp, fuzz_texts(300))["sentences"]}
     Path(out).write_text(json.dumps(doc, ensure_ascii=False, indent=None) + "\n", encoding="utf-8")
 
 

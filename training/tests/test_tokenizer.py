@@ -148,6 +148,8 @@ def test_real_vocab_matches_reference_and_round_trips():
         for i, (a, b) in zip(ids, offsets):
             if i != UNK and "\u200b" not in t and "\x07" not in t:
                 assert utf16_slice(t, a, b) == wp.vocab[i].removeprefix("##")
+    # The export scores each golden text as one sequence: [CLS] ids [SEP] within 128.
+    assert max(len(s["ids"]) for s in golden_tokens(wp)["sentences"]) <= 126
     prose = "The model reads unmasked text, and gives each token a scalar energy."
     assert wp.decode(wp.encode(prose)[0]) == prose.replace(",", " ,").replace(".", " .")
     assert UNK not in wp.encode(prose)[0]
@@ -159,7 +161,7 @@ def test_basic_tokenize_spans():
 
 def test_golden_tokens_shape():
     got = golden_tokens(tiny(), ["un, a"])
-    assert got == [{"text": "un, a", "ids": [5, 17, 8], "offsets": [[0, 2], [2, 3], [4, 5]]}]
+    assert got == {"sentences": [{"text": "un, a", "ids": [5, 17, 8], "offsets": [[0, 2], [2, 3], [4, 5]]}]}
     json.dumps(got)
 
 
