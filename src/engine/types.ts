@@ -30,14 +30,14 @@ export interface Finding {
 
 export interface CheckResult { findings: Finding[]; words: WordScore[]; provider: string; ms: number }
 
-/** Raw flag-rule thresholds (see calibration.ts); the benchmark sweeps these directly. */
+/** Raw flag-rule thresholds (calibration.ts maps sensitivity onto them; the benchmark sweeps them). */
 export interface Thresholds {
-  /** a word is suspicious (gets cloze + candidates + REPLACE) when pNoise ≥ this */
-  suspectPNoise: number;
-  /** flag only when the best candidate's total window energy is lower than the original's by ≥ this */
+  /** a word is suspicious (cloze, candidates, REPLACE) when its energy (max over its pieces) is ≥ this */
+  energyGate: number;
+  /** flag only when the best candidate's total energy is below the original's by ≥ this */
   replaceMargin: number;
-  /** and the best candidate's REPLACE probability is ≥ this */
-  minSuggestionP: number;
+  /** and the REPLACE probability that the original is wrong, 1 - p(original), is ≥ this */
+  minScore: number;
 }
 
 export interface CheckOptions {

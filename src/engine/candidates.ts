@@ -1,0 +1,125 @@
+// Replacement candidates for one suspicious word, from five sources: the cloze model's own proposals at
+// that position, spelling neighbours, confusion sets, split/joined words, and deleting a doubled word.
+// Capped by a cheap prior; REPLACE scoring (ranking.ts) decides among them in context.
+import { confusablesOf } from './confusables';
+import { readWordList, SpellingIndex } from './spelling';
+
+export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete';
+
+/** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
+export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }
+
+export interface Span { start: number; end: number; text: string }
+
+export interface WordContext {
+  text: string;            // the whole checked text (for the gaps between words)
+  word: Span;
+  prev?: Span;             // neighbours in the same sentence
+  next?: Span;
+}
+
+/** The cloze model's proposals at the word's first piece: ids best first with their log q. */
+export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number> }
+
+export const MAX_CANDIDATES = 30;
+const ALPHA = /^[\p{L}][\p{L}'’-]*$/u;
+
+/** Case of the original carried to the candidate: ALL CAPS stays, a capital first letter stays. */
+export function applyCase(original: string, candidate: string): string {
+  if (candidate === '') return candidate;
+  if (/^i($|['’])/.test(candidate)) candidate = 'I' + candidate.slice(1);   // the pronoun is always capital
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return candidate.toUpperCase();
+  }
+  const first = original.charAt(0);
+  // "I" is capital wherever it stands, so its capital says nothing about the candidate.
+  if (first !== first.toLowerCase() && !/^I($|['’])/.test(original)) {
+    return candidate.charAt(0).toUpperCase() + candidate.slice(1);
+  }
+  return candidate;
+}
+
+export class CandidateGenerator {
+  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {}
+
+  /**
+   * Frequent tier: the vocabulary's whole-word pieces that are English words. A piece outside the word
+   * list may be a word prefix ("rec"), so it is not offered as a word at all.
+   */
+  static fromVocab(vocab: readonly string[], wordList: string[] = readWordList()): CandidateGenerator {
+    const english = new Set(wordList);
+    const frequent = vocab.filter((p) => !p.startsWith('##') && ALPHA.test(p) && english.has(p.toLowerCase()));
+    return new CandidateGenerator(SpellingIndex.build(frequent, wordList), vocab);
+  }
+
+  /** Is w a known word (case-insensitive)? */
+  isWord(w: string): boolean {
+    return this.spelling.lookup(w) !== undefined;
+  }
+
+  generate(ctx: WordContext, cloze?: ClozeProposals, max = MAX_CANDIDATES): Candidate[] {
+    const { word } = ctx;
+    const w = word.text;
+    const found = new Map<string, Candidate>();   // key: start:end:text
+    const add = (text: string, start: number, end: number, prior: number, source: Source) => {
+      const key = `${start}:${end}:${text}`;
+      if (start === word.start && end === word.end && text === w) return;
+      const got = found.get(key);
+      if (!got) { found.set(key, { text, start, end, prior, sources: [source] }); return; }
+      if (!got.sources.includes(source)) { got.sources.push(source); got.prior = Math.max(got.prior, prior) + 0.5; }
+    };
+    const same = (text: string, prior: number, source: Source) => add(applyCase(w, text), word.start, word.end, prior, source);
+
+    for (const c of confusablesOf(w)) same(c, 3, 'confusable');
+
+    if (cloze) {
+      for (let k = 0; k < cloze.ids.length; k++) {
+        const piece = this.vocab[cloze.ids[k]];
+        if (piece === undefined || piece.startsWith('##') || !ALPHA.test(piece) || !this.isWord(piece)) continue;
+        same(piece, 2 + Math.max(-4, cloze.logq[k]) / 2, 'cloze');
+      }
+    }
+
+    if (ALPHA.test(w) && w.length >= 2) {
+      for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2).slice(0, 3 * max)) {
+        same(n.word, 2.2 - 1.5 * n.cost - (n.frequent ? 0 : 1), 'spelling');
+      }
+      this.splits(w, (a, b) => same(`${a} ${b}`, 1.5, 'split'));
+    }
+
+    const gapIsSpace = (a: Span, b: Span) => /^[ \t]$/.test(ctx.text.slice(a.end, b.start));
+    if (ctx.next && gapIsSpace(word, ctx.next)) {
+      const joined = w + ctx.next.text.toLowerCase();
+      if (this.spelling.isFrequent(joined)) add(applyCase(w, joined), word.start, ctx.next.end, 1.5, 'join');
+    }
+    if (ctx.prev && gapIsSpace(ctx.prev, word)) {
+      const joined = ctx.prev.text + w.toLowerCase();
+      if (this.spelling.isFrequent(joined)) add(applyCase(ctx.prev.text, joined), ctx.prev.start, word.end, 1.5, 'join');
+      if (ctx.prev.text.toLowerCase() === w.toLowerCase()) add('', ctx.prev.end, word.end, 3, 'delete');
+    }
+
+    return [...found.values()].sort((a, b) => b.prior - a.prior).slice(0, max);
+  }
+
+  /** Two-word splits of w where both halves are frequent words ("alot" → "a lot"). */
+  private splits(w: string, emit: (a: string, b: string) => void): void {
+    if (w.length < 3) return;
+    for (let i = 1; i < w.length - 1; i++) {
+      const a = w.slice(0, i), b = w.slice(i);
+      if ((a.length > 1 || /^[aAI]$/.test(a)) && this.spelling.isFrequent(a) && this.spelling.isFrequent(b)) emit(a, b);
+    }
+  }
+}
+
+const generators = new WeakMap<readonly string[], CandidateGenerator>();
+
+/**
+ * The generator for a vocabulary, built once per process (reading the word list and indexing ~280k words
+ * takes about a second: the worker calls this at start-up so no check pays for it).
+ */
+export function generatorFor(vocab: readonly string[]): CandidateGenerator {
+  let g = generators.get(vocab);
+  if (!g) generators.set(vocab, (g = CandidateGenerator.fromVocab(vocab)));
+  return g;
+}

@@ -1,0 +1,90 @@
+// REPLACE scoring (Clark et al. 2020): put each candidate in the word's place, score every variant in one
+// batched Electric pass, and compare total energies (one-pass pseudo-log-likelihood: the sum of the real
+// tokens' energies). p = softmax(-total) over the candidates plus the original text.
+import type { WordPiece } from '../text/wordpiece';
+import { cacheFor } from './energyCache';
+import type { Piece } from './windows';
+import type { ModelMeta, ModelRunner, Suggestion } from './types';
+
+/** Pieces of context on each side of the word in a REPLACE row: enough for the model, cheap to score. */
+export const REPLACE_CONTEXT = 16;
+
+/** index: the candidate's position in the list given (-1 for the original). */
+export interface RankedText { text: string; total: number; p: number; index: number }
+export interface Ranking { original: RankedText; candidates: RankedText[] }  // candidates best first
+
+/** Sum of energies over the real tokens of a [CLS] … [SEP] row. */
+export function totalEnergy(energy: Float32Array): number {
+  let t = 0;
+  for (let i = 1; i < energy.length - 1; i++) t += energy[i];
+  return t;
+}
+
+/** softmax(-totals): lower total energy = more plausible. Stable for any magnitude. */
+export function softmaxNeg(totals: number[]): number[] {
+  const m = Math.min(...totals);
+  const e = totals.map((t) => Math.exp(-(t - m)));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+}
+
+/**
+ * Rows for REPLACE scoring of text[start, end) within `pieces` (the word's block, in text order): row 0
+ * holds the original, row k candidate k-1. Pieces that straddle the span are re-tokenized with it, and
+ * every row gets the same context pieces, as many as fit (up to `context` on each side).
+ */
+export function replaceRows(text: string, pieces: Piece[], start: number, end: number, candidates: string[],
+  wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT): number[][] {
+  let i0 = 0;
+  while (i0 < pieces.length && pieces[i0].end <= start) i0++;
+  let i1 = i0;
+  while (i1 < pieces.length && pieces[i1].start < end) i1++;
+  const u0 = i1 > i0 ? Math.min(start, pieces[i0].start) : start;
+  const u1 = i1 > i0 ? Math.max(end, pieces[i1 - 1].end) : end;
+  const before = text.slice(u0, start), after = text.slice(end, u1);
+  const mids = [text.slice(start, end), ...candidates].map((c) => wp.encode(before + c + after).ids);
+  const room = meta.maxLength - 2;
+  const widest = Math.max(...mids.map((m) => m.length));
+  if (widest > room) throw new RangeError(`a replacement is ${widest} pieces; at most ${room} fit a window`);
+  // Same context for every row, so totals differ only by what the replacement changes.
+  let left = Math.min(context, i0), right = Math.min(context, pieces.length - i1);
+  while (left + right + widest > room) { if (left >= right) left--; else right--; }
+  const ctxL = pieces.slice(i0 - left, i0).map((p) => p.id);
+  const ctxR = pieces.slice(i1, i1 + right).map((p) => p.id);
+  return mids.map((mid) => [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep]);
+}
+
+/** Turns the rows' energies into a ranking; texts[0] is the original, texts[k] candidate k-1. */
+export function rankFromEnergies(texts: string[], energies: Float32Array[]): Ranking {
+  const totals = energies.map(totalEnergy);
+  const p = softmaxNeg(totals);
+  const ranked = texts.map((text, i) => ({ text, total: totals[i], p: p[i], index: i - 1 }));
+  return { original: ranked[0], candidates: ranked.slice(1).sort((a, b) => b.p - a.p) };
+}
+
+/** Candidate list cleaned for ranking: no duplicates, nothing equal to the original. */
+export function distinctCandidates(original: string, candidates: string[]): string[] {
+  return [...new Set(candidates)].filter((c) => c !== original);
+}
+
+/**
+ * Ranks replacements for text[start, end) (quick fixes): the context is the surrounding paragraph (up to
+ * blank lines, at most ~1,000 characters each way). Suggestions best first; p is normalised over the
+ * candidates and the original, so the p of all suggestions sums to less than one.
+ */
+export async function rank(text: string, start: number, end: number, candidates: string[],
+  runner: ModelRunner, wp: WordPiece): Promise<Suggestion[]> {
+  if (!(0 <= start && start <= end && end <= text.length)) throw new RangeError(`span ${start}..${end} is outside the text (${text.length})`);
+  const cands = distinctCandidates(text.slice(start, end), candidates);
+  if (cands.length === 0) return [];
+  const lo = Math.max(0, start - 1000), hi = Math.min(text.length, end + 1000);
+  const para0 = text.lastIndexOf('\n\n', start);
+  const para1 = text.indexOf('\n\n', end);
+  const from = para0 >= lo ? para0 : lo;
+  const to = para1 >= 0 && para1 <= hi ? para1 : hi;
+  const { ids, offsets } = wp.encode(text.slice(from, to));
+  const pieces = ids.map((id, i) => ({ id, start: from + offsets[i][0], end: from + offsets[i][1] }));
+  const rows = replaceRows(text, pieces, start, end, cands, wp, runner.meta);
+  const r = rankFromEnergies([text.slice(start, end), ...cands], await cacheFor(runner).energies(runner, rows));
+  return r.candidates.map(({ text: t, p }) => ({ text: t, p }));
+}

@@ -1,0 +1,58 @@
+// Window energies → per-piece energies (each piece from the window where it is most central) → per-word
+// scores. A word's energy is the highest of its pieces' (a misspelling is usually one odd piece among
+// ordinary ones), and so is its noise posterior σ(E + log q + log(k/(n-k))).
+import type { Stream, Window } from './windows';
+
+export interface Span { start: number; end: number; text: string }
+
+/** A word located in its stream: pieces [p0, p1) of streams[stream]. */
+export interface PlacedWord extends Span { stream: number; p0: number; p1: number; sentence: number }
+
+/** Piece energies per stream, taken from the window that owns each piece. */
+export function pieceEnergies(streams: Stream[], windows: Window[], energies: Float32Array[]): Float32Array[] {
+  const out = streams.map((s) => new Float32Array(s.pieces.length).fill(NaN));
+  windows.forEach((w, k) => {
+    const e = energies[k];
+    if (e.length !== w.ids.length) throw new Error(`energies for a window of ${w.ids.length} ids have length ${e.length}`);
+    for (let p = w.ownFrom; p < w.ownTo; p++) out[w.stream][p] = e[p - w.from + 1];   // +1: [CLS]
+  });
+  out.forEach((a, s) => { if (a.some(Number.isNaN)) throw new Error(`stream ${s} has pieces no window owns`); });
+  return out;
+}
+
+/**
+ * Places words in streams: a word owns the pieces that overlap it. `words` must be in text order and
+ * `streamOfWord` says which stream (block) each word's sentence went to. Words with no piece (all of
+ * their characters dropped by the tokenizer) are left out.
+ */
+export function placeWords(streams: Stream[], words: (Span & { sentence: number })[], streamOfWord: number[]): PlacedWord[] {
+  const cursor = new Array<number>(streams.length).fill(0);
+  const placed: PlacedWord[] = [];
+  words.forEach((w, i) => {
+    const s = streamOfWord[i];
+    const pieces = streams[s]?.pieces;
+    if (!pieces) return;
+    let p = cursor[s];
+    while (p < pieces.length && pieces[p].end <= w.start) p++;
+    let q = p;
+    while (q < pieces.length && pieces[q].start < w.end) q++;
+    cursor[s] = p;
+    if (q > p) placed.push({ ...w, stream: s, p0: p, p1: q });
+  });
+  return placed;
+}
+
+export function maxOver(a: Float32Array, from: number, to: number): number {
+  let m = -Infinity;
+  for (let i = from; i < to; i++) if (a[i] > m) m = a[i];
+  return m;
+}
+
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/** Noise posterior of one piece: the probability the model was trained to give that it does not belong. */
+export function noisePosterior(energy: number, tokenLogq: number, logPriorRatio: number): number {
+  return sigmoid(energy + tokenLogq + logPriorRatio);
+}

@@ -1,0 +1,110 @@
+// Candidate sources (spelling index, keyboard weights, confusables, split/join, doubled words, a/an) and
+// case preservation, on the real vocabulary and word list; no model needed.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { applyCase, generatorFor } from '../../../src/engine/candidates';
+import { confusablesOf, confusableSetCount, isGrammarPair } from '../../../src/engine/confusables';
+import { keyboardAdjacent } from '../../../src/engine/keyboard';
+import { editCost, SpellingIndex } from '../../../src/engine/spelling';
+import { articleMismatch, looksLikeCode, suspectsOf } from '../../../src/engine/findings';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
+const gen = generatorFor(wp.vocab);
+
+function ctx(text: string, word: string, nth = 0) {
+  const spans = [...text.matchAll(/[\p{L}'’]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const i = spans.findIndex((s, k) => s.text === word && spans.slice(0, k).filter((x) => x.text === word).length === nth);
+  return { text, word: spans[i], prev: spans[i - 1], next: spans[i + 1] };
+}
+const texts = (cs: { text: string }[]) => cs.map((c) => c.text);
+
+test('applyCase keeps the original capitalisation', () => {
+  assert.equal(applyCase('Their', 'there'), 'There');
+  assert.equal(applyCase('THEIR', 'there'), 'THERE');
+  assert.equal(applyCase('their', 'there'), 'there');
+  assert.equal(applyCase('I', 'me'), 'me', "the pronoun's capital says nothing");
+  assert.equal(applyCase('me', 'i'), 'I');
+  assert.equal(applyCase('A', 'an'), 'An');
+  assert.equal(applyCase('teh', 'Linux'), 'Linux', "a proper noun's capital stays");
+});
+
+test('keyboard: neighbouring keys are adjacent, far keys are not; editCost weights neighbours lower', () => {
+  assert.ok(keyboardAdjacent('s', 'd') && keyboardAdjacent('g', 'b') && keyboardAdjacent('J', 'h'));
+  assert.ok(!keyboardAdjacent('q', 'p') && !keyboardAdjacent('a', 'a') && !keyboardAdjacent('a', 'é'));
+  assert.ok(editCost('thw', 'the', 2) < editCost('thz', 'the', 2), 'w is next to e, z is not');
+  assert.ok(editCost('teh', 'the', 2) < 1, 'a transposition is one cheap edit');
+  assert.equal(editCost('abc', 'abc', 2), 0);
+  assert.equal(editCost('abcdef', 'uvwxyz', 2), Infinity);
+  assert.ok(editCost('ocured', 'occurred', 2) <= 1.2, 'undoubling is cheap');
+});
+
+test('SpellingIndex finds edits within distance 2 across both tiers', () => {
+  const idx = SpellingIndex.build(['receive', 'definitely'], ['aardvark', 'receive', 'relieve', 'definitely', 'defiantly']);
+  assert.deepEqual(idx.neighbours('recieve').map((n) => n.word).slice(0, 2), ['receive', 'relieve']);
+  assert.equal(idx.neighbours('definately')[0].word, 'definitely');
+  assert.equal(idx.lookup('RECEIVE'), 'receive');
+  assert.ok(idx.isFrequent('receive') && !idx.isFrequent('relieve'));
+  assert.deepEqual(idx.neighbours('zzzzzz'), []);
+});
+
+test('spelling neighbours from the real vocab + word list, in about a millisecond', () => {
+  const cases: [string, string][] = [['recieve', 'receive'], ['teh', 'the'], ['seperate', 'separate'], ['occured', 'occurred'], ['wich', 'which'], ['becuase', 'because']];
+  const t0 = performance.now();
+  for (const [typo, right] of cases) {
+    const got = texts(gen.generate(ctx(`I ${typo} it.`, typo)));
+    assert.ok(got.slice(0, 5).includes(right), `${typo} → ${right} in the top 5 of [${got.slice(0, 8).join(', ')}]`);
+  }
+  assert.ok((performance.now() - t0) / cases.length < 20, 'lookups are fast');
+});
+
+test('confusables: 50+ sets, symmetric, case preserved in candidates', () => {
+  assert.ok(confusableSetCount >= 50);
+  assert.ok(confusablesOf('there').includes('their') && confusablesOf('Their').includes("they're"));
+  assert.ok(confusablesOf('then').includes('than') && confusablesOf('than').includes('then'));
+  assert.deepEqual(confusablesOf('xylophone'), []);
+  const got = texts(gen.generate(ctx('Their going home.', 'Their')));
+  assert.ok(got.includes("They're") && got.includes('There'), got.join(', '));
+  assert.ok(isGrammarPair('is', 'are') && isGrammarPair('uses', 'use') && !isGrammarPair('their', 'there'));
+});
+
+test('split and joined words', () => {
+  const alot = gen.generate(ctx('I like it alot.', 'alot'));
+  assert.ok(texts(alot).includes('a lot'), texts(alot).join(', '));
+  const c = ctx('We meet some times a week.', 'some');
+  const joined = gen.generate(c).find((x) => x.text === 'sometimes');
+  assert.ok(joined, 'some times → sometimes');
+  assert.equal(c.text.slice(joined.start, joined.end), 'some times');
+});
+
+test('the cloze proposals become candidates (whole words only)', () => {
+  const id = (p: string) => wp.id(p)!;
+  const proposals = { ids: [id('there'), id('##s'), id('.'), id('here')], logq: [-0.5, -1, -1.5, -2] };
+  const got = texts(gen.generate(ctx('It is over thier.', 'thier'), proposals));
+  assert.ok(got.includes('there') && got.includes('here'));
+  assert.ok(!got.includes('s') && !got.includes('.') && !got.includes('##s'));
+  assert.ok(got.length <= 30);
+});
+
+test('suspects: doubled words get a delete candidate, a/an mismatches their fix, energy over the gate', () => {
+  const text = 'I saw the the cat and a apple and an hour.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const energy = words.map((w) => (w.text === 'cat' ? 9 : 0));
+  const s = suspectsOf(words, energy, words.map(() => true), 5, text);
+  const dbl = s.find((x) => x.forced.some((c) => c.text === ''))!;
+  assert.equal(text.slice(dbl.forced[0].start, dbl.forced[0].end), ' the');
+  const art = s.find((x) => words[x.word].text === 'a' && x.forced.length)!;
+  assert.equal(art.forced[0].text, 'an');
+  assert.ok(!s.some((x) => words[x.word].text === 'an'), '"an hour" is right');
+  assert.ok(s.some((x) => words[x.word].text === 'cat' && x.byEnergy));
+  assert.equal(articleMismatch('An', 'university'), 'A');
+  assert.equal(articleMismatch('a', 'FAQ'), undefined);
+});
+
+test('looksLikeCode skips identifiers, paths and URLs but not words', () => {
+  for (const w of ['getElementById', 'snake_case', 'v1.2', 'a/b', 'x86', 'http://x', 'JSONParser']) assert.ok(looksLikeCode(w), w);
+  for (const w of ['their', 'Hello', "don't", 'well-known', 'NASA']) assert.ok(!looksLikeCode(w), w);
+});

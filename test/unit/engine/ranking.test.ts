@@ -1,0 +1,88 @@
+// REPLACE maths and row building, and rank() end to end on a real (bigram) language model.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { distinctCandidates, rank, rankFromEnergies, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
+import { BigramRunner, testMeta } from './scoringBigram';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
+
+const TRAINING = [
+  'I left my bag over there.', 'The book is over there.', 'Put it over there.', 'They put their keys on the table.',
+  'Their house is over there.', 'I lost my keys yesterday.', 'She lost her keys over there.',
+].join('\n');
+
+test('softmaxNeg: lower energy gets more probability, sums to one, stable at large magnitudes', () => {
+  const p = softmaxNeg([10, 12, 11]);
+  assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  assert.ok(p[0] > p[2] && p[2] > p[1]);
+  assert.ok(Math.abs(p[0] / p[2] - Math.E) < 1e-9);
+  const big = softmaxNeg([1e6, 1e6 + 1]);
+  assert.ok(Number.isFinite(big[0]) && Math.abs(big[0] - 1 / (1 + Math.exp(-1))) < 1e-12);
+});
+
+test('totalEnergy sums the real tokens only, not [CLS]/[SEP]', () => {
+  assert.equal(totalEnergy(Float32Array.from([100, 1, 2, 3, 100])), 6);
+});
+
+test('rankFromEnergies: candidates best first, p over candidates + original, index back into the list', () => {
+  const r = rankFromEnergies(['orig', 'a', 'b'], [Float32Array.from([0, 5, 0]), Float32Array.from([0, 7, 0]), Float32Array.from([0, 2, 0])]);
+  assert.deepEqual(r.candidates.map((c) => [c.text, c.index]), [['b', 1], ['a', 0]]);
+  const sum = r.original.p + r.candidates.reduce((s, c) => s + c.p, 0);
+  assert.ok(Math.abs(sum - 1) < 1e-9);
+  assert.equal(r.original.total, 5);
+});
+
+test('replaceRows: every row has the same context, [CLS]/[SEP], and fits maxLength', () => {
+  const meta = testMeta(24);
+  const text = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen';
+  const { ids, offsets } = wp.encode(text);
+  const pieces = ids.map((id, i) => ({ id, start: offsets[i][0], end: offsets[i][1] }));
+  const start = text.indexOf('eight'), end = start + 5;
+  const rows = replaceRows(text, pieces, start, end, ['8', 'extraordinarily long replacement words', ''], wp, meta, 16);
+  assert.equal(rows.length, 4);
+  for (const r of rows) {
+    assert.ok(r.length <= 24);
+    assert.equal(r[0], meta.special.cls);
+    assert.equal(r[r.length - 1], meta.special.sep);
+  }
+  assert.equal(Math.max(...rows.map((r) => r.length)), 24, 'the longest row uses the whole window');
+  const seven = wp.id('seven')!, nine = wp.id('ten')!;
+  for (const r of rows) assert.ok(r.includes(seven) && r.includes(nine), 'nearest context kept in every row');
+  const lefts = rows.map((r) => r.slice(1, r.indexOf(seven) + 1).join());
+  assert.equal(new Set(lefts).size, 1);
+  assert.deepEqual(rows[3].filter((x) => x === wp.id('eight')), [], 'the delete row has no "eight"');
+});
+
+test('distinctCandidates drops duplicates and the original', () => {
+  assert.deepEqual(distinctCandidates('their', ['there', 'their', 'there', "they're"]), ['there', "they're"]);
+});
+
+test('rank: "I lost my keys over their." prefers "there" under a bigram model trained on real sentences', async () => {
+  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  const text = 'I lost my keys over their.';
+  const start = text.indexOf('their');
+  const s = await rank(text, start, start + 5, ['there', "they're", 'their'], runner, wp);
+  assert.equal(s[0].text, 'there');
+  assert.ok(s[0].p > s[1].p);
+  assert.ok(s.every((x) => x.p > 0 && x.p < 1));
+  assert.equal(s.length, 2, 'the original is not a suggestion');
+});
+
+test('rank: repeated calls hit the energy cache', async () => {
+  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  const text = 'She lost her keys over their.';
+  const start = text.indexOf('their');
+  await rank(text, start, start + 5, ['there'], runner, wp);
+  const rows = runner.calls.rows;
+  await rank(text, start, start + 5, ['there'], runner, wp);
+  assert.equal(runner.calls.rows, rows);
+});
+
+test('rank rejects a span outside the text', async () => {
+  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  await assert.rejects(rank('short', 3, 10, ['x'], runner, wp), RangeError);
+});

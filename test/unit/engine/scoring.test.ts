@@ -1,0 +1,94 @@
+// Windows (coverage, context, centrality, exact offsets) and word scores (piece → word placement, noise
+// posterior, calibration), without a model.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { makeWindows, tokenizeStreams, windowSpans } from '../../../src/engine/windows';
+import { maxOver, noisePosterior, pieceEnergies, placeWords, sigmoid } from '../../../src/engine/scoring';
+import { thresholdsFor } from '../../../src/engine/calibration';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
+
+test('windowSpans: every piece owned exactly once, ≥ 32 pieces of context each side where the text allows', () => {
+  for (const n of [1, 50, 126, 127, 200, 333, 1000, 4321]) {
+    const spans = windowSpans(n, 126, 32);
+    const owner = new Array<number>(n).fill(-1);
+    spans.forEach((s, k) => {
+      assert.ok(s.to - s.from <= 126 && s.from >= 0 && s.to <= n);
+      assert.ok(s.from <= s.ownFrom && s.ownTo <= s.to);
+      for (let p = s.ownFrom; p < s.ownTo; p++) { assert.equal(owner[p], -1, `piece ${p} owned twice`); owner[p] = k; }
+    });
+    assert.ok(owner.every((o) => o >= 0), `n=${n}: every piece owned`);
+    for (let p = 0; p < n; p++) {
+      const s = spans[owner[p]];
+      assert.ok(p - s.from >= Math.min(32, p), `n=${n} p=${p}: left context`);
+      assert.ok(s.to - 1 - p >= Math.min(32, n - 1 - p), `n=${n} p=${p}: right context`);
+    }
+  }
+});
+
+test('windowSpans: each piece is scored in the window where it is most central', () => {
+  const spans = windowSpans(700, 126, 32);
+  const centrality = (p: number, s: { from: number; to: number }) => Math.min(p - s.from, s.to - 1 - p);
+  spans.forEach((s) => {
+    for (let p = s.ownFrom; p < s.ownTo; p++) {
+      for (const o of spans) if (p >= o.from && p < o.to) assert.ok(centrality(p, o) <= centrality(p, s) + 1);
+    }
+  });
+  assert.ok(spans.length <= Math.ceil((700 - 126) / 62) + 1, 'no more windows than the stride needs');
+});
+
+test('tokenizeStreams + makeWindows: blocks packed, [CLS]/[SEP], exact offsets, parts joined across skipped code', () => {
+  const text = 'First sentence here. Second one `code()` continues.\n\nAnother block.';
+  const gap = text.indexOf('`'), gapEnd = text.indexOf('continues') - 1;
+  const sentences = [
+    { start: 0, end: 20, block: 0, parts: [{ start: 0, end: 20 }] },
+    { start: 21, end: text.indexOf('\n'), block: 0, parts: [{ start: 21, end: gap }, { start: gapEnd, end: text.indexOf('\n') }] },
+    { start: text.indexOf('Another'), end: text.length, block: 1, parts: [{ start: text.indexOf('Another'), end: text.length }] },
+  ];
+  const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
+  assert.deepEqual(streamOfSentence, [0, 0, 1]);
+  assert.equal(streams.length, 2);
+  for (const s of streams) for (const p of s.pieces) {
+    assert.equal(text.slice(p.start, p.end), wp.vocab[p.id].replace(/^##/, ''), 'piece offsets exact');
+    assert.ok(!(p.start >= gap && p.start < gapEnd), 'inline code is not tokenized');
+  }
+  const windows = makeWindows(streams, 128, { cls: 2, sep: 3 });
+  assert.equal(windows.length, 2, 'one window per short block');
+  assert.equal(windows[0].ids[0], 2);
+  assert.equal(windows[0].ids[windows[0].ids.length - 1], 3);
+  assert.equal(windows[0].ids.length, streams[0].pieces.length + 2);
+});
+
+test('pieceEnergies takes each piece from its owning window; placeWords maps words to their pieces', () => {
+  const text = 'Unbelievably, the cat sat.';
+  const { streams } = tokenizeStreams(text, [{ start: 0, end: text.length, block: 0, parts: [{ start: 0, end: text.length }] }], wp);
+  const n = streams[0].pieces.length;
+  const windows = makeWindows(streams, 128, { cls: 2, sep: 3 });
+  const e = pieceEnergies(streams, windows, [Float32Array.from({ length: n + 2 }, (_, i) => i * 10)]);
+  assert.deepEqual([...e[0]], Array.from({ length: n }, (_, i) => (i + 1) * 10));
+  const words = [{ start: 0, end: 12, text: 'Unbelievably', sentence: 0 }, { start: 18, end: 21, text: 'cat', sentence: 0 }];
+  const placed = placeWords(streams, words, [0, 0]);
+  const unb = placed[0];
+  assert.equal(text.slice(streams[0].pieces[unb.p0].start, streams[0].pieces[unb.p1 - 1].end), 'Unbelievably');
+  assert.equal(placed[1].p1 - placed[1].p0, 1);
+  assert.equal(maxOver(e[0], unb.p0, unb.p1), (unb.p1) * 10);
+  assert.throws(() => pieceEnergies(streams, windows, [new Float32Array(3)]), /length/);
+});
+
+test('noise posterior is σ(E + log q + log(k/(n-k)))', () => {
+  const lpr = Math.log(0.15 / 0.85);
+  assert.ok(Math.abs(noisePosterior(2, -1, lpr) - 1 / (1 + Math.exp(-(1 + lpr)))) < 1e-12);
+  assert.ok(Math.abs(sigmoid(-800)) < 1e-300 && sigmoid(800) === 1);
+});
+
+test('thresholdsFor: higher sensitivity lowers every threshold; overrides win; bad input throws', () => {
+  const lo = thresholdsFor(0), mid = thresholdsFor(0.5), hi = thresholdsFor(1);
+  for (const k of ['energyGate', 'replaceMargin', 'minScore'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
+  assert.equal(thresholdsFor(0.5, { replaceMargin: 9 }).replaceMargin, 9);
+  assert.throws(() => thresholdsFor(1.5), RangeError);
+  assert.throws(() => thresholdsFor(Number.NaN), RangeError);
+});
