@@ -1,0 +1,301 @@
+import type { Region } from './regions';
+import { RegionBuilder, isSpaceCode, splitLines, trimEnd } from './regionBuilder';
+import type { Span } from './inline';
+import { clipToSegments, markdownInline } from './markdownInline';
+
+const HTML_1 = /^<(?:script|pre|style|textarea)(?:\s|>|$)/i;
+const HTML_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|source|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+// A whole line that is one open or closing tag (CommonMark HTML block type 7); bounded so it cannot backtrack badly.
+const HTML_7 = /^(?:<[A-Za-z][A-Za-z0-9-]{0,63}(?:\s{1,50}[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\s{0,50}=\s{0,50}(?:[^\s"'=<>`]{1,500}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,50}\s{0,50}\/?>|<\/[A-Za-z][A-Za-z0-9-]{0,63}\s{0,50}>)\s*$/;
+const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const ATX = /^#{1,6}(?:[ \t]+|$)/;
+const FOOTNOTE_DEF = /^\[\^[^\]]{1,100}\]:[ \t]?/;
+const REFERENCE_DEF = /^\[[^\]]{1,999}\]:[ \t]*\S/;
+const TABLE_DELIM = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const TASK = /^\[[ xX]\](?:[ \t]|$)/;
+
+interface Fence { ch: number; len: number; quote: number; base: number }
+
+/** End condition of an HTML block starting on this line: a RegExp for its closing text, null for "until a blank
+ *  line", undefined when the line does not start one. */
+function htmlBlockStart(line: string, inParagraph: boolean): RegExp | null | undefined {
+  if (HTML_1.test(line)) return /<\/(?:script|pre|style|textarea)>/i;
+  if (line.startsWith('<!--')) return /-->/;
+  if (line.startsWith('<?')) return /\?>/;
+  if (line.startsWith('<![CDATA[')) return /\]\]>/;
+  if (/^<![A-Za-z]/.test(line)) return />/;
+  if (HTML_6.test(line)) return null;
+  if (!inParagraph && HTML_7.test(line)) return null;
+  return undefined;
+}
+
+/** Position after a list marker at pos ("-", "+", "*", "1.", "1)"), or -1. A marker that would interrupt a
+ *  paragraph must be followed by content, and an ordered one must start at 1 (CommonMark). */
+function listMarkerEnd(text: string, pos: number, le: number, interrupting: boolean): number {
+  const c = text.charCodeAt(pos);
+  let n: number;
+  if (c === 0x2d || c === 0x2b || c === 0x2a) {
+    n = pos + 1;
+  } else {
+    let z = pos;
+    while (z < le && z - pos < 9 && text.charCodeAt(z) >= 0x30 && text.charCodeAt(z) <= 0x39) z++;
+    if (z === pos || z >= le) return -1;
+    const d = text.charCodeAt(z);
+    if (d !== 0x2e && d !== 0x29) return -1;
+    if (interrupting && text.slice(pos, z) !== '1') return -1;
+    n = z + 1;
+  }
+  if (n >= le) return interrupting ? -1 : n;
+  const after = text.charCodeAt(n);
+  if (after !== 0x20 && after !== 0x09) return -1;
+  if (interrupting && n + 1 >= le) return -1;
+  return n;
+}
+
+/** Number of the first line after YAML (---) or TOML (+++) front matter, or 0 when there is none. */
+function frontMatterEnd(text: string, starts: number[], ends: number[]): number {
+  const open = text.slice(starts[0], ends[0]).replace(/^\uFEFF/, '').trimEnd();
+  if (open !== '---' && open !== '+++') return 0;
+  for (let l = 1; l < starts.length; l++) {
+    const t = text.slice(starts[l], ends[l]).trimEnd();
+    if (t === open || (open === '---' && t === '...')) return l + 1;
+  }
+  return 0;
+}
+
+/** Strips up to `max` blockquote markers; returns the content position and how many were stripped. */
+function stripQuotes(text: string, ls: number, le: number, max: number): [number, number] {
+  let p = ls;
+  let quote = 0;
+  while (quote < max) {
+    let q = p;
+    while (q < le && q - p < 3 && text.charCodeAt(q) === 0x20) q++;
+    if (q >= le || text.charCodeAt(q) !== 0x3e) break;
+    quote++;
+    p = q + 1;
+    if (p < le && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+  }
+  return [p, quote];
+}
+
+function isClosingFence(text: string, c: number, le: number, f: Fence): boolean {
+  let z = c;
+  while (z < le && text.charCodeAt(z) === f.ch) z++;
+  if (z - c < f.len) return false;
+  while (z < le && isSpaceCode(text.charCodeAt(z))) z++;
+  return z === le;
+}
+
+/** Emits the inline prose of a run of line segments as one block. */
+function emitInline(text: string, segs: Span[], b: RegionBuilder): void {
+  const pieces: Span[] = [];
+  markdownInline(text, segs[0][0], segs[segs.length - 1][1], (a, z) => { pieces.push([a, z]); });
+  b.newBlock();
+  clipToSegments(pieces, segs, (a, z) => b.add(a, z));
+  b.newBlock();
+}
+
+/** Emits a table row: each cell (split on unescaped '|') is a block. */
+function emitRow(text: string, s: number, e: number, b: RegionBuilder): void {
+  e = trimEnd(text, s, e);
+  if (text.charCodeAt(s) === 0x7c) s++;
+  if (e > s && text.charCodeAt(e - 1) === 0x7c && text.charCodeAt(e - 2) !== 0x5c) e--;
+  let cell = s;
+  for (let i = s; i <= e; i++) {
+    if (i === e || (text.charCodeAt(i) === 0x7c && text.charCodeAt(i - 1) !== 0x5c)) {
+      if (i > cell) emitInline(text, [[cell, i]], b);
+      cell = i + 1;
+    }
+  }
+}
+
+/**
+ * Markdown (CommonMark + GFM tables, footnotes and math): paragraphs, headings, list items, table cells and
+ * blockquote paragraphs are blocks; code, HTML, front matter, math and link machinery are skipped.
+ */
+export function markdownRegions(text: string): Region[] {
+  const b = new RegionBuilder(text);
+  const { starts, ends } = splitLines(text);
+  let para: Span[] | null = null;
+  let fence: Fence | null = null;
+  let html: RegExp | null | undefined;
+  let mathBlock = false;
+  let table = false;
+  let lists: number[] = [];
+  let prevQuote = 0;
+  const flush = (): void => {
+    if (para !== null) emitInline(text, para, b);
+    para = null;
+  };
+
+  for (let l = frontMatterEnd(text, starts, ends); l < starts.length; l++) {
+    const ls = starts[l];
+    const le = ends[l];
+    let [p, quote] = stripQuotes(text, ls, le, fence !== null ? fence.quote : Infinity);
+    let c = p;
+    let indent = 0;
+    const measure = (): void => {
+      c = p;
+      indent = 0;
+      for (; c < le; c++) {
+        const ch = text.charCodeAt(c);
+        if (ch === 0x20) indent++;
+        else if (ch === 0x09) indent += 4 - (indent % 4);
+        else break;
+      }
+    };
+    measure();
+    let blank = c >= le || trimEnd(text, c, le) === c;
+
+    if (fence !== null) {
+      const ended = quote < fence.quote || (!blank && indent < fence.base);
+      if (!ended) {
+        if (indent - fence.base < 4 && isClosingFence(text, c, le, fence)) fence = null;
+        continue;
+      }
+      fence = null;
+      [p, quote] = stripQuotes(text, ls, le, Infinity);
+      measure();
+      blank = c >= le || trimEnd(text, c, le) === c;
+    }
+    if (html !== undefined) {
+      if (html === null ? blank : html.test(text.slice(c, le))) html = undefined;
+      if (!blank) continue;
+    }
+    if (mathBlock) {
+      if (text.slice(c, le).includes('$$')) mathBlock = false;
+      continue;
+    }
+    if (blank) {
+      flush();
+      table = false;
+      b.newBlock();
+      continue;
+    }
+    if (quote !== prevQuote) {
+      const lazy = para !== null && quote < prevQuote;
+      if (!lazy) {
+        flush();
+        table = false;
+        lists = [];
+        prevQuote = quote;
+      }
+    }
+    while (lists.length > 0 && indent < lists[lists.length - 1]) lists.pop();
+    const base = lists.length > 0 ? lists[lists.length - 1] : 0;
+    if (indent - base >= 4) {
+      if (para !== null) para.push([c, le]);
+      else b.newBlock(); // indented code block
+      continue;
+    }
+
+    let pos = c;
+    let col = indent;
+    let line = text.slice(pos, le);
+    if ((para !== null && SETEXT.test(line)) || THEMATIC.test(line)) {
+      flush();
+      table = false;
+      b.newBlock();
+      continue;
+    }
+    let item = false;
+    for (;;) {
+      const m = listMarkerEnd(text, pos, le, para !== null && !item && lists.length === 0);
+      if (m === -1) break;
+      flush();
+      table = false;
+      b.newBlock();
+      let q = m;
+      while (q < le && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09) && q - m < 5) q++;
+      let spaces = q - m;
+      if (q >= le) spaces = 1;
+      else if (spaces > 4) { spaces = 1; q = m + 1; }
+      const contentCol = col + (m - pos) + spaces;
+      while (lists.length > 0 && lists[lists.length - 1] > col) lists.pop();
+      lists.push(contentCol);
+      pos = q;
+      col = contentCol;
+      item = true;
+      if (TASK.test(text.slice(pos, Math.min(le, pos + 4)))) {
+        pos += 3;
+        while (pos < le && (text.charCodeAt(pos) === 0x20 || text.charCodeAt(pos) === 0x09)) pos++;
+      }
+      if (THEMATIC.test(text.slice(pos, le))) break;
+    }
+    if (pos >= le) continue;
+    if (item) line = text.slice(pos, le);
+
+    const ch = text.charCodeAt(pos);
+    if (ch === 0x60 || ch === 0x7e) {
+      let z = pos;
+      while (z < le && text.charCodeAt(z) === ch) z++;
+      let info = true;
+      if (ch === 0x60) for (let k = z; k < le; k++) if (text.charCodeAt(k) === 0x60) { info = false; break; }
+      if (z - pos >= 3 && info) {
+        flush();
+        table = false;
+        b.newBlock();
+        fence = { ch, len: z - pos, quote, base: lists.length > 0 ? lists[lists.length - 1] : 0 };
+        continue;
+      }
+    }
+    if (line.startsWith('$$')) {
+      flush();
+      b.newBlock();
+      if (!line.includes('$$', 2)) mathBlock = true;
+      continue;
+    }
+    const atx = ATX.exec(line);
+    if (atx !== null) {
+      flush();
+      table = false;
+      const hs = pos + atx[0].length;
+      let he = trimEnd(text, hs, le);
+      let z = he;
+      while (z > hs && text.charCodeAt(z - 1) === 0x23) z--;
+      if (z === hs || text.charCodeAt(z - 1) === 0x20 || text.charCodeAt(z - 1) === 0x09) he = z;
+      if (he > hs) emitInline(text, [[hs, he]], b);
+      continue;
+    }
+    if (ch === 0x3c) {
+      const end = htmlBlockStart(line, para !== null);
+      if (end !== undefined) {
+        flush();
+        table = false;
+        b.newBlock();
+        if (end === null || !end.test(line.slice(2))) html = end;
+        continue;
+      }
+    }
+    if (ch === 0x5b && para === null) {
+      const fn = FOOTNOTE_DEF.exec(line);
+      if (fn !== null) {
+        para = [[pos + fn[0].length, le]];
+        continue;
+      }
+      if (REFERENCE_DEF.test(line)) continue;
+    }
+    if (!table && line.includes('|') && l + 1 < starts.length) {
+      const [np] = stripQuotes(text, starts[l + 1], ends[l + 1], quote);
+      const next = text.slice(np, ends[l + 1]).trim();
+      if (TABLE_DELIM.test(next) && (next.includes('|') || line.includes('|'))) {
+        flush();
+        emitRow(text, pos, le, b);
+        table = true;
+        l++;
+        continue;
+      }
+    }
+    if (table) {
+      emitRow(text, pos, le, b);
+      continue;
+    }
+    if (para === null) para = [];
+    // A trailing backslash is a hard line break, not prose.
+    const segEnd = le > pos && text.charCodeAt(le - 1) === 0x5c ? le - 1 : le;
+    para.push([pos, segEnd]);
+  }
+  flush();
+  return b.regions;
+}

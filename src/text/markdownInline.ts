@@ -1,0 +1,171 @@
+import { Finder, isAsciiAlnum, isSpaceCode, isWordCode } from './regionBuilder';
+import { Span, codeSpans, emailSpan, urlEnd } from './inline';
+
+// Each pattern is bounded so one attempt costs O(1) and a paragraph full of '<' or '&' stays linear.
+const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253})>/y;
+const HTML_TAG = /<(?:\/[A-Za-z][A-Za-z0-9-]{0,63}\s{0,50}|[A-Za-z][A-Za-z0-9-]{0,63}(?:\s{1,50}[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\s{0,50}=\s{0,50}(?:[^\s"'=<>`]{1,500}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,50}\s{0,50}\/?|\?[^>]{0,2000}\?|![A-Za-z][^>]{0,2000}|!\[CDATA\[[^\]]{0,2000}\]\])>/y;
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const FOOTNOTE_REF = /\[\^[^\]\s]{1,100}\]/y;
+const MAX_TARGET = 2000;
+
+function isAsciiPunct(c: number): boolean {
+  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+}
+
+/** End (exclusive) of a bracketed group opening at i with `open`/`close`, nesting, within MAX_TARGET, or -1. */
+function matchBracket(text: string, i: number, e: number, open: number, close: number): number {
+  let depth = 0;
+  const lim = Math.min(e, i + MAX_TARGET);
+  for (let j = i; j < lim; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5c) { j++; continue; }
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * Finds the next `$` that may close inline math (non-space before it, no digit after it, not escaped) at or after
+ * a position; positions only grow, so each character is examined once.
+ */
+class DollarCloser {
+  private scanned: number;
+  private found = -1;
+  constructor(private readonly text: string, start: number, private readonly e: number) { this.scanned = start; }
+  next(i: number): number {
+    if (this.found >= i) return this.found;
+    let j = Math.max(i, this.scanned);
+    const t = this.text;
+    for (; j < this.e; j++) {
+      if (t.charCodeAt(j) !== 0x24) continue;
+      const before = t.charCodeAt(j - 1);
+      const after = j + 1 < this.e ? t.charCodeAt(j + 1) : 0;
+      if (!isSpaceCode(before) && before !== 0x5c && before !== 0x24 && after !== 0x24 && !(after >= 0x30 && after <= 0x39)) break;
+    }
+    this.scanned = j;
+    this.found = j < this.e ? j : -1;
+    return this.found;
+  }
+}
+
+/**
+ * Prose pieces of one Markdown inline range [s, e): skips code spans, autolinks and bare URLs, e-mails, HTML tags
+ * and comments, entities, math, link/image targets and reference labels, footnote references, emphasis markers,
+ * brackets and backslashes of escapes. Calls emit(start, end) for each prose piece, in order.
+ */
+export function markdownInline(text: string, s: number, e: number, emit: (a: number, b: number) => void): void {
+  const code = codeSpans(text, s, e);
+  const commentEnd = new Finder(text, '-->', e);
+  const displayEnd = new Finder(text, '$$', e);
+  const dollar = new DollarCloser(text, s, e);
+  let ci = 0;
+  let run = s;
+  let i = s;
+  const skipTo = (a: number, z: number): void => {
+    if (a > run) emit(run, a);
+    run = i = z;
+  };
+  while (i < e) {
+    while (ci < code.length && code[ci][1] <= i) ci++;
+    if (ci < code.length && code[ci][0] === i) { skipTo(i, code[ci][1]); ci++; continue; }
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 0x5c: { // backslash escape: drop the backslash, keep the character
+        if (i + 1 < e && isAsciiPunct(text.charCodeAt(i + 1))) { skipTo(i, i + 1); i++; continue; }
+        break;
+      }
+      case 0x60: { // an unmatched backtick run is literal
+        while (i < e && text.charCodeAt(i) === 0x60) i++;
+        continue;
+      }
+      case 0x3c: { // <
+        AUTOLINK.lastIndex = i;
+        if (AUTOLINK.test(text) && AUTOLINK.lastIndex <= e) { skipTo(i, AUTOLINK.lastIndex); continue; }
+        if (text.startsWith('<!--', i)) {
+          const z = commentEnd.find(i + 4);
+          if (z !== -1) { skipTo(i, z + 3); continue; }
+        }
+        HTML_TAG.lastIndex = i;
+        if (HTML_TAG.test(text) && HTML_TAG.lastIndex <= e) { skipTo(i, HTML_TAG.lastIndex); continue; }
+        break;
+      }
+      case 0x24: { // $ math
+        if (i + 1 < e && text.charCodeAt(i + 1) === 0x24) {
+          const z = displayEnd.find(i + 2);
+          if (z !== -1) { skipTo(i, z + 2); continue; }
+          i += 2;
+          continue;
+        }
+        const after = i + 1 < e ? text.charCodeAt(i + 1) : 0x20;
+        if (!isSpaceCode(after)) {
+          const z = dollar.next(i + 2);
+          if (z !== -1) { skipTo(i, z + 1); continue; }
+        }
+        break;
+      }
+      case 0x21: // '!' of an image
+        if (i + 1 < e && text.charCodeAt(i + 1) === 0x5b) { skipTo(i, i + 1); continue; }
+        break;
+      case 0x5b: { // [
+        FOOTNOTE_REF.lastIndex = i;
+        if (FOOTNOTE_REF.test(text) && FOOTNOTE_REF.lastIndex <= e) { skipTo(i, FOOTNOTE_REF.lastIndex); continue; }
+        skipTo(i, i + 1);
+        continue;
+      }
+      case 0x5d: { // ] possibly followed by a link target (...) or a reference label [...]
+        const n = i + 1 < e ? text.charCodeAt(i + 1) : 0;
+        let z = i + 1;
+        if (n === 0x28) { const m = matchBracket(text, i + 1, e, 0x28, 0x29); if (m !== -1) z = m; }
+        else if (n === 0x5b) { const m = matchBracket(text, i + 1, e, 0x5b, 0x5d); if (m !== -1) z = m; }
+        skipTo(i, z);
+        continue;
+      }
+      case 0x2a: case 0x7e: { // * and ~ runs are emphasis/strikethrough markers
+        let z = i + 1;
+        while (z < e && text.charCodeAt(z) === c) z++;
+        skipTo(i, z);
+        continue;
+      }
+      case 0x5f: { // _ runs are emphasis unless inside a word (snake_case stays one token)
+        let z = i + 1;
+        while (z < e && text.charCodeAt(z) === 0x5f) z++;
+        const inWord = i > s && isWordCode(text.charCodeAt(i - 1)) && z < e && isWordCode(text.charCodeAt(z));
+        if (!inWord) { skipTo(i, z); continue; }
+        i = z;
+        continue;
+      }
+      case 0x26: { // &entity;
+        ENTITY.lastIndex = i;
+        if (ENTITY.test(text) && ENTITY.lastIndex <= e) { skipTo(i, ENTITY.lastIndex); continue; }
+        break;
+      }
+      case 0x40: { // e-mail
+        const m = emailSpan(text, i, run, e);
+        if (m !== null) { skipTo(m[0], m[1]); continue; }
+        break;
+      }
+      default: {
+        if (isAsciiAlnum(c)) {
+          const u = urlEnd(text, i, s, e);
+          if (u !== -1) { skipTo(i, u); continue; }
+        }
+      }
+    }
+    i++;
+  }
+  if (run < e) emit(run, e);
+}
+
+/** Intersects sorted prose pieces with sorted line segments, calling add for each non-empty overlap. */
+export function clipToSegments(pieces: Span[], segs: Span[], add: (a: number, b: number) => void): void {
+  let k = 0;
+  for (const [a, z] of pieces) {
+    while (k < segs.length && segs[k][1] <= a) k++;
+    for (let m = k; m < segs.length && segs[m][0] < z; m++) {
+      const lo = Math.max(a, segs[m][0]);
+      const hi = Math.min(z, segs[m][1]);
+      if (lo < hi) add(lo, hi);
+    }
+  }
+}

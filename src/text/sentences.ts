@@ -1,0 +1,123 @@
+import type { Region } from './regions';
+import { isSpaceCode } from './regionBuilder';
+
+export interface Sentence { start: number; end: number; block: number; parts: { start: number; end: number }[] }
+
+// Never end a sentence after these (lower-cased, without their final dot).
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'cf', 'viz', 'vs', 'al', 'approx', 'ca', 'resp', 'esp', 'incl',
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'sr', 'jr', 'st', 'mt', 'rev', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'sen',
+  'rep', 'fig', 'figs', 'eq', 'eqs', 'sec', 'secs', 'ch', 'chap', 'no', 'nos', 'vol', 'vols', 'pp', 'p', 'ed', 'eds',
+  'ref', 'refs', 'art', 'dept', 'univ', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'u.s', 'u.k', 'u.s.a', 'a.m',
+  'p.m', 'ph.d', 'b.sc', 'm.sc', 'min', 'max', 'est', 'n.b', 'ibid', 'op', 'cit']);
+const MAX_ABBREVIATION = 12;
+const CLOSERS = '"\'\u201d\u2019)]\u00bb\u300d\u300f';
+const OPENERS = '"\'\u201c\u2018([\u00ab\u300c\u300e\u00bf\u00a1';
+const UPPER_OR_CASELESS = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
+
+function isTerminator(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+function isCjkTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Does the '.' at `dot` end an abbreviation, an initial or a dotted acronym? (looks back a bounded distance) */
+function isAbbreviation(text: string, dot: number, partStart: number): boolean {
+  let k = dot;
+  while (k > partStart && dot - k <= MAX_ABBREVIATION) {
+    const c = text.charCodeAt(k - 1);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e)) break;
+    k--;
+  }
+  if (k === dot || dot - k > MAX_ABBREVIATION) return false;
+  if (k > partStart && !isSpaceCode(text.charCodeAt(k - 1)) && !OPENERS.includes(text[k - 1])) return false;
+  const tok = text.slice(k, dot);
+  if (tok.length === 1 && tok >= 'A' && tok <= 'Z') return true; // an initial: "J. Smith"
+  return ABBREVIATIONS.has(tok.toLowerCase()) || /^(?:[A-Za-z]\.)+[A-Za-z]$/.test(tok);
+}
+
+/**
+ * Splits each block's regions into sentences. A sentence ends after . ! ? … (and the CJK full stops) plus any
+ * closing quotes, when whitespace and a capital (or a caseless letter, or an opening quote) follow, or the block
+ * ends; never after an abbreviation, inside a decimal, version or file name, or at an ellipsis followed by a
+ * lower-case word. Sentences never cross blocks; parts are the prose pieces (region slices) inside.
+ */
+export function splitSentences(text: string, regions: Region[]): Sentence[] {
+  const out: Sentence[] = [];
+  let r = 0;
+  while (r < regions.length) {
+    let q = r + 1;
+    while (q < regions.length && regions[q].block === regions[r].block) q++;
+    splitBlock(text, regions, r, q, out);
+    r = q;
+  }
+  return out;
+}
+
+function splitBlock(text: string, regions: Region[], from: number, to: number, out: Sentence[]): void {
+  const block = regions[from].block;
+  let parts: { start: number; end: number }[] = [];
+  let sStart = -1; // start of the current sentence's unfinished part, -1 before its first character
+  const close = (at: number, k: number): void => { // the sentence ends at `at`, inside region k
+    if (sStart !== -1 && at > sStart) parts.push({ start: sStart, end: at });
+    const clean = parts.map((p) => trim(text, p)).filter((p) => p.end > p.start);
+    if (clean.length > 0) out.push({ start: clean[0].start, end: clean[clean.length - 1].end, block, parts: clean });
+    parts = [];
+    sStart = -1;
+    void k;
+  };
+  for (let k = from; k < to; k++) {
+    const { start: rs, end: re } = regions[k];
+    let i = rs;
+    while (i < re) {
+      const c = text.charCodeAt(i);
+      if (sStart === -1) {
+        if (isSpaceCode(c)) { i++; continue; }
+        sStart = i;
+      }
+      if (isCjkTerminator(c)) {
+        let j = i + 1;
+        while (j < re && (isCjkTerminator(text.charCodeAt(j)) || CLOSERS.includes(text[j]))) j++;
+        close(j, k);
+        i = j;
+        continue;
+      }
+      if (!isTerminator(c)) { i++; continue; }
+      let j = i + 1;
+      while (j < re && isTerminator(text.charCodeAt(j))) j++;
+      while (j < re && CLOSERS.includes(text[j])) j++;
+      // What follows: whitespace inside this region, or the end of the region followed by whitespace in the text.
+      const spaced = j < re ? isSpaceCode(text.charCodeAt(j)) : j >= text.length || isSpaceCode(text.charCodeAt(j));
+      if (!spaced || (c === 0x2e && j === i + 1 && isAbbreviation(text, i, rs))) { i = j; continue; }
+      const next = nextChar(text, regions, k, j, to);
+      if (next === null || UPPER_OR_CASELESS.test(next) || OPENERS.includes(next)) {
+        close(j, k);
+      }
+      i = j;
+    }
+    if (sStart !== -1) {
+      parts.push({ start: sStart, end: re });
+      sStart = -1;
+    }
+  }
+  close(-1, to);
+}
+
+/** The next non-space character of the block after position j of region k, or null at the block's end. */
+function nextChar(text: string, regions: Region[], k: number, j: number, to: number): string | null {
+  for (; k < to; k++) {
+    const re = regions[k].end;
+    for (let i = Math.max(j, regions[k].start); i < re; i++) {
+      if (!isSpaceCode(text.charCodeAt(i))) return String.fromCodePoint(text.codePointAt(i)!);
+    }
+  }
+  return null;
+}
+
+function trim(text: string, p: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = p;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}

@@ -1,0 +1,62 @@
+export interface Word { start: number; end: number; text: string }
+
+function isWordCp(cp: number): boolean {
+  if (cp < 0x80) {
+    return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f;
+  }
+  return /[\p{L}\p{M}\p{N}]/u.test(String.fromCodePoint(cp));
+}
+
+// Characters that join two word characters into one token: apostrophes (don't, it’s), and the dots and slashes
+// of file names, versions and paths (config.json, v1.2.3, src/text), which isCheckable then rejects.
+function isJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2f || c === 0x5c;
+}
+
+/**
+ * Words in the given prose parts: runs of letters, marks, digits and underscores, joined across single
+ * apostrophes, dots and slashes. Offsets are UTF-16 and exact (surrogate pairs are never split).
+ */
+export function wordsIn(text: string, parts: { start: number; end: number }[]): Word[] {
+  const out: Word[] = [];
+  for (const { start: s, end: e } of parts) {
+    let i = s;
+    while (i < e) {
+      const cp = text.codePointAt(i)!;
+      if (!isWordCp(cp)) { i += cp > 0xffff ? 2 : 1; continue; }
+      const start = i;
+      i += cp > 0xffff ? 2 : 1;
+      while (i < e) {
+        const d = text.codePointAt(i)!;
+        if (isWordCp(d)) { i += d > 0xffff ? 2 : 1; continue; }
+        if (isJoiner(d) && i + 1 < e && isWordCp(text.codePointAt(i + 1)!)) { i++; continue; }
+        break;
+      }
+      out.push({ start, end: i, text: text.slice(start, i) });
+    }
+  }
+  return out;
+}
+
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}'\u2019]+$/u;
+
+/**
+ * Whether a word is worth checking: false for identifiers and codes — anything with digits, underscores, dots or
+ * slashes, camelCase/PascalCase-with-inner-capitals, ALLCAPS acronyms, single letters other than a/A/I, long
+ * hex strings, over-long tokens, and words outside the Latin script (the model reads English).
+ */
+export function isCheckable(word: string): boolean {
+  if (word.length === 0) return false;
+  if (/[\p{N}_./\\]/u.test(word)) return false;
+  if (!LATIN_WORD.test(word)) return false;
+  const letters = word.replace(/['\u2019]/g, '');
+  const length = [...letters].length;
+  if (length === 0) return false;
+  if (length === 1) return letters === 'a' || letters === 'A' || letters === 'I';
+  if (length > 40) return false;
+  if (!/\p{Ll}/u.test(letters)) return false;          // ALLCAPS
+  if (/\p{Ll}\p{M}*\p{Lu}/u.test(letters)) return false; // camelCase, iPhone
+  if (/^\p{Lu}{2,}/u.test(letters)) return false;      // HTTPServer, XMLHttp
+  if (/^[a-f]{12,}$/i.test(letters)) return false;     // hex digests
+  return true;
+}
