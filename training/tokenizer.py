@@ -101,6 +101,13 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return words
 
 
+def split_words(text: str) -> list[str]:
+    """The words of basic tokenization, without offsets (the bulk path)."""
+    if DROP_RE.search(text):
+        text = DROP_RE.sub("", text)
+    return (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text)
+
+
 def basic_tokenize(text: str) -> list[tuple[str, int, int]]:
     """Words with their UTF-16 [start, end) spans in `text`."""
     u16 = _utf16_index(text)
@@ -168,9 +175,7 @@ class WordPiece:
 
     def encode_fast(self, text: str) -> list[int]:
         """ids only (no offsets), for bulk corpus encoding; same ids as encode()."""
-        if DROP_RE.search(text):
-            text = DROP_RE.sub("", text)
-        words = (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text)
+        words = split_words(text)
         try:
             return list(chain.from_iterable(map(self.cache.__getitem__, words)))
         except KeyError:  # some word not seen yet: fill the cache, then the fast path holds

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tokenizer import DROP_RE, MAX_WORD_CHARS, SPECIALS, WORD_RE, char_class  # noqa: E402
+from tokenizer import MAX_WORD_CHARS, SPECIALS, char_class, split_words  # noqa: E402
 
 
 @dataclass
@@ -33,9 +33,7 @@ def count_words(files: list[Path], log=print) -> Counter:
     for n, path in enumerate(files, 1):
         with open(path, encoding="utf-8", newline="\n") as f:
             for line in f:
-                if DROP_RE.search(line):
-                    line = DROP_RE.sub("", line)
-                counts.update(WORD_RE.findall(line))
+                counts.update(split_words(line))
         if n % 50 == 0 or n == len(files):
             log(f"counted {n}/{len(files)} files, {sum(counts.values()) / 1e6:.1f} M words, "
                 f"{len(counts)} distinct, {time.time() - t0:.0f}s")
