@@ -1,0 +1,107 @@
+// check(): text → prose regions → sentences → windows → ONE batched Electric pass (cached per window, so
+// an edited document re-scores only the windows that changed) → word energies → suspects → one cloze pass
+// (short rows around the suspects only) → candidates → ONE batched REPLACE pass for all suspects → findings.
+//
+// The flag rule (thresholds from calibration.ts): a word is a suspect when its energy (max over its
+// pieces) is ≥ energyGate, or it repeats the previous word, or it is "a"/"an" before the wrong sound;
+// a suspect is flagged when REPLACE finds a candidate whose total energy is below the original's by
+// ≥ replaceMargin and 1 - p(original) ≥ minScore. The finding's score is 1 - p(original).
+import { proseRegions } from '../text/regions';
+import { splitSentences } from '../text/sentences';
+import { isCheckable, wordsIn } from '../text/words';
+import type { WordPiece } from '../text/wordpiece';
+import { MEAN_TOKEN_LOGQ, thresholdsFor } from './calibration';
+import { generatorFor } from './candidates';
+import { cacheFor } from './energyCache';
+import { dropOverlaps, findingFor, looksLikeCode, mergeCandidates, suspectsOf } from './findings';
+import { rankFromEnergies, replaceRows } from './ranking';
+import { maxOver, noisePosterior, pieceEnergies, placeWords } from './scoring';
+import type { CheckOptions, CheckResult, Finding, ModelRunner, WordScore } from './types';
+import { makeWindows, tokenizeStreams } from './windows';
+
+export { rank } from './ranking';
+
+const DEFAULT_MAX_SUGGESTIONS = 5;
+/** Candidates per suspect that go to REPLACE: enough for the right one, cheap enough for the speed budget. */
+export const REPLACE_CANDIDATES = 16;
+/** Pieces of context on each side of a suspect in its cloze row (q's towers need little more). */
+const CLOZE_CONTEXT = 24;
+
+export async function check(text: string, languageId: string, options: CheckOptions, runner: ModelRunner,
+  wp: WordPiece, signal?: AbortSignal): Promise<CheckResult> {
+  const started = performance.now();
+  const meta = runner.meta;
+  const th = thresholdsFor(options.sensitivity, options.thresholds);
+  const sentences = splitSentences(text, proseRegions(text, languageId));
+  const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
+  const windows = makeWindows(streams, meta.maxLength, meta.special);
+  const cache = cacheFor(runner);
+  const pe = pieceEnergies(streams, windows, await cache.energies(runner, windows.map((w) => w.ids)));
+  signal?.throwIfAborted();
+
+  const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ ...w, sentence: i })));
+  const words = placeWords(streams, found, found.map((w) => streamOfSentence[w.sentence]));
+  const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
+  const ignored = new Set((options.ignoredWords ?? []).map((w) => w.toLowerCase()));
+  const checkable = words.map((w) => isCheckable(w.text) && !ignored.has(w.text.toLowerCase()) && !looksLikeCode(w.text));
+  const suspects = suspectsOf(words, energy, checkable, th.energyGate, text);
+
+  // Cloze rows for energy suspects: their exact noise posterior and the model's own proposals.
+  const lpr = meta.noise.logPriorRatio, K = meta.cloze.k;
+  const pNoise = words.map((w, i) => noisePosterior(energy[i], MEAN_TOKEN_LOGQ, lpr));
+  const byEnergy = suspects.filter((s) => s.byEnergy);
+  const clozeSpans = byEnergy.map((s) => {
+    const w = words[s.word], n = streams[w.stream].pieces.length;
+    const from = Math.max(0, w.p0 - CLOZE_CONTEXT);
+    return { from, to: Math.min(n, w.p1 + CLOZE_CONTEXT, from + meta.maxLength - 2) };
+  });
+  const clozeRows = byEnergy.length ? await runner.cloze(clozeSpans.map((sp, j) =>
+    [meta.special.cls, ...streams[words[byEnergy[j].word].stream].pieces.slice(sp.from, sp.to).map((p) => p.id), meta.special.sep])) : [];
+  signal?.throwIfAborted();
+  const proposals = new Map<number, { ids: Int32Array; logq: Float32Array }>();
+  byEnergy.forEach((s, j) => {
+    const w = words[s.word], row = clozeRows[j], from = clozeSpans[j].from;
+    let p = 0;
+    for (let q = w.p0; q < Math.min(w.p1, clozeSpans[j].to); q++) {
+      p = Math.max(p, noisePosterior(pe[w.stream][q], row.tokenLogq[q - from + 1], lpr));
+    }
+    pNoise[s.word] = p;
+    const pos = w.p0 - from + 1;
+    proposals.set(s.word, { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K) });
+  });
+
+  // Candidates for every suspect, then one REPLACE pass for all of them.
+  const gen = byEnergy.length ? generatorFor(wp.vocab) : undefined;
+  const rows: number[][] = [];
+  const plans = suspects.map((s) => {
+    const w = words[s.word];
+    const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
+    const generated = gen && s.byEnergy
+      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals.get(s.word), REPLACE_CANDIDATES)
+      : [];
+    const cands = mergeCandidates(s.forced, generated, REPLACE_CANDIDATES);
+    const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
+    const texts = cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end));
+    const first = rows.length;
+    if (cands.length) rows.push(...replaceRows(text, streams[w.stream].pieces, start, end, texts, wp, meta));
+    return { s, cands, texts: [text.slice(start, end), ...texts], first };
+  }).filter((p) => p.cands.length > 0);
+  const replaceEnergies = rows.length ? await cache.energies(runner, rows) : [];
+  signal?.throwIfAborted();
+
+  const findings: Finding[] = [];
+  for (const plan of plans) {
+    const ranking = rankFromEnergies(plan.texts, replaceEnergies.slice(plan.first, plan.first + plan.texts.length));
+    const f = findingFor(text, words[plan.s.word], energy[plan.s.word], pNoise[plan.s.word], ranking, plan.cands, th,
+      options.maxSuggestions ?? DEFAULT_MAX_SUGGESTIONS, gen);
+    if (f) findings.push(f);
+  }
+  const scores: WordScore[] = words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: energy[i], pNoise: pNoise[i] }));
+  return { findings: dropOverlaps(findings), words: scores, provider: providerOf(runner), ms: performance.now() - started };
+}
+
+/** The execution provider when the runner says (OrtRunner does); the worker reports its own. */
+function providerOf(runner: ModelRunner): string {
+  const p = (runner as { provider?: unknown }).provider;
+  return typeof p === 'string' ? p : 'unknown';
+}

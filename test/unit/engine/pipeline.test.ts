@@ -1,0 +1,87 @@
+// check() end to end on a real (bigram) language model: regions → windows → energies → suspects → cloze →
+// candidates → REPLACE → findings. The model is tiny and knows only its training sentences, so these
+// tests pin the plumbing (offsets, caching, the flag rule, doubled words, ignored words, cancellation);
+// pipeline.model.test.ts holds the shipped model to the quality claims.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { check } from '../../../src/engine/pipeline';
+import { BigramRunner, testMeta } from './scoringBigram';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
+const TRAINING = [
+  'I left my bag over there.', 'The book is over there.', 'Put it over there.', 'They put their keys on the table.',
+  'Their house is over there.', 'I lost my keys yesterday.', 'She lost her keys over there.', 'I saw the cat.',
+  'The cat sat on the mat.', 'We saw the dog.',
+].join('\n');
+const runner = () => new BigramRunner(testMeta(), wp, TRAINING);
+// Loose thresholds: the bigram model's energies are on its own scale.
+const LOOSE = { sensitivity: 0.5, thresholds: { energyGate: 14, replaceMargin: 1, minScore: 0.5 } };
+
+test('flags "their" in "over their" and suggests "there" first; offsets exact', async () => {
+  const text = 'I lost my keys over their.';
+  const r = await check(text, 'plaintext', LOOSE, runner(), wp);
+  const f = r.findings.find((x) => x.word === 'their');
+  assert.ok(f, JSON.stringify(r.findings));
+  assert.equal(text.slice(f.start, f.end), 'their');
+  assert.equal(f.suggestions[0].text, 'there');
+  assert.ok(f.score > 0.5 && f.score <= 1 && f.pNoise >= 0 && f.pNoise <= 1);
+  assert.equal(f.kind, 'word-choice');
+  for (const w of r.words) assert.equal(text.slice(w.start, w.end), w.word);
+  assert.equal(r.provider, 'bigram');
+  assert.ok(r.ms >= 0);
+});
+
+test('a doubled word is flagged as repeated with the delete fix', async () => {
+  const text = 'I saw the the cat.';
+  const r = await check(text, 'plaintext', LOOSE, runner(), wp);
+  const f = r.findings.find((x) => x.kind === 'repeated');
+  assert.ok(f, JSON.stringify(r.findings));
+  assert.equal(text.slice(f.start, f.end), ' the');
+  assert.equal(f.suggestions[0].text, '');
+});
+
+test('ignored words, code and clean text give no findings', async () => {
+  const text = 'I lost my keys over their.\n\n```\nover their over their\n```\n';
+  const ignored = await check(text, 'markdown', { ...LOOSE, ignoredWords: ['THEIR'] }, runner(), wp);
+  assert.deepEqual(ignored.findings, []);
+  assert.ok(!ignored.words.some((w) => w.start > text.indexOf('```')), 'fenced code is not scored');
+  const clean = await check('She lost her keys over there.', 'plaintext', LOOSE, runner(), wp);
+  assert.deepEqual(clean.findings, []);
+});
+
+test('re-checking an edited document scores only the changed window', async () => {
+  const paras = ['I saw the cat.', 'The cat sat on the mat.', 'We saw the dog.', 'Put it over there.'];
+  const r = runner();
+  const noSuspects = { sensitivity: 0.5, thresholds: { energyGate: Infinity } };
+  await check(paras.join('\n\n'), 'markdown', noSuspects, r, wp);
+  assert.equal(r.calls.rows, 4, 'one window per paragraph');
+  paras[2] = 'We saw the cat.';
+  const second = await check(paras.join('\n\n'), 'markdown', noSuspects, r, wp);
+  assert.equal(r.calls.rows, 5, 'only the edited paragraph went to the model');
+  assert.equal(second.words.length, 18);
+});
+
+test('a long paragraph is windowed and every word gets an energy', async () => {
+  const sentence = 'The cat sat on the mat. ';
+  const text = sentence.repeat(60);
+  const r = runner();
+  const res = await check(text, 'plaintext', { sensitivity: 0.5, thresholds: { energyGate: Infinity } }, r, wp);
+  assert.ok(r.calls.rows > 1, 'more than one window');
+  assert.equal(res.words.length, 6 * 60);
+  assert.ok(res.words.every((w) => Number.isFinite(w.energy) && w.pNoise >= 0 && w.pNoise <= 1));
+  // The same word in the same context gets the same energy wherever the window boundaries fall.
+  const cats = res.words.filter((w) => w.word === 'cat').map((w) => w.energy);
+  assert.ok(Math.max(...cats) - Math.min(...cats) < 1e-4);
+});
+
+test('an aborted signal stops the check; empty text gives an empty result', async () => {
+  const ac = new AbortController();
+  ac.abort();
+  await assert.rejects(check('I saw the cat.', 'plaintext', LOOSE, runner(), wp, ac.signal), /abort/i);
+  const empty = await check('', 'plaintext', LOOSE, runner(), wp);
+  assert.deepEqual([empty.findings, empty.words], [[], []]);
+});
