@@ -81,7 +81,7 @@ async function runFiles(opts: CliOptions, check: Check, out: NodeJS.WritableStre
       skipped.push({ file: name, message: `${name}: empty file, nothing to check` });
     } else {
       const result = await check(decoded.text, language);
-      const fr: FileResult = { file: name, language, text: decoded.text, findings: result.findings };
+      const fr: FileResult = { file: name, language, text: decoded.text, findings: result.findings, ...(opts.words ? { words: result.words } : {}) };
       results.push(fr);
       if (opts.format === 'text') out.write(formatText([fr]));
     }

@@ -15,6 +15,7 @@ export interface CliOptions {
   threads?: number;
   model?: string;
   progress: boolean;
+  words: boolean;                // JSON output includes every checked word's energy
   maxSuggestions: number;
   help: boolean;
   version: boolean;
@@ -40,6 +41,7 @@ Options:
   --threads N                inference threads (default: cores - 1, at most 4)
   --model DIR                model folder (default: the package's models/)
   --max-suggestions N        suggestions per finding (default 5)
+  --words                    with --format json: every checked word with its energy and noise probability
   --progress                 show a progress bar on stderr even when it is not a terminal
   -h, --help                 this text
   -v, --version              print the version
@@ -57,7 +59,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         format: { type: 'string' }, jsonl: { type: 'string' }, output: { type: 'string', short: 'o' },
         language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' },
         provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' },
-        'max-suggestions': { type: 'string' }, progress: { type: 'boolean' },
+        'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -75,12 +77,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const maxSuggestions = integer(v['max-suggestions'] ?? '5', '--max-suggestions', 0);
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity,
-    provider, threads, model: v.model, progress: v.progress ?? false, maxSuggestions,
+    provider, threads, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
     help: v.help ?? false, version: v.version ?? false,
   };
   if (!opts.help && !opts.version) {
     if (opts.jsonl !== undefined && opts.inputs.length > 0) throw new UsageError('--jsonl reads its own input; give no other files');
     if (opts.jsonl === undefined && opts.inputs.length === 0) throw new UsageError('no input: give files, globs, or - for stdin');
+    if (opts.words && opts.format !== 'json') throw new UsageError('--words needs --format json');
   }
   return opts;
 }

@@ -3,9 +3,9 @@
 // the same offsets VS Code and the JSON output use.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, FindingKind } from '../engine/types';
+import type { Finding, FindingKind, WordScore } from '../engine/types';
 
-export interface FileResult { file: string; language: string; text: string; findings: Finding[] }
+export interface FileResult { file: string; language: string; text: string; findings: Finding[]; words?: WordScore[] }
 export interface Problem { file: string; message: string }
 
 export interface Position { line: number; column: number }
@@ -57,6 +57,7 @@ export function formatJson(results: FileResult[], skipped: Problem[], errors: Pr
         const s = index.position(f.start), e = index.position(f.end);
         return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...f, message: message(f) };
       }),
+      ...(r.words ? { words: r.words } : {}),
     };
   });
   return JSON.stringify({ files, skipped, errors }, null, 2) + '\n';

@@ -14,7 +14,8 @@ const sampleText = readFileSync(sample, 'utf8');
 
 interface JsonFinding { line: number; column: number; endLine: number; endColumn: number; start: number; end: number; word: string;
   kind: string; score: number; suggestions: { text: string; p: number }[] }
-interface JsonOut { files: { file: string; language: string; findings: JsonFinding[] }[]; skipped: unknown[]; errors: unknown[] }
+interface JsonWord { start: number; end: number; word: string; energy: number; pNoise: number | null }
+interface JsonOut { files: { file: string; language: string; findings: JsonFinding[]; words?: JsonWord[] }[]; skipped: unknown[]; errors: unknown[] }
 
 test('help, version and usage errors', async () => {
   const help = await electricCheck(['--help']);
@@ -25,6 +26,9 @@ test('help, version and usage errors', async () => {
   const bad = await electricCheck(['--format', 'xml', sample]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--format must be text, json or sarif/);
+  const words = await electricCheck(['--words', sample]);
+  assert.equal(words.code, 2);
+  assert.match(words.stderr, /--words needs --format json/);
 });
 
 test('text and json agree; misspellings in the sample are flagged with exit code 1; code is not checked', async () => {
@@ -157,16 +161,21 @@ test('a 10 MB file is checked in windows, offsets right at its far end', async (
   const text = parts.join('');
   writeFileSync(file, text);
   assert.ok(Buffer.byteLength(text) >= 10_000_000);
-  const run = await electricCheck(['--format', 'json', '--sensitivity', '0.9', file]);
+  const run = await electricCheck(['--format', 'json', '--words', file]);
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
   const out = JSON.parse(run.stdout) as JsonOut;
   const index = new LineIndex(text);
-  const findings = out.files[0].findings;
-  for (const f of findings) {
+  for (const f of out.files[0].findings) {
     assert.equal(text.slice(f.start, f.end), f.word);
     assert.deepEqual(index.position(f.start), { line: f.line, column: f.column });
   }
-  assert.ok(findings.some((f) => f.start > 9_000_000 && f.word === 'recieved'), 'the last paragraph was scored');
+  const words = out.files[0].words!;
+  assert.equal(words.filter((w) => w.word === 'recieved').length, 10, 'every paragraph was scored');
+  for (const w of words) {
+    assert.equal(text.slice(w.start, w.end), w.word);
+    assert.ok(Number.isFinite(w.energy));
+  }
+  assert.ok(words.some((w) => w.start > 9_000_000 && w.word === 'recieved'), 'the last paragraph was scored');
 });
 
 test('a 100,000-character line: scored, columns past 100,000 exact', async () => {
@@ -174,12 +183,14 @@ test('a 100,000-character line: scored, columns past 100,000 exact', async () =>
   const blob = Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919) % 64]).join('');
   const text = `Title\n${blob} then we recieved the report.\n`;
   writeFileSync(file, text);
-  const run = await electricCheck(['--format', 'json', '--sensitivity', '0.9', file]);
+  const run = await electricCheck(['--format', 'json', '--words', file]);
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
-  const f = (JSON.parse(run.stdout) as JsonOut).files[0].findings.find((x) => x.word === 'recieved');
-  assert.ok(f, 'the misspelling after the long word is flagged');
-  assert.equal(f.line, 2);
-  assert.equal(f.column, text.indexOf('recieved') - 6 + 1);
+  const out = (JSON.parse(run.stdout) as JsonOut).files[0];
+  const w = out.words!.find((x) => x.word === 'recieved');
+  assert.ok(w && Number.isFinite(w.energy), 'the words after the long one are scored');
+  assert.equal(w.start, text.indexOf('recieved'));
+  assert.deepEqual(new LineIndex(text).position(w.start), { line: 2, column: 100_000 + ' then we '.length + 1 });
+  for (const f of out.findings) assert.equal(text.slice(f.start, f.end), f.word);
 });
 
 test('no telemetry: onnxruntime writes nothing under HOME', async () => {
