@@ -55,7 +55,7 @@ function skipArgSpace(text: string, i: number): number {
   return i;
 }
 
-/** Skips a '*', [options] and up to n brace arguments (n = -1: every argument, bare control sequences too). */
+/** Skips a '*', [options] and up to n brace arguments (n = -1: every argument, the first may be a bare \\name). */
 function skipArgs(text: string, i: number, n: number): number {
   if (text.charCodeAt(i) === 0x2a) i++;
   let taken = 0;
@@ -69,7 +69,8 @@ function skipArgs(text: string, i: number, n: number): number {
     } else if (c === 0x7b && (n === -1 || taken < n)) {
       i = groupEnd(text, j);
       taken++;
-    } else if (n === -1 && c === 0x5c && isLetter(text.charCodeAt(j + 1))) {
+    } else if (n === -1 && taken === 0 && c === 0x5c && isLetter(text.charCodeAt(j + 1))) { // \newcommand\foo{..}
+      taken++;
       i = j + 1;
       while (i < text.length && isLetter(text.charCodeAt(i))) i++;
     } else {

@@ -182,6 +182,7 @@ export function markdownRegions(text: string): Region[] {
         prevQuote = quote;
       }
     }
+    const inList = lists.length > 0; // a sibling item of an open list does not "interrupt" its paragraph
     while (lists.length > 0 && indent < lists[lists.length - 1]) lists.pop();
     const base = lists.length > 0 ? lists[lists.length - 1] : 0;
     if (indent - base >= 4) {
@@ -201,7 +202,7 @@ export function markdownRegions(text: string): Region[] {
     }
     let item = false;
     for (;;) {
-      const m = listMarkerEnd(text, pos, le, para !== null && !item && lists.length === 0);
+      const m = listMarkerEnd(text, pos, le, para !== null && !item && !inList);
       if (m === -1) break;
       flush();
       table = false;
