@@ -62,7 +62,7 @@ PRESETS = {
     "small": dict(),
     # Same model as small, for one H100 in bf16: a big batch keeps the GPU busy.
     "gpu": dict(batch_size=256, lr=2e-3, warmup_steps=300, eval_interval=500, ckpt_interval=2000,
-                eval_rows=1024, compile=True, log_interval=20),
+                eval_rows=1024, log_interval=20),
 }
 
 
