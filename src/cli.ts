@@ -32,7 +32,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     modelDir, provider: opts.provider, threads: opts.threads,
     // Outside the editor a big file may take more heap than the extension allows its worker.
     resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
-    log: (level, msg) => { if (level === 'warn' || level === 'error') note(msg); },
+    // Errors reach the user through the rejected request; logging them too would print them twice.
+    log: (level, msg) => { if (level === 'warn') note(msg); },
   });
   const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, maxSuggestions: opts.maxSuggestions };
   const check = async (text: string, language: string) => {
