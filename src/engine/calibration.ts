@@ -8,6 +8,7 @@ export const DEFAULT_SENSITIVITY = 0.5;
 /** [at sensitivity 0, at 0.5, at 1]: lower gates and margins = more flags. */
 const ANCHORS: Record<keyof Thresholds, [number, number, number]> = {
   energyGate: [6, 4, 2.5],
+  pNoiseGate: [0, 0, 0],
   replaceMargin: [4, 2, 0.5],
   minScore: [0.9, 0.75, 0.5],
 };
@@ -20,6 +21,7 @@ export function thresholdsFor(sensitivity: number, overrides: Partial<Thresholds
     sensitivity <= 0.5 ? lo + (mid - lo) * (sensitivity / 0.5) : mid + (hi - mid) * ((sensitivity - 0.5) / 0.5);
   return {
     energyGate: overrides.energyGate ?? at(ANCHORS.energyGate),
+    pNoiseGate: overrides.pNoiseGate ?? at(ANCHORS.pNoiseGate),
     replaceMargin: overrides.replaceMargin ?? at(ANCHORS.replaceMargin),
     minScore: overrides.minScore ?? at(ANCHORS.minScore),
   };

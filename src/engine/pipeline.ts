@@ -3,9 +3,10 @@
 // (short rows around the suspects only) → candidates → ONE batched REPLACE pass for all suspects → findings.
 //
 // The flag rule (thresholds from calibration.ts): a word is a suspect when its energy (max over its
-// pieces) is ≥ energyGate, or it repeats the previous word, or it is "a"/"an" before the wrong sound;
-// a suspect is flagged when REPLACE finds a candidate whose total energy is below the original's by
-// ≥ replaceMargin and 1 - p(original) ≥ minScore. The finding's score is 1 - p(original).
+// pieces) is ≥ energyGate and its noise posterior ≥ pNoiseGate, or it repeats the previous word, or it
+// is "a"/"an" before the wrong sound; a suspect is flagged when REPLACE finds a candidate whose total
+// energy is below the original's by ≥ replaceMargin and 1 - p(original) ≥ minScore. The finding's score
+// is 1 - p(original).
 import { proseRegions } from '../text/regions';
 import { splitSentences } from '../text/sentences';
 import { isCheckable, wordsIn } from '../text/words';
@@ -73,7 +74,7 @@ export async function check(text: string, languageId: string, options: CheckOpti
   // Candidates for every suspect, then one REPLACE pass for all of them.
   const gen = byEnergy.length ? generatorFor(wp.vocab) : undefined;
   const rows: number[][] = [];
-  const plans = suspects.map((s) => {
+  const plans = suspects.filter((s) => !s.byEnergy || s.forced.length > 0 || pNoise[s.word] >= th.pNoiseGate).map((s) => {
     const w = words[s.word];
     const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
     const generated = gen && s.byEnergy

@@ -34,6 +34,8 @@ export interface CheckResult { findings: Finding[]; words: WordScore[]; provider
 export interface Thresholds {
   /** a word is suspicious (cloze, candidates, REPLACE) when its energy (max over its pieces) is ≥ this */
   energyGate: number;
+  /** and, once the cloze pass has given its exact noise posterior, pNoise ≥ this (0 = energy alone) */
+  pNoiseGate: number;
   /** flag only when the best candidate's total energy is below the original's by ≥ this */
   replaceMargin: number;
   /** and the REPLACE probability that the original is wrong, 1 - p(original), is ≥ this */

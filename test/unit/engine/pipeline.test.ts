@@ -44,6 +44,12 @@ test('a doubled word is flagged as repeated with the delete fix', async () => {
   assert.equal(f.suggestions[0].text, '');
 });
 
+test('pNoiseGate: an impossible gate stops energy suspects but not doubled words', async () => {
+  const strict = { sensitivity: 0.5, thresholds: { ...LOOSE.thresholds, pNoiseGate: 1.01 } };
+  const r = await check('I lost my keys over their. I saw the the cat.', 'plaintext', strict, runner(), wp);
+  assert.deepEqual(r.findings.map((f) => f.kind), ['repeated']);
+});
+
 test('ignored words, code and clean text give no findings', async () => {
   const text = 'I lost my keys over their.\n\n```\nover their over their\n```\n';
   const ignored = await check(text, 'markdown', { ...LOOSE, ignoredWords: ['THEIR'] }, runner(), wp);

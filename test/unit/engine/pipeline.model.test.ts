@@ -1,0 +1,57 @@
+// The engine on the shipped model (models/, or ELECTRIC_MODEL_DIR): the quality claims the product makes,
+// through the real onnxruntime runner.
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { loadModel } from '../../../src/engine/model';
+import { createRunner, OrtRunner } from '../../../src/engine/session';
+import { check, rank } from '../../../src/engine/pipeline';
+import { generatorFor } from '../../../src/engine/candidates';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { modelDir } from './runtimeFixtures';
+
+let runner: OrtRunner;
+let wp: WordPiece;
+
+before(async () => {
+  const model = await loadModel(modelDir);
+  runner = await createRunner(model, { provider: 'cpu', threads: 2, log: () => {} });
+  wp = WordPiece.fromVocab(model.vocabText, model.meta.cased);
+  generatorFor(wp.vocab);
+});
+after(async () => { await runner.dispose(); });
+
+const at = (text: string, word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
+
+test('"I lost my keys over their." ranks "there" above "their"', async () => {
+  const text = 'I lost my keys over their.';
+  const { start, end } = at(text, 'their');
+  const s = await rank(text, start, end, ['there', "they're"], runner, wp);
+  assert.equal(s[0].text, 'there');
+  const pOriginal = 1 - s.reduce((sum, x) => sum + x.p, 0);
+  assert.ok(s[0].p > pOriginal, `p(there) = ${s[0].p}, p(their) = ${pOriginal}`);
+});
+
+test('a misspelling gets its correction in the top 3', async () => {
+  for (const [text, typo, right] of [
+    ['The file is recieved by the server before it is written to disk.', 'recieved', 'received'],
+    ['Run the command again to see the diffrent output.', 'diffrent', 'different'],
+    ['This option is definately required for the build.', 'definately', 'definitely'],
+  ]) {
+    const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
+    const f = r.findings.find((x) => x.word === typo);
+    assert.ok(f, `${typo} flagged: ${JSON.stringify(r.findings)}`);
+    assert.ok(f.suggestions.slice(0, 3).some((s) => s.text === right), `${right} in ${JSON.stringify(f.suggestions)}`);
+  }
+});
+
+test('clean sentences yield no findings at the default sensitivity', async () => {
+  const text = [
+    'The server writes the log file to disk before it exits.',
+    'You can install the package with the following command.',
+    'This function returns a list of the files in the directory.',
+    'If the connection fails, the client tries again after a short delay.',
+  ].join(' ');
+  const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), []);
+  assert.equal(r.provider, 'cpu');
+});
