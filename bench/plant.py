@@ -1,0 +1,193 @@
+"""Planting one realistic error into a correct sentence: each function returns the candidate edits
+(start, end, wrong, right) that the sentence admits, in Python string offsets of the ORIGINAL sentence;
+`right` is the original text at [start, end) and `wrong` replaces it.
+
+Only edits that are clearly wrong in context are proposed: real-word swaps and agreement errors are
+restricted to the neighbourhoods where the swapped form cannot be read as correct.
+"""
+import re
+from pathlib import Path
+
+CODESPELL = Path("/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt")
+WORD_LIST = Path(__file__).resolve().parent.parent / "node_modules" / "word-list" / "words.txt"
+
+
+def load_codespell(english: set[str]) -> dict[str, list[str]]:
+    """correct word -> its common misspellings (codespell's main list, single unambiguous corrections
+    only, and only misspellings that are not themselves English words)."""
+    if not CODESPELL.exists():
+        raise SystemExit(f"{CODESPELL} missing: apt-get install codespell")
+    rev: dict[str, list[str]] = {}
+    for line in CODESPELL.read_text().splitlines():
+        wrong, _, right = line.partition("->")
+        right = right.strip()
+        if not right or "," in right or " " in right or "'" in right or not wrong.isalpha():
+            continue
+        if wrong in english or not right.isalpha() or len(right) < 3:
+            continue
+        rev.setdefault(right, []).append(wrong)
+    return rev
+
+
+def load_english() -> set[str]:
+    if not WORD_LIST.exists():
+        raise SystemExit(f"{WORD_LIST} missing: run `npm ci` in the repository root (package word-list)")
+    return set(WORD_LIST.read_text().split())
+
+
+def match_case(model: str, w: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return w.upper()
+    if model[:1].isupper():
+        return w[:1].upper() + w[1:]
+    return w
+
+
+def spelling(s, toks, codespell):
+    out = []
+    for a, b, w in toks:
+        low = w.lower()
+        if low in codespell and (w.islower() or (w[0].isupper() and w[1:].islower())):
+            for wrong in codespell[low]:
+                out.append((a, b, match_case(w, wrong), w))
+    return out
+
+
+def _pairs(toks, s):
+    """(prev, cur, next) token triples where the neighbours are separated by exactly one space."""
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i and s[toks[i - 1][1]:t[0]] == " " else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and s[t[1]:toks[i + 1][0]] == " " else None
+        yield prev, t, nxt
+
+
+APOS = "['’]"
+COMPARATIVE = re.compile(r"^(more|less|rather|other|better|worse|greater|larger|smaller|fewer|\w+er)$", re.I)
+MODAL = {"could", "should", "would", "must", "might", "may"}
+TOO_BEFORE = {"many", "much", "long", "large", "small", "big", "late", "early", "few", "often", "high", "low"}
+TO_BEFORE = {"the", "a", "an", "be", "use", "run", "make", "get", "have", "avoid", "allow", "create", "build",
+             "find", "install", "change", "add", "remove", "see", "set", "provide", "ensure", "do"}
+AFFECT_BEFORE = {"not", "may", "can", "will", "could", "might", "would", "should", "does", "do", "which", "also"}
+EFFECT_BEFORE = {"the", "an", "no", "any", "this", "side", "same", "little", "desired", "intended", "full"}
+
+
+def real_word(s, toks):
+    out = []
+
+    def add(t, wrong):
+        out.append((t[0], t[1], match_case(t[2], wrong), t[2]))
+
+    for prev, t, nxt in _pairs(toks, s):
+        w = t[2].lower()
+        pw = prev[2].lower() if prev else ""
+        nw = nxt[2].lower() if nxt else ""
+        apos = "’" if "’" in t[2] else "'"
+        if w == "their" and nxt:
+            add(t, "there")
+        elif w == "there" and nw in ("is", "are", "was", "were", "will", "may", "might", "should", "must"):
+            add(t, "their")
+        elif w == "its" and nxt:
+            add(t, f"it{apos}s")
+        elif re.fullmatch(f"it{APOS}s", w) and nxt:
+            add(t, "its")
+        elif w == "than" and prev:
+            add(t, "then")
+        elif w == "then" and prev and not COMPARATIVE.match(pw) and nxt:
+            add(t, "than")
+        elif w in ("lose", "losing") and nxt:
+            add(t, {"lose": "loose", "losing": "loosing"}[w])
+        elif w in ("affect", "affects") and pw in AFFECT_BEFORE:
+            add(t, w.replace("a", "e", 1))
+        elif w in ("effect", "effects") and pw in EFFECT_BEFORE:
+            add(t, w.replace("e", "a", 1))
+        elif w == "too" and nw in TOO_BEFORE:
+            add(t, "to")
+        elif w == "to" and nw in TO_BEFORE and prev:
+            add(t, "too")
+        elif w == "your" and nxt:
+            add(t, f"you{apos}re")
+        elif re.fullmatch(f"you{APOS}re", w) and nxt:
+            add(t, "your")
+        elif w == "have" and pw in MODAL and (nw == "been" or nw.endswith("ed")):
+            add(t, "of")
+        elif w == "whether" and nxt:
+            add(t, "weather")
+        elif w == "except" and nw in ("for", "when", "in"):
+            add(t, "accept")
+        elif w == "whose" and nxt:
+            add(t, f"who{apos}s")
+        elif w == "quite" and nxt:
+            add(t, "quiet")
+        elif w == "from" and nw in ("the", "a", "an", "this", "that", "your", "its", "their", "one"):
+            add(t, "form")
+        elif w == "form" and pw in ("the", "this", "that", "a") and nw == "of":
+            add(t, "from")
+        elif w == "no" and nw == "longer":
+            add(t, "know")
+        elif w == "loose" and pw in ("a", "the", "too", "very", "is", "are", "be", "more"):
+            add(t, "lose")
+    return out
+
+
+SG_SUBJ = {"it", "he", "she", "this"}
+PL_SUBJ = {"they", "we", "you", "these", "those"}
+SG_DET = {"the", "a", "an", "this", "each", "every"}
+PL_DET = {"the", "these", "those", "all", "many", "some", "both", "several", "two", "three", "multiple"}
+NOT_NOUN = {"following", "first", "last", "same", "former", "latter", "rest", "majority", "number", "other",
+            "above", "below", "most", "data", "media", "criteria", "people", "software", "remainder", "total",
+            "only", "best", "second", "next", "one", "new", "set", "lot", "pair", "series", "news", "means"}
+# singular verb -> plural verb
+VERB = {"is": "are", "has": "have", "was": "were", "does": "do", "doesn't": "don't", "doesn’t": "don’t",
+        "returns": "return", "contains": "contain", "uses": "use", "provides": "provide", "supports": "support",
+        "allows": "allow", "requires": "require", "needs": "need", "works": "work", "runs": "run",
+        "takes": "take", "makes": "make", "creates": "create", "shows": "show", "causes": "cause",
+        "includes": "include", "depends": "depend", "defines": "define", "specifies": "specify",
+        "means": "mean", "sets": "set", "gets": "get", "looks": "look", "tries": "try", "reads": "read",
+        "writes": "write", "calls": "call", "checks": "check", "handles": "handle", "prints": "print"}
+PLURAL = {v: k for k, v in VERB.items()}
+MANY = {"many", "several", "multiple", "two", "three", "four", "five", "various", "numerous", "lots"}
+
+
+def plural_noun(w: str) -> bool:
+    return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "ous"))
+            and w not in NOT_NOUN)
+
+
+def agreement(s, toks):
+    out = []
+    seq = list(_pairs(toks, s))
+    for i, (prev, t, nxt) in enumerate(seq):
+        w, vw = t[2], t[2].lower()
+        pw = prev[2] if prev else ""
+        ppw = seq[i - 1][0][2].lower() if prev and seq[i - 1][0] else ""
+        if vw in VERB and prev:
+            subj_sg = (pw.lower() in SG_SUBJ or
+                       (ppw in SG_DET and pw.islower() and pw not in NOT_NOUN and not pw.endswith(("s", "a"))))
+            if subj_sg and ppw not in ("if", "as", "that", "which", "than"):
+                if not (vw == "was" and ppw in ("if", "though")):
+                    out.append((t[0], t[1], match_case(w, VERB[vw]), w))
+        elif vw in PLURAL and prev:
+            subj_pl = pw.lower() in PL_SUBJ or (ppw in PL_DET and pw.islower() and plural_noun(pw))
+            if subj_pl and ppw not in ("that", "which", "of"):
+                out.append((t[0], t[1], match_case(w, PLURAL[vw]), w))
+        if vw == "there" and nxt and i + 2 < len(seq) and seq[i + 2][1]:
+            v, after = nxt[2].lower(), seq[i + 1][2]
+            if v == "is" and after and after[2].lower() in ("a", "an", "one"):
+                out.append((nxt[0], nxt[1], match_case(nxt[2], "are"), nxt[2]))
+            elif v == "are" and after and after[2].lower() in MANY:
+                out.append((nxt[0], nxt[1], match_case(nxt[2], "is"), nxt[2]))
+    return out
+
+
+NO_DOUBLE = {"that", "had", "is", "do", "can", "will"}
+
+
+def doubled(s, toks):
+    """Repeat a word: the gold span covers both copies and the fix is the single word (how Harper and
+    most tools report it)."""
+    out = []
+    for prev, t, nxt in _pairs(toks, s):
+        w = t[2]
+        if prev and nxt and w.islower() and w.isalpha() and w not in NO_DOUBLE and len(w) <= 8:
+            out.append((t[0], t[1], f"{w} {w}", w))
+    return out

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// npm run bench:quality — ours (electric-check --jsonl) beside harper, cspell and nspell on jfleg-dev and
+// the technical dev set, all scored by ../shared/eval/score.py. Writes bench/results/quality.{md,json}
+// and pr.svg (ours across the sensitivity setting, the peers as points).
+//
+//   node bench/quality.mjs [--sets jfleg,tech] [--peers harper,cspell,nspell] [--sensitivity 0.5]
+//                          [--curve 0,0.2,0.4,0.6,0.8,1] [--cli-arg ARG]... [--limit N] [--no-electric]
+//   node bench/quality.mjs --sweep [--curve ...] [--grid energyGate=2,3,4 --grid minScore=0.5,0.7 ...]
+//
+// --sweep is the calibration mode: ours only, across the sensitivities of --curve (default every 0.1)
+// and, with --grid, across raw flag-rule thresholds (the CLI's --threshold NAME=VALUE), printed as a
+// table and written to bench/work/sweep.json; the committed results are left alone.
+// --limit N checks only the first N items of each set (a smoke test); results then go to bench/work/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH, CLI, RESULTS, WORK, ensureCli, ensurePeers, run, runPeer, sharedDir, writeInput } from './common.mjs';
+import { prPlot } from './pr-plot.mjs';
+import { qualityMarkdown } from './quality-report.mjs';
+import { score } from './score.mjs';
+
+const SETS = {
+  jfleg: { title: 'jfleg-dev (learner English, 754 sentences)', gold: () => path.join(sharedDir(), 'eval', 'jfleg-dev.jsonl'),
+    description: 'JFLEG dev (Napoles et al. 2017, CC BY-NC-SA 4.0, evaluation only): a token is an error where at least two of four annotators edited it.' },
+  tech: { title: 'Technical dev set (held-out Debian documentation)', gold: () => path.join(BENCH, 'data', 'tech-dev.jsonl'),
+    description: 'bench/data/tech-dev.jsonl (bench/build-devset.py): real sentences from documentation the model never trained on, one planted error each (codespell misspellings, real-word confusions, agreement, doubled words) plus each sentence\'s correct twin.' },
+};
+
+function parseArgs(argv) {
+  const o = { sets: ['jfleg', 'tech'], peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
+    cliArgs: [], grid: [], limit: 0, electric: true, sweep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
+    if (a === '--sets') o.sets = next().split(',');
+    else if (a === '--peers') o.peers = next().split(',').filter(Boolean);
+    else if (a === '--sensitivity') o.sensitivity = Number(next());
+    else if (a === '--curve') o.curve = next().split(',').map(Number);
+    else if (a === '--cli-arg') o.cliArgs.push(next());
+    else if (a === '--grid') { const [k, v] = next().split('='); o.grid.push([k, v.split(',').map(Number)]); }
+    else if (a === '--limit') o.limit = Number(next());
+    else if (a === '--no-electric') o.electric = false;
+    else if (a === '--sweep') o.sweep = true;
+    else throw new Error(`unknown argument ${a} (see the comment at the top of bench/quality.mjs)`);
+  }
+  for (const s of o.sets) if (!SETS[s]) throw new Error(`unknown set ${s}; known: ${Object.keys(SETS)}`);
+  o.curve ??= o.sweep ? [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
+  return o;
+}
+
+/** The gold file to score against (the first N items with --limit) and the answer-free input. */
+function prepare(name, limit) {
+  let gold = SETS[name].gold();
+  if (!fs.existsSync(gold)) throw new Error(`${gold} missing (tech: /usr/bin/python3 bench/build-devset.py)`);
+  if (limit) {
+    const lines = fs.readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
+    gold = path.join(WORK, 'quality', `${name}-first${limit}.gold.jsonl`);
+    fs.mkdirSync(path.dirname(gold), { recursive: true });
+    fs.writeFileSync(gold, lines.join('\n') + '\n');
+  }
+  const input = writeInput(gold, path.join(WORK, 'quality', `${name}${limit ? `-first${limit}` : ''}.in.jsonl`));
+  return { gold, input: input.file, items: input.items };
+}
+
+async function runElectric(input, set, sensitivity, extra) {
+  const out = path.join(WORK, 'quality', `${set}-electric-s${sensitivity}${extra.length ? '-' + extra.join('').replace(/[^\w.=-]/g, '') : ''}.jsonl`);
+  const args = [CLI, '--jsonl', input, '--language', 'markdown', '--provider', 'cpu', '--sensitivity', String(sensitivity), '--output', out, ...extra];
+  const r = await run(process.execPath, args);
+  return { file: out, seconds: r.ms / 1000 };
+}
+
+async function cliSupportsThresholds() {
+  const r = await run(process.execPath, [CLI, '--help']);
+  return /--threshold\b/.test(r.stdout);
+}
+
+async function modelName() {
+  const meta = path.join(BENCH, '..', 'models', 'meta.json');
+  return fs.existsSync(meta) ? JSON.parse(fs.readFileSync(meta, 'utf8')).name : null;
+}
+
+async function sweep(o) {
+  ensureCli();
+  const combos = [[]];
+  if (o.grid.length) {
+    if (!(await cliSupportsThresholds())) throw new Error('--grid needs the CLI to accept --threshold NAME=VALUE (not in electric-check --help yet)');
+    for (const [k, vals] of o.grid) {
+      const prev = combos.splice(0);
+      for (const c of prev) for (const v of vals) combos.push([...c, '--threshold', `${k}=${v}`]);
+    }
+  }
+  const rows = [];
+  for (const set of o.sets) {
+    const { gold, input } = prepare(set, o.limit);
+    for (const s of o.curve) {
+      for (const extra of combos) {
+        const r = await runElectric(input, set, s, [...o.cliArgs, ...extra]);
+        const sc = await score(gold, r.file, 'electric');
+        const row = { set, sensitivity: s, thresholds: extra.filter((_, i) => i % 2).join(' '), ...sc, seconds: r.seconds };
+        rows.push(row);
+        console.log(`${set}\ts=${s}\t${row.thresholds || '-'}\tP ${sc.precision}\tR ${sc.recall}\tF0.5 ${sc.f05}\tFF/1k ${sc.falsePer1k}\t` +
+          Object.entries(sc.byType).map(([t, v]) => `${t} ${v.caught}/${v.total}`).join(' ') + `\t${r.seconds.toFixed(0)} s`);
+      }
+    }
+  }
+  fs.mkdirSync(WORK, { recursive: true });
+  fs.writeFileSync(path.join(WORK, 'sweep.json'), JSON.stringify(rows, null, 1));
+  console.error(`bench: ${rows.length} settings written to ${path.join(WORK, 'sweep.json')}`);
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.sweep) return sweep(o);
+  ensurePeers();
+  if (o.electric) ensureCli();
+  const report = { date: new Date().toISOString().slice(0, 10), sensitivity: o.sensitivity, model: o.electric ? await modelName() : null,
+    env: `node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
+  for (const name of o.sets) {
+    const { gold, input, items } = prepare(name, o.limit);
+    const set = { name, title: SETS[name].title, description: SETS[name].description, items, rows: [], curve: [] };
+    for (const peer of o.peers) {
+      console.error(`bench: ${name}: ${peer} ...`);
+      const r = await runPeer(peer, input, 'markdown');
+      set.rows.push({ label: peer, peer, seconds: r.seconds, score: await score(gold, r.file, peer) });
+    }
+    if (o.electric) {
+      const sens = [...new Set([...o.curve, o.sensitivity])].sort((a, b) => a - b);
+      for (const s of sens) {
+        console.error(`bench: ${name}: electric at sensitivity ${s} ...`);
+        const r = await runElectric(input, name, s, o.cliArgs);
+        const sc = await score(gold, r.file, 'electric');
+        if (o.curve.includes(s)) set.curve.push({ sensitivity: s, ...sc, seconds: r.seconds });
+        if (s === o.sensitivity) set.rows.unshift({ label: `**electric** (s=${s})`, peer: 'electric', seconds: r.seconds, score: sc });
+      }
+    }
+    report.sets.push(set);
+    for (const r of set.rows) console.error(`  ${r.peer}\tP ${r.score.precision}\tR ${r.score.recall}\tF0.5 ${r.score.f05}\tFF/1k ${r.score.falsePer1k}`);
+  }
+  const dir = o.limit ? path.join(WORK, 'results') : RESULTS;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'quality.json'), JSON.stringify(report, null, 1) + '\n');
+  fs.writeFileSync(path.join(dir, 'quality.md'), qualityMarkdown(report));
+  fs.writeFileSync(path.join(dir, 'pr.svg'), prPlot(report.sets.map((s) => ({ title: s.title, curve: s.curve,
+    peers: Object.fromEntries(s.rows.filter((r) => r.peer !== 'electric').map((r) => [r.peer, r.score])) }))));
+  console.error(`bench: wrote ${path.relative(process.cwd(), dir)}/quality.md, quality.json, pr.svg`);
+}
+
+main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });
