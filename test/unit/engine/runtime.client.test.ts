@@ -115,6 +115,14 @@ test('gives up after maxCrashes crashes within the window, with a clear error', 
   await assert.rejects(c.check('Text.', 'plaintext', { sensitivity: 0.5 }), /crashed 2 times in 60 s; not restarting it/);
 });
 
+test('a worker over its heap limit is stopped with a clear error; the host lives on', async () => {
+  const c = client({ resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+  await c.info();
+  await assert.rejects(c.check('Word after word goes here. '.repeat(200_000), 'plaintext', { sensitivity: 0.5 }),
+    /Electric engine worker failed: .*memory limit.*; the request was not completed/);
+  c.dispose();
+});
+
 test('dispose rejects pending work and later requests', async () => {
   const c = client();
   const pending = c.check(proseText(2000, 5), 'plaintext', { sensitivity: 0.5 });
