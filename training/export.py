@@ -117,9 +117,9 @@ def write_golden(model, vocab_path, out_path):
     from tokenizer import GOLDEN_TEXTS, WordPiece, golden_tokens
     golden = golden_tokens(WordPiece.from_file(vocab_path), GOLDEN_TEXTS)
     for s in golden["sentences"]:
-        ids = torch.tensor([[2] + s["ids"][:model.cfg.max_len - 2] + [3]])
         if len(s["ids"]) > model.cfg.max_len - 2:
             raise ValueError(f"golden text of {len(s['ids'])} pieces exceeds maxLength: {s['text'][:40]!r}")
+        ids = torch.tensor([[2] + s["ids"] + [3]])
         s["energy"] = [round(float(v), 6) for v in model.energy(ids, torch.ones_like(ids))[0, 1:-1]]
     Path(out_path).write_text(json.dumps(golden, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -135,30 +135,21 @@ def training_summary(log_path, corpus: str) -> dict:
                         "rtdAuc": round(evals[-1]["rtd_auc"], 4)}}
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--ckpt", required=True, help="checkpoint dir (state.json) or ship-weights dir")
-    ap.add_argument("--out", default="models")
-    ap.add_argument("--log", help="the run's log.jsonl (default: CKPT/../log.jsonl)")
-    ap.add_argument("--vocab", help="vocab.txt (default: the checkpoint config's)")
-    ap.add_argument("--heldout", default="data/heldout.npy", help="rows for the parity check")
-    ap.add_argument("--corpus", default="Debian documentation packages (training/packages.txt), "
-                                        "held-out packages in training/heldout.txt never trained on")
-    ap.add_argument("--name", help="meta.json name (default: electric-small-<layers>x<hidden>-<tokens>)")
-    args = ap.parse_args()
-
-    model, cfg, meta_in = load_model(args.ckpt)
-    out = Path(args.out)
+def export_all(ckpt, out_dir, log=None, vocab=None, heldout="data/heldout.npy", corpus="", name=None) -> dict:
+    """Everything main() does; returns meta.json's dict."""
+    model, cfg, _ = load_model(ckpt)
+    out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    vocab = Path(args.vocab or cfg.vocab)
+    vocab = Path(vocab or cfg.vocab)
     if sum(1 for _ in open(vocab, encoding="utf-8")) != cfg.vocab_size:
         raise ValueError(f"{vocab} does not have the model's {cfg.vocab_size} pieces")
     if vocab.resolve() != (out / "vocab.txt").resolve():
         shutil.copyfile(vocab, out / "vocab.txt")
 
-    if Path(args.heldout).exists():
-        ids, mask = to_batch(load_rows(args.heldout)[:8])
+    if Path(heldout).exists():
+        ids, mask = to_batch(load_rows(heldout)[:8])
     else:
+        print(f"{heldout} not found: checking parity on random ids")
         ids, mask = to_batch(np.random.default_rng(0).integers(5, cfg.vocab_size, (4, cfg.max_len - 2)))
         mask[1, cfg.max_len // 2:], ids[1, cfg.max_len // 2:] = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,12 +164,12 @@ def main():
     print(json.dumps({"parity_fp32": diffs32, "parity_int8": diffs8}))
 
     write_golden(model, out / "vocab.txt", out / "golden.json")
-    log = Path(args.log) if args.log else Path(args.ckpt).parent / "log.jsonl"
-    summary = training_summary(log, args.corpus)
+    log = Path(log) if log else Path(ckpt).parent / "log.jsonl"
+    summary = training_summary(log, corpus)
     files = ["vocab.txt", "electric.onnx", "cloze.onnx", "golden.json"]
     meta = {
         "format": 1,
-        "name": args.name or f"electric-small-{cfg.layers}x{cfg.hidden}-{summary['tokensSeen'] / 1e6:.0f}M",
+        "name": name or f"electric-small-{cfg.layers}x{cfg.hidden}-{summary['tokensSeen'] / 1e6:.0f}M",
         "cased": True,
         "maxLength": cfg.max_len,
         "vocab": "vocab.txt",
@@ -194,7 +185,22 @@ def main():
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps({f: (out / f).stat().st_size for f in files}))
+    return meta
 
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ckpt", required=True, help="checkpoint dir (state.json) or ship-weights dir")
+    ap.add_argument("--out", default="models")
+    ap.add_argument("--log", help="the run's log.jsonl (default: CKPT/../log.jsonl)")
+    ap.add_argument("--vocab", help="vocab.txt (default: the checkpoint config's)")
+    ap.add_argument("--heldout", default="data/heldout.npy", help="rows for the parity check")
+    ap.add_argument("--corpus", default="Debian documentation packages (training/packages.txt), "
+                                        "held-out packages in training/heldout.txt never trained on")
+    ap.add_argument("--name", help="meta.json name (default: electric-small-<layers>x<hidden>-<tokens>)")
+    args = ap.parse_args()
+    export_all(args.ckpt, args.out, log=args.log, vocab=args.vocab, heldout=args.heldout, corpus=args.corpus,
+               name=args.name)
 
 if __name__ == "__main__":
     main()

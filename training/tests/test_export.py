@@ -72,3 +72,29 @@ def test_quantize_round_trip():
         assert (np.abs(back - w) <= scale.reshape(shape) / 2 + 1e-7).all()
     q, scale = quantize_per_channel(np.zeros((3, 4), np.float32), 1)
     assert (dequantize(q, scale, 1) == 0).all()
+
+
+def test_export_all_writes_the_contract_files(tmp_path):
+    import hashlib
+    import json
+
+    from data import write_synthetic
+    from export import export_all
+    from train import train
+
+    write_synthetic(tmp_path / "data", tmp_path / "vocab.txt", vocab_size=64, row_len=126, n_train=32, n_heldout=8)
+    cfg = get_config("tiny", [f"data_dir={tmp_path / 'data'}", f"vocab={tmp_path / 'vocab.txt'}", "max_steps=2",
+                              "max_len=128"])  # the golden texts need the real length
+    train(cfg, tmp_path / "run")
+    meta = export_all(tmp_path / "run" / "ckpt", tmp_path / "models", heldout=tmp_path / "data" / "heldout.npy",
+                      corpus="synthetic")
+    assert json.loads((tmp_path / "models" / "meta.json").read_text()) == meta
+    for f, digest in meta["sha256"].items():
+        assert hashlib.sha256((tmp_path / "models" / f).read_bytes()).hexdigest() == digest
+    assert meta["noise"] == {"replaceRate": 0.15, "logPriorRatio": -1.7346}
+    assert meta["training"]["steps"] == 2 and meta["training"]["corpus"] == "synthetic"
+    assert meta["config"]["vocabSize"] == 64 and meta["maxLength"] == 128
+    golden = json.loads((tmp_path / "models" / "golden.json").read_text())
+    assert len(golden["sentences"]) >= 10
+    for s in golden["sentences"]:
+        assert len(s["energy"]) == len(s["ids"]) == len(s["offsets"])
