@@ -16,6 +16,7 @@ const KNOWN_TRAILER = /^(?:signed-off-by|co-authored-by|reviewed-by|acked-by|tes
 export function gitCommitRegions(text: string): Region[] {
   const b = new RegionBuilder(text);
   const { starts, ends } = splitLines(text);
+  if (text.charCodeAt(0) === 0xfeff) starts[0] = 1; // a BOM is not content
   let stop = starts.length;
   for (let l = 0; l < starts.length; l++) {
     const line = text.slice(starts[l], ends[l]);

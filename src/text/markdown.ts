@@ -12,6 +12,7 @@ const SETEXT = /^(?:=+|-+)[ \t]*$/;
 const ATX = /^#{1,6}(?:[ \t]+|$)/;
 const FOOTNOTE_DEF = /^\[\^[^\]]{1,100}\]:[ \t]?/;
 const REFERENCE_DEF = /^\[[^\]]{1,999}\]:[ \t]*\S/;
+const REFERENCE_LINE = /^\[[^\]]{1,999}\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 const TABLE_DELIM = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;
 
@@ -130,7 +131,7 @@ export function markdownRegions(text: string): Region[] {
   };
 
   for (let l = frontMatterEnd(text, starts, ends); l < starts.length; l++) {
-    const ls = starts[l];
+    const ls = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : starts[l]; // a BOM is not content
     const le = ends[l];
     let [p, quote] = stripQuotes(text, ls, le, fence !== null ? fence.quote : Infinity);
     let c = p;
@@ -269,13 +270,20 @@ export function markdownRegions(text: string): Region[] {
         continue;
       }
     }
-    if (ch === 0x5b && para === null) {
+    if (ch === 0x5b) {
       const fn = FOOTNOTE_DEF.exec(line);
       if (fn !== null) {
+        flush();
         para = [[pos + fn[0].length, le]];
         continue;
       }
-      if (REFERENCE_DEF.test(line)) continue;
+      // CommonMark lets no definition interrupt a paragraph, but a line that is nothing but "[label]: target"
+      // is a definition in practice (they are written in runs, often right after footnotes).
+      if (para === null ? REFERENCE_DEF.test(line) : REFERENCE_LINE.test(line)) {
+        flush();
+        b.newBlock();
+        continue;
+      }
     }
     if (!table && line.includes('|') && l + 1 < starts.length) {
       const [np] = stripQuotes(text, starts[l + 1], ends[l + 1], quote);

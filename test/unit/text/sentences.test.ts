@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { proseRegions } from '../../../src/text/regions';
+import { splitSentences } from '../../../src/text/sentences';
+
+function sentences(text: string, languageId = 'plaintext'): string[] {
+  return splitSentences(text, proseRegions(text, languageId)).map((s) => s.parts.map((p) => text.slice(p.start, p.end)).join('|'));
+}
+
+test('sentences: split on . ! ? … followed by a capital', () => {
+  assert.deepEqual(sentences('It works. Does it? Yes! Wait… Then go.'), ['It works.', 'Does it?', 'Yes!', 'Wait…', 'Then go.']);
+  assert.deepEqual(sentences('He said "Stop." Then left.'), ['He said "Stop."', 'Then left.']);
+});
+
+test('sentences: no split after abbreviations, initials, decimals, versions, file names or mid ellipses', () => {
+  assert.deepEqual(sentences('Use e.g. Python, i.e. The best. Dr. Smith vs. Mr. Jones.'), ['Use e.g. Python, i.e. The best.', 'Dr. Smith vs. Mr. Jones.']);
+  assert.deepEqual(sentences('See Fig. 3 and the U.S. Army, J. R. Tolkien etc. Done.'), ['See Fig. 3 and the U.S. Army, J. R. Tolkien etc. Done.']);
+  assert.deepEqual(sentences('Pi is 3.14 and v1.2.3 is out. Edit config.json now.'), ['Pi is 3.14 and v1.2.3 is out.', 'Edit config.json now.']);
+  assert.deepEqual(sentences('Wait... what now. Fine.'), ['Wait... what now.', 'Fine.']);
+  assert.deepEqual(sentences('lower case. after a stop'), ['lower case. after a stop']);
+});
+
+test('sentences: never cross blocks; the end of a block ends a sentence', () => {
+  assert.deepEqual(sentences('# Title\nBody without a stop\n\nNext para.', 'markdown'), ['Title', 'Body without a stop', 'Next para.']);
+});
+
+test('sentences: parts are the prose pieces inside, skipping inline code', () => {
+  const text = 'Run `npm test` first. Then `ship` it.';
+  const s = splitSentences(text, proseRegions(text, 'markdown'));
+  assert.equal(s.length, 2);
+  assert.deepEqual(s[0].parts.map((p) => text.slice(p.start, p.end)), ['Run', 'first.']);
+  assert.equal(text.slice(s[0].start, s[0].end), 'Run `npm test` first.');
+  assert.deepEqual(s[1].parts.map((p) => text.slice(p.start, p.end)), ['Then', 'it.']);
+  assert.equal(s[0].block, s[1].block);
+});
+
+test('sentences: CJK full stops and caseless scripts', () => {
+  assert.deepEqual(sentences('今日は晴れ。明日は雨！'), ['今日は晴れ。', '明日は雨！']);
+  assert.deepEqual(sentences('Hello there. مرحبا بك. Bye.'), ['Hello there.', 'مرحبا بك.', 'Bye.']);
+});

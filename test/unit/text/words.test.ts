@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { isCheckable, wordsIn } from '../../../src/text/words';
+
+const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
+
+test('words: letters and inner apostrophes; dotted and slashed tokens stay whole', () => {
+  assert.deepEqual(words("Don't stop, it’s the dogs' well-known config.json and/or v1.2.3."),
+    ["Don't", 'stop', 'it’s', 'the', 'dogs', 'well', 'known', 'config.json', 'and/or', 'v1.2.3']);
+  assert.deepEqual(words('snake_case camelCase naïve Zürich'), ['snake_case', 'camelCase', 'naïve', 'Zürich']);
+});
+
+test('words: offsets are exact UTF-16 with emoji, combining marks and astral letters', () => {
+  const text = '😀 café 𝐀bc e\u0301t\u00e9 東京';
+  const ws = wordsIn(text, [{ start: 0, end: text.length }]);
+  for (const w of ws) assert.equal(text.slice(w.start, w.end), w.text);
+  assert.deepEqual(ws.map((w) => [w.start, w.text]), [[3, 'café'], [8, '𝐀bc'], [13, 'e\u0301t\u00e9'], [18, '東京']]);
+});
+
+test('words: only inside the given parts', () => {
+  const text = 'one `two` three';
+  assert.deepEqual(wordsIn(text, [{ start: 0, end: 4 }, { start: 10, end: 15 }]).map((w) => w.text), ['one', 'three']);
+});
+
+test('isCheckable: ordinary words yes, identifiers and codes no', () => {
+  for (const w of ['the', 'a', 'I', 'Their', "don't", 'naïve', 'is', 'defaced']) assert.equal(isCheckable(w), true, w);
+  for (const w of ['camelCase', 'iPhone', 'snake_case', 'HTTPServer', 'NASA', 'abc123', 'x', 'config.json', 'src/text',
+    'deadbeefcafe0', 'deadbeefcafebabe', '東京', '', 'a'.repeat(41)]) {
+    assert.equal(isCheckable(w), false, w);
+  }
+});
