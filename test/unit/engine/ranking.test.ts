@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { distinctCandidates, rank, rankFromEnergies, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
+import { EnergyCache } from '../../../src/engine/energyCache';
 import { BigramRunner, testMeta } from './scoringBigram';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -85,4 +86,20 @@ test('rank: repeated calls hit the energy cache', async () => {
 test('rank rejects a span outside the text', async () => {
   const runner = new BigramRunner(testMeta(), wp, TRAINING);
   await assert.rejects(rank('short', 3, 10, ['x'], runner, wp), RangeError);
+});
+
+test('EnergyCache: identical rows scored once, least recently used evicted first', async () => {
+  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  const cache = new EnergyCache(2);
+  const a = [2, 10, 3], b = [2, 11, 3], c = [2, 12, 3];
+  const first = await cache.energies(runner, [a, a, b]);
+  assert.equal(runner.calls.rows, 2);
+  assert.deepEqual([...first[0]], [...first[1]]);
+  await cache.energies(runner, [a]);          // a is now the most recent
+  await cache.energies(runner, [c]);          // evicts b
+  assert.equal(runner.calls.rows, 3);
+  await cache.energies(runner, [a]);
+  assert.equal(runner.calls.rows, 3, 'a survived');
+  await cache.energies(runner, [b]);
+  assert.equal(runner.calls.rows, 4, 'b was evicted');
 });
