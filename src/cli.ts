@@ -36,9 +36,9 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     log: (level, msg) => { if (level === 'warn') note(msg); },
   });
   const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, maxSuggestions: opts.maxSuggestions };
-  const check = async (text: string, language: string) => {
+  const check = async (text: string, language: string, progress?: (done: number, total: number) => void) => {
     try {
-      return await client.check(text, language, checkOptions);
+      return await client.check(text, language, checkOptions, undefined, progress);
     } catch (err) {
       throw new EngineFailure((err as Error).message);
     }
@@ -59,7 +59,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
 }
 
-type Check = (text: string, language: string) => ReturnType<EngineClient['check']>;
+type Check = (text: string, language: string, progress?: (done: number, total: number) => void) => ReturnType<EngineClient['check']>;
 type Note = (msg: string) => void;
 
 async function runFiles(opts: CliOptions, check: Check, out: NodeJS.WritableStream, note: Note,
@@ -68,12 +68,11 @@ async function runFiles(opts: CliOptions, check: Check, out: NodeJS.WritableStre
   const errors: Problem[] = unmatched.map((g) => ({ file: g, message: `${g}: no files match this pattern` }));
   const skipped: Problem[] = [];
   const results: FileResult[] = [];
-  const progress = new Progress(files.length, 'files', stderr, showProgress && files.length > 1);
+  const progress = new Progress(files.length, 'files', stderr, showProgress);
   for (const file of files) {
     const name = file === '-' ? '<stdin>' : file;
     const language = opts.language ?? (file === '-' ? 'plaintext' : languageOf(file));
     const decoded = await readDecoded(file);
-    progress.tick(name);
     if (decoded.kind === 'error' || decoded.kind === 'invalid') {
       errors.push({ file: name, message: `${name}: ${decoded.message}; not checked` });
     } else if (decoded.kind === 'binary') {
@@ -81,11 +80,12 @@ async function runFiles(opts: CliOptions, check: Check, out: NodeJS.WritableStre
     } else if (decoded.kind === 'empty') {
       skipped.push({ file: name, message: `${name}: empty file, nothing to check` });
     } else {
-      const result = await check(decoded.text, language);
+      const result = await check(decoded.text, language, (done, total) => progress.partial(done / total, name));
       const fr: FileResult = { file: name, language, text: decoded.text, findings: result.findings, ...(opts.words ? { words: result.words } : {}) };
       results.push(fr);
       if (opts.format === 'text') out.write(formatText([fr]));
     }
+    progress.tick(name);
   }
   progress.finish();
   for (const p of [...skipped, ...errors]) note(p.message);

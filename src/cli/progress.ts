@@ -10,17 +10,26 @@ export class Progress {
 
   tick(label = ''): void {
     this.done++;
+    this.draw(this.done, label);
+  }
+
+  /** Part of the current item is done (a big file's windows): fraction in [0, 1]. */
+  partial(fraction: number, label = ''): void {
+    this.draw(this.done + fraction, label);
+  }
+
+  private draw(done: number, label: string): void {
     const now = Date.now();
     // Redrawing costs a write syscall: at most ~10 times a second, and always the last one.
-    if (!this.enabled || (now - this.lastDraw < 100 && this.done < this.total)) return;
+    if (!this.enabled || (now - this.lastDraw < 100 && done < this.total)) return;
     this.lastDraw = now;
     const width = 24;
-    const frac = this.total > 0 ? this.done / this.total : 1;
+    const frac = this.total > 0 ? Math.min(1, done / this.total) : 1;
     const filled = Math.round(frac * width);
     const secs = (now - this.started) / 1000;
-    const rate = secs > 0 ? `${(this.done / secs).toFixed(1)} ${this.unit}/s` : '';
+    const rate = secs > 0 ? `${(done / secs).toFixed(1)} ${this.unit}/s` : '';
     const name = label.length > 40 ? '…' + label.slice(-39) : label;
-    this.stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done}/${this.total} ${this.unit} ${rate} ${name}\x1b[K`);
+    this.stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(done)}/${this.total} ${this.unit} ${rate} ${name}\x1b[K`);
   }
 
   finish(): void {

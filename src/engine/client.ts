@@ -29,7 +29,9 @@ export class EngineCrashedError extends Error {
   override name = 'EngineCrashedError';
 }
 
-interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void }
+interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void; progress?: Progress }
+/** Rows of a request's biggest model batch done so far (a large document's windows). */
+export type Progress = (done: number, total: number) => void;
 
 // Bounds for a runaway worker: the V8 heap only (onnxruntime's tensors are native memory).
 const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
@@ -59,8 +61,8 @@ export class EngineClient implements Disposable {
   /** Fires when the worker dies, fails to load the model, or the client gives up restarting it. */
   readonly onError: Event<Error> = (listener) => subscribe(this.errorListeners, listener);
 
-  check(text: string, languageId: string, options: CheckOptions, signal?: AbortSignal): Promise<CheckResult> {
-    return this.request({ type: 'check', id: 0, text, languageId, options }, signal) as Promise<CheckResult>;
+  check(text: string, languageId: string, options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult> {
+    return this.request({ type: 'check', id: 0, text, languageId, options }, signal, progress) as Promise<CheckResult>;
   }
 
   rank(text: string, start: number, end: number, candidates: string[], signal?: AbortSignal): Promise<Suggestion[]> {
@@ -87,7 +89,7 @@ export class EngineClient implements Disposable {
     void worker?.terminate();
   }
 
-  private async request(req: Request, signal?: AbortSignal): Promise<unknown> {
+  private async request(req: Request, signal?: AbortSignal, progress?: Progress): Promise<unknown> {
     if (signal?.aborted) throw new CancelledError();
     await this.start();
     if (signal?.aborted) throw new CancelledError();
@@ -102,7 +104,7 @@ export class EngineClient implements Disposable {
         reject(new CancelledError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, { resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) });
+      this.pending.set(id, { resolve, reject, progress, cleanup: () => signal?.removeEventListener('abort', onAbort) });
       worker.postMessage({ ...req, id });
     });
   }
@@ -165,6 +167,9 @@ export class EngineClient implements Disposable {
         this.emit(this.errorListeners, error);
         return;
       }
+      case 'progress':
+        this.pending.get(msg.id)?.progress?.(msg.done, msg.total);
+        return;
       case 'result':
       case 'error': {
         const p = this.pending.get(msg.id);

@@ -35,6 +35,7 @@ export type WorkerMessage =
   | { type: 'initError'; error: WireError }
   | { type: 'result'; id: number; result: CheckResult | Suggestion[] }
   | { type: 'error'; id: number; error: WireError }
+  | { type: 'progress'; id: number; done: number; total: number }   // rows of the request's biggest batch
   | { type: 'log'; level: LogLevel; message: string };
 
 export const CANCELLED = 'CancelledError';

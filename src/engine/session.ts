@@ -18,8 +18,8 @@ export interface RunnerOptions {
   maxTokens?: number;
 }
 
-/** Called between chunks of a batch; throws to abandon superseded work. */
-export type Checkpoint = () => void;
+/** Called before each run of a batch with the rows done so far; throws to abandon superseded work. */
+export type Checkpoint = (done: number, total: number) => void;
 
 export interface OrtRunner extends ModelRunner {
   /** the execution provider actually running: 'cpu', 'cuda', 'dml', 'coreml' */
@@ -191,7 +191,7 @@ export async function runChunked<T>(batch: number[][], limits: { maxRows: number
   const results = new Array<T>(batch.length);
   let i = 0;
   while (i < order.length) {
-    checkpoint?.();
+    checkpoint?.(i, order.length);
     let j = i + 1;
     // Sorted ascending, so the last row taken is the widest and sets the padded size.
     while (j < order.length && j - i < limits.maxRows && (j - i + 1) * batch[order[j]].length <= limits.maxTokens) j++;

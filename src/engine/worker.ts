@@ -41,12 +41,22 @@ port.on('message', (msg: HostMessage) => {
  * superseded. One object for the worker's life, because the pipeline caches energies per runner.
  */
 function cancellableRunner(base: OrtRunner): ModelRunner & { provider: string } {
-  const checkpoint = (): void => running?.abort.signal.throwIfAborted();
+  let lastProgress = 0;
+  const checkpoint = (done: number, total: number): void => {
+    if (!running) return;
+    running.abort.signal.throwIfAborted();
+    // Progress only for batches of many runs (a big document's windows), at most 4 times a second.
+    const now = performance.now();
+    if (total > 64 && now - lastProgress > 250) {
+      lastProgress = now;
+      post({ type: 'progress', id: running.id, done, total });
+    }
+  };
   return {
     meta: base.meta,
     provider: base.provider,
-    energies: (batch) => { checkpoint(); return base.energies(batch, checkpoint); },
-    cloze: (batch) => { checkpoint(); return base.cloze(batch, checkpoint); },
+    energies: (batch) => { checkpoint(0, 0); return base.energies(batch, checkpoint); },
+    cloze: (batch) => { checkpoint(0, 0); return base.cloze(batch, checkpoint); },
   };
 }
 

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { LineIndex } from '../../src/cli/formats';
 import { electricCheck, fixtures } from './cliRun';
 import { repoRoot } from './engine/runtimeFixtures';
+import { proseText } from './engine/runtimeText';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'electric-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -191,6 +192,18 @@ test('a 100,000-character line: scored, columns past 100,000 exact', async () =>
   assert.equal(w.start, text.indexOf('recieved'));
   assert.deepEqual(new LineIndex(text).position(w.start), { line: 2, column: 100_000 + ' then we '.length + 1 });
   for (const f of out.findings) assert.equal(text.slice(f.start, f.end), f.word);
+});
+
+test('a progress bar on stderr with --progress (and never on stdout); none when stderr is not a terminal', async () => {
+  const file = path.join(tmp, 'long.txt');
+  writeFileSync(file, proseText(8000, 11));
+  const withBar = await electricCheck(['--progress', '--format', 'json', file]);
+  assert.ok(withBar.code === 0 || withBar.code === 1, withBar.stderr);
+  assert.match(withBar.stderr, /\r\[#*-*\] 0\/1 files .*long\.txt/, 'partial progress inside the one big file');
+  assert.ok(!withBar.stdout.includes('\r'));
+  JSON.parse(withBar.stdout);
+  const quiet = await electricCheck(['--format', 'json', file]);
+  assert.ok(!quiet.stderr.includes('\r'), quiet.stderr);
 });
 
 test('no telemetry: onnxruntime writes nothing under HOME', async () => {
