@@ -186,21 +186,29 @@ export class EngineClient implements Disposable {
     if (worker !== this.worker) return; // already replaced, disposed, or failed to load
     this.worker = undefined;
     this.ready = undefined;
-    this.crashes.push(Date.now());
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((t) => now - t < this.opts.crashWindowMs), now];
     const error = new EngineCrashedError(`the Electric engine worker ${how}; the request was not completed`);
     this.opts.log('error', error.message);
     rejectReady(error);
     this.rejectAll(error);
+    if (this.crashes.length >= this.opts.maxCrashes) {
+      // One event for the last crash and the decision it caused: the host shows one notification.
+      this.emit(this.errorListeners, new EngineCrashedError(
+        `${error.message}. It crashed ${this.crashes.length} times in ${Math.round(this.opts.crashWindowMs / 1000)} s; not restarting it`));
+      return;
+    }
     this.emit(this.errorListeners, error);
     this.restartAfterCrash();
   }
 
-  /** Restarts right away (after backoff) so the host gets onRestart and can re-request what was lost. */
+  /**
+   * Restarts right away (after backoff) so the host gets onRestart and can re-request what was lost.
+   * A failed restart has already been reported (initError or another crash), so it is not re-emitted.
+   */
   private restartAfterCrash(): void {
     if (this.disposed) return;
-    this.start().then(
-      (info) => this.emit(this.restartListeners, info),
-      (err: Error) => this.emit(this.errorListeners, err));
+    this.start().then((info) => this.emit(this.restartListeners, info), () => undefined);
   }
 
   private rejectAll(error: Error): void {
