@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadModel } from '../../../src/engine/model';
 import { createRunner, gpuProviderFor, OrtRunner, padBatch, runChunked } from '../../../src/engine/session';
@@ -80,6 +82,19 @@ test('cloze: K proposals per position, best first, log q ≤ 0, unpadded and pad
   const [alone] = await runner.cloze([batch[0]]);
   for (let i = 0; i < alone.tokenLogq.length; i++) assert.ok(Math.abs(alone.tokenLogq[i] - out[0].tokenLogq[i]) < 1e-4);
   assert.deepEqual(Array.from(alone.topkIds.slice(0, k)), Array.from(out[0].topkIds.slice(0, k)));
+});
+
+test('ONNX through the runner reproduces the PyTorch energies in golden.json (int8 tolerance of the export)', async () => {
+  const golden = JSON.parse(readFileSync(path.join(model.dir, 'golden.json'), 'utf8')) as { sentences: { text: string; ids: number[]; energy: number[] }[] };
+  assert.ok(golden.sentences.length > 0, 'golden.json has sentences');
+  const { cls, sep } = model.meta.special;
+  const out = await runner.energies(golden.sentences.map((s) => [cls, ...s.ids, sep]));
+  let worst = 0;
+  golden.sentences.forEach((s, i) => {
+    assert.equal(out[i].length, s.ids.length + 2);
+    s.energy.forEach((e, j) => { worst = Math.max(worst, Math.abs(out[i][j + 1] - e)); });
+  });
+  assert.ok(worst <= 0.25, `max |ONNX - PyTorch| = ${worst}`);
 });
 
 test('big batches are chunked and come back in order', async () => {
