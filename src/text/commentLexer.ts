@@ -211,8 +211,9 @@ export function lexComments(text: string, L: CommentSyntax): CommentRecord[] {
         }
       }
       if (L.cppRaw === true && /^(?:u8|u|U|L)?R$/.test(word) && next === 0x22) {
-        const open = text.indexOf('(', j);
-        const delim = open === -1 || open - j > 17 ? null : text.slice(j + 1, open);
+        let open = j + 1; // the delimiter is at most 16 characters, so the search for '(' is bounded
+        while (open < n && open - j <= 17 && text.charCodeAt(open) !== 0x28) open++;
+        const delim = open >= n || open - j > 17 ? null : text.slice(j + 1, open);
         if (delim !== null && !/[\s\\)]/.test(delim)) {
           const e = text.indexOf(')' + delim + '"', open);
           i = e === -1 ? n : e + delim.length + 2;

@@ -1,5 +1,5 @@
 import type { Region } from './regions';
-import { RegionBuilder } from './regionBuilder';
+import { Finder, RegionBuilder } from './regionBuilder';
 import { BLOCK_ARGS, BREAKS, ENV_ARGS, SKIP_ARGS, SKIP_ENVS } from './latexTables';
 
 const MAX_OPTION = 1000;
@@ -16,27 +16,30 @@ function blankLineAfter(text: string, i: number): boolean {
   return j >= text.length || text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d;
 }
 
-/** End (exclusive) of the brace group opening at i, honouring escapes and comments; text end when unbalanced. */
-function groupEnd(text: string, i: number): number {
+/** End (exclusive) of the brace group opening at i, honouring escapes and comments; `limit` (default: the text
+ *  end) when it does not close before it. */
+function groupEnd(text: string, i: number, limit = text.length): number {
   let depth = 0;
-  for (let j = i; j < text.length; j++) {
+  for (let j = i; j < limit; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x5c) j++;
-    else if (c === 0x25) { while (j < text.length && text.charCodeAt(j) !== 0x0a) j++; }
+    else if (c === 0x25) { while (j < limit && text.charCodeAt(j) !== 0x0a) j++; }
     else if (c === 0x7b) depth++;
     else if (c === 0x7d && --depth === 0) return j + 1;
   }
-  return text.length;
+  return limit;
 }
 
 /** End of an optional argument [...] opening at i, or -1 when it does not close within a short distance. */
-function optionEnd(text: string, i: number): number {
+function optionEnd(text: string, i: number, squares: Finder): number {
+  const near = squares.find(i); // memoised, so many unclosed '[' stay linear
+  if (near === -1 || near - i > MAX_OPTION) return -1;
   let depth = 0;
   const lim = Math.min(text.length, i + MAX_OPTION);
   for (let j = i; j < lim; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x5c) j++;
-    else if (c === 0x7b) { const z = groupEnd(text, j); if (z > lim) return -1; j = z - 1; }
+    else if (c === 0x7b) { const z = groupEnd(text, j, lim); if (z >= lim) return -1; j = z - 1; }
     else if (c === 0x5b) depth++;
     else if (c === 0x5d && --depth === 0) return j + 1;
   }
@@ -56,14 +59,14 @@ function skipArgSpace(text: string, i: number): number {
 }
 
 /** Skips a '*', [options] and up to n brace arguments (n = -1: every argument, the first may be a bare \\name). */
-function skipArgs(text: string, i: number, n: number): number {
+function skipArgs(text: string, i: number, n: number, squares: Finder): number {
   if (text.charCodeAt(i) === 0x2a) i++;
   let taken = 0;
   for (;;) {
     const j = skipArgSpace(text, i);
     const c = text.charCodeAt(j);
     if (c === 0x5b) {
-      const z = optionEnd(text, j);
+      const z = optionEnd(text, j, squares);
       if (z === -1) return i;
       i = z;
     } else if (c === 0x7b && (n === -1 || taken < n)) {
@@ -90,6 +93,7 @@ export function latexRegions(text: string): Region[] {
   const n = text.length;
   const groups: boolean[] = []; // per open brace: does it hold a block-argument (ends a block on close)?
   let blockGroups = 0;
+  const squares = new Finder(text, ']', n);
   let pendingBlock = false; // the next '{' opens the argument of a BLOCK_ARGS command
   let preamble = text.includes('\\begin{document}');
   let run = 0;
@@ -161,7 +165,7 @@ export function latexRegions(text: string): Region[] {
         b.newBlock();
         let z = i + 2;
         if (text.charCodeAt(z) === 0x2a) z++;
-        if (text.charCodeAt(z) === 0x5b) { const o = optionEnd(text, z); if (o !== -1) z = o; }
+        if (text.charCodeAt(z) === 0x5b) { const o = optionEnd(text, z, squares); if (o !== -1) z = o; }
         run = i = z;
       } else if (d === 0x25 || d === 0x26 || d === 0x24 || d === 0x23 || d === 0x5f || d === 0x7b || d === 0x7d) {
         skipTo(i, i + 1); // an escaped character is literal text
@@ -192,7 +196,7 @@ export function latexRegions(text: string): Region[] {
         run = i = end === -1 ? n : end + env.length + 6;
         continue;
       }
-      run = i = skipArgs(text, close, ENV_ARGS.get(env) ?? 0);
+      run = i = skipArgs(text, close, ENV_ARGS.get(env) ?? 0, squares);
       continue;
     }
     if (name === 'verb') {
@@ -224,7 +228,7 @@ export function latexRegions(text: string): Region[] {
       for (;;) { // short title options [..] are skipped, the {...} argument is the block
         const s = skipArgSpace(text, q);
         if (text.charCodeAt(s) !== 0x5b) break;
-        const o = optionEnd(text, s);
+        const o = optionEnd(text, s, squares);
         if (o === -1) break;
         q = o;
       }
@@ -236,14 +240,14 @@ export function latexRegions(text: string): Region[] {
     if (BREAKS.has(name)) {
       flush(i);
       b.newBlock();
-      run = i = name === 'item' ? skipArgs(text, z, 0) : z;
+      run = i = name === 'item' ? skipArgs(text, z, 0, squares) : z;
       continue;
     }
     const skip = SKIP_ARGS.get(name);
-    if (skip !== undefined) { skipTo(i, skipArgs(text, z, skip)); continue; }
+    if (skip !== undefined) { skipTo(i, skipArgs(text, z, skip, squares)); continue; }
     // Unknown commands: in the body their arguments are read as text (\emph, \textbf, \mbox...); in the
     // preamble they are settings.
-    skipTo(i, preamble ? skipArgs(text, z, -1) : z);
+    skipTo(i, preamble ? skipArgs(text, z, -1, squares) : z);
   }
   flush(n);
   return b.regions;

@@ -59,6 +59,10 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
   const commentEnd = new Finder(text, '-->', e);
   const displayEnd = new Finder(text, '$$', e);
   const dollar = new DollarCloser(text, s, e);
+  const closeParen = new Finder(text, ')', e);
+  const closeSquare = new Finder(text, ']', e);
+  const closeAngle = new Finder(text, '>', e);
+  const openAngle = new Finder(text, '<', e);
   let ci = 0;
   let run = s;
   let i = s;
@@ -86,8 +90,13 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
           const z = commentEnd.find(i + 4);
           if (z !== -1) { skipTo(i, z + 3); continue; }
         }
-        HTML_TAG.lastIndex = i;
-        if (HTML_TAG.test(text) && HTML_TAG.lastIndex <= e) { skipTo(i, HTML_TAG.lastIndex); continue; }
+        // A tag needs a '>' before the next '<'; checking that first keeps runs of '<' cheap.
+        const gt = closeAngle.find(i + 1);
+        const lt = openAngle.find(i + 1);
+        if (gt !== -1 && (lt === -1 || gt < lt) && gt - i <= 2100) {
+          HTML_TAG.lastIndex = i;
+          if (HTML_TAG.test(text) && HTML_TAG.lastIndex <= e) { skipTo(i, HTML_TAG.lastIndex); continue; }
+        }
         break;
       }
       case 0x24: { // $ math
@@ -116,8 +125,12 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
       case 0x5d: { // ] possibly followed by a link target (...) or a reference label [...]
         const n = i + 1 < e ? text.charCodeAt(i + 1) : 0;
         let z = i + 1;
-        if (n === 0x28) { const m = matchBracket(text, i + 1, e, 0x28, 0x29); if (m !== -1) z = m; }
-        else if (n === 0x5b) { const m = matchBracket(text, i + 1, e, 0x5b, 0x5d); if (m !== -1) z = m; }
+        // The memoised search for the nearest closer fails fast when there is none in reach.
+        const near = n === 0x28 ? closeParen.find(i + 2) : n === 0x5b ? closeSquare.find(i + 2) : -1;
+        if (near !== -1 && near - i <= MAX_TARGET) {
+          const m = matchBracket(text, i + 1, e, n, n === 0x28 ? 0x29 : 0x5d);
+          if (m !== -1) z = m;
+        }
         skipTo(i, z);
         continue;
       }
