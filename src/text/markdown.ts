@@ -97,6 +97,16 @@ function emitInline(text: string, segs: Span[], b: RegionBuilder): void {
   b.newBlock();
 }
 
+/** Number of cells in a table row: unescaped pipes, not counting a leading or trailing one. */
+function cellCount(row: string): number {
+  const t = row.trim();
+  let n = 1;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x7c && t.charCodeAt(i - 1) !== 0x5c) n++;
+  if (t.startsWith('|')) n--;
+  if (t.length > 1 && t.endsWith('|') && !t.endsWith('\\|')) n--;
+  return n;
+}
+
 /** Emits a table row: each cell (split on unescaped '|') is a block. */
 function emitRow(text: string, s: number, e: number, b: RegionBuilder): void {
   e = trimEnd(text, s, e);
@@ -288,7 +298,7 @@ export function markdownRegions(text: string): Region[] {
     if (!table && line.includes('|') && l + 1 < starts.length) {
       const [np] = stripQuotes(text, starts[l + 1], ends[l + 1], quote);
       const next = text.slice(np, ends[l + 1]).trim();
-      if (TABLE_DELIM.test(next) && (next.includes('|') || line.includes('|'))) {
+      if (TABLE_DELIM.test(next) && cellCount(next) === cellCount(line)) {
         flush();
         emitRow(text, pos, le, b);
         table = true;

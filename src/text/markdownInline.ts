@@ -5,6 +5,8 @@ import { Span, codeSpans, emailSpan, urlEnd } from './inline';
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253})>/y;
 const HTML_TAG = /<(?:\/[A-Za-z][A-Za-z0-9-]{0,63}\s{0,50}|[A-Za-z][A-Za-z0-9-]{0,63}(?:\s{1,50}[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\s{0,50}=\s{0,50}(?:[^\s"'=<>`]{1,500}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,50}\s{0,50}\/?|\?[^>]{0,2000}\?|![A-Za-z][^>]{0,2000}|!\[CDATA\[[^\]]{0,2000}\]\])>/y;
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const TEMPLATE_TAG = /\{\{[^}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}/y; // Liquid/Jinja/Hugo in docs sites
+const SHORTCODE = /:[a-z0-9_+-]{1,40}:/y;                            // emoji shortcodes like :tada:
 const FOOTNOTE_REF = /\[\^[^\]\s]{1,100}\]/y;
 const MAX_TARGET = 2000;
 
@@ -147,6 +149,20 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
         if (!inWord) { skipTo(i, z); continue; }
         i = z;
         continue;
+      }
+      case 0x7b: { // {{ template }} and {% tag %}
+        TEMPLATE_TAG.lastIndex = i;
+        if (TEMPLATE_TAG.test(text) && TEMPLATE_TAG.lastIndex <= e) { skipTo(i, TEMPLATE_TAG.lastIndex); continue; }
+        break;
+      }
+      case 0x3a: { // :shortcode:
+        SHORTCODE.lastIndex = i;
+        if ((i === s || !isWordCode(text.charCodeAt(i - 1))) && SHORTCODE.test(text) && SHORTCODE.lastIndex <= e &&
+            (SHORTCODE.lastIndex === e || !isWordCode(text.charCodeAt(SHORTCODE.lastIndex)))) {
+          skipTo(i, SHORTCODE.lastIndex);
+          continue;
+        }
+        break;
       }
       case 0x26: { // &entity;
         ENTITY.lastIndex = i;

@@ -91,3 +91,13 @@ test('markdown: ordered lists interrupt paragraphs only from 1, bullets always',
   assert.deepEqual(md('Intro:\n- a item\n- b item'), ['Intro:', 'a item', 'b item']);
   assert.deepEqual(md('In 2019\n2019. was a year'), ['In 2019|2019. was a year']);
 });
+
+test('markdown: a delimiter row must match the header cell count to make a table', () => {
+  assert.deepEqual(md('a | b\n---'), ['a | b']); // a setext heading, not a table
+  assert.deepEqual(md('x | y\n--|--\nc | d'), ['x', 'y', 'c', 'd']);
+});
+
+test('markdown: template tags of docs sites and emoji shortcodes are skipped', () => {
+  assert.deepEqual(md('Hello {{ site.name }} and {% include x.html %} :tada: done.'), ['Hello|and|done.']);
+  assert.deepEqual(md('Ratio 3:4 and note:this stay.'), ['Ratio 3:4 and note:this stay.']);
+});
