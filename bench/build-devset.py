@@ -6,7 +6,9 @@
 Held-out text comes from the corpus builder (training/corpus.py; the packages in training/heldout.txt are
 never trained on). A fresh clone rebuilds it with
     nice /usr/bin/python3 training/corpus.py --root /work/corpus
-(`--parts` reads the per-package extracts ROOT/parts/*.part while that build is still running).
+`--parts` reads its per-package extracts ROOT/parts/*.part (kept after the build, and complete for a
+package as soon as it is listed in the build log); the committed set was made that way, from the packages
+named in bench/data/tech-dev.meta.json ("command"; `npm run bench:data` repeats it).
 
 Real sentences of 8-40 words are drawn round-robin across packages with a fixed seed; identifier-shaped
 tokens are written as Markdown inline code. Each chosen sentence gets ONE planted error of the type that
@@ -19,7 +21,9 @@ import argparse
 import collections
 import json
 import random
+import re
 import subprocess
+import sys
 from pathlib import Path
 
 import heldout_text as H
@@ -31,7 +35,13 @@ SHARE = {"spelling": 0.40, "real-word": 0.28, "agreement": 0.18, "doubled": 0.14
 CAP = {"spelling": 6, "real-word": 0.12, "agreement": 0.15, "doubled": 0.08}
 
 
-def candidate_sentences(sources: dict[str, Path], rng: random.Random) -> list[tuple[str, str]]:
+def mangled(s: str, english: set[str]) -> bool:
+    """A long run of lower-case letters that is no word: an identifier whose underscores the corpus
+    extraction took for Markdown emphasis (napi_make_callback -> napimakecallback)."""
+    return any(len(w) >= 13 and w not in english for w in re.findall(r"\b[a-z]+\b", s))
+
+
+def candidate_sentences(sources: dict[str, Path], rng: random.Random, english: set[str]) -> list[tuple[str, str]]:
     """(package, sentence) round-robin across packages, each package's sentences shuffled."""
     per_pkg = {}
     seen = set()
@@ -40,7 +50,7 @@ def candidate_sentences(sources: dict[str, Path], rng: random.Random) -> list[tu
         for para in sources[pkg].read_text().splitlines():
             for s in H.sentences(para):
                 key = s.lower()
-                if H.good_sentence(s) and key not in seen:
+                if H.good_sentence(s) and not mangled(s, english) and key not in seen:
                     seen.add(key)
                     sents.append(s)
         rng.shuffle(sents)
@@ -63,7 +73,7 @@ def build(sources, pairs: int, rng: random.Random):
     used = collections.Counter()  # (type, key) -> uses
     limit = {t: (CAP[t] if CAP[t] >= 1 else max(3, int(CAP[t] * quota[t]))) for t in SHARE}
     items, per_pkg = [], collections.Counter()
-    for pkg, raw in candidate_sentences(sources, rng):
+    for pkg, raw in candidate_sentences(sources, rng, english):
         if sum(have.values()) >= pairs:
             break
         s = H.mark_code(raw)
@@ -104,9 +114,16 @@ def main():
     ap.add_argument("--parts", action="store_true", help="read ROOT/parts/*.part (corpus build not finished)")
     ap.add_argument("--pairs", type=int, default=2500, help="corrupted sentences (each with a clean twin)")
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--packages", help="comma list: only these held-out packages (to reproduce a committed set)")
     ap.add_argument("--out", type=Path, default=HERE / "data" / "tech-dev.jsonl")
     args = ap.parse_args()
     sources = H.heldout_sources(args.root, args.parts)
+    if args.packages:
+        want = args.packages.split(",")
+        missing = [p for p in want if p not in sources]
+        if missing:
+            raise SystemExit(f"held-out text missing for {missing}")
+        sources = {p: sources[p] for p in want}
     rng = random.Random(args.seed)
     items, have, per_pkg = build(sources, args.pairs, rng)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +133,7 @@ def main():
     versions = H.package_versions(args.root)
     codespell = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "codespell"], capture_output=True,
                                text=True).stdout
-    meta = {"seed": args.seed, "pairs": args.pairs, "items": len(items), "errors_by_type": dict(have),
+    meta = {"command": "/usr/bin/python3 bench/build-devset.py " + " ".join(sys.argv[1:]), "seed": args.seed, "pairs": args.pairs, "items": len(items), "errors_by_type": dict(have),
             "source": "parts" if args.parts else "text/heldout", "codespell": codespell,
             "packages": {p: {"pairs": per_pkg[p], "version": versions.get(p)} for p in sorted(per_pkg)},
             "words_clean": sum(len(i["text"].split()) for i in items if not i["errors"])}

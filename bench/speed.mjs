@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// npm run bench:speed — ours (EngineClient, CPU provider, 1 and 2 threads) beside Harper and cspell on the
+// same ~10,000-word Markdown document (bench/data/speed-10k.md), in the same run, one process at a time.
+// Writes bench/results/speed.md and speed.json.
+//
+//   node bench/speed.mjs [--doc FILE.md] [--threads 1,2] [--cold-runs 3] [--passes 3] [--edits 20]
+//                        [--ranks 10] [--peers harper,cspell] [--no-electric] [--out-dir DIR]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH, PEERS, REPO, RESULTS, WORK, ensurePeers, run } from './common.mjs';
+import { speedMarkdown } from './speed-report.mjs';
+
+function parseArgs(argv) {
+  const o = { doc: path.join(BENCH, 'data', 'speed-10k.md'), threads: [1, 2], coldRuns: 3, passes: 3, edits: 20,
+    ranks: 10, peers: ['harper', 'cspell'], electric: true, outDir: RESULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
+    if (a === '--doc') o.doc = path.resolve(next());
+    else if (a === '--threads') o.threads = next().split(',').map(Number);
+    else if (a === '--cold-runs') o.coldRuns = Number(next());
+    else if (a === '--passes') o.passes = Number(next());
+    else if (a === '--edits') o.edits = Number(next());
+    else if (a === '--ranks') o.ranks = Number(next());
+    else if (a === '--peers') o.peers = next().split(',').filter(Boolean);
+    else if (a === '--no-electric') o.electric = false;
+    else if (a === '--out-dir') o.outDir = path.resolve(next());
+    else throw new Error(`unknown argument ${a} (see the comment at the top of bench/speed.mjs)`);
+  }
+  return o;
+}
+
+const median = (a) => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+
+async function electric(o, words) {
+  if (!fs.existsSync(path.join(REPO, 'out', 'src', 'engine', 'client.js'))) throw new Error('the engine is not built: run `npm run build` first (or pass --no-electric)');
+  if (!fs.existsSync(path.join(REPO, 'models', 'meta.json'))) throw new Error('models/meta.json missing: no model to benchmark (or pass --no-electric)');
+  const child = async (...args) => {
+    const r = await run(process.execPath, [path.join(BENCH, 'speed-electric.mjs'), ...args.map(String)]);
+    const res = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.error(`  ${JSON.stringify(res)}`);
+    return res;
+  };
+  const rows = [];
+  for (const threads of o.threads) {
+    console.error(`bench: electric, ${threads} thread(s) ...`);
+    const cold = [];
+    for (let i = 0; i < o.coldRuns; i++) cold.push(await child('cold', o.doc, threads));
+    const warm = await child('warm', o.doc, threads, o.passes, o.edits, o.ranks);
+    const pass = median(warm.passesMs);
+    rows.push({
+      name: `electric (${threads} thread${threads > 1 ? 's' : ''})`, threads, provider: warm.provider,
+      startToFirstResultMs: median(cold.map((c) => c.startToFirstResultMs)), loadMs: median(cold.map((c) => c.loadMs)),
+      coldDocMs: median(cold.map((c) => c.firstDocMs)), passMs: pass, passesMs: warm.passesMs, wordsPerSec: Math.round(words / (pass / 1000)),
+      editP50Ms: warm.editP50Ms, editP95Ms: warm.editP95Ms, rankP50Ms: warm.rankP50Ms, rankP95Ms: warm.rankP95Ms,
+      peakRssMB: Math.max(warm.peakRssMB, ...cold.map((c) => c.peakRssMB)), flags: warm.flags, raw: { cold, warm },
+    });
+  }
+  return rows;
+}
+
+async function peers(o, words) {
+  if (!o.peers.length) return [];
+  ensurePeers();
+  console.error(`bench: peers ${o.peers.join(', ')} (bench/peers/bench-peers.mjs) ...`);
+  const json = path.join(WORK, 'speed-peers.json');
+  fs.mkdirSync(WORK, { recursive: true });
+  await run(process.execPath, [path.join(PEERS, 'bench-peers.mjs'), o.doc, '--variants', o.peers.join(','), '--cold-runs', String(o.coldRuns), '--json', json]);
+  const { results } = JSON.parse(fs.readFileSync(json, 'utf8'));
+  return results.map((r) => ({
+    name: r.variant, startToFirstResultMs: Math.round((r.bootMs + r.loadMs + r.firstShortMs) * 10) / 10, loadMs: r.loadMs,
+    coldDocMs: r.firstDocMs, passMs: r.passMedianMs, passesMs: r.raw.warm.passesMs, wordsPerSec: Math.round(words / (r.passMedianMs / 1000)),
+    cachedPassMs: r.cachedPassMedianMs, peakRssMB: r.rssMB, flags: r.flags, raw: r.raw,
+  }));
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const doc = fs.readFileSync(o.doc, 'utf8');
+  const words = (doc.match(/\S+/g) || []).length;
+  const env = { date: new Date().toISOString().slice(0, 10), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
+    loadAverage: os.loadavg()[0], doc: path.relative(REPO, o.doc), words, chars: doc.length };
+  const rows = [...(o.electric ? await electric(o, words) : []), ...(await peers(o, words))];
+  const model = fs.existsSync(path.join(REPO, 'models', 'meta.json')) ? JSON.parse(fs.readFileSync(path.join(REPO, 'models', 'meta.json'), 'utf8')).name : null;
+  const report = { env, model, rows };
+  fs.mkdirSync(o.outDir, { recursive: true });
+  fs.writeFileSync(path.join(o.outDir, 'speed.json'), JSON.stringify(report, null, 1) + '\n');
+  fs.writeFileSync(path.join(o.outDir, 'speed.md'), speedMarkdown(report));
+  process.stdout.write(speedMarkdown(report));
+}
+
+main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });
