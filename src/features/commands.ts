@@ -1,7 +1,7 @@
 // The palette commands, plus the commands behind the non-replacement quick fixes.
 import * as vscode from 'vscode';
 import { getLog, reportError } from '../log';
-import type { EngineHost } from './engineHost';
+import { ENGINE_ERROR, type EngineHost } from './engineHost';
 import type { HeatMap } from './decorations';
 import type { UserExclusions } from './ignoredWords';
 import { ADD_TO_DICTIONARY, DISABLE_FOR_FILE, IGNORE_WORD } from './quickFixes';
@@ -28,7 +28,7 @@ export function registerCommands({ engine, heatMap, exclusions, workspaceCheck }
         void vscode.window.showInformationMessage(text, 'Show Log').then((pick) => pick && getLog().show(true));
         return info;
       } catch (err) {
-        reportError('could not load the model', err);
+        reportError(ENGINE_ERROR, err); // shown once, whether onError or this command saw it first
         return undefined;
       }
     }),

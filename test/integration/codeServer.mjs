@@ -36,13 +36,16 @@ function freePort() {
 }
 
 /** A fresh profile: HOME, XDG dirs, user data, extensions dir, and a workspace copied from `fixtures`. */
-export function makeProfile(fixtures) {
+/** machineSettings: scope "machine" settings, which a remote (code-server) reads from Machine/, not User/. */
+export function makeProfile(fixtures, machineSettings = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'electric-vscode-'));
   const dirs = Object.fromEntries(['home', 'data', 'extensions', 'workspace', 'chrome', 'tmp', 'cache', 'config']
     .map((d) => [d, path.join(root, d)]));
   Object.values(dirs).forEach((d) => mkdirSync(d, { recursive: true }));
   mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
   writeFileSync(path.join(dirs.data, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  mkdirSync(path.join(dirs.data, 'Machine'), { recursive: true });
+  writeFileSync(path.join(dirs.data, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
   writeFileSync(path.join(root, 'config.yaml'), '');
   cpSync(fixtures, dirs.workspace, { recursive: true });
   const env = {

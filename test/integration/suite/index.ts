@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // run.mjs --grep passes a pattern through the extension host's environment
+  if (process.env.ELECTRIC_TEST_GREP) mocha.grep(process.env.ELECTRIC_TEST_GREP);
   for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
