@@ -32,14 +32,26 @@ function panel(title, curve, peers, dx) {
     `<text transform="translate(${dx + 16},${M.t + (H - M.t - M.b) / 2}) rotate(-90)" text-anchor="middle" font-size="12">precision</text>`);
   const pts = [...curve].sort((a, b) => a.recall - b.recall);
   if (pts.length > 1) out.push(`<polyline points="${pts.map((c) => `${x(c.recall)},${y(c.precision)}`).join(' ')}" fill="none" stroke="${OURS}" stroke-width="2"/>`);
+  // Points that coincide share one label; peer labels that would overlap are moved down a line.
+  const groups = new Map();
   for (const c of pts) {
-    out.push(`<circle cx="${x(c.recall)}" cy="${y(c.precision)}" r="3.5" fill="${OURS}"/>`,
-      `<text x="${x(c.recall) + 5}" y="${y(c.precision) - 5}" font-size="10" fill="${OURS}">${c.sensitivity}</text>`);
+    const k = `${x(c.recall).toFixed(0)},${y(c.precision).toFixed(0)}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
   }
+  for (const g of groups.values()) {
+    const c = g[0];
+    out.push(`<circle cx="${x(c.recall)}" cy="${y(c.precision)}" r="3.5" fill="${OURS}"/>`,
+      `<text x="${x(c.recall) + 5}" y="${y(c.precision) - 5}" font-size="10" fill="${OURS}">${g.map((v) => v.sensitivity).join(', ')}</text>`);
+  }
+  const placed = [];
   for (const [name, s] of Object.entries(peers)) {
     const col = PEER_COLOURS[name] ?? '#495057';
+    const lx = x(s.recall) + 7;
+    let ly = y(s.precision) + 4;
+    while (placed.some(([px, py]) => Math.abs(px - lx) < 50 && Math.abs(py - ly) < 12)) ly += 12;
+    placed.push([lx, ly]);
     out.push(`<rect x="${x(s.recall) - 4}" y="${y(s.precision) - 4}" width="8" height="8" fill="${col}"/>`,
-      `<text x="${x(s.recall) + 7}" y="${y(s.precision) + 4}" font-size="11" fill="${col}">${esc(name)}</text>`);
+      `<text x="${lx}" y="${ly}" font-size="11" fill="${col}">${esc(name)}</text>`);
   }
   return out.join('\n');
 }

@@ -4,7 +4,8 @@
 // and pr.svg (ours across the sensitivity setting, the peers as points).
 //
 //   node bench/quality.mjs [--sets jfleg,tech] [--peers harper,cspell,nspell] [--sensitivity 0.5]
-//                          [--curve 0,0.2,0.4,0.6,0.8,1] [--cli-arg ARG]... [--limit N] [--no-electric]
+//                          [--curve 0,0.2,0.4,0.5,0.7,1] [--cli-arg ARG]... [--limit N] [--no-electric]
+//                          [--model DIR (default: models/)]
 //   node bench/quality.mjs --sweep [--curve ...] [--grid energyGate=2,3,4 --grid minScore=0.5,0.7 ...]
 //
 // --sweep is the calibration mode: ours only, across the sensitivities of --curve (default every 0.1)
@@ -28,7 +29,7 @@ const SETS = {
 
 function parseArgs(argv) {
   const o = { sets: ['jfleg', 'tech'], peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
-    cliArgs: [], grid: [], limit: 0, electric: true, sweep: false };
+    cliArgs: [], grid: [], limit: 0, electric: true, sweep: false, model: path.join(BENCH, '..', 'models') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -39,12 +40,13 @@ function parseArgs(argv) {
     else if (a === '--cli-arg') o.cliArgs.push(next());
     else if (a === '--grid') { const [k, v] = next().split('='); o.grid.push([k, v.split(',').map(Number)]); }
     else if (a === '--limit') o.limit = Number(next());
+    else if (a === '--model') o.model = path.resolve(next());
     else if (a === '--no-electric') o.electric = false;
     else if (a === '--sweep') o.sweep = true;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/quality.mjs)`);
   }
   for (const s of o.sets) if (!SETS[s]) throw new Error(`unknown set ${s}; known: ${Object.keys(SETS)}`);
-  o.curve ??= o.sweep ? [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
+  o.curve ??= o.sweep ? [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] : [0, 0.2, 0.4, 0.5, 0.7, 1];
   return o;
 }
 
@@ -62,9 +64,9 @@ function prepare(name, limit) {
   return { gold, input: input.file, items: input.items };
 }
 
-async function runElectric(input, set, sensitivity, extra) {
+async function runElectric(input, set, sensitivity, extra, model) {
   const out = path.join(WORK, 'quality', `${set}-electric-s${sensitivity}${extra.length ? '-' + extra.join('').replace(/[^\w.=-]/g, '') : ''}.jsonl`);
-  const args = [CLI, '--jsonl', input, '--language', 'markdown', '--provider', 'cpu', '--sensitivity', String(sensitivity), '--output', out, ...extra];
+  const args = [CLI, '--jsonl', input, '--language', 'markdown', '--provider', 'cpu', '--sensitivity', String(sensitivity), '--model', model, '--output', out, ...extra];
   const r = await run(process.execPath, args);
   return { file: out, seconds: r.ms / 1000 };
 }
@@ -74,13 +76,15 @@ async function cliSupportsThresholds() {
   return /--threshold\b/.test(r.stdout);
 }
 
-async function modelName() {
-  const meta = path.join(BENCH, '..', 'models', 'meta.json');
-  return fs.existsSync(meta) ? JSON.parse(fs.readFileSync(meta, 'utf8')).name : null;
+function modelName(dir) {
+  const meta = path.join(dir, 'meta.json');
+  if (!fs.existsSync(meta)) throw new Error(`${meta} missing: no model to benchmark (--model DIR, or --no-electric)`);
+  return JSON.parse(fs.readFileSync(meta, 'utf8')).name;
 }
 
 async function sweep(o) {
   ensureCli();
+  modelName(o.model);
   const combos = [[]];
   if (o.grid.length) {
     if (!(await cliSupportsThresholds())) throw new Error('--grid needs the CLI to accept --threshold NAME=VALUE (not in electric-check --help yet)');
@@ -94,7 +98,7 @@ async function sweep(o) {
     const { gold, input } = prepare(set, o.limit);
     for (const s of o.curve) {
       for (const extra of combos) {
-        const r = await runElectric(input, set, s, [...o.cliArgs, ...extra]);
+        const r = await runElectric(input, set, s, [...o.cliArgs, ...extra], o.model);
         const sc = await score(gold, r.file, 'electric');
         const row = { set, sensitivity: s, thresholds: extra.filter((_, i) => i % 2).join(' '), ...sc, seconds: r.seconds };
         rows.push(row);
@@ -113,7 +117,7 @@ async function main() {
   if (o.sweep) return sweep(o);
   ensurePeers();
   if (o.electric) ensureCli();
-  const report = { date: new Date().toISOString().slice(0, 10), sensitivity: o.sensitivity, model: o.electric ? await modelName() : null,
+  const report = { date: new Date().toISOString().slice(0, 10), sensitivity: o.sensitivity, model: o.electric ? modelName(o.model) : null,
     env: `node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
   for (const name of o.sets) {
     const { gold, input, items } = prepare(name, o.limit);
@@ -127,7 +131,7 @@ async function main() {
       const sens = [...new Set([...o.curve, o.sensitivity])].sort((a, b) => a - b);
       for (const s of sens) {
         console.error(`bench: ${name}: electric at sensitivity ${s} ...`);
-        const r = await runElectric(input, name, s, o.cliArgs);
+        const r = await runElectric(input, name, s, o.cliArgs, o.model);
         const sc = await score(gold, r.file, 'electric');
         if (o.curve.includes(s)) set.curve.push({ sensitivity: s, ...sc, seconds: r.seconds });
         if (s === o.sensitivity) set.rows.unshift({ label: `**electric** (s=${s})`, peer: 'electric', seconds: r.seconds, score: sc });

@@ -1,5 +1,5 @@
 // One measurement of our engine in a fresh process (speed.mjs starts it; prints one JSON line).
-//   node bench/speed-electric.mjs cold|warm DOC.md THREADS [PASSES] [EDITS] [RANKS]
+//   node bench/speed-electric.mjs cold|warm DOC.md THREADS [PASSES EDITS RANKS] --model DIR
 // Uses the compiled EngineClient (out/src/engine/client.js, from `npm run build`) on the CPU provider,
 // exactly as the extension and the CLI do: the model runs in a worker_thread of this process.
 //  cold: process start -> client created -> first result for one short sentence -> first full document.
@@ -24,7 +24,7 @@ function loadClient() {
 }
 
 function newClient(EngineClient, threads) {
-  return new EngineClient({ modelDir: path.join(REPO, 'models'), provider: 'cpu', threads,
+  return new EngineClient({ modelDir: MODEL, provider: 'cpu', threads,
     log: (level, msg) => { if (level === 'error') process.stderr.write(`engine: ${msg}\n`); } });
 }
 
@@ -105,7 +105,11 @@ async function warm(EngineClient, doc, threads, passes, edits, ranks) {
   return res;
 }
 
-const [mode, docPath, threads, passes = '3', edits = '20', ranks = '10'] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const mi = argv.indexOf('--model');
+if (mi < 0) throw new Error('--model DIR is required');
+const MODEL = argv.splice(mi, 2)[1];
+const [mode, docPath, threads, passes = '3', edits = '20', ranks = '10'] = argv;
 const EngineClient = loadClient();
 const doc = fs.readFileSync(docPath, 'utf8');
 const res = mode === 'cold' ? await cold(EngineClient, doc, Number(threads))

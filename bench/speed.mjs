@@ -4,7 +4,7 @@
 // Writes bench/results/speed.md and speed.json.
 //
 //   node bench/speed.mjs [--doc FILE.md] [--threads 1,2] [--cold-runs 3] [--passes 3] [--edits 20]
-//                        [--ranks 10] [--peers harper,cspell] [--no-electric] [--out-dir DIR]
+//                        [--ranks 10] [--peers harper,cspell] [--no-electric] [--out-dir DIR] [--model DIR]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { speedMarkdown } from './speed-report.mjs';
 
 function parseArgs(argv) {
   const o = { doc: path.join(BENCH, 'data', 'speed-10k.md'), threads: [1, 2], coldRuns: 3, passes: 3, edits: 20,
-    ranks: 10, peers: ['harper', 'cspell'], electric: true, outDir: RESULTS };
+    ranks: 10, peers: ['harper', 'cspell'], electric: true, outDir: RESULTS, model: path.join(REPO, 'models') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -26,6 +26,7 @@ function parseArgs(argv) {
     else if (a === '--peers') o.peers = next().split(',').filter(Boolean);
     else if (a === '--no-electric') o.electric = false;
     else if (a === '--out-dir') o.outDir = path.resolve(next());
+    else if (a === '--model') o.model = path.resolve(next());
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/speed.mjs)`);
   }
   return o;
@@ -35,9 +36,9 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); const n = s.leng
 
 async function electric(o, words) {
   if (!fs.existsSync(path.join(REPO, 'out', 'src', 'engine', 'client.js'))) throw new Error('the engine is not built: run `npm run build` first (or pass --no-electric)');
-  if (!fs.existsSync(path.join(REPO, 'models', 'meta.json'))) throw new Error('models/meta.json missing: no model to benchmark (or pass --no-electric)');
+  if (!fs.existsSync(path.join(o.model, 'meta.json'))) throw new Error(`${o.model}/meta.json missing: no model to benchmark (--model DIR, or --no-electric)`);
   const child = async (...args) => {
-    const r = await run(process.execPath, [path.join(BENCH, 'speed-electric.mjs'), ...args.map(String)]);
+    const r = await run(process.execPath, [path.join(BENCH, 'speed-electric.mjs'), ...args.map(String), '--model', o.model]);
     const res = JSON.parse(r.stdout.trim().split('\n').pop());
     console.error(`  ${JSON.stringify(res)}`);
     return res;
@@ -82,7 +83,7 @@ async function main() {
   const env = { date: new Date().toISOString().slice(0, 10), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
     loadAverage: os.loadavg()[0], doc: path.relative(REPO, o.doc), words, chars: doc.length };
   const rows = [...(o.electric ? await electric(o, words) : []), ...(await peers(o, words))];
-  const model = fs.existsSync(path.join(REPO, 'models', 'meta.json')) ? JSON.parse(fs.readFileSync(path.join(REPO, 'models', 'meta.json'), 'utf8')).name : null;
+  const model = o.electric ? JSON.parse(fs.readFileSync(path.join(o.model, 'meta.json'), 'utf8')).name : null;
   const report = { env, model, rows };
   fs.mkdirSync(o.outDir, { recursive: true });
   fs.writeFileSync(path.join(o.outDir, 'speed.json'), JSON.stringify(report, null, 1) + '\n');
