@@ -163,9 +163,11 @@ def agreement(s, toks):
         if vw in VERB and prev:
             subj_sg = (pw.lower() in SG_SUBJ or
                        (ppw in SG_DET and pw.islower() and pw not in NOT_NOUN and not pw.endswith(("s", "a"))))
-            if subj_sg and ppw not in ("if", "as", "that", "which", "than"):
-                if not (vw == "was" and ppw in ("if", "though")):
-                    out.append((t[0], t[1], match_case(w, VERB[vw]), w))
+            # "if it were", "as though the file were": the subjunctive makes "were" correct.
+            before = {x[2].lower() for x in toks[max(0, i - 5):i]}
+            subjunctive = vw == "was" and before & {"if", "though", "whether", "wish", "unless"}
+            if subj_sg and ppw not in ("if", "as", "that", "which", "than") and not subjunctive:
+                out.append((t[0], t[1], match_case(w, VERB[vw]), w))
         elif vw in PLURAL and prev:
             subj_pl = pw.lower() in PL_SUBJ or (ppw in PL_DET and pw.islower() and plural_noun(pw))
             if subj_pl and ppw not in ("that", "which", "of"):
