@@ -128,7 +128,7 @@ def add(into, clean_words, bad_words, clean_span, bad_span, wp, limit, tag):
 
 
 @torch.no_grad()
-def span_energies(model, seqs: list[list[int]], spans, batch_size=32) -> np.ndarray:
+def span_energies(model, seqs: list[list[int]], spans, batch_size=32, device="cpu") -> np.ndarray:
     """[N, 3] sum, max, mean of the energies of each span's pieces (sequence = [CLS] ids [SEP])."""
     out = []
     for b in range(0, len(seqs), batch_size):
@@ -139,16 +139,16 @@ def span_energies(model, seqs: list[list[int]], spans, batch_size=32) -> np.ndar
         for i, s in enumerate(chunk):
             ids[i, :len(s) + 2] = torch.tensor([2] + s + [3])
             mask[i, :len(s) + 2] = 1
-        e = model.energy(ids, mask)
+        e = model.energy(ids.to(device), mask.to(device)).float().cpu()
         for i, (a, z) in enumerate(spans[b:b + batch_size]):
             v = e[i, 1 + a:1 + z]
             out.append([v.sum().item(), v.max().item(), v.mean().item()])
     return np.array(out)
 
 
-def planted_metrics(model, examples: list) -> dict:
-    clean = span_energies(model, [e[0] for e in examples], [e[1] for e in examples])
-    bad = span_energies(model, [e[2] for e in examples], [e[3] for e in examples])
+def planted_metrics(model, examples: list, device="cpu") -> dict:
+    clean = span_energies(model, [e[0] for e in examples], [e[1] for e in examples], device=device)
+    bad = span_energies(model, [e[2] for e in examples], [e[3] for e in examples], device=device)
     res = {"n": len(examples)}
     for j, name in enumerate(["auc_sum", "auc_max", "auc_mean"]):
         res[name] = round(auc(bad[:, j], clean[:, j]), 4)
@@ -162,16 +162,17 @@ def main():
     ap.add_argument("--heldout", default="data/heldout.npy")
     ap.add_argument("--vocab", default="models/vocab.txt")
     ap.add_argument("--n", type=int, default=1000, help="examples per error type")
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2, help="CPU threads")
+    ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--out", required=True, help="JSON file to write")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    model, cfg, _ = load_model(args.ckpt)
+    model, cfg, _ = load_model(args.ckpt, args.device)
     rows = load_rows(args.heldout)
     wp = WordPiece.from_file(args.vocab)
-    result = {"heldout": heldout_metrics(model, heldout_sample(rows, cfg.eval_rows), cfg, "cpu")}
+    result = {"heldout": heldout_metrics(model, heldout_sample(rows, cfg.eval_rows), cfg, args.device)}
     for kind, examples in plant(rows, wp, args.n).items():
-        result[kind] = planted_metrics(model, examples)
+        result[kind] = planted_metrics(model, examples, args.device)
     Path(args.out).write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result, indent=1))
 

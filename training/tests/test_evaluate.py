@@ -59,3 +59,20 @@ def test_planted_twins_differ_only_in_the_span():
                 src, dst = tag.split("->")
                 assert decode_words(clean[a:b], wp.vocab) == src.split()
                 assert decode_words(bad[c:d], wp.vocab) == dst.split()
+
+
+def test_planted_metrics_score_spans_with_the_model():
+    import torch
+
+    from config import get_config
+    from evaluate import planted_metrics
+    from model import Electric
+
+    wp = wordpiece()
+    rows = rows_of(wp, ["Their value is there when it's open, then close the file."] * 8)
+    examples = plant(rows, wp, n=8, seed=2)["confusable"]
+    torch.manual_seed(0)
+    model = Electric(get_config("tiny", [f"vocab_size={len(wp.vocab)}", "max_len=32"])).eval()
+    res = planted_metrics(model, examples)
+    assert res["n"] == len(examples) == 8
+    assert all(0.0 <= res[k] <= 1.0 for k in ("auc_sum", "auc_max", "auc_mean", "share_higher"))
