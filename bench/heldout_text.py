@@ -92,7 +92,7 @@ def mark_code(s: str) -> str:
         i, j = 0, len(tok)
         while i < j and tok[i] in LEAD:
             i += 1
-        while j > i and tok[j - 1] in TRAIL:
+        while j > i and tok[j - 1] in TRAIL and (tok[j - 1] != ")" or tok.count("(", i, j) < tok.count(")", i, j)):
             j -= 1
         core = tok[i:j]
         if core and core not in ("-", "--") and IDENT.match(core):

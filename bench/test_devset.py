@@ -1,0 +1,90 @@
+"""Tests of the technical dev set: the committed file's invariants and the planting rules.
+
+    /usr/bin/python3 -m pytest -q bench/test_devset.py
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import heldout_text as H  # noqa: E402
+import plant  # noqa: E402
+
+ITEMS = [json.loads(l) for l in (HERE / "data" / "tech-dev.jsonl").read_text().splitlines()]
+TYPES = {"spelling", "real-word", "agreement", "doubled"}
+
+
+def u16(text: str, a: int, b: int) -> str:
+    return text.encode("utf-16-le")[2 * a:2 * b].decode("utf-16-le")
+
+
+def test_sizes_and_types():
+    errors = [e for it in ITEMS for e in it["errors"]]
+    clean = [it for it in ITEMS if not it["errors"]]
+    assert len(errors) >= 2000 and len(clean) >= len(errors)
+    assert {e["type"] for e in errors} == TYPES
+    assert all(len(it["errors"]) <= 1 for it in ITEMS)
+    assert len({it["id"] for it in ITEMS}) == len(ITEMS)
+
+
+def test_offsets_are_utf16_and_twins_match():
+    by_id = {it["id"]: it for it in ITEMS}
+    for it in ITEMS:
+        if not it["errors"]:
+            continue
+        e = it["errors"][0]
+        t = it["text"]
+        assert u16(t, e["start"], e["end"]) == e["wrong"], it["id"]
+        fixed = u16(t, 0, e["start"]) + e["right"] + u16(t, e["end"], len(t.encode("utf-16-le")) // 2)
+        twin = by_id[it["id"][:-2] + "-c"]
+        assert fixed == twin["text"], it["id"]
+        assert e["wrong"] != e["right"]
+
+
+def test_sentences_are_real_lengths_and_errors_outside_code():
+    for it in ITEMS:
+        assert 8 <= len(it["text"].split()) <= 41, it["id"]  # +1: a doubled word
+        for e in it["errors"]:
+            for a, b in H.code_spans(it["text"]):
+                assert not (H.utf16(it["text"], a) < e["end"] and e["start"] < H.utf16(it["text"], b)), it["id"]
+
+
+def test_spelling_errors_are_not_words():
+    english = plant.load_english()
+    for it in ITEMS:
+        for e in it["errors"]:
+            if e["type"] == "spelling":
+                assert e["wrong"].lower() not in english, e
+
+
+def plants(fn, s, *args):
+    return {(s[a:b], wrong) for a, b, wrong, _ in fn(s, H.words(s), *args)}
+
+
+def test_real_word_swaps():
+    got = plants(plant.real_word, "They keep their keys longer than you would expect.")
+    assert ("their", "there") in got and ("than", "then") in got
+    assert ("it’s", "its") in plants(plant.real_word, "Note that it’s not a file.")
+    assert not plants(plant.real_word, "Use the form below to accept the terms.")
+
+
+def test_agreement_keeps_subjunctive_and_plural_data():
+    assert ("was", "were") in plants(plant.agreement, "The attempt was made by the daemon itself.")
+    assert not any(w == "were" for _, w in plants(plant.agreement, "If the file was missing, the build fails."))
+    assert not plants(plant.agreement, "The data is stored in the cache directory.")
+    assert ("are", "is") in plants(plant.agreement, "These files are written by the installer.")
+
+
+def test_doubled_span_covers_both_copies():
+    s = "Run the command in a clean tree."
+    cands = plant.doubled(s, H.words(s))
+    assert ("the", "the the") in {(r, w) for _, _, w, r in cands}
+
+
+def test_inline_code_marking():
+    s = H.mark_code("Set core.autocrlf with --global or call os.path.join() from ~/bin.")
+    assert re.findall(r"`[^`]+`", s) == ["`core.autocrlf`", "`--global`", "`os.path.join()`", "`~/bin`"]
+    assert all("autocrlf" not in w for _, _, w in H.words(s))
