@@ -9,13 +9,16 @@
 //   node bench/quality.mjs --sweep [--curve ...] [--grid energyGate=2,3,4 --grid minScore=0.5,0.7 ...]
 //
 // --sweep is the calibration mode: ours only, across the sensitivities of --curve (default every 0.1)
-// and, with --grid, across raw flag-rule thresholds (the CLI's --threshold NAME=VALUE), printed as a
-// table and written to bench/work/sweep.json; the committed results are left alone.
+// and, with --grid, across raw flag-rule thresholds (CheckOptions.thresholds: energyGate, replaceMargin,
+// minScore, ... as src/engine/types.ts names them), through the engine directly (bench/engine-jsonl.mjs;
+// one warm client, so later settings reuse cached energies); printed as a table and written to
+// bench/work/sweep.json; the committed results are left alone.
 // --limit N checks only the first N items of each set (a smoke test); results then go to bench/work/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH, CLI, RESULTS, WORK, ensureCli, ensurePeers, run, runPeer, sharedDir, writeInput } from './common.mjs';
+import { checkJsonl, engineClient } from './engine-jsonl.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { score } from './score.mjs';
@@ -71,11 +74,6 @@ async function runElectric(input, set, sensitivity, extra, model) {
   return { file: out, seconds: r.ms / 1000 };
 }
 
-async function cliSupportsThresholds() {
-  const r = await run(process.execPath, [CLI, '--help']);
-  return /--threshold\b/.test(r.stdout);
-}
-
 function modelName(dir) {
   const meta = path.join(dir, 'meta.json');
   if (!fs.existsSync(meta)) throw new Error(`${meta} missing: no model to benchmark (--model DIR, or --no-electric)`);
@@ -83,29 +81,28 @@ function modelName(dir) {
 }
 
 async function sweep(o) {
-  ensureCli();
   modelName(o.model);
-  const combos = [[]];
-  if (o.grid.length) {
-    if (!(await cliSupportsThresholds())) throw new Error('--grid needs the CLI to accept --threshold NAME=VALUE (not in electric-check --help yet)');
-    for (const [k, vals] of o.grid) {
-      const prev = combos.splice(0);
-      for (const c of prev) for (const v of vals) combos.push([...c, '--threshold', `${k}=${v}`]);
-    }
-  }
+  let combos = [{}];
+  for (const [k, vals] of o.grid) combos = combos.flatMap((c) => vals.map((v) => ({ ...c, [k]: v })));
+  const client = engineClient(o.model);
   const rows = [];
-  for (const set of o.sets) {
-    const { gold, input } = prepare(set, o.limit);
-    for (const s of o.curve) {
-      for (const extra of combos) {
-        const r = await runElectric(input, set, s, [...o.cliArgs, ...extra], o.model);
-        const sc = await score(gold, r.file, 'electric');
-        const row = { set, sensitivity: s, thresholds: extra.filter((_, i) => i % 2).join(' '), ...sc, seconds: r.seconds };
-        rows.push(row);
-        console.log(`${set}\ts=${s}\t${row.thresholds || '-'}\tP ${sc.precision}\tR ${sc.recall}\tF0.5 ${sc.f05}\tFF/1k ${sc.falsePer1k}\t` +
-          Object.entries(sc.byType).map(([t, v]) => `${t} ${v.caught}/${v.total}`).join(' ') + `\t${r.seconds.toFixed(0)} s`);
+  try {
+    for (const set of o.sets) {
+      const { gold, input } = prepare(set, o.limit);
+      for (const s of o.curve) {
+        for (const thresholds of combos) {
+          const tag = Object.entries(thresholds).map(([k, v]) => `${k}=${v}`).join(',');
+          const out = path.join(WORK, 'quality', `sweep-${set}-s${s}${tag ? '-' + tag : ''}.jsonl`);
+          const r = await checkJsonl(client, input, out, { sensitivity: s, thresholds });
+          const sc = await score(gold, r.file, 'electric');
+          rows.push({ set, sensitivity: s, thresholds, ...sc, seconds: r.seconds });
+          console.log(`${set}\ts=${s}\t${tag || '-'}\tP ${sc.precision}\tR ${sc.recall}\tF0.5 ${sc.f05}\tFF/1k ${sc.falsePer1k}\t` +
+            Object.entries(sc.byType).map(([t, v]) => `${t} ${v.caught}/${v.total}`).join(' ') + `\tfix1/caught ${sc.fixTop1OfCaught.toFixed(2)}\t${r.seconds.toFixed(0)} s`);
+        }
       }
     }
+  } finally {
+    client.dispose();
   }
   fs.mkdirSync(WORK, { recursive: true });
   fs.writeFileSync(path.join(WORK, 'sweep.json'), JSON.stringify(rows, null, 1));

@@ -1,0 +1,38 @@
+// The calibration sweep's runner: one EngineClient (out/src/engine/client.js, CPU provider) checks every
+// item of a JSONL set once per setting and writes the peers' form, like `electric-check --jsonl`. One
+// client serves all settings, so its window-energy cache makes every setting after the first cheap, and
+// raw thresholds (CheckOptions.thresholds) can be set without a CLI flag for each.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { REPO } from './common.mjs';
+
+const IN_FLIGHT = 8;
+
+export function engineClient(modelDir) {
+  const file = path.join(REPO, 'out', 'src', 'engine', 'client.js');
+  if (!fs.existsSync(file)) throw new Error(`${file} missing: run \`npm run build\` first`);
+  const { EngineClient } = createRequire(import.meta.url)(file);
+  return new EngineClient({ modelDir, provider: 'cpu',
+    log: (level, msg) => { if (level === 'error' || level === 'warn') process.stderr.write(`engine: ${msg}\n`); } });
+}
+
+/** Checks every {"id","text"} of inputFile with options; writes {"id","peer":"electric","flags"} lines. */
+export async function checkJsonl(client, inputFile, outFile, options) {
+  const items = fs.readFileSync(inputFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const t0 = performance.now();
+  const lines = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      const { id, text } = items[i];
+      const r = await client.check(text, 'markdown', { maxSuggestions: 5, ...options });
+      const flags = r.findings.map((f) => ({ start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), score: f.score, kind: f.kind }));
+      lines[i] = JSON.stringify({ id, peer: 'electric', flags });
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  fs.writeFileSync(outFile, lines.join('\n') + '\n');
+  return { file: outFile, seconds: (performance.now() - t0) / 1000 };
+}
