@@ -36,7 +36,7 @@ errors whose correction is among the first k suggestions of a flag over it (as a
 of the errors caught). Peers run at their defaults; ours at sensitivity ${report.sensitivity}${report.model ? `, model ${report.model}` : ''}.
 `];
   for (const set of report.sets) {
-    parts.push(`## ${set.title}\n\n${set.description}\n\n${table(set)}\n${curve(set)}`);
+    parts.push(`## ${set.title}\n\n${set.description} ${set.items} items${set.errors ? `, ${set.errors} errors` : ''}.\n\n${table(set)}\n${curve(set)}`);
   }
   parts.push(`![precision against recall](pr.svg)\n`);
   return parts.join('\n');

@@ -118,7 +118,7 @@ async function main() {
     env: `node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
   for (const name of o.sets) {
     const { gold, input, items } = prepare(name, o.limit);
-    const set = { name, title: SETS[name].title, description: SETS[name].description, items, rows: [], curve: [] };
+    const set = { name, title: SETS[name].title, description: SETS[name].description, items, errors: null, rows: [], curve: [] };
     for (const peer of o.peers) {
       console.error(`bench: ${name}: ${peer} ...`);
       const r = await runPeer(peer, input, 'markdown');
@@ -134,6 +134,7 @@ async function main() {
         if (s === o.sensitivity) set.rows.unshift({ label: `**electric** (s=${s})`, peer: 'electric', seconds: r.seconds, score: sc });
       }
     }
+    set.errors = set.rows[0]?.score.errors ?? null;
     report.sets.push(set);
     for (const r of set.rows) console.error(`  ${r.peer}\tP ${r.score.precision}\tR ${r.score.recall}\tF0.5 ${r.score.f05}\tFF/1k ${r.score.falsePer1k}`);
   }

@@ -1,0 +1,58 @@
+// node --test bench/bench.test.mjs — the scorer wrapper and the report writers on a tiny hand-made set.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { prPlot } from './pr-plot.mjs';
+import { qualityMarkdown } from './quality-report.mjs';
+import { score } from './score.mjs';
+import { speedMarkdown } from './speed-report.mjs';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
+const write = (name, rows) => { const f = path.join(dir, name); fs.writeFileSync(f, rows.map((r) => JSON.stringify(r)).join('\n') + '\n'); return f; };
+
+const gold = write('gold.jsonl', [
+  { id: 'a-e', text: 'I recieve mail.', errors: [{ start: 2, end: 9, wrong: 'recieve', right: 'receive', type: 'spelling' }] },
+  { id: 'a-c', text: 'I receive mail.', errors: [] },
+  { id: 'b-e', text: 'It is there car.', errors: [{ start: 6, end: 11, wrong: 'there', right: 'their', type: 'real-word' }] },
+  { id: 'b-c', text: 'It is their car.', errors: [] },
+]);
+
+test('score() reads score.py and adds fix rates over the errors caught', async () => {
+  const flags = write('flags.jsonl', [
+    { id: 'a-e', peer: 'x', flags: [{ start: 2, end: 9, suggestions: ['receive'] }] },
+    { id: 'a-c', peer: 'x', flags: [{ start: 10, end: 14, suggestions: [] }] },
+    { id: 'b-e', peer: 'x', flags: [] },
+    { id: 'b-c', peer: 'x', flags: [] },
+  ]);
+  const s = await score(gold, flags, 'x');
+  assert.equal(s.precision, 0.5);
+  assert.equal(s.recall, 0.5);
+  assert.equal(s.caught, 1);
+  assert.equal(s.fixTop1OfCaught, 1);
+  assert.deepEqual(s.byType['real-word'], { caught: 0, total: 1, recall: 0 });
+  assert.equal(s.falsePer1k, 142.9); // one false flag in 7 clean words
+});
+
+test('score() refuses output that leaves items out', async () => {
+  const flags = write('short.jsonl', [{ id: 'a-e', peer: 'x', flags: [] }]);
+  await assert.rejects(score(gold, flags, 'x'), /3 items .* have no output line/);
+});
+
+test('reports and plot carry every checker', () => {
+  const sc = { precision: 0.5, recall: 0.25, f05: 0.417, byType: { spelling: { caught: 1, total: 2, recall: 0.5 } }, falsePer1k: 3,
+    errors: 4, caught: 1, fixTop1: 1, fixTop3: 1, fixTop1OfCaught: 1, fixTop3OfCaught: 1 };
+  const set = { title: 'T', description: 'D', items: 8, errors: 4, rows: [{ label: 'electric', peer: 'electric', seconds: 1, score: sc }, { label: 'harper', peer: 'harper', seconds: 2, score: sc }],
+    curve: [{ sensitivity: 0, ...sc }, { sensitivity: 1, ...sc, recall: 0.5 }] };
+  const md = qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: 'm', sets: [set] });
+  assert.match(md, /\| electric \| 0\.500 \| 0\.250 \| \*\*0\.417\*\* \| 50\.0% \(1\/2\) \| 3\.0 \| 25\.0% \| 25\.0% \| 100\.0% \| 1 \|/);
+  assert.match(md, /\| harper \|/);
+  const svg = prPlot([{ title: 'T', curve: set.curve, peers: { harper: sc } }]);
+  assert.match(svg, /<polyline points="[^"]+" fill="none" stroke="#7048e8"/);
+  assert.match(svg, />harper</);
+  const speed = speedMarkdown({ env: { date: 'd', doc: 'x.md', words: 1000, chars: 5000, node: 'v20', cpus: 2, cpu: 'c', loadAverage: 1 }, model: 'm',
+    rows: [{ name: 'electric (1 thread)', startToFirstResultMs: 500, coldDocMs: 900, passMs: 400, wordsPerSec: 2500, editP50Ms: 20, editP95Ms: 30, rankP50Ms: 10, rankP95Ms: 12, peakRssMB: 200, flags: 3 },
+      { name: 'harper', startToFirstResultMs: 1000, coldDocMs: 900, passMs: 800, wordsPerSec: 1250, cachedPassMs: 50, peakRssMB: 400, flags: 9 }] });
+  assert.match(speed, /\| electric \(1 thread\) \| harper \| 2\.00× \| 0\.50× \| 0\.50× \| 0\.50× \|/);
+});
