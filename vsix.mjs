@@ -1,7 +1,8 @@
 // Builds one VSIX per platform with `vsce package --target`. Each is packed from a staged copy of the
 // files .vscodeignore allows, holding only that platform's onnxruntime-node binaries (the package ships
 // all of them: ~290 MB). Staging also spares vsce a walk over the whole working tree.
-// Usage: node vsix.mjs [--target linux-x64]...   (default: every target below). Prints each VSIX's size.
+// Usage: node vsix.mjs [--target linux-x64]... [--model DIR]   (default: every target below, models/).
+// --model packs another model folder (a development model) in place of models/. Prints each VSIX's size.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 
 const TARGETS = { 'linux-x64': 'linux/x64', 'linux-arm64': 'linux/arm64', 'win32-x64': 'win32/x64', 'darwin-arm64': 'darwin/arm64' };
 const BIN = 'node_modules/onnxruntime-node/bin/napi-v6';
-const TOP_LEVEL = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'dist', 'models', 'media/icon.png'];
+const TOP_LEVEL = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'dist', 'media/icon.png'];
 
 const args = process.argv.slice(2);
 const asked = args.flatMap((a, i) => (a === '--target' ? [args[i + 1]] : []));
@@ -17,8 +18,9 @@ const targets = asked.length ? asked : Object.keys(TARGETS);
 for (const t of targets) if (!TARGETS[t]) throw new Error(`unknown target ${t}; known: ${Object.keys(TARGETS).join(', ')}`);
 
 const root = path.dirname(new URL(import.meta.url).pathname);
-if (!existsSync(path.join(root, 'models', 'meta.json'))) {
-  throw new Error('models/meta.json is missing: the VSIX ships the model; train and export it first (training/README.md)');
+const modelDir = args.includes('--model') ? path.resolve(args[args.indexOf('--model') + 1]) : path.join(root, 'models');
+if (!existsSync(path.join(modelDir, 'meta.json'))) {
+  throw new Error(`${modelDir}/meta.json is missing: the VSIX ships the model; train and export it first (training/README.md)`);
 }
 execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -31,6 +33,7 @@ for (const target of targets) {
   try {
     const started = Date.now();
     for (const f of TOP_LEVEL) if (existsSync(path.join(root, f))) cpSync(path.join(root, f), path.join(stage, f), { recursive: true });
+    cpSync(modelDir, path.join(stage, 'models'), { recursive: true });
     const keep = `${BIN}/${TARGETS[target]}`;
     for (const dep of deps) {
       cpSync(path.join(root, dep), path.join(stage, dep), {

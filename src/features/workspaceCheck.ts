@@ -3,15 +3,22 @@
 // so the live checker's clear-on-close must not wipe them; opening a file hands it to the live checker.
 import * as vscode from 'vscode';
 import { documentSettings } from '../config';
+import { SUPPORTED_LANGUAGES } from '../text/regions';
 import { getLog, reportError } from '../log';
 import type { EngineHost } from './engineHost';
 import { isIgnored, toDiagnostic } from './findings';
 import type { UserExclusions } from './ignoredWords';
 
-/** File patterns of the languages the engine reads; code files are checked in their comments only. */
-const INCLUDE = '**/*.{md,markdown,mdx,txt,tex,latex,ts,tsx,js,jsx,mjs,cjs,py,go,rs,java,c,h,cc,cpp,hpp,cxx,sh,bash}';
+/**
+ * File names of the languages the engine reads (SUPPORTED_LANGUAGES); code is checked in its comments only.
+ * A file whose language turns out unsupported once opened is skipped.
+ */
+const INCLUDE = '**/{*.md,*.markdown,*.txt,*.tex,*.latex,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.c,*.h,*.cc,*.cpp,*.cxx,' +
+  '*.hpp,*.cu,*.m,*.mm,*.jsonc,*.java,*.cs,*.go,*.rs,*.swift,*.kt,*.kts,*.scala,*.dart,*.php,*.css,*.scss,*.less,*.py,*.sh,' +
+  '*.bash,*.zsh,Dockerfile,Makefile,*.mk,*.yaml,*.yml,*.toml,*.rb,*.r,*.R,*.ps1,*.lua,*.sql}';
 const EXCLUDE = '**/{node_modules,.git,dist,out,build,target,.vscode-test,__pycache__}/**';
 const MAX_FILES = 5000;
+const supported = new Set<string>(SUPPORTED_LANGUAGES);
 
 export class WorkspaceCheck implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('electric-workspace');
@@ -61,6 +68,7 @@ export class WorkspaceCheck implements vscode.Disposable {
   private async checkFile(uri: vscode.Uri, signal: AbortSignal): Promise<number> {
     if (this.exclusions.isDisabled(uri)) return -1;
     const doc = await vscode.workspace.openTextDocument(uri);
+    if (!supported.has(doc.languageId)) return -1;
     const settings = documentSettings(doc);
     const text = doc.getText();
     if (!settings.enabled || text.length > settings.maxFileSize) return -1;
