@@ -213,20 +213,23 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=Path("/work/corpus"))
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--finish-only", action="store_true",
+                    help="skip download and extraction: split and de-duplicate the packages extracted so far")
     args = ap.parse_args()
     packages = read_list(HERE / "packages.txt")
     heldout = set(read_list(HERE / "heldout.txt"))
     debs = args.root / "debs"
     debs.mkdir(parents=True, exist_ok=True)
     have = {p.name.split("_")[0] for p in debs.glob("*.deb")}
-    missing = [p for p in packages if p not in have]
+    missing = [] if args.finish_only else [p for p in packages if p not in have]
     for i in range(0, len(missing), 50):
         subprocess.run(["apt-get", "download", "-q", *missing[i:i + 50]], cwd=debs,
                        stdout=subprocess.DEVNULL)
     by_pkg = {p.name.split("_")[0]: p for p in debs.glob("*.deb")}
     parts = args.root / "parts"
     parts.mkdir(exist_ok=True)
-    todo = [(p, by_pkg[p], parts) for p in packages if p in by_pkg and not (parts / f"{p}.part").exists()]
+    todo = [] if args.finish_only else [
+        (p, by_pkg[p], parts) for p in packages if p in by_pkg and not (parts / f"{p}.part").exists()]
     with ProcessPoolExecutor(args.jobs) as ex:
         for n, (pkg, count) in enumerate(ex.map(process, todo, chunksize=4), 1):
             print(f"[{n}/{len(todo)}] {pkg}: {count} paragraphs", file=sys.stderr, flush=True)
@@ -234,7 +237,8 @@ def main():
     seen: set[bytes] = set()
     versions = []
     for split in ("heldout", "train"):
-        (args.root / "text" / split).mkdir(parents=True, exist_ok=True)
+        subprocess.run(["rm", "-rf", str(args.root / "text" / split)])
+        (args.root / "text" / split).mkdir(parents=True)
     order = sorted(by_pkg, key=lambda p: (p not in heldout, p))
     for pkg in order:
         if pkg not in packages:
