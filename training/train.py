@@ -165,7 +165,9 @@ def main():
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a Config field")
     ap.add_argument("--out", help="run directory (default: the config's out_dir)")
     ap.add_argument("--resume", help="checkpoint directory to continue from (its config is used)")
-    ap.add_argument("--time-budget", type=float, help="wall seconds to train for; the LR decays over them")
+    ap.add_argument("--time-budget", type=float,
+                    help="wall seconds of training in all (a resumed run counts its earlier time); the LR "
+                         "decays over them")
     ap.add_argument("--ship-weights", help="also write fp16 weight shards (< 15 MB each) here at the end")
     ap.add_argument("--synthetic", action="store_true",
                     help="train on a generated synthetic vocab/corpus in OUT/synthetic (dry runs)")
@@ -175,7 +177,7 @@ def main():
         cfg = apply_overrides(cfg, args.set)
     else:
         cfg = get_config(args.preset, args.set)
-    out = Path(args.out or cfg.out_dir)
+    out = Path(args.out or (Path(args.resume).parent if args.resume else cfg.out_dir))
     if args.synthetic:
         syn = out / "synthetic"
         write_synthetic(syn, syn / "vocab.txt", cfg.vocab_size, cfg.max_len - 2, n_train=4096, n_heldout=256)
