@@ -2,7 +2,7 @@
 // tests, in a throw-away profile, and stops everything it started. ../shared/recipes/vscode-client.md has
 // why these flags: without enable-smoke-test-driver the test payload is silently ignored.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -99,4 +99,15 @@ export async function launchBrowser(profile, viewport = { width: 1280, height: 8
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The extension's own log (its LogOutputChannel) from the profile, to print when a run fails. */
+export function extensionLog(profile) {
+  const logs = path.join(profile.data, 'logs');
+  try {
+    const file = readdirSync(logs, { recursive: true }).find((f) => f.endsWith('Electric Proofreader.log'));
+    return file ? readFileSync(path.join(logs, file), 'utf8') : '(no extension log was written)';
+  } catch {
+    return '(no logs folder)';
+  }
 }

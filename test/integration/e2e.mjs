@@ -4,7 +4,7 @@
 // Usage: node test/integration/e2e.mjs [--vsix path] [--timeout 240]   (npm run test:e2e packages first)
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkInstalled, installExtension, launchBrowser, makeProfile, repo, startServer } from './codeServer.mjs';
+import { checkInstalled, extensionLog, installExtension, launchBrowser, makeProfile, repo, startServer } from './codeServer.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -94,6 +94,7 @@ try {
 } catch (err) {
   failed = true;
   console.error(`e2e failed: ${err.stack ?? err}`);
+  console.error(`--- extension log ---\n${extensionLog(profile)}`);
 } finally {
   clearTimeout(watchdog);
   await cleanup();

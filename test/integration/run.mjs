@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import * as path from 'node:path';
-import { checkInstalled, launchBrowser, makeProfile, repo, startServer } from './codeServer.mjs';
+import { checkInstalled, extensionLog, launchBrowser, makeProfile, repo, startServer } from './codeServer.mjs';
 
 const args = process.argv.slice(2);
 const timeoutS = Number(args[args.indexOf('--timeout') + 1]) || 300;
@@ -60,6 +60,7 @@ try {
 } finally {
   await browser?.close().catch(() => undefined);
   server?.stop();
+  if (code !== 0) console.error(`--- extension log ---\n${extensionLog(profile)}`);
   if (keep) console.log(`profile kept: ${profile.root}`);
   else profile.remove();
 }
