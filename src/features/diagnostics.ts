@@ -3,6 +3,7 @@
 // The engine caches scores by window, so sending the whole text re-scores only the paragraphs that changed.
 import * as vscode from 'vscode';
 import { SUPPORTED_LANGUAGES } from '../text/regions';
+import type { CheckResult } from '../engine/types';
 import { documentSettings, type DocumentSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
 import { ENGINE_ERROR, type EngineHost } from './engineHost';
@@ -13,6 +14,15 @@ import type { StatusBar } from './statusBar';
 const TYPING_DEBOUNCE_MS = 350;
 const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-userdata']);
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
+
+/** One check of a document's text with its settings and the user's ignores; ignored words never come back. */
+export async function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
+  settings: DocumentSettings, text: string, signal: AbortSignal): Promise<CheckResult> {
+  const ignoredWords = [...settings.ignoredWords, ...exclusions.sessionWords()];
+  const result = await engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, signal);
+  const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
+  return { ...result, findings: result.findings.filter((f) => !isIgnored(f.word, ignored)) };
+}
 
 interface Pending { timer?: ReturnType<typeof setTimeout>; controller?: AbortController }
 
@@ -72,15 +82,11 @@ export class DocumentChecker implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const ignoredWords = [...settings.ignoredWords, ...this.exclusions.sessionWords()];
     const done = this.status.checking(doc, text.length);
     try {
-      const result = await this.engine.get().check(
-        text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, controller.signal);
+      const result = await checkDocument(this.engine, this.exclusions, doc, settings, text, controller.signal);
       // Superseded, closed or edited while the model ran: a newer check owns this document now.
       if (controller.signal.aborted || doc.isClosed || doc.version !== version) return;
-      const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
-      result.findings = result.findings.filter((f) => !isIgnored(f.word, ignored));
       this.store.set(doc.uri, { version, result });
       this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(doc, f)));
       this.status.checked(result.provider);

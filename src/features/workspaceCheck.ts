@@ -6,7 +6,8 @@ import { documentSettings } from '../config';
 import { SUPPORTED_LANGUAGES } from '../text/regions';
 import { getLog, reportError } from '../log';
 import type { EngineHost } from './engineHost';
-import { isIgnored, toDiagnostic } from './findings';
+import { checkDocument } from './diagnostics';
+import { toDiagnostic } from './findings';
 import type { UserExclusions } from './ignoredWords';
 
 /**
@@ -72,12 +73,9 @@ export class WorkspaceCheck implements vscode.Disposable {
     const settings = documentSettings(doc);
     const text = doc.getText();
     if (!settings.enabled || text.length > settings.maxFileSize) return -1;
-    const ignoredWords = [...settings.ignoredWords, ...this.exclusions.sessionWords()];
-    const result = await this.engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, signal);
-    const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
-    const kept = result.findings.filter((f) => !isIgnored(f.word, ignored));
-    this.collection.set(uri, kept.map((f) => toDiagnostic(doc, f)));
-    return kept.length;
+    const { findings } = await checkDocument(this.engine, this.exclusions, doc, settings, text, signal);
+    this.collection.set(uri, findings.map((f) => toDiagnostic(doc, f)));
+    return findings.length;
   }
 
   dispose(): void {
