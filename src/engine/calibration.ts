@@ -1,7 +1,8 @@
 // Sensitivity (0..1, the user's setting) → the flag rule's raw thresholds. Anchors at sensitivity 0, 0.5
 // and 1, linear in between; measured on the shipped model (see ANCHORS' comment). The benchmark sweeps
 // the raw thresholds through CheckOptions.thresholds and may move these anchors.
-import type { Thresholds } from './types';
+import type { WordPiece } from '../text/wordpiece';
+import type { ModelRunner, Thresholds } from './types';
 
 export const DEFAULT_SENSITIVITY = 0.5;
 
@@ -27,9 +28,31 @@ export function thresholdsFor(sensitivity: number, overrides: Partial<Thresholds
   };
 }
 
+/** Clean technical prose the model has never seen as such: the reference for the mean log q below. */
+const REFERENCE_TEXT = 'The server reads its configuration file when it starts, and the changes take effect after a ' +
+  'restart. If a request fails, the client waits a few seconds and tries again. You can list the installed ' +
+  'packages with the following command, and remove the ones you no longer need.';
+
+const meanLogq = new WeakMap<ModelRunner, Promise<number>>();
+
 /**
- * Mean log q of real tokens (the cloze model's log-probability of the token actually there) over
- * held-out prose. The noise posterior σ(E + log q + log(k/(n-k))) needs log q, which costs a cloze pass;
- * only suspects get that pass, and every other word's pNoise uses this mean instead.
+ * Mean log q of real tokens (the cloze model's log-probability of the token actually there) on clean
+ * reference prose, measured once per runner. The noise posterior σ(E + log q + log(k/(n-k))) needs a
+ * token's log q, which costs a cloze pass; only suspects get that pass, and every other word's pNoise
+ * uses this mean instead, so the heat map of clean text reads the way the model sees clean text.
  */
-export const MEAN_TOKEN_LOGQ = -3;
+export function meanTokenLogq(runner: ModelRunner, wp: WordPiece): Promise<number> {
+  let m = meanLogq.get(runner);
+  if (!m) {
+    const { cls, sep } = runner.meta.special;
+    const ids = [cls, ...wp.encode(REFERENCE_TEXT).ids.slice(0, runner.meta.maxLength - 2), sep];
+    m = runner.cloze([ids]).then(([row]) => {
+      let sum = 0;
+      for (let i = 1; i < ids.length - 1; i++) sum += row.tokenLogq[i];
+      return sum / (ids.length - 2);
+    });
+    meanLogq.set(runner, m);
+    m.catch(() => meanLogq.delete(runner));   // a cancelled or failed pass is measured again next time
+  }
+  return m;
+}

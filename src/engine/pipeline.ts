@@ -11,7 +11,7 @@ import { proseRegions } from '../text/regions';
 import { splitSentences } from '../text/sentences';
 import { isCheckable, wordsIn } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
-import { MEAN_TOKEN_LOGQ, thresholdsFor } from './calibration';
+import { meanTokenLogq, thresholdsFor } from './calibration';
 import { generatorFor } from './candidates';
 import { cacheFor } from './energyCache';
 import { dropOverlaps, findingFor, looksLikeCode, mergeCandidates, suspectsOf } from './findings';
@@ -49,7 +49,8 @@ export async function check(text: string, languageId: string, options: CheckOpti
 
   // Cloze rows for energy suspects: their exact noise posterior and the model's own proposals.
   const lpr = meta.noise.logPriorRatio, K = meta.cloze.k;
-  const pNoise = words.map((w, i) => noisePosterior(energy[i], MEAN_TOKEN_LOGQ, lpr));
+  const typicalLogq = words.length ? await meanTokenLogq(runner, wp) : 0;
+  const pNoise = words.map((w, i) => noisePosterior(energy[i], typicalLogq, lpr));
   const byEnergy = suspects.filter((s) => s.byEnergy);
   const clozeSpans = byEnergy.map((s) => {
     const w = words[s.word], n = streams[w.stream].pieces.length;

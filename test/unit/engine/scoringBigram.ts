@@ -23,7 +23,7 @@ export class BigramRunner implements ModelRunner {
   private readonly unigram = new Map<number, number>();
   private readonly V: number;
 
-  constructor(readonly meta: ModelMeta, private readonly wp: WordPiece, trainingText: string, private readonly alpha = 0.1) {
+  constructor(readonly meta: ModelMeta, private readonly wp: WordPiece, trainingText: string, private readonly alpha = 0.001) {
     this.V = wp.vocab.length;
     for (const line of trainingText.split('\n')) {
       const ids = [meta.special.cls, ...wp.encode(line).ids, meta.special.sep];
