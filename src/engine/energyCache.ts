@@ -1,22 +1,23 @@
-// Energies by id sequence, least recently used first out. The same window (an unchanged paragraph, a
-// REPLACE row asked for again by a quick fix) is never scored twice while it stays in the cache.
-import type { ModelRunner } from './types';
+// Model outputs by id sequence, least recently used first out. The same window (an unchanged paragraph,
+// a REPLACE row asked for again by a quick fix, a suspect's cloze row) is never run twice while it stays
+// in the cache, so re-checking an edited document costs only what changed.
+import type { ClozeRow, ModelRunner } from './types';
 
-export class EnergyCache {
-  private readonly map = new Map<string, Float32Array>();
+export class RowCache<T> {
+  private readonly map = new Map<string, T>();
   hits = 0;
   misses = 0;
 
   constructor(private readonly capacity = 20_000) {}
 
-  /** Energies for every row, in order; only rows not in the cache go to the runner, in one batch. */
-  async energies(runner: ModelRunner, rows: number[][]): Promise<Float32Array[]> {
+  /** Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. */
+  async get(rows: number[][], run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
     const keys = rows.map((r) => r.join(','));
-    const out = new Array<Float32Array | undefined>(rows.length);
+    const out = new Array<T | undefined>(rows.length);
     const missing = new Map<string, number[]>();   // key → row indexes wanting it
     keys.forEach((k, i) => {
       const got = this.map.get(k);
-      if (got) {
+      if (got !== undefined) {
         this.map.delete(k); this.map.set(k, got);   // refresh recency
         out[i] = got; this.hits++;
       } else {
@@ -27,7 +28,7 @@ export class EnergyCache {
     if (missing.size > 0) {
       const todo = [...missing.keys()];
       this.misses += todo.length;
-      const scored = await runner.energies(todo.map((k) => rows[missing.get(k)![0]]));
+      const scored = await run(todo.map((k) => rows[missing.get(k)![0]]));
       if (scored.length !== todo.length) throw new Error(`runner returned ${scored.length} rows for ${todo.length}`);
       todo.forEach((k, j) => {
         for (const i of missing.get(k)!) out[i] = scored[j];
@@ -35,15 +36,34 @@ export class EnergyCache {
       });
       while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
     }
-    return out as Float32Array[];
+    return out as T[];
   }
 }
 
-const caches = new WeakMap<ModelRunner, EnergyCache>();
+/** Electric energies through a RowCache. */
+export class EnergyCache extends RowCache<Float32Array> {
+  energies(runner: ModelRunner, rows: number[][]): Promise<Float32Array[]> {
+    return this.get(rows, (todo) => runner.energies(todo));
+  }
+}
 
-/** The cache that belongs to runner (energies depend on the model, so one cache per runner). */
-export function cacheFor(runner: ModelRunner): EnergyCache {
+/** Cloze outputs through a RowCache (a row's top-K for every position is ~1 KB per piece: fewer kept). */
+export class ClozeCache extends RowCache<ClozeRow> {
+  cloze(runner: ModelRunner, rows: number[][]): Promise<ClozeRow[]> {
+    return this.get(rows, (todo) => runner.cloze(todo));
+  }
+}
+
+const caches = new WeakMap<ModelRunner, { energy: EnergyCache; cloze: ClozeCache }>();
+
+/** The caches that belong to runner (outputs depend on the model, so one set per runner). */
+export function cachesFor(runner: ModelRunner): { energy: EnergyCache; cloze: ClozeCache } {
   let c = caches.get(runner);
-  if (!c) caches.set(runner, (c = new EnergyCache()));
+  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(2_000) }));
   return c;
+}
+
+/** The energy cache that belongs to runner. */
+export function cacheFor(runner: ModelRunner): EnergyCache {
+  return cachesFor(runner).energy;
 }

@@ -35,11 +35,11 @@ export function suspectsOf(words: Span[], energy: number[], checkable: boolean[]
     if (!checkable[i]) return;
     const forced: Candidate[] = [];
     const prev = words[i - 1], next = words[i + 1];
-    if (prev && prev.sentence === w.sentence && checkable[i - 1] && WORDLIKE.test(w.text) &&
-        prev.text.toLowerCase() === w.text.toLowerCase() && /^\s+$/.test(text.slice(prev.end, w.start))) {
+    if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
+        prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
       forced.push({ text: '', start: prev.end, end: w.end, prior: 3, sources: ['delete'] });
     }
-    if (next && next.sentence === w.sentence) {
+    if (next && next.sentence === w.sentence && w.text.length <= 2) {
       const fix = articleMismatch(w.text, next.text);
       if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
     }

@@ -13,7 +13,7 @@ import { isCheckable, wordsIn } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { meanTokenLogq, thresholdsFor } from './calibration';
 import { generatorFor } from './candidates';
-import { cacheFor } from './energyCache';
+import { cachesFor } from './energyCache';
 import { dropOverlaps, findingFor, looksLikeCode, mergeCandidates, suspectsOf } from './findings';
 import { rankFromEnergies, replaceRows } from './ranking';
 import { maxOver, noisePosterior, pieceEnergies, placeWords } from './scoring';
@@ -36,15 +36,15 @@ export async function check(text: string, languageId: string, options: CheckOpti
   const sentences = splitSentences(text, proseRegions(text, languageId));
   const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
   const windows = makeWindows(streams, meta.maxLength, meta.special);
-  const cache = cacheFor(runner);
+  const { energy: cache, cloze: clozeCache } = cachesFor(runner);
   const pe = pieceEnergies(streams, windows, await cache.energies(runner, windows.map((w) => w.ids)));
   signal?.throwIfAborted();
 
-  const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ ...w, sentence: i })));
+  const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ start: w.start, end: w.end, text: w.text, sentence: i })));
   const words = placeWords(streams, found, found.map((w) => streamOfSentence[w.sentence]));
   const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
   const ignored = new Set((options.ignoredWords ?? []).map((w) => w.toLowerCase()));
-  const checkable = words.map((w) => isCheckable(w.text) && !ignored.has(w.text.toLowerCase()) && !looksLikeCode(w.text));
+  const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
   const suspects = suspectsOf(words, energy, checkable, th.energyGate, text);
 
   // Cloze rows for energy suspects: their exact noise posterior and the model's own proposals.
@@ -57,7 +57,7 @@ export async function check(text: string, languageId: string, options: CheckOpti
     const from = Math.max(0, w.p0 - CLOZE_CONTEXT);
     return { from, to: Math.min(n, w.p1 + CLOZE_CONTEXT, from + meta.maxLength - 2) };
   });
-  const clozeRows = byEnergy.length ? await runner.cloze(clozeSpans.map((sp, j) =>
+  const clozeRows = byEnergy.length ? await clozeCache.cloze(runner, clozeSpans.map((sp, j) =>
     [meta.special.cls, ...streams[words[byEnergy[j].word].stream].pieces.slice(sp.from, sp.to).map((p) => p.id), meta.special.sep])) : [];
   signal?.throwIfAborted();
   const proposals = new Map<number, { ids: Int32Array; logq: Float32Array }>();
@@ -100,6 +100,18 @@ export async function check(text: string, languageId: string, options: CheckOpti
   }
   const scores: WordScore[] = words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: energy[i], pNoise: pNoise[i] }));
   return { findings: dropOverlaps(findings), words: scores, provider: providerOf(runner), ms: performance.now() - started };
+}
+
+const checkableMemo = new Map<string, boolean>();
+
+/** isCheckable and not code-like, memoised: a document repeats its words, and re-checks repeat documents. */
+function wordIsCheckable(w: string): boolean {
+  let ok = checkableMemo.get(w);
+  if (ok === undefined) {
+    if (checkableMemo.size >= 100_000) checkableMemo.clear();
+    checkableMemo.set(w, (ok = isCheckable(w) && !looksLikeCode(w)));
+  }
+  return ok;
 }
 
 /** The execution provider when the runner says (OrtRunner does); the worker reports its own. */

@@ -37,7 +37,7 @@ export function placeWords(streams: Stream[], words: (Span & { sentence: number 
     let q = p;
     while (q < pieces.length && pieces[q].start < w.end) q++;
     cursor[s] = p;
-    if (q > p) placed.push({ ...w, stream: s, p0: p, p1: q });
+    if (q > p) placed.push({ start: w.start, end: w.end, text: w.text, sentence: w.sentence, stream: s, p0: p, p1: q });
   });
   return placed;
 }

@@ -31,6 +31,8 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
 }
 
 export class SpellingIndex {
+  private readonly memo = new Map<string, Neighbour[]>();
+
   private constructor(
     private readonly words: string[],          // display form (vocab case kept), by word index
     private readonly keys: string[],           // lower-case form that was indexed
@@ -88,7 +90,16 @@ export class SpellingIndex {
 
   /** Words within OSA distance maxDist (≤ 2) of word, cheapest first (weighted cost, see editCost). */
   neighbours(word: string, maxDist = 2): Neighbour[] {
-    const q = word.toLowerCase();
+    const key = `${maxDist}:${word.toLowerCase()}`;
+    let got = this.memo.get(key);
+    if (!got) {
+      if (this.memo.size >= 20_000) this.memo.clear();   // re-checks ask for the same words again
+      this.memo.set(key, (got = this.search(word.toLowerCase(), maxDist)));
+    }
+    return got;
+  }
+
+  private search(q: string, maxDist: number): Neighbour[] {
     const seen = new Set<number>();
     forEachDelete(q, maxDist, (h) => {
       const b = h >>> (32 - BUCKET_BITS);
