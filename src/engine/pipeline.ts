@@ -25,6 +25,13 @@ export { rank } from './ranking';
 const DEFAULT_MAX_SUGGESTIONS = 5;
 /** Candidates per suspect that go to REPLACE: enough for the right one, cheap enough for the speed budget. */
 export const REPLACE_CANDIDATES = 16;
+/**
+ * A document with many suspects gets fewer candidates each (best prior first: confusables, then the cloze
+ * model's proposals), so REPLACE rows stay within this many rows or half the document's own pieces,
+ * whichever is more; never fewer than MIN_REPLACE_CANDIDATES each.
+ */
+const REPLACE_ROW_BUDGET = 256;
+const MIN_REPLACE_CANDIDATES = 6;
 /** Pieces of context on each side of a suspect in its cloze row (q's towers need little more). */
 const CLOZE_CONTEXT = 24;
 
@@ -74,14 +81,17 @@ export async function check(text: string, languageId: string, options: CheckOpti
 
   // Candidates for every suspect, then one REPLACE pass for all of them.
   const gen = byEnergy.length ? generatorFor(wp.vocab) : undefined;
+  const docPieces = streams.reduce((n, st) => n + st.pieces.length, 0);
+  const rowBudget = Math.max(REPLACE_ROW_BUDGET, docPieces / 2 / 40);   // a REPLACE row is ~40 pieces
+  const perSuspect = Math.max(MIN_REPLACE_CANDIDATES, Math.min(REPLACE_CANDIDATES, Math.floor(rowBudget / Math.max(1, suspects.length)) - 1));
   const rows: number[][] = [];
   const plans = suspects.filter((s) => !s.byEnergy || s.forced.length > 0 || pNoise[s.word] >= th.pNoiseGate).map((s) => {
     const w = words[s.word];
     const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
     const generated = gen && s.byEnergy
-      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals.get(s.word), REPLACE_CANDIDATES)
+      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals.get(s.word), perSuspect)
       : [];
-    const cands = mergeCandidates(s.forced, generated, REPLACE_CANDIDATES);
+    const cands = mergeCandidates(s.forced, generated, perSuspect);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end));
     const first = rows.length;
