@@ -3,6 +3,7 @@
 Data contract (training/prepare.py): data/{train,heldout}.npy, uint16 [N, L] word-piece ids (L = 126),
 [PAD]=0 at row ends. A batch adds [CLS] in front and [SEP] after the last real piece: [B, L + 2].
 """
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,12 @@ def to_batch(rows: np.ndarray, device="cpu"):
     return ids.to(device), mask.to(device)
 
 
+@lru_cache(maxsize=2)
+def _permutation(seed: int, epoch: int, n: int) -> np.ndarray:
+    # Cached: drawing a fresh permutation of every row at every step costs milliseconds a step on a GPU.
+    return np.random.default_rng([seed, epoch]).permutation(n)
+
+
 def batch_rows(step: int, batch_size: int, n: int, seed: int) -> np.ndarray:
     """Row indices of batch `step`: epochs of a seeded permutation, so a batch depends on the step alone
     (resuming needs no loader state)."""
@@ -39,7 +46,7 @@ def batch_rows(step: int, batch_size: int, n: int, seed: int) -> np.ndarray:
     out = []
     while len(out) < batch_size:
         epoch, offset = divmod(start, n)
-        perm = np.random.default_rng([seed, epoch]).permutation(n)
+        perm = _permutation(seed, epoch, n)
         take = perm[offset:offset + batch_size - len(out)]
         out.extend(take.tolist())
         start += len(take)

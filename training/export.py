@@ -29,9 +29,11 @@ from quantize import quantize_model
 
 K = 32
 REPO = Path(__file__).resolve().parents[1]
-# max |ONNX - PyTorch| allowed: fp32 graphs, then int8 weights (energies and log q are O(1..10))
+# max |ONNX - PyTorch| allowed: fp32 graphs, then int8 (dynamic activation quantization too). Energies
+# and log q are O(1..10); on the 8x256 GPU model the int8 energy error was mean 0.022, p99 0.16, max 0.45
+# against an energy standard deviation of 2.15: a max of 0.6 still catches a broken graph.
 TOL_FP32 = 1e-3
-TOL_INT8 = 0.25
+TOL_INT8 = 0.6
 
 
 class EnergyGraph(nn.Module):

@@ -30,7 +30,9 @@ if [ -n "${DRY:-}" ]; then
           --set ckpt_interval=5 --set log_interval=1 --set compile=false)
 else
   nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
-  preset=(--preset gpu)
+  # torch.compile is left off: its compile time (and recompiles at the evaluation shapes) would eat a
+  # sizeable share of a few-minute budget, and a failure there would cost the whole run.
+  preset=(--preset gpu --set compile=false)
 fi
 $py "$here/train.py" "${preset[@]}" --set data_dir="$data" --set vocab="$here/../models/vocab.txt" \
   --out "$out/run" --time-budget "$budget" --ship-weights "$out/ship" 2>&1 | tee "$out/train.txt" | grep -v '"kind": "train"' || {
