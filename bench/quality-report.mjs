@@ -34,7 +34,7 @@ Every checker reads the same \`{"id","text"}\` lines (Markdown) and is scored by
 a flag is true when it overlaps an error; an error is caught when some flag overlaps it; fix top-k counts
 errors whose correction is among the first k suggestions of a flag over it (as a share of all errors, and
 of the errors caught). Peers run at their defaults; ours at sensitivity ${report.sensitivity}${report.model ? `, model ${report.model}` : ''}.
-`];
+${report.limit ? `\n**Subset run: only the first ${report.limit} items of each set** (every checker scored on the same items).\n` : ''}`];
   for (const set of report.sets) {
     parts.push(`## ${set.title}\n\n${set.description} ${set.items} items${set.errors ? `, ${set.errors} errors` : ''}.\n\n${table(set)}\n${curve(set)}`);
   }

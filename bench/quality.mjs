@@ -5,7 +5,7 @@
 //
 //   node bench/quality.mjs [--sets jfleg,tech] [--peers harper,cspell,nspell] [--sensitivity 0.5]
 //                          [--curve 0,0.2,0.4,0.5,0.7,1] [--cli-arg ARG]... [--limit N] [--no-electric]
-//                          [--model DIR (default: models/)]
+//                          [--model DIR (default: models/)] [--out-dir DIR]
 //   node bench/quality.mjs --sweep [--curve ...] [--grid energyGate=2,3,4 --grid minScore=0.5,0.7 ...]
 //
 // --sweep is the calibration mode: ours only, across the sensitivities of --curve (default every 0.1)
@@ -13,7 +13,8 @@
 // minScore, ... as src/engine/types.ts names them), through the engine directly (bench/engine-jsonl.mjs;
 // one warm client, so later settings reuse cached energies); printed as a table and written to
 // bench/work/sweep.json; the committed results are left alone.
-// --limit N checks only the first N items of each set (a smoke test); results then go to bench/work/.
+// --limit N checks only the first N items of each set (a smoke test, or a model too slow for the whole
+// set; the report says so); results then go to bench/work/results unless --out-dir says otherwise.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,7 @@ function parseArgs(argv) {
     else if (a === '--grid') { const [k, v] = next().split('='); o.grid.push([k, v.split(',').map(Number)]); }
     else if (a === '--limit') o.limit = Number(next());
     else if (a === '--model') o.model = path.resolve(next());
+    else if (a === '--out-dir') o.outDir = path.resolve(next());
     else if (a === '--no-electric') o.electric = false;
     else if (a === '--sweep') o.sweep = true;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/quality.mjs)`);
@@ -138,7 +140,7 @@ async function main() {
     report.sets.push(set);
     for (const r of set.rows) console.error(`  ${r.peer}\tP ${r.score.precision}\tR ${r.score.recall}\tF0.5 ${r.score.f05}\tFF/1k ${r.score.falsePer1k}`);
   }
-  const dir = o.limit ? path.join(WORK, 'results') : RESULTS;
+  const dir = o.outDir ?? (o.limit ? path.join(WORK, 'results') : RESULTS);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'quality.json'), JSON.stringify(report, null, 1) + '\n');
   fs.writeFileSync(path.join(dir, 'quality.md'), qualityMarkdown(report));
