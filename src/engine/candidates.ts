@@ -18,7 +18,11 @@ export interface WordContext {
   next?: Span;
 }
 
-/** The cloze model's proposals at the word's first piece: ids best first with their log q. */
+/**
+ * The cloze model's proposals at the word's first piece: ids best first with their log q. Only for a
+ * one-piece word: at the first of several pieces q sees the word's own continuation pieces and proposes
+ * prefixes that fit them ("prem" for "rec" in "rec ##ie ##ved"), not replacements for the word.
+ */
 export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number> }
 
 export const MAX_CANDIDATES = 30;
@@ -82,8 +86,10 @@ export class CandidateGenerator {
     }
 
     if (ALPHA.test(w) && w.length >= 2) {
+      // A non-word is most likely a slip from a near neighbour: its spelling neighbours come first.
+      const bonus = this.isWord(w) ? 0 : 1;
       for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2).slice(0, 3 * max)) {
-        same(n.word, 2.2 - 1.5 * n.cost - (n.frequent ? 0 : 1), 'spelling');
+        same(n.word, 2.6 - 1.5 * n.cost - (n.frequent ? 0 : 0.7) + bonus, 'spelling');
       }
       this.splits(w, (a, b) => same(`${a} ${b}`, 1.5, 'split'));
     }

@@ -29,7 +29,11 @@ export function articleMismatch(article: string, next: string): string | undefin
   return undefined;
 }
 
-export function suspectsOf(words: Span[], energy: number[], checkable: boolean[], energyGate: number, text: string): Suspect[] {
+/** A word not in the dictionary needs this much less energy to be a suspect: spelling errors are cheap to confirm. */
+export const NON_WORD_EASE = 2;
+
+export function suspectsOf(words: Span[], energy: number[], checkable: boolean[], energyGate: number, text: string,
+  isWord: (w: string) => boolean = () => true): Suspect[] {
   const out: Suspect[] = [];
   words.forEach((w, i) => {
     if (!checkable[i]) return;
@@ -43,7 +47,7 @@ export function suspectsOf(words: Span[], energy: number[], checkable: boolean[]
       const fix = articleMismatch(w.text, next.text);
       if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
     }
-    const byEnergy = energy[i] >= energyGate;
+    const byEnergy = energy[i] >= energyGate || (energy[i] >= energyGate - NON_WORD_EASE && WORDLIKE.test(w.text) && !isWord(w.text));
     if (byEnergy || forced.length) out.push({ word: i, byEnergy, forced });
   });
   return out;
@@ -68,7 +72,7 @@ function kindOf(word: string, best: Candidate, gen: CandidateGenerator | undefin
 
 /**
  * The REPLACE half of the flag rule: the best candidate beats the original by replaceMargin in total
- * energy and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
+ * energy (realWordMargin when the original is a dictionary word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
  * candidate's span; its suggestions are the candidates for that same span, best first.
  */
 export function findingFor(text: string, w: Span, energy: number, pNoise: number, ranking: Ranking,
@@ -76,8 +80,9 @@ export function findingFor(text: string, w: Span, energy: number, pNoise: number
   const best = ranking.candidates[0];
   if (!best) return undefined;
   const score = 1 - ranking.original.p;
-  if (ranking.original.total - best.total < th.replaceMargin || score < th.minScore) return undefined;
   const bc = cands[best.index];
+  const realWord = gen !== undefined && gen.isWord(w.text) && !bc.sources.includes('delete');
+  if (ranking.original.total - best.total < (realWord ? th.realWordMargin : th.replaceMargin) || score < th.minScore) return undefined;
   const suggestions = ranking.candidates
     .filter((r) => cands[r.index].start === bc.start && cands[r.index].end === bc.end)
     .slice(0, maxSuggestions)

@@ -5,7 +5,8 @@
 // The flag rule (thresholds from calibration.ts): a word is a suspect when its energy (max over its
 // pieces) is ≥ energyGate and its noise posterior ≥ pNoiseGate, or it repeats the previous word, or it
 // is "a"/"an" before the wrong sound; a suspect is flagged when REPLACE finds a candidate whose total
-// energy is below the original's by ≥ replaceMargin and 1 - p(original) ≥ minScore. The finding's score
+// energy is below the original's by ≥ replaceMargin (≥ realWordMargin when the original is a dictionary
+// word) and 1 - p(original) ≥ minScore. The finding's score
 // is 1 - p(original).
 import { proseRegions } from '../text/regions';
 import { splitSentences } from '../text/sentences';
@@ -15,7 +16,7 @@ import { meanTokenLogq, thresholdsFor } from './calibration';
 import { generatorFor } from './candidates';
 import { cachesFor } from './energyCache';
 import { dropOverlaps, findingFor, looksLikeCode, mergeCandidates, suspectsOf } from './findings';
-import { rankFromEnergies, replaceRows } from './ranking';
+import { QBound, rankFromEnergies, replaceRowsAt, surpriseOf } from './ranking';
 import { maxOver, noisePosterior, pieceEnergies, placeWords } from './scoring';
 import type { CheckOptions, CheckResult, Finding, ModelRunner, WordScore } from './types';
 import { makeWindows, tokenizeStreams } from './windows';
@@ -52,7 +53,8 @@ export async function check(text: string, languageId: string, options: CheckOpti
   const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
   const ignored = new Set((options.ignoredWords ?? []).map((w) => w.toLowerCase()));
   const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
-  const suspects = suspectsOf(words, energy, checkable, th.energyGate, text);
+  const gen = words.length ? generatorFor(wp.vocab) : undefined;
+  const suspects = suspectsOf(words, energy, checkable, th.energyGate, text, (w) => gen!.isWord(w));
 
   // Cloze rows for energy suspects: their exact noise posterior and the model's own proposals.
   const lpr = meta.noise.logPriorRatio, K = meta.cloze.k;
@@ -67,7 +69,7 @@ export async function check(text: string, languageId: string, options: CheckOpti
   const clozeRows = byEnergy.length ? await clozeCache.cloze(runner, clozeSpans.map((sp, j) =>
     [meta.special.cls, ...streams[words[byEnergy[j].word].stream].pieces.slice(sp.from, sp.to).map((p) => p.id), meta.special.sep])) : [];
   signal?.throwIfAborted();
-  const proposals = new Map<number, { ids: Int32Array; logq: Float32Array }>();
+  const proposals = new Map<number, { ids: Int32Array; logq: Float32Array; own: number }>();
   byEnergy.forEach((s, j) => {
     const w = words[s.word], row = clozeRows[j], from = clozeSpans[j].from;
     let p = 0;
@@ -76,11 +78,10 @@ export async function check(text: string, languageId: string, options: CheckOpti
     }
     pNoise[s.word] = p;
     const pos = w.p0 - from + 1;
-    proposals.set(s.word, { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K) });
+    proposals.set(s.word, { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K), own: row.tokenLogq[pos] });
   });
 
   // Candidates for every suspect, then one REPLACE pass for all of them.
-  const gen = byEnergy.length ? generatorFor(wp.vocab) : undefined;
   const docPieces = streams.reduce((n, st) => n + st.pieces.length, 0);
   const rowBudget = Math.max(REPLACE_ROW_BUDGET, docPieces / 2 / 40);   // a REPLACE row is ~40 pieces
   const perSuspect = Math.max(MIN_REPLACE_CANDIDATES, Math.min(REPLACE_CANDIDATES, Math.floor(rowBudget / Math.max(1, suspects.length)) - 1));
@@ -89,21 +90,30 @@ export async function check(text: string, languageId: string, options: CheckOpti
     const w = words[s.word];
     const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
     const generated = gen && s.byEnergy
-      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals.get(s.word), perSuspect)
+      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, w.p1 - w.p0 === 1 ? proposals.get(s.word) : undefined, perSuspect)
       : [];
     const cands = mergeCandidates(s.forced, generated, perSuspect);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end));
     const first = rows.length;
-    if (cands.length) rows.push(...replaceRows(text, streams[w.stream].pieces, start, end, texts, wp, meta));
-    return { s, cands, texts: [text.slice(start, end), ...texts], first };
+    const all = [text.slice(start, end), ...texts];
+    if (!cands.length) return { s, cands, texts: all, first, bound: undefined };
+    const built = replaceRowsAt(text, streams[w.stream].pieces, start, end, texts, wp, meta);
+    rows.push(...built.rows);
+    // The q bound needs q at the word's own first piece: not when the span starts at an earlier word.
+    const q = proposals.get(s.word);
+    const bound: QBound | undefined = q && built.at > 0 && text.slice(start, w.start).trim() === '' ? {
+      at: built.at,
+      surprise: all.map((t, i) => (t.trim() === '' ? undefined : i === 0 ? -q.own : surpriseOf(built.rows[i][built.at], q.ids, q.logq))),
+    } : undefined;
+    return { s, cands, texts: all, first, bound };
   }).filter((p) => p.cands.length > 0);
   const replaceEnergies = rows.length ? await cache.energies(runner, rows) : [];
   signal?.throwIfAborted();
 
   const findings: Finding[] = [];
   for (const plan of plans) {
-    const ranking = rankFromEnergies(plan.texts, replaceEnergies.slice(plan.first, plan.first + plan.texts.length));
+    const ranking = rankFromEnergies(plan.texts, replaceEnergies.slice(plan.first, plan.first + plan.texts.length), plan.bound);
     const f = findingFor(text, words[plan.s.word], energy[plan.s.word], pNoise[plan.s.word], ranking, plan.cands, th,
       options.maxSuggestions ?? DEFAULT_MAX_SUGGESTIONS, gen);
     if (f) findings.push(f);

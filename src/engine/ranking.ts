@@ -2,9 +2,9 @@
 // batched Electric pass, and compare total energies (one-pass pseudo-log-likelihood: the sum of the real
 // tokens' energies). p = softmax(-total) over the candidates plus the original text.
 import type { WordPiece } from '../text/wordpiece';
-import { cacheFor } from './energyCache';
+import { cacheFor, cachesFor } from './energyCache';
 import type { Piece } from './windows';
-import type { ModelMeta, ModelRunner, Suggestion } from './types';
+import type { ClozeRow, ModelMeta, ModelRunner, Suggestion } from './types';
 
 /** Pieces of context on each side of the word in a REPLACE row: enough for the model, cheap to score. */
 export const REPLACE_CONTEXT = 16;
@@ -35,6 +35,15 @@ export function softmaxNeg(totals: number[]): number[] {
  */
 export function replaceRows(text: string, pieces: Piece[], start: number, end: number, candidates: string[],
   wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT): number[][] {
+  return replaceRowsAt(text, pieces, start, end, candidates, wp, meta, context).rows;
+}
+
+/**
+ * replaceRows, and `at`: the row position of the first piece of the replaced span's text (the same in
+ * every row), or -1 when pieces straddling the span put other text first.
+ */
+export function replaceRowsAt(text: string, pieces: Piece[], start: number, end: number, candidates: string[],
+  wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT): { rows: number[][]; at: number } {
   let i0 = 0;
   while (i0 < pieces.length && pieces[i0].end <= start) i0++;
   let i1 = i0;
@@ -51,12 +60,34 @@ export function replaceRows(text: string, pieces: Piece[], start: number, end: n
   while (left + right + widest > room) { if (left >= right) left--; else right--; }
   const ctxL = pieces.slice(i0 - left, i0).map((p) => p.id);
   const ctxR = pieces.slice(i1, i1 + right).map((p) => p.id);
-  return mids.map((mid) => [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep]);
+  const rows = mids.map((mid) => [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep]);
+  return { rows, at: before.trim() === '' ? 1 + left : -1 };
 }
 
+/**
+ * Electric's energy is trained only where the noise model q puts mass (NCE sees no noise elsewhere), so a
+ * replacement q finds absurd can get a low energy it never earned ("is prem by" below "is received by").
+ * The bound: a piece's energy is at least its surprise under q less Q_SLACK nats, i.e. the model may
+ * rate a piece at most e^Q_SLACK times likelier than q does. Applied to the first replaced piece, whose
+ * log q the suspect's cloze row gives (exactly for the original and q's top-K, else bounded by the K-th).
+ */
+export const Q_SLACK = 2;
+
+/** -log q of `id` from a position's top-K (best first), or the K-th's as a lower bound when id is not there. */
+export function surpriseOf(id: number, topIds: ArrayLike<number>, topLogq: ArrayLike<number>): number {
+  for (let k = 0; k < topIds.length; k++) if (topIds[k] === id) return -topLogq[k];
+  return -topLogq[topLogq.length - 1];
+}
+
+/** What rankFromEnergies needs for the q bound: row position and each row's first-piece surprise. */
+export interface QBound { at: number; surprise: (number | undefined)[] }
+
 /** Turns the rows' energies into a ranking; texts[0] is the original, texts[k] candidate k-1. */
-export function rankFromEnergies(texts: string[], energies: Float32Array[]): Ranking {
-  const totals = energies.map(totalEnergy);
+export function rankFromEnergies(texts: string[], energies: Float32Array[], bound?: QBound): Ranking {
+  const totals = energies.map((e, i) => {
+    const s = bound && bound.at > 0 ? bound.surprise[i] : undefined;
+    return totalEnergy(e) + (s === undefined ? 0 : Math.max(0, s - Q_SLACK - e[bound!.at]));
+  });
   const p = softmaxNeg(totals);
   const ranked = texts.map((text, i) => ({ text, total: totals[i], p: p[i], index: i - 1 }));
   return { original: ranked[0], candidates: ranked.slice(1).sort((a, b) => b.p - a.p) };
@@ -84,7 +115,21 @@ export async function rank(text: string, start: number, end: number, candidates:
   const to = para1 >= 0 && para1 <= hi ? para1 : hi;
   const { ids, offsets } = wp.encode(text.slice(from, to));
   const pieces = ids.map((id, i) => ({ id, start: from + offsets[i][0], end: from + offsets[i][1] }));
-  const rows = replaceRows(text, pieces, start, end, cands, wp, runner.meta);
-  const r = rankFromEnergies([text.slice(start, end), ...cands], await cacheFor(runner).energies(runner, rows));
+  const { rows, at } = replaceRowsAt(text, pieces, start, end, cands, wp, runner.meta);
+  const texts = [text.slice(start, end), ...cands];
+  const [energies, [clozeRow]] = await Promise.all([cacheFor(runner).energies(runner, rows), cachesFor(runner).cloze.cloze(runner, [rows[0]])]);
+  const r = rankFromEnergies(texts, energies, at > 0 ? qBound(texts, rows, at, clozeRow, runner.meta.cloze.k) : undefined);
   return r.candidates.map(({ text: t, p }) => ({ text: t, p }));
+}
+
+/**
+ * The q bound from the cloze row of the original (row 0): each row's piece at `at` is its replacement's
+ * first piece; rows whose replacement is empty (a deletion) have a context piece there and get no bound.
+ */
+export function qBound(texts: string[], rows: number[][], at: number, original: ClozeRow, K: number): QBound {
+  const ids = original.topkIds.subarray(at * K, at * K + K), logq = original.topkLogq.subarray(at * K, at * K + K);
+  return {
+    at,
+    surprise: texts.map((t, i) => (t.trim() === '' ? undefined : i === 0 ? -original.tokenLogq[at] : surpriseOf(rows[i][at], ids, logq))),
+  };
 }

@@ -36,8 +36,10 @@ export interface Thresholds {
   energyGate: number;
   /** and, once the cloze pass has given its exact noise posterior, pNoise ≥ this (0 = energy alone) */
   pNoiseGate: number;
-  /** flag only when the best candidate's total energy is below the original's by ≥ this */
+  /** flag a non-word (or doubled word) only when the best candidate's total energy is below the original's by ≥ this */
   replaceMargin: number;
+  /** the same margin for a real word (a dictionary word: their/there, is/are), which needs more evidence */
+  realWordMargin: number;
   /** and the REPLACE probability that the original is wrong, 1 - p(original), is ≥ this */
   minScore: number;
 }

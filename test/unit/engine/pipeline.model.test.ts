@@ -18,7 +18,7 @@ before(async () => {
   wp = WordPiece.fromVocab(model.vocabText, model.meta.cased);
   generatorFor(wp.vocab);
 });
-after(async () => { await runner.dispose(); });
+after(async () => { await runner?.dispose(); });
 
 const at = (text: string, word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
 

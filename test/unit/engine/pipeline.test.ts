@@ -19,7 +19,7 @@ const TRAINING = [
 ].join('\n');
 const runner = () => new BigramRunner(testMeta(), wp, TRAINING);
 // Loose thresholds: the bigram model's energies are on its own scale.
-const LOOSE = { sensitivity: 0.5, thresholds: { energyGate: 14, replaceMargin: 1, minScore: 0.5 } };
+const LOOSE = { sensitivity: 0.5, thresholds: { energyGate: 14, replaceMargin: 1, realWordMargin: 1, minScore: 0.5 } };
 
 test('flags "their" in "over their" and suggests "there" first; offsets exact', async () => {
   const text = 'I lost my keys over their.';

@@ -87,7 +87,7 @@ test('noise posterior is σ(E + log q + log(k/(n-k)))', () => {
 
 test('thresholdsFor: higher sensitivity lowers every threshold; overrides win; bad input throws', () => {
   const lo = thresholdsFor(0), mid = thresholdsFor(0.5), hi = thresholdsFor(1);
-  for (const k of ['energyGate', 'replaceMargin', 'minScore'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
+  for (const k of ['energyGate', 'replaceMargin', 'realWordMargin', 'minScore'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
   assert.ok(lo.pNoiseGate >= mid.pNoiseGate && mid.pNoiseGate >= hi.pNoiseGate);
   assert.equal(thresholdsFor(0.5, { replaceMargin: 9 }).replaceMargin, 9);
   assert.throws(() => thresholdsFor(1.5), RangeError);
