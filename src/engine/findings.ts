@@ -82,7 +82,9 @@ export function findingFor(text: string, w: Span, energy: number, pNoise: number
   const score = 1 - ranking.original.p;
   const bc = cands[best.index];
   const realWord = gen !== undefined && gen.isWord(w.text) && !bc.sources.includes('delete');
-  if (ranking.original.total - best.total < (realWord ? th.realWordMargin : th.replaceMargin) || score < th.minScore) return undefined;
+  // Deleting a doubled word needs only to beat keeping it: legitimate doubles ("had had") are rare.
+  const margin = bc.sources.includes('delete') ? 0 : realWord ? th.realWordMargin : th.replaceMargin;
+  if (ranking.original.total - best.total < margin || score < Math.min(th.minScore, bc.sources.includes('delete') ? 0.5 : 1)) return undefined;
   const suggestions = ranking.candidates
     .filter((r) => cands[r.index].start === bc.start && cands[r.index].end === bc.end)
     .slice(0, maxSuggestions)
