@@ -146,6 +146,15 @@ def span_energies(model, seqs: list[list[int]], spans, batch_size=32, device="cp
     return np.array(out)
 
 
+def unigram_metrics(examples: list, counts: np.ndarray) -> dict:
+    """The same AUCs from -log unigram frequency instead of energies: what word frequency alone gets
+    (a swap to a rarer word, e.g. to -> too, is caught without any context)."""
+    nll = -np.log((counts + 1) / (counts.sum() + len(counts)))
+    clean = np.array([nll[e[0][e[1][0]:e[1][1]]].sum() for e in examples])
+    bad = np.array([nll[e[2][e[3][0]:e[3][1]]].sum() for e in examples])
+    return {"auc_sum": round(auc(bad, clean), 4)}
+
+
 def planted_metrics(model, examples: list, device="cpu") -> dict:
     clean = span_energies(model, [e[0] for e in examples], [e[1] for e in examples], device=device)
     bad = span_energies(model, [e[2] for e in examples], [e[3] for e in examples], device=device)
@@ -164,6 +173,7 @@ def main():
     ap.add_argument("--n", type=int, default=1000, help="examples per error type")
     ap.add_argument("--threads", type=int, default=2, help="CPU threads")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--unigram-from", help="train rows (data/train.npy): also report a unigram baseline")
     ap.add_argument("--out", required=True, help="JSON file to write")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -171,8 +181,15 @@ def main():
     rows = load_rows(args.heldout)
     wp = WordPiece.from_file(args.vocab)
     result = {"heldout": heldout_metrics(model, heldout_sample(rows, cfg.eval_rows), cfg, args.device)}
+    counts = None
+    if args.unigram_from:
+        train = load_rows(args.unigram_from)
+        counts = np.bincount(np.asarray(train[:200_000]).ravel(), minlength=cfg.vocab_size)
+        counts[:5] = 0
     for kind, examples in plant(rows, wp, args.n).items():
         result[kind] = planted_metrics(model, examples, args.device)
+        if counts is not None:
+            result[kind]["unigram_baseline"] = unigram_metrics(examples, counts)
     Path(args.out).write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result, indent=1))
 

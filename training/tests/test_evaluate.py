@@ -76,3 +76,13 @@ def test_planted_metrics_score_spans_with_the_model():
     res = planted_metrics(model, examples)
     assert res["n"] == len(examples) == 8
     assert all(0.0 <= res[k] <= 1.0 for k in ("auc_sum", "auc_max", "auc_mean", "share_higher"))
+
+
+def test_unigram_baseline_scores_rarer_swaps_higher():
+    from evaluate import unigram_metrics
+
+    counts = np.array([0, 0, 0, 0, 0, 1000, 10, 500, 5])   # ids 5 and 7 frequent, 6 and 8 rare
+    to_rare = [([5, 7], (0, 1), [6, 7], (0, 1), "a"), ([7, 5], (0, 1), [8, 5], (0, 1), "b")]
+    assert unigram_metrics(to_rare, counts)["auc_sum"] == 1.0
+    to_frequent = [(b, bs, a, as_, t) for a, as_, b, bs, t in to_rare]
+    assert unigram_metrics(to_frequent, counts)["auc_sum"] == 0.0
