@@ -15,7 +15,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { meanTokenLogq, thresholdsFor } from './calibration';
 import { generatorFor } from './candidates';
 import { cachesFor } from './energyCache';
-import { dropOverlaps, findingFor, looksLikeCode, mergeCandidates, suspectsOf } from './findings';
+import { dropOverlaps, findingFor, looksLikeCode, mergeCandidates, Suspect, suspectsOf } from './findings';
 import { QBound, rankFromEnergies, replaceRowsAt, surpriseOf } from './ranking';
 import { maxOver, noisePosterior, pieceEnergies, placeWords } from './scoring';
 import type { CheckOptions, CheckResult, Finding, ModelRunner, WordScore } from './types';
@@ -54,7 +54,8 @@ export async function check(text: string, languageId: string, options: CheckOpti
   const ignored = new Set((options.ignoredWords ?? []).map((w) => w.toLowerCase()));
   const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
   const gen = words.length ? generatorFor(wp.vocab) : undefined;
-  const suspects = suspectsOf(words, energy, checkable, th.energyGate, text, (w) => gen!.isWord(w));
+  const suspects = prioritise(suspectsOf(words, energy, checkable, th.energyGate, text, (w) => gen!.isWord(w)),
+    words, energy, (w) => gen!.isWord(w));
 
   // Cloze rows for energy suspects: their exact noise posterior and the model's own proposals.
   const lpr = meta.noise.logPriorRatio, K = meta.cloze.k;
@@ -120,6 +121,22 @@ export async function check(text: string, languageId: string, options: CheckOpti
   }
   const scores: WordScore[] = words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: energy[i], pNoise: pNoise[i] }));
   return { findings: dropOverlaps(findings), words: scores, provider: providerOf(runner), ms: performance.now() - started };
+}
+
+/**
+ * The speed budget: REPLACE costs ~17 short rows per suspect, so a check takes at most this many suspects
+ * (or one per SUSPECT_WORDS words of a long document), most promising first: doubled words and a/an
+ * (their fix is known), then non-words (spelling errors: REPLACE confirms them reliably), then the rest by
+ * energy. A model whose energies are well separated leaves few suspects and never meets the cap.
+ */
+export const MIN_SUSPECTS = 16;
+export const SUSPECT_WORDS = 250;
+
+function prioritise(suspects: Suspect[], words: { text: string }[], energy: number[], isWord: (w: string) => boolean): Suspect[] {
+  const cap = Math.max(MIN_SUSPECTS, Math.floor(words.length / SUSPECT_WORDS));
+  if (suspects.length <= cap) return suspects;
+  const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (isWord(words[s.word].text) ? 0 : 1e6) + energy[s.word];
+  return [...suspects].sort((a, b) => rank(b) - rank(a)).slice(0, cap).sort((a, b) => a.word - b.word);
 }
 
 const checkableMemo = new Map<string, boolean>();
