@@ -91,3 +91,13 @@ test('an aborted signal stops the check; empty text gives an empty result', asyn
   const empty = await check('', 'plaintext', LOOSE, runner(), wp);
   assert.deepEqual([empty.findings, empty.words], [[], []]);
 });
+
+test('the suspect budget keeps a check bounded and takes doubled words first', async () => {
+  const r = runner();
+  const text = 'We saw the cat sat on the mat and the dog put their keys on the table over there. '.repeat(3) + 'I saw the the cat.';
+  const all = { sensitivity: 0.5, thresholds: { ...LOOSE.thresholds, energyGate: -Infinity } };
+  const res = await check(text, 'plaintext', all, r, wp);
+  assert.ok(res.words.length > 60);
+  assert.ok(r.calls.clozeRows <= 16 + 1, `${r.calls.clozeRows} cloze rows (the +1 measures mean log q)`);
+  assert.ok(res.findings.some((f) => f.kind === 'repeated'), 'the doubled word made the cut');
+});

@@ -18,7 +18,7 @@ export function testMeta(maxLength = 128, k = 8): ModelMeta {
 
 export class BigramRunner implements ModelRunner {
   readonly provider = 'bigram';
-  readonly calls = { energies: 0, rows: 0, cloze: 0 };
+  readonly calls = { energies: 0, rows: 0, cloze: 0, clozeRows: 0 };
   private readonly pair = new Map<number, Map<number, number>>();
   private readonly unigram = new Map<number, number>();
   private readonly V: number;
@@ -54,6 +54,7 @@ export class BigramRunner implements ModelRunner {
 
   async cloze(batch: number[][]): Promise<ClozeRow[]> {
     this.calls.cloze++;
+    this.calls.clozeRows += batch.length;
     const K = this.meta.cloze.k;
     return batch.map((ids) => {
       const n = ids.length;
