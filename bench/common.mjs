@@ -84,3 +84,10 @@ export function writeInput(goldFile, outFile) {
   fs.writeFileSync(outFile, body);
   return { items: lines.length, file: outFile };
 }
+
+/** The commit the measured code is at, marked "+dirty" when src/ or models/ have uncommitted changes. */
+export function revision() {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'models'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+  return head ? `${head}${dirty ? '+dirty' : ''}` : 'unknown';
+}

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH, CLI, RESULTS, WORK, ensureCli, ensurePeers, run, runPeer, sharedDir, writeInput } from './common.mjs';
+import { BENCH, CLI, RESULTS, WORK, ensureCli, ensurePeers, revision, run, runPeer, sharedDir, writeInput } from './common.mjs';
 import { checkJsonl, engineClient } from './engine-jsonl.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
@@ -117,7 +117,7 @@ async function main() {
   ensurePeers();
   if (o.electric) ensureCli();
   const report = { date: new Date().toISOString().slice(0, 10), sensitivity: o.sensitivity, model: o.electric ? modelName(o.model) : null,
-    env: `node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
+    env: `commit ${revision()}, node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
   for (const name of o.sets) {
     const { gold, input, items } = prepare(name, o.limit);
     const set = { name, title: SETS[name].title, description: SETS[name].description, items, errors: null, rows: [], curve: [] };

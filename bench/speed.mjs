@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH, PEERS, REPO, RESULTS, WORK, ensurePeers, run } from './common.mjs';
+import { BENCH, PEERS, REPO, RESULTS, WORK, ensurePeers, revision, run } from './common.mjs';
 import { speedMarkdown } from './speed-report.mjs';
 
 function parseArgs(argv) {
@@ -80,7 +80,7 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const doc = fs.readFileSync(o.doc, 'utf8');
   const words = (doc.match(/\S+/g) || []).length;
-  const env = { date: new Date().toISOString().slice(0, 10), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
+  const env = { date: new Date().toISOString().slice(0, 10), commit: revision(), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
     loadAverage: os.loadavg()[0], doc: path.relative(REPO, o.doc), words, chars: doc.length };
   const rows = [...(o.electric ? await electric(o, words) : []), ...(await peers(o, words))];
   const model = o.electric ? JSON.parse(fs.readFileSync(path.join(o.model, 'meta.json'), 'utf8')).name : null;
