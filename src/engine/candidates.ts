@@ -45,7 +45,11 @@ export function applyCase(original: string, candidate: string): string {
 }
 
 export class CandidateGenerator {
-  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {}
+  private readonly wholePieces: Set<string>;
+
+  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {
+    this.wholePieces = new Set(vocab.filter((p) => !p.startsWith('##') && ALPHA.test(p)));
+  }
 
   /**
    * Frequent tier: the vocabulary's whole-word pieces that are English words. A piece outside the word
@@ -57,10 +61,16 @@ export class CandidateGenerator {
     return new CandidateGenerator(SpellingIndex.build(frequent, wordList), vocab);
   }
 
-  /** Is w a known word (case-insensitive)? */
+  /**
+   * Is w a known word? In the word list (any case, possessive 's aside), or a whole-word piece of the
+   * model's vocabulary: jargon frequent enough in the training corpus to get its own piece (filesystem,
+   * stderr, npm, Makefile) is a word to the model too, not a misspelling.
+   */
   isWord(w: string): boolean {
-    return this.spelling.lookup(w) !== undefined;
+    const base = w.replace(/['’]s$/, '');
+    return this.spelling.lookup(base) !== undefined || this.wholePieces.has(base) || base === 'I';
   }
+
 
   generate(ctx: WordContext, cloze?: ClozeProposals, max = MAX_CANDIDATES): Candidate[] {
     const { word } = ctx;
