@@ -12,9 +12,9 @@ The corrupted sequence and its clean twin are re-encoded the same way, so they d
 Detection AUC, from the energies alone: the span's energy in the corrupted sequence (positive) against
 the same span in the clean twin (negative), with the span's energy the sum (auc_sum), max (auc_max) or
 mean (auc_mean) over its pieces. Goals (issue 5): >= 0.95 for misspellings, >= 0.85 for confusables.
-Also reported: auc_sum_posterior, the span's summed noise logit E + log q (what the engine's pNoise is
-built on; q carries word frequency, which E alone learns only slowly), and with --unigram-from a
-unigram-frequency baseline.
+Also reported: auc_sum_posterior, the span's summed noise logit E + log q (what meta.json's pNoise is
+built on: it asks "was this token sampled from q?", so a human error that q finds unlikely scores LOW
+on it), auc_sum_cloze, q's own surprisal -log q, and with --unigram-from a unigram-frequency baseline.
 """
 import argparse
 import json
@@ -133,8 +133,8 @@ def add(into, clean_words, bad_words, clean_span, bad_span, wp, limit, tag):
 
 @torch.no_grad()
 def span_scores(model, seqs: list[list[int]], spans, batch_size=32, device="cpu") -> np.ndarray:
-    """[N, 4]: sum, max, mean of the energies of each span's pieces, and the sum of the noise logits
-    E + log q(token | rest) over them (sequence = [CLS] ids [SEP])."""
+    """[N, 5]: sum, max, mean of the energies of each span's pieces, the sum of the noise logits
+    E + log q(token | rest), and the sum of q's surprisal -log q(token | rest) (sequence = [CLS] ids [SEP])."""
     out = []
     for b in range(0, len(seqs), batch_size):
         chunk = seqs[b:b + batch_size]
@@ -147,10 +147,11 @@ def span_scores(model, seqs: list[list[int]], spans, batch_size=32, device="cpu"
         ids, mask = ids.to(device), mask.to(device)
         e = model.energy(ids, mask).float()
         logq = F.log_softmax(model.cloze_logits(ids, mask).float(), -1).gather(-1, ids[..., None]).squeeze(-1)
-        e, post = e.cpu(), (e + logq).cpu()
+        e, post, surprise = e.cpu(), (e + logq).cpu(), (-logq).cpu()
         for i, (a, z) in enumerate(spans[b:b + batch_size]):
             v = e[i, 1 + a:1 + z]
-            out.append([v.sum().item(), v.max().item(), v.mean().item(), post[i, 1 + a:1 + z].sum().item()])
+            out.append([v.sum().item(), v.max().item(), v.mean().item(), post[i, 1 + a:1 + z].sum().item(),
+                        surprise[i, 1 + a:1 + z].sum().item()])
     return np.array(out)
 
 
@@ -167,7 +168,7 @@ def planted_metrics(model, examples: list, device="cpu") -> dict:
     clean = span_scores(model, [e[0] for e in examples], [e[1] for e in examples], device=device)
     bad = span_scores(model, [e[2] for e in examples], [e[3] for e in examples], device=device)
     res = {"n": len(examples)}
-    for j, name in enumerate(["auc_sum", "auc_max", "auc_mean", "auc_sum_posterior"]):
+    for j, name in enumerate(["auc_sum", "auc_max", "auc_mean", "auc_sum_posterior", "auc_sum_cloze"]):
         res[name] = round(auc(bad[:, j], clean[:, j]), 4)
     res["share_higher"] = round(float((bad[:, 0] > clean[:, 0]).mean()), 4)  # paired: twin beaten
     return res

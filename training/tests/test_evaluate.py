@@ -75,7 +75,7 @@ def test_planted_metrics_score_spans_with_the_model():
     model = Electric(get_config("tiny", [f"vocab_size={len(wp.vocab)}", "max_len=32"])).eval()
     res = planted_metrics(model, examples)
     assert res["n"] == len(examples) == 8
-    assert all(0.0 <= res[k] <= 1.0 for k in ("auc_sum", "auc_max", "auc_mean", "auc_sum_posterior", "share_higher"))
+    assert all(0.0 <= res[k] <= 1.0 for k in ("auc_sum", "auc_max", "auc_mean", "auc_sum_posterior", "auc_sum_cloze", "share_higher"))
 
 
 def test_unigram_baseline_scores_rarer_swaps_higher():
