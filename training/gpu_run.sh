@@ -8,6 +8,8 @@
 # and writes what comes back into OUT (default $OUT): the run log, the held-out evaluation, and fp16 weight
 # shards (< 15 MB each) that training/export.py turns into models/ on the CPU machine.
 # The same script is dry-run on the CPU first: `DRY=1 bash training/gpu_run.sh 60 /tmp/dry`.
+# PACK=DIR reads another pack (default data/gpu).
+# INIT=DIR continues from shipped fp16 weights (e.g. training/checkpoints/gpu1/ship) with a fresh optimizer.
 set -euo pipefail
 budget=${1:?seconds}
 out=${2:-${OUT:?set OUT or pass a folder}}
@@ -16,7 +18,7 @@ py=${PYTHON:-python3}
 data=$(mktemp -d)
 export PYTHONUNBUFFERED=1
 mkdir -p "$out"
-$py - "$here/../data/gpu" "$data" <<'EOF'
+$py - "${PACK:-$here/../data/gpu}" "$data" <<'EOF'
 import lzma, shutil, sys
 from pathlib import Path
 src, dst = Path(sys.argv[1]), Path(sys.argv[2])
@@ -34,6 +36,7 @@ else
   # sizeable share of a few-minute budget, and a failure there would cost the whole run.
   preset=(--preset gpu --set compile=false)
 fi
+[ -n "${INIT:-}" ] && preset+=(--init-weights "$INIT" --set warmup_steps=100)
 $py "$here/train.py" "${preset[@]}" --set data_dir="$data" --set vocab="$here/../models/vocab.txt" \
   --out "$out/run" --time-budget "$budget" --ship-weights "$out/ship" 2>&1 | tee "$out/train.txt" | grep -v '"kind": "train"' || {
   echo "training failed; see train.txt" >&2; exit 1; }

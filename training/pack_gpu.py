@@ -26,11 +26,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path("data"))
     ap.add_argument("--max-mb", type=float, default=52.0, help="budget for both files together, MiB")
+    ap.add_argument("--out", type=Path, help="output folder (default DATA/gpu)")
     ap.add_argument("--heldout-rows", type=int, default=4000, help="held-out rows that travel (a random sample)")
     args = ap.parse_args()
     train = np.load(args.data / "train.npy", mmap_mode="r")
     held = np.load(args.data / "heldout.npy")[:args.heldout_rows]
-    out = args.data / "gpu"
+    out = args.out or args.data / "gpu"
     out.mkdir(parents=True, exist_ok=True)
     held_xz = xz(held)
     budget = args.max_mb * 2**20 - len(held_xz)

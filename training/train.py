@@ -22,7 +22,7 @@ from pathlib import Path
 
 import torch
 
-from checkpoint import load_checkpoint, save_checkpoint, save_ship_weights
+from checkpoint import load_checkpoint, load_model, save_checkpoint, save_ship_weights
 from config import Config, apply_overrides, config_from_dict, get_config
 from data import batch_rows, load_rows, to_batch, write_synthetic
 from metrics import autocast, heldout_metrics, heldout_sample
@@ -47,6 +47,7 @@ def hardware(device: str, cfg: Config) -> str:
 
 
 def lr_at(cfg: Config, step: int, elapsed: float, budget: float | None) -> float:
+    """`step` counts this optimizer's steps (a run continued with --init-weights warms up again)."""
     warm = min(1.0, (step + 1) / max(1, cfg.warmup_steps))
     if budget:
         decay = 1.0 - elapsed / budget
@@ -65,7 +66,8 @@ def make_optimizer(model, cfg: Config):
                               {"params": rest, "weight_decay": 0.0}], lr=cfg.lr, eps=cfg.adam_eps)
 
 
-def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, stop_after=None) -> dict:
+def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, stop_after=None,
+          init_weights=None) -> dict:
     """Runs (or continues) training; returns the final state (step, tokens, elapsed, last eval).
     stop_after: leave the loop after this step as if interrupted (tests of resuming)."""
     out = Path(out_dir)
@@ -87,7 +89,13 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
 
     model = Electric(cfg).to(device)
     optimizer = make_optimizer(model, cfg)
-    state = {"step": 0, "tokens": 0, "elapsed": 0.0, "time_budget": time_budget, "eval": None}
+    state = {"step": 0, "tokens": 0, "elapsed": 0.0, "time_budget": time_budget, "eval": None, "step0": 0}
+    if init_weights:
+        # Continue from shipped fp16 weights with a fresh optimizer: step and tokens carry on (the model
+        # card counts every token the weights have seen); the LR warms up again from step0.
+        prior, _, meta = load_model(init_weights, "cpu")
+        model.load_state_dict(prior.state_dict())
+        state.update(step=meta["step"], tokens=meta["tokens"], step0=meta["step"])
     if resume:
         state.update(load_checkpoint(resume, model, optimizer, device))
         state.pop("config", None)
@@ -112,7 +120,8 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
         return time.time() - t
 
     write("start", config=cfg.__dict__, device=device, hardware=hardware(device, cfg),
-          train_rows=len(train_rows), resumed_from=str(resume) if resume else None)
+          train_rows=len(train_rows), resumed_from=str(resume) if resume else None,
+          init_weights=str(init_weights) if init_weights else None)
     model.train()
     reserve = 0.0  # seconds the final evaluation + checkpoint are expected to take
     start = time.time() - state["elapsed"]
@@ -125,7 +134,7 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
             break
         if stop_after is not None and state["step"] >= stop_after:
             break
-        lr = lr_at(cfg, state["step"], state["elapsed"], time_budget)
+        lr = lr_at(cfg, state["step"] - state.get("step0", 0), state["elapsed"], time_budget)
         for group in optimizer.param_groups:
             group["lr"] = lr
         rows = train_rows[batch_rows(state["step"], cfg.batch_size, len(train_rows), cfg.seed)]
@@ -169,6 +178,7 @@ def main():
                     help="wall seconds of training in all (a resumed run counts its earlier time); the LR "
                          "decays over them")
     ap.add_argument("--ship-weights", help="also write fp16 weight shards (< 15 MB each) here at the end")
+    ap.add_argument("--init-weights", help="start from these ship weights (fp16 shards) with a fresh optimizer")
     ap.add_argument("--synthetic", action="store_true",
                     help="train on a generated synthetic vocab/corpus in OUT/synthetic (dry runs)")
     args = ap.parse_args()
@@ -182,7 +192,8 @@ def main():
         syn = out / "synthetic"
         write_synthetic(syn, syn / "vocab.txt", cfg.vocab_size, cfg.max_len - 2, n_train=4096, n_heldout=256)
         cfg.data_dir, cfg.vocab = str(syn), str(syn / "vocab.txt")
-    state = train(cfg, out, resume=args.resume, time_budget=args.time_budget, ship_dir=args.ship_weights)
+    state = train(cfg, out, resume=args.resume, time_budget=args.time_budget, ship_dir=args.ship_weights,
+                  init_weights=args.init_weights)
     print(json.dumps({k: state[k] for k in ("step", "tokens", "elapsed", "eval")}, indent=1))
 
 
