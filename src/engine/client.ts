@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { ResourceLimits, Worker } from 'node:worker_threads';
 import {
-  CancelledError, EngineInfo, fromWire, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
+  CancelledError, EngineInfo, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
 import type { CheckOptions, CheckResult, Suggestion } from './types';
 
@@ -77,7 +77,7 @@ export class EngineClient implements Disposable {
   /** Ends the current worker as if it had crashed (the "restart engine" command, and tests). */
   async terminateWorker(): Promise<void> {
     const worker = this.worker;
-    if (worker) await worker.terminate();
+    if (worker) await stopWorker(worker, 1, this.opts.log);
   }
 
   dispose(): void {
@@ -86,7 +86,7 @@ export class EngineClient implements Disposable {
     this.worker = undefined;
     this.ready = undefined;
     this.rejectAll(new Error('the Electric engine was shut down'));
-    void worker?.terminate();
+    if (worker) void stopWorker(worker, 0, this.opts.log);
   }
 
   private async request(req: Request, signal?: AbortSignal, progress?: Progress): Promise<unknown> {
@@ -233,4 +233,25 @@ export class EngineClient implements Disposable {
 function subscribe<T>(set: Set<(e: T) => void>, listener: (e: T) => void): Disposable {
   set.add(listener);
   return { dispose: () => set.delete(listener) };
+}
+
+/** How long a worker may take to finish its onnxruntime run and exit before it is terminated outright. */
+const EXIT_GRACE_MS = 10_000;
+
+/**
+ * Stops a worker without aborting the process: Worker.terminate() while onnxruntime-node is inside a run
+ * kills the whole process (a native exception with no JavaScript left to catch it), so the worker is asked
+ * to exit and does so when its current run returns. Only a worker that does not exit within the grace
+ * period (a hung native call) is terminated.
+ */
+async function stopWorker(worker: Worker, code: number, log: (level: LogLevel, message: string) => void): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage({ type: 'exit', code } satisfies HostMessage);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), EXIT_GRACE_MS); timer.unref(); });
+  if (await Promise.race([exited, late]) === 'late') {
+    log('warn', `the engine worker did not exit within ${EXIT_GRACE_MS} ms; terminating it`);
+    await worker.terminate();
+  }
+  clearTimeout(timer);
 }

@@ -22,7 +22,9 @@ export type Request =
   | { type: 'check'; id: number; text: string; languageId: string; options: CheckOptions }
   | { type: 'rank'; id: number; text: string; start: number; end: number; candidates: string[] };
 
-export type HostMessage = Request | { type: 'cancel'; id: number };
+// 'exit': end the worker once no onnxruntime run is in flight (terminating a worker inside a native run
+// aborts the whole process: "terminate called after throwing an instance of 'Napi::Error'").
+export type HostMessage = Request | { type: 'cancel'; id: number } | { type: 'exit'; code: number };
 
 export interface WireError {
   name: string;

@@ -20,8 +20,20 @@ let running: { id: number; abort: AbortController } | undefined;
 let wordPiece: WordPiece | undefined;
 let runner: OrtRunner | undefined;
 let pipelineRunner: (ModelRunner & { provider: string }) | undefined;
+let inFlight = 0;                       // onnxruntime runs that have not returned
+let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
+
+function exitWhenIdle(): void {
+  if (exitCode !== undefined && inFlight === 0) process.exit(exitCode);
+}
 
 port.on('message', (msg: HostMessage) => {
+  if (msg.type === 'exit') {
+    exitCode = msg.code;
+    running?.abort.abort(new CancelledError('the engine is shutting down'));
+    exitWhenIdle();
+    return;
+  }
   if (msg.type === 'cancel') {
     const queued = queue.findIndex((r) => r.id === msg.id);
     if (queued >= 0) {
@@ -55,9 +67,20 @@ function cancellableRunner(base: OrtRunner): ModelRunner & { provider: string } 
   return {
     meta: base.meta,
     provider: base.provider,
-    energies: (batch) => { checkpoint(0, 0); return base.energies(batch, checkpoint); },
-    cloze: (batch) => { checkpoint(0, 0); return base.cloze(batch, checkpoint); },
+    energies: (batch) => native(() => { checkpoint(0, 0); return base.energies(batch, checkpoint); }),
+    cloze: (batch) => native(() => { checkpoint(0, 0); return base.cloze(batch, checkpoint); }),
   };
+}
+
+/** Counts a call into onnxruntime so that an 'exit' waits for it to return. */
+async function native<T>(run: () => Promise<T>): Promise<T> {
+  inFlight++;
+  try {
+    return await run();
+  } finally {
+    inFlight--;
+    exitWhenIdle();
+  }
 }
 
 async function handle(req: Request, base: OrtRunner, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {

