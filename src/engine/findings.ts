@@ -32,8 +32,12 @@ export function articleMismatch(article: string, next: string): string | undefin
 /** A word not in the dictionary needs this much less energy to be a suspect: spelling errors are cheap to confirm. */
 export const NON_WORD_EASE = 2;
 
+/**
+ * Suspects: words whose energy passes energyGate (less NON_WORD_EASE for a non-word) and whose pNoise (the
+ * calibrated combination of energy and q's surprisal) passes pNoiseGate; plus doubled words and a/an.
+ */
 export function suspectsOf(words: Span[], energy: number[], checkable: boolean[], energyGate: number, text: string,
-  isWord: (w: string) => boolean = () => true): Suspect[] {
+  isWord: (w: string) => boolean = () => true, pNoise?: number[], pNoiseGate = 0): Suspect[] {
   const out: Suspect[] = [];
   words.forEach((w, i) => {
     if (!checkable[i]) return;
@@ -47,7 +51,8 @@ export function suspectsOf(words: Span[], energy: number[], checkable: boolean[]
       const fix = articleMismatch(w.text, next.text);
       if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
     }
-    const byEnergy = energy[i] >= energyGate || (energy[i] >= energyGate - NON_WORD_EASE && WORDLIKE.test(w.text) && !isWord(w.text));
+    const byEnergy = (pNoise === undefined || pNoise[i] >= pNoiseGate) &&
+      (energy[i] >= energyGate || (energy[i] >= energyGate - NON_WORD_EASE && WORDLIKE.test(w.text) && !isWord(w.text)));
     if (byEnergy || forced.length) out.push({ word: i, byEnergy, forced });
   });
   return out;
@@ -71,11 +76,21 @@ function kindOf(word: string, best: Candidate, gen: CandidateGenerator | undefin
 }
 
 /**
- * The REPLACE half of the flag rule: the best candidate beats the original by replaceMargin in total
- * energy (realWordMargin when the original is a dictionary word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
+ * The channel cost of a candidate (noisy channel: how unlikely this slip is before context is read), from
+ * its prior (candidates.ts: confusable or forced fix 3, spelling neighbour at distance 1 above distance 2,
+ * a free cloze proposal lowest): channelCost per unit below 3.
+ */
+export function channelCost(c: Candidate, perUnit: number): number {
+  return perUnit * Math.max(0, 3 - c.prior);
+}
+
+/**
+ * The REPLACE half of the flag rule: the best candidate beats the original by replaceMargin in REPLACE
+ * total (energy + lambda · q surprisal + channel cost; realWordMargin when the original is a dictionary
+ * word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
  * candidate's span; its suggestions are the candidates for that same span, best first.
  */
-export function findingFor(text: string, w: Span, energy: number, pNoise: number, ranking: Ranking,
+export function findingFor(text: string, w: Span, energy: number, pNoise: number, surprisal: number, ranking: Ranking,
   cands: Candidate[], th: Thresholds, maxSuggestions: number, gen: CandidateGenerator | undefined): Finding | undefined {
   const best = ranking.candidates[0];
   if (!best) return undefined;
@@ -91,7 +106,7 @@ export function findingFor(text: string, w: Span, energy: number, pNoise: number
     .map((r) => ({ text: cands[r.index].text, p: r.p }));
   return {
     start: bc.start, end: bc.end, word: text.slice(bc.start, bc.end),
-    energy, pNoise, score, kind: kindOf(w.text, bc, gen), suggestions,
+    energy, pNoise, surprisal, score, kind: kindOf(w.text, bc, gen), suggestions,
   };
 }
 

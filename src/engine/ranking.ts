@@ -1,6 +1,7 @@
 // REPLACE scoring (Clark et al. 2020): put each candidate in the word's place, score every variant in one
 // batched Electric pass, and compare total energies (one-pass pseudo-log-likelihood: the sum of the real
-// tokens' energies). p = softmax(-total) over the candidates plus the original text.
+// tokens' energies), plus, in the check, the rows' pseudo-log-likelihood under the cloze model q
+// (rankFromScores). p = softmax(-total) over the candidates plus the original text.
 import type { WordPiece } from '../text/wordpiece';
 import { cacheFor, cachesFor } from './energyCache';
 import type { Piece } from './windows';
@@ -88,6 +89,25 @@ export function rankFromEnergies(texts: string[], energies: Float32Array[], boun
     const s = bound && bound.at > 0 ? bound.surprise[i] : undefined;
     return totalEnergy(e) + (s === undefined ? 0 : Math.max(0, s - Q_SLACK - e[bound!.at]));
   });
+  const p = softmaxNeg(totals);
+  const ranked = texts.map((text, i) => ({ text, total: totals[i], p: p[i], index: i - 1 }));
+  return { original: ranked[0], candidates: ranked.slice(1).sort((a, b) => b.p - a.p) };
+}
+
+/** Σ log q over the real tokens of a [CLS] … [SEP] cloze row: the row's pseudo-log-likelihood under q. */
+export function pseudoLogLikelihood(tokenLogq: Float32Array): number {
+  let t = 0;
+  for (let i = 1; i < tokenLogq.length - 1; i++) t += tokenLogq[i];
+  return t;
+}
+
+/**
+ * REPLACE under both heads: total = Σ energy + lambda · (-PLL under q) + cost (the candidate's channel
+ * cost, 0 for the original). q(.|x\t) never sees x_t, so one cloze pass over a candidate row gives its
+ * PLL exactly, context positions included (they see the replacement). texts[0] is the original.
+ */
+export function rankFromScores(texts: string[], energies: Float32Array[], tokenLogq: Float32Array[], costs: number[], lambda: number): Ranking {
+  const totals = energies.map((e, i) => totalEnergy(e) - lambda * pseudoLogLikelihood(tokenLogq[i]) + costs[i]);
   const p = softmaxNeg(totals);
   const ranked = texts.map((text, i) => ({ text, total: totals[i], p: p[i], index: i - 1 }));
   return { original: ranked[0], candidates: ranked.slice(1).sort((a, b) => b.p - a.p) };

@@ -1,6 +1,7 @@
-// Window energies → per-piece energies (each piece from the window where it is most central) → per-word
+// Window outputs → per-piece values (each piece from the window where it is most central) → per-word
 // scores. A word's energy is the highest of its pieces' (a misspelling is usually one odd piece among
-// ordinary ones), and so is its noise posterior σ(E + log q + log(k/(n-k))).
+// ordinary ones); its surprisal is the sum of its pieces' -log q(x_t | x\t) under the cloze model. The
+// word's pNoise combines both (calibration.ts): q's surprisal is the better detector of real-word errors.
 import type { Stream, Window } from './windows';
 
 export interface Span { start: number; end: number; text: string }
@@ -10,10 +11,15 @@ export interface PlacedWord extends Span { stream: number; p0: number; p1: numbe
 
 /** Piece energies per stream, taken from the window that owns each piece. */
 export function pieceEnergies(streams: Stream[], windows: Window[], energies: Float32Array[]): Float32Array[] {
+  return pieceValues(streams, windows, energies);
+}
+
+/** Any per-position window output (energy, token log q) per piece, from the window that owns each piece. */
+export function pieceValues(streams: Stream[], windows: Window[], values: Float32Array[]): Float32Array[] {
   const out = streams.map((s) => new Float32Array(s.pieces.length).fill(NaN));
   windows.forEach((w, k) => {
-    const e = energies[k];
-    if (e.length !== w.ids.length) throw new Error(`energies for a window of ${w.ids.length} ids have length ${e.length}`);
+    const e = values[k];
+    if (e.length !== w.ids.length) throw new Error(`model outputs for a window of ${w.ids.length} ids have length ${e.length}`);
     for (let p = w.ownFrom; p < w.ownTo; p++) out[w.stream][p] = e[p - w.from + 1];   // +1: [CLS]
   });
   out.forEach((a, s) => { if (a.some(Number.isNaN)) throw new Error(`stream ${s} has pieces no window owns`); });
@@ -52,7 +58,25 @@ export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
-/** Noise posterior of one piece: the probability the model was trained to give that it does not belong. */
+/** The window that owns piece p of stream s, and p's position in that window's row ([CLS] is 0). */
+export function ownerOf(windows: Window[], s: number, p: number): { window: number; pos: number } {
+  const k = windows.findIndex((w) => w.stream === s && w.ownFrom <= p && p < w.ownTo);
+  if (k < 0) throw new Error(`no window owns piece ${p} of stream ${s}`);
+  return { window: k, pos: p - windows[k].from + 1 };
+}
+
+/** A word's surprisal under q: the sum of its pieces' -log q (each piece given all the others). */
+export function surprisalOver(logq: Float32Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s -= logq[i];
+  return s;
+}
+
+/**
+ * The training objective's noise posterior of one piece, σ(E + log q + log(k/(n-k))): the probability
+ * that the piece was SAMPLED FROM q. It points the wrong way for human errors (planted-error AUC 0.21 on
+ * misspellings, 0.08 on confusables), so the engine no longer reports it; kept for the model tests.
+ */
 export function noisePosterior(energy: number, tokenLogq: number, logPriorRatio: number): number {
   return sigmoid(energy + tokenLogq + logPriorRatio);
 }

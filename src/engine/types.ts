@@ -13,8 +13,12 @@ export interface ModelRunner { readonly meta: ModelMeta;
   energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
   cloze(batch: number[][]): Promise<ClozeRow[]> }
 
-/** One checked word with the model's view of it. Offsets are UTF-16 into the checked text. */
-export interface WordScore { start: number; end: number; word: string; energy: number; pNoise: number }
+/**
+ * One checked word with the model's view of it. Offsets are UTF-16 into the checked text. surprisal is the
+ * word's -log q (sum over its pieces) under the cloze model; pNoise the calibrated probability that the
+ * word is an error, from its energy, its surprisal and whether it is a known word (calibration.ts).
+ */
+export interface WordScore { start: number; end: number; word: string; energy: number; pNoise: number; surprisal: number }
 
 /** A replacement; p is its REPLACE probability over the candidate set (original included). '' = delete. */
 export interface Suggestion { text: string; p: number }
@@ -23,7 +27,8 @@ export type FindingKind = 'spelling' | 'word-choice' | 'grammar' | 'repeated';
 
 export interface Finding {
   start: number; end: number; word: string;
-  energy: number; pNoise: number; score: number;   // score in [0,1]: how sure we are it is wrong
+  energy: number; pNoise: number; surprisal: number;
+  score: number;                                    // score in [0,1]: how sure we are it is wrong
   kind: FindingKind;
   suggestions: Suggestion[];                        // best first, case preserved, '' = delete
 }
@@ -32,11 +37,15 @@ export interface CheckResult { findings: Finding[]; words: WordScore[]; provider
 
 /** Raw flag-rule thresholds (calibration.ts maps sensitivity onto them; the benchmark sweeps them). */
 export interface Thresholds {
-  /** a word is suspicious (cloze, candidates, REPLACE) when its energy (max over its pieces) is ≥ this */
+  /** a word is suspicious (candidates, REPLACE) when its energy (max over its pieces) is ≥ this */
   energyGate: number;
-  /** and, once the cloze pass has given its exact noise posterior, pNoise ≥ this (0 = energy alone) */
+  /** and its pNoise (energy + q's surprisal + known word, calibrated) is ≥ this */
   pNoiseGate: number;
-  /** flag a non-word (or doubled word) only when the best candidate's total energy is below the original's by ≥ this */
+  /** REPLACE total = Σ energy + lambda · Σ -log q (the candidate row's pseudo-log-likelihood under q) + channel cost */
+  lambda: number;
+  /** channel cost per unit of candidate prior below a confusable's (3): spelling distance 1 < 2 < free cloze proposal */
+  channelCost: number;
+  /** flag a non-word (or doubled word) only when the best candidate's REPLACE total is below the original's by ≥ this */
   replaceMargin: number;
   /** the same margin for a real word (a dictionary word: their/there, is/are), which needs more evidence */
   realWordMargin: number;
