@@ -44,6 +44,30 @@ test('a misspelling gets its correction in the top 3', async () => {
   }
 });
 
+test('a swapped confusable is flagged with the right fix first', async () => {
+  for (const [text, wrong, right] of [
+    ['The new version is faster then the old one.', 'then', 'than'],
+    ['Make sure their is enough space on the disk before you start.', 'their', 'There'],
+  ]) {
+    const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
+    const f = r.findings.find((x) => x.word === wrong);
+    assert.ok(f, `${wrong} flagged: ${JSON.stringify(r.findings)}`);
+    assert.equal(f.suggestions[0].text, right);
+  }
+});
+
+test('pNoise and surprisal are higher for a planted error than for the same word slot in its clean twin', async () => {
+  for (const [bad, good, wrong, right] of [
+    ['The new version is faster then the old one.', 'The new version is faster than the old one.', 'then', 'than'],
+    ['The file is recieved by the server before it is written to disk.', 'The file is received by the server before it is written to disk.', 'recieved', 'received'],
+    ['The tests passes when the build is clean.', 'The tests pass when the build is clean.', 'passes', 'pass'],
+  ]) {
+    const b = (await check(bad, 'plaintext', { sensitivity: 0.5 }, runner, wp)).words.find((w) => w.word === wrong)!;
+    const g = (await check(good, 'plaintext', { sensitivity: 0.5 }, runner, wp)).words.find((w) => w.word === right)!;
+    assert.ok(b.pNoise > g.pNoise && b.surprisal > g.surprisal, `${wrong} ${b.pNoise} ${b.surprisal} vs ${right} ${g.pNoise} ${g.surprisal}`);
+  }
+});
+
 test('clean sentences yield no findings at the default sensitivity', async () => {
   const text = [
     'The server writes the log file to disk before it exits.',

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { distinctCandidates, rank, rankFromEnergies, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
+import { distinctCandidates, pseudoLogLikelihood, rank, rankFromEnergies, rankFromScores, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
 import { EnergyCache } from '../../../src/engine/energyCache';
 import { BigramRunner, testMeta } from './scoringBigram';
 
@@ -35,6 +35,17 @@ test('rankFromEnergies: candidates best first, p over candidates + original, ind
   const sum = r.original.p + r.candidates.reduce((s, c) => s + c.p, 0);
   assert.ok(Math.abs(sum - 1) < 1e-9);
   assert.equal(r.original.total, 5);
+});
+
+test('rankFromScores: total = Σ energy + lambda · (-PLL under q) + channel cost; [CLS]/[SEP] left out', () => {
+  assert.equal(pseudoLogLikelihood(Float32Array.from([-100, -1, -2, -100])), -3);
+  const e = [Float32Array.from([0, 5, 0]), Float32Array.from([0, 4, 0]), Float32Array.from([0, 4, 0])];
+  const q = [Float32Array.from([-50, -6, -50]), Float32Array.from([-50, -1, -50]), Float32Array.from([-50, -1, -50])];
+  const r = rankFromScores(['orig', 'a', 'b'], e, q, [0, 0, 3], 0.5);
+  assert.equal(r.original.total, 5 + 0.5 * 6);
+  assert.deepEqual(r.candidates.map((c) => [c.text, c.total]), [['a', 4.5], ['b', 7.5]]);
+  // lambda 0 is energy alone: the cloze rows then change nothing
+  assert.equal(rankFromScores(['orig', 'a', 'b'], e, q, [0, 0, 0], 0).original.total, 5);
 });
 
 test('replaceRows: every row has the same context, [CLS]/[SEP], and fits maxLength', () => {

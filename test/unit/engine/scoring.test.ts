@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { makeWindows, tokenizeStreams, windowSpans } from '../../../src/engine/windows';
-import { maxOver, noisePosterior, pieceEnergies, placeWords, sigmoid } from '../../../src/engine/scoring';
-import { thresholdsFor } from '../../../src/engine/calibration';
+import { maxOver, noisePosterior, ownerOf, pieceEnergies, placeWords, sigmoid, surprisalOver } from '../../../src/engine/scoring';
+import { noiseProbability, thresholdsFor } from '../../../src/engine/calibration';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -85,10 +85,24 @@ test('noise posterior is σ(E + log q + log(k/(n-k)))', () => {
   assert.ok(Math.abs(sigmoid(-800)) < 1e-300 && sigmoid(800) === 1);
 });
 
+test('word surprisal sums its pieces\' -log q; ownerOf finds the window row position of a piece', () => {
+  assert.equal(surprisalOver(Float32Array.from([-1, -2, -4, -8]), 1, 3), 6);
+  const windows = [{ stream: 0, from: 0, to: 10, ownFrom: 0, ownTo: 6, ids: [] }, { stream: 0, from: 4, to: 14, ownFrom: 6, ownTo: 14, ids: [] }];
+  assert.deepEqual(ownerOf(windows, 0, 7), { window: 1, pos: 4 });
+  assert.throws(() => ownerOf(windows, 1, 0), /no window/);
+});
+
+test('pNoise rises with q\'s surprisal and is a probability', () => {
+  assert.ok(noiseProbability(3, 12, true) > noiseProbability(3, 2, true));
+  assert.ok(noiseProbability(3, 12, false) > noiseProbability(3, 2, false));
+  for (const [e, s] of [[0, 0], [10, 40], [-5, 100]]) { const p = noiseProbability(e, s, true); assert.ok(p >= 0 && p <= 1); }
+});
+
 test('thresholdsFor: higher sensitivity lowers every threshold; overrides win; bad input throws', () => {
   const lo = thresholdsFor(0), mid = thresholdsFor(0.5), hi = thresholdsFor(1);
-  for (const k of ['energyGate', 'replaceMargin', 'realWordMargin', 'minScore'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
-  assert.ok(lo.pNoiseGate >= mid.pNoiseGate && mid.pNoiseGate >= hi.pNoiseGate);
+  for (const k of ['pNoiseGate', 'replaceMargin', 'realWordMargin', 'minScore'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
+  for (const k of ['lambda', 'channelCost'] as const) assert.ok(Number.isFinite(mid[k]) && mid[k] >= 0, k);
+  assert.ok(lo.energyGate >= mid.energyGate && mid.energyGate >= hi.energyGate);
   assert.equal(thresholdsFor(0.5, { replaceMargin: 9 }).replaceMargin, 9);
   assert.throws(() => thresholdsFor(1.5), RangeError);
   assert.throws(() => thresholdsFor(Number.NaN), RangeError);
