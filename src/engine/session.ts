@@ -16,6 +16,8 @@ export interface RunnerOptions {
   /** rows per session.run and padded tokens per session.run (rows × longest row) */
   maxRows?: number;
   maxTokens?: number;
+  /** Padded tokens per cloze run (its vocabulary-wide log-softmax is the memory peak). */
+  clozeMaxTokens?: number;
 }
 
 /** Called before each run of a batch with the rows done so far; throws to abandon superseded work. */
@@ -101,6 +103,10 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
   // ~0.1-0.5 s for a 4-12 layer/256 encoder on one core (recipes/onnxruntime-node.md), so superseded
   // work stops within that, while runs stay big enough that per-run overhead does not matter.
   const chunking = { maxRows: options.maxRows ?? 32, maxTokens: options.maxTokens ?? 2048 };
+  // The cloze graph materialises log q over the whole vocabulary for every position (tokens x 16,384 floats,
+  // twice: logits and log-softmax) before its top-k; at 2,048 tokens that is ~270 MB a tensor, and the
+  // allocator arena keeps the peak. 256 tokens a run bounds it to ~35 MB at the same speed per token.
+  const clozeChunking = { maxRows: chunking.maxRows, maxTokens: Math.min(chunking.maxTokens, options.clozeMaxTokens ?? 256) };
   const meta = model.meta;
 
   const feeds = (rows: number[][]): Record<string, Ort.Tensor> => {
@@ -131,7 +137,7 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
       clozeSession ??= open(meta.cloze.file, [provider]);
       const session = await clozeSession;
       const [idsName, logqName, tokenName] = meta.cloze.outputs;
-      return runChunked(batch, chunking, checkpoint, async (rows) => {
+      return runChunked(batch, clozeChunking, checkpoint, async (rows) => {
         const out = await session.run(feeds(rows));
         const topIds = out[idsName], topLogq = out[logqName], token = out[tokenName];
         if (!topIds || !topLogq || !token) throw new Error(`${meta.cloze.file} lacks outputs ${meta.cloze.outputs.join(', ')}`);
