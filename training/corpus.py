@@ -128,7 +128,8 @@ def plain_paragraphs(text: str, markdown: bool) -> list[str]:
             s = re.sub(r"`[^`]*`", lambda m: m.group(0)[1:-1], s)
             s = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", s)
             s = re.sub(r"^\s*([-*+]|\d+\.)\s+", "", s)
-            s = re.sub(r"[*_]{1,2}([^*_]+)[*_]{1,2}", r"\1", s)
+            # emphasis markers only at word edges: snake_case identifiers keep their underscores
+            s = re.sub(r"(?<![\w*])([*_]{1,2})([^*_\s][^*_]*?)\1(?![\w*])", r"\2", s)
         else:
             s = re.sub(r":[a-z:]+:`([^`<]*)(<[^>]*>)?`", r"\1", s)  # :role:`text <target>`
             s = re.sub(r"``([^`]*)``", r"\1", s)
