@@ -112,7 +112,7 @@ export class CandidateGenerator {
     if (ctx.prev && gapIsSpace(ctx.prev, word)) {
       const joined = ctx.prev.text + w.toLowerCase();
       if (this.spelling.isFrequent(joined)) add(applyCase(ctx.prev.text, joined), ctx.prev.start, word.end, 1.5, 'join');
-      if (ctx.prev.text.toLowerCase() === w.toLowerCase()) add('', ctx.prev.end, word.end, 3, 'delete');
+      if (ctx.prev.text.toLowerCase() === w.toLowerCase()) add(ctx.prev.text, ctx.prev.start, word.end, 3, 'delete');
     }
 
     return [...found.values()].sort((a, b) => b.prior - a.prior).slice(0, max);

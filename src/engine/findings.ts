@@ -45,7 +45,8 @@ export function suspectsOf(words: Span[], energy: number[], checkable: boolean[]
     const prev = words[i - 1], next = words[i + 1];
     if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
         prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
-      forced.push({ text: '', start: prev.end, end: w.end, prior: 3, sources: ['delete'] });
+      // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
+      forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
     }
     if (next && next.sentence === w.sentence && w.text.length <= 2) {
       const fix = articleMismatch(w.text, next.text);
@@ -98,7 +99,9 @@ export function findingFor(text: string, w: Span, energy: number, pNoise: number
   const bc = cands[best.index];
   const realWord = gen !== undefined && gen.isWord(w.text) && !bc.sources.includes('delete');
   // Deleting a doubled word needs only to beat keeping it: legitimate doubles ("had had") are rare.
-  const margin = bc.sources.includes('delete') ? 0 : realWord ? th.realWordMargin : th.replaceMargin;
+  const margin = bc.sources.includes('delete') ? 0
+    : realWord ? (bc.sources.includes('confusable') ? th.confusableMargin : th.realWordMargin)
+    : th.replaceMargin;
   if (ranking.original.total - best.total < margin || score < Math.min(th.minScore, bc.sources.includes('delete') ? 0.5 : 1)) return undefined;
   const suggestions = ranking.candidates
     .filter((r) => cands[r.index].start === bc.start && cands[r.index].end === bc.end)

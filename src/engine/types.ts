@@ -49,6 +49,8 @@ export interface Thresholds {
   replaceMargin: number;
   /** the same margin for a real word (a dictionary word: their/there, is/are), which needs more evidence */
   realWordMargin: number;
+  /** the margin for a real word whose best candidate is from its curated confusion set (then/than, is/are) */
+  confusableMargin: number;
   /** and the REPLACE probability that the original is wrong, 1 - p(original), is ≥ this */
   minScore: number;
 }

@@ -44,6 +44,14 @@ export class DocumentChecker implements vscode.Disposable {
         if (e.contentChanges.length && this.isShown(e.document)) this.schedule(e.document, TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      // Closing an editor does not close its TextDocument (VS Code keeps it for a while): forget a document
+      // when its last tab closes, so closing the file clears its squiggles at once.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+          if (uri && !isOpenInTab(uri)) this.forget(uri);
+        }
+      }),
       exclusions.onDidChange(() => this.recheckAll()),
       engine.onDidRestart(() => this.recheckAll()),
     );
@@ -144,4 +152,9 @@ export class DocumentChecker implements vscode.Disposable {
     this.subscriptions.forEach((d) => d.dispose());
     this.collection.dispose();
   }
+}
+
+function isOpenInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }

@@ -23,7 +23,9 @@ export function matchCase(original: string, replacement: string): string {
 }
 
 function fixTitle(f: Finding, text: string, p: number): string {
-  return text === '' ? `Delete “${f.word}” (${percent(p)})` : `Replace with “${text}” (${percent(p)})`;
+  if (text === '') return `Delete “${f.word}” (${percent(p)})`;
+  if (f.kind === 'repeated') return `Remove the repeated “${text}” (${percent(p)})`;
+  return `Replace with “${text}” (${percent(p)})`;
 }
 
 export function registerQuickFixes(store: FindingsStore, selector: vscode.DocumentSelector): vscode.Disposable {

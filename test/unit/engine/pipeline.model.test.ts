@@ -35,7 +35,8 @@ test('a misspelling gets its correction in the top 3', async () => {
   for (const [text, typo, right] of [
     ['The file is recieved by the server before it is written to disk.', 'recieved', 'received'],
     ['Run the command again to see the diffrent output.', 'diffrent', 'different'],
-    ['This option is definately required for the build.', 'definately', 'definitely'],
+    ['Keep the files in a seperate directory.', 'seperate', 'separate'],
+    ['The error occured while the build was running.', 'occured', 'occurred'],
   ]) {
     const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
     const f = r.findings.find((x) => x.word === typo);
@@ -47,7 +48,7 @@ test('a misspelling gets its correction in the top 3', async () => {
 test('a swapped confusable is flagged with the right fix first', async () => {
   for (const [text, wrong, right] of [
     ['The new version is faster then the old one.', 'then', 'than'],
-    ['Make sure their is enough space on the disk before you start.', 'their', 'There'],
+    ['Make sure their is enough space on the disk before you start.', 'their', 'there'],
   ]) {
     const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
     const f = r.findings.find((x) => x.word === wrong);

@@ -40,8 +40,8 @@ test('a doubled word is flagged as repeated with the delete fix', async () => {
   const r = await check(text, 'plaintext', LOOSE, runner(), wp);
   const f = r.findings.find((x) => x.kind === 'repeated');
   assert.ok(f, JSON.stringify(r.findings));
-  assert.equal(text.slice(f.start, f.end), ' the');
-  assert.equal(f.suggestions[0].text, '');
+  assert.equal(text.slice(f.start, f.end), 'the the');
+  assert.equal(f.suggestions[0].text, 'the');
 });
 
 test('pNoiseGate: an impossible gate stops energy suspects but not doubled words', async () => {
