@@ -9,8 +9,11 @@ async function fixesFor(doc: vscode.TextDocument, word: string): Promise<vscode.
   // Diagnostics reach the API before the workbench's marker service: the provider can answer [] once.
   return waitFor(`quick fixes for "${word}"`, async () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
-    const ours = actions.filter((a) => a.diagnostics?.some((x) => x.source === 'Electric'));
-    return ours.length ? ours : undefined;
+    // The command's result drops each action's `diagnostics`: ours are the ones that run our commands.
+    const ours = actions.filter((a) => a.command?.command.startsWith('electricProofreader.'));
+    // On a timeout the last probe's error says what the providers did return.
+    if (!ours.length) throw new Error(`actions: ${JSON.stringify(actions.map((a) => a.title))}`);
+    return ours;
   });
 }
 
