@@ -51,7 +51,7 @@ for (const target of targets) {
     writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
     const out = path.join(root, `${pkg.name}-${target}-${pkg.version}.vsix`);
     execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', target,
-      '--allow-missing-repository', '--out', out], { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] });
+      '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] });
     const mb = statSync(out).size / 1024 / 1024;
     console.log(`${path.basename(out)}: ${mb.toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
