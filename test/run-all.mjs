@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, one command: build, unit tests (node:test), training tests (pytest), then the mocha
 // suite inside a real VS Code extension host and the end-to-end UI test (code-server + headless Chromium).
+// client-setup installs code-server and playwright-core into the ignored .vscode-test/ (idempotent).
 // Each stage's own counts are summed into one closing "N passed, N failed" line; any failing stage fails the run.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,9 +13,10 @@ const stages = [
     counts: (out) => [last(out, /^\s*(?:#|ℹ) pass (\d+)/m), last(out, /^\s*(?:#|ℹ) fail (\d+)/m)] },
   { name: 'training', cmd: python, args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'training/tests'],
     counts: (out) => [last(out, /(\d+) passed/), last(out, /(\d+) failed/) + last(out, /(\d+) errors?/)] },
+  { name: 'client-setup', cmd: 'bash', args: ['test/integration/setup.sh'] },
   { name: 'integration', cmd: process.execPath, args: ['test/integration/run.mjs'],
     counts: (out) => [last(out, /^(\d+) passed, \d+ failed/m), last(out, /^\d+ passed, (\d+) failed/m)] },
-  { name: 'e2e', cmd: process.execPath, args: ['test/integration/e2e.mjs'],
+  { name: 'e2e', cmd: 'npm', args: ['run', '--silent', 'test:e2e'],
     counts: (out) => [last(out, /^(\d+) passed, \d+ failed/m), last(out, /^\d+ passed, (\d+) failed/m)] },
 ];
 
