@@ -13,7 +13,8 @@ const options = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['vscode', 'onnxruntime-node'],
+  // word-list: spelling.ts reads its words.txt through require.resolve, so it stays a package (shipped in the VSIX)
+  external: ['vscode', 'onnxruntime-node', 'word-list'],
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
