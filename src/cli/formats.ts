@@ -42,7 +42,7 @@ export function formatText(results: FileResult[]): string {
       const { line, column } = index.position(f.start);
       const best = f.suggestions[0];
       const fix = best ? `${best.text === '' ? '(delete)' : best.text} (p=${best.p.toFixed(2)})` : `no suggestion (score=${f.score.toFixed(2)})`;
-      lines.push(`${r.file}:${line}:${column}: ${f.word} — ${fix}`);
+      lines.push(`${r.file}:${line}:${column}: ${oneLine(f.word)} — ${fix}`);
     }
   }
   return lines.map((l) => l + '\n').join('');
@@ -122,4 +122,9 @@ export function formatSarif(results: FileResult[], errors: Problem[], version: s
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A finding can span a line break ("the\nthe"): compiler-style output keeps one finding a line. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ');
 }
