@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD/.vscode-test"
+# Under `npm test` the outer npm's npm_* variables reach the npm calls below as config: its user agent
+# ("node/v20") is what code-server's install check reads, so it refused Node 24. Start from a clean slate.
+for v in $(compgen -e | grep '^npm_'); do unset "$v"; done
 CODE_SERVER_VERSION=4.139.1
 
 if ! command -v chromium >/dev/null || [ ! -e /usr/include/gssapi.h ] && [ ! -e /usr/include/gssapi/gssapi.h ]; then
