@@ -9,7 +9,7 @@
 # shards (< 15 MB each) that training/export.py turns into models/ on the CPU machine.
 # The same script is dry-run on the CPU first: `DRY=1 bash training/gpu_run.sh 60 /tmp/dry`.
 # PACK=DIR reads another pack (default data/gpu).
-# INIT=DIR continues from shipped fp16 weights (e.g. training/checkpoints/gpu1/ship) with a fresh optimizer.
+# INIT=DIR continues from shipped fp16 weights (e.g. training/checkpoints/electric-small/ship) with a fresh optimizer.
 set -euo pipefail
 budget=${1:?seconds}
 out=${2:-${OUT:?set OUT or pass a folder}}
