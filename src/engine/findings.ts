@@ -88,7 +88,8 @@ export function channelCost(c: Candidate, perUnit: number): number {
 /**
  * The REPLACE half of the flag rule: the best candidate beats the original by replaceMargin in REPLACE
  * total (energy + lambda · q surprisal + channel cost; realWordMargin when the original is a dictionary
- * word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
+ * word, confusableMargin when that word's best candidate comes from its confusion set, 0 for deleting a
+ * doubled word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
  * candidate's span; its suggestions are the candidates for that same span, best first.
  */
 export function findingFor(text: string, w: Span, energy: number, pNoise: number, surprisal: number, ranking: Ranking,

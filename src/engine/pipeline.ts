@@ -7,7 +7,8 @@
 // energy, q's surprisal and whether it is a known word) is ≥ pNoiseGate and its energy ≥ energyGate, or
 // it repeats the previous word, or it is "a"/"an" before the wrong sound; a suspect is flagged when
 // REPLACE finds a candidate whose total (Σ energy + lambda · Σ -log q + channel cost) is below the
-// original's by ≥ replaceMargin (≥ realWordMargin when the original is a dictionary word) and
+// original's by ≥ replaceMargin (≥ realWordMargin when the original is a dictionary word, ≥ confusableMargin
+// when that word's best candidate is from its confusion set) and
 // 1 - p(original) ≥ minScore. The finding's score is 1 - p(original).
 import { proseRegions } from '../text/regions';
 import { splitSentences } from '../text/sentences';
