@@ -8,7 +8,7 @@ import { registerCommands } from './features/commands';
 import { HeatMap } from './features/decorations';
 import { DocumentChecker } from './features/diagnostics';
 import { EngineHost } from './features/engineHost';
-import { FindingsStore } from './features/findings';
+import { FindingsStore } from './features/findingsStore';
 import { registerHover } from './features/hover';
 import { UserExclusions } from './features/ignoredWords';
 import { registerQuickFixes } from './features/quickFixes';

@@ -2,7 +2,7 @@
 // probability. Anchors at sensitivity 0, 0.5 and 1, linear in between; measured on the shipped model (see
 // the comments). The benchmark sweeps the raw thresholds through CheckOptions.thresholds.
 import type { Thresholds } from './types';
-import { sigmoid } from './scoring';
+import { sigmoid } from './placement';
 
 export const DEFAULT_SENSITIVITY = 0.5;
 

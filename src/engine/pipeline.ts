@@ -16,10 +16,10 @@ import { isCheckable, wordsIn } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { noiseProbability, thresholdsFor } from './calibration';
 import { generatorFor } from './candidates';
-import { cachesFor } from './energyCache';
+import { cachesFor } from './rowCache';
 import { channelCost, dropOverlaps, findingFor, looksLikeCode, mergeCandidates, Suspect, suspectsOf } from './findings';
 import { rankFromScores, replaceRowsAt } from './ranking';
-import { maxOver, ownerOf, pieceValues, placeWords, surprisalOver } from './scoring';
+import { maxOver, ownerOf, pieceValues, placeWords, surprisalOver } from './placement';
 import type { CheckOptions, CheckResult, Finding, ModelRunner, WordScore } from './types';
 import { makeWindows, tokenizeStreams } from './windows';
 

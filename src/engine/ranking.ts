@@ -3,7 +3,7 @@
 // tokens' energies), plus, in the check, the rows' pseudo-log-likelihood under the cloze model q
 // (rankFromScores). p = softmax(-total) over the candidates plus the original text.
 import type { WordPiece } from '../text/wordpiece';
-import { cacheFor, cachesFor } from './energyCache';
+import { cacheFor, cachesFor } from './rowCache';
 import type { Piece } from './windows';
 import type { ClozeRow, ModelMeta, ModelRunner, Suggestion } from './types';
 

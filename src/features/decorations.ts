@@ -1,7 +1,7 @@
 // The energy heat map: every scored word tinted by how likely the model thinks it is out of place
 // (pNoise), in four steps whose colours themes can override (contributes.colors). Off until toggled.
 import * as vscode from 'vscode';
-import { FindingsStore } from './findings';
+import { FindingsStore } from './findingsStore';
 
 /**
  * Lowest pNoise of each step; words below the first are left alone so the page stays readable. pNoise is a

@@ -7,7 +7,7 @@ import type { CheckResult } from '../engine/types';
 import { documentSettings, type DocumentSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
 import { ENGINE_ERROR, type EngineHost } from './engineHost';
-import { FindingsStore, isIgnored, toDiagnostic } from './findings';
+import { FindingsStore, isIgnored, toDiagnostic } from './findingsStore';
 import type { UserExclusions } from './ignoredWords';
 import type { StatusBar } from './statusBar';
 

@@ -3,7 +3,7 @@
 // the document changed after it was checked: the offsets it was computed for no longer hold.
 import * as vscode from 'vscode';
 import type { Finding } from '../engine/types';
-import { FindingsStore, SOURCE, percent } from './findings';
+import { FindingsStore, SOURCE, percent } from './findingsStore';
 
 export const APPLY_FIX = 'electricProofreader.applyFix';
 export const IGNORE_WORD = 'electricProofreader.ignoreWord';

@@ -7,7 +7,7 @@ import { SUPPORTED_LANGUAGES } from '../text/regions';
 import { getLog, reportError } from '../log';
 import type { EngineHost } from './engineHost';
 import { checkDocument } from './diagnostics';
-import { toDiagnostic } from './findings';
+import { toDiagnostic } from './findingsStore';
 import type { UserExclusions } from './ignoredWords';
 
 /**

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { distinctCandidates, pseudoLogLikelihood, rank, rankFromEnergies, rankFromScores, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
-import { EnergyCache } from '../../../src/engine/energyCache';
+import { EnergyCache } from '../../../src/engine/rowCache';
 import { BigramRunner, testMeta } from './scoringBigram';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { makeWindows, tokenizeStreams, windowSpans } from '../../../src/engine/windows';
-import { maxOver, noisePosterior, ownerOf, pieceEnergies, placeWords, sigmoid, surprisalOver } from '../../../src/engine/scoring';
+import { maxOver, noisePosterior, ownerOf, pieceEnergies, placeWords, sigmoid, surprisalOver } from '../../../src/engine/placement';
 import { noiseProbability, thresholdsFor } from '../../../src/engine/calibration';
 
 const ROOT = path.resolve(__dirname, '../../../..');
