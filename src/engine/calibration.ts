@@ -2,9 +2,6 @@
 // probability. Anchors at sensitivity 0, 0.5 and 1, linear in between; measured on the shipped model (see
 // the comments). The benchmark sweeps the raw thresholds through CheckOptions.thresholds.
 import type { Thresholds } from './types';
-import { sigmoid } from './placement';
-
-export const DEFAULT_SENSITIVITY = 0.5;
 
 /**
  * pNoise = σ(e·E + s·S + u·[not a known word] + bias): E the word's energy (max over pieces), S its
@@ -12,6 +9,10 @@ export const DEFAULT_SENSITIVITY = 0.5;
  * items among the first 1,200 of bench/data/tech-dev.jsonl (label: the word overlaps a planted error).
  */
 export const NOISE = { e: -0.3640, s: 0.2990, unknown: -0.6357, bias: -4.2116 };
+
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
 
 export function noiseProbability(energy: number, surprisal: number, known: boolean): number {
   return sigmoid(NOISE.e * energy + NOISE.s * surprisal + NOISE.unknown * (known ? 0 : 1) + NOISE.bias);
@@ -21,11 +22,9 @@ export function noiseProbability(energy: number, surprisal: number, known: boole
  * [at sensitivity 0, at 0.5, at 1]: lower gates and margins = more flags. 0.5 is the point chosen on the
  * shipped model (electric-small-8x256, 277 M tokens) over the even-numbered items among the first 1,200
  * of bench/data/tech-dev.jsonl: P 0.95 R 0.68 F0.5 0.88, 1.0 false flags per 1,000 clean words (odd
- * items, held out: see the commit message). The gate is pNoise alone: energy is already inside it, so
- * energyGate stays out of the way (it remains for sweeps and tests).
+ * items, held out: see the commit message). The gate is pNoise alone: energy is already inside it.
  */
 const ANCHORS: Record<keyof Thresholds, [number, number, number]> = {
-  energyGate: [-100, -100, -100],
   pNoiseGate: [0.1, 0.03, 0.01],
   lambda: [0.5, 0.5, 0.5],
   channelCost: [6, 6, 6],

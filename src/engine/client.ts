@@ -6,7 +6,7 @@ import { ResourceLimits, Worker } from 'node:worker_threads';
 import {
   CancelledError, EngineInfo, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
-import type { CheckOptions, CheckResult, Suggestion } from './types';
+import type { CheckOptions, CheckResult, RankedWord } from './types';
 
 export interface Disposable { dispose(): void }
 /** Same shape as vscode.Event, so the extension can hand it straight to its own code. */
@@ -65,8 +65,9 @@ export class EngineClient implements Disposable {
     return this.request({ type: 'check', id: 0, text, languageId, options }, signal, progress) as Promise<CheckResult>;
   }
 
-  rank(text: string, start: number, end: number, candidates: string[], signal?: AbortSignal): Promise<Suggestion[]> {
-    return this.request({ type: 'rank', id: 0, text, start, end, candidates }, signal) as Promise<Suggestion[]>;
+  /** check's verdict on the word at text[start, end), flagged or not (pipeline.ts rank). */
+  rank(text: string, languageId: string, start: number, end: number, options: CheckOptions, signal?: AbortSignal): Promise<RankedWord | undefined> {
+    return this.request({ type: 'rank', id: 0, text, languageId, start, end, options }, signal) as Promise<RankedWord | undefined>;
   }
 
   /** Starts the engine if needed; says which model and execution provider run. */

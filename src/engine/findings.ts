@@ -1,14 +1,14 @@
 // Which words are suspects (the cheap half of the flag rule) and which suspects become findings (the
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
-import { applyCase, Candidate, CandidateGenerator } from './candidates';
+import { applyCase, Candidate } from './candidates';
 import { isGrammarPair } from './confusables';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
 export interface Span { start: number; end: number; text: string; sentence: number }
 
-/** A word that gets REPLACE scoring, and the candidates it gets whatever its energy. */
-export interface Suspect { word: number; byEnergy: boolean; forced: Candidate[] }
+/** A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always. */
+export interface Suspect { word: number; byNoise: boolean; forced: Candidate[] }
 
 const WORDLIKE = /^[\p{L}][\p{L}'’-]*$/u;
 
@@ -29,34 +29,61 @@ export function articleMismatch(article: string, next: string): string | undefin
   return undefined;
 }
 
-/** A word not in the dictionary needs this much less energy to be a suspect: spelling errors are cheap to confirm. */
-export const NON_WORD_EASE = 2;
+/** What the flag rule reads of a scored document: its words in text order and their scores, index by index. */
+export interface WordTable {
+  text: string;
+  words: Span[];
+  energy: number[];
+  surprisal: number[];
+  pNoise: number[];
+  /** false for ignored words and code: never suspects */
+  checkable: boolean[];
+  isWord(w: string): boolean;
+}
 
-/**
- * Suspects: words whose energy passes energyGate (less NON_WORD_EASE for a non-word) and whose pNoise (the
- * calibrated combination of energy and q's surprisal) passes pNoiseGate; plus doubled words and a/an.
- */
-export function suspectsOf(words: Span[], energy: number[], checkable: boolean[], energyGate: number, text: string,
-  isWord: (w: string) => boolean = () => true, pNoise?: number[], pNoiseGate = 0): Suspect[] {
+/** The fixes word i gets whatever its pNoise: deleting it when it doubles the word before, a/an before a sound. */
+export function forcedCandidates(t: WordTable, i: number): Candidate[] {
+  const { words, checkable, text } = t;
+  const w = words[i], prev = words[i - 1], next = words[i + 1];
+  const forced: Candidate[] = [];
+  if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
+      prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
+    // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
+    forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
+  }
+  if (next && next.sentence === w.sentence && w.text.length <= 2) {
+    const fix = articleMismatch(w.text, next.text);
+    if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
+  }
+  return forced;
+}
+
+/** Suspects: checkable words whose pNoise passes pNoiseGate (they get generated candidates), plus doubled words and a/an. */
+export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
   const out: Suspect[] = [];
-  words.forEach((w, i) => {
-    if (!checkable[i]) return;
-    const forced: Candidate[] = [];
-    const prev = words[i - 1], next = words[i + 1];
-    if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
-        prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
-      // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
-      forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
-    }
-    if (next && next.sentence === w.sentence && w.text.length <= 2) {
-      const fix = articleMismatch(w.text, next.text);
-      if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
-    }
-    const byEnergy = (pNoise === undefined || pNoise[i] >= pNoiseGate) &&
-      (energy[i] >= energyGate || (energy[i] >= energyGate - NON_WORD_EASE && WORDLIKE.test(w.text) && !isWord(w.text)));
-    if (byEnergy || forced.length) out.push({ word: i, byEnergy, forced });
+  t.words.forEach((_, i) => {
+    if (!t.checkable[i]) return;
+    const forced = forcedCandidates(t, i);
+    const byNoise = t.pNoise[i] >= pNoiseGate;
+    if (byNoise || forced.length) out.push({ word: i, byNoise, forced });
   });
   return out;
+}
+
+/**
+ * The speed budget: REPLACE costs ~17 short rows per suspect, so a check takes at most this many suspects
+ * (or one per SUSPECT_WORDS words of a long document), most promising first: doubled words and a/an
+ * (their fix is known), then non-words (spelling errors: REPLACE confirms them reliably), then the rest by
+ * pNoise. A model whose scores are well separated leaves few suspects and never meets the cap.
+ */
+export const MIN_SUSPECTS = 16;
+export const SUSPECT_WORDS = 250;
+
+export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
+  const cap = Math.max(MIN_SUSPECTS, Math.floor(t.words.length / SUSPECT_WORDS));
+  if (suspects.length <= cap) return suspects;
+  const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (t.isWord(t.words[s.word].text) ? 0 : 1e6) + t.pNoise[s.word];
+  return [...suspects].sort((a, b) => rank(b) - rank(a)).slice(0, cap).sort((a, b) => a.word - b.word);
 }
 
 /** Forced candidates first (they must be ranked), then the generated ones, no duplicates, at most max. */
@@ -70,9 +97,9 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
   }).slice(0, Math.max(max, forced.length));
 }
 
-function kindOf(word: string, best: Candidate, gen: CandidateGenerator | undefined): FindingKind {
+function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';
-  if (gen && !gen.isWord(word) && !best.sources.includes('join')) return 'spelling';
+  if (!isWord(word) && !best.sources.includes('join')) return 'spelling';
   return isGrammarPair(word, best.text) ? 'grammar' : 'word-choice';
 }
 
@@ -90,27 +117,34 @@ export function channelCost(c: Candidate, perUnit: number): number {
  * total (energy + lambda · q surprisal + channel cost; realWordMargin when the original is a dictionary
  * word, confusableMargin when that word's best candidate comes from its confusion set, 0 for deleting a
  * doubled word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
- * candidate's span; its suggestions are the candidates for that same span, best first.
+ * candidate's span; its suggestions are the candidates for that same span, best first. `flagged` says
+ * whether the rule flags it (check reports only those; rank reports the verdict either way).
  */
-export function findingFor(text: string, w: Span, energy: number, pNoise: number, surprisal: number, ranking: Ranking,
-  cands: Candidate[], th: Thresholds, maxSuggestions: number, gen: CandidateGenerator | undefined): Finding | undefined {
+export function verdict(t: WordTable, replaced: { word: number; ranking: Ranking; cands: Candidate[] },
+  rule: { th: Thresholds; maxSuggestions: number }): { finding: Finding; flagged: boolean } | undefined {
+  const { ranking, cands } = replaced, { th } = rule;
   const best = ranking.candidates[0];
   if (!best) return undefined;
+  const w = t.words[replaced.word];
   const score = 1 - ranking.original.p;
   const bc = cands[best.index];
-  const realWord = gen !== undefined && gen.isWord(w.text) && !bc.sources.includes('delete');
+  const realWord = t.isWord(w.text) && !bc.sources.includes('delete');
   // Deleting a doubled word needs only to beat keeping it: legitimate doubles ("had had") are rare.
   const margin = bc.sources.includes('delete') ? 0
     : realWord ? (bc.sources.includes('confusable') ? th.confusableMargin : th.realWordMargin)
     : th.replaceMargin;
-  if (ranking.original.total - best.total < margin || score < Math.min(th.minScore, bc.sources.includes('delete') ? 0.5 : 1)) return undefined;
+  const flagged = ranking.original.total - best.total >= margin && score >= Math.min(th.minScore, bc.sources.includes('delete') ? 0.5 : 1);
   const suggestions = ranking.candidates
     .filter((r) => cands[r.index].start === bc.start && cands[r.index].end === bc.end)
-    .slice(0, maxSuggestions)
+    .slice(0, rule.maxSuggestions)
     .map((r) => ({ text: cands[r.index].text, p: r.p }));
+  const i = replaced.word;
   return {
-    start: bc.start, end: bc.end, word: text.slice(bc.start, bc.end),
-    energy, pNoise, surprisal, score, kind: kindOf(w.text, bc, gen), suggestions,
+    flagged,
+    finding: {
+      start: bc.start, end: bc.end, word: t.text.slice(bc.start, bc.end),
+      energy: t.energy[i], pNoise: t.pNoise[i], surprisal: t.surprisal[i], score, kind: kindOf(w.text, bc, t.isWord), suggestions,
+    },
   };
 }
 

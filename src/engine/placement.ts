@@ -9,11 +9,6 @@ export interface Span { start: number; end: number; text: string }
 /** A word located in its stream: pieces [p0, p1) of streams[stream]. */
 export interface PlacedWord extends Span { stream: number; p0: number; p1: number; sentence: number }
 
-/** Piece energies per stream, taken from the window that owns each piece. */
-export function pieceEnergies(streams: Stream[], windows: Window[], energies: Float32Array[]): Float32Array[] {
-  return pieceValues(streams, windows, energies);
-}
-
 /** Any per-position window output (energy, token log q) per piece, from the window that owns each piece. */
 export function pieceValues(streams: Stream[], windows: Window[], values: Float32Array[]): Float32Array[] {
   const out = streams.map((s) => new Float32Array(s.pieces.length).fill(NaN));
@@ -54,10 +49,6 @@ export function maxOver(a: Float32Array, from: number, to: number): number {
   return m;
 }
 
-export function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-}
-
 /** The window that owns piece p of stream s, and p's position in that window's row ([CLS] is 0). */
 export function ownerOf(windows: Window[], s: number, p: number): { window: number; pos: number } {
   const k = windows.findIndex((w) => w.stream === s && w.ownFrom <= p && p < w.ownTo);
@@ -70,13 +61,4 @@ export function surprisalOver(logq: Float32Array, from: number, to: number): num
   let s = 0;
   for (let i = from; i < to; i++) s -= logq[i];
   return s;
-}
-
-/**
- * The training objective's noise posterior of one piece, σ(E + log q + log(k/(n-k))): the probability
- * that the piece was SAMPLED FROM q. It points the wrong way for human errors (planted-error AUC 0.21 on
- * misspellings, 0.08 on confusables), so the engine no longer reports it; kept for the model tests.
- */
-export function noisePosterior(energy: number, tokenLogq: number, logPriorRatio: number): number {
-  return sigmoid(energy + tokenLogq + logPriorRatio);
 }

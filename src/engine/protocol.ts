@@ -1,6 +1,6 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
-import type { CheckOptions, CheckResult, Suggestion } from './types';
+import type { CheckOptions, CheckResult, RankedWord } from './types';
 
 export type ProviderChoice = 'auto' | 'cpu' | 'gpu';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -20,7 +20,7 @@ export interface EngineInfo {
 
 export type Request =
   | { type: 'check'; id: number; text: string; languageId: string; options: CheckOptions }
-  | { type: 'rank'; id: number; text: string; start: number; end: number; candidates: string[] };
+  | { type: 'rank'; id: number; text: string; languageId: string; start: number; end: number; options: CheckOptions };
 
 // 'exit': end the worker once no onnxruntime run is in flight (terminating a worker inside a native run
 // aborts the whole process: "terminate called after throwing an instance of 'Napi::Error'").
@@ -35,7 +35,7 @@ export interface WireError {
 export type WorkerMessage =
   | { type: 'ready'; info: EngineInfo }
   | { type: 'initError'; error: WireError }
-  | { type: 'result'; id: number; result: CheckResult | Suggestion[] }
+  | { type: 'result'; id: number; result: CheckResult | RankedWord | undefined }
   | { type: 'error'; id: number; error: WireError }
   | { type: 'progress'; id: number; done: number; total: number }   // rows of the request's biggest batch
   | { type: 'log'; level: LogLevel; message: string };

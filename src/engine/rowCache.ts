@@ -63,7 +63,3 @@ export function cachesFor(runner: ModelRunner): { energy: EnergyCache; cloze: Cl
   return c;
 }
 
-/** The energy cache that belongs to runner. */
-export function cacheFor(runner: ModelRunner): EnergyCache {
-  return cachesFor(runner).energy;
-}

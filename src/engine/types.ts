@@ -10,6 +10,7 @@ export interface ModelMeta { format: number; name: string; cased: boolean; maxLe
 export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
 export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
 export interface ModelRunner { readonly meta: ModelMeta;
+  readonly provider: string;                              // the execution provider running: 'cpu', 'cuda', ...
   energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
   cloze(batch: number[][]): Promise<ClozeRow[]> }
 
@@ -35,11 +36,12 @@ export interface Finding {
 
 export interface CheckResult { findings: Finding[]; words: WordScore[]; provider: string; ms: number }
 
+/** rank's answer: check's REPLACE verdict on one word (same candidates, totals and p), flagged or not. */
+export interface RankedWord extends Finding { flagged: boolean }
+
 /** Raw flag-rule thresholds (calibration.ts maps sensitivity onto them; the benchmark sweeps them). */
 export interface Thresholds {
-  /** a word is suspicious (candidates, REPLACE) when its energy (max over its pieces) is ≥ this */
-  energyGate: number;
-  /** and its pNoise (energy + q's surprisal + known word, calibrated) is ≥ this */
+  /** a word is a suspect (candidates, REPLACE) when its pNoise (energy + q's surprisal + known word, calibrated) is ≥ this */
   pNoiseGate: number;
   /** REPLACE total = Σ energy + lambda · Σ -log q (the candidate row's pseudo-log-likelihood under q) + channel cost */
   lambda: number;
@@ -56,8 +58,11 @@ export interface Thresholds {
 }
 
 export interface CheckOptions {
-  sensitivity: number;              // 0..1, 0.5 default
+  /** 0..1; default SETTING_DEFAULTS.sensitivity (defaults.ts) */
+  sensitivity?: number;
+  /** words never flagged, case-insensitive: applied here, once, for the extension and the CLI alike */
   ignoredWords?: string[];
+  /** default MAX_SUGGESTIONS (defaults.ts) */
   maxSuggestions?: number;
   /** overrides the thresholds derived from sensitivity (benchmark sweeps) */
   thresholds?: Partial<Thresholds>;

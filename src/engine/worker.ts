@@ -18,8 +18,7 @@ const log = (level: LogLevel, message: string): void => post({ type: 'log', leve
 const queue: Request[] = [];
 let running: { id: number; abort: AbortController } | undefined;
 let wordPiece: WordPiece | undefined;
-let runner: OrtRunner | undefined;
-let pipelineRunner: (ModelRunner & { provider: string }) | undefined;
+let pipelineRunner: ModelRunner | undefined;
 let inFlight = 0;                       // onnxruntime runs that have not returned
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
 
@@ -52,7 +51,7 @@ port.on('message', (msg: HostMessage) => {
  * The runner the pipeline sees: every batch first checks whether the running request was
  * superseded. One object for the worker's life, because the pipeline caches energies per runner.
  */
-function cancellableRunner(base: OrtRunner): ModelRunner & { provider: string } {
+function cancellableRunner(base: OrtRunner): ModelRunner {
   let lastProgress = 0;
   const checkpoint = (done: number, total: number): void => {
     if (!running) return;
@@ -83,26 +82,22 @@ async function native<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function handle(req: Request, base: OrtRunner, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
-  const started = performance.now();
-  if (req.type === 'check') {
-    const result = await check(req.text, req.languageId, req.options, r, wp, signal);
-    post({ type: 'result', id: req.id, result: { ...result, provider: base.provider, ms: performance.now() - started } });
-  } else {
-    const result = await rank(req.text, req.start, req.end, req.candidates, r, wp);
-    post({ type: 'result', id: req.id, result });
-  }
+async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
+  const result = req.type === 'check'
+    ? await check(req.text, req.languageId, req.options, r, wp, signal)
+    : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal);
+  post({ type: 'result', id: req.id, result });
 }
 
 async function drain(): Promise<void> {
-  if (running !== undefined || !runner || !pipelineRunner || !wordPiece) return;
-  const base = runner, r = pipelineRunner, wp = wordPiece;
+  if (running !== undefined || !pipelineRunner || !wordPiece) return;
+  const r = pipelineRunner, wp = wordPiece;
   while (queue.length > 0) {
     const req = queue.shift()!;
     const abort = new AbortController();
     running = { id: req.id, abort };
     try {
-      await handle(req, base, r, wp, abort.signal);
+      await handle(req, r, wp, abort.signal);
     } catch (err) {
       post({ type: 'error', id: req.id, error: toWire(err) });
     } finally {
@@ -116,7 +111,7 @@ async function init(): Promise<void> {
   try {
     const model = await loadModel(modelDir);
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
-    runner = await createRunner(model, { provider, threads, log });
+    const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, threads: runner.threads } });
   } catch (err) {

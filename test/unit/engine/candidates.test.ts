@@ -89,18 +89,20 @@ test('the cloze proposals become candidates (whole words only)', () => {
   assert.ok(got.length <= 30);
 });
 
-test('suspects: doubled words get a delete candidate, a/an mismatches their fix, energy over the gate', () => {
+test('suspects: doubled words get a delete candidate, a/an mismatches their fix, pNoise over the gate', () => {
   const text = 'I saw the the cat and a apple and an hour.';
   const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
-  const energy = words.map((w) => (w.text === 'cat' ? 9 : 0));
-  const s = suspectsOf(words, energy, words.map(() => true), 5, text);
+  const pNoise = words.map((w) => (w.text === 'cat' ? 0.9 : 0));
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise, checkable: words.map(() => true), isWord: () => true }, 0.5);
   const dbl = s.find((x) => x.forced.some((c) => c.sources.includes('delete')))!;
   assert.equal(text.slice(dbl.forced[0].start, dbl.forced[0].end), 'the the');
   assert.equal(dbl.forced[0].text, 'the');
   const art = s.find((x) => words[x.word].text === 'a' && x.forced.length)!;
   assert.equal(art.forced[0].text, 'an');
   assert.ok(!s.some((x) => words[x.word].text === 'an'), '"an hour" is right');
-  assert.ok(s.some((x) => words[x.word].text === 'cat' && x.byEnergy));
+  assert.ok(s.some((x) => words[x.word].text === 'cat' && x.byNoise));
+  assert.ok(s.filter((x) => x.byNoise).length === 1, 'only cat passed the gate');
   assert.equal(articleMismatch('An', 'university'), 'A');
   assert.equal(articleMismatch('a', 'FAQ'), undefined);
 });

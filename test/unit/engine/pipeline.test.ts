@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { check } from '../../../src/engine/pipeline';
+import { check, rank } from '../../../src/engine/pipeline';
 import { BigramRunner, testMeta } from './scoringBigram';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -19,7 +19,9 @@ const TRAINING = [
 ].join('\n');
 const runner = () => new BigramRunner(testMeta(), wp, TRAINING);
 // Loose thresholds: the bigram model's energies are on its own scale.
-const LOOSE = { sensitivity: 0.5, thresholds: { energyGate: 14, pNoiseGate: 0, replaceMargin: 1, realWordMargin: 1, minScore: 0.5 } };
+const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, replaceMargin: 1, realWordMargin: 1, minScore: 0.5 } };
+// pNoise is a probability: no word passes this gate.
+const NO_SUSPECTS = { sensitivity: 0.5, thresholds: { pNoiseGate: 2 } };
 
 test('flags "their" in "over their" and suggests "there" first; offsets exact', async () => {
   const text = 'I lost my keys over their.';
@@ -62,11 +64,10 @@ test('ignored words, code and clean text give no findings', async () => {
 test('re-checking an edited document scores only the changed window', async () => {
   const paras = ['I saw the cat.', 'The cat sat on the mat.', 'We saw the dog.', 'Put it over there.'];
   const r = runner();
-  const noSuspects = { sensitivity: 0.5, thresholds: { energyGate: Infinity } };
-  await check(paras.join('\n\n'), 'markdown', noSuspects, r, wp);
+  await check(paras.join('\n\n'), 'markdown', NO_SUSPECTS, r, wp);
   assert.equal(r.calls.rows, 4, 'one window per paragraph');
   paras[2] = 'We saw the cat.';
-  const second = await check(paras.join('\n\n'), 'markdown', noSuspects, r, wp);
+  const second = await check(paras.join('\n\n'), 'markdown', NO_SUSPECTS, r, wp);
   assert.equal(r.calls.rows, 5, 'only the edited paragraph went to the model');
   assert.equal(second.words.length, 18);
 });
@@ -75,7 +76,7 @@ test('a long paragraph is windowed and every word gets an energy', async () => {
   const sentence = 'The cat sat on the mat. ';
   const text = sentence.repeat(60);
   const r = runner();
-  const res = await check(text, 'plaintext', { sensitivity: 0.5, thresholds: { energyGate: Infinity } }, r, wp);
+  const res = await check(text, 'plaintext', NO_SUSPECTS, r, wp);
   assert.ok(r.calls.rows > 1, 'more than one window');
   assert.equal(res.words.length, 6 * 60);
   assert.ok(res.words.every((w) => Number.isFinite(w.energy) && w.pNoise >= 0 && w.pNoise <= 1));
@@ -95,12 +96,37 @@ test('an aborted signal stops the check; empty text gives an empty result', asyn
 test('the suspect budget keeps a check bounded and takes doubled words first', async () => {
   const r = runner();
   const text = 'We saw the cat sat on the mat and the dog put their keys on the table over there. '.repeat(3) + 'I saw the the cat.';
-  const all = { sensitivity: 0.5, thresholds: { ...LOOSE.thresholds, energyGate: -Infinity } };
-  const res = await check(text, 'plaintext', all, r, wp);
+  const res = await check(text, 'plaintext', LOOSE, r, wp);
   assert.ok(res.words.length > 60);
   // One window, then at most 16 suspects × (16 candidates + the original) REPLACE rows, the same rows
   // through both heads.
   assert.ok(r.calls.clozeRows <= 1 + 16 * 17, `${r.calls.clozeRows} cloze rows`);
   assert.equal(r.calls.clozeRows, r.calls.rows, 'every row goes through both heads');
   assert.ok(res.findings.some((f) => f.kind === 'repeated'), 'the doubled word made the cut');
+});
+
+test('rank answers with check\'s finding for a flagged word, and the verdict for one check leaves', async () => {
+  const r = runner();
+  const text = 'I lost my keys over their. She lost her keys over there.';
+  const checked = await check(text, 'plaintext', LOOSE, r, wp);
+  const f = checked.findings.find((x) => x.word === 'their')!;
+  const rows = r.calls.rows;
+  const ranked = await rank(text, 'plaintext', f.start, f.end, LOOSE, r, wp);
+  assert.deepEqual(ranked, { ...f, flagged: true });
+  assert.equal(r.calls.rows, rows, 'the same rows as the check: all from the cache');
+  const there = text.lastIndexOf('there');
+  const clean = await rank(text, 'plaintext', there, there + 5, LOOSE, r, wp);
+  assert.ok(clean && !clean.flagged && clean.suggestions.length > 0, JSON.stringify(clean));
+  assert.ok(!checked.findings.some((x) => x.start === there));
+  // ruled out by the gate, rank still ranks it: generated candidates as for a suspect
+  const gated = await rank(text, 'plaintext', f.start, f.end, { ...LOOSE, thresholds: { ...LOOSE.thresholds, pNoiseGate: 2 } }, r, wp);
+  assert.equal(gated?.suggestions[0].text, 'there');
+});
+
+test('rank: an ignored word has no ranking; a span that is not one checked word is an error', async () => {
+  const text = 'I lost my keys over their.';
+  const start = text.indexOf('their');
+  assert.equal(await rank(text, 'plaintext', start, start + 5, { ...LOOSE, ignoredWords: ['Their'] }, runner(), wp), undefined);
+  await assert.rejects(rank(text, 'plaintext', start, start + 3, LOOSE, runner(), wp), /no checked word spans/);
+  await assert.rejects(rank('short', 'plaintext', 3, 10, LOOSE, runner(), wp), /outside the text/);
 });

@@ -1,10 +1,10 @@
-// REPLACE maths and row building, and rank() end to end on a real (bigram) language model.
+// REPLACE maths and row building; the row cache on a real (bigram) language model.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { distinctCandidates, pseudoLogLikelihood, rank, rankFromEnergies, rankFromScores, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
+import { pseudoLogLikelihood, rankFromScores, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
 import { EnergyCache } from '../../../src/engine/rowCache';
 import { BigramRunner, testMeta } from './scoringBigram';
 
@@ -29,21 +29,15 @@ test('totalEnergy sums the real tokens only, not [CLS]/[SEP]', () => {
   assert.equal(totalEnergy(Float32Array.from([100, 1, 2, 3, 100])), 6);
 });
 
-test('rankFromEnergies: candidates best first, p over candidates + original, index back into the list', () => {
-  const r = rankFromEnergies(['orig', 'a', 'b'], [Float32Array.from([0, 5, 0]), Float32Array.from([0, 7, 0]), Float32Array.from([0, 2, 0])]);
-  assert.deepEqual(r.candidates.map((c) => [c.text, c.index]), [['b', 1], ['a', 0]]);
-  const sum = r.original.p + r.candidates.reduce((s, c) => s + c.p, 0);
-  assert.ok(Math.abs(sum - 1) < 1e-9);
-  assert.equal(r.original.total, 5);
-});
-
 test('rankFromScores: total = Σ energy + lambda · (-PLL under q) + channel cost; [CLS]/[SEP] left out', () => {
   assert.equal(pseudoLogLikelihood(Float32Array.from([-100, -1, -2, -100])), -3);
   const e = [Float32Array.from([0, 5, 0]), Float32Array.from([0, 4, 0]), Float32Array.from([0, 4, 0])];
   const q = [Float32Array.from([-50, -6, -50]), Float32Array.from([-50, -1, -50]), Float32Array.from([-50, -1, -50])];
   const r = rankFromScores(['orig', 'a', 'b'], e, q, [0, 0, 3], 0.5);
   assert.equal(r.original.total, 5 + 0.5 * 6);
-  assert.deepEqual(r.candidates.map((c) => [c.text, c.total]), [['a', 4.5], ['b', 7.5]]);
+  assert.deepEqual(r.candidates.map((c) => [c.text, c.total, c.index]), [['a', 4.5, 0], ['b', 7.5, 1]]);
+  const sum = r.original.p + r.candidates.reduce((t, c) => t + c.p, 0);
+  assert.ok(Math.abs(sum - 1) < 1e-9, 'p over the candidates and the original');
   // lambda 0 is energy alone: the cloze rows then change nothing
   assert.equal(rankFromScores(['orig', 'a', 'b'], e, q, [0, 0, 0], 0).original.total, 5);
 });
@@ -67,36 +61,6 @@ test('replaceRows: every row has the same context, [CLS]/[SEP], and fits maxLeng
   const lefts = rows.map((r) => r.slice(1, r.indexOf(seven) + 1).join());
   assert.equal(new Set(lefts).size, 1);
   assert.deepEqual(rows[3].filter((x) => x === wp.id('eight')), [], 'the delete row has no "eight"');
-});
-
-test('distinctCandidates drops duplicates and the original', () => {
-  assert.deepEqual(distinctCandidates('their', ['there', 'their', 'there', "they're"]), ['there', "they're"]);
-});
-
-test('rank: "I lost my keys over their." prefers "there" under a bigram model trained on real sentences', async () => {
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
-  const text = 'I lost my keys over their.';
-  const start = text.indexOf('their');
-  const s = await rank(text, start, start + 5, ['there', "they're", 'their'], runner, wp);
-  assert.equal(s[0].text, 'there');
-  assert.ok(s[0].p > s[1].p);
-  assert.ok(s.every((x) => x.p > 0 && x.p < 1));
-  assert.equal(s.length, 2, 'the original is not a suggestion');
-});
-
-test('rank: repeated calls hit the energy cache', async () => {
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
-  const text = 'She lost her keys over their.';
-  const start = text.indexOf('their');
-  await rank(text, start, start + 5, ['there'], runner, wp);
-  const rows = runner.calls.rows;
-  await rank(text, start, start + 5, ['there'], runner, wp);
-  assert.equal(runner.calls.rows, rows);
-});
-
-test('rank rejects a span outside the text', async () => {
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
-  await assert.rejects(rank('short', 3, 10, ['x'], runner, wp), RangeError);
 });
 
 test('EnergyCache: identical rows scored once, least recently used evicted first', async () => {

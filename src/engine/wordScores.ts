@@ -1,0 +1,80 @@
+// Stage 1 of a check: score every word. Text → prose regions → sentences → windows → ONE batched Electric
+// pass and ONE batched cloze pass over the same windows (both cached per window, so an edited document
+// re-scores only the windows that changed) → each word's energy, q's surprisal and pNoise.
+import { proseRegions } from '../text/regions';
+import { splitSentences } from '../text/sentences';
+import { isCheckable, wordsIn } from '../text/words';
+import type { WordPiece } from '../text/wordpiece';
+import { noiseProbability } from './calibration';
+import { CandidateGenerator, generatorFor } from './candidates';
+import { looksLikeCode, type WordTable } from './findings';
+import { maxOver, ownerOf, pieceValues, placeWords, surprisalOver, type PlacedWord } from './placement';
+import { cachesFor } from './rowCache';
+import type { ClozeRow, ModelRunner, WordScore } from './types';
+import { makeWindows, tokenizeStreams, type Stream, type Window } from './windows';
+
+/** The runner and tokenizer a check or rank runs on. */
+export interface Model { runner: ModelRunner; wp: WordPiece }
+
+/** A document as the model saw it: its windows and their cloze rows, and its words with their scores. */
+export interface ScoredDocument extends WordTable {
+  words: PlacedWord[];
+  streams: Stream[];
+  windows: Window[];
+  windowCloze: ClozeRow[];
+  /** undefined when the document has no words (the lexicon is not loaded for nothing) */
+  gen: CandidateGenerator | undefined;
+}
+
+export async function scoreWords(doc: { text: string; languageId: string; ignoredWords?: string[] }, model: Model,
+  signal?: AbortSignal): Promise<ScoredDocument> {
+  const { text } = doc;
+  const { runner, wp } = model;
+  const sentences = splitSentences(text, proseRegions(text, doc.languageId));
+  const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
+  const windows = makeWindows(streams, runner.meta.maxLength, runner.meta.special);
+  const caches = cachesFor(runner);
+  const windowIds = windows.map((w) => w.ids);
+  const pe = pieceValues(streams, windows, await caches.energy.energies(runner, windowIds));
+  signal?.throwIfAborted();
+  const windowCloze = await caches.cloze.cloze(runner, windowIds);
+  const pq = pieceValues(streams, windows, windowCloze.map((r) => r.tokenLogq));
+  signal?.throwIfAborted();
+
+  const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ start: w.start, end: w.end, text: w.text, sentence: i })));
+  const words = placeWords(streams, found, found.map((w) => streamOfSentence[w.sentence]));
+  const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
+  const surprisal = words.map((w) => surprisalOver(pq[w.stream], w.p0, w.p1));
+  const ignored = new Set((doc.ignoredWords ?? []).map((w) => w.toLowerCase()));
+  const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
+  const gen = words.length ? generatorFor(wp.vocab) : undefined;
+  const isWord = (w: string) => gen!.isWord(w);
+  const pNoise = words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || isWord(w.text)));
+  return { text, words, energy, surprisal, pNoise, checkable, isWord, streams, windows, windowCloze, gen };
+}
+
+/** What a check reports of every word (the CLI's --words, the heat map, the hover). */
+export function wordScores(doc: ScoredDocument): WordScore[] {
+  return doc.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: doc.energy[i], pNoise: doc.pNoise[i], surprisal: doc.surprisal[i] }));
+}
+
+/** q's own proposals at a one-piece word, from the cloze row of the window that owns it. */
+export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: Int32Array; logq: Float32Array } | undefined {
+  const w = doc.words[i];
+  if (w.p1 - w.p0 !== 1) return undefined;
+  const { window, pos } = ownerOf(doc.windows, w.stream, w.p0);
+  const row = doc.windowCloze[window];
+  return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K) };
+}
+
+const checkableMemo = new Map<string, boolean>();
+
+/** isCheckable and not code-like, memoised: a document repeats its words, and re-checks repeat documents. */
+function wordIsCheckable(w: string): boolean {
+  let ok = checkableMemo.get(w);
+  if (ok === undefined) {
+    if (checkableMemo.size >= 100_000) checkableMemo.clear();
+    checkableMemo.set(w, (ok = isCheckable(w) && !looksLikeCode(w)));
+  }
+  return ok;
+}
