@@ -1,5 +1,6 @@
 // Typed access to the electricProofreader.* settings and the one place that listens for their changes.
 import * as vscode from 'vscode';
+import { SETTING_DEFAULTS as D } from './engine/defaults';
 
 export const SECTION = 'electricProofreader';
 export type ProviderSetting = 'auto' | 'cpu' | 'gpu';
@@ -21,22 +22,22 @@ export interface EngineSettings {
 export function documentSettings(doc: vscode.TextDocument): DocumentSettings {
   // Passing the document (not just its uri) lets "[markdown]": { ... } language overrides apply.
   const c = vscode.workspace.getConfiguration(SECTION, doc);
-  const sensitivity = c.get<number>('sensitivity', 0.5);
+  const sensitivity = c.get<number>('sensitivity', D.sensitivity);
   return {
-    enabled: c.get<boolean>('enable', true),
-    sensitivity: Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : 0.5)),
-    maxFileSize: c.get<number>('maxFileSize', 500_000),
-    ignoredWords: c.get<string[]>('ignoredWords', []).filter((w) => typeof w === 'string' && w.length > 0),
+    enabled: c.get<boolean>('enable', D.enable),
+    sensitivity: Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : D.sensitivity)),
+    maxFileSize: c.get<number>('maxFileSize', D.maxFileSize),
+    ignoredWords: c.get<string[]>('ignoredWords', [...D.ignoredWords]).filter((w) => typeof w === 'string' && w.length > 0),
   };
 }
 
 export function engineSettings(): EngineSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const provider = c.get<string>('executionProvider', 'auto');
+  const provider = c.get<string>('executionProvider', D.executionProvider);
   // modelPath is machine scoped and restricted in untrusted workspaces (package.json), so a workspace
   // cannot point the engine at a model file of its choosing.
-  const modelPath = vscode.workspace.isTrusted ? c.get<string>('modelPath', '').trim() : '';
-  return { provider: provider === 'cpu' || provider === 'gpu' ? provider : 'auto', modelPath };
+  const modelPath = vscode.workspace.isTrusted ? c.get<string>('modelPath', D.modelPath).trim() : '';
+  return { provider: provider === 'cpu' || provider === 'gpu' ? provider : D.executionProvider, modelPath };
 }
 
 export type ChangeKind = 'engine' | 'documents';

@@ -1,5 +1,6 @@
 // Command-line options of electric-check, parsed with node:util (no dependency).
 import { parseArgs } from 'node:util';
+import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../engine/defaults';
 import type { ProviderChoice } from '../engine/protocol';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -36,11 +37,11 @@ Options:
   -o, --output FILE          write results to FILE instead of stdout
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
-  -s, --sensitivity N        0..1, higher flags more (default 0.5)
-  --provider auto|cpu|gpu    execution provider (default auto: the platform's GPU provider, else CPU)
+  -s, --sensitivity N        0..1, higher flags more (default ${SETTING_DEFAULTS.sensitivity})
+  --provider auto|cpu|gpu    execution provider (default ${SETTING_DEFAULTS.executionProvider}: the platform's GPU provider, else CPU)
   --threads N                inference threads (default: cores - 1, at most 4)
   --model DIR                model folder (default: the package's models/)
-  --max-suggestions N        suggestions per finding (default 5)
+  --max-suggestions N        suggestions per finding (default ${MAX_SUGGESTIONS})
   --words                    with --format json: every checked word with its energy and noise probability
   --progress                 show a progress bar on stderr even when it is not a terminal
   -h, --help                 this text
@@ -69,12 +70,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const v = parsed.values;
   const format = (v.format ?? 'text') as Format;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
-  const provider = (v.provider ?? 'auto') as ProviderChoice;
+  const provider = (v.provider ?? SETTING_DEFAULTS.executionProvider) as ProviderChoice;
   if (!['auto', 'cpu', 'gpu'].includes(provider)) throw new UsageError(`--provider must be auto, cpu or gpu (got '${provider}')`);
-  const sensitivity = number(v.sensitivity ?? '0.5', '--sensitivity');
+  const sensitivity = v.sensitivity === undefined ? SETTING_DEFAULTS.sensitivity : number(v.sensitivity, '--sensitivity');
   if (sensitivity < 0 || sensitivity > 1) throw new UsageError(`--sensitivity must be between 0 and 1 (got ${sensitivity})`);
   const threads = v.threads === undefined ? undefined : integer(v.threads, '--threads', 1);
-  const maxSuggestions = integer(v['max-suggestions'] ?? '5', '--max-suggestions', 0);
+  const maxSuggestions = v['max-suggestions'] === undefined ? MAX_SUGGESTIONS : integer(v['max-suggestions'], '--max-suggestions', 0);
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity,
     provider, threads, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,

@@ -1,0 +1,26 @@
+// The settings' defaults come from src/engine/defaults.ts: package.json (what VS Code's settings editor
+// shows) and the CLI's flags must agree with it (config.ts and the engine read it directly).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { parseCliArgs, USAGE } from '../../src/cli/args';
+import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../../src/engine/defaults';
+import { repoRoot } from './engine/runtimeFixtures';
+
+const PREFIX = 'electricProofreader.';
+
+test('package.json declares exactly the settings of defaults.ts, with the same defaults', () => {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const props: Record<string, { default: unknown }> = pkg.contributes.configuration.properties;
+  const declared = Object.fromEntries(Object.entries(props).map(([k, v]) => [k.slice(PREFIX.length), v.default]));
+  assert.deepEqual(declared, SETTING_DEFAULTS);
+});
+
+test('the CLI defaults to the same sensitivity, provider and suggestions, and says so in --help', () => {
+  const o = parseCliArgs(['file.md']);
+  assert.equal(o.sensitivity, SETTING_DEFAULTS.sensitivity);
+  assert.equal(o.provider, SETTING_DEFAULTS.executionProvider);
+  assert.equal(o.maxSuggestions, MAX_SUGGESTIONS);
+  assert.match(USAGE, new RegExp(`higher flags more \\(default ${SETTING_DEFAULTS.sensitivity}\\)`));
+});
