@@ -1,8 +1,10 @@
-// electric-check's outputs: compiler-style text, JSON, SARIF 2.1.0, and the peers' JSONL form.
+// electric-check's outputs: compiler-style text, JSON, SARIF 2.1.0, and the peers' JSONL form. Messages,
+// severities and fix titles are the editor's own (engine/messages.ts).
 // Lines and columns are 1-based; columns count UTF-16 code units (SARIF's columnKind utf16CodeUnits),
 // the same offsets VS Code and the JSON output use.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { findingMessage, fixTitle, severityOf } from '../engine/messages';
 import type { Finding, FindingKind, WordScore } from '../engine/types';
 
 export interface FileResult { file: string; language: string; text: string; findings: Finding[]; words?: WordScore[] }
@@ -24,13 +26,6 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
-}
-
-export function message(f: Finding): string {
-  const best = f.suggestions[0];
-  if (!best) return `“${f.word}” does not fit here (score ${f.score.toFixed(2)})`;
-  const fix = best.text === '' ? 'delete it' : `“${best.text}”`;
-  return `“${f.word}” does not fit here; did you mean ${fix}? (p=${best.p.toFixed(2)})`;
 }
 
 /** `file:line:col: word — suggestion (p=0.93)`, one line per finding. */
@@ -55,7 +50,7 @@ export function formatJson(results: FileResult[], skipped: Problem[], errors: Pr
       file: r.file, language: r.language,
       findings: r.findings.map((f) => {
         const s = index.position(f.start), e = index.position(f.end);
-        return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...f, message: message(f) };
+        return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...f, message: findingMessage(f) };
       }),
       ...(r.words ? { words: r.words } : {}),
     };
@@ -66,7 +61,7 @@ export function formatJson(results: FileResult[], skipped: Problem[], errors: Pr
 /** One evaluation line in the form of ../shared/peers (UTF-16 offsets, suggestions best first). */
 export function formatJsonlLine(id: unknown, text: string, findings: Finding[]): string {
   const flags = findings.map((f) => ({
-    start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), text: text.slice(f.start, f.end), message: message(f),
+    start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), text: text.slice(f.start, f.end), message: findingMessage(f),
   }));
   return JSON.stringify({ id, peer: 'electric', flags }) + '\n';
 }
@@ -90,11 +85,11 @@ export function formatSarif(results: FileResult[], errors: Problem[], version: s
       const location = { artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT' } };
       const ruleIndex = RULES.findIndex((rule) => rule.id === f.kind);
       return {
-        ruleId: f.kind, ruleIndex, level: f.score >= 0.8 ? 'warning' : 'note',
-        message: { text: message(f) },
+        ruleId: f.kind, ruleIndex, level: severityOf(f) === 'warning' ? 'warning' : 'note',
+        message: { text: findingMessage(f) },
         locations: [{ physicalLocation: { ...location, region: { ...region, snippet: { text: f.word } } } }],
         fixes: f.suggestions.map((sug) => ({
-          description: { text: sug.text === '' ? `Delete “${f.word}” (p=${sug.p.toFixed(2)})` : `Replace with “${sug.text}” (p=${sug.p.toFixed(2)})` },
+          description: { text: fixTitle(f, sug) },
           artifactChanges: [{ ...location, replacements: [{ deletedRegion: region, insertedContent: { text: sug.text } }] }],
         })),
         properties: { score: f.score, energy: f.energy, pNoise: f.pNoise },

@@ -7,7 +7,7 @@ import type { CheckResult } from '../engine/types';
 import { documentSettings, type DocumentSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
 import { ENGINE_ERROR, type EngineHost } from './engineHost';
-import { FindingsStore, isIgnored, toDiagnostic } from './findingsStore';
+import { FindingsStore, toDiagnostic } from './findingsStore';
 import type { UserExclusions } from './ignoredWords';
 import type { StatusBar } from './statusBar';
 
@@ -15,13 +15,11 @@ const TYPING_DEBOUNCE_MS = 350;
 const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-userdata']);
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
 
-/** One check of a document's text with its settings and the user's ignores; ignored words never come back. */
-export async function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
+/** One check of a document's text with its settings and the user's ignores (the engine leaves ignored words out). */
+export function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
   settings: DocumentSettings, text: string, signal: AbortSignal): Promise<CheckResult> {
   const ignoredWords = [...settings.ignoredWords, ...exclusions.sessionWords()];
-  const result = await engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, signal);
-  const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
-  return { ...result, findings: result.findings.filter((f) => !isIgnored(f.word, ignored)) };
+  return engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, signal);
 }
 
 interface Pending { timer?: ReturnType<typeof setTimeout>; controller?: AbortController }

@@ -2,7 +2,8 @@
 // alternative); with the heat map on, every scored word gets its line too.
 import * as vscode from 'vscode';
 import type { Finding, WordScore } from '../engine/types';
-import { FindingsStore, describeSuggestion, percent } from './findingsStore';
+import { describeSuggestion, percent } from '../engine/messages';
+import { FindingsStore } from './findingsStore';
 
 export function hoverLine(w: WordScore, f: Finding | undefined): string {
   const best = f?.suggestions[0];

@@ -1,9 +1,10 @@
 // Quick fixes (Ctrl+.): the finding's REPLACE-ranked replacements, best one preferred, each with its
-// probability; then ignore / add to the workspace dictionary / disable for this file. A fix is refused when
-// the document changed after it was checked: the offsets it was computed for no longer hold.
+// probability and exactly the engine's text (the engine already gave it the original's case); then ignore /
+// add to the workspace dictionary (never a function word or a doubled word: engine/messages.ts) / disable
+// for this file. A fix is refused when the document changed after it was checked: its offsets no longer hold.
 import * as vscode from 'vscode';
-import type { Finding } from '../engine/types';
-import { FindingsStore, SOURCE, percent } from './findingsStore';
+import { fixOffers, offersDictionary, offersIgnore } from '../engine/messages';
+import { FindingsStore, SOURCE } from './findingsStore';
 
 export const APPLY_FIX = 'electricProofreader.applyFix';
 export const IGNORE_WORD = 'electricProofreader.ignoreWord';
@@ -12,21 +13,6 @@ export const DISABLE_FOR_FILE = 'electricProofreader.disableForFile';
 const MAX_REPLACEMENTS = 5;
 
 export interface FixArgs { uri: string; version: number; start: number; end: number; word: string; replacement: string }
-
-/** Gives the replacement the original's capitalisation ("Teh" → "The", "TEH" → "THE"), unless it has its own. */
-export function matchCase(original: string, replacement: string): string {
-  if (replacement !== replacement.toLowerCase()) return replacement;
-  if (original.length > 1 && original === original.toUpperCase() && original !== original.toLowerCase()) return replacement.toUpperCase();
-  const first = original.charAt(0);
-  if (first !== first.toLowerCase()) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
-  return replacement;
-}
-
-function fixTitle(f: Finding, text: string, p: number): string {
-  if (text === '') return `Delete “${f.word}” (${percent(p)})`;
-  if (f.kind === 'repeated') return `Remove the repeated “${text}” (${percent(p)})`;
-  return `Replace with “${text}” (${percent(p)})`;
-}
 
 export function registerQuickFixes(store: FindingsStore, selector: vscode.DocumentSelector): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
@@ -40,20 +26,17 @@ export function registerQuickFixes(store: FindingsStore, selector: vscode.Docume
         const end = doc.offsetAt(d.range.end);
         const f = current.result.findings.find((x) => x.start === start && x.end === end);
         if (!f) continue;
-        f.suggestions.slice(0, MAX_REPLACEMENTS).forEach((s, i) => {
-          const replacement = s.text === '' ? '' : matchCase(f.word, s.text);
-          const action = new vscode.CodeAction(fixTitle(f, replacement, s.p), vscode.CodeActionKind.QuickFix);
+        for (const offer of fixOffers(f, MAX_REPLACEMENTS)) {
+          const action = new vscode.CodeAction(offer.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [d];
-          action.isPreferred = i === 0;
-          const args: FixArgs = { uri: doc.uri.toString(), version: current.version, start, end, word: f.word, replacement };
+          action.isPreferred = offer.preferred;
+          const args: FixArgs = { uri: doc.uri.toString(), version: current.version, start, end, word: f.word, replacement: offer.replacement };
           action.command = { title: action.title, command: APPLY_FIX, arguments: [args] };
           actions.push(action);
-        });
-        actions.push(
-          commandAction(`Ignore “${f.word}” in this session`, IGNORE_WORD, d, f.word),
-          commandAction(`Add “${f.word}” to workspace dictionary`, ADD_TO_DICTIONARY, d, f.word, doc.uri.toString()),
-          commandAction('Disable Electric Proofreader for this file', DISABLE_FOR_FILE, d, doc.uri.toString()),
-        );
+        }
+        if (offersIgnore(f)) actions.push(commandAction(`Ignore “${f.word}” in this session`, IGNORE_WORD, d, f.word));
+        if (offersDictionary(f)) actions.push(commandAction(`Add “${f.word}” to workspace dictionary`, ADD_TO_DICTIONARY, d, f.word, doc.uri.toString()));
+        actions.push(commandAction('Disable Electric Proofreader for this file', DISABLE_FOR_FILE, d, doc.uri.toString()));
       }
       return actions;
     },

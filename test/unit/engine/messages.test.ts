@@ -1,0 +1,54 @@
+// The words of a finding, shared by the editor and the CLI: message, severity, fix titles, and which
+// words are offered for ignoring or for the workspace dictionary.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixOffers, findingMessage, fixTitle, isFunctionWord, offersDictionary, offersIgnore, severityOf } from '../../../src/engine/messages';
+import { formatJson, formatJsonlLine, formatSarif } from '../../../src/cli/formats';
+import type { Finding } from '../../../src/engine/types';
+
+const finding = (word: string, kind: Finding['kind'], suggestions: [string, number][], score = 0.9): Finding => ({
+  start: 0, end: word.length, word, energy: 1, pNoise: 0.5, surprisal: 3, score, kind, suggestions: suggestions.map(([text, p]) => ({ text, p })),
+});
+
+test('messages: what is wrong, the best fix and its probability, on one line', () => {
+  assert.equal(findingMessage(finding('recieve', 'spelling', [['receive', 0.93]])), '“recieve” doesn\'t fit here — did you mean “receive”? (93%)');
+  assert.equal(findingMessage(finding('the\nthe', 'repeated', [['the', 0.99]])), 'Repeated word “the the” — did you mean “the”? (99%)');
+  assert.equal(findingMessage(finding('very', 'word-choice', [['', 0.7]])), '“very” doesn\'t fit here — delete it? (70%)');
+  assert.equal(findingMessage(finding('teh', 'spelling', [], 0.81)), '“teh” doesn\'t fit here (81% sure)');
+  assert.equal(severityOf(finding('x', 'spelling', [], 0.5)), 'warning');
+  assert.equal(severityOf(finding('x', 'spelling', [], 0.49)), 'information');
+});
+
+test('quick fixes put in exactly the engine\'s text: "I" → "me" stays "me", "Teh" → "The" stays "The"', () => {
+  const pronoun = fixOffers(finding('I', 'grammar', [['me', 0.8], ['my', 0.1]]), 5);
+  assert.deepEqual(pronoun.map((o) => [o.replacement, o.preferred]), [['me', true], ['my', false]]);
+  assert.equal(pronoun[0].title, 'Replace with “me” (80%)');
+  assert.equal(fixOffers(finding('Teh', 'spelling', [['The', 0.9]]), 5)[0].replacement, 'The');
+  assert.equal(fixOffers(finding('a', 'spelling', [['b', 0.3], ['c', 0.2], ['d', 0.1]]), 2).length, 2);
+  assert.equal(fixTitle(finding('the the', 'repeated', [['the', 0.99]]), { text: 'the', p: 0.99 }), 'Remove the repeated “the” (99%)');
+  assert.equal(fixTitle(finding('very', 'word-choice', [['', 0.7]]), { text: '', p: 0.7 }), 'Delete “very” (70%)');
+});
+
+test('no workspace-dictionary offer for function words or a doubled word; no ignore offer for a span of words', () => {
+  for (const w of ['a', 'An', 'the', 'to', 'is', 'their', 'It’s', "don't", 'than']) {
+    assert.ok(isFunctionWord(w), w);
+    assert.ok(!offersDictionary(finding(w, 'word-choice', [['x', 0.9]])), w);
+    assert.ok(offersIgnore(finding(w, 'word-choice', [['x', 0.9]])), `${w} may still be ignored for the session`);
+  }
+  for (const w of ['recieve', 'Kubernetes', 'affects']) assert.ok(offersDictionary(finding(w, 'spelling', [['x', 0.9]])), w);
+  const doubled = finding('the the', 'repeated', [['the', 0.99]]);
+  assert.ok(!offersDictionary(doubled) && !offersIgnore(doubled));
+  assert.ok(!offersDictionary(finding('Teh', 'repeated', [['Teh', 0.9]])), 'repeated, even as one word');
+});
+
+test('the CLI words a finding as the editor does: JSON, JSONL and SARIF messages, SARIF fix titles and levels', () => {
+  const text = 'I recieve it.';
+  const f = { ...finding('recieve', 'spelling', [['receive', 0.93]], 0.6), start: 2, end: 9 };
+  const json = JSON.parse(formatJson([{ file: 'a.md', language: 'markdown', text, findings: [f] }], [], []));
+  assert.equal(json.files[0].findings[0].message, findingMessage(f));
+  assert.equal(JSON.parse(formatJsonlLine(1, text, [f])).flags[0].message, findingMessage(f));
+  const sarif = JSON.parse(formatSarif([{ file: 'a.md', language: 'markdown', text, findings: [f] }], [], '0.0.0')).runs[0].results[0];
+  assert.equal(sarif.message.text, findingMessage(f));
+  assert.equal(sarif.fixes[0].description.text, fixTitle(f, f.suggestions[0]));
+  assert.equal(sarif.level, 'warning', 'score 0.6 is a warning in the editor, so in SARIF too');
+});
