@@ -30,7 +30,7 @@ export function ensurePeers() {
 
 /** The CLI must be built (npm run build); say so rather than benchmark nothing. */
 export function ensureCli() {
-  const built = ['dist/cli.js', 'out/src/cli.js'].some((f) => fs.existsSync(path.join(REPO, f)));
+  const built = fs.existsSync(path.join(REPO, 'out/src/cli.js'));
   if (!fs.existsSync(CLI) || !built) throw new Error('electric-check is not built: run `npm run build` first (or pass --no-electric)');
 }
 

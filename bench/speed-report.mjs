@@ -33,8 +33,8 @@ result for one short sentence (ours: worker start, model load and checksum, one 
 ours on a client whose worker has loaded the model and checked one sentence but has an empty window cache;
 peers with their per-run caches dropped (bench/peers/bench-peers.mjs). Edit latency (ours): one word of
 one paragraph changed, the whole document re-checked on the warm client (unchanged windows come from its
-cache). Fixes for one word (ours): REPLACE ranking of 8 candidates for a word in a paragraph not seen
-before. Memory: ours the process's peak RSS (host plus the engine's worker thread); peers the RSS at the end of
+cache). Fixes for one word (ours): a typo in a paragraph not seen before, ranked on the warm client by
+EngineClient.rank, check's own path for one word (the paragraph's windows, then the word's REPLACE rows). Memory: ours the process's peak RSS (host plus the engine's worker thread); peers the RSS at the end of
 their warm run (bench-peers.mjs).
 
 ${lines.join('\n')}

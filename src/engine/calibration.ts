@@ -43,6 +43,8 @@ export function thresholdsFor(sensitivity: number, overrides: Partial<Thresholds
   }
   const at = ([lo, mid, hi]: [number, number, number]) =>
     sensitivity <= 0.5 ? lo + (mid - lo) * (sensitivity / 0.5) : mid + (hi - mid) * ((sensitivity - 0.5) / 0.5);
+  const unknown = Object.keys(overrides).filter((k) => !(k in ANCHORS));
+  if (unknown.length) throw new RangeError(`unknown threshold ${unknown.join(', ')}; known: ${Object.keys(ANCHORS).join(', ')}`);
   const out = {} as Thresholds;
   for (const k of Object.keys(ANCHORS) as (keyof Thresholds)[]) out[k] = overrides[k] ?? at(ANCHORS[k]);
   return out;

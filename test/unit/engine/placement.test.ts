@@ -103,5 +103,6 @@ test('thresholdsFor: higher sensitivity lowers every threshold; overrides win; b
   for (const k of ['lambda', 'channelCost'] as const) assert.ok(Number.isFinite(mid[k]) && mid[k] >= 0, k);
   assert.equal(thresholdsFor(0.5, { replaceMargin: 9 }).replaceMargin, 9);
   assert.throws(() => thresholdsFor(1.5), RangeError);
+  assert.throws(() => thresholdsFor(0.5, { energyGate: 3 } as never), /unknown threshold energyGate/);
   assert.throws(() => thresholdsFor(Number.NaN), RangeError);
 });
