@@ -1,6 +1,6 @@
-// Model outputs by id sequence, least recently used first out. The same window (an unchanged paragraph,
-// a REPLACE row asked for again by a quick fix, a suspect's cloze row) is never run twice while it stays
-// in the cache, so re-checking an edited document costs only what changed.
+// Model outputs (Electric energies and cloze rows) by id sequence, least recently used first out. The same
+// row (an unchanged paragraph's window, a suspect's REPLACE row asked for again by a re-check or by rank)
+// is never run twice while it stays in the cache, so re-checking an edited document costs only what changed.
 import type { ClozeRow, ModelRunner } from './types';
 
 export class RowCache<T> {
