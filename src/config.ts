@@ -1,5 +1,6 @@
 // Typed access to the electricProofreader.* settings and the one place that listens for their changes.
 import * as vscode from 'vscode';
+import { effectiveMaxFileSize } from './core/settingsPolicy';
 
 export const SECTION = 'electricProofreader';
 export type ProviderSetting = 'auto' | 'cpu' | 'gpu';
@@ -25,9 +26,16 @@ export function documentSettings(doc: vscode.TextDocument): DocumentSettings {
   return {
     enabled: c.get<boolean>('enable', true),
     sensitivity: Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : 0.5)),
-    maxFileSize: c.get<number>('maxFileSize', 500_000),
+    maxFileSize: maxFileSize(c),
     ignoredWords: c.get<string[]>('ignoredWords', []).filter((w) => typeof w === 'string' && w.length > 0),
   };
+}
+
+/** Untrusted workspaces may lower the size limit but not raise it (it is also a restricted setting). */
+function maxFileSize(c: vscode.WorkspaceConfiguration): number {
+  const inspected = c.inspect<number>('maxFileSize');
+  const user = inspected?.globalLanguageValue ?? inspected?.globalValue;
+  return effectiveMaxFileSize(c.get<number>('maxFileSize'), user, vscode.workspace.isTrusted, 500_000);
 }
 
 export function engineSettings(): EngineSettings {

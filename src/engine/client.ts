@@ -29,6 +29,11 @@ export class EngineCrashedError extends Error {
   override name = 'EngineCrashedError';
 }
 
+/** The worker died while the request was running: the request may be what killed it (a heap-filling document). */
+export class WorkerExitError extends EngineCrashedError {
+  override name = 'WorkerExitError';
+}
+
 interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void; progress?: Progress }
 /** Rows of a request's biggest model batch done so far (a large document's windows). */
 export type Progress = (done: number, total: number) => void;
@@ -188,9 +193,10 @@ export class EngineClient implements Disposable {
     this.ready = undefined;
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < this.opts.crashWindowMs), now];
-    const error = new EngineCrashedError(`the Electric engine worker ${how}; the request was not completed`);
+    const error = new WorkerExitError(`the Electric engine worker ${how}; the request was not completed`);
     this.opts.log('error', error.message);
-    rejectReady(error);
+    // Requests still waiting for the worker to load did not run, so they are not told it died running them.
+    rejectReady(new EngineCrashedError(error.message));
     this.rejectAll(error);
     if (this.crashes.length >= this.opts.maxCrashes) {
       // One event for the last crash and the decision it caused: the host shows one notification.
