@@ -195,7 +195,9 @@ export class EngineClient implements Disposable {
     this.crashes = [...this.crashes.filter((t) => now - t < this.opts.crashWindowMs), now];
     const error = new WorkerExitError(`the Electric engine worker ${how}; the request was not completed`);
     this.opts.log('error', error.message);
-    // Requests still waiting for the worker to load did not run, so they are not told it died running them.
+    // Requests still waiting for the worker to load did not run, so they are not told it died running them;
+    // nor are listeners, when it died with nothing running (while loading, or ended from outside).
+    const running = this.pending.size > 0;
     rejectReady(new EngineCrashedError(error.message));
     this.rejectAll(error);
     if (this.crashes.length >= this.opts.maxCrashes) {
@@ -204,7 +206,7 @@ export class EngineClient implements Disposable {
         `${error.message}. It crashed ${this.crashes.length} times in ${Math.round(this.opts.crashWindowMs / 1000)} s; not restarting it`));
       return;
     }
-    this.emit(this.errorListeners, error);
+    this.emit(this.errorListeners, running ? error : new EngineCrashedError(error.message));
     this.restartAfterCrash();
   }
 

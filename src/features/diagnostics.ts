@@ -47,8 +47,10 @@ export class DocumentChecker implements vscode.Disposable {
       publish: (doc, version, result) => this.publish(doc, version, result),
       fail: (doc, err) => {
         this.status.failed();
-        // Engine failures (crash, model that will not load) reach onError too: one context, one notification.
-        reportError(ENGINE_ERROR, err);
+        // A worker crash is logged by the client and restarts it; the user hears of it when a document is held
+        // back (sayHeld) or the client gives up. Other engine failures (a model that will not load) reach
+        // onError too: one context, one notification.
+        if (!(err instanceof WorkerExitError)) reportError(ENGINE_ERROR, err);
       },
       isCrash: (err) => err instanceof WorkerExitError,
       held: (docs) => docs.forEach((doc) => this.sayHeld(doc)),

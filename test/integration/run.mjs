@@ -61,7 +61,10 @@ async function runPass(pass) {
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(suite)],
       ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // The run's end is codeAutomationExit (or the timer below), not the page's load event, which a busy machine
+    // can delay past Playwright's default 30 s.
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      { waitUntil: 'commit', timeout: 120_000 });
     const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutS * 1000));
     const result = await Promise.race([finished, timer]);
     if (result === 'timeout') {
