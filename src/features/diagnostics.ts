@@ -19,6 +19,7 @@ const TYPING_DEBOUNCE_MS = 350;
 const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-userdata']);
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
 export const RETRY_DOCUMENT = 'electricProofreader.checkFileAgain';
+const HELD = 'crashed the engine; not re-checked';
 
 /** One check of a document's text with its settings and the user's ignores; ignored words never come back. */
 export async function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
@@ -57,6 +58,8 @@ export class DocumentChecker implements vscode.Disposable {
     });
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 0))),
+      // A held document is not scheduled, so nothing else would put its state back in the status bar.
+      vscode.window.onDidChangeActiveTextEditor((e) => e && this.scheduler.isHeld(e.document) && this.status.skipped(e.document, HELD)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.isShown(e.document)) this.schedule(e.document, TYPING_DEBOUNCE_MS);
       }),
@@ -111,7 +114,7 @@ export class DocumentChecker implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(doc.uri);
     getLog().warn(`${name}: the engine worker crashed while checking it; not checking it again until asked (${RETRY_DOCUMENT})`);
     this.clear(doc.uri);
-    this.status.skipped(doc, 'crashed the engine; not re-checked');
+    this.status.skipped(doc, HELD);
     void vscode.window.showWarningMessage(
       `Electric Proofreader: the engine crashed while checking ${name} (a document this large can run it out of memory), ` +
       'so it is not checked again automatically.', 'Check Again', 'Show Log').then((pick) => {
