@@ -13,13 +13,11 @@ export const WORK = path.join(BENCH, 'work');      // scratch (git-ignored)
 export const RESULTS = path.join(BENCH, 'results');
 export const CLI = path.join(REPO, 'bin', 'electric-check.js');
 
-/** ../shared next to the repository root (CI and fresh clones), with its eval/ folder. */
-export function sharedDir() {
-  const dir = path.resolve(REPO, '..', 'shared');
-  const score = path.join(dir, 'eval', 'score.py');
-  if (!fs.existsSync(score)) throw new Error(`${score} not found: the benchmark needs ../shared/eval next to the repository`);
-  return dir;
-}
+/**
+ * Evaluation sets whose licences forbid shipping them in this repository (JFLEG: CC BY-NC-SA) are read from
+ * ../shared/eval next to the repository when it is there; everything else the benchmark needs is in bench/.
+ */
+export const EXTERNAL_EVAL = path.resolve(REPO, '..', 'shared', 'eval');
 
 export function ensurePeers() {
   if (fs.existsSync(path.join(PEERS, 'node_modules', 'harper.js'))) return;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench:quality — ours (electric-check --jsonl) beside harper, cspell and nspell on jfleg-dev and
-// the technical dev set, all scored by ../shared/eval/score.py. Writes bench/results/quality.{md,json}
-// and pr.svg (ours across the sensitivity setting, the peers as points).
+// the technical dev set, all scored by bench/scorer.mjs. Writes bench/results/quality.{md,json}
+// and pr.svg (ours across the sensitivity setting, the peers as points). The technical set ships in
+// bench/data; jfleg-dev (licence: no redistribution) is read from ../shared/eval/jfleg-dev.jsonl when that
+// file is there, and left out (with a note) by default when it is not.
 //
 //   node bench/quality.mjs [--sets jfleg,tech] [--peers harper,cspell,nspell] [--sensitivity 0.5]
 //                          [--curve 0,0.2,0.4,0.5,0.7,1] [--cli-arg ARG]... [--limit N] [--no-electric]
@@ -18,21 +20,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH, CLI, RESULTS, WORK, ensureCli, ensurePeers, revision, run, runPeer, sharedDir, writeInput } from './common.mjs';
+import { BENCH, CLI, EXTERNAL_EVAL, RESULTS, WORK, ensureCli, ensurePeers, revision, run, runPeer, writeInput } from './common.mjs';
 import { checkJsonl, engineClient } from './engine-jsonl.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { score } from './score.mjs';
 
 const SETS = {
-  jfleg: { title: 'jfleg-dev (learner English, 754 sentences)', gold: () => path.join(sharedDir(), 'eval', 'jfleg-dev.jsonl'),
+  jfleg: { title: 'jfleg-dev (learner English, 754 sentences)', gold: () => path.join(EXTERNAL_EVAL, 'jfleg-dev.jsonl'), external: true,
     description: 'JFLEG dev (Napoles et al. 2017, CC BY-NC-SA 4.0, evaluation only): a token is an error where at least two of four annotators edited it.' },
   tech: { title: 'Technical dev set (held-out Debian documentation)', gold: () => path.join(BENCH, 'data', 'tech-dev.jsonl'),
     description: 'bench/data/tech-dev.jsonl (bench/build-devset.py): real sentences from documentation the model never trained on, one planted error each (codespell misspellings, real-word confusions, agreement, doubled words) plus each sentence\'s correct twin.' },
 };
 
 function parseArgs(argv) {
-  const o = { sets: ['jfleg', 'tech'], peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
+  const o = { sets: null, peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
     cliArgs: [], grid: [], limit: 0, electric: true, sweep: false, model: path.join(BENCH, '..', 'models') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -50,6 +52,13 @@ function parseArgs(argv) {
     else if (a === '--sweep') o.sweep = true;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/quality.mjs)`);
   }
+  if (!o.sets) {
+    // Default: every set that is here. A clone alone has the technical set; jfleg-dev lives outside it.
+    o.sets = Object.keys(SETS).filter((s) => !SETS[s].external || fs.existsSync(SETS[s].gold()));
+    for (const s of Object.keys(SETS).filter((k) => !o.sets.includes(k))) {
+      console.error(`bench: ${s} left out: ${SETS[s].gold()} is not here (its licence keeps it out of the repository; see bench/README.md)`);
+    }
+  }
   for (const s of o.sets) if (!SETS[s]) throw new Error(`unknown set ${s}; known: ${Object.keys(SETS)}`);
   o.curve ??= o.sweep ? [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] : [0, 0.2, 0.4, 0.5, 0.7, 1];
   return o;
@@ -58,7 +67,9 @@ function parseArgs(argv) {
 /** The gold file to score against (the first N items with --limit) and the answer-free input. */
 function prepare(name, limit) {
   let gold = SETS[name].gold();
-  if (!fs.existsSync(gold)) throw new Error(`${gold} missing (tech: /usr/bin/python3 bench/build-devset.py)`);
+  if (!fs.existsSync(gold)) {
+    throw new Error(`${gold} missing (${SETS[name].external ? 'it is not part of the repository: see bench/README.md' : 'npm run bench:data rebuilds it'})`);
+  }
   if (limit) {
     const lines = fs.readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
     gold = path.join(WORK, 'quality', `${name}-first${limit}.gold.jsonl`);

@@ -1,14 +1,11 @@
-// Scores a checker's flags with ../shared/eval/score.py (the one scorer every checker goes through) and
-// adds the ratios the report shows: fix top-1/top-3 also as a share of the errors caught.
-import path from 'node:path';
-import { run, sharedDir } from './common.mjs';
+// Scores a checker's flags with bench/scorer.mjs (the one scorer every checker goes through) and adds the
+// ratios the report shows: fix top-1/top-3 also as a share of the errors caught.
+import { scoreFiles } from './scorer.mjs';
 
 const frac = (s) => { const [a, b] = String(s).split('/').map(Number); return { n: a, of: b }; };
 
 export async function score(goldFile, flagsFile, peer) {
-  const scorer = path.join(sharedDir(), 'eval', 'score.py');
-  const r = await run('python3', [scorer, goldFile, flagsFile, '--peer', peer, '--json']);
-  const s = JSON.parse(r.stdout);
+  const s = scoreFiles(goldFile, flagsFile, peer);
   if (s.items_missing) throw new Error(`${peer}: ${s.items_missing} items of ${goldFile} have no output line in ${flagsFile}`);
   const byType = Object.fromEntries(Object.entries(s.recall_by_type).map(([t, v]) => {
     const { n, of } = frac(v);

@@ -1,5 +1,6 @@
 // Typed access to the electricProofreader.* settings and the one place that listens for their changes.
 import * as vscode from 'vscode';
+import { effectiveMaxFileSize } from './core/settingsPolicy';
 import { SETTING_DEFAULTS as D } from './engine/defaults';
 
 export const SECTION = 'electricProofreader';
@@ -26,9 +27,16 @@ export function documentSettings(doc: vscode.TextDocument): DocumentSettings {
   return {
     enabled: c.get<boolean>('enable', D.enable),
     sensitivity: Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : D.sensitivity)),
-    maxFileSize: c.get<number>('maxFileSize', D.maxFileSize),
+    maxFileSize: maxFileSize(c),
     ignoredWords: c.get<string[]>('ignoredWords', [...D.ignoredWords]).filter((w) => typeof w === 'string' && w.length > 0),
   };
+}
+
+/** Untrusted workspaces may lower the size limit but not raise it (it is also a restricted setting). */
+function maxFileSize(c: vscode.WorkspaceConfiguration): number {
+  const inspected = c.inspect<number>('maxFileSize');
+  const user = inspected?.globalLanguageValue ?? inspected?.globalValue;
+  return effectiveMaxFileSize(c.get<number>('maxFileSize'), user, vscode.workspace.isTrusted, D.maxFileSize);
 }
 
 export function engineSettings(): EngineSettings {

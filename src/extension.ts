@@ -1,7 +1,7 @@
 // Composition root: builds the features and hands their Disposables to VS Code. No logic lives here.
 // Activation loads no model: the engine (and its worker) starts on the first check.
 import * as vscode from 'vscode';
-import { onSettingsChange } from './config';
+import { documentSettings, onSettingsChange } from './config';
 import { disposeLog, getLog } from './log';
 import { SUPPORTED_LANGUAGES } from './text/regions';
 import { registerCommands } from './features/commands';
@@ -40,6 +40,10 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
       vscode.commands.registerCommand('electricProofreader.test.killWorker', () => engine.killWorkerForTest()),
       vscode.commands.registerCommand('electricProofreader.test.checkedVersion', (uri: string) => store.checkedVersion(vscode.Uri.parse(uri))),
+      vscode.commands.registerCommand('electricProofreader.test.documentSettings', (uri: string) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        return doc && documentSettings(doc);
+      }),
     );
   }
   getLog().info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -1,18 +1,38 @@
 #!/usr/bin/env node
-// The whole test suite, one command: build, unit tests (node:test), training tests (pytest), then the mocha
-// suite inside a real VS Code extension host and the end-to-end UI test (code-server + headless Chromium).
-// client-setup installs code-server and playwright-core into the ignored .vscode-test/ (idempotent).
+// The whole test suite, one command: build, unit tests (node:test), training and bench tests (pytest,
+// node:test), then the mocha suite inside a real VS Code extension host and the end-to-end UI test
+// (code-server + headless Chromium). client-setup installs code-server and playwright-core into the ignored
+// .vscode-test/ (idempotent; its build output goes to .vscode-test/setup.log). The e2e screenshots go to
+// out/screenshots; `npm run screenshots` refreshes the committed media/ instead.
 // Each stage's own counts are summed into one closing "N passed, N failed" line; any failing stage fails the run.
-import { spawn } from 'node:child_process';
+// `node test/run-all.mjs STAGE...` runs only the named stages.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const pytestCounts = (out) => [last(out, /(\d+) passed/), last(out, /(\d+) failed/) + last(out, /(\d+) errors?/)];
+
+// Python modules the pytest stages import, with the Debian package that provides each (README, "npm test").
+const PYTHON_PACKAGES = { pytest: 'python3-pytest', numpy: 'python3-numpy', torch: 'python3-torch', onnx: 'python3-onnx' };
+
+/** Names the system packages a pytest stage lacks, instead of letting pytest say "No module named pytest". */
+function missingPython(modules) {
+  const missing = modules.filter((m) => spawnSync(python, ['-c', `import ${m}`], { stdio: 'ignore' }).status !== 0);
+  if (!missing.length) return undefined;
+  return `${python} lacks ${missing.join(', ')}: install ${missing.map((m) => PYTHON_PACKAGES[m]).join(' ')} ` +
+    '(README.md, "npm test": sudo apt-get install python3-torch python3-onnx python3-numpy python3-pytest libopenblas0-pthread)';
+}
+
 const stages = [
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', 'out/test/unit/'],
     counts: (out) => [last(out, /^\s*(?:#|ℹ) pass (\d+)/m), last(out, /^\s*(?:#|ℹ) fail (\d+)/m)] },
   { name: 'training', cmd: python, args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'training/tests'],
-    counts: (out) => [last(out, /(\d+) passed/), last(out, /(\d+) failed/) + last(out, /(\d+) errors?/)] },
+    counts: pytestCounts, needs: () => missingPython(['pytest', 'numpy', 'torch', 'onnx']) },
+  { name: 'bench', cmd: process.execPath, args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', 'bench/bench.test.mjs'],
+    counts: (out) => [last(out, /^\s*(?:#|ℹ) pass (\d+)/m), last(out, /^\s*(?:#|ℹ) fail (\d+)/m)] },
+  { name: 'bench-data', cmd: python, args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'bench/test_devset.py'],
+    counts: pytestCounts, needs: () => missingPython(['pytest']) },
   { name: 'client-setup', cmd: 'bash', args: ['test/integration/setup.sh'] },
   { name: 'integration', cmd: process.execPath, args: ['test/integration/run.mjs'],
     counts: (out) => [last(out, /^(\d+) passed, \d+ failed/m), last(out, /^\d+ passed, (\d+) failed/m)] },
@@ -45,7 +65,9 @@ for (const stage of stages) {
   if (only.length && !only.includes(stage.name)) continue;
   console.log(`\n=== ${stage.name}: ${stage.cmd} ${stage.args.join(' ')}`);
   const t0 = Date.now();
-  const { code, out } = await run(stage);
+  const lack = stage.needs?.();
+  if (lack) console.error(`${stage.name}: cannot run: ${lack}`);
+  const { code, out } = lack ? { code: 1, out: '' } : await run(stage);
   const [p, f] = stage.counts ? stage.counts(out) : [0, 0];
   // A stage that exits non-zero counts as at least one failure even when its runner printed no count.
   const fails = code === 0 ? f : Math.max(f, 1);

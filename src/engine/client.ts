@@ -29,6 +29,11 @@ export class EngineCrashedError extends Error {
   override name = 'EngineCrashedError';
 }
 
+/** The worker died while the request was running: the request may be what killed it (a heap-filling document). */
+export class WorkerExitError extends EngineCrashedError {
+  override name = 'WorkerExitError';
+}
+
 interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void; progress?: Progress }
 /** Rows of a request's biggest model batch done so far (a large document's windows). */
 export type Progress = (done: number, total: number) => void;
@@ -189,9 +194,12 @@ export class EngineClient implements Disposable {
     this.ready = undefined;
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < this.opts.crashWindowMs), now];
-    const error = new EngineCrashedError(`the Electric engine worker ${how}; the request was not completed`);
+    const error = new WorkerExitError(`the Electric engine worker ${how}; the request was not completed`);
     this.opts.log('error', error.message);
-    rejectReady(error);
+    // Requests still waiting for the worker to load did not run, so they are not told it died running them;
+    // nor are listeners, when it died with nothing running (while loading, or ended from outside).
+    const running = this.pending.size > 0;
+    rejectReady(new EngineCrashedError(error.message));
     this.rejectAll(error);
     if (this.crashes.length >= this.opts.maxCrashes) {
       // One event for the last crash and the decision it caused: the host shows one notification.
@@ -199,7 +207,7 @@ export class EngineClient implements Disposable {
         `${error.message}. It crashed ${this.crashes.length} times in ${Math.round(this.opts.crashWindowMs / 1000)} s; not restarting it`));
       return;
     }
-    this.emit(this.errorListeners, error);
+    this.emit(this.errorListeners, running ? error : new EngineCrashedError(error.message));
     this.restartAfterCrash();
   }
 

@@ -1,9 +1,13 @@
-// Squiggles: checks the documents shown in editors, debounced while typing, one request in flight per
-// document (a newer edit aborts the older request), results for an old version dropped, cleared on close.
-// The engine caches scores by window, so sending the whole text re-scores only the paragraphs that changed.
+// Squiggles: checks the documents shown in editors, debounced while typing, and publishes their findings.
+// When to check (debounce, one request in flight per document, stale results dropped, documents that crashed
+// the engine held back) is src/core/checkScheduler.ts; this file adapts it to VS Code's documents, editors,
+// DiagnosticCollection, status bar and notifications. The engine caches scores by window, so sending the
+// whole text re-scores only the paragraphs that changed.
 import * as vscode from 'vscode';
 import { SUPPORTED_LANGUAGES } from '../text/regions';
 import type { CheckResult } from '../engine/types';
+import { WorkerExitError } from '../engine/client';
+import { CheckScheduler } from '../core/checkScheduler';
 import { documentSettings, type DocumentSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
 import { ENGINE_ERROR, type EngineHost } from './engineHost';
@@ -14,6 +18,8 @@ import type { StatusBar } from './statusBar';
 const TYPING_DEBOUNCE_MS = 350;
 const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-userdata']);
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
+export const RETRY_DOCUMENT = 'electricProofreader.checkFileAgain';
+const HELD = 'crashed the engine; not re-checked';
 
 /** One check of a document's text with its settings and the user's ignores (the engine leaves ignored words out). */
 export function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
@@ -22,13 +28,11 @@ export function checkDocument(engine: EngineHost, exclusions: UserExclusions, do
   return engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, signal);
 }
 
-interface Pending { timer?: ReturnType<typeof setTimeout>; controller?: AbortController }
-
 export class DocumentChecker implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('electric');
-  private readonly pending = new Map<string, Pending>();
   private readonly warnedTooLarge = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly scheduler: CheckScheduler<vscode.TextDocument, CheckResult>;
 
   constructor(
     private readonly engine: EngineHost,
@@ -36,8 +40,24 @@ export class DocumentChecker implements vscode.Disposable {
     private readonly exclusions: UserExclusions,
     private readonly status: StatusBar,
   ) {
+    this.scheduler = new CheckScheduler({
+      key: (doc) => doc.uri.toString(),
+      start: (doc, signal) => this.start(doc, signal),
+      publish: (doc, version, result) => this.publish(doc, version, result),
+      fail: (doc, err) => {
+        this.status.failed();
+        // A worker crash is logged by the client and restarts it; the user hears of it when a document is held
+        // back (sayHeld) or the client gives up. Other engine failures (a model that will not load) reach
+        // onError too: one context, one notification.
+        if (!(err instanceof WorkerExitError)) reportError(ENGINE_ERROR, err);
+      },
+      isCrash: (err) => err instanceof WorkerExitError,
+      held: (docs) => docs.forEach((doc) => this.sayHeld(doc)),
+    });
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 0))),
+      // A held document is not scheduled, so nothing else would put its state back in the status bar.
+      vscode.window.onDidChangeActiveTextEditor((e) => e && this.scheduler.isHeld(e.document) && this.status.skipped(e.document, HELD)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.isShown(e.document)) this.schedule(e.document, TYPING_DEBOUNCE_MS);
       }),
@@ -52,6 +72,7 @@ export class DocumentChecker implements vscode.Disposable {
       }),
       exclusions.onDidChange(() => this.recheckAll()),
       engine.onDidRestart(() => this.recheckAll()),
+      vscode.commands.registerCommand(RETRY_DOCUMENT, (arg?: unknown) => this.retry(arg)),
     );
     this.recheckAll();
   }
@@ -63,51 +84,47 @@ export class DocumentChecker implements vscode.Disposable {
 
   schedule(doc: vscode.TextDocument, delayMs: number): void {
     if (!CHECKED_SCHEMES.has(doc.uri.scheme) || !supported.has(doc.languageId)) return;
-    const key = doc.uri.toString();
-    const entry = this.pending.get(key) ?? {};
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      void this.check(doc);
-    }, delayMs);
-    this.pending.set(key, entry);
+    this.scheduler.schedule(doc, delayMs);
   }
 
-  private async check(doc: vscode.TextDocument): Promise<void> {
-    const key = doc.uri.toString();
-    const entry = this.pending.get(key) ?? {};
-    entry.controller?.abort();
-    const controller = new AbortController();
-    entry.controller = controller;
-    this.pending.set(key, entry);
-
+  private start(doc: vscode.TextDocument, signal: AbortSignal): Promise<CheckResult> | undefined {
     const settings = documentSettings(doc);
     const text = doc.getText();
     if (!this.wanted(doc, settings, text)) {
       this.clear(doc.uri);
-      return;
+      return undefined;
     }
-    const version = doc.version;
     const done = this.status.checking(doc, text.length);
-    try {
-      const result = await checkDocument(this.engine, this.exclusions, doc, settings, text, controller.signal);
-      // Superseded, closed or edited while the model ran: a newer check owns this document now.
-      if (controller.signal.aborted || doc.isClosed || doc.version !== version) return;
-      this.store.set(doc.uri, { version, result });
-      this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(doc, f)));
-      this.status.checked(result.provider);
-      forgetErrors(); // it works again: a later failure deserves a new notification
-      getLog().debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.findings.length} findings, ` +
-        `${result.words.length} words, ${result.ms.toFixed(0)} ms (${result.provider})`);
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      this.status.failed();
-      // Engine failures (crash, model that will not load) reach onError too: one context, one notification.
-      reportError(ENGINE_ERROR, err);
-    } finally {
-      done();
-      if (entry.controller === controller) entry.controller = undefined;
-    }
+    return checkDocument(this.engine, this.exclusions, doc, settings, text, signal).finally(done);
+  }
+
+  private publish(doc: vscode.TextDocument, version: number, result: CheckResult): void {
+    this.store.set(doc.uri, { version, result });
+    this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(doc, f)));
+    this.status.checked(result.provider);
+    forgetErrors(); // it works again: a later failure deserves a new notification
+    getLog().debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.findings.length} findings, ` +
+      `${result.words.length} words, ${result.ms.toFixed(0)} ms (${result.provider})`);
+  }
+
+  /** A document the engine crashed on is not checked again by itself: say so once, with a way to retry. */
+  private sayHeld(doc: vscode.TextDocument): void {
+    const name = vscode.workspace.asRelativePath(doc.uri);
+    getLog().warn(`${name}: the engine worker crashed while checking it; not checking it again until asked (${RETRY_DOCUMENT})`);
+    this.clear(doc.uri);
+    this.status.skipped(doc, HELD);
+    void vscode.window.showWarningMessage(
+      `Electric Proofreader: the engine crashed while checking ${name} (a document this large can run it out of memory), ` +
+      'so it is not checked again automatically.', 'Check Again', 'Show Log').then((pick) => {
+      if (pick === 'Check Again') void this.retry(doc.uri);
+      else if (pick) getLog().show(true);
+    });
+  }
+
+  private async retry(arg: unknown): Promise<string | undefined> {
+    const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return doc ? this.scheduler.retry(doc) : undefined;
   }
 
   private wanted(doc: vscode.TextDocument, settings: DocumentSettings, text: string): boolean {
@@ -137,16 +154,13 @@ export class DocumentChecker implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const entry = this.pending.get(key);
-    if (entry?.timer) clearTimeout(entry.timer);
-    entry?.controller?.abort();
-    this.pending.delete(key);
+    this.scheduler.forget(key);
     this.warnedTooLarge.delete(key);
     this.clear(uri);
   }
 
   dispose(): void {
-    for (const key of [...this.pending.keys()]) this.forget(vscode.Uri.parse(key));
+    this.scheduler.dispose();
     this.subscriptions.forEach((d) => d.dispose());
     this.collection.dispose();
   }

@@ -2,7 +2,7 @@
 // the execution provider or model path changes, and relays the worker's restarts so documents get re-checked.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EngineClient } from '../engine/client';
+import { EngineClient, WorkerExitError } from '../engine/client';
 import type { EngineInfo } from '../engine/protocol';
 import { engineSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
@@ -42,7 +42,9 @@ export class EngineHost implements vscode.Disposable {
           this.restarted.fire('worker restarted');
         }),
         client.onError((err) => {
-          reportError(ENGINE_ERROR, err);
+          // A worker that died running a request is restarted; the checker tells the user about the document
+          // that crashed it (one notification, with a retry). Giving up and failing to load are shown here.
+          if (!(err instanceof WorkerExitError)) reportError(ENGINE_ERROR, err);
           this.failed.fire(err);
         }),
       ];

@@ -1,6 +1,6 @@
 // Starts code-server (VS Code's server + web workbench) and headless Chromium for the integration and e2e
-// tests, in a throw-away profile, and stops everything it started. ../shared/recipes/vscode-client.md has
-// why these flags: without enable-smoke-test-driver the test payload is silently ignored.
+// tests, in a throw-away profile, and stops everything it started. Without the enable-smoke-test-driver
+// option the workbench silently ignores the test payload (extensionDevelopmentPath, extensionTestsPath).
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -35,15 +35,20 @@ function freePort() {
   });
 }
 
-/** A fresh profile: HOME, XDG dirs, user data, extensions dir, and a workspace copied from `fixtures`. */
-/** machineSettings: scope "machine" settings, which a remote (code-server) reads from Machine/, not User/. */
-export function makeProfile(fixtures, machineSettings = {}) {
+/**
+ * A fresh profile: HOME, XDG dirs, user data, extensions dir, and a workspace copied from `fixtures`.
+ * machineSettings: scope "machine" settings, which a remote (code-server) reads from Machine/, not User/.
+ * untrusted: workspace trust on and never prompted for, so the folder opens in Restricted Mode.
+ */
+export function makeProfile(fixtures, machineSettings = {}, { untrusted = false } = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'electric-vscode-'));
   const dirs = Object.fromEntries(['home', 'data', 'extensions', 'workspace', 'chrome', 'tmp', 'cache', 'config']
     .map((d) => [d, path.join(root, d)]));
   Object.values(dirs).forEach((d) => mkdirSync(d, { recursive: true }));
   mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
-  writeFileSync(path.join(dirs.data, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const user = untrusted ? { ...USER_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'never' } : USER_SETTINGS;
+  writeFileSync(path.join(dirs.data, 'User', 'settings.json'), JSON.stringify(user, null, 2));
   mkdirSync(path.join(dirs.data, 'Machine'), { recursive: true });
   writeFileSync(path.join(dirs.data, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
   writeFileSync(path.join(root, 'config.yaml'), '');
@@ -52,7 +57,7 @@ export function makeProfile(fixtures, machineSettings = {}) {
     ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_CACHE_HOME: dirs.cache,
     XDG_DATA_HOME: path.join(dirs.data, 'xdg'), TMPDIR: dirs.tmp, ORT_DISABLE_TELEMETRY: '1',
   };
-  return { root, ...dirs, config: path.join(root, 'config.yaml'), env, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, ...dirs, config: path.join(root, 'config.yaml'), env, untrusted, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 export function checkInstalled() {
@@ -63,7 +68,8 @@ export function checkInstalled() {
 
 function baseArgs(profile) {
   return [entry, '--config', profile.config, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--ignore-last-opened', '--user-data-dir', profile.data, '--extensions-dir', profile.extensions];
+    ...(profile.untrusted ? [] : ['--disable-workspace-trust']), '--ignore-last-opened', '--user-data-dir', profile.data,
+    '--extensions-dir', profile.extensions];
 }
 
 export function installExtension(profile, vsix) {

@@ -1,8 +1,9 @@
 // End to end in a real client: installs the packaged linux-x64 VSIX into code-server, opens a Markdown file
 // with errors in headless Chromium, waits for the squiggle, applies the fix with Ctrl+., saves, and reads
-// the file back from disk. Writes media/squiggles.png, media/quickfix.png and media/heatmap.png.
-// Usage: node test/integration/e2e.mjs [--vsix path] [--timeout 240]   (npm run test:e2e packages first)
-import { readdirSync, readFileSync } from 'node:fs';
+// the file back from disk. Takes screenshots (squiggles.png, quickfix.png, heatmap.png) into out/screenshots,
+// or, with --media (`npm run screenshots`), into the committed media/ the README shows.
+// Usage: node test/integration/e2e.mjs [--vsix path] [--timeout 240] [--media]   (npm run test:e2e packages first)
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkInstalled, extensionLog, installExtension, launchBrowser, makeProfile, repo, startServer } from './codeServer.mjs';
 
@@ -11,7 +12,9 @@ const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : unde
 const timeoutS = Number(opt('--timeout')) || 240;
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const vsix = opt('--vsix') ?? path.join(repo, readdirSync(repo).find((f) => f === `${pkg.name}-linux-x64-${pkg.version}.vsix`) ?? 'missing.vsix');
-const media = path.join(repo, 'media');
+// A test run leaves the tracked tree alone; refreshing the README's pictures is asked for.
+const media = path.join(repo, args.includes('--media') ? 'media' : 'out/screenshots');
+mkdirSync(media, { recursive: true });
 checkInstalled();
 
 const started = Date.now();
@@ -90,7 +93,7 @@ try {
   await page.keyboard.press('Control+Shift+M'); // hide the panel: the heat map is the subject
   await page.mouse.move(10, 10);
   await page.screenshot({ path: path.join(media, 'heatmap.png') });
-  step('heat map shown; screenshots written to media/');
+  step(`heat map shown; screenshots written to ${path.relative(repo, media)}/`);
 } catch (err) {
   failed = true;
   console.error(`e2e failed: ${err.stack ?? err}`);

@@ -25,16 +25,19 @@ describe('settings', () => {
     await waitFor('diagnostics to come back when enabled', () => electricDiagnostics(doc.uri).length === 1);
   });
 
-  it('stops flagging a word added to the workspace dictionary', async () => {
+  it('stops flagging a word added to the workspace dictionary, written to the folder\'s .vscode/settings.json', async () => {
     const { document: doc } = await show('settings.txt');
     assert.strictEqual((await whenChecked(doc)).length, 1);
-    await vscode.commands.executeCommand('electricProofreader.addToDictionary', 'recieve', doc.uri.toString());
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('electricProofreader', doc.uri);
+    assert.strictEqual(await vscode.commands.executeCommand('electricProofreader.addToDictionary', 'recieve', doc.uri.toString()), 'folder');
     try {
-      const words = vscode.workspace.getConfiguration('electricProofreader', doc.uri).inspect<string[]>('ignoredWords')?.workspaceValue;
-      assert.deepStrictEqual(words, ['recieve']);
+      assert.deepStrictEqual(config().inspect<string[]>('ignoredWords')?.workspaceFolderValue, ['recieve']);
+      const folder = vscode.workspace.getWorkspaceFolder(doc.uri)!;
+      const file = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'));
+      assert.deepStrictEqual(JSON.parse(Buffer.from(file).toString())['electricProofreader.ignoredWords'], ['recieve']);
       await waitFor('the dictionary word to stop being flagged', () => electricDiagnostics(doc.uri).length === 0);
     } finally {
-      await vscode.workspace.getConfiguration('electricProofreader').update('ignoredWords', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('ignoredWords', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }
     await waitFor('the word to be flagged again', () => electricDiagnostics(doc.uri).length === 1);
   });

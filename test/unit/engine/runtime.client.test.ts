@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { EngineClient } from '../../../src/engine/client';
+import { EngineClient, WorkerExitError } from '../../../src/engine/client';
 import type { EngineInfo } from '../../../src/engine/protocol';
 import { loadModel } from '../../../src/engine/model';
 import { modelCopy, modelDir, removeDir } from './runtimeFixtures';
@@ -57,7 +57,10 @@ test('a worker killed mid-request rejects the request clearly, restarts, and the
   await new Promise((r) => setTimeout(r, 30));
   await c.terminateWorker();
   await assert.rejects(pending, /Electric engine worker exited with code 1; the request was not completed/);
+  // The type the editor blames a document by (src/core/checkScheduler.ts): the worker died running its request.
+  await assert.rejects(pending, WorkerExitError);
   assert.equal(errors.length, 1);
+  assert.ok(errors[0] instanceof WorkerExitError);
   assert.equal((await restarted).provider, 'cpu');
   const result = await c.check('A short sentence after the restart.', 'plaintext', { sensitivity: 0.5 });
   assert.ok(result.words.length > 0);
@@ -102,6 +105,16 @@ test('a corrupt model fails every request with the checksum error and is not res
   }
 });
 
+test('a worker that dies with nothing running is not blamed on a request', async () => {
+  const c = client();
+  await c.info();
+  const error = next<Error>(c.onError);
+  await c.terminateWorker();
+  const e = await error;
+  assert.match(e.message, /exited with code 1/);
+  assert.equal(e instanceof WorkerExitError, false);
+});
+
 test('gives up after maxCrashes crashes within the window, with a clear error', async () => {
   const c = client({ maxCrashes: 2 });
   await c.info();
@@ -118,8 +131,9 @@ test('gives up after maxCrashes crashes within the window, with a clear error', 
 test('a worker over its heap limit is stopped with a clear error; the host lives on', async () => {
   const c = client({ resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
   await c.info();
-  await assert.rejects(c.check('Word after word goes here. '.repeat(200_000), 'plaintext', { sensitivity: 0.5 }),
-    /Electric engine worker failed: .*memory limit.*; the request was not completed/);
+  const huge = c.check('Word after word goes here. '.repeat(200_000), 'plaintext', { sensitivity: 0.5 });
+  await assert.rejects(huge, /Electric engine worker failed: .*memory limit.*; the request was not completed/);
+  await assert.rejects(huge, WorkerExitError);
   c.dispose();
 });
 
