@@ -2,7 +2,7 @@
 // document (a newer edit aborts the older request), results for an old version dropped, cleared on close.
 // The engine caches scores by window, so sending the whole text re-scores only the paragraphs that changed.
 import * as vscode from 'vscode';
-import { SUPPORTED_LANGUAGES } from '../text/regions';
+import { SUPPORTED_LANGUAGES, URI_SCHEMES } from '../text/languages';
 import type { CheckResult } from '../engine/types';
 import { documentSettings, type DocumentSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
@@ -12,7 +12,7 @@ import type { UserExclusions } from './ignoredWords';
 import type { StatusBar } from './statusBar';
 
 const TYPING_DEBOUNCE_MS = 350;
-const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-userdata']);
+const CHECKED_SCHEMES = new Set(URI_SCHEMES);
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
 
 /** One check of a document's text with its settings and the user's ignores; ignored words never come back. */

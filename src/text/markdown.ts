@@ -1,4 +1,4 @@
-import type { Region } from './regions';
+import { StopCheck, type Region, type ShouldStop } from './types';
 import { RegionBuilder, isSpaceCode, trimEnd } from './regionBuilder';
 import { splitLines } from './lines';
 import type { Span } from './inline';
@@ -18,6 +18,9 @@ const TABLE_DELIM = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;
 
 interface Fence { ch: number; len: number; quote: number; base: number }
+
+/** Where a Markdown dialect departs from CommonMark: MDX has no indented code blocks (JSX children are indented). */
+export interface MarkdownDialect { indentedCode?: boolean }
 
 /** End condition of an HTML block starting on this line: a RegExp for its closing text, null for "until a blank
  *  line", undefined when the line does not start one. */
@@ -126,8 +129,10 @@ function emitRow(text: string, s: number, e: number, b: RegionBuilder): void {
  * Markdown (CommonMark + GFM tables, footnotes and math): paragraphs, headings, list items, table cells and
  * blockquote paragraphs are blocks; code, HTML, front matter, math and link machinery are skipped.
  */
-export function markdownRegions(text: string): Region[] {
+export function markdownRegions(text: string, shouldStop?: ShouldStop, dialect: MarkdownDialect = {}): Region[] {
+  const indentedCode = dialect.indentedCode !== false;
   const b = new RegionBuilder(text);
+  const stop = new StopCheck(shouldStop);
   const { starts, ends } = splitLines(text);
   let para: Span[] | null = null;
   let fence: Fence | null = null;
@@ -144,6 +149,7 @@ export function markdownRegions(text: string): Region[] {
   for (let l = frontMatterEnd(text, starts, ends); l < starts.length; l++) {
     const ls = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : starts[l]; // a BOM is not content
     const le = ends[l];
+    stop.at(ls);
     let [p, quote] = stripQuotes(text, ls, le, fence !== null ? fence.quote : Infinity);
     let c = p;
     let indent = 0;
@@ -197,7 +203,7 @@ export function markdownRegions(text: string): Region[] {
     const inList = lists.length > 0; // a sibling item of an open list does not "interrupt" its paragraph
     while (lists.length > 0 && indent < lists[lists.length - 1]) lists.pop();
     const base = lists.length > 0 ? lists[lists.length - 1] : 0;
-    if (indent - base >= 4) {
+    if (indentedCode && indent - base >= 4) {
       if (para !== null) para.push([c, le]);
       else b.newBlock(); // indented code block
       continue;

@@ -1,4 +1,4 @@
-import type { Region } from './regions';
+import type { Region } from './types';
 
 /** Whitespace for trimming regions: ASCII space/controls, NBSP, the BOM, line/paragraph separators, Zs. */
 export function isSpaceCode(c: number): boolean {
