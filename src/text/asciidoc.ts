@@ -102,6 +102,7 @@ export function asciidocRegions(text: string, shouldStop?: ShouldStop): Region[]
       skipStyle = false;
       continue;
     }
+    if (line === '+') { b.newBlock(); inPara = false; continue; } // a list continuation attaches the next block
     if (!inPara) {
       if (header && !line.startsWith(':')) continue; // the author and revision lines under the document title
       ATTRIBUTE_ENTRY.lastIndex = s;
@@ -112,7 +113,6 @@ export function asciidocRegions(text: string, shouldStop?: ShouldStop): Region[]
         b.newBlock();
         continue;
       }
-      if (line === '+') { b.newBlock(); continue; } // list continuation
       if (text.charCodeAt(s) === 0x2e && e > s + 1 && text.charCodeAt(s + 1) !== 0x2e && text.charCodeAt(s + 1) !== 0x20) {
         b.newBlock(); // .Block title
         emit(s + 1, e);

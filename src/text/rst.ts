@@ -100,7 +100,7 @@ export function rstRegions(text: string, shouldStop?: ShouldStop): Region[] {
     while (p < e && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
     const indent = p - s;
     if (p === e || trimEnd(text, p, e) === p) {
-      if (para.length > 0) flush();
+      if (para.length > 0 || literalNext) flush(); // a lone "::" paragraph still announces a literal block
       doctest = false;
       grid = false;
       if (simple !== null && borders >= 2) simple = null;
