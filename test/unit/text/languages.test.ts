@@ -53,6 +53,17 @@ test('languages: package.json activates on exactly the table', () => {
   assert.deepEqual(pkg.activationEvents, activationEvents());
 });
 
+test('languages: the documentation formats VS Code may not know are contributed with the table\'s ids and extensions', () => {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as
+    { contributes: { languages: { id: string; aliases: string[]; extensions: string[] }[] } };
+  for (const contributed of pkg.contributes.languages) {
+    const language = languageById(contributed.id);
+    assert.ok(language !== undefined, `package.json contributes '${contributed.id}', which the table lacks`);
+    assert.deepEqual(contributed.extensions, language.extensions, contributed.id);
+    assert.equal(contributed.aliases[0], language.name, contributed.id);
+  }
+});
+
 test('languages: the document selector covers every language in file, untitled and vscode-userdata documents', () => {
   const selector = documentSelector();
   assert.ok(URI_SCHEMES.includes('vscode-userdata'));
