@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { documentSettings, onSettingsChange } from './config';
 import { disposeLog, getLog } from './log';
-import { SUPPORTED_LANGUAGES } from './text/regions';
+import { documentSelector } from './text/languages';
 import { registerCommands } from './features/commands';
 import { HeatMap } from './features/decorations';
 import { DocumentChecker } from './features/diagnostics';
@@ -17,8 +17,7 @@ import { WorkspaceCheck } from './features/workspaceCheck';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
-  const selector: vscode.DocumentFilter[] = SUPPORTED_LANGUAGES.flatMap((language) =>
-    [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
+  const selector: vscode.DocumentFilter[] = documentSelector();
   const engine = new EngineHost(context.extensionPath);
   const store = new FindingsStore();
   const exclusions = new UserExclusions(context.workspaceState);

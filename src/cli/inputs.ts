@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { languageOfFile } from '../text/languages';
 
 export type Decoded =
   | { kind: 'text'; text: string }
@@ -10,20 +11,10 @@ export type Decoded =
   | { kind: 'binary'; reason: string }
   | { kind: 'invalid'; message: string };
 
-const BY_EXTENSION: Record<string, string> = {
-  '.md': 'markdown', '.markdown': 'markdown', '.mdx': 'markdown', '.txt': 'plaintext', '.text': 'plaintext',
-  '.tex': 'latex', '.latex': 'latex', '.ltx': 'latex', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript',
-  '.tsx': 'typescriptreact', '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
-  '.py': 'python', '.pyi': 'python', '.go': 'go', '.rs': 'rust', '.java': 'java', '.c': 'c', '.h': 'c',
-  '.cc': 'cpp', '.cpp': 'cpp', '.cxx': 'cpp', '.hpp': 'cpp', '.hh': 'cpp', '.hxx': 'cpp', '.sh': 'shellscript',
-  '.bash': 'shellscript', '.zsh': 'shellscript',
-};
-const BY_NAME: Record<string, string> = { COMMIT_EDITMSG: 'git-commit', MERGE_MSG: 'git-commit', TAG_EDITMSG: 'git-commit' };
-
-/** VS Code language id for a file name; plain text when the name says nothing. */
+/** VS Code language id for a file name (the language table, src/text/languages.ts); plain text when the name
+ *  says nothing. */
 export function languageOf(file: string): string {
-  const base = path.basename(file);
-  return BY_NAME[base] ?? BY_EXTENSION[path.extname(base).toLowerCase()] ?? 'plaintext';
+  return languageOfFile(file)?.id ?? 'plaintext';
 }
 
 /**

@@ -4,7 +4,7 @@
 // DiagnosticCollection, status bar and notifications. The engine caches scores by window, so sending the
 // whole text re-scores only the paragraphs that changed.
 import * as vscode from 'vscode';
-import { SUPPORTED_LANGUAGES } from '../text/regions';
+import { SUPPORTED_LANGUAGES, URI_SCHEMES } from '../text/languages';
 import type { CheckResult } from '../engine/types';
 import { WorkerExitError } from '../engine/client';
 import { CheckScheduler } from '../core/checkScheduler';
@@ -16,7 +16,7 @@ import type { UserExclusions } from './ignoredWords';
 import type { StatusBar } from './statusBar';
 
 const TYPING_DEBOUNCE_MS = 350;
-const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-userdata']);
+const CHECKED_SCHEMES = new Set(URI_SCHEMES);
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
 export const RETRY_DOCUMENT = 'electricProofreader.checkFileAgain';
 const HELD = 'crashed the engine; not re-checked';

@@ -1,7 +1,7 @@
 // The status bar item: which model runs on which execution provider (GPU or CPU), a spinner while a large
 // document is scored, and the state of the last check. A click shows the log.
 import * as vscode from 'vscode';
-import { SUPPORTED_LANGUAGES } from '../text/regions';
+import { SUPPORTED_LANGUAGES } from '../text/languages';
 import type { EngineHost } from './engineHost';
 
 /** Below this many characters a check takes well under a second: no spinner, no flicker while typing. */

@@ -3,7 +3,7 @@
 // so the live checker's clear-on-close must not wipe them; opening a file hands it to the live checker.
 import * as vscode from 'vscode';
 import { documentSettings } from '../config';
-import { SUPPORTED_LANGUAGES } from '../text/regions';
+import { SUPPORTED_LANGUAGES, workspaceGlob } from '../text/languages';
 import { getLog, reportError } from '../log';
 import type { EngineHost } from './engineHost';
 import { checkDocument } from './diagnostics';
@@ -11,12 +11,10 @@ import { toDiagnostic } from './findingsStore';
 import type { UserExclusions } from './ignoredWords';
 
 /**
- * File names of the languages the engine reads (SUPPORTED_LANGUAGES); code is checked in its comments only.
- * A file whose language turns out unsupported once opened is skipped.
+ * File names of the languages the engine reads (the language table); code is checked in its comments only.
+ * A file whose language turns out unsupported once opened (a user's files.associations) is skipped.
  */
-const INCLUDE = '**/{*.md,*.markdown,*.txt,*.tex,*.latex,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.c,*.h,*.cc,*.cpp,*.cxx,' +
-  '*.hpp,*.cu,*.m,*.mm,*.jsonc,*.java,*.cs,*.go,*.rs,*.swift,*.kt,*.kts,*.scala,*.dart,*.php,*.css,*.scss,*.less,*.py,*.sh,' +
-  '*.bash,*.zsh,Dockerfile,Makefile,*.mk,*.yaml,*.yml,*.toml,*.rb,*.r,*.R,*.ps1,*.lua,*.sql}';
+const INCLUDE = workspaceGlob();
 const EXCLUDE = '**/{node_modules,.git,dist,out,build,target,.vscode-test,__pycache__}/**';
 const MAX_FILES = 5000;
 const supported = new Set<string>(SUPPORTED_LANGUAGES);

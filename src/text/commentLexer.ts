@@ -1,3 +1,5 @@
+import type { StopCheck } from './types';
+
 /** What a language's lexer must know to find comments without being fooled by strings. */
 export interface CommentSyntax {
   line: string[];                  // line comment openers
@@ -38,7 +40,7 @@ function isIdent(c: number): boolean {
  * Finds the comments (and, for Python, the docstrings) of a source file in one forward pass. Every construct is
  * skipped by jumping past its end, so the pass is linear.
  */
-export function lexComments(text: string, L: CommentSyntax): CommentRecord[] {
+export function lexComments(text: string, L: CommentSyntax, stop?: StopCheck): CommentRecord[] {
   const n = text.length;
   const out: CommentRecord[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -93,6 +95,7 @@ export function lexComments(text: string, L: CommentSyntax): CommentRecord[] {
   };
 
   while (i < n) {
+    stop?.at(i);
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) {
       i++;

@@ -1,4 +1,4 @@
-import type { Region } from './regions';
+import { StopCheck, type Region, type ShouldStop } from './types';
 import { RegionBuilder, isSpaceCode, trimEnd } from './regionBuilder';
 import { emitPlain } from './inline';
 import { CommentRecord, CommentSyntax, lexComments } from './commentLexer';
@@ -11,7 +11,7 @@ const HASH: CommentSyntax = { line: ['#'], block: [], quotes: '"\'', shell: true
 const SYNTAX = new Map<string, CommentSyntax>([
   ['typescript', JS], ['typescriptreact', JS], ['javascript', JS], ['javascriptreact', JS],
   ['c', C_LIKE], ['cpp', { ...C_LIKE, cppRaw: true }], ['cuda-cpp', { ...C_LIKE, cppRaw: true }],
-  ['objective-c', C_LIKE], ['objective-cpp', C_LIKE], ['jsonc', C_LIKE],
+  ['objective-c', C_LIKE], ['objective-cpp', C_LIKE], ['json', C_LIKE], ['jsonc', C_LIKE],
   ['java', { ...C_LIKE, triple: '"' }],
   ['csharp', { ...C_LIKE, triple: '"', csVerbatim: true }],
   ['go', { ...C_LIKE, rawBacktick: true }],
@@ -33,8 +33,10 @@ const SYNTAX = new Map<string, CommentSyntax>([
   ['sql', { line: ['--'], block: C_BLOCK, quotes: '"\'', multilineStrings: true }],
 ]);
 
-/** Language ids whose comments (and Python docstrings) are read as prose. */
-export const COMMENT_LANGUAGES: readonly string[] = Object.freeze([...SYNTAX.keys()]);
+/** Whether commentRegions knows the comment syntax of a language id. */
+export function hasCommentSyntax(languageId: string): boolean {
+  return SYNTAX.has(languageId);
+}
 
 // Tool directives, not prose.
 const PRAGMA = /^(?:eslint\b|@ts-|prettier-ignore|istanbul |c8 |jshint|jslint|global |tslint:|noqa\b|type: ?ignore|pylint:|pragma\b|fmt: |isort:|mypy:|pyright:|-\*-|vim?:|go:|\+build|nolint|NOLINT|clang-format|#?(?:end)?region\b|shellcheck |SPDX-License-Identifier:|@flow\b|@jsx|sourceMappingURL|rubocop:|frozen_string_literal|swiftlint:|cSpell:|spell-checker:|webpackChunkName|#(?:if|else|endif|define|include)\b)/i;
@@ -169,14 +171,16 @@ function oneLineBreak(text: string, a: number, b: number): boolean {
  * a change of marker ends it), each block comment or docstring is its own block, and blank or decorative lines,
  * doc tags, list bullets and fenced code inside a comment end blocks too.
  */
-export function commentRegions(text: string, languageId: string): Region[] {
+export function commentRegions(text: string, languageId: string, shouldStop?: ShouldStop): Region[] {
   const syntax = SYNTAX.get(languageId);
   if (syntax === undefined) throw new Error(`no comment syntax for language '${languageId}'`);
   const b = new RegionBuilder(text);
   let prev: CommentRecord | null = null;
   let prevAlone = false;
   let st: BodyState = { python: false, fence: false, example: false, doctest: false };
-  for (const r of lexComments(text, syntax)) {
+  const stop = new StopCheck(shouldStop);
+  for (const r of lexComments(text, syntax, stop)) {
+    stop.at(r.end);
     const alone = firstOnLine(text, r.markerStart);
     const continues = prev !== null && prev.kind === 'line' && r.kind === 'line' && prev.marker === r.marker &&
       alone && prevAlone && oneLineBreak(text, prev.end, r.markerStart);

@@ -1,5 +1,6 @@
-import type { Region } from './regions';
-import { RegionBuilder, splitLines, skipSpaces } from './regionBuilder';
+import { StopCheck, type Region, type ShouldStop } from './types';
+import { RegionBuilder, skipSpaces } from './regionBuilder';
+import { splitLines } from './lines';
 import { emitParagraphLine } from './plaintext';
 
 const SCISSORS = /^# -+ >8 -+\s*$/;
@@ -13,20 +14,21 @@ const KNOWN_TRAILER = /^(?:signed-off-by|co-authored-by|reviewed-by|acked-by|tes
  * line on (what `git commit -v` appends). The subject line is a block of its own; the body is plain paragraphs,
  * with backtick code, URLs, e-mails, indented (4+ columns) lines and trailers skipped.
  */
-export function gitCommitRegions(text: string): Region[] {
+export function gitCommitRegions(text: string, shouldStop?: ShouldStop): Region[] {
   const b = new RegionBuilder(text);
+  const stop = new StopCheck(shouldStop);
   const { starts, ends } = splitLines(text);
   if (text.charCodeAt(0) === 0xfeff) starts[0] = 1; // a BOM is not content
-  let stop = starts.length;
+  let end = starts.length;
   for (let l = 0; l < starts.length; l++) {
     const line = text.slice(starts[l], ends[l]);
-    if (SCISSORS.test(line) || line.startsWith('diff --git ')) { stop = l; break; }
+    if (SCISSORS.test(line) || line.startsWith('diff --git ')) { end = l; break; }
   }
   // The trailer paragraph is the last paragraph whose every line is a trailer (or a trailer's indented continuation).
-  const skip = new Uint8Array(stop);
+  const skip = new Uint8Array(end);
   let paraEnd = -1;
   let strong = false;
-  for (let l = stop - 1; l >= 0; l--) {
+  for (let l = end - 1; l >= 0; l--) {
     const line = text.slice(starts[l], ends[l]);
     if (line.startsWith('#')) continue;
     if (line.trim() === '') {
@@ -47,8 +49,9 @@ export function gitCommitRegions(text: string): Region[] {
     }
   }
   let seenSubject = false;
-  for (let l = 0; l < stop; l++) {
+  for (let l = 0; l < end; l++) {
     const s = starts[l];
+    stop.at(s);
     const e = ends[l];
     const line = text.slice(s, e);
     if (line.startsWith('#')) continue;

@@ -1,4 +1,4 @@
-import type { Region } from './regions';
+import { StopCheck, type Region, type ShouldStop } from './types';
 import { Finder, RegionBuilder } from './regionBuilder';
 import { BLOCK_ARGS, BREAKS, ENV_ARGS, SKIP_ARGS, SKIP_ENVS } from './latexTables';
 
@@ -88,8 +88,9 @@ function skipArgs(text: string, i: number, n: number, squares: Finder): number {
  * arguments of reference, citation, package and layout commands are skipped. With a \begin{document}, the
  * preamble contributes only its \title-like arguments.
  */
-export function latexRegions(text: string): Region[] {
+export function latexRegions(text: string, shouldStop?: ShouldStop): Region[] {
   const b = new RegionBuilder(text);
+  const stop = new StopCheck(shouldStop);
   const n = text.length;
   const groups: boolean[] = []; // per open brace: does it hold a block-argument (ends a block on close)?
   let blockGroups = 0;
@@ -106,6 +107,7 @@ export function latexRegions(text: string): Region[] {
     run = i = Math.min(to, n);
   };
   while (i < n) {
+    stop.at(i);
     const c = text.charCodeAt(i);
     if (c === 0x25) { // % comment to end of line
       let z = i;

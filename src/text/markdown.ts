@@ -1,5 +1,6 @@
-import type { Region } from './regions';
-import { RegionBuilder, isSpaceCode, splitLines, trimEnd } from './regionBuilder';
+import { StopCheck, type Region, type ShouldStop } from './types';
+import { RegionBuilder, isSpaceCode, trimEnd } from './regionBuilder';
+import { splitLines } from './lines';
 import type { Span } from './inline';
 import { clipToSegments, markdownInline } from './markdownInline';
 
@@ -13,10 +14,12 @@ const ATX = /^#{1,6}(?:[ \t]+|$)/;
 const FOOTNOTE_DEF = /^\[\^[^\]]{1,100}\]:[ \t]?/;
 const REFERENCE_DEF = /^\[[^\]]{1,999}\]:[ \t]*\S/;
 const REFERENCE_LINE = /^\[[^\]]{1,999}\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
-const TABLE_DELIM = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;
 
 interface Fence { ch: number; len: number; quote: number; base: number }
+
+/** Where a Markdown dialect departs from CommonMark: MDX has no indented code blocks (JSX children are indented). */
+export interface MarkdownDialect { indentedCode?: boolean }
 
 /** End condition of an HTML block starting on this line: a RegExp for its closing text, null for "until a blank
  *  line", undefined when the line does not start one. */
@@ -97,6 +100,61 @@ function emitInline(text: string, segs: Span[], b: RegionBuilder): void {
   b.newBlock();
 }
 
+/** True when `row` is a GFM table delimiter row ("| :--- | ---: |"): cells of dashes with optional colons, split
+ *  by pipes. A hand scanner, one pass: the regex it replaces backtracked quadratically on a long run of spaces. */
+function isTableDelimiter(row: string): boolean {
+  let i = 0;
+  const n = row.length;
+  const blank = (): void => { while (i < n && (row.charCodeAt(i) === 0x20 || row.charCodeAt(i) === 0x09)) i++; };
+  blank();
+  if (row.charCodeAt(i) === 0x7c) i++;
+  let cells = 0;
+  for (;;) {
+    blank();
+    if (i >= n) return cells > 0;
+    if (row.charCodeAt(i) === 0x3a) i++;
+    const dashes = i;
+    while (i < n && row.charCodeAt(i) === 0x2d) i++;
+    if (i === dashes) return false;
+    if (row.charCodeAt(i) === 0x3a) i++;
+    cells++;
+    blank();
+    if (i >= n) return true;
+    if (row.charCodeAt(i) !== 0x7c) return false;
+    i++;
+  }
+}
+
+/**
+ * Whether [pos, le) is a thematic break ("- - -", "***", "_ _ _"), answered for increasing positions of one line
+ * in linear total time: the break can only be the line's suffix of one marker character and blanks, found once.
+ */
+class ThematicTail {
+  private from = -1;
+  private marker = 0;
+  constructor(private readonly text: string, private readonly le: number) {}
+
+  at(pos: number): boolean {
+    const t = this.text;
+    if (this.from === -1) {
+      let j = this.le;
+      while (j > pos) {
+        const c = t.charCodeAt(j - 1);
+        if (c === 0x20 || c === 0x09) { j--; continue; }
+        if (c !== 0x2a && c !== 0x2d && c !== 0x5f) break;
+        if (this.marker === 0) this.marker = c;
+        else if (c !== this.marker) break;
+        j--;
+      }
+      this.from = j;
+    }
+    if (pos < this.from || t.charCodeAt(pos) !== this.marker) return false;
+    let count = 0;
+    for (let j = pos; j < this.le && count < 3; j++) if (t.charCodeAt(j) === this.marker) count++;
+    return count >= 3;
+  }
+}
+
 /** Number of cells in a table row: unescaped pipes, not counting a leading or trailing one. */
 function cellCount(row: string): number {
   const t = row.trim();
@@ -125,8 +183,10 @@ function emitRow(text: string, s: number, e: number, b: RegionBuilder): void {
  * Markdown (CommonMark + GFM tables, footnotes and math): paragraphs, headings, list items, table cells and
  * blockquote paragraphs are blocks; code, HTML, front matter, math and link machinery are skipped.
  */
-export function markdownRegions(text: string): Region[] {
+export function markdownRegions(text: string, shouldStop?: ShouldStop, dialect: MarkdownDialect = {}): Region[] {
+  const indentedCode = dialect.indentedCode !== false;
   const b = new RegionBuilder(text);
+  const stop = new StopCheck(shouldStop);
   const { starts, ends } = splitLines(text);
   let para: Span[] | null = null;
   let fence: Fence | null = null;
@@ -143,6 +203,7 @@ export function markdownRegions(text: string): Region[] {
   for (let l = frontMatterEnd(text, starts, ends); l < starts.length; l++) {
     const ls = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : starts[l]; // a BOM is not content
     const le = ends[l];
+    stop.at(ls);
     let [p, quote] = stripQuotes(text, ls, le, fence !== null ? fence.quote : Infinity);
     let c = p;
     let indent = 0;
@@ -196,7 +257,7 @@ export function markdownRegions(text: string): Region[] {
     const inList = lists.length > 0; // a sibling item of an open list does not "interrupt" its paragraph
     while (lists.length > 0 && indent < lists[lists.length - 1]) lists.pop();
     const base = lists.length > 0 ? lists[lists.length - 1] : 0;
-    if (indent - base >= 4) {
+    if (indentedCode && indent - base >= 4) {
       if (para !== null) para.push([c, le]);
       else b.newBlock(); // indented code block
       continue;
@@ -212,6 +273,7 @@ export function markdownRegions(text: string): Region[] {
       continue;
     }
     let item = false;
+    const thematic = new ThematicTail(text, le);
     for (;;) {
       const m = listMarkerEnd(text, pos, le, para !== null && !item && !inList);
       if (m === -1) break;
@@ -233,7 +295,7 @@ export function markdownRegions(text: string): Region[] {
         pos += 3;
         while (pos < le && (text.charCodeAt(pos) === 0x20 || text.charCodeAt(pos) === 0x09)) pos++;
       }
-      if (THEMATIC.test(text.slice(pos, le))) break;
+      if (thematic.at(pos)) break;
     }
     if (pos >= le) continue;
     if (item) line = text.slice(pos, le);
@@ -298,7 +360,7 @@ export function markdownRegions(text: string): Region[] {
     if (!table && line.includes('|') && l + 1 < starts.length) {
       const [np] = stripQuotes(text, starts[l + 1], ends[l + 1], quote);
       const next = text.slice(np, ends[l + 1]).trim();
-      if (TABLE_DELIM.test(next) && cellCount(next) === cellCount(line)) {
+      if (isTableDelimiter(next) && cellCount(next) === cellCount(line)) {
         flush();
         emitRow(text, pos, le, b);
         table = true;

@@ -5,7 +5,7 @@ import { Span, codeSpans, emailSpan, urlEnd } from './inline';
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253})>/y;
 const HTML_TAG = /<(?:\/[A-Za-z][A-Za-z0-9-]{0,63}\s{0,50}|[A-Za-z][A-Za-z0-9-]{0,63}(?:\s{1,50}[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\s{0,50}=\s{0,50}(?:[^\s"'=<>`]{1,500}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,50}\s{0,50}\/?|\?[^>]{0,2000}\?|![A-Za-z][^>]{0,2000}|!\[CDATA\[[^\]]{0,2000}\]\])>/y;
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
-const TEMPLATE_TAG = /\{\{[^}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}/y; // Liquid/Jinja/Hugo in docs sites
+const MAX_TEMPLATE_TAG = 500;
 const SHORTCODE = /:[a-z0-9_+-]{1,40}:/y;                            // emoji shortcodes like :tada:
 const FOOTNOTE_REF = /\[\^[^\]\s]{1,100}\]/y;
 const MAX_TARGET = 2000;
@@ -65,6 +65,9 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
   const closeSquare = new Finder(text, ']', e);
   const closeAngle = new Finder(text, '>', e);
   const openAngle = new Finder(text, '<', e);
+  const closeTemplate = new Finder(text, '}}', e);
+  const closeTag = new Finder(text, '%}', e);
+  const newline = new Finder(text, '\n', e);
   let ci = 0;
   let run = s;
   let i = s;
@@ -150,9 +153,12 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
         i = z;
         continue;
       }
-      case 0x7b: { // {{ template }} and {% tag %}
-        TEMPLATE_TAG.lastIndex = i;
-        if (TEMPLATE_TAG.test(text) && TEMPLATE_TAG.lastIndex <= e) { skipTo(i, TEMPLATE_TAG.lastIndex); continue; }
+      case 0x7b: { // {{ template }} and {% tag %} of Liquid/Jinja/Hugo docs sites, on one line
+        const d = i + 1 < e ? text.charCodeAt(i + 1) : 0;
+        if (d === 0x7b || d === 0x25) {
+          const z = (d === 0x7b ? closeTemplate : closeTag).find(i + 2); // memoised: many '{{' stay linear
+          if (z !== -1 && z - i <= MAX_TEMPLATE_TAG && (newline.find(i) === -1 || newline.find(i) > z)) { skipTo(i, z + 2); continue; }
+        }
         break;
       }
       case 0x3a: { // :shortcode:

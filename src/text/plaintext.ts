@@ -1,5 +1,6 @@
-import type { Region } from './regions';
-import { RegionBuilder, splitLines, skipSpaces } from './regionBuilder';
+import { StopCheck, type Region, type ShouldStop } from './types';
+import { RegionBuilder, skipSpaces } from './regionBuilder';
+import { splitLines } from './lines';
 import { emitPlain } from './inline';
 
 const BULLET = /(?:[-*+\u2022]|\d{1,3}[.)])[ \t]/y;
@@ -23,9 +24,13 @@ export function emitParagraphLine(text: string, s: number, e: number, b: RegionB
 }
 
 /** Plain text: paragraphs separated by blank lines (list lines are blocks of their own); URLs and e-mails skipped. */
-export function plaintextRegions(text: string): Region[] {
+export function plaintextRegions(text: string, shouldStop?: ShouldStop): Region[] {
   const b = new RegionBuilder(text);
+  const stop = new StopCheck(shouldStop);
   const { starts, ends } = splitLines(text);
-  for (let l = 0; l < starts.length; l++) emitParagraphLine(text, starts[l], ends[l], b, false);
+  for (let l = 0; l < starts.length; l++) {
+    stop.at(starts[l]);
+    emitParagraphLine(text, starts[l], ends[l], b, false);
+  }
   return b.regions;
 }

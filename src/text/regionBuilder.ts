@@ -1,4 +1,4 @@
-import type { Region } from './regions';
+import type { Region } from './types';
 
 /** Whitespace for trimming regions: ASCII space/controls, NBSP, the BOM, line/paragraph separators, Zs. */
 export function isSpaceCode(c: number): boolean {
@@ -54,28 +54,6 @@ export class RegionBuilder {
       this.used = false;
     }
   }
-}
-
-/** Line starts and content ends (before \n, \r\n or \r) of every line. */
-export interface Lines { starts: number[]; ends: number[] }
-
-export function splitLines(text: string): Lines {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let s = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) {
-      starts.push(s);
-      ends.push(i);
-      if (c === 0x0d && i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
-      s = i + 1;
-    }
-  }
-  starts.push(s);
-  ends.push(n);
-  return { starts, ends };
 }
 
 /** First non-whitespace position in [s, e), or e. */

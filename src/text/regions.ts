@@ -1,35 +1,41 @@
+import type { Region, ShouldStop } from './types';
+import { LANGUAGES, languageById, type ParserKind } from './languages';
 import { markdownRegions } from './markdown';
+import { mdxRegions } from './mdx';
+import { rstRegions } from './rst';
+import { asciidocRegions } from './asciidoc';
 import { plaintextRegions } from './plaintext';
 import { latexRegions } from './latex';
 import { gitCommitRegions } from './gitCommit';
-import { COMMENT_LANGUAGES, commentRegions } from './comments';
+import { commentRegions, hasCommentSyntax } from './comments';
+
+export type { Region, ShouldStop } from './types';
+export { Cancelled } from './types';
+
+type Parser = (text: string, languageId: string, shouldStop?: ShouldStop) => Region[];
+
+const PARSERS: Record<ParserKind, Parser> = {
+  'markdown': (text, _id, stop) => markdownRegions(text, stop),
+  'mdx': (text, _id, stop) => mdxRegions(text, stop),
+  'restructuredtext': (text, _id, stop) => rstRegions(text, stop),
+  'asciidoc': (text, _id, stop) => asciidocRegions(text, stop),
+  'plaintext': (text, _id, stop) => plaintextRegions(text, stop),
+  'latex': (text, _id, stop) => latexRegions(text, stop),
+  'git-commit': (text, _id, stop) => gitCommitRegions(text, stop),
+  'comments': commentRegions,
+};
 
 /**
- * UTF-16 offsets of prose in the original text (end exclusive). `block` numbers paragraphs: regions of one block
- * are one run of prose interrupted only by inline things we skip (inline code, URLs, inline math, link
- * targets...), so they may be read together as one sentence; different blocks must never be joined.
- * Regions are sorted, do not overlap, are trimmed of whitespace, and block numbers never decrease.
+ * Prose regions of a document in the given VS Code language (see languages.ts). Throws for a language it does not
+ * support. `shouldStop`, when given, is asked every few thousand characters; a yes throws `Cancelled`.
  */
-export interface Region { start: number; end: number; block: number }
-
-const PROSE_LANGUAGES = new Map<string, (text: string) => Region[]>([
-  ['markdown', markdownRegions],
-  ['plaintext', plaintextRegions],
-  ['latex', latexRegions],
-  ['tex', latexRegions],
-  ['git-commit', gitCommitRegions],
-]);
-
-/** VS Code language ids that proseRegions understands. */
-export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze([
-  ...PROSE_LANGUAGES.keys(),
-  ...COMMENT_LANGUAGES,
-]);
-
-/** Prose regions of a document in the given VS Code language. Throws for a language it does not support. */
-export function proseRegions(text: string, languageId: string): Region[] {
-  const prose = PROSE_LANGUAGES.get(languageId);
-  if (prose !== undefined) return prose(text);
-  if (COMMENT_LANGUAGES.includes(languageId)) return commentRegions(text, languageId);
-  throw new Error(`unsupported language '${languageId}'; supported: ${SUPPORTED_LANGUAGES.join(', ')}`);
+export function proseRegions(text: string, languageId: string, shouldStop?: ShouldStop): Region[] {
+  const language = languageById(languageId);
+  if (language === undefined) {
+    throw new Error(`unsupported language '${languageId}'; supported: ${LANGUAGES.map((l) => l.id).join(', ')}`);
+  }
+  if (language.parser === 'comments' && !hasCommentSyntax(languageId)) {
+    throw new Error(`language '${languageId}' is read by its comments but has no comment syntax`);
+  }
+  return PARSERS[language.parser](text, languageId, shouldStop);
 }

@@ -1,4 +1,4 @@
-import type { Region } from './regions';
+import type { Region } from './types';
 import { isSpaceCode } from './regionBuilder';
 
 export interface Sentence { start: number; end: number; block: number; parts: { start: number; end: number }[] }

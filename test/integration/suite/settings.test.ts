@@ -1,7 +1,7 @@
 // Settings and exclusions take effect without a reload.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { SUPPORTED_LANGUAGES } from '../../../src/text/regions';
+import { SUPPORTED_LANGUAGES } from '../../../src/text/languages';
 import { closeAll, EXTENSION_ID, flaggedWords, show, waitFor, electricDiagnostics, whenChecked } from './helpers';
 
 describe('settings', () => {

@@ -81,3 +81,57 @@ test('fixture: a Python module with docstrings', () => {
     'Sentences longer than the limit are dropped,|because they are usually tables.',
   ]);
 });
+
+// The documentation formats' fixtures hide misspellings (webb, enviroment, typpo, recieve...) in every kind of
+// markup that is not prose; none may reach the prose.
+const HIDDEN = /webb|enviroment|typpo|recieve|texxt|htmml|diagramm|confg|strr|frobnicate|maxdepth|product-name/i;
+
+test('fixture: a reStructuredText guide (directives, roles, literal blocks, fields, substitutions, comments, targets)', () => {
+  const expected = [
+    'Installation Guide',
+    'Ada Lovelace',
+    'This guide explains how to install the|proofreader|with|and configure it with|. See|the manual|or the|Usage|section, and the footnote|and|itself.',
+    'Keep your environment clean.',
+    'Use a virtual environment for every project.',
+    'Usage',
+    'Run the command:',
+    'First item of the list|which continues here.',
+    'Second item with|inside.',
+    'The file to check.',
+    'A footnote with real prose.',
+    'The option works with folders.',
+    'Term', 'The definition of the term.',
+    'Name', 'Meaning', 'fast', 'Checks quickly.',
+  ];
+  check('guide.rst', 'restructuredtext', expected);
+  assert.ok(!expected.some((s) => HIDDEN.test(s)));
+});
+
+test('fixture: an AsciiDoc guide (header, attributes, delimited blocks, block titles, macros, admonitions, tables)', () => {
+  const expected = [
+    'Electric Proofreader Guide',
+    'Getting started',
+    'The proofreader checks|and|without fuss.|Read the|online documentation|or|the intro|.|See|the usage section|and|for details.|Footnotes are prose too.',
+    'Installing the package',
+    'Back up your files first.',
+    'Admonition blocks hold prose.',
+    'First item', 'Nested item with|keys', 'Done item',
+    'CPU', 'The processor runs the model.', 'GPU', 'Only when available.',
+    'Setting', 'Meaning', 'sensitivity', 'How eager the checker is.',
+  ];
+  check('guide.adoc', 'asciidoc', expected);
+  assert.ok(!expected.some((s) => HIDDEN.test(s)));
+});
+
+test('fixture: an MDX page (front matter, imports, exports, JSX elements and expressions, code)', () => {
+  const expected = [
+    'Welcome to',
+    'The proofreader checks your docs while you write.',
+    'Admonitions hold prose that is checked.',
+    'Install it with the package manager.',
+    'Hello|, welcome to|new|features.',
+    'A list item with|and a|link|.',
+  ];
+  check('intro.mdx', 'mdx', expected);
+  assert.ok(!expected.some((s) => HIDDEN.test(s)));
+});

@@ -1,4 +1,5 @@
-import { proseRegions, Region } from '../../../src/text/regions';
+import { proseRegions } from '../../../src/text/regions';
+import type { Region } from '../../../src/text/types';
 
 /** The prose of a document as one string per block, its regions joined by '|'. */
 export function blocks(text: string, languageId: string): string[] {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { SUPPORTED_LANGUAGES, proseRegions } from '../../../src/text/regions';
+import { proseRegions } from '../../../src/text/regions';
+import { SUPPORTED_LANGUAGES } from '../../../src/text/languages';
 import { splitSentences } from '../../../src/text/sentences';
 import { wordsIn } from '../../../src/text/words';
 import { assertWellFormed, blocks } from './render';
