@@ -1,5 +1,6 @@
 import type { Region } from './regions';
-import { RegionBuilder, splitLines, skipSpaces } from './regionBuilder';
+import { RegionBuilder, skipSpaces } from './regionBuilder';
+import { splitLines } from './lines';
 import { emitParagraphLine } from './plaintext';
 
 const SCISSORS = /^# -+ >8 -+\s*$/;

@@ -1,5 +1,6 @@
 import type { Region } from './regions';
-import { RegionBuilder, isSpaceCode, splitLines, trimEnd } from './regionBuilder';
+import { RegionBuilder, isSpaceCode, trimEnd } from './regionBuilder';
+import { splitLines } from './lines';
 import type { Span } from './inline';
 import { clipToSegments, markdownInline } from './markdownInline';
 

@@ -1,5 +1,6 @@
 import type { Region } from './regions';
-import { RegionBuilder, splitLines, skipSpaces } from './regionBuilder';
+import { RegionBuilder, skipSpaces } from './regionBuilder';
+import { splitLines } from './lines';
 import { emitPlain } from './inline';
 
 const BULLET = /(?:[-*+\u2022]|\d{1,3}[.)])[ \t]/y;

@@ -56,28 +56,6 @@ export class RegionBuilder {
   }
 }
 
-/** Line starts and content ends (before \n, \r\n or \r) of every line. */
-export interface Lines { starts: number[]; ends: number[] }
-
-export function splitLines(text: string): Lines {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let s = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) {
-      starts.push(s);
-      ends.push(i);
-      if (c === 0x0d && i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
-      s = i + 1;
-    }
-  }
-  starts.push(s);
-  ends.push(n);
-  return { starts, ends };
-}
-
 /** First non-whitespace position in [s, e), or e. */
 export function skipSpaces(text: string, s: number, e: number): number {
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
