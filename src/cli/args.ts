@@ -1,6 +1,7 @@
 // Command-line options of electric-check, parsed with node:util (no dependency).
 import { parseArgs } from 'node:util';
 import type { ProviderChoice } from '../engine/protocol';
+import { SUPPORTED_LANGUAGES } from '../text/regions';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -13,6 +14,7 @@ export interface CliOptions {
   sensitivity: number;
   provider: ProviderChoice;
   threads?: number;
+  maxFileSize: number;           // characters; longer inputs are not checked (the extension's maxFileSize)
   model?: string;
   progress: boolean;
   words: boolean;                // JSON output includes every checked word's energy
@@ -38,7 +40,8 @@ Options:
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
   -s, --sensitivity N        0..1, higher flags more (default 0.5)
   --provider auto|cpu|gpu    execution provider (default auto: the platform's GPU provider, else CPU)
-  --threads N                inference threads (default: cores - 1, at most 4)
+  --threads N                inference threads (default: cores - 1, at most 4; at most the cores)
+  --max-file-size N          skip inputs longer than N characters, as an error (default 500000, as the extension)
   --model DIR                model folder (default: the package's models/)
   --max-suggestions N        suggestions per finding (default 5)
   --words                    with --format json: every checked word with its energy and noise probability
@@ -49,6 +52,9 @@ Options:
 Exit status: 0 nothing flagged, 1 something flagged, 2 an error (bad input, missing model, ...).
 In --jsonl mode the status is 0 unless there was an error.`;
 
+/** The extension's electricProofreader.maxFileSize default (package.json), so both refuse the same files. */
+export const DEFAULT_MAX_FILE_SIZE = 500_000;
+
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
   try {
@@ -58,7 +64,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       options: {
         format: { type: 'string' }, jsonl: { type: 'string' }, output: { type: 'string', short: 'o' },
         language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' },
-        provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' },
+        provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, 'max-file-size': { type: 'string' },
         'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
@@ -75,9 +81,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (sensitivity < 0 || sensitivity > 1) throw new UsageError(`--sensitivity must be between 0 and 1 (got ${sensitivity})`);
   const threads = v.threads === undefined ? undefined : integer(v.threads, '--threads', 1);
   const maxSuggestions = integer(v['max-suggestions'] ?? '5', '--max-suggestions', 0);
+  const maxFileSize = integer(v['max-file-size'] ?? String(DEFAULT_MAX_FILE_SIZE), '--max-file-size', 0);
+  if (v.language !== undefined && !SUPPORTED_LANGUAGES.includes(v.language)) {
+    throw new UsageError(`--language: unknown language '${v.language}'; known: ${SUPPORTED_LANGUAGES.join(', ')}`);
+  }
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity,
-    provider, threads, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
+    provider, threads, maxFileSize, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
     help: v.help ?? false, version: v.version ?? false,
   };
   if (!opts.help && !opts.version) {
