@@ -62,9 +62,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, maxSuggestions: opts.maxSuggestions };
   // Started on the first text to check, so a run over empty or missing files never loads the model.
   let started: Promise<unknown> | undefined;
-  let engineFailed = false;
   const check: Check = async (text, language, progress) => {
-    started ??= client.info().catch((err: Error) => { engineFailed = true; throw new EngineStartError(err.message); });
+    started ??= client.info().catch((err: Error) => { throw new EngineStartError(err.message); });
     await started;
     return client.check(text, language, checkOptions, undefined, progress);
   };
@@ -83,9 +82,9 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   } finally {
     client.dispose();
   }
-  // A report that lists per-file errors is a report; one from a run whose engine never started is not,
-  // and must not replace the last good one.
-  const failure = await out.close(!engineFailed);
+  // A run that ends in an error (exit 2) must not replace the last good report: what went wrong is on
+  // stderr (and in the JSON/SARIF on stdout, without -o).
+  const failure = await out.close(code !== 2);
   if (!failure) return code;
   // The reader went away (`| head`): stop quietly, as Unix tools do; the output is incomplete, so not 0.
   if (failure.code !== 'EPIPE') note(failure.message.startsWith('cannot write') ? failure.message : `cannot write the output: ${failure.message}`);

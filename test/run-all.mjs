@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite, one command: build, unit tests (node:test), training tests (pytest), then the mocha
+// The whole test suite, one command: build, unit tests (node:test), the reliability matrix, training tests (pytest), then the mocha
 // suite inside a real VS Code extension host and the end-to-end UI test (code-server + headless Chromium).
 // client-setup installs code-server and playwright-core into the ignored .vscode-test/ (idempotent).
 // Each stage's own counts are summed into one closing "N passed, N failed" line; any failing stage fails the run.
@@ -11,6 +11,10 @@ const stages = [
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', 'out/test/unit/'],
     counts: (out) => [last(out, /^\s*(?:#|ℹ) pass (\d+)/m), last(out, /^\s*(?:#|ℹ) fail (\d+)/m)] },
+  // The bad-input matrix (bench/reliability.mjs): nothing lost, nothing hung. Its table goes to the ignored out/
+  // here, so a test run leaves the tracked tree clean; `npm run test:reliability` refreshes bench/results/.
+  { name: 'reliability', cmd: process.execPath, args: ['bench/reliability.mjs', '--table', 'out/reliability.md'],
+    counts: (out) => [last(out, /^(\d+) passed, \d+ failed/m), last(out, /^\d+ passed, (\d+) failed/m)] },
   { name: 'training', cmd: python, args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'training/tests'],
     counts: (out) => [last(out, /(\d+) passed/), last(out, /(\d+) failed/) + last(out, /(\d+) errors?/)] },
   { name: 'client-setup', cmd: 'bash', args: ['test/integration/setup.sh'] },
