@@ -2,7 +2,7 @@
 // run that finished, so a failed or interrupted run leaves the previous report as it was; a target that is
 // also an input is refused before anything is opened for writing. Devices and FIFOs (-o /dev/null) cannot
 // be renamed over, so they are written directly.
-import { constants, fstatSync, promises as fs, Stats } from 'node:fs';
+import { constants, fstatSync, promises as fs, rmSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 
 export class OutputError extends Error {
@@ -16,6 +16,8 @@ export interface Sink {
   /** Flushes; for a report file, puts it in place (commit) or throws it away. Resolves with the first write error. */
   close(commit: boolean): Promise<NodeJS.ErrnoException | undefined>;
 }
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
 
@@ -73,10 +75,17 @@ export async function fileSink(target: string): Promise<Sink> {
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing ? existing.mode & 0o7777 : 0o666)
     .catch((err: Error) => { throw new OutputError(`cannot write ${target}: ${err.message}`); });
   const sink = handleSink(handle, target);
+  // Ctrl-C or a kill while checking: remove the temporary file, then die of the same signal.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rmSync(temp, { force: true });
+    process.kill(process.pid, signal);
+  };
+  for (const signal of SIGNALS) process.once(signal, onSignal);
   return {
     get failure() { return sink.failure; },
     write: (text) => sink.write(text),
     async close(commit) {
+      for (const signal of SIGNALS) process.removeListener(signal, onSignal);
       const failure = await sink.close(commit);
       if (commit && !failure) {
         try {

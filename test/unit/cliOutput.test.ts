@@ -88,3 +88,19 @@ test('EPIPE (| head -c 20) ends the run quietly with exit 2', () => {
   const stderr = readFileSync(path.join(tmp, 'epipe.err'), 'utf8');
   assert.doesNotMatch(stderr, /EPIPE|Error|\n\s+at /, 'quiet: no error, no stack');
 });
+
+test('killed mid-run (SIGTERM): the previous report stays and the temporary file is removed', async () => {
+  const notes = fresh('killed/notes.md');
+  const report = fresh('killed/report.json', 'OLD REPORT');
+  const dir = path.dirname(report);
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [bin, '--format', 'json', notes, '-o', report, '--provider', 'cpu', '--threads', '1']);
+  const t0 = Date.now();
+  while (!readdirSync(dir).some((f) => f.endsWith('.tmp')) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(readdirSync(dir).some((f) => f.endsWith('.tmp')), 'the report is written to a temporary file first');
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 'SIGTERM');
+  assert.equal(readFileSync(report, 'utf8'), 'OLD REPORT');
+  assert.deepEqual(readdirSync(dir).sort(), ['notes.md', 'report.json']);
+});
