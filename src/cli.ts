@@ -18,8 +18,10 @@ export interface CliIo { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStre
  * that could not be written). Everything is checked that can be checked before any file is opened for writing.
  */
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  // A closed stderr (2>&- or a reader gone) must not turn a finished run into a crash.
+  // A closed stderr or a reader gone before --help is printed must not turn into a crash; output errors
+  // during a run are the sink's (streamSink), which ends the run.
   io.stderr.on('error', () => undefined);
+  io.stdout.on('error', () => undefined);
   const note = (msg: string): void => { io.stderr.write(`electric-check: ${msg}\n`); };
   let opts: CliOptions;
   let files: string[] = [], unmatched: string[] = [];

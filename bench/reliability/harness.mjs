@@ -84,7 +84,8 @@ export function cli(args, { stdin, timeoutMs: ms = 30_000, cwd = REPO, shell } =
     child.on('close', (code) => {
       clearInterval(poll);
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, timedOut, mb: peak || undefined });
+      // Through a shell, the pid sampled is bash's, not electric-check's: no memory figure then.
+      resolve({ code, stdout, stderr, timedOut, mb: shell ? undefined : peak || undefined });
     });
     child.stdin.on('error', () => undefined);
     if (stdin !== undefined && typeof stdin !== 'function') child.stdin.end(stdin);

@@ -35,7 +35,7 @@ Flags words that do not fit their context, with replacements ranked by an Electr
 Options:
   --format text|json|sarif   output format (default text: file:line:col: word — suggestion (p=…))
   --jsonl FILE               evaluation mode: read {"id","text"} lines, write {"id","peer":"electric","flags":[…]} lines
-  -o, --output FILE          write results to FILE instead of stdout
+  -o, --output FILE          write results to FILE instead of stdout (never an input)
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
   -s, --sensitivity N        0..1, higher flags more (default 0.5)
@@ -49,7 +49,8 @@ Options:
   -h, --help                 this text
   -v, --version              print the version
 
-Exit status: 0 nothing flagged, 1 something flagged, 2 an error (bad input, missing model, ...).
+Exit status: 0 nothing flagged, 1 something flagged, 2 an error (bad option or glob, an input not read or
+checked, missing model, output not written). -o FILE is replaced only when the status is 0 or 1.
 In --jsonl mode the status is 0 unless there was an error.`;
 
 /** The extension's electricProofreader.maxFileSize default (package.json), so both refuse the same files. */
