@@ -1,7 +1,8 @@
 // Options validated before work, per-file errors that let the run finish, bounded inputs, one line index,
 // library globs, UTF-16 without a byte-order mark.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
@@ -15,6 +16,7 @@ import { EngineStartError, runFiles } from '../../src/cli/run';
 import { readBounded, TooLargeError } from '../../src/cli/read';
 import type { CheckResult, Finding } from '../../src/engine/types';
 import { electricCheck } from './cliRun';
+import { modelCopy, modelDir, removeDir } from './engine/runtimeFixtures';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'electric-cli-lim-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -78,6 +80,28 @@ test('one file failing in the engine is an error naming it; the rest are checked
     progress: (n: number) => new Progress(n, 'files', process.stderr, false) };
   assert.equal(await runFiles(ctx, [a, b, c], []), 2);
   assert.deepEqual(JSON.parse(out.text).errors, [{ file: '', message: 'the engine did not start, so nothing was checked: model file missing: /x/meta.json' }]);
+});
+
+test('end to end: a model whose cloze graph is broken fails each file by name; the run goes on and JSON lists them', async () => {
+  const dir = await modelCopy(['cloze.onnx', 'meta.json']);
+  try {
+    const cloze = readFileSync(path.join(modelDir, 'cloze.onnx'));
+    const broken = cloze.subarray(0, Math.floor(cloze.length / 3));
+    writeFileSync(path.join(dir, 'cloze.onnx'), broken);
+    const meta = JSON.parse(readFileSync(path.join(modelDir, 'meta.json'), 'utf8'));
+    meta.sha256['cloze.onnx'] = createHash('sha256').update(broken).digest('hex');
+    writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(meta));
+    const a = file('broken/a.md', 'We recieved it.\n'), b = file('broken/b.md', 'They was late.\n');
+    const run = await electricCheck(['--format', 'json', a, b, '--model', dir], { model: false });
+    assert.equal(run.code, 2, run.stderr);
+    const out = JSON.parse(run.stdout) as { errors: { file: string; message: string }[] };
+    const named = out.errors.map((e) => path.basename(e.file));
+    // Either the engine refuses to start (one error) or each file fails by name; never a silent, empty stdout.
+    assert.ok(named.length === 1 && named[0] === '' ? /cloze\.onnx/.test(out.errors[0].message) : named.join() === 'a.md,b.md', JSON.stringify(out.errors));
+    noStack(run.stderr);
+  } finally {
+    await removeDir(dir);
+  }
 });
 
 test('size limit: over --max-file-size is an error naming the limit; /dev/zero and endless pipes are read only to the bound', async () => {
