@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// The whole test suite, one command: build, unit tests (node:test), training and bench tests (pytest,
-// node:test), then the mocha suite inside a real VS Code extension host and the end-to-end UI test
-// (code-server + headless Chromium). client-setup installs code-server and playwright-core into the ignored
-// .vscode-test/ (idempotent; its build output goes to .vscode-test/setup.log). The e2e screenshots go to
-// out/screenshots; `npm run screenshots` refreshes the committed media/ instead.
+// The whole test suite, one command: build, unit tests (node:test), the reliability matrix, training and bench
+// tests (pytest, node:test), then the mocha suite inside a real VS Code extension host and the end-to-end UI
+// test (code-server + headless Chromium). client-setup installs code-server and playwright-core into the
+// ignored .vscode-test/ (idempotent; its build output goes to .vscode-test/setup.log). The e2e screenshots go
+// to out/screenshots; `npm run screenshots` refreshes the committed media/ instead.
 // Each stage's own counts are summed into one closing "N passed, N failed" line; any failing stage fails the run.
 // `node test/run-all.mjs STAGE...` runs only the named stages.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,6 +27,10 @@ const stages = [
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', 'out/test/unit/'],
     counts: (out) => [last(out, /^\s*(?:#|ℹ) pass (\d+)/m), last(out, /^\s*(?:#|ℹ) fail (\d+)/m)] },
+  // The bad-input matrix (bench/reliability.mjs): nothing lost, nothing hung. Its table goes to the ignored out/
+  // here, so a test run leaves the tracked tree clean; `npm run test:reliability` refreshes bench/results/.
+  { name: 'reliability', cmd: process.execPath, args: ['bench/reliability.mjs', '--table', 'out/reliability.md'],
+    counts: (out) => [last(out, /^(\d+) passed, \d+ failed/m), last(out, /^\d+ passed, (\d+) failed/m)] },
   { name: 'training', cmd: python, args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'training/tests'],
     counts: pytestCounts, needs: () => missingPython(['pytest', 'numpy', 'torch', 'onnx']) },
   { name: 'bench', cmd: process.execPath, args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', 'bench/bench.test.mjs'],

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../engine/defaults';
 import type { ProviderChoice } from '../engine/protocol';
+import { SUPPORTED_LANGUAGES } from '../text/languages';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -14,6 +15,7 @@ export interface CliOptions {
   sensitivity: number;
   provider: ProviderChoice;
   threads?: number;
+  maxFileSize: number;           // characters; longer inputs are not checked (the extension's maxFileSize)
   model?: string;
   progress: boolean;
   words: boolean;                // JSON output includes every checked word's energy
@@ -34,12 +36,13 @@ Flags words that do not fit their context, with replacements ranked by an Electr
 Options:
   --format text|json|sarif   output format (default text: file:line:col: word — suggestion (p=…))
   --jsonl FILE               evaluation mode: read {"id","text"} lines, write {"id","peer":"electric","flags":[…]} lines
-  -o, --output FILE          write results to FILE instead of stdout
+  -o, --output FILE          write results to FILE instead of stdout (never an input)
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
   -s, --sensitivity N        0..1, higher flags more (default ${SETTING_DEFAULTS.sensitivity})
   --provider auto|cpu|gpu    execution provider (default ${SETTING_DEFAULTS.executionProvider}: the platform's GPU provider, else CPU)
-  --threads N                inference threads (default: cores - 1, at most 4)
+  --threads N                inference threads (default: cores - 1, at most 4; at most the cores)
+  --max-file-size N          skip inputs longer than N characters, as an error (default ${SETTING_DEFAULTS.maxFileSize}, as the extension)
   --model DIR                model folder (default: the package's models/)
   --max-suggestions N        suggestions per finding (default ${MAX_SUGGESTIONS})
   --words                    with --format json: every checked word with its energy and noise probability
@@ -47,7 +50,8 @@ Options:
   -h, --help                 this text
   -v, --version              print the version
 
-Exit status: 0 nothing flagged, 1 something flagged, 2 an error (bad input, missing model, ...).
+Exit status: 0 nothing flagged, 1 something flagged, 2 an error (bad option or glob, an input not read or
+checked, missing model, output not written). -o FILE is replaced only when the status is 0 or 1.
 In --jsonl mode the status is 0 unless there was an error.`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -59,7 +63,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       options: {
         format: { type: 'string' }, jsonl: { type: 'string' }, output: { type: 'string', short: 'o' },
         language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' },
-        provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' },
+        provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, 'max-file-size': { type: 'string' },
         'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
@@ -76,9 +80,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (sensitivity < 0 || sensitivity > 1) throw new UsageError(`--sensitivity must be between 0 and 1 (got ${sensitivity})`);
   const threads = v.threads === undefined ? undefined : integer(v.threads, '--threads', 1);
   const maxSuggestions = v['max-suggestions'] === undefined ? MAX_SUGGESTIONS : integer(v['max-suggestions'], '--max-suggestions', 0);
+  const maxFileSize = v['max-file-size'] === undefined ? SETTING_DEFAULTS.maxFileSize : integer(v['max-file-size'], '--max-file-size', 0);
+  if (v.language !== undefined && !SUPPORTED_LANGUAGES.includes(v.language)) {
+    throw new UsageError(`--language: unknown language '${v.language}'; known: ${SUPPORTED_LANGUAGES.join(', ')}`);
+  }
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity,
-    provider, threads, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
+    provider, threads, maxFileSize, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
     help: v.help ?? false, version: v.version ?? false,
   };
   if (!opts.help && !opts.version) {

@@ -6,26 +6,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findingMessage, fixTitle, severityOf } from '../engine/messages';
 import type { Finding, FindingKind, WordScore } from '../engine/types';
+import { LineIndex } from '../text/lines';
 
 export interface FileResult { file: string; language: string; text: string; findings: Finding[]; words?: WordScore[] }
 export interface Problem { file: string; message: string }
 
 export interface Position { line: number; column: number }
 
-/** Maps UTF-16 offsets to 1-based line/column; built once per text (binary search per lookup). */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  position(offset: number): Position {
-    let lo = 0, hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
+/** 1-based line and column of a UTF-16 offset, from the line index the parsers share (LF, CRLF, lone CR). */
+export function position(index: LineIndex, offset: number): Position {
+  const p = index.position(offset);
+  return { line: p.line + 1, column: p.character + 1 };
 }
 
 /** `file:line:col: word — suggestion (p=0.93)`, one line per finding. */
@@ -34,7 +25,7 @@ export function formatText(results: FileResult[]): string {
   for (const r of results) {
     const index = new LineIndex(r.text);
     for (const f of r.findings) {
-      const { line, column } = index.position(f.start);
+      const { line, column } = position(index, f.start);
       const best = f.suggestions[0];
       const fix = best ? `${best.text === '' ? '(delete)' : best.text} (p=${best.p.toFixed(2)})` : `no suggestion (score=${f.score.toFixed(2)})`;
       lines.push(`${r.file}:${line}:${column}: ${oneLine(f.word)} — ${fix}`);
@@ -49,7 +40,7 @@ export function formatJson(results: FileResult[], skipped: Problem[], errors: Pr
     return {
       file: r.file, language: r.language,
       findings: r.findings.map((f) => {
-        const s = index.position(f.start), e = index.position(f.end);
+        const s = position(index, f.start), e = position(index, f.end);
         return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...f, message: findingMessage(f) };
       }),
       ...(r.words ? { words: r.words } : {}),
@@ -80,7 +71,7 @@ export function formatSarif(results: FileResult[], errors: Problem[], version: s
   const sarifResults = results.flatMap((r) => {
     const index = new LineIndex(r.text);
     return r.findings.map((f) => {
-      const s = index.position(f.start), e = index.position(f.end);
+      const s = position(index, f.start), e = position(index, f.end);
       const region = { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
       const location = { artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT' } };
       const ruleIndex = RULES.findIndex((rule) => rule.id === f.kind);
@@ -110,7 +101,7 @@ export function formatSarif(results: FileResult[], errors: Problem[], version: s
         executionSuccessful: errors.length === 0,
         toolExecutionNotifications: errors.map((e) => ({
           level: 'error', message: { text: e.message },
-          locations: e.file === '<stdin>' ? [] : [{ physicalLocation: { artifactLocation: { uri: uri(e.file), uriBaseId: 'SRCROOT' } } }],
+          locations: e.file === '<stdin>' || e.file === '' ? [] : [{ physicalLocation: { artifactLocation: { uri: uri(e.file), uriBaseId: 'SRCROOT' } } }],
         })),
       }],
       results: sarifResults,

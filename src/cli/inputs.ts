@@ -1,7 +1,6 @@
-// What electric-check reads: file arguments and globs expanded, bytes decoded to text with every bad
-// case named (binary, invalid UTF-8 with its byte offset), the language taken from the file name.
+// What electric-check reads: bytes decoded to text with every bad case named (binary, invalid UTF-8 with
+// its byte offset), the language taken from the file name. Globs: globs.ts; bounded reading: read.ts.
 import { isUtf8 } from 'node:buffer';
-import { promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { languageOfFile } from '../text/languages';
 
@@ -23,9 +22,11 @@ export function languageOf(file: string): string {
  */
 export function decode(bytes: Buffer): Decoded {
   if (bytes.length === 0) return { kind: 'empty' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le', 'the file starts with its byte-order mark');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be', 'the file starts with its byte-order mark');
   const head = bytes.subarray(0, 8192);
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) return utf16(bytes, bomless, 'detected without a byte-order mark');
   if (head.includes(0)) return { kind: 'binary', reason: `NUL byte at offset ${head.indexOf(0)}` };
   if (!isUtf8(bytes)) return { kind: 'invalid', message: `invalid UTF-8 at byte offset ${invalidUtf8Offset(bytes)}` };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -33,13 +34,38 @@ export function decode(bytes: Buffer): Decoded {
   return text.length === 0 ? { kind: 'empty' } : { kind: 'text', text };
 }
 
-function utf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+function utf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be', why: string): Decoded {
+  let text: string;
   try {
-    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return text.length === 0 ? { kind: 'empty' } : { kind: 'text', text };
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { kind: 'invalid', message: `invalid ${encoding.toUpperCase()} (the file starts with its byte-order mark)` };
+    return { kind: 'invalid', message: `invalid ${encoding.toUpperCase()} (${why})` };
   }
+  const control = CONTROL.exec(text.slice(0, 4096));
+  if (control) return { kind: 'binary', reason: `read as ${encoding.toUpperCase()} (${why}), control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${control.index}` };
+  return text.length === 0 ? { kind: 'empty' } : { kind: 'text', text };
+}
+
+// C0 controls other than tab, line feed, vertical tab, form feed and carriage return: not text.
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
+
+/**
+ * UTF-16 without a byte-order mark, as Windows tools write it: Latin-script text has a NUL as the high
+ * byte of nearly every code unit. Both this shape and a fatal decode with no control characters (above)
+ * are needed, so a binary file of small 16-bit numbers is not taken for text.
+ */
+function bomlessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const n = Math.min(bytes.length, 8192);
+  let evenZeros = 0, oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const units = n / 2;
+  if (oddZeros >= units * 0.3 && evenZeros <= units * 0.02) return 'utf-16le';
+  if (evenZeros >= units * 0.3 && oddZeros <= units * 0.02) return 'utf-16be';
+  return undefined;
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
@@ -61,95 +87,4 @@ export function invalidUtf8Offset(b: Uint8Array): number {
     i += n + 1;
   }
   return -1;
-}
-
-export async function readInput(file: string): Promise<Buffer> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-  return fs.readFile(file);
-}
-
-const MAGIC = /[*?[{]/;
-
-/**
- * Expands each argument: '-' and plain paths stay as they are (a missing one is reported when read),
- * globs (*, **, ?, [..], {a,b}) are matched against the tree under their literal prefix. Node 20 has
- * no fs.glob; this covers what a shell would, without a dependency. Dot entries and node_modules
- * are only entered when the pattern names them.
- */
-export function expandInputs(args: string[]): { files: string[]; unmatched: string[] } {
-  const files: string[] = [], unmatched: string[] = [];
-  for (const arg of args) {
-    if (arg === '-' || !MAGIC.test(arg)) { files.push(arg); continue; }
-    const parts = arg.split(/[\\/]/);
-    const firstMagic = parts.findIndex((p) => MAGIC.test(p));
-    const base = parts.slice(0, firstMagic).join('/') || (arg.startsWith('/') ? '/' : '.');
-    const rest = parts.slice(firstMagic);
-    const matched = walk(base, rest).sort();
-    if (matched.length === 0) unmatched.push(arg);
-    files.push(...matched.map((m) => (base === '.' && !arg.startsWith('./') ? path.relative('.', m) : m)));
-  }
-  return { files: [...new Set(files)], unmatched };
-}
-
-function walk(dir: string, segments: string[]): string[] {
-  const [seg, ...rest] = segments;
-  if (seg === '**') {
-    const here = rest.length > 0 ? walk(dir, rest) : [];
-    for (const entry of entries(dir)) {
-      if (entry.isDirectory() && entered(entry.name, seg)) here.push(...walk(path.join(dir, entry.name), segments));
-      else if (rest.length === 0 && entry.isFile() && !entry.name.startsWith('.')) here.push(path.join(dir, entry.name));
-    }
-    return here;
-  }
-  const re = segmentRegex(seg);
-  const out: string[] = [];
-  for (const entry of entries(dir)) {
-    if (!re.test(entry.name) || (entry.name.startsWith('.') && !seg.startsWith('.'))) continue;
-    const full = path.join(dir, entry.name);
-    if (rest.length === 0) { if (isFile(full)) out.push(full); }
-    else if (isDir(full) && entered(entry.name, seg)) out.push(...walk(full, rest));
-  }
-  return out;
-}
-
-function entered(name: string, seg: string): boolean {
-  return (!name.startsWith('.') || seg.startsWith('.')) && (name !== 'node_modules' || seg === 'node_modules');
-}
-
-function entries(dir: string) {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-
-const isFile = (p: string): boolean => { try { return statSync(p).isFile(); } catch { return false; } };
-const isDir = (p: string): boolean => { try { return statSync(p).isDirectory(); } catch { return false; } };
-
-/** One path segment of a glob as an anchored regex. */
-export function segmentRegex(seg: string): RegExp {
-  let re = '';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = seg.indexOf(']', i + 2);
-      if (close < 0) { re += '\\['; continue; }
-      const body = seg.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-      re += `[${body}]`;
-      i = close;
-    } else if (c === '{') {
-      const close = seg.indexOf('}', i);
-      if (close < 0) { re += '\\{'; continue; }
-      re += `(?:${seg.slice(i + 1, close).split(',').map((alt) => segmentRegex(alt).source.slice(1, -1)).join('|')})`;
-      i = close;
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { LineIndex } from '../../src/cli/formats';
+import { position } from '../../src/cli/formats';
+import { LineIndex } from '../../src/text/lines';
 import { electricCheck, fixtures } from './cliRun';
 import { repoRoot } from './engine/runtimeFixtures';
 import { proseText } from './engine/runtimeText';
@@ -42,7 +43,7 @@ test('text and json agree; misspellings in the sample are flagged with exit code
   const index = new LineIndex(sampleText);
   for (const f of findings) {
     assert.equal(sampleText.slice(f.start, f.end), f.word);
-    assert.deepEqual(index.position(f.start), { line: f.line, column: f.column });
+    assert.deepEqual(position(index, f.start), { line: f.line, column: f.column });
     assert.ok(f.score >= 0 && f.score <= 1);
   }
   const words = findings.map((f) => f.word);
@@ -162,13 +163,13 @@ test('a 10 MB file is checked in windows, offsets right at its far end', async (
   const text = parts.join('');
   writeFileSync(file, text);
   assert.ok(Buffer.byteLength(text) >= 10_000_000);
-  const run = await electricCheck(['--format', 'json', '--words', file]);
+  const run = await electricCheck(['--format', 'json', '--words', '--max-file-size', '11000000', file]);
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
   const out = JSON.parse(run.stdout) as JsonOut;
   const index = new LineIndex(text);
   for (const f of out.files[0].findings) {
     assert.equal(text.slice(f.start, f.end), f.word);
-    assert.deepEqual(index.position(f.start), { line: f.line, column: f.column });
+    assert.deepEqual(position(index, f.start), { line: f.line, column: f.column });
   }
   const words = out.files[0].words!;
   assert.equal(words.filter((w) => w.word === 'recieved').length, 10, 'every paragraph was scored');
@@ -190,7 +191,7 @@ test('a 100,000-character line: scored, columns past 100,000 exact', async () =>
   const w = out.words!.find((x) => x.word === 'recieved');
   assert.ok(w && Number.isFinite(w.energy), 'the words after the long one are scored');
   assert.equal(w.start, text.indexOf('recieved'));
-  assert.deepEqual(new LineIndex(text).position(w.start), { line: 2, column: 100_000 + ' then we '.length + 1 });
+  assert.deepEqual(position(new LineIndex(text), w.start), { line: 2, column: 100_000 + ' then we '.length + 1 });
   for (const f of out.findings) assert.equal(text.slice(f.start, f.end), f.word);
 });
 

@@ -1,0 +1,141 @@
+// The two ways electric-check runs: files (text, JSON or SARIF out) and --jsonl evaluation. A file that
+// cannot be read or checked is an error naming it, and the run goes on with the next one; only an engine
+// that cannot start at all ends the run early (every file would fail the same way).
+import type { CliOptions } from './args';
+import { FileResult, formatJson, formatJsonlLine, formatSarif, formatText, Problem } from './formats';
+import { decode, languageOf } from './inputs';
+import type { Sink } from './output';
+import { Progress } from './progress';
+import { byteBudget, readBounded, TooLargeError } from './read';
+import type { CheckResult } from '../engine/types';
+
+/** The engine could not start (model missing or corrupt): nothing can be checked. */
+export class EngineStartError extends Error {
+  override name = 'EngineStartError';
+}
+
+export type Check = (text: string, language: string, progress?: (done: number, total: number) => void) => Promise<CheckResult>;
+export type Note = (msg: string) => void;
+export interface RunContext { opts: CliOptions; check: Check; out: Sink; note: Note; progress: (total: number, unit: string) => Progress; version: string }
+
+export async function runFiles({ opts, check, out, note, progress: bar, version }: RunContext, files: string[], unmatched: string[]): Promise<number> {
+  const errors: Problem[] = unmatched.map((g) => ({ file: g, message: `${g}: no files match this pattern` }));
+  const skipped: Problem[] = [];
+  const results: FileResult[] = [];
+  const progress = bar(files.length, 'files');
+  for (const file of files) {
+    if (out.failure) break;
+    const name = file === '-' ? '<stdin>' : file;
+    const language = opts.language ?? (file === '-' ? 'plaintext' : languageOf(file));
+    const decoded = await readDecoded(file, opts.maxFileSize);
+    if (decoded.kind === 'error' || decoded.kind === 'invalid') {
+      errors.push({ file: name, message: `${name}: ${decoded.message}; not checked` });
+    } else if (decoded.kind === 'binary') {
+      skipped.push({ file: name, message: `${name}: skipped, binary file (${decoded.reason})` });
+    } else if (decoded.kind === 'empty') {
+      skipped.push({ file: name, message: `${name}: empty file, nothing to check` });
+    } else {
+      try {
+        const result = await check(decoded.text, language, (done, total) => progress.partial(done / total, name));
+        const fr: FileResult = { file: name, language, text: decoded.text, findings: result.findings, ...(opts.words ? { words: result.words } : {}) };
+        results.push(fr);
+        if (opts.format === 'text') out.write(formatText([fr]));
+      } catch (err) {
+        if (err instanceof EngineStartError) {
+          errors.push({ file: '', message: `the engine did not start, so nothing was checked: ${err.message}` });
+          break;
+        }
+        errors.push({ file: name, message: `${name}: ${(err as Error).message}; not checked` });
+      }
+    }
+    progress.tick(name);
+  }
+  progress.finish();
+  for (const p of [...skipped, ...errors]) note(p.message);
+  if (opts.format === 'json') out.write(formatJson(results, skipped, errors));
+  if (opts.format === 'sarif') out.write(formatSarif(results, errors, version));
+  if (errors.length > 0) return 2;
+  return results.some((r) => r.findings.length > 0) ? 1 : 0;
+}
+
+type Read = ReturnType<typeof decode> | { kind: 'error'; message: string };
+
+/** Reads and decodes one input, every failure as a message (size limit, missing, folder, permissions). */
+export async function readDecoded(file: string, maxChars: number, maxBytes = byteBudget(maxChars)): Promise<Read> {
+  let decoded: ReturnType<typeof decode>;
+  try {
+    decoded = decode(await readBounded(file, maxBytes));
+  } catch (err) {
+    if (err instanceof TooLargeError) return { kind: 'error', message: `over --max-file-size (${maxChars} characters)` };
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return { kind: 'error', message: 'no such file' };
+    if (e.code === 'EISDIR') return { kind: 'error', message: 'is a directory (give a glob such as dir/**/*.md)' };
+    if (e.code === 'EACCES' || e.code === 'EPERM') return { kind: 'error', message: 'permission denied' };
+    return { kind: 'error', message: e.message };
+  }
+  if (decoded.kind === 'text' && decoded.text.length > maxChars) {
+    return { kind: 'error', message: `${decoded.text.length} characters, over --max-file-size (${maxChars})` };
+  }
+  return decoded;
+}
+
+/** An evaluation set is read whole; this bound (far above any set we use) keeps /dev/zero from eating memory. */
+const JSONL_MAX_BYTES = 512 * 1024 * 1024;
+
+export async function runJsonl({ opts, check, out, note, progress: bar }: RunContext): Promise<number> {
+  const name = opts.jsonl === '-' ? '<stdin>' : opts.jsonl!;
+  const decoded = await readDecoded(opts.jsonl!, JSONL_MAX_BYTES, JSONL_MAX_BYTES);
+  if (decoded.kind === 'error' || decoded.kind === 'invalid' || decoded.kind === 'binary') {
+    note(`${name}: ${decoded.kind === 'binary' ? `binary file (${decoded.reason})` : decoded.message}`);
+    return 2;
+  }
+  const lines = decoded.kind === 'empty' ? [] : decoded.text.split('\n');
+  const items = lines.map((line, i) => ({ line, n: i + 1 })).filter(({ line }) => line.trim() !== '');
+  const language = opts.language ?? 'plaintext';
+  const progress = bar(items.length, 'items');
+  let bad = 0;
+  // A few requests in flight keep the worker busy while results travel back; output stays in input order.
+  const inFlight: Promise<string>[] = [];
+  const flush = async (limit: number): Promise<void> => {
+    while (inFlight.length > limit) {
+      out.write(await inFlight.shift()!);
+      progress.tick();
+    }
+  };
+  const failed = (n: number) => (err: Error): string => {
+    if (err instanceof EngineStartError) throw err;
+    bad++;
+    note(`${name}:${n}: ${err.message}; item not checked`);
+    return '';
+  };
+  for (const { line, n } of items) {
+    if (out.failure) break;
+    const item = parseItem(line);
+    if (typeof item === 'string' || item.text.length > opts.maxFileSize) {
+      bad++;
+      note(`${name}:${n}: ${typeof item === 'string' ? item : `text of ${item.text.length} characters, over --max-file-size (${opts.maxFileSize})`}; line skipped`);
+      continue;
+    }
+    const { id, text } = item;
+    inFlight.push(text === '' ? Promise.resolve(formatJsonlLine(id, text, []))
+      : check(text, language).then((r) => formatJsonlLine(id, text, r.findings), failed(n)));
+    inFlight[inFlight.length - 1].catch(() => undefined); // awaited in order by flush
+    await flush(8);
+  }
+  await flush(0);
+  progress.finish();
+  return bad > 0 ? 2 : 0;
+}
+
+function parseItem(line: string): { id: unknown; text: string } | string {
+  let item: { id?: unknown; text?: unknown };
+  try {
+    item = JSON.parse(line);
+  } catch (err) {
+    return `not JSON (${(err as Error).message})`;
+  }
+  if (typeof item !== 'object' || item === null || item.id === undefined || typeof item.text !== 'string') {
+    return 'expected {"id": …, "text": "…"}';
+  }
+  return { id: item.id, text: item.text };
+}
