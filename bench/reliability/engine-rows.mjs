@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MODEL, REPO, row, rows } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-const { EngineClient } = require(path.join(REPO, 'out', 'src', 'engine', 'client.js'));
+const { EngineClient, EngineCrashedError } = require(path.join(REPO, 'out', 'src', 'engine', 'client.js'));
 const OPTS = { sensitivity: 0.5 };
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 
@@ -72,7 +72,7 @@ export async function engineRows() {
 
   await row('worker killed with 20 requests pending', { timeoutMs: 60_000 }, async () => {
     const pending = Array.from({ length: 20 }, (_, i) => client.check(`Pending ${i}: ${'a sentence that takes time. '.repeat(40)}`, 'plaintext', OPTS)
-      .then(() => 'done', (e) => (e.name === 'EngineCrashedError' ? 'crashed' : `error: ${e.message}`)));
+      .then(() => 'done', (e) => (e instanceof EngineCrashedError ? 'crashed' : `error: ${e.message}`)));
     await new Promise((r) => setTimeout(r, 50));
     await client.terminateWorker();
     const out = await Promise.all(pending);

@@ -29,7 +29,7 @@ const file = (name: string, content: string | Buffer): string => {
 };
 
 test('options are validated before any work: an unknown --language is a usage error naming the known ones', async () => {
-  assert.throws(() => parseCliArgs(['--language', 'klingon', 'a.md']), /unknown language 'klingon'; known: markdown, plaintext/);
+  assert.throws(() => parseCliArgs(['--language', 'klingon', 'a.md']), /unknown language 'klingon'; known: markdown, .*plaintext/);
   assert.equal(parseCliArgs(['-l', 'python', 'a.md']).language, 'python');
   assert.throws(() => parseCliArgs(['--max-file-size=-1', 'a.md']), /--max-file-size must be an integer/);
   assert.equal(parseCliArgs(['a.md']).maxFileSize, 500_000);
