@@ -23,7 +23,7 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   const abs = path.resolve(dir);
   const metaPath = path.join(abs, 'meta.json');
   const meta = validateMeta(parseJson(await readText(metaPath), metaPath), metaPath);
-  const listed = new Set([meta.vocab, meta.electric.file, meta.cloze.file]);
+  const listed = new Set([meta.vocab, meta.electric.file, meta.cloze.file, ...(meta.gpu ? [meta.gpu.electric, meta.gpu.cloze, 'golden.json'] : [])]);
   for (const file of listed) {
     if (!(file in meta.sha256)) throw new ModelLoadError(`${metaPath}: sha256 has no checksum for ${file}`);
   }
@@ -84,6 +84,10 @@ function validateMeta(raw: unknown, file: string): ModelMeta {
   if (!isObject(cloze) || typeof cloze.file !== 'string' || !isStrings(cloze.inputs, 2) || !isStrings(cloze.outputs, 3) ||
       !Number.isInteger(cloze.k) || (cloze.k as number) < 1) {
     fail('"cloze" must have "file", "inputs" [ids, mask], "outputs" [topk ids, topk logq, token logq] and "k"');
+  }
+  const gpu = raw.gpu;
+  if (gpu !== undefined && (!isObject(gpu) || typeof gpu.electric !== 'string' || typeof gpu.cloze !== 'string' || typeof gpu.golden !== 'string')) {
+    fail('"gpu" must have "electric" and "cloze" (file names) and "golden" (golden.json\'s key for their energies)');
   }
   const noise = raw.noise;
   if (!isObject(noise) || typeof noise.logPriorRatio !== 'number') fail('"noise.logPriorRatio" must be a number');

@@ -5,6 +5,8 @@ export interface ModelMeta { format: number; name: string; cased: boolean; maxLe
   special: { pad: number; unk: number; cls: number; sep: number; mask: number };
   electric: { file: string; inputs: string[]; output: string };
   cloze: { file: string; inputs: string[]; outputs: string[]; k: number };
+  /** graphs for WebGPU/CUDA (same inputs/outputs as electric/cloze); golden: golden.json's key for their energies */
+  gpu?: { electric: string; cloze: string; quantization?: string; golden: string };
   noise: { replaceRate: number; logPriorRatio: number }; sha256: Record<string, string>;
   config: Record<string, number>; training: Record<string, unknown> }
 export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }

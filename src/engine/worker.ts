@@ -10,6 +10,9 @@ import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, Wor
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
 
+/** What the pipeline gets: the model runner, the provider that runs it, and the batch size that suits it. */
+export type PipelineRunner = ModelRunner & { provider: string; preferredBatchRows: number };
+
 if (!parentPort) throw new Error('worker.ts must run in a worker_thread (EngineClient starts it)');
 const port = parentPort;
 const post = (msg: WorkerMessage): void => port.postMessage(msg);
@@ -19,7 +22,7 @@ const queue: Request[] = [];
 let running: { id: number; abort: AbortController } | undefined;
 let wordPiece: WordPiece | undefined;
 let runner: OrtRunner | undefined;
-let pipelineRunner: (ModelRunner & { provider: string }) | undefined;
+let pipelineRunner: PipelineRunner | undefined;
 let inFlight = 0;                       // onnxruntime runs that have not returned
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
 
@@ -52,7 +55,7 @@ port.on('message', (msg: HostMessage) => {
  * The runner the pipeline sees: every batch first checks whether the running request was
  * superseded. One object for the worker's life, because the pipeline caches energies per runner.
  */
-function cancellableRunner(base: OrtRunner): ModelRunner & { provider: string } {
+function cancellableRunner(base: OrtRunner): PipelineRunner {
   let lastProgress = 0;
   const checkpoint = (done: number, total: number): void => {
     if (!running) return;
@@ -67,6 +70,7 @@ function cancellableRunner(base: OrtRunner): ModelRunner & { provider: string } 
   return {
     meta: base.meta,
     provider: base.provider,
+    preferredBatchRows: base.preferredBatchRows,
     energies: (batch) => native(() => { checkpoint(0, 0); return base.energies(batch, checkpoint); }),
     cloze: (batch) => native(() => { checkpoint(0, 0); return base.cloze(batch, checkpoint); }),
   };
@@ -118,7 +122,7 @@ async function init(): Promise<void> {
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
     runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
-    post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, threads: runner.threads } });
+    post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });
     return;
