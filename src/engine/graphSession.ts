@@ -69,7 +69,7 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
   };
   return {
     provider, graph, electric, clozeSession, batching, electricFile: files.electric, clozeFile: files.cloze,
-    energies: (batch, checkpoint) => {
+    energies: async (batch, checkpoint) => {
       checkRows(batch, meta);
       return runChunked(batch, batching, checkpoint, async (rows) => {
         const out = await electric.run(feeds(rows));
@@ -80,7 +80,7 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
         return rows.map((row, r) => data.slice(r * width, r * width + row.length));
       });
     },
-    cloze: (batch, checkpoint) => {
+    cloze: async (batch, checkpoint) => {
       checkRows(batch, meta);
       const [idsName, logqName, tokenName] = meta.cloze.outputs;
       return runChunked(batch, clozeLimits, checkpoint, async (rows) => {

@@ -22,6 +22,8 @@ export interface RunnerOptions {
   batching?: Partial<Batching>;
   /** What the machine offers; defaults to this process's platform, the binary's backends and files. */
   machine?: { platform: NodeJS.Platform; arch: string; backends: readonly Backend[]; cudaLibrary: boolean };
+  /** Rows of maxLength in the verification's calibration batch (default CALIBRATION_ROWS: a document's worth). */
+  calibrationRows?: number;
   /** Opens one graph on one provider; defaults to onnxruntime (tests substitute misbehaving providers). */
   openSession?: OpenSession;
 }
@@ -46,8 +48,10 @@ export class ProviderError extends Error {
   override name = 'ProviderError';
 }
 
-function firstLine(err: unknown): string {
-  return (err as Error).message.split('\n')[0].slice(0, 300);
+/** The first line of an onnxruntime error, without its source location and failed assertion. */
+export function firstLine(err: unknown): string {
+  const line = (err as Error).message.split('\n')[0];
+  return line.replace(/^\S+\.(?:cc|h|cpp):\d+ .*? was false\. /, '').slice(0, 300);
 }
 
 let ortModule: typeof Ort | undefined;
@@ -151,7 +155,7 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
     return verifyProvider({
       provider: pair.provider, gpu: (rows) => pair.energies(rows), cpu: (rows) => reference.energies(rows),
       golden: { rows: golden.rows, expected, tolerance: GOLDEN_TOL[pair.graph] },
-      calibration: calibrationRows(golden, model.meta.maxLength), requireFaster,
+      calibration: calibrationRows(golden, model.meta.maxLength, options.calibrationRows), requireFaster,
     });
   }
 
