@@ -160,7 +160,8 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
   }
 
   function runnerFrom(pair: GraphPair, detail: string): OrtRunner {
-    log('info', `model ${model.meta.name} loaded: provider ${pair.provider} (${pair.graph} graphs), ${threads} thread(s)`);
+    log('info', `model ${model.meta.name} loaded: provider ${pair.provider} (${pair.graph} graphs), ${threads} thread(s)`
+      + (pair.provider === 'cpu' ? '' : `; ${detail}`));
     return {
       meta: model.meta,
       provider: pair.provider,
