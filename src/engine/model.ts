@@ -38,7 +38,20 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
     }
   }
   const vocabText = await readText(path.join(abs, meta.vocab));
+  checkVocab(meta, vocabText, metaPath);
   return { dir: abs, meta, vocabText };
+}
+
+/** Special ids inside the vocabulary and its size as meta.json says: otherwise a Gather fails deep in onnxruntime. */
+function checkVocab(meta: ModelMeta, vocabText: string, metaPath: string): void {
+  const size = vocabText.split('\n').filter((l) => l !== '').length;
+  const declared = meta.config?.vocabSize;
+  if (declared !== undefined && declared !== size) {
+    throw new ModelLoadError(`${metaPath}: "config.vocabSize" is ${declared}, but ${meta.vocab} has ${size} pieces`);
+  }
+  for (const [key, id] of Object.entries(meta.special)) {
+    if (id < 0 || id >= size) throw new ModelLoadError(`${metaPath}: "special.${key}" is ${id}, outside ${meta.vocab}'s ${size} pieces`);
+  }
 }
 
 async function assertExists(file: string): Promise<void> {

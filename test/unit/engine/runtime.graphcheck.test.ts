@@ -59,6 +59,15 @@ test('GPU graphs must have checksums like every other file', async () => {
   });
 });
 
+test('special ids and the vocabulary size are checked against vocab.txt', async () => {
+  await withMeta((m) => { m.config.vocabSize = 30000; }, async (dir) => {
+    await assert.rejects(loadModel(dir), /meta\.json: "config\.vocabSize" is 30000, but vocab\.txt has 16384 pieces/);
+  });
+  await withMeta((m) => { m.special.mask = 16384; }, async (dir) => {
+    await assert.rejects(loadModel(dir), /meta\.json: "special\.mask" is 16384, outside vocab\.txt's 16384 pieces/);
+  });
+});
+
 test('a symbolic top-k width is not compared; a numeric one is', () => {
   const meta = { cloze: { inputs: ['a', 'b'], outputs: ['i', 'q', 't'], k: 8 } } as unknown as ModelMeta;
   const info = (k: number | string): GraphInfo => ({
