@@ -6,7 +6,7 @@
 // CUDA would run those nodes on the CPU and copy every MatMul's tensors back and forth, so they get the
 // weights-only graphs (meta.json "gpu": DequantizeLinear -> MatMul, fp32 activations). CoreML has no
 // builder for either form, and with no Mac to measure a float graph on, macOS uses WebGPU (Metal).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export type GraphKind = 'int8' | 'gpu';
@@ -21,6 +21,8 @@ export interface PlanInput {
   cudaLibrary: boolean;
   /** meta.json lists GPU graphs (the linux-arm64 VSIX drops them) */
   gpuGraphs: boolean;
+  /** Linux: libvulkan.so.1 where the dynamic loader looks (vulkanLoaderPresent); WebGPU runs on Vulkan there */
+  vulkanLoader?: boolean;
 }
 export interface ProviderPlan { candidates: ProviderCandidate[]; skipped: string[] }
 
@@ -56,6 +58,11 @@ export function providerPlan(input: PlanInput): ProviderPlan {
         + 'its install-time CUDA download was skipped)');
       return false;
     }
+    // Without the loader Dawn fails anyway, after printing its own warning to stderr (the CLI's terminal).
+    if (provider === 'webgpu' && input.platform === 'linux' && input.vulkanLoader === false) {
+      skipped.push('webgpu: the Vulkan loader libvulkan.so.1 is not installed (Debian/Ubuntu: libvulkan1)');
+      return false;
+    }
     if (graph === 'gpu' && !input.gpuGraphs) {
       skipped.push(`${provider}: the model has no GPU graphs (meta.json has no "gpu" entry)`);
       return false;
@@ -73,4 +80,25 @@ export function ortBinaryDir(platform: NodeJS.Platform = process.platform, arch:
 
 export function cudaLibraryPresent(dir: string = ortBinaryDir()): boolean {
   return existsSync(path.join(dir, 'libonnxruntime_providers_cuda.so'));
+}
+
+/** Folders the Linux dynamic loader searches: LD_LIBRARY_PATH, /etc/ld.so.conf (one level of includes), defaults. */
+function libraryDirs(): string[] {
+  const dirs = (process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean);
+  const conf = (file: string): void => {
+    let text = '';
+    try { text = readFileSync(file, 'utf8'); } catch { return; }
+    for (const line of text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean)) {
+      if (!line.startsWith('include ')) { dirs.push(line); continue; }
+      const pattern = line.slice(8).trim();
+      const dir = path.dirname(pattern), suffix = path.basename(pattern).replace(/^\*/, '');
+      try { for (const f of readdirSync(dir)) if (f.endsWith(suffix)) conf(path.join(dir, f)); } catch { /* no such folder */ }
+    }
+  };
+  conf('/etc/ld.so.conf');
+  return [...dirs, '/lib', '/usr/lib', '/lib64', '/usr/lib64', `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`];
+}
+
+export function vulkanLoaderPresent(dirs: string[] = libraryDirs()): boolean {
+  return dirs.some((d) => existsSync(path.join(d, 'libvulkan.so.1')));
 }

@@ -6,7 +6,7 @@ import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
 import { Batching, Checkpoint, CPU_BATCHING, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
-import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan } from './providers';
+import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
 import type { ClozeRow, LoadedModel, ModelRunner } from './types';
 import { calibrationRows, GOLDEN_TOL, readGolden, verifyProvider } from './verify';
 
@@ -21,7 +21,7 @@ export interface RunnerOptions {
   /** Overrides the provider's batch sizes (benchmarks). */
   batching?: Partial<Batching>;
   /** What the machine offers; defaults to this process's platform, the binary's backends and files. */
-  machine?: { platform: NodeJS.Platform; arch: string; backends: readonly Backend[]; cudaLibrary: boolean };
+  machine?: { platform: NodeJS.Platform; arch: string; backends: readonly Backend[]; cudaLibrary: boolean; vulkanLoader?: boolean };
   /** Rows of maxLength in the verification's calibration batch (default CALIBRATION_ROWS: a document's worth). */
   calibrationRows?: number;
   /** Opens one graph on one provider; defaults to onnxruntime (tests substitute misbehaving providers). */
@@ -80,6 +80,7 @@ export function machinePlan(model: LoadedModel, machine?: RunnerOptions['machine
   const m = machine ?? {
     platform: process.platform, arch: process.arch,
     backends: loadOrt().listSupportedBackends(), cudaLibrary: process.platform === 'linux' && cudaLibraryPresent(),
+    vulkanLoader: process.platform === 'linux' ? vulkanLoaderPresent() : undefined,
   };
   return providerPlan({ ...m, gpuGraphs: model.meta.gpu !== undefined });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { Backend, cudaLibraryPresent, providerPlan } from '../../../src/engine/providers';
+import { Backend, cudaLibraryPresent, providerPlan, vulkanLoaderPresent } from '../../../src/engine/providers';
 
 // onnxruntime-node 1.30's listSupportedBackends() per platform (read from its binaries)
 const LINUX_X64: Backend[] = [{ name: 'cpu', bundled: true }, { name: 'webgpu', bundled: true }, { name: 'cuda', bundled: false }, { name: 'tensorrt', bundled: false }];
@@ -11,8 +11,8 @@ const WIN32: Backend[] = [{ name: 'cpu', bundled: true }, { name: 'dml', bundled
 const DARWIN: Backend[] = [{ name: 'cpu', bundled: true }, { name: 'coreml', bundled: true }, { name: 'webgpu', bundled: true }];
 const CPU_ONLY: Backend[] = [{ name: 'cpu', bundled: true }];
 
-const plan = (platform: NodeJS.Platform, arch: string, backends: Backend[], extra: { cudaLibrary?: boolean; gpuGraphs?: boolean } = {}) =>
-  providerPlan({ platform, arch, backends, cudaLibrary: extra.cudaLibrary ?? false, gpuGraphs: extra.gpuGraphs ?? true });
+const plan = (platform: NodeJS.Platform, arch: string, backends: Backend[], extra: { cudaLibrary?: boolean; gpuGraphs?: boolean; vulkanLoader?: boolean } = {}) =>
+  providerPlan({ platform, arch, backends, cudaLibrary: extra.cudaLibrary ?? false, gpuGraphs: extra.gpuGraphs ?? true, vulkanLoader: extra.vulkanLoader });
 const names = (p: ReturnType<typeof plan>) => p.candidates.map((c) => `${c.provider}:${c.graph}`);
 
 test('Windows: DirectML on the int8 graphs, then WebGPU on the GPU graphs', () => {
@@ -28,6 +28,15 @@ test('Linux x64: WebGPU; CUDA only when its provider library is beside libonnxru
   assert.equal(without.skipped.length, 1);
   assert.match(without.skipped[0], /^cuda: libonnxruntime_providers_cuda\.so is not beside libonnxruntime/);
   assert.deepEqual(names(plan('linux', 'x64', LINUX_X64, { cudaLibrary: true })), ['webgpu:gpu', 'cuda:gpu']);
+});
+
+test('Linux without the Vulkan loader: WebGPU is skipped with the package to install, before Dawn prints to stderr', () => {
+  const p = plan('linux', 'x64', LINUX_X64, { vulkanLoader: false, cudaLibrary: true });
+  assert.deepEqual(names(p), ['cuda:gpu']);
+  assert.deepEqual(p.skipped, ['webgpu: the Vulkan loader libvulkan.so.1 is not installed (Debian/Ubuntu: libvulkan1)']);
+  assert.deepEqual(names(plan('linux', 'x64', LINUX_X64, { vulkanLoader: true })), ['webgpu:gpu']);
+  // the loader question is Linux's only
+  assert.deepEqual(names(plan('win32', 'x64', WIN32, { vulkanLoader: false })), ['dml:int8', 'webgpu:gpu']);
 });
 
 test('macOS arm64: WebGPU (Metal), never CoreML; Intel Macs and linux-arm64 have no GPU provider', () => {
@@ -52,12 +61,15 @@ test('without GPU graphs only DirectML (which runs the int8 graphs) remains', ()
   assert.deepEqual(names(plan('linux', 'x64', LINUX_X64, { gpuGraphs: false, cudaLibrary: true })), []);
 });
 
-test('cudaLibraryPresent looks for the provider library in the given folder', () => {
+test('cudaLibraryPresent and vulkanLoaderPresent look for their library in the given folders', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ort-bin-'));
   try {
     assert.equal(cudaLibraryPresent(dir), false);
     writeFileSync(path.join(dir, 'libonnxruntime_providers_cuda.so'), '');
     assert.equal(cudaLibraryPresent(dir), true);
+    assert.equal(vulkanLoaderPresent(['/nonexistent', dir]), false);
+    writeFileSync(path.join(dir, 'libvulkan.so.1'), '');
+    assert.equal(vulkanLoaderPresent(['/nonexistent', dir]), true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
