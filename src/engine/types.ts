@@ -12,6 +12,8 @@ export interface ModelMeta { format: number; name: string; cased: boolean; maxLe
 export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
 export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
 export interface ModelRunner { readonly meta: ModelMeta;
+  /** rows one energies()/cloze() call should carry to use the execution provider well (32 CPU, 512 GPU) */
+  readonly preferredBatchRows?: number;
   energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
   cloze(batch: number[][]): Promise<ClozeRow[]> }
 

@@ -11,7 +11,7 @@ import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
 
 /** What the pipeline gets: the model runner, the provider that runs it, and the batch size that suits it. */
-export type PipelineRunner = ModelRunner & { provider: string; preferredBatchRows: number };
+type PipelineRunner = ModelRunner & { provider: string; preferredBatchRows: number };
 
 if (!parentPort) throw new Error('worker.ts must run in a worker_thread (EngineClient starts it)');
 const port = parentPort;
