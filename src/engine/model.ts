@@ -23,7 +23,7 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   const abs = path.resolve(dir);
   const metaPath = path.join(abs, 'meta.json');
   const meta = validateMeta(parseJson(await readText(metaPath), metaPath), metaPath);
-  const listed = new Set([meta.vocab, meta.electric.file, meta.cloze.file]);
+  const listed = new Set([meta.vocab, meta.electric.file, meta.cloze.file, ...(meta.gpu ? [meta.gpu.electric, meta.gpu.cloze, 'golden.json'] : [])]);
   for (const file of listed) {
     if (!(file in meta.sha256)) throw new ModelLoadError(`${metaPath}: sha256 has no checksum for ${file}`);
   }
@@ -38,7 +38,20 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
     }
   }
   const vocabText = await readText(path.join(abs, meta.vocab));
+  checkVocab(meta, vocabText, metaPath);
   return { dir: abs, meta, vocabText };
+}
+
+/** Special ids inside the vocabulary and its size as meta.json says: otherwise a Gather fails deep in onnxruntime. */
+function checkVocab(meta: ModelMeta, vocabText: string, metaPath: string): void {
+  const size = vocabText.split('\n').filter((l) => l !== '').length;
+  const declared = meta.config?.vocabSize;
+  if (declared !== undefined && declared !== size) {
+    throw new ModelLoadError(`${metaPath}: "config.vocabSize" is ${declared}, but ${meta.vocab} has ${size} pieces`);
+  }
+  for (const [key, id] of Object.entries(meta.special)) {
+    if (id < 0 || id >= size) throw new ModelLoadError(`${metaPath}: "special.${key}" is ${id}, outside ${meta.vocab}'s ${size} pieces`);
+  }
 }
 
 async function assertExists(file: string): Promise<void> {
@@ -84,6 +97,10 @@ function validateMeta(raw: unknown, file: string): ModelMeta {
   if (!isObject(cloze) || typeof cloze.file !== 'string' || !isStrings(cloze.inputs, 2) || !isStrings(cloze.outputs, 3) ||
       !Number.isInteger(cloze.k) || (cloze.k as number) < 1) {
     fail('"cloze" must have "file", "inputs" [ids, mask], "outputs" [topk ids, topk logq, token logq] and "k"');
+  }
+  const gpu = raw.gpu;
+  if (gpu !== undefined && (!isObject(gpu) || typeof gpu.electric !== 'string' || typeof gpu.cloze !== 'string' || typeof gpu.golden !== 'string')) {
+    fail('"gpu" must have "electric" and "cloze" (file names) and "golden" (golden.json\'s key for their energies)');
   }
   const noise = raw.noise;
   if (!isObject(noise) || typeof noise.logPriorRatio !== 'number') fail('"noise.logPriorRatio" must be a number');

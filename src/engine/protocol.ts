@@ -15,6 +15,8 @@ export interface WorkerInit {
 export interface EngineInfo {
   model: string;
   provider: string;
+  /** why that provider: a GPU's verification figures, or why each GPU provider was passed over */
+  providerDetail?: string;
   threads: number;
 }
 

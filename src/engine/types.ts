@@ -5,12 +5,16 @@ export interface ModelMeta { format: number; name: string; cased: boolean; maxLe
   special: { pad: number; unk: number; cls: number; sep: number; mask: number };
   electric: { file: string; inputs: string[]; output: string };
   cloze: { file: string; inputs: string[]; outputs: string[]; k: number };
+  /** graphs for WebGPU/CUDA (same inputs/outputs as electric/cloze); golden: golden.json's key for their energies */
+  gpu?: { electric: string; cloze: string; quantization?: string; golden: string };
   noise: { replaceRate: number; logPriorRatio: number }; sha256: Record<string, string>;
   config: Record<string, number>; training: Record<string, unknown> }
 export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
 export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
 export interface ModelRunner { readonly meta: ModelMeta;
   readonly provider: string;                              // the execution provider running: 'cpu', 'cuda', ...
+  /** rows one energies()/cloze() call should carry to use the execution provider well (32 CPU, 512 GPU) */
+  readonly preferredBatchRows?: number;
   energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
   cloze(batch: number[][]): Promise<ClozeRow[]> }
 

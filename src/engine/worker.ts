@@ -10,6 +10,9 @@ import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, Wor
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
 
+/** What the pipeline gets: the model runner, the provider that runs it, and the batch size that suits it. */
+type PipelineRunner = ModelRunner & { preferredBatchRows: number };
+
 if (!parentPort) throw new Error('worker.ts must run in a worker_thread (EngineClient starts it)');
 const port = parentPort;
 const post = (msg: WorkerMessage): void => port.postMessage(msg);
@@ -18,7 +21,7 @@ const log = (level: LogLevel, message: string): void => post({ type: 'log', leve
 const queue: Request[] = [];
 let running: { id: number; abort: AbortController } | undefined;
 let wordPiece: WordPiece | undefined;
-let pipelineRunner: ModelRunner | undefined;
+let pipelineRunner: PipelineRunner | undefined;
 let inFlight = 0;                       // onnxruntime runs that have not returned
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
 
@@ -51,7 +54,7 @@ port.on('message', (msg: HostMessage) => {
  * The runner the pipeline sees: every batch first checks whether the running request was
  * superseded. One object for the worker's life, because the pipeline caches energies per runner.
  */
-function cancellableRunner(base: OrtRunner): ModelRunner {
+function cancellableRunner(base: OrtRunner): PipelineRunner {
   let lastProgress = 0;
   const checkpoint = (done: number, total: number): void => {
     if (!running) return;
@@ -66,6 +69,7 @@ function cancellableRunner(base: OrtRunner): ModelRunner {
   return {
     meta: base.meta,
     provider: base.provider,
+    preferredBatchRows: base.preferredBatchRows,
     energies: (batch) => native(() => { checkpoint(0, 0); return base.energies(batch, checkpoint); }),
     cloze: (batch) => native(() => { checkpoint(0, 0); return base.cloze(batch, checkpoint); }),
   };
@@ -113,7 +117,7 @@ async function init(): Promise<void> {
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
-    post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, threads: runner.threads } });
+    post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });
     return;

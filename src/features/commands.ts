@@ -23,7 +23,9 @@ export function registerCommands({ engine, heatMap, exclusions, workspaceCheck }
     vscode.commands.registerCommand('electricProofreader.showModelInfo', async () => {
       try {
         const info = await engine.info(); // starts the engine if nothing was checked yet
-        const text = `Electric Proofreader: model ${info.model} on ${providerLabel(info.provider)}.`;
+        // onnxruntime-node does not say which adapter a GPU provider opened; the detail says how it was chosen.
+        const text = `Electric Proofreader: model ${info.model} on ${providerLabel(info.provider)}, ${info.threads} thread(s)`
+          + `${info.providerDetail ? ` (${info.providerDetail})` : ''}.`;
         getLog().info(text);
         void vscode.window.showInformationMessage(text, 'Show Log').then((pick) => pick && getLog().show(true));
         return info;

@@ -1,6 +1,7 @@
 // The status bar item: which model runs on which execution provider (GPU or CPU), a spinner while a large
 // document is scored, and the state of the last check. A click shows the log.
 import * as vscode from 'vscode';
+import { providerName } from '../engine/providers';
 import { SUPPORTED_LANGUAGES } from '../text/languages';
 import type { EngineHost } from './engineHost';
 
@@ -9,7 +10,7 @@ const LARGE_DOCUMENT_CHARS = 20_000;
 const supported = new Set<string>(SUPPORTED_LANGUAGES);
 
 export function providerLabel(provider: string): string {
-  return provider === 'cpu' ? 'CPU' : `GPU (${provider})`;
+  return provider === 'cpu' ? 'CPU' : `GPU (${providerName(provider)})`;
 }
 
 export class StatusBar implements vscode.Disposable {

@@ -103,4 +103,22 @@ def test_export_all_writes_the_contract_files(tmp_path):
     golden = json.loads((tmp_path / "models" / "golden.json").read_text())
     assert len(golden["sentences"]) >= 10
     for s in golden["sentences"]:
-        assert len(s["energy"]) == len(s["ids"]) == len(s["offsets"])
+        assert len(s["energy"]) == len(s["ids"]) == len(s["offsets"]) == len(s["gpuEnergy"])
+    # GPU graphs: the same weights behind DequantizeLinear -> MatMul, no integer matmuls, listed and checksummed
+    assert meta["gpu"]["electric"] == "electric-gpu.onnx" and meta["gpu"]["golden"] == "gpuEnergy"
+    for f in (meta["gpu"]["electric"], meta["gpu"]["cloze"]):
+        assert f in meta["sha256"]
+        ops = [n.op_type for n in onnx.load(str(tmp_path / "models" / f)).graph.node]
+        assert "MatMulInteger" not in ops and "DynamicQuantizeLinear" not in ops and ops.count("DequantizeLinear") >= 8
+    # the GPU graph's golden energies are within its export tolerance of the fp32 ones
+    from export import TOL_GPU
+    worst = max(abs(a - b) for s in golden["sentences"] for a, b in zip(s["energy"], s["gpuEnergy"]))
+    assert worst <= TOL_GPU, worst
+
+    # --training-from keeps another meta.json's name and training block (the shipped one was summed by hand)
+    kept = dict(meta, name="kept-name", training={"tokensSeen": 1, "runs": [{"tokens": 1}]})
+    (tmp_path / "old-meta.json").write_text(json.dumps(kept))
+    again = export_all(tmp_path / "run" / "ckpt", tmp_path / "models2", heldout=tmp_path / "data" / "heldout.npy",
+                       training_from=tmp_path / "old-meta.json")
+    assert again["name"] == "kept-name" and again["training"] == kept["training"]
+    assert again["sha256"]["electric.onnx"] == meta["sha256"]["electric.onnx"]  # the export is deterministic

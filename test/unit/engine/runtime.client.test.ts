@@ -27,7 +27,7 @@ test('lazy start; info() names the model, provider and threads; check() answers'
   assert.equal(logs.length, 0, 'nothing starts before the first request');
   const info = await c.info();
   const model = await loadModel(modelDir);
-  assert.deepEqual(info, { model: model.meta.name, provider: 'cpu', threads: 1 });
+  assert.deepEqual(info, { model: model.meta.name, provider: 'cpu', providerDetail: 'executionProvider is "cpu"', threads: 1 });
   const text = 'The cat sat on the mat. It was happy there.';
   const result = await c.check(text, 'plaintext', { sensitivity: 0.5 });
   assert.equal(result.provider, 'cpu');

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadModel } from '../../../src/engine/model';
-import { createRunner, gpuProviderFor, OrtRunner, padBatch, runChunked } from '../../../src/engine/session';
+import { CPU_BATCHING } from '../../../src/engine/graphSession';
+import { createRunner, machinePlan, OrtRunner, padBatch, runChunked } from '../../../src/engine/session';
 import type { LoadedModel } from '../../../src/engine/types';
 import { modelDir } from './runtimeFixtures';
 
@@ -26,24 +27,38 @@ function rows(lengths: number[]): number[][] {
   return lengths.map((n) => [cls, ...Array.from({ length: n - 2 }, next), sep]);
 }
 
-test('auto reports the provider that runs and logs why the GPU one did not', () => {
-  assert.ok(['cpu', gpuProviderFor(process.platform)].includes(runner.provider));
-  if (runner.provider === 'cpu') assert.ok(logs.some((l) => l.includes(`'${gpuProviderFor(process.platform)}' unavailable`)), logs.join('\n'));
+test('auto reports the provider that runs and logs why each GPU provider was passed over', () => {
+  const plan = machinePlan(model);
+  if (runner.provider === 'cpu') {
+    // every provider of this machine's plan (and every skipped one) is named with its reason
+    const line = logs.find((l) => l.includes('GPU not used, running on the CPU'));
+    assert.ok(line, logs.join('\n'));
+    for (const { provider } of plan.candidates) assert.match(line, new RegExp(`${provider}: `));
+    for (const why of plan.skipped) assert.ok(line.includes(why), `${why} missing from ${line}`);
+    assert.equal(runner.preferredBatchRows, CPU_BATCHING.maxRows);
+  } else {
+    assert.ok(plan.candidates.some((c) => c.provider === runner.provider));
+    assert.match(runner.providerDetail, /verified/);
+  }
   assert.equal(runner.threads, 1);
 });
 
-test('forcing an unavailable GPU provider is an error, not a silent CPU run', async (t) => {
+test('forcing a GPU that cannot be used is an error naming the reasons, not a silent CPU run', async (t) => {
   if (runner.provider !== 'cpu') {
     const gpu = await createRunner(model, { provider: 'gpu', threads: 1 });
-    assert.equal(gpu.provider, gpuProviderFor(process.platform));
+    assert.notEqual(gpu.provider, 'cpu');
     await gpu.dispose();
     return;
   }
-  await assert.rejects(createRunner(model, { provider: 'gpu', threads: 1 }), /GPU execution provider .* is not available/);
+  await assert.rejects(createRunner(model, { provider: 'gpu', threads: 1 }), (err: Error) => {
+    assert.equal(err.name, 'ProviderError');
+    assert.match(err.message, /executionProvider is "gpu" but no GPU execution provider could be used: .+/);
+    return true;
+  });
   const cpu = await createRunner(model, { provider: 'cpu', threads: 1 });
   assert.equal(cpu.provider, 'cpu');
   await cpu.dispose();
-  t.diagnostic('GPU provider unavailable here; forced gpu rejected as it should');
+  t.diagnostic('no usable GPU provider here; forced gpu rejected as it should');
 });
 
 test('energies: one value per id, unpadded, finite', async () => {

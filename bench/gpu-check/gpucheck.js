@@ -1,0 +1,199 @@
+// The GPU proof, through the engine's own path (out/src/engine, built by `npm run build`):
+//   node bench/gpu-check/gpucheck.js            (run.sh runs it on the device; OUT=dir for the results)
+// 1. createRunner with 'cpu', 'auto' and 'gpu': which provider each ends on, and why (providerDetail);
+// 2. energies of golden.json's rows on the GPU against the CPU graph and the stored references;
+// 3. rows/s of one big batch on each (the runner's own chunking: 32 rows a run on the CPU, 512 on a GPU);
+// 4. a profile of the GPU provider's Electric session: which provider ran each kernel;
+// 5. the full check() of bench/data/speed-10k.md (~10k words) on the GPU runner and on the CPU runner,
+//    and whether both give the same findings;
+// 6. GPU utilisation and memory per phase, from nvidia-smi sampling (OUT/smi.csv, started by run.sh).
+// Writes OUT/result.json and OUT/gpu.md (the figures for bench/results/gpu.md). Runs on Node >= 16.
+// DRY=1 (a machine without a GPU): 'webgpu' is opened on the CPU provider, so every step and the report run.
+'use strict';
+process.env.ORT_DISABLE_TELEMETRY = '1';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const REPO = path.resolve(__dirname, '../..');
+const OUT = process.env.OUT || fs.mkdtempSync(path.join(os.tmpdir(), 'gpucheck-'));
+fs.mkdirSync(OUT, { recursive: true });
+const DRY = Boolean(process.env.DRY);
+const DRY_MACHINE = { platform: 'linux', arch: 'x64', backends: [{ name: 'cpu', bundled: true }, { name: 'webgpu', bundled: true }], cudaLibrary: false };
+const engine = (m) => require(path.join(REPO, 'out/src', m));
+const { loadModel } = engine('engine/model.js');
+const S = engine('engine/session.js');
+const { readGolden } = engine('engine/verify.js');
+const { check } = engine('engine/pipeline.js');
+const { WordPiece } = engine('text/wordpiece.js');
+const ort = S.loadOrt();
+const ROWS = Number(process.env.ROWS || 1024);
+const DOC = process.env.DOC || path.join(REPO, 'bench/data/speed-10k.md');
+const result = { node: process.version, backends: ort.listSupportedBackends(), started: new Date().toISOString(), phases: [], runners: {} };
+const say = (...a) => console.log(...a);
+const now = () => performance.now();
+const short = (err) => String((err && err.message) || err).split('\n')[0].slice(0, 500);
+
+async function phase(name, fn) {
+  const t0 = Date.now();
+  try { return await fn(); } finally { result.phases.push({ name, t0, t1: Date.now() }); }
+}
+
+function speedRows(model, n) {
+  // deterministic [CLS] ids… [SEP] rows of 16..maxLength ids (~72 on average), ordinary vocabulary
+  const vocab = model.vocabText.split('\n').filter((l) => l !== '').length;
+  let seed = 11;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  const { cls, sep } = model.meta.special;
+  return Array.from({ length: n }, () => {
+    const len = 16 + (next() % (model.meta.maxLength - 15));
+    return [cls, ...Array.from({ length: len - 2 }, () => 5 + (next() % (vocab - 5))), sep];
+  });
+}
+
+function diff(out, expected, offset) {
+  let max = 0, sum = 0, n = 0;
+  expected.forEach((row, i) => { for (let j = 0; j < row.length; j++) { const d = Math.abs(out[i][j + offset] - row[j]); max = Math.max(max, d); sum += d; n++; } });
+  return { max: +max.toFixed(4), mean: +(sum / n).toFixed(5) };
+}
+
+/** best of `passes` over the whole batch, after one untimed warm-up (shader compilation, arena growth) */
+async function rowsPerSecond(runner, rows, passes) {
+  await runner.energies(rows.slice(0, 64));
+  let best = Infinity;
+  for (let p = 0; p < passes; p++) { const t = now(); await runner.energies(rows); best = Math.min(best, now() - t); }
+  const tokens = rows.reduce((s, r) => s + r.length, 0);
+  return { rows: rows.length, tokens, ms: Math.round(best), rowsPerS: Math.round(rows.length / (best / 1000)), tokensPerS: Math.round(tokens / (best / 1000)) };
+}
+
+/** A fresh runner object each time: the pipeline caches energies per runner object, and a pass must be cold. */
+const uncached = (r) => ({ meta: r.meta, provider: r.provider, preferredBatchRows: r.preferredBatchRows, energies: (b) => r.energies(b), cloze: (b) => r.cloze(b) });
+
+async function fullPass(runner, wp, text) {
+  const t = now();
+  const res = await check(text, 'markdown', { sensitivity: 0.5 }, uncached(runner), wp);
+  return { ms: Math.round(now() - t), words: res.words.length, findings: res.findings.map((f) => `${f.start}:${f.word}>${f.suggestions[0] ? f.suggestions[0].text : ''}`) };
+}
+
+function placement(file) {
+  const by = {};
+  for (const e of JSON.parse(fs.readFileSync(file, 'utf8'))) {
+    if (e.cat !== 'Node' || !String(e.name).endsWith('_kernel_time')) continue;
+    const p = (by[e.args.provider] = by[e.args.provider] || { kernels: 0, us: 0, ops: {} });
+    p.kernels++; p.us += e.dur; p.ops[e.args.op_name] = (p.ops[e.args.op_name] || 0) + 1;
+  }
+  for (const p of Object.values(by)) p.ops = Object.entries(p.ops).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(' ');
+  return by;
+}
+
+async function main() {
+  const model = await loadModel(path.join(REPO, 'models'));
+  const wp = WordPiece.fromVocab(model.vocabText, model.meta.cased);
+  const golden = readGolden(model);
+  const rows = speedRows(model, ROWS);
+  const text = fs.readFileSync(DOC, 'utf8');
+  say(`node ${process.version}; backends ${JSON.stringify(result.backends)}; plan ${JSON.stringify(S.machinePlan(model))}`);
+
+  const cpu = await S.createRunner(model, { provider: 'cpu' });
+  const cpuGold = await cpu.energies(golden.rows);
+  result.runners.cpu = { provider: cpu.provider, threads: cpu.threads, vsFp32: diff(cpuGold, golden.energy, 1) };
+
+  const logs = [];
+  const auto = await phase('auto: load + verification', () => S.createRunner(model, { provider: 'auto', log: (l, m) => logs.push(`${l}: ${m}`), ...dry() }))
+    .catch((err) => ({ error: short(err) }));
+  result.runners.auto = auto.error ? auto : { provider: auto.provider, detail: auto.providerDetail, logs };
+  say(`auto: ${JSON.stringify(result.runners.auto)}`);
+  if (!auto.error) await auto.dispose();
+
+  // explicit gpu, with the Electric session profiled (openSession is createRunner's own seam)
+  const profiled = [];
+  const open = (file, provider) => ort.InferenceSession.create(path.join(model.dir, file), {
+    executionProviders: [DRY ? 'cpu' : provider], graphOptimizationLevel: 'all', intraOpNumThreads: cpu.threads, interOpNumThreads: 1, logSeverityLevel: 3,
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+    ...(provider !== 'cpu' && file === model.meta.gpu?.electric ? { enableProfiling: true, profileFilePrefix: path.join(OUT, `profile-${provider}`) } : {}),
+  }).then((s) => { if (provider !== 'cpu') profiled.push(s); return s; });
+  let gpu;
+  try {
+    gpu = await phase('gpu: load + verification', () => S.createRunner(model, { provider: 'gpu', ...dry(), openSession: open }));
+  } catch (err) {
+    result.runners.gpu = { error: short(err) };
+  }
+  if (gpu) {
+    const g = await gpu.energies(golden.rows);
+    result.runners.gpu = {
+      provider: gpu.provider, detail: gpu.providerDetail, preferredBatchRows: gpu.preferredBatchRows,
+      vsCpuGraph: diff(g, cpuGold.map((r) => Array.from(r)), 0), vsFp32: diff(g, golden.energy, 1),
+      vsGpuGraphOnCpu: golden.gpuEnergy ? diff(g, golden.gpuEnergy, 1) : null,
+    };
+    try {
+      for (const s of profiled) s.endProfiling();
+      const files = fs.readdirSync(OUT).filter((f) => f.startsWith('profile-')).map((f) => path.join(OUT, f));
+      result.runners.gpu.placement = files.length ? placement(files.sort().pop()) : null;
+    } catch (err) {
+      result.runners.gpu.placement = { error: short(err) };
+    }
+    result.runners.gpu.speed = await phase('gpu: rows/s', () => rowsPerSecond(gpu, rows, 3));
+    result.runners.gpu.fullPass = await phase('gpu: 10k-word full pass', async () => [await fullPass(gpu, wp, text), await fullPass(gpu, wp, text)]);
+  }
+  say(`gpu: ${JSON.stringify(result.runners.gpu, (k, v) => (k === 'findings' ? v.length : v))}`);
+  result.runners.cpu.speed = await phase('cpu: rows/s', () => rowsPerSecond(cpu, rows, 1));
+  result.runners.cpu.fullPass = await phase('cpu: 10k-word full pass', async () => [await fullPass(cpu, wp, text)]);
+  say(`cpu: ${JSON.stringify(result.runners.cpu, (k, v) => (k === 'findings' ? v.length : v))}`);
+  if (gpu) {
+    const a = result.runners.gpu.fullPass[0].findings, b = result.runners.cpu.fullPass[0].findings;
+    result.sameFindings = { gpu: a.length, cpu: b.length, both: a.filter((f) => b.includes(f)).length };
+    await gpu.dispose();
+  }
+  await cpu.dispose();
+  utilisation();
+  fs.writeFileSync(path.join(OUT, 'result.json'), JSON.stringify(result, null, 1));
+  fs.writeFileSync(path.join(OUT, 'gpu.md'), report());
+  say(`\n${report()}`);
+}
+
+function dry() {
+  if (!DRY) return {};
+  const open = (file, _provider) => ort.InferenceSession.create(path.join(REPO, 'models', file), { executionProviders: ['cpu'] });
+  return { machine: DRY_MACHINE, openSession: open };
+}
+
+function utilisation() {
+  const smi = path.join(OUT, 'smi.csv');
+  if (!fs.existsSync(smi)) return;
+  const samples = fs.readFileSync(smi, 'utf8').split('\n').map((l) => l.split(',').map((s) => s.trim()))
+    .filter((c) => /^\d{4}\/\d\d\/\d\d/.test(c[0] || '')).map(([ts, util, mem]) => {
+      const [d, t] = ts.split(' '); const [y, mo, da] = d.split('/').map(Number); const [h, mi, s] = t.split(':');
+      return { t: new Date(y, mo - 1, da, +h, +mi, Math.floor(+s), Math.round((+s % 1) * 1000)).getTime(), util: parseFloat(util), mem: parseFloat(mem) };
+    });
+  for (const p of result.phases) {
+    const inside = samples.filter((s) => s.t >= p.t0 && s.t <= p.t1);
+    p.samples = inside.length;
+    p.gpuUtilMax = inside.length ? Math.max(...inside.map((s) => s.util)) : null;
+    p.gpuUtilMean = inside.length ? Math.round(inside.reduce((s, x) => s + x.util, 0) / inside.length) : null;
+    p.gpuMemMaxMiB = inside.length ? Math.max(...inside.map((s) => s.mem)) : null;
+  }
+}
+
+function report() {
+  const { cpu, gpu, auto } = result.runners;
+  const lines = [`# GPU check (${result.started}, node ${result.node})`, '',
+    `- backends in the binary: ${result.backends.map((b) => `${b.name}${b.bundled ? '' : ' (bridge only)'}`).join(', ')}`,
+    `- auto: ${auto.error ? `error: ${auto.error}` : `${auto.provider} — ${auto.detail}`}`,
+    `- gpu: ${gpu.error ? `error: ${gpu.error}` : `${gpu.provider} — ${gpu.detail}`}`];
+  if (!gpu.error) {
+    lines.push(`- energies on golden.json: GPU vs CPU int8 graph max ${gpu.vsCpuGraph.max} (mean ${gpu.vsCpuGraph.mean}); vs fp32 PyTorch max ${gpu.vsFp32.max}; vs the GPU graph on the CPU max ${gpu.vsGpuGraphOnCpu && gpu.vsGpuGraphOnCpu.max}`);
+    lines.push('', '| kernels ran on | count | time µs | ops |', '|---|---:|---:|---|');
+    for (const [p, x] of Object.entries(gpu.placement || {})) lines.push(`| ${p} | ${x.kernels} | ${x.us} | ${x.ops} |`);
+    lines.push('', '| | CPU (' + cpu.threads + ' threads) | GPU (' + gpu.provider + ') |', '|---|---:|---:|',
+      `| ${cpu.speed.rows} rows, ${cpu.speed.tokens} tokens: ms | ${cpu.speed.ms} | ${gpu.speed.ms} |`,
+      `| rows/s | ${cpu.speed.rowsPerS} | ${gpu.speed.rowsPerS} |`,
+      `| 10k-word document, full check() ms (cold; GPU: 1st, 2nd) | ${cpu.fullPass[0].ms} | ${gpu.fullPass.map((p) => p.ms).join(', ')} |`,
+      `| findings | ${cpu.fullPass[0].findings.length} | ${gpu.fullPass[0].findings.length} (${result.sameFindings.both} the same) |`);
+  } else {
+    lines.push(`- CPU: ${cpu.speed.rowsPerS} rows/s; 10k-word full pass ${cpu.fullPass[0].ms} ms`);
+  }
+  lines.push('', '| phase | s | GPU util max / mean % | GPU memory MiB |', '|---|---:|---:|---:|');
+  for (const p of result.phases) lines.push(`| ${p.name} | ${((p.t1 - p.t0) / 1000).toFixed(1)} | ${p.gpuUtilMax ?? '–'} / ${p.gpuUtilMean ?? '–'} | ${p.gpuMemMaxMiB ?? '–'} |`);
+  return lines.join('\n') + '\n';
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

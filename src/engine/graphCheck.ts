@@ -1,0 +1,76 @@
+// meta.json checked against the graphs onnxruntime actually loaded: input and output names, output ranks
+// and types, cloze.k against the top-k width, maxLength against the position table (by one probe run).
+// A mismatch otherwise surfaces as raw onnxruntime text at the first check, or not at all: cloze.k = 64 on
+// a K = 32 graph silently reads the next position's proposals as this one's.
+import * as path from 'node:path';
+import { ModelLoadError } from './model';
+import type { ModelMeta } from './types';
+
+/** What graphCheck needs of an onnxruntime InferenceSession (a structural subset, so tests can fake one). */
+export interface GraphInfo {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly outputMetadata: readonly { name: string; isTensor: boolean; type?: string; shape?: readonly (number | string)[] }[];
+}
+
+function fail(dir: string, field: string, what: string): never {
+  throw new ModelLoadError(`${path.join(dir, 'meta.json')}: "${field}" ${what}`);
+}
+
+function checkNames(dir: string, field: string, listed: readonly string[], actual: readonly string[], file: string, kind: string): void {
+  const missing = listed.filter((n) => !actual.includes(n));
+  if (missing.length) fail(dir, field, `names ${kind} ${missing.join(', ')}, but ${file} has ${kind} ${actual.join(', ')}`);
+}
+
+function output(info: GraphInfo, name: string) {
+  return info.outputMetadata.find((m) => m.name === name);
+}
+
+function checkOutput(dir: string, field: string, info: GraphInfo, name: string, file: string, rank: number, type: string): readonly (number | string)[] {
+  const m = output(info, name);
+  const shape = m?.shape ?? [];
+  if (!m || !m.isTensor || m.type !== type || shape.length !== rank) {
+    fail(dir, field, `expects ${name} to be a ${type} tensor of rank ${rank}, but ${file} gives ${m?.type ?? 'no tensor'} of shape [${shape.join(', ')}]`);
+  }
+  return shape;
+}
+
+export function checkElectricGraph(dir: string, meta: ModelMeta, file: string, info: GraphInfo): void {
+  checkNames(dir, 'electric.inputs', meta.electric.inputs, info.inputNames, file, 'inputs');
+  checkNames(dir, 'electric.output', [meta.electric.output], info.outputNames, file, 'outputs');
+  checkOutput(dir, 'electric.output', info, meta.electric.output, file, 2, 'float32');
+}
+
+export function checkClozeGraph(dir: string, meta: ModelMeta, file: string, info: GraphInfo): void {
+  checkNames(dir, 'cloze.inputs', meta.cloze.inputs, info.inputNames, file, 'inputs');
+  checkNames(dir, 'cloze.outputs', meta.cloze.outputs, info.outputNames, file, 'outputs');
+  const [ids, logq, token] = meta.cloze.outputs;
+  const idShape = checkOutput(dir, 'cloze.outputs', info, ids, file, 3, 'int64');
+  const logqShape = checkOutput(dir, 'cloze.outputs', info, logq, file, 3, 'float32');
+  checkOutput(dir, 'cloze.outputs', info, token, file, 2, 'float32');
+  for (const width of [idShape[2], logqShape[2]]) {
+    if (typeof width === 'number' && width !== meta.cloze.k) {
+      fail(dir, 'cloze.k', `is ${meta.cloze.k}, but ${file} gives ${width} proposals per position`);
+    }
+  }
+}
+
+/**
+ * Runs one row of maxLength ids: a position table shorter than meta.json's maxLength fails here, at load,
+ * with a message naming the field, instead of on the first long paragraph.
+ */
+export async function probeMaxLength(dir: string, meta: ModelMeta, file: string,
+  run: (row: number[]) => Promise<Float32Array[]>): Promise<void> {
+  const { cls, sep, unk } = meta.special;
+  const row = [cls, ...new Array<number>(meta.maxLength - 2).fill(unk), sep];
+  let out: Float32Array[];
+  try {
+    out = await run(row);
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0].slice(0, 300);
+    return fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} fails on a row that long: ${why}`);
+  }
+  if (out.length !== 1 || out[0].length !== meta.maxLength || !out[0].every(Number.isFinite)) {
+    fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} does not give one finite energy per id on a row that long`);
+  }
+}

@@ -1,0 +1,156 @@
+// One execution provider's pair of sessions (Electric + cloze) behind energies()/cloze(): padding, chunking
+// into runs of similar-length rows, unpadding. session.ts opens one pair per provider it tries.
+import type * as Ort from 'onnxruntime-node';
+import type { GraphKind } from './providers';
+import type { ClozeRow, LoadedModel, ModelMeta } from './types';
+
+/** Called before each run of a batch with the rows done so far; throws to abandon superseded work. */
+export type Checkpoint = (done: number, total: number) => void;
+
+export interface Batching {
+  /** rows per session.run and padded tokens per session.run (rows × longest row) */
+  maxRows: number;
+  maxTokens: number;
+  /** padded tokens per cloze run (its vocabulary-wide log-softmax is the memory peak) */
+  clozeMaxTokens: number;
+}
+
+// One session.run blocks the worker; a cancel is seen only between runs. On the CPU 2,048 padded tokens is
+// ~0.1-0.5 s for a 4-12 layer/256 encoder on one core (recipes/onnxruntime-node.md), so superseded work stops
+// within that, while runs stay big enough that per-run overhead does not matter. The cloze graph
+// materialises log q over the whole vocabulary for every position (tokens × 16,384 floats, twice: logits and
+// log-softmax) before its top-k: 256 tokens a run bounds that to ~35 MB at the same speed per token.
+export const CPU_BATCHING: Batching = { maxRows: 32, maxTokens: 2048, clozeMaxTokens: 256 };
+// A GPU pays per run (a dispatch and two copies over the bus) and is idle on small ones: a whole document's
+// REPLACE rows go in one run (512 rows × 128 = 64k tokens, ~20 ms of an encoder this size on a discrete GPU).
+// The cloze runs stay at 4,096 tokens: 2 × 268 MB of vocabulary-wide tensors is what a laptop GPU can spare.
+export const GPU_BATCHING: Batching = { maxRows: 512, maxTokens: 65_536, clozeMaxTokens: 4096 };
+
+export type OpenSession = (file: string, provider: string) => Promise<Ort.InferenceSession>;
+
+export interface GraphPair {
+  provider: string;
+  graph: GraphKind;
+  electricFile: string;
+  clozeFile: string;
+  electric: Ort.InferenceSession;
+  clozeSession: Ort.InferenceSession;
+  batching: Batching;
+  energies(batch: number[][], checkpoint?: Checkpoint): Promise<Float32Array[]>;
+  cloze(batch: number[][], checkpoint?: Checkpoint): Promise<ClozeRow[]>;
+  release(): Promise<void>;
+}
+
+export function graphFiles(meta: ModelMeta, graph: GraphKind): { electric: string; cloze: string } {
+  if (graph === 'int8') return { electric: meta.electric.file, cloze: meta.cloze.file };
+  if (!meta.gpu) throw new Error('meta.json has no "gpu" graphs');
+  return { electric: meta.gpu.electric, cloze: meta.gpu.cloze };
+}
+
+export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: string, graph: GraphKind,
+  batching: Batching, open: OpenSession): Promise<GraphPair> {
+  const meta = model.meta;
+  const files = graphFiles(meta, graph);
+  const electric = await open(files.electric, provider);
+  let clozeSession: Ort.InferenceSession;
+  try {
+    clozeSession = await open(files.cloze, provider);
+  } catch (err) {
+    await electric.release();
+    throw err;
+  }
+  const clozeLimits = { maxRows: batching.maxRows, maxTokens: Math.min(batching.maxTokens, batching.clozeMaxTokens) };
+  const feeds = (rows: number[][]): Record<string, Ort.Tensor> => {
+    const { ids, mask, width } = padBatch(rows, meta.special.pad);
+    return {
+      [meta.electric.inputs[0]]: new ort.Tensor('int64', ids, [rows.length, width]),
+      [meta.electric.inputs[1]]: new ort.Tensor('int64', mask, [rows.length, width]),
+    };
+  };
+  return {
+    provider, graph, electric, clozeSession, batching, electricFile: files.electric, clozeFile: files.cloze,
+    energies: async (batch, checkpoint) => {
+      checkRows(batch, meta);
+      return runChunked(batch, batching, checkpoint, async (rows) => {
+        const out = await electric.run(feeds(rows));
+        const energy = out[meta.electric.output];
+        if (!energy) throw new Error(`${files.electric} has no output '${meta.electric.output}'`);
+        const data = energy.data as Float32Array;
+        const width = energy.dims[1];
+        return rows.map((row, r) => data.slice(r * width, r * width + row.length));
+      });
+    },
+    cloze: async (batch, checkpoint) => {
+      checkRows(batch, meta);
+      const [idsName, logqName, tokenName] = meta.cloze.outputs;
+      return runChunked(batch, clozeLimits, checkpoint, async (rows) => {
+        const out = await clozeSession.run(feeds(rows));
+        const topIds = out[idsName], topLogq = out[logqName], token = out[tokenName];
+        if (!topIds || !topLogq || !token) throw new Error(`${files.cloze} lacks outputs ${meta.cloze.outputs.join(', ')}`);
+        const width = token.dims[1];
+        const k = topIds.dims[2];
+        const idsData = topIds.data as BigInt64Array, logqData = topLogq.data as Float32Array;
+        const tokenData = token.data as Float32Array;
+        return rows.map((row, r): ClozeRow => {
+          const n = row.length;
+          const topkIds = new Int32Array(n * k);
+          const base = r * width * k;
+          for (let i = 0; i < n * k; i++) topkIds[i] = Number(idsData[base + i]);
+          return {
+            topkIds,
+            topkLogq: logqData.slice(base, base + n * k),
+            tokenLogq: tokenData.slice(r * width, r * width + n),
+          };
+        });
+      });
+    },
+    async release() {
+      await electric.release();
+      await clozeSession.release();
+    },
+  };
+}
+
+function checkRows(batch: number[][], meta: ModelMeta): void {
+  for (const row of batch) {
+    if (row.length === 0 || row.length > meta.maxLength) {
+      throw new RangeError(`a row has ${row.length} ids; rows must hold 1..${meta.maxLength} (meta.maxLength)`);
+    }
+  }
+}
+
+/** Right-pads rows to the longest one; attention mask 1 on real ids, 0 on padding. */
+export function padBatch(rows: number[][], padId: number): { ids: BigInt64Array; mask: BigInt64Array; width: number } {
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const ids = new BigInt64Array(rows.length * width).fill(BigInt(padId));
+  const mask = new BigInt64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    for (let i = 0; i < row.length; i++) {
+      ids[r * width + i] = BigInt(row[i]);
+      mask[r * width + i] = 1n;
+    }
+  });
+  return { ids, mask, width };
+}
+
+/**
+ * Splits a batch into runs of rows of similar length (sorted, so little padding is wasted), each run
+ * within maxRows and maxTokens padded tokens, and returns the results in the caller's order.
+ */
+export async function runChunked<T>(batch: number[][], limits: { maxRows: number; maxTokens: number },
+  checkpoint: Checkpoint | undefined, run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
+  const order = batch.map((_, i) => i).sort((a, b) => batch[a].length - batch[b].length);
+  const results = new Array<T>(batch.length);
+  let i = 0;
+  while (i < order.length) {
+    checkpoint?.(i, order.length);
+    let j = i + 1;
+    // Sorted ascending, so the last row taken is the widest and sets the padded size.
+    while (j < order.length && j - i < limits.maxRows && (j - i + 1) * batch[order[j]].length <= limits.maxTokens) j++;
+    const idx = order.slice(i, j);
+    const out = await run(idx.map((k) => batch[k]));
+    idx.forEach((k, n) => { results[k] = out[n]; });
+    i = j;
+  }
+  return results;
+}

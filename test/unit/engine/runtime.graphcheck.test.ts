@@ -1,0 +1,81 @@
+// meta.json against the graphs it describes: a mismatch is refused at load with a message naming meta.json
+// and the field, not run silently (cloze.k) or reported as onnxruntime's own text (maxLength, names).
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { checkClozeGraph, GraphInfo } from '../../../src/engine/graphCheck';
+import { loadModel } from '../../../src/engine/model';
+import { createRunner } from '../../../src/engine/session';
+import type { ModelMeta } from '../../../src/engine/types';
+import { modelCopy, readMeta, removeDir } from './runtimeFixtures';
+
+/** A model folder whose meta.json is the shipped one changed by `edit`. */
+async function withMeta(edit: (meta: Record<string, any>) => void, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await modelCopy(['meta.json']);
+  try {
+    const meta = await readMeta();
+    edit(meta);
+    await fs.writeFile(path.join(dir, 'meta.json'), JSON.stringify(meta));
+    await body(dir);
+  } finally {
+    await removeDir(dir);
+  }
+}
+
+async function refused(edit: (meta: Record<string, any>) => void, message: RegExp): Promise<void> {
+  await withMeta(edit, async (dir) => {
+    const model = await loadModel(dir);
+    await assert.rejects(createRunner(model, { provider: 'cpu', threads: 1 }), (err: Error) => {
+      assert.equal(err.name, 'ModelLoadError');
+      assert.ok(err.message.startsWith(path.join(dir, 'meta.json')), err.message);
+      assert.match(err.message, message);
+      return true;
+    });
+  });
+}
+
+test('cloze.k = 64 on a K = 32 graph is refused', async () => {
+  await refused((m) => { m.cloze.k = 64; }, /: "cloze\.k" is 64, but cloze\.onnx gives 32 proposals per position$/);
+});
+
+test('a maxLength longer than the position table is refused at load', async () => {
+  await refused((m) => { m.maxLength = 256; }, /: "maxLength" is 256, but electric\.onnx fails on a row that long: /);
+});
+
+test('input and output names that the graphs lack are refused', async () => {
+  await refused((m) => { m.electric.output = 'energies'; }, /: "electric\.output" names outputs energies, but electric\.onnx has outputs energy$/);
+  await refused((m) => { m.electric.inputs = ['ids', 'attention_mask']; }, /: "electric\.inputs" names inputs ids, but electric\.onnx has inputs input_ids, attention_mask$/);
+  await refused((m) => { m.cloze.outputs = ['topk_logq', 'topk_ids', 'token_logq']; },
+    /: "cloze\.outputs" expects topk_logq to be a int64 tensor of rank 3, but cloze\.onnx gives float32 of shape \[batch, seq, 32\]$/);
+});
+
+test('GPU graphs must have checksums like every other file', async () => {
+  await withMeta((m) => { delete m.sha256['cloze-gpu.onnx']; }, async (dir) => {
+    await assert.rejects(loadModel(dir), /meta\.json: sha256 has no checksum for cloze-gpu\.onnx/);
+  });
+  await withMeta((m) => { m.gpu = { electric: 'electric-gpu.onnx' }; }, async (dir) => {
+    await assert.rejects(loadModel(dir), /meta\.json: "gpu" must have "electric" and "cloze"/);
+  });
+});
+
+test('special ids and the vocabulary size are checked against vocab.txt', async () => {
+  await withMeta((m) => { m.config.vocabSize = 30000; }, async (dir) => {
+    await assert.rejects(loadModel(dir), /meta\.json: "config\.vocabSize" is 30000, but vocab\.txt has 16384 pieces/);
+  });
+  await withMeta((m) => { m.special.mask = 16384; }, async (dir) => {
+    await assert.rejects(loadModel(dir), /meta\.json: "special\.mask" is 16384, outside vocab\.txt's 16384 pieces/);
+  });
+});
+
+test('a symbolic top-k width is not compared; a numeric one is', () => {
+  const meta = { cloze: { inputs: ['a', 'b'], outputs: ['i', 'q', 't'], k: 8 } } as unknown as ModelMeta;
+  const info = (k: number | string): GraphInfo => ({
+    inputNames: ['a', 'b'], outputNames: ['i', 'q', 't'],
+    outputMetadata: [{ name: 'i', isTensor: true, type: 'int64', shape: ['b', 's', k] }, { name: 'q', isTensor: true, type: 'float32', shape: ['b', 's', k] },
+      { name: 't', isTensor: true, type: 'float32', shape: ['b', 's'] }],
+  });
+  checkClozeGraph('/m', meta, 'c.onnx', info('K'));
+  checkClozeGraph('/m', meta, 'c.onnx', info(8));
+  assert.throws(() => checkClozeGraph('/m', meta, 'c.onnx', info(16)), /\/m\/meta\.json: "cloze\.k" is 8, but c\.onnx gives 16 proposals per position/);
+});
