@@ -26,7 +26,8 @@ class Config:
     replace_rate: float = 0.15
     electric_weight: float = 50.0
     # optimisation (AdamW as in the reference code)
-    batch_size: int = 32
+    batch_size: int = 32        # the global batch, whatever the number of processes
+    micro_batches: int = 0      # pieces a step's batch is cut into (0: one per process; distributed.py)
     lr: float = 5e-4
     weight_decay: float = 0.01
     adam_eps: float = 1e-6
