@@ -55,9 +55,10 @@ class World:
             dist.all_reduce(t)
         return t
 
-    def close(self):
+    def close(self, wait: bool = True):
         if self.size > 1:
-            dist.barrier(group=self.control)
+            if wait:  # rank 0 may still be writing the last checkpoint
+                dist.barrier(group=self.control)
             dist.destroy_process_group()
 
 

@@ -80,9 +80,12 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
     stop_after: leave the loop after this step as if interrupted (tests of resuming)."""
     world = init_world(resolve_device(cfg).startswith("cuda"))
     try:
-        return _train(cfg, out_dir, world, resume, time_budget, ship_dir, stop_after, init_weights)
-    finally:
-        world.close()
+        state = _train(cfg, out_dir, world, resume, time_budget, ship_dir, stop_after, init_weights)
+    except BaseException:
+        world.close(wait=False)  # the others may be stuck in a collective: torchrun ends them
+        raise
+    world.close()
+    return state
 
 
 def _train(cfg, out_dir, world, resume, time_budget, ship_dir, stop_after, init_weights) -> dict:
