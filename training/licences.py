@@ -6,7 +6,8 @@ Reads ROOT/versions.tsv (corpus.py) and, for each package, ./usr/share/doc/<pack
 ROOT/debs/<package>_*.deb. Machine-readable (DEP-5) files give their `License:` short names, the
 `Files: *` stanza's first; free-form ones are scanned for the usual licence names and marked `~` (read
 from prose, not declared fields). A package whose doc folder is a link to another package's carries
-that package's file (`see <package>` then). Writes the table with a `licences` column.
+that package's file (`(via <package>)`; its .deb has to be in ROOT/debs too, `apt-get download` it, or the
+column says `see <package>`). Writes the table with a `licences` column.
 """
 import argparse
 import csv
