@@ -44,7 +44,7 @@ else
 fi
 [ -n "${INIT:-}" ] && preset+=(--init-weights "$INIT" --set "warmup_steps=${WARMUP:-100}")
 launch=("$py")
-[ "${NPROC:-1}" -gt 1 ] && # --redirects/--tee 1: torch 1.13 on Python 3.11 cannot parse their default "0" (a CPU dry run here)
+# --redirects/--tee 1: torch 1.13 on Python 3.11 cannot parse their default "0" (a CPU dry run here)
 [ "${NPROC:-1}" -gt 1 ] && launch=("$py" -m torch.distributed.run --standalone --nproc_per_node="$NPROC" --redirects=1 --tee=1)
 "${launch[@]}" "$here/train.py" "${preset[@]}" ${sets[@]+"${sets[@]}"} --set data_dir="$data" \
   --set vocab="$here/../models/vocab.txt" --out "$out/run" --time-budget "$budget" --ship-weights "$out/ship" \
