@@ -2,7 +2,8 @@
 
     DIR/model.pt  DIR/optim.pt  DIR/state.json          (save_checkpoint: resume exactly)
     DIR/weights-00.pt ... DIR/weights.json              (save_ship_weights: fp16, each file < 15 MB)
-load_model(DIR) reads either form.
+load_model(DIR) reads either form. No RNG state is saved: a step's randomness is seeded by
+(seed, step, micro-batch), see distributed.py.
 """
 import json
 import os
@@ -24,29 +25,22 @@ def _atomic_save(obj, path: Path):
 
 
 def save_checkpoint(ckpt_dir, model, optimizer, cfg: Config, state: dict):
-    """state: step, tokens, elapsed (s) and anything else JSON-able; RNG states are added here."""
+    """state: step, tokens, elapsed (s) and anything else JSON-able."""
     d = Path(ckpt_dir)
     d.mkdir(parents=True, exist_ok=True)
     _atomic_save({k: v.float() for k, v in model.state_dict().items()}, d / "model.pt")
     _atomic_save(optimizer.state_dict(), d / "optim.pt")
-    rng = {"cpu": torch.get_rng_state()}
-    if torch.cuda.is_available():
-        rng["cuda"] = torch.cuda.get_rng_state_all()
-    _atomic_save(rng, d / "rng.pt")
     tmp = d / "state.json.tmp"
     tmp.write_text(json.dumps({"config": asdict(cfg), **state}, indent=1))
     os.replace(tmp, d / "state.json")
 
 
 def load_checkpoint(ckpt_dir, model, optimizer, device):
-    """Restores weights, optimizer and RNG states in place; returns state.json's dict."""
+    """Restores weights and optimizer state in place; returns state.json's dict. (Checkpoints written
+    before the randomness was keyed by step also hold rng.pt, which nothing needs any more.)"""
     d = Path(ckpt_dir)
     model.load_state_dict(torch.load(d / "model.pt", map_location=device))
     optimizer.load_state_dict(torch.load(d / "optim.pt", map_location=device))
-    rng = torch.load(d / "rng.pt")
-    torch.set_rng_state(rng["cpu"])
-    if "cuda" in rng and torch.cuda.is_available():
-        torch.cuda.set_rng_state_all(rng["cuda"])
     return json.loads((d / "state.json").read_text())
 
 

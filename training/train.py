@@ -3,6 +3,10 @@
     nice /usr/bin/python3 training/train.py --preset cpu --out training/runs/cpu1 --time-budget 600
     /usr/bin/python3 training/train.py --preset gpu --out $OUT/run --time-budget 540 --ship-weights $OUT/ship
     /usr/bin/python3 training/train.py --resume training/runs/cpu1/ckpt --time-budget 3600   # continue
+    torchrun --nproc_per_node=8 training/train.py --preset gpu --set batch_size=2048 --out $OUT/run ...
+
+Under torchrun it trains data-parallel (DistributedDataParallel, one process per GPU; distributed.py says
+how a step is split and why a checkpoint resumes on another number of processes); rank 0 writes.
 
 Writes OUT/log.jsonl (one JSON object a line: kind start | train | eval | end), OUT/ckpt/ (fp32 weights,
 optimizer, RNG, step: resumes exactly), and with --ship-weights the fp16 weight shards export.py reads.
@@ -15,7 +19,9 @@ continues the same schedule. The budget covers training and interim evaluations;
 by the duration of the last evaluation + checkpoint, so the final ones fit inside it.
 """
 import argparse
+import dataclasses
 import json
+import os
 import platform
 import time
 from pathlib import Path
@@ -24,15 +30,17 @@ import torch
 
 from checkpoint import load_checkpoint, load_model, save_checkpoint, save_ship_weights
 from config import Config, apply_overrides, config_from_dict, get_config
-from data import batch_rows, load_rows, to_batch, write_synthetic
-from metrics import autocast, heldout_metrics, heldout_sample
-from model import Electric, losses
+from data import batch_rows, load_rows, write_synthetic
+from distributed import Objective, init_world, resolve_micro_batches, train_step
+from metrics import heldout_metrics, heldout_sample
+from model import Electric
 
 
-def resolve_device(cfg: Config) -> str:
-    if cfg.device == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    return cfg.device
+def resolve_device(cfg: Config, local_rank: int = 0) -> str:
+    device = cfg.device
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    return f"cuda:{local_rank}" if device == "cuda" else device
 
 
 def hardware(device: str, cfg: Config) -> str:
@@ -70,9 +78,21 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
           init_weights=None) -> dict:
     """Runs (or continues) training; returns the final state (step, tokens, elapsed, last eval).
     stop_after: leave the loop after this step as if interrupted (tests of resuming)."""
+    world = init_world(resolve_device(cfg).startswith("cuda"))
+    try:
+        state = _train(cfg, out_dir, world, resume, time_budget, ship_dir, stop_after, init_weights)
+    except BaseException:
+        world.close(wait=False)  # the others may be stuck in a collective: torchrun ends them
+        raise
+    world.close()
+    return state
+
+
+def _train(cfg, out_dir, world, resume, time_budget, ship_dir, stop_after, init_weights) -> dict:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    device = resolve_device(cfg)
+    device = resolve_device(cfg, world.local_rank)
+    cfg = dataclasses.replace(cfg, micro_batches=resolve_micro_batches(cfg, world))
     if device == "cpu":
         torch.set_num_threads(cfg.threads)
     else:
@@ -104,9 +124,15 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
     if cfg.compile and hasattr(torch, "compile"):
         model.energy = torch.compile(model.energy)
         model.cloze_logits = torch.compile(model.cloze_logits)
-    log = open(out / "log.jsonl", "a")
+    objective = Objective(model, cfg)
+    if world.size > 1:
+        objective = torch.nn.parallel.DistributedDataParallel(
+            objective, device_ids=[world.local_rank] if device.startswith("cuda") else None)
+    log = open(out / "log.jsonl", "a") if world.main else None
 
     def write(kind, **rec):
+        if not world.main:
+            return
         log.write(json.dumps({"kind": kind, "step": state["step"], "tokens": state["tokens"],
                               "elapsed": round(state["elapsed"], 2), **rec}) + "\n")
         log.flush()
@@ -119,7 +145,7 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
         save_checkpoint(out / "ckpt", model, optimizer, cfg, state)
         return time.time() - t
 
-    write("start", config=cfg.__dict__, device=device, hardware=hardware(device, cfg),
+    write("start", config=cfg.__dict__, device=device, hardware=hardware(device, cfg), world_size=world.size,
           train_rows=len(train_rows), resumed_from=str(resume) if resume else None,
           init_weights=str(init_weights) if init_weights else None)
     model.train()
@@ -127,37 +153,37 @@ def train(cfg: Config, out_dir, resume=None, time_budget=None, ship_dir=None, st
     start = time.time() - state["elapsed"]
     mark_t, mark_tokens = time.time(), state["tokens"]
     while True:
-        state["elapsed"] = time.time() - start
-        if time_budget and state["elapsed"] >= time_budget - reserve:
-            break
-        if not time_budget and state["step"] >= cfg.max_steps:
-            break
-        if stop_after is not None and state["step"] >= stop_after:
+        elapsed = time.time() - start
+        stop = bool(time_budget and elapsed >= time_budget - reserve)
+        stop |= not time_budget and state["step"] >= cfg.max_steps
+        stop |= stop_after is not None and state["step"] >= stop_after
+        state["elapsed"], stop = world.sync_clock(elapsed, stop)
+        if stop:
             break
         lr = lr_at(cfg, state["step"] - state.get("step0", 0), state["elapsed"], time_budget)
         for group in optimizer.param_groups:
             group["lr"] = lr
         rows = train_rows[batch_rows(state["step"], cfg.batch_size, len(train_rows), cfg.seed)]
-        ids, mask = to_batch(rows, device)
-        real = int((rows != 0).sum()) + 2 * len(rows)  # counted on the host: no device sync per step
-        with autocast(device, cfg):
-            loss = losses(model, ids, mask, cfg)
         optimizer.zero_grad(set_to_none=True)
-        loss["total"].backward()
+        loss = train_step(objective, rows, state["step"], cfg, world, cfg.micro_batches, device)
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
         optimizer.step()
         state["step"] += 1
-        state["tokens"] += real
+        state["tokens"] += int((rows != 0).sum()) + 2 * len(rows)  # on the host: no device sync per step
         if state["step"] % cfg.log_interval == 0:
+            cloze, electric = world.all_sum(loss).tolist()
             now = time.time()
             state["elapsed"] = now - start
-            write("train", lr=lr, **{k: round(v.item(), 5) for k, v in loss.items()},
+            write("train", lr=lr, cloze=round(cloze, 5), electric=round(electric, 5),
+                  total=round(cloze + cfg.electric_weight * electric, 5),
                   tokens_per_s=round((state["tokens"] - mark_tokens) / (now - mark_t), 1))
-        if state["step"] % cfg.eval_interval == 0 or state["step"] % cfg.ckpt_interval == 0:
+        if world.main and (state["step"] % cfg.eval_interval == 0 or state["step"] % cfg.ckpt_interval == 0):
             state["elapsed"] = time.time() - start
             reserve = evaluate_and_save()
         if state["step"] % cfg.log_interval == 0 or state["step"] % cfg.eval_interval == 0:
             mark_t, mark_tokens = time.time(), state["tokens"]
+    if not world.main:
+        return state
     state["elapsed"] = time.time() - start
     if state.get("eval_step") != state["step"]:
         evaluate_and_save()
@@ -179,6 +205,8 @@ def main():
                          "decays over them")
     ap.add_argument("--ship-weights", help="also write fp16 weight shards (< 15 MB each) here at the end")
     ap.add_argument("--init-weights", help="start from these ship weights (fp16 shards) with a fresh optimizer")
+    ap.add_argument("--stop-after", type=int,
+                    help="leave after this step as if interrupted (checkpoint written; --resume continues)")
     ap.add_argument("--synthetic", action="store_true",
                     help="train on a generated synthetic vocab/corpus in OUT/synthetic (dry runs)")
     args = ap.parse_args()
@@ -190,11 +218,14 @@ def main():
     out = Path(args.out or (Path(args.resume).parent if args.resume else cfg.out_dir))
     if args.synthetic:
         syn = out / "synthetic"
+        # every rank writes the same files; each to its own folder so no rank reads a half-written one
+        syn = syn / f"rank{os.environ['RANK']}" if "RANK" in os.environ else syn
         write_synthetic(syn, syn / "vocab.txt", cfg.vocab_size, cfg.max_len - 2, n_train=4096, n_heldout=256)
         cfg.data_dir, cfg.vocab = str(syn), str(syn / "vocab.txt")
     state = train(cfg, out, resume=args.resume, time_budget=args.time_budget, ship_dir=args.ship_weights,
-                  init_weights=args.init_weights)
-    print(json.dumps({k: state[k] for k in ("step", "tokens", "elapsed", "eval")}, indent=1))
+                  init_weights=args.init_weights, stop_after=args.stop_after)
+    if os.environ.get("RANK", "0") == "0":
+        print(json.dumps({k: state[k] for k in ("step", "tokens", "elapsed", "eval")}, indent=1))
 
 
 if __name__ == "__main__":
