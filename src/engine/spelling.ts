@@ -1,6 +1,7 @@
 // Spelling neighbours: dictionary words within Damerau (OSA) distance 2 of a word, found in about a
-// millisecond with a SymSpell-style deletion index. All its parts are flat: the words sorted by their
-// lower-case key in one string with an offsets array (lookup = binary search), one flag byte per word, and
+// millisecond with a SymSpell-style deletion index. All its parts are flat: the words' lower-case keys,
+// sorted, in one string with an offsets array (lookup = binary search), one flag byte per word (the few
+// forms that are not lower case or Capitalised in a small side table), and
 // the deletion index as word ids bucketed by the hash of each deletion (no hashes stored: every hit is
 // verified by editCost anyway). So the whole index serialises to one file that the build writes
 // (scripts/build-lexicon.mjs) and a check loads with one read (lexicon.ts). 128k words x all their
@@ -13,9 +14,13 @@ export interface Neighbour { word: string; cost: number; frequent: boolean }
 
 /** Flag bits per word. VOWEL/CONSONANT: the word's first sound (CMUdict), for a/an; neither when unknown, both when said either way (herb). */
 export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4;
+/** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
+const CAPITALISED = 8, OTHER_FORM = 16;
 
-const BUCKET_BITS = 19;
-const MAGIC = 'EPLEX1\n';
+const BUCKET_BITS = 18;
+/** A check byte that matches any hash (the rare word with two deletes in one bucket). */
+const ANY = 0;
+const MAGIC = 'EPLEX2\n';
 
 /** FNV-1a over s's UTF-16 units, skipping positions i and j (-1 = skip none). */
 function hashSkip(s: string, i: number, j: number): number {
@@ -37,11 +42,13 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
 }
 
 export interface IndexParts {
-  blob: string;            // display forms, sorted by lower-case key, joined end to end
-  offsets: Uint32Array;    // word i is blob[offsets[i], offsets[i+1])
-  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND
+  blob: string;            // lower-case keys, sorted, joined end to end
+  offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
+  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM
   starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
   ids: Uint32Array;
+  check: Uint8Array;       // the low 8 bits of each entry's deletion hash: skips most other words in the bucket
+  forms: Map<number, string>;   // word id → display form, for OTHER_FORM words only (a few thousand)
 }
 
 export class SpellingIndex {
@@ -62,10 +69,16 @@ export class SpellingIndex {
     frequentWords.forEach((w) => add(w, FREQUENT));
     otherWords.forEach((w) => add(w, 0));
     const keys = [...first.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const forms = keys.map((k) => first.get(k)!.form);
-    const flags = Uint8Array.from(keys, (k) => first.get(k)!.flag);
+    const forms = new Map<number, string>();
+    const flags = Uint8Array.from(keys, (k, i) => {
+      const { form, flag } = first.get(k)!;
+      if (form === k) return flag;
+      if (form === k.charAt(0).toUpperCase() + k.slice(1)) return flag | CAPITALISED;
+      forms.set(i, form);
+      return flag | OTHER_FORM;
+    });
     const offsets = new Uint32Array(keys.length + 1);
-    forms.forEach((f, i) => { offsets[i + 1] = offsets[i] + f.length; });
+    keys.forEach((k, i) => { offsets[i + 1] = offsets[i] + k.length; });
     const buckets = 1 << BUCKET_BITS;
     const starts = new Uint32Array(buckets + 1);
     const each = (emit: (h: number, i: number) => void) =>
@@ -76,18 +89,25 @@ export class SpellingIndex {
     each((h, i) => { const b = h >>> (32 - BUCKET_BITS); if (seenIn[b] !== i) { seenIn[b] = i; starts[b + 1]++; } });
     for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
     const fill = starts.slice(0, buckets);
-    const ids = new Uint32Array(starts[buckets]);
+    const ids = new Uint32Array(starts[buckets]), check = new Uint8Array(starts[buckets]);
     seenIn.fill(-1);
-    each((h, i) => { const b = h >>> (32 - BUCKET_BITS); if (seenIn[b] !== i) { seenIn[b] = i; ids[fill[b]++] = i; } });
-    return new SpellingIndex({ blob: forms.join(''), offsets, flags, starts, ids });
+    each((h, i) => {
+      const b = h >>> (32 - BUCKET_BITS);
+      if (seenIn[b] !== i) { seenIn[b] = i; check[fill[b]] = h & 0xff; ids[fill[b]++] = i; }
+      else check[fill[b] - 1] = ANY;   // two deletes of one word in one bucket: match either
+    });
+    return new SpellingIndex({ blob: keys.join(''), offsets, flags, starts, ids, check, forms });
   }
 
   /** The index as one file: magic, a JSON header with section sizes, then the 4-byte-aligned sections. */
   serialize(): Buffer {
-    const { blob, offsets, flags, starts, ids } = this.p;
-    const text = Buffer.from(blob, 'utf16le');
-    const sections = [offsets, starts, ids, flags, text];
-    const header = Buffer.from(JSON.stringify({ words: flags.length, bucketBits: BUCKET_BITS, entries: ids.length, blobUnits: blob.length }));
+    const { blob, offsets, flags, starts, ids, check, forms } = this.p;
+    // latin1 (one byte a letter) when every key fits, as English keys do.
+    const encoding = /^[\u0000-\u00ff]*$/.test(blob) ? 'latin1' : 'utf16le';
+    const text = Buffer.from(blob, encoding);
+    const sections = [offsets, starts, ids, check, flags, text];
+    const header = Buffer.from(JSON.stringify({ words: flags.length, bucketBits: BUCKET_BITS, entries: ids.length, blobUnits: blob.length,
+      encoding, forms: [...forms] }));
     const head = Buffer.alloc(align4(MAGIC.length + 4 + header.length));
     head.write(MAGIC, 0, 'latin1');
     head.writeUInt32LE(header.length, MAGIC.length);
@@ -99,28 +119,43 @@ export class SpellingIndex {
   static fromBuffer(buf: Buffer): SpellingIndex {
     if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a spelling index file (bad magic): rebuild it with `npm run build`');
     const hlen = buf.readUInt32LE(MAGIC.length);
-    const h = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + hlen)) as { words: number; bucketBits: number; entries: number; blobUnits: number };
+    const h = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + hlen)) as
+      { words: number; bucketBits: number; entries: number; blobUnits: number; encoding: 'latin1' | 'utf16le'; forms: [number, string][] };
     if (h.bucketBits !== BUCKET_BITS) throw new Error(`spelling index built with ${h.bucketBits} bucket bits, this engine reads ${BUCKET_BITS}: rebuild it with \`npm run build\``);
     const ab = buf.byteOffset % 4 === 0 ? buf : Buffer.from(buf);   // typed views need 4-byte alignment
     let at = align4(MAGIC.length + 4 + hlen);
     const u32 = (n: number) => { const v = new Uint32Array(ab.buffer, ab.byteOffset + at, n); at += align4(4 * n); return v; };
     const offsets = u32(h.words + 1), starts = u32((1 << BUCKET_BITS) + 1), ids = u32(h.entries);
-    const flags = new Uint8Array(ab.buffer, ab.byteOffset + at, h.words); at += align4(h.words);
-    const blob = ab.toString('utf16le', at, at + 2 * h.blobUnits);
-    if (at + 2 * h.blobUnits > ab.length || offsets[h.words] !== blob.length) throw new Error('spelling index file is truncated: rebuild it with `npm run build`');
-    return new SpellingIndex({ blob, offsets, flags, starts, ids });
+    const u8 = (n: number) => { const v = new Uint8Array(ab.buffer, ab.byteOffset + at, n); at += align4(n); return v; };
+    const check = u8(h.entries), flags = u8(h.words);
+    const bytes = h.blobUnits * (h.encoding === 'latin1' ? 1 : 2);
+    const blob = ab.toString(h.encoding, at, at + bytes);
+    if (at + bytes > ab.length || offsets[h.words] !== blob.length) throw new Error('spelling index file is truncated: rebuild it with `npm run build`');
+    return new SpellingIndex({ blob, offsets, flags, starts, ids, check, forms: new Map(h.forms) });
   }
 
   get size(): number { return this.p.flags.length; }
 
-  private form(i: number): string { return this.p.blob.slice(this.p.offsets[i], this.p.offsets[i + 1]); }
+  private key(i: number): string { return this.p.blob.slice(this.p.offsets[i], this.p.offsets[i + 1]); }
 
-  /** The first word whose lower-case key is ≥ key (binary search over the sorted keys). */
+  private form(i: number): string {
+    const f = this.p.flags[i];
+    if (f & OTHER_FORM) return this.p.forms.get(i)!;
+    const k = this.key(i);
+    return f & CAPITALISED ? k.charAt(0).toUpperCase() + k.slice(1) : k;
+  }
+
+  /** The first word whose lower-case key is ≥ key (binary search over the sorted keys, no strings made). */
   private lowerBound(key: string): number {
+    const { blob, offsets } = this.p;
     let lo = 0, hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.form(mid).toLowerCase() < key) lo = mid + 1; else hi = mid;
+      const a = offsets[mid], n = offsets[mid + 1] - a;
+      let cmp = 0;
+      for (let k = 0; k < n && k < key.length && cmp === 0; k++) cmp = blob.charCodeAt(a + k) - key.charCodeAt(k);
+      if (cmp === 0) cmp = n - key.length;
+      if (cmp < 0) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
@@ -128,7 +163,7 @@ export class SpellingIndex {
   private indexOf(word: string): number {
     const key = word.toLowerCase();
     const i = this.lowerBound(key);
-    return i < this.size && this.form(i).toLowerCase() === key ? i : -1;
+    return i < this.size && this.key(i) === key ? i : -1;
   }
 
   /** The dictionary form of word (case-insensitive), or undefined. */
@@ -147,8 +182,8 @@ export class SpellingIndex {
   isProperPrefix(prefix: string): boolean {
     const key = prefix.toLowerCase();
     let i = this.lowerBound(key);
-    if (i < this.size && this.form(i).toLowerCase() === key) i++;
-    return i < this.size && this.form(i).toLowerCase().startsWith(key);
+    if (i < this.size && this.key(i) === key) i++;
+    return i < this.size && this.key(i).startsWith(key);
   }
 
   /**
@@ -159,13 +194,13 @@ export class SpellingIndex {
   firstSound(word: string, minShared = 3): 'vowel' | 'consonant' | undefined {
     const key = word.toLowerCase();
     const at = this.lowerBound(key);
-    const exact = at < this.size && this.form(at).toLowerCase() === key ? this.p.flags[at] & (VOWEL_SOUND | CONSONANT_SOUND) : 0;
+    const exact = at < this.size && this.key(at) === key ? this.p.flags[at] & (VOWEL_SOUND | CONSONANT_SOUND) : 0;
     if (exact) return exact === VOWEL_SOUND ? 'vowel' : exact === CONSONANT_SOUND ? 'consonant' : undefined;   // both: said either way
     let best = -1, bestShared = minShared - 1;
     for (let i = Math.max(0, at - 8); i < Math.min(this.size, at + 8); i++) {
       const f = this.p.flags[i] & (VOWEL_SOUND | CONSONANT_SOUND);
       if (f === 0 || f === (VOWEL_SOUND | CONSONANT_SOUND)) continue;
-      const k = this.form(i).toLowerCase();
+      const k = this.key(i);
       let n = 0;
       while (n < k.length && n < key.length && k[n] === key[n]) n++;
       if (n > bestShared) { bestShared = n; best = i; }
@@ -187,17 +222,17 @@ export class SpellingIndex {
 
   private search(q: string, maxDist: number): Neighbour[] {
     const seen = new Set<number>();
-    const { starts, ids, flags } = this.p;
+    const { starts, ids, check, flags } = this.p;
     forEachDelete(q, maxDist, (h) => {
-      const b = h >>> (32 - BUCKET_BITS);
-      for (let p = starts[b]; p < starts[b + 1]; p++) seen.add(ids[p]);
+      const b = h >>> (32 - BUCKET_BITS), c = h & 0xff;
+      for (let p = starts[b]; p < starts[b + 1]; p++) if (check[p] === c || check[p] === ANY) seen.add(ids[p]);
     });
     const out: Neighbour[] = [];
     for (const i of seen) {
-      const form = this.form(i), key = form.toLowerCase();
+      const key = this.key(i);
       if (key === q || Math.abs(key.length - q.length) > maxDist) continue;
       const cost = editCost(q, key, maxDist);
-      if (cost <= maxDist) out.push({ word: form, cost, frequent: (flags[i] & FREQUENT) !== 0 });
+      if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
     }
     return out.sort((a, b) => a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1));
   }
