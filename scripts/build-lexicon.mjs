@@ -20,7 +20,7 @@ const inputs = [new URL(import.meta.url).pathname, path.join(root, 'src/engine/s
   path.join(root, 'models/vocab.txt'), path.join(root, 'package-lock.json')];
 
 export async function buildLexicon({ force = false } = {}) {
-  if (!force && fs.existsSync(out) && inputs.every((f) => fs.statSync(f).mtimeMs <= fs.statSync(out).mtimeMs)) return out;
+  if (!force && fs.existsSync(out) && fs.existsSync(out.replace(/\.bin$/, '.LICENSES.txt')) && inputs.every((f) => fs.statSync(f).mtimeMs <= fs.statSync(out).mtimeMs)) return out;
   const started = performance.now();
   // The index code is the engine's own (TypeScript): bundle it once so writer and reader cannot disagree.
   const bundled = esbuild.buildSync({ entryPoints: [path.join(root, 'src/engine/spelling.ts')], bundle: true, platform: 'node', format: 'cjs', write: false });
@@ -38,8 +38,18 @@ export async function buildLexicon({ force = false } = {}) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const buf = index.serialize();
   fs.writeFileSync(out, buf);
+  fs.writeFileSync(out.replace(/\.bin$/, '.LICENSES.txt'), licences());
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return out;
+}
+
+/** The licences of the sources whose data the index holds, shipped beside it. */
+function licences() {
+  const parts = [['dictionary-en (Hunspell en_US from SCOWL)', 'dictionary-en', 'license'],
+    ['@cspell/dict-software-terms', '@cspell/dict-software-terms', 'LICENSE'],
+    ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license']];
+  return `dist/lexicon.bin holds words and first sounds derived from the packages below.\n\n` +
+    parts.map(([what, pkg, file]) => `==== ${what}\n${fs.readFileSync(path.join(pkgDir(pkg), file), 'utf8')}`).join('\n');
 }
 
 /** Every form Hunspell en_US accepts: nspell applies the affix rules to the stems as it loads them. */
