@@ -38,3 +38,24 @@ export function logChannel(typed: string, meant: string, kind: Source, prior = K
 export function logChannelOf(typed: string, c: { text: string; sources: Source[] }, prior = KIND_LOG_PRIOR): number {
   return Math.max(...c.sources.map((k) => logChannel(typed, c.text, k, prior)));
 }
+
+export interface ChannelChoice { index: number; margin: number }   // index -1: leave the word alone
+
+/**
+ * The noisy-channel decision over REPLACE totals (lower total = likelier in context; −total is log p up to
+ * a constant that cancels): candidate k wins by
+ *   margin_k = weight · (originalTotal − totals[k]) + logChannel(typed_k, c_k) − logChannel(typed_k, typed_k)
+ * where typed_k is the text the candidate replaces (text.slice(c.start, c.end)); the word is flagged when
+ * the best margin exceeds tau, the one knob (the sensitivity setting). weight converts REPLACE units to nats
+ * (a free weight fitted with the kind priors).
+ */
+export function chooseByChannel(text: string, originalTotal: number, totals: readonly number[],
+  cands: readonly { text: string; start: number; end: number; sources: Source[] }[], tau: number, weight = 1,
+  prior = KIND_LOG_PRIOR): ChannelChoice {
+  let best: ChannelChoice = { index: -1, margin: -Infinity };
+  cands.forEach((c, k) => {
+    const margin = weight * (originalTotal - totals[k]) + logChannelOf(text.slice(c.start, c.end), c, prior);
+    if (margin > best.margin) best = { index: k, margin };
+  });
+  return best.margin > tau ? best : { index: -1, margin: best.margin };
+}
