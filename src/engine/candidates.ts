@@ -1,10 +1,13 @@
-// Replacement candidates for one suspicious word, from five sources: the cloze model's own proposals at
-// that position, spelling neighbours, confusion sets, split/joined words, and deleting a doubled word.
-// Capped by a cheap prior; REPLACE scoring (ranking.ts) decides among them in context.
+// Replacement candidates for one suspicious word: the cloze model's own proposals at that position,
+// spelling neighbours, confusion sets, split/joined words, deleting a doubled word, and the grammar kinds
+// of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
+// REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { confusablesOf } from './confusables';
-import { readWordList, SpellingIndex } from './spelling';
+import { GrammarKind, grammarCandidates } from './grammar';
+import { loadLexicon } from './lexicon';
+import { SpellingIndex } from './spelling';
 
-export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete';
+export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }
@@ -27,6 +30,8 @@ export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number
 
 export const MAX_CANDIDATES = 30;
 const ALPHA = /^[\p{L}][\p{L}'’-]*$/u;
+/** Prior of each grammar kind in the candidate cap (confusables 3, spelling neighbours up to ~3.6). */
+const GRAMMAR_PRIOR: Record<GrammarKind, number> = { agreement: 2.5, 'verb-form': 2, article: 1.6, to: 1.2, compound: 1.5, comparative: 2.5 };
 
 /** Case of the original carried to the candidate: ALL CAPS stays, a capital first letter stays. */
 export function applyCase(original: string, candidate: string): string {
@@ -47,22 +52,23 @@ export function applyCase(original: string, candidate: string): string {
 export class CandidateGenerator {
   private readonly wholePieces: Set<string>;
 
-  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {
-    this.wholePieces = new Set(vocab.filter((p) => !p.startsWith('##') && ALPHA.test(p)));
-  }
-
   /**
-   * Frequent tier: the vocabulary's whole-word pieces that are English words. A piece outside the word
-   * list may be a word prefix ("rec"), so it is not offered as a word at all.
+   * wholePieces: the vocabulary's whole-word pieces, except lower-case ones that only begin dictionary
+   * words ("activ", "calle"): such a piece is a word prefix, and as a word it would let misspellings
+   * through ("activ", "assum" are codespell misspellings).
    */
-  static fromVocab(vocab: readonly string[], wordList: string[] = readWordList()): CandidateGenerator {
-    const english = new Set(wordList);
-    const frequent = vocab.filter((p) => !p.startsWith('##') && ALPHA.test(p) && english.has(p.toLowerCase()));
-    return new CandidateGenerator(SpellingIndex.build(frequent, wordList), vocab);
+  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {
+    this.wholePieces = new Set(vocab.filter((p) => !p.startsWith('##') && ALPHA.test(p) &&
+      (p !== p.toLowerCase() || spelling.lookup(p) !== undefined || !spelling.isProperPrefix(p))));
+  }
+
+  /** The generator over the packaged lexicon (lexicon.ts: one read of dist/lexicon.bin). */
+  static fromVocab(vocab: readonly string[], index: SpellingIndex = loadLexicon()): CandidateGenerator {
+    return new CandidateGenerator(index, vocab);
   }
 
   /**
-   * Is w a known word? In the word list (any case, possessive 's aside), or a whole-word piece of the
+   * Is w a known word? In the lexicon (any case, possessive 's aside), or a whole-word piece of the
    * model's vocabulary: jargon frequent enough in the training corpus to get its own piece (filesystem,
    * stderr, npm, Makefile) is a word to the model too, not a misspelling.
    */
@@ -71,6 +77,22 @@ export class CandidateGenerator {
     return this.spelling.lookup(base) !== undefined || this.wholePieces.has(base) || base === 'I';
   }
 
+  /**
+   * A non-word that must be checked whatever its energy (issue 13, item 1): a plain word (letters, an
+   * apostrophe or hyphen; no digits, underscores or inner capitals) in no lexicon — this one, the model's
+   * whole words, nor the workspace's ignored words — that has a correction within Damerau-Levenshtein 2.
+   * Jargon passes when a lexicon knows it or nothing is near it; the model decides the rest in context.
+   */
+  mustCheck(w: string, ignored: ReadonlySet<string> = new Set()): boolean {
+    if (!ALPHA.test(w) || w.length < 3 || /\p{Ll}\p{Lu}/u.test(w) || /^\p{Lu}{2,}\p{Ll}/u.test(w)) return false;
+    if (ignored.has(w.toLowerCase()) || this.isWord(w)) return false;
+    if (w.includes('-')) return !w.split('-').every((part) => part === '' || this.isWord(part)) && this.hasCorrection(w);
+    return this.hasCorrection(w);
+  }
+
+  private hasCorrection(w: string): boolean {
+    return this.spelling.neighbours(w, 2).length > 0;
+  }
 
   generate(ctx: WordContext, cloze?: ClozeProposals, max = MAX_CANDIDATES): Candidate[] {
     const { word } = ctx;
@@ -115,7 +137,14 @@ export class CandidateGenerator {
       if (ctx.prev.text.toLowerCase() === w.toLowerCase()) add(ctx.prev.text, ctx.prev.start, word.end, 3, 'delete');
     }
 
+    for (const g of grammarCandidates(ctx, this)) add(g.text, g.start, g.end, GRAMMAR_PRIOR[g.kind], g.kind);
+
     return [...found.values()].sort((a, b) => b.prior - a.prior).slice(0, max);
+  }
+
+  /** The first sound of w (CMUdict through the lexicon), for a/an; see articles.ts. */
+  firstSound(w: string): 'vowel' | 'consonant' | undefined {
+    return this.spelling.firstSound(w);
   }
 
   /** Two-word splits of w where both halves are frequent words ("alot" → "a lot"). */
@@ -130,10 +159,7 @@ export class CandidateGenerator {
 
 const generators = new WeakMap<readonly string[], CandidateGenerator>();
 
-/**
- * The generator for a vocabulary, built once per process (reading the word list and indexing ~280k words
- * takes about a second: the worker calls this at start-up so no check pays for it).
- */
+/** The generator for a vocabulary, made once per process (the lexicon is one file read, ~20 ms). */
 export function generatorFor(vocab: readonly string[]): CandidateGenerator {
   let g = generators.get(vocab);
   if (!g) generators.set(vocab, (g = CandidateGenerator.fromVocab(vocab)));

@@ -1,15 +1,26 @@
 // Spelling neighbours: dictionary words within Damerau (OSA) distance 2 of a word, found in about a
-// millisecond with a SymSpell-style deletion index. 280k words x all their 2-deletes would need ~12 M
-// entries, so the index holds 32-bit hashes in flat typed arrays, and only the frequent tier (the model
-// vocabulary's whole words) gets 2-deletes; the long tail (the word-list package) gets 1-deletes, which with
-// 2-deletes of the query still finds every single edit and any two insertions into it.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// millisecond with a SymSpell-style deletion index. All its parts are flat: the words' lower-case keys,
+// sorted, in one string with an offsets array (lookup = binary search), one flag byte per word (the few
+// forms that are not lower case or Capitalised in a small side table), and
+// the deletion index as word ids bucketed by the hash of each deletion (no hashes stored: every hit is
+// verified by editCost anyway). So the whole index serialises to one file that the build writes
+// (scripts/build-lexicon.mjs) and a check loads with one read (lexicon.ts). 128k words x all their
+// 2-deletes would be ~6 M entries, so only the frequent tier (the model vocabulary's whole words) gets
+// 2-deletes; the rest get 1-deletes, which with 2-deletes of the query still finds every single edit and
+// any two insertions into it.
 import { keyboardAdjacent } from './keyboard';
 
 export interface Neighbour { word: string; cost: number; frequent: boolean }
 
-const BUCKET_BITS = 20;
+/** Flag bits per word. VOWEL/CONSONANT: the word's first sound (CMUdict), for a/an; neither when unknown, both when said either way (herb). */
+export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4;
+/** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
+const CAPITALISED = 8, OTHER_FORM = 16;
+
+const BUCKET_BITS = 18;
+/** A check byte that matches any hash (the rare word with two deletes in one bucket). */
+const ANY = 0;
+const MAGIC = 'EPLEX2\n';
 
 /** FNV-1a over s's UTF-16 units, skipping positions i and j (-1 = skip none). */
 function hashSkip(s: string, i: number, j: number): number {
@@ -30,62 +41,172 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
   for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) emit(hashSkip(s, i, j));
 }
 
+export interface IndexParts {
+  blob: string;            // lower-case keys, sorted, joined end to end
+  offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
+  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM
+  starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
+  ids: Uint32Array;
+  check: Uint8Array;       // the low 8 bits of each entry's deletion hash: skips most other words in the bucket
+  forms: Map<number, string>;   // word id → display form, for OTHER_FORM words only (a few thousand)
+}
+
 export class SpellingIndex {
   private readonly memo = new Map<string, Neighbour[]>();
 
-  private constructor(
-    private readonly words: string[],          // display form (vocab case kept), by word index
-    private readonly keys: string[],           // lower-case form that was indexed
-    private readonly frequent: Uint8Array,
-    private readonly starts: Uint32Array,      // bucket b's entries: [starts[b], starts[b+1])
-    private readonly hashes: Uint32Array,
-    private readonly ids: Uint32Array,
-    private readonly known: Map<string, number>,
-  ) {}
+  private constructor(private readonly p: IndexParts) {}
 
-  /** frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form. */
-  static build(frequentWords: string[], otherWords: string[]): SpellingIndex {
-    const words: string[] = [], keys: string[] = [], freq: number[] = [];
-    const known = new Map<string, number>();
+  /**
+   * frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form.
+   * sound: optional first-sound flag per lower-case word (VOWEL_SOUND or CONSONANT_SOUND).
+   */
+  static build(frequentWords: string[], otherWords: string[], sound?: Map<string, number>): SpellingIndex {
+    const first = new Map<string, { form: string; flag: number }>();
     const add = (w: string, f: number) => {
       const key = w.toLowerCase();
-      if (!key || known.has(key)) return;
-      known.set(key, words.length);
-      words.push(w); keys.push(key); freq.push(f);
+      if (key && !first.has(key)) first.set(key, { form: w, flag: f | (sound?.get(key) ?? 0) });
     };
-    frequentWords.forEach((w) => add(w, 1));
+    frequentWords.forEach((w) => add(w, FREQUENT));
     otherWords.forEach((w) => add(w, 0));
-    let total = 0;
-    keys.forEach((k, i) => { forEachDelete(k, freq[i] ? 2 : 1, () => { total++; }); });
-    const hashes = new Uint32Array(total), owner = new Uint32Array(total);
-    let n = 0;
-    keys.forEach((k, i) => { forEachDelete(k, freq[i] ? 2 : 1, (h) => { hashes[n] = h; owner[n++] = i; }); });
-    // Counting sort by the top bits: a flat bucketed table, no per-entry objects.
+    const keys = [...first.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const forms = new Map<number, string>();
+    const flags = Uint8Array.from(keys, (k, i) => {
+      const { form, flag } = first.get(k)!;
+      if (form === k) return flag;
+      if (form === k.charAt(0).toUpperCase() + k.slice(1)) return flag | CAPITALISED;
+      forms.set(i, form);
+      return flag | OTHER_FORM;
+    });
+    const offsets = new Uint32Array(keys.length + 1);
+    keys.forEach((k, i) => { offsets[i + 1] = offsets[i] + k.length; });
     const buckets = 1 << BUCKET_BITS;
     const starts = new Uint32Array(buckets + 1);
-    for (let e = 0; e < total; e++) starts[(hashes[e] >>> (32 - BUCKET_BITS)) + 1]++;
+    const each = (emit: (h: number, i: number) => void) =>
+      keys.forEach((k, i) => forEachDelete(k, flags[i] & FREQUENT ? 2 : 1, (h) => emit(h, i)));
+    // Counting sort by the top bits: a flat bucketed table, no per-entry objects. A word whose deletes
+    // collide within one bucket is listed there once.
+    const seenIn = new Int32Array(buckets).fill(-1);
+    each((h, i) => { const b = h >>> (32 - BUCKET_BITS); if (seenIn[b] !== i) { seenIn[b] = i; starts[b + 1]++; } });
     for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
     const fill = starts.slice(0, buckets);
-    const sortedH = new Uint32Array(total), sortedI = new Uint32Array(total);
-    for (let e = 0; e < total; e++) {
-      const p = fill[hashes[e] >>> (32 - BUCKET_BITS)]++;
-      sortedH[p] = hashes[e]; sortedI[p] = owner[e];
-    }
-    return new SpellingIndex(words, keys, Uint8Array.from(freq), starts, sortedH, sortedI, known);
+    const ids = new Uint32Array(starts[buckets]), check = new Uint8Array(starts[buckets]);
+    seenIn.fill(-1);
+    each((h, i) => {
+      const b = h >>> (32 - BUCKET_BITS);
+      if (seenIn[b] !== i) { seenIn[b] = i; check[fill[b]] = h & 0xff; ids[fill[b]++] = i; }
+      else check[fill[b] - 1] = ANY;   // two deletes of one word in one bucket: match either
+    });
+    return new SpellingIndex({ blob: keys.join(''), offsets, flags, starts, ids, check, forms });
   }
 
-  get size(): number { return this.words.length; }
+  /** The index as one file: magic, a JSON header with section sizes, then the 4-byte-aligned sections. */
+  serialize(): Buffer {
+    const { blob, offsets, flags, starts, ids, check, forms } = this.p;
+    // latin1 (one byte a letter) when every key fits, as English keys do.
+    const encoding = /^[\u0000-\u00ff]*$/.test(blob) ? 'latin1' : 'utf16le';
+    const text = Buffer.from(blob, encoding);
+    const sections = [offsets, starts, ids, check, flags, text];
+    const header = Buffer.from(JSON.stringify({ words: flags.length, bucketBits: BUCKET_BITS, entries: ids.length, blobUnits: blob.length,
+      encoding, forms: [...forms] }));
+    const head = Buffer.alloc(align4(MAGIC.length + 4 + header.length));
+    head.write(MAGIC, 0, 'latin1');
+    head.writeUInt32LE(header.length, MAGIC.length);
+    header.copy(head, MAGIC.length + 4);
+    return Buffer.concat([head, ...sections.map((s) => padded(Buffer.from(s.buffer, s.byteOffset, s.byteLength)))]);
+  }
+
+  /** Views over buf (no copy of the typed sections); buf must come from serialize(). */
+  static fromBuffer(buf: Buffer): SpellingIndex {
+    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a spelling index file (bad magic): rebuild it with `npm run build`');
+    const hlen = buf.readUInt32LE(MAGIC.length);
+    const h = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + hlen)) as
+      { words: number; bucketBits: number; entries: number; blobUnits: number; encoding: 'latin1' | 'utf16le'; forms: [number, string][] };
+    if (h.bucketBits !== BUCKET_BITS) throw new Error(`spelling index built with ${h.bucketBits} bucket bits, this engine reads ${BUCKET_BITS}: rebuild it with \`npm run build\``);
+    const ab = buf.byteOffset % 4 === 0 ? buf : Buffer.from(buf);   // typed views need 4-byte alignment
+    let at = align4(MAGIC.length + 4 + hlen);
+    const u32 = (n: number) => { const v = new Uint32Array(ab.buffer, ab.byteOffset + at, n); at += align4(4 * n); return v; };
+    const offsets = u32(h.words + 1), starts = u32((1 << BUCKET_BITS) + 1), ids = u32(h.entries);
+    const u8 = (n: number) => { const v = new Uint8Array(ab.buffer, ab.byteOffset + at, n); at += align4(n); return v; };
+    const check = u8(h.entries), flags = u8(h.words);
+    const bytes = h.blobUnits * (h.encoding === 'latin1' ? 1 : 2);
+    const blob = ab.toString(h.encoding, at, at + bytes);
+    if (at + bytes > ab.length || offsets[h.words] !== blob.length) throw new Error('spelling index file is truncated: rebuild it with `npm run build`');
+    return new SpellingIndex({ blob, offsets, flags, starts, ids, check, forms: new Map(h.forms) });
+  }
+
+  get size(): number { return this.p.flags.length; }
+
+  private key(i: number): string { return this.p.blob.slice(this.p.offsets[i], this.p.offsets[i + 1]); }
+
+  private form(i: number): string {
+    const f = this.p.flags[i];
+    if (f & OTHER_FORM) return this.p.forms.get(i)!;
+    const k = this.key(i);
+    return f & CAPITALISED ? k.charAt(0).toUpperCase() + k.slice(1) : k;
+  }
+
+  /** The first word whose lower-case key is ≥ key (binary search over the sorted keys, no strings made). */
+  private lowerBound(key: string): number {
+    const { blob, offsets } = this.p;
+    let lo = 0, hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const a = offsets[mid], n = offsets[mid + 1] - a;
+      let cmp = 0;
+      for (let k = 0; k < n && k < key.length && cmp === 0; k++) cmp = blob.charCodeAt(a + k) - key.charCodeAt(k);
+      if (cmp === 0) cmp = n - key.length;
+      if (cmp < 0) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  private indexOf(word: string): number {
+    const key = word.toLowerCase();
+    const i = this.lowerBound(key);
+    return i < this.size && this.key(i) === key ? i : -1;
+  }
 
   /** The dictionary form of word (case-insensitive), or undefined. */
   lookup(word: string): string | undefined {
-    const i = this.known.get(word.toLowerCase());
-    return i === undefined ? undefined : this.words[i];
+    const i = this.indexOf(word);
+    return i < 0 ? undefined : this.form(i);
   }
 
   /** Is word (case-insensitive) in the frequent tier? */
   isFrequent(word: string): boolean {
-    const i = this.known.get(word.toLowerCase());
-    return i !== undefined && this.frequent[i] === 1;
+    const i = this.indexOf(word);
+    return i >= 0 && (this.p.flags[i] & FREQUENT) !== 0;
+  }
+
+  /** Does some word longer than prefix start with it (case-insensitive)? */
+  isProperPrefix(prefix: string): boolean {
+    const key = prefix.toLowerCase();
+    let i = this.lowerBound(key);
+    if (i < this.size && this.key(i) === key) i++;
+    return i < this.size && this.key(i).startsWith(key);
+  }
+
+  /**
+   * The first sound of word from the nearest dictionary word that has one: the word itself, else the
+   * sorted neighbour sharing the longest prefix (at least minShared characters), so an unlisted
+   * "unikernel" sounds like "unify" and "unprivileged" like "unproductive".
+   */
+  firstSound(word: string, minShared = 3): 'vowel' | 'consonant' | undefined {
+    const key = word.toLowerCase();
+    const at = this.lowerBound(key);
+    const exact = at < this.size && this.key(at) === key ? this.p.flags[at] & (VOWEL_SOUND | CONSONANT_SOUND) : 0;
+    if (exact) return exact === VOWEL_SOUND ? 'vowel' : exact === CONSONANT_SOUND ? 'consonant' : undefined;   // both: said either way
+    let best = -1, bestShared = minShared - 1;
+    for (let i = Math.max(0, at - 8); i < Math.min(this.size, at + 8); i++) {
+      const f = this.p.flags[i] & (VOWEL_SOUND | CONSONANT_SOUND);
+      if (f === 0 || f === (VOWEL_SOUND | CONSONANT_SOUND)) continue;
+      const k = this.key(i);
+      let n = 0;
+      while (n < k.length && n < key.length && k[n] === key[n]) n++;
+      if (n > bestShared) { bestShared = n; best = i; }
+    }
+    if (best < 0) return undefined;
+    return this.p.flags[best] & VOWEL_SOUND ? 'vowel' : 'consonant';
   }
 
   /** Words within OSA distance maxDist (≤ 2) of word, cheapest first (weighted cost, see editCost). */
@@ -101,20 +222,24 @@ export class SpellingIndex {
 
   private search(q: string, maxDist: number): Neighbour[] {
     const seen = new Set<number>();
+    const { starts, ids, check, flags } = this.p;
     forEachDelete(q, maxDist, (h) => {
-      const b = h >>> (32 - BUCKET_BITS);
-      for (let p = this.starts[b]; p < this.starts[b + 1]; p++) if (this.hashes[p] === h) seen.add(this.ids[p]);
+      const b = h >>> (32 - BUCKET_BITS), c = h & 0xff;
+      for (let p = starts[b]; p < starts[b + 1]; p++) if (check[p] === c || check[p] === ANY) seen.add(ids[p]);
     });
     const out: Neighbour[] = [];
     for (const i of seen) {
-      const key = this.keys[i];
+      const key = this.key(i);
       if (key === q || Math.abs(key.length - q.length) > maxDist) continue;
       const cost = editCost(q, key, maxDist);
-      if (cost <= maxDist) out.push({ word: this.words[i], cost, frequent: this.frequent[i] === 1 });
+      if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
     }
     return out.sort((a, b) => a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1));
   }
 }
+
+const align4 = (n: number) => (n + 3) & ~3;
+const padded = (b: Buffer) => (b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b);
 
 /**
  * Weighted optimal-string-alignment distance, or Infinity once it must exceed max (unit-cost edits are
@@ -150,13 +275,4 @@ export function editCost(a: string, b: string, max: number): number {
     if (rowMin > max) return Infinity;
   }
   return u[n * w + m] > max ? Infinity : d[n * w + m];
-}
-
-/** The word-list package's ~275k lower-case English words (an ES module that exports the file's path). */
-export function englishWordListPath(): string {
-  return path.join(path.dirname(require.resolve('word-list')), 'words.txt');
-}
-
-export function readWordList(file = englishWordListPath()): string[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((w) => w.length > 0);
 }

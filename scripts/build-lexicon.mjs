@@ -1,0 +1,93 @@
+// Builds dist/lexicon.bin, the spelling index a check loads with one read (src/engine/lexicon.ts), from:
+// Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
+// whole words (the frequent tier: they get 2-deletes) and CMUdict first sounds (for a/an). Chosen by
+// measurement, see src/engine/lexicon.ts. Skipped when the file is newer than every input.
+// Usage: node scripts/build-lexicon.mjs [--out dist/lexicon.bin] [--force]
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const out = path.resolve(root, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist/lexicon.bin');
+
+const pkgDir = (name) => path.join(root, 'node_modules', name);
+const inputs = [new URL(import.meta.url).pathname, path.join(root, 'src/engine/spelling.ts'), path.join(root, 'src/engine/keyboard.ts'),
+  path.join(root, 'models/vocab.txt'), path.join(root, 'package-lock.json')];
+
+export async function buildLexicon({ force = false } = {}) {
+  if (!force && fs.existsSync(out) && fs.existsSync(out.replace(/\.bin$/, '.LICENSES.txt')) && inputs.every((f) => fs.statSync(f).mtimeMs <= fs.statSync(out).mtimeMs)) return out;
+  const started = performance.now();
+  // The index code is the engine's own (TypeScript): bundle it once so writer and reader cannot disagree.
+  const bundled = esbuild.buildSync({ entryPoints: [path.join(root, 'src/engine/spelling.ts')], bundle: true, platform: 'node', format: 'cjs', write: false });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
+  fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND } = require(path.join(tmp, 'spelling.cjs'));
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  const words = [...hunspellWords(), ...softwareTerms()];
+  const english = new Set(words.map((w) => w.toLowerCase()));
+  const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
+  const frequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()));
+  const sound = await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND);
+  const index = SpellingIndex.build(frequent, words, sound);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const buf = index.serialize();
+  fs.writeFileSync(out, buf);
+  fs.writeFileSync(out.replace(/\.bin$/, '.LICENSES.txt'), licences());
+  console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return out;
+}
+
+/** The licences of the sources whose data the index holds, shipped beside it. */
+function licences() {
+  const parts = [['dictionary-en (Hunspell en_US from SCOWL)', 'dictionary-en', 'license'],
+    ['@cspell/dict-software-terms', '@cspell/dict-software-terms', 'LICENSE'],
+    ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license']];
+  return `dist/lexicon.bin holds words and first sounds derived from the packages below.\n\n` +
+    parts.map(([what, pkg, file]) => `==== ${what}\n${fs.readFileSync(path.join(pkgDir(pkg), file), 'utf8')}`).join('\n');
+}
+
+/** Every form Hunspell en_US accepts: nspell applies the affix rules to the stems as it loads them. */
+function hunspellWords() {
+  const nspell = require('nspell');
+  const dir = pkgDir('dictionary-en');
+  const spell = nspell({ aff: fs.readFileSync(path.join(dir, 'index.aff')), dic: fs.readFileSync(path.join(dir, 'index.dic')) });
+  return Object.keys(spell.data).filter((w) => /^[\p{L}][\p{L}'’-]*$/u.test(w));
+}
+
+/** cspell's software terms (tools, services, acronyms): the jargon of technical prose. */
+function softwareTerms() {
+  const dir = path.join(pkgDir('@cspell/dict-software-terms'), 'dict');
+  const out = [];
+  for (const f of fs.readdirSync(dir).sort()) {
+    const text = f.endsWith('.txt.gz') ? zlib.gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8')
+      : f.endsWith('.txt') ? fs.readFileSync(path.join(dir, f), 'utf8') : '';
+    for (const line of text.split('\n')) {
+      for (const t of line.replace(/#.*/, '').trim().split(/\s+/)) {
+        const w = t.replace(/^[~!+*]+|[+*]+$/g, '');   // cspell's case, forbid and compound markers
+        if (/^[\p{L}][\p{L}'’-]*$/u.test(w) && !t.startsWith('!')) out.push(w);
+      }
+    }
+  }
+  return out;
+}
+
+/** CMUdict: each lexicon word's first sound (a vowel phoneme carries a stress digit); both when its pronunciations differ. */
+async function firstSounds(english, VOWEL, CONSONANT) {
+  const { dictionary } = await import('cmu-pronouncing-dictionary');
+  const sound = new Map();
+  for (const [entry, phones] of Object.entries(dictionary)) {
+    const w = entry.replace(/\(\d+\)$/, '');
+    if (!english.has(w)) continue;
+    const bit = /^[A-Z]+\d/.test(phones) ? VOWEL : CONSONANT;
+    sound.set(w, (sound.get(w) ?? 0) | bit);
+  }
+  return sound;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildLexicon({ force: args.includes('--force') });

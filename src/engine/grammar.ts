@@ -1,0 +1,116 @@
+// Grammar candidates the model can rank but spelling neighbours never offer: agreement (is/are, verb -s),
+// verb forms (wrote → written), a/an by sound, missing or extra articles and "to", split or joined
+// compounds (shutdown / shut down), and a doubled comparative ("more faster"). Each carries its kind so the
+// noisy channel (channel.ts) can price it; REPLACE scoring decides in context. Offered for dictionary words
+// only: a non-word is a spelling error first.
+import { articleFix, SoundSource, soundOf } from './articles';
+import { IRREGULAR_VERBS } from './data/irregularVerbs';
+
+export type GrammarKind = 'agreement' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
+export interface GrammarCandidate { text: string; start: number; end: number; kind: GrammarKind }
+export interface GrammarLexicon extends SoundSource { isWord(w: string): boolean }
+interface Span { start: number; end: number; text: string }
+export interface GrammarContext { text: string; word: Span; prev?: Span; next?: Span }
+
+const AUX_PAIRS: [string, string][] = [['is', 'are'], ['was', 'were'], ['has', 'have'], ['does', 'do'],
+  ["doesn't", "don't"], ["isn't", "aren't"], ["wasn't", "weren't"], ["hasn't", "haven't"]];
+const AUX = new Map<string, string>(AUX_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]]));
+const ARTICLES = new Set(['a', 'an', 'the']);
+const DETERMINERS = new Set([...ARTICLES, 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our',
+  'their', 'some', 'any', 'no', 'each', 'every', 'to']);
+const PARTICLES = ['up', 'down', 'in', 'out', 'off', 'on', 'over', 'back', 'around', 'away', 'through'];
+const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from',
+  'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'not', 'if', 'so', 'than', 'then', 'there', 'which', 'who']);
+
+/** verb form → every form of its verb (base, -s, past, participle), from the irregular verb table. */
+const VERB_FORMS: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [base, past, part] of IRREGULAR_VERBS) {
+    if (base === 'be') continue;   // is/are/was/were are agreement pairs
+    const forms = [...new Set([base, thirdPerson(base), ...past.split('|'), ...part.split('|')])];
+    for (const f of forms) m.set(f, [...new Set([...(m.get(f) ?? []), ...forms])]);
+  }
+  return m;
+})();
+
+function thirdPerson(base: string): string {
+  if (/(s|x|z|ch|sh|o)$/.test(base)) return base + 'es';
+  if (/[^aeiou]y$/.test(base)) return base.slice(0, -1) + 'ies';
+  return base + 's';
+}
+
+/** The other number of w (-s added or removed) when both are dictionary words: "return" ↔ "returns". */
+export function otherNumber(w: string, lex: GrammarLexicon): string[] {
+  const out: string[] = [];
+  const keep = (x: string) => { if (x !== w && x.length >= 2 && lex.isWord(x)) out.push(x); };
+  if (/ies$/.test(w)) keep(w.slice(0, -3) + 'y');
+  if (/(s|x|z|ch|sh|o)es$/.test(w)) keep(w.slice(0, -2));
+  if (/[^s']s$/.test(w)) keep(w.slice(0, -1));
+  if (!/s$/.test(w) || /ss$/.test(w)) keep(thirdPerson(w));
+  return [...new Set(out)];
+}
+
+/** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */
+export function comparativeBase(w: string, lex: GrammarLexicon): string | undefined {
+  const m = /^(.+?)(er|est)$/.exec(w);
+  if (!m || w.length < 5) return undefined;
+  const stem = m[1];
+  for (const b of [stem, stem + 'e', stem.replace(/i$/, 'y'), /(.)\1$/.test(stem) ? stem.slice(0, -1) : '']) {
+    if (b && b.length >= 2 && lex.isWord(b)) return b;
+  }
+  return undefined;
+}
+
+export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): GrammarCandidate[] {
+  const { word, prev, next } = ctx;
+  const w = word.text, lw = w.toLowerCase();
+  const out: GrammarCandidate[] = [];
+  const same = (text: string, kind: GrammarKind) => out.push({ text: withCase(w, text), start: word.start, end: word.end, kind });
+  const spaced = (a: Span | undefined, b: Span | undefined) => !!a && !!b && /^[ \t]$/.test(ctx.text.slice(a.end, b.start));
+  if (!/^[\p{L}][\p{L}'’]*$/u.test(w) || !lex.isWord(w)) return out;
+
+  const aux = AUX.get(lw);
+  if (aux) same(aux, 'agreement');
+  else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) for (const o of otherNumber(lw, lex)) same(o, 'agreement');
+  for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
+
+  if ((lw === 'a' || lw === 'an') && next) {
+    const fix = articleFix(w, next.text, lex);
+    if (fix) same(fix, 'article');
+  }
+  // An extra article or "to": the candidate drops it, so it spans the word and the next.
+  if ((ARTICLES.has(lw) || lw === 'to') && next && spaced(word, next)) {
+    out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: lw === 'to' ? 'to' : 'article' });
+  }
+  // A missing article or "to" before a content word that has no determiner before it.
+  if (/^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(lw) && !(prev && DETERMINERS.has(prev.text.toLowerCase()))) {
+    same(`the ${w}`, 'article');
+    same(`${soundOf(w, lex) === 'vowel' ? 'an' : 'a'} ${w}`, 'article');
+    if (prev && !/(ing|ed)$/.test(lw)) same(`to ${w}`, 'to');
+  }
+
+  // Compounds: "shutdown" → "shut down"; "shut down" → "shutdown" (joined only if the dictionary has it).
+  for (const p of PARTICLES) {
+    if (lw.length > p.length + 1 && lw.endsWith(p) && lex.isWord(lw.slice(0, -p.length))) same(`${w.slice(0, -p.length)} ${p}`, 'compound');
+  }
+  if (next && spaced(word, next) && PARTICLES.includes(next.text.toLowerCase()) && lex.isWord(lw + next.text.toLowerCase())) {
+    out.push({ text: w + next.text.toLowerCase(), start: word.start, end: next.end, kind: 'compound' });
+  }
+  if (prev && spaced(prev, word) && PARTICLES.includes(lw) && lex.isWord(prev.text.toLowerCase() + lw)) {
+    out.push({ text: prev.text + lw, start: prev.start, end: word.end, kind: 'compound' });
+  }
+
+  // "more faster" → "faster", from either word.
+  if (prev && spaced(prev, word) && /^(more|most)$/i.test(prev.text) && comparativeBase(lw, lex)) {
+    out.push({ text: withCase(prev.text, w), start: prev.start, end: word.end, kind: 'comparative' });
+  }
+  if (/^(more|most)$/.test(lw) && next && spaced(word, next) && comparativeBase(next.text.toLowerCase(), lex)) {
+    out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: 'comparative' });
+  }
+  return out;
+}
+
+/** The original's capital first letter carried over ("The cat" → "Cat" when "The" is dropped). */
+function withCase(original: string, text: string): string {
+  return /^\p{Lu}/u.test(original) && !/^I($|['’])/.test(original) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}

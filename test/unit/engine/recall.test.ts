@@ -1,0 +1,161 @@
+// The recall foundations (issue 13): the packaged lexicon, the non-word check, grammar candidates of every
+// kind, a/an by sound, and the noisy channel; on the real vocabulary and dist/lexicon.bin, no model needed.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { generatorFor } from '../../../src/engine/candidates';
+import { articleFix } from '../../../src/engine/articles';
+import { chooseByChannel, logChannel } from '../../../src/engine/channel';
+import { editOps, opportunities } from '../../../src/engine/edits';
+import { grammarCandidates } from '../../../src/engine/grammar';
+import { SpellingIndex } from '../../../src/engine/spelling';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
+const gen = generatorFor(wp.vocab);
+
+function ctx(text: string, word: string) {
+  const spans = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const i = spans.findIndex((s) => s.text === word);
+  return { text, word: spans[i], prev: spans[i - 1], next: spans[i + 1] };
+}
+/** Each candidate as the sentence it makes. */
+function variants(text: string, word: string) {
+  const c = ctx(text, word);
+  return grammarCandidates(c, gen).map((g) => ({ kind: g.kind, text: text.slice(0, g.start) + g.text + text.slice(g.end) }));
+}
+const has = (vs: { kind: string; text: string }[], kind: string, sentence: string) =>
+  assert.ok(vs.some((v) => v.kind === kind && v.text === sentence), `${kind}: "${sentence}" not in\n${vs.map((v) => `${v.kind}: ${v.text}`).join('\n')}`);
+
+test('the packaged index round-trips through its file form', () => {
+  const idx = SpellingIndex.build(['receive'], ['Receive', 'relieve', 'Linux', 'café'], new Map([['relieve', 4]]));
+  const back = SpellingIndex.fromBuffer(idx.serialize());
+  assert.equal(back.size, 4);
+  assert.equal(back.lookup('LINUX'), 'Linux');
+  assert.equal(back.lookup('receive'), 'receive', 'the first form of a duplicate stays');
+  assert.equal(back.lookup('cafe'), undefined);
+  assert.equal(back.lookup('CAFÉ'), 'café');
+  assert.deepEqual(back.neighbours('recieve').map((n) => n.word), ['receive', 'relieve']);
+  assert.ok(back.isFrequent('receive') && !back.isFrequent('relieve'));
+  assert.ok(back.isProperPrefix('reli') && !back.isProperPrefix('relieve'));
+  assert.throws(() => SpellingIndex.fromBuffer(Buffer.from('not an index')), /bad magic/);
+});
+
+test('the lexicon knows inflections and jargon, not common misspellings', () => {
+  for (const w of ['walks', 'walked', 'unprivileged', 'kubectl', 'nginx', 'stderr', 'Makefile', "don't", 'written']) assert.ok(gen.isWord(w), w);
+  for (const w of ['definately', 'begining', 'truely', 'independant', 'maintainance', 'activ', 'assum']) assert.ok(!gen.isWord(w), w);
+});
+
+test('non-words with a close correction must be checked, and get it among their candidates', () => {
+  const cases: [string, string][] = [['definately', 'definitely'], ['begining', 'beginning'], ['truely', 'truly'],
+    ['independant', 'independent'], ['maintainance', 'maintenance']];
+  for (const [typo, right] of cases) {
+    assert.ok(gen.mustCheck(typo), typo);
+    const got = gen.generate(ctx(`It is ${typo} so.`, typo)).map((c) => c.text);
+    assert.ok(got.slice(0, 8).includes(right), `${typo} → ${right} in [${got.slice(0, 8).join(', ')}]`);
+  }
+});
+
+test('jargon, identifiers and workspace words are not suspects by the lexicon alone', () => {
+  for (const w of ['kubectl', 'nginx', 'onnxruntime', 'getElementById', 'snake_case', 'utf8', 'x86_64', 'JSONParser', 'README']) {
+    assert.ok(!gen.mustCheck(w), w);
+  }
+  assert.ok(gen.mustCheck('recieve') && !gen.mustCheck('recieve', new Set(['recieve'])), 'the workspace dictionary wins');
+  assert.ok(gen.mustCheck('well-knwon') && !gen.mustCheck('well-known'));
+});
+
+test('agreement: is/are, has/have, does/do and verb -s both ways', () => {
+  has(variants('The tests is green.', 'is'), 'agreement', 'The tests are green.');
+  has(variants('It have a lock.', 'have'), 'agreement', 'It has a lock.');
+  has(variants('Why does they fail?', 'does'), 'agreement', 'Why do they fail?');
+  has(variants('The parser handle nested lists.', 'handle'), 'agreement', 'The parser handles nested lists.');
+  has(variants('The functions returns a list.', 'returns'), 'agreement', 'The functions return a list.');
+  has(variants('It copies files.', 'copies'), 'agreement', 'It copy files.');
+});
+
+test('verb forms from the irregular verb table', () => {
+  has(variants('I have wrote it.', 'wrote'), 'verb-form', 'I have written it.');
+  has(variants('It has grew fast.', 'grew'), 'verb-form', 'It has grown fast.');
+  has(variants('We have did that.', 'did'), 'verb-form', 'We have done that.');
+  assert.ok(!variants('It is blue.', 'blue').some((v) => v.kind === 'verb-form'));
+});
+
+test('a/an by pronunciation, not spelling', () => {
+  const fix = (a: string, next: string) => articleFix(a, next, gen);
+  assert.equal(fix('a', 'unprivileged'), 'an');
+  assert.equal(fix('an', 'university'), 'a');
+  assert.equal(fix('a', 'hour'), 'an');
+  assert.equal(fix('an', 'one-time'), 'a');
+  assert.equal(fix('A', 'honest'), 'An');
+  assert.equal(fix('an', 'European'), 'a');
+  assert.equal(fix('a', '8-bit'), 'an');
+  assert.equal(fix('an', 'user'), 'a');
+  assert.equal(fix('an', 'apple'), undefined);
+  assert.equal(fix('a', 'SQL'), undefined, '"a SQL" (sequel) is fine');
+  assert.equal(fix('an', 'SQL'), undefined, '"an SQL" (letters) is fine');
+  has(variants('It is a unprivileged user.', 'a'), 'article', 'It is an unprivileged user.');
+});
+
+test('missing and extra articles and "to"', () => {
+  has(variants('Run the the command.', 'the'), 'article', 'Run the command.');
+  has(variants('Open file in editor.', 'editor'), 'article', 'Open file in the editor.');
+  has(variants('You need install it.', 'install'), 'to', 'You need to install it.');
+  has(variants('It allows to users to log in.', 'to'), 'to', 'It allows users to log in.');
+});
+
+test('split and joined compounds, and "more faster"', () => {
+  has(variants('Please shutdown the server.', 'shutdown'), 'compound', 'Please shut down the server.');
+  has(variants('You must setup the tools.', 'setup'), 'compound', 'You must set up the tools.');
+  has(variants('Use the login page.', 'login'), 'compound', 'Use the log in page.');
+  has(variants('Run the set up script.', 'set'), 'compound', 'Run the setup script.');
+  has(variants('It is more faster now.', 'faster'), 'comparative', 'It is faster now.');
+  has(variants('It is more easier now.', 'more'), 'comparative', 'It is easier now.');
+  assert.ok(!variants('It is more useful now.', 'useful').some((v) => v.kind === 'comparative'));
+});
+
+test('grammar kinds enter the one candidate list', () => {
+  const got = gen.generate(ctx('I have wrote it.', 'wrote'));
+  assert.ok(got.some((c) => c.text === 'written' && c.sources.includes('verb-form')), got.map((c) => `${c.text}:${c.sources}`).join(', '));
+});
+
+test('edit operations are classified as typos happen', () => {
+  assert.deepEqual(editOps('the', 'teh'), ['transpose']);
+  assert.deepEqual(editOps('occurred', 'occured'), ['delete-double']);
+  assert.deepEqual(editOps('fine', 'finne'), ['insert-double']);
+  assert.deepEqual(editOps('the', 'thw'), ['sub-adjacent']);
+  assert.deepEqual(editOps('separate', 'seperate'), ['sub-vowel']);
+  assert.equal(editOps('abc', 'xyzuvw', 3), undefined);
+  const o = opportunities('letter');
+  assert.equal(o['delete-double'], 1);
+  assert.ok(o['sub-adjacent'] > 0 && o.transpose === 5);
+});
+
+test('channel: monotone sanity', () => {
+  assert.equal(logChannel('the', 'the', 'spelling'), 0);
+  assert.ok(logChannel('thw', 'the', 'spelling') > logChannel('thz', 'the', 'spelling'), 'a neighbouring key beats a far one');
+  assert.ok(logChannel('occured', 'occurred', 'spelling') > logChannel('ocurred', 'occurred', 'spelling') - 10);
+  assert.ok(logChannel('occured', 'occurred', 'spelling') > logChannel('occurxed', 'occurred', 'spelling'), 'undoubling beats a random insertion');
+  assert.ok(logChannel('teh', 'the', 'spelling') > logChannel('tha', 'the', 'spelling'), 'a transposition beats a far substitution');
+  assert.ok(logChannel('recieve', 'receive', 'spelling') > logChannel('rcieve', 'receive', 'spelling'), 'one edit beats two');
+  assert.ok(logChannel('dog', 'house', 'spelling') < logChannel('hose', 'house', 'spelling'), 'far apart is least likely');
+  assert.ok(logChannel('is', 'are', 'agreement') < 0 && logChannel('the the', 'the', 'delete') < 0);
+});
+
+test('the channel decision: a likely slip needs less context evidence than an unlikely one', () => {
+  const text = 'I recieve it.';
+  const at = (t: string, kind: 'spelling' | 'confusable') => ({ text: t, start: 2, end: 9, sources: [kind] as ('spelling' | 'confusable')[] });
+  const cands = [at('receive', 'spelling'), at('relieve', 'spelling')];
+  // Equal context evidence: the one-transposition fix wins over the two-edit one.
+  assert.equal(chooseByChannel(text, 10, [5, 5], cands, -Infinity).index, 0);
+  // Context must beat the channel's cost of the slip: a small gain leaves the word alone at tau 0.
+  const small = chooseByChannel(text, 10, [9.5, 9.5], cands, 0);
+  assert.equal(small.index, -1);
+  assert.ok(small.margin < 0);
+  assert.equal(chooseByChannel(text, 10, [-5, 9.5], cands, 0).index, 0);
+  // tau is the knob: the same evidence flags at a low tau and not at a high one.
+  const m = chooseByChannel(text, 10, [-5, 9.5], cands, -Infinity).margin;
+  assert.equal(chooseByChannel(text, 10, [-5, 9.5], cands, m - 0.1).index, 0);
+  assert.equal(chooseByChannel(text, 10, [-5, 9.5], cands, m + 0.1).index, -1);
+});
