@@ -1,6 +1,7 @@
 // Which words are suspects (the cheap half of the flag rule) and which suspects become findings (the
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
-import { applyCase, Candidate } from './candidates';
+import { articleFix, type SoundSource } from './articles';
+import type { Candidate, Source } from './candidates';
 import { isGrammarPair } from './confusables';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
@@ -17,18 +18,6 @@ export function looksLikeCode(w: string): boolean {
   return /[\d_/\\@#=<>{}[\]|~^*+$%&]|:\/\/|\.\w/.test(w) || /\p{Ll}\p{Lu}/u.test(w) || /^\p{Lu}{2,}\p{Ll}/u.test(w);
 }
 
-/** "a" or "an" that disagrees with the next word's first sound (spelling heuristic; REPLACE confirms). */
-export function articleMismatch(article: string, next: string): string | undefined {
-  const a = article.toLowerCase();
-  if ((a !== 'a' && a !== 'an') || !/^\p{Ll}/u.test(next)) return undefined;   // acronyms read by letter names
-  const w = next.toLowerCase();
-  const vowelSound = /^(hour|honest|honou?r|heir)/.test(w) ||
-    (/^[aeiou]/.test(w) && !/^(uni|use|usu|usa|ura|uro|uti|eu|ewe|one|once|ubiq|u[bcfgklmnprstvz][aeiou])/.test(w));
-  if (a === 'a' && vowelSound) return applyCase(article, 'an');
-  if (a === 'an' && !vowelSound) return applyCase(article, 'a');
-  return undefined;
-}
-
 /** What the flag rule reads of a scored document: its words in text order and their scores, index by index. */
 export interface WordTable {
   text: string;
@@ -39,6 +28,10 @@ export interface WordTable {
   /** false for ignored words and code: never suspects */
   checkable: boolean[];
   isWord(w: string): boolean;
+  /** first sounds for a/an (CMUdict through the lexicon); without it no article is forced */
+  sounds?: SoundSource;
+  /** a non-word that must be a suspect whatever its energy (candidates.ts, CandidateGenerator.mustCheck) */
+  mustCheck?(w: string): boolean;
 }
 
 /** The fixes word i gets whatever its pNoise: deleting it when it doubles the word before, a/an before a sound. */
@@ -51,20 +44,23 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }
-  if (next && next.sentence === w.sentence && w.text.length <= 2) {
-    const fix = articleMismatch(w.text, next.text);
+  if (next && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
+    const fix = articleFix(w.text, next.text, t.sounds);
     if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
   }
   return forced;
 }
 
-/** Suspects: checkable words whose pNoise passes pNoiseGate (they get generated candidates), plus doubled words and a/an. */
+/**
+ * Suspects: checkable words whose pNoise passes pNoiseGate or that are non-words with a close correction
+ * (they get generated candidates), plus doubled words and a/an.
+ */
 export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
   const out: Suspect[] = [];
   t.words.forEach((_, i) => {
     if (!t.checkable[i]) return;
     const forced = forcedCandidates(t, i);
-    const byNoise = t.pNoise[i] >= pNoiseGate;
+    const byNoise = t.pNoise[i] >= pNoiseGate || (t.mustCheck?.(t.words[i].text) ?? false);
     if (byNoise || forced.length) out.push({ word: i, byNoise, forced });
   });
   return out;
@@ -97,9 +93,12 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
   }).slice(0, Math.max(max, forced.length));
 }
 
+const GRAMMAR_SOURCES: readonly Source[] = ['agreement', 'verb-form', 'article', 'to', 'comparative'];
+
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';
   if (!isWord(word) && !best.sources.includes('join')) return 'spelling';
+  if (best.sources.some((k) => GRAMMAR_SOURCES.includes(k))) return 'grammar';
   return isGrammarPair(word, best.text) ? 'grammar' : 'word-choice';
 }
 

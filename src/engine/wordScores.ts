@@ -50,7 +50,8 @@ export async function scoreWords(doc: { text: string; languageId: string; ignore
   const gen = words.length ? generatorFor(wp.vocab) : undefined;
   const isWord = (w: string) => gen!.isWord(w);
   const pNoise = words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || isWord(w.text)));
-  return { text, words, energy, surprisal, pNoise, checkable, isWord, streams, windows, windowCloze, gen };
+  const mustCheck = (w: string) => gen!.mustCheck(w, ignored);
+  return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen };
 }
 
 /** What a check reports of every word (the CLI's --words, the heat map, the hover). */

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadModel } from './model';
 import { WordPiece } from '../text/wordpiece';
+import { generatorFor } from './candidates';
 import { check, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
@@ -117,6 +118,9 @@ async function init(): Promise<void> {
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
+    // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is
+    // an init error the host shows, not a failed check.
+    generatorFor(wordPiece.vocab);
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });
