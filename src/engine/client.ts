@@ -45,6 +45,7 @@ const INIT_RETRY_MS = 10_000;
 export class EngineClient implements Disposable {
   private worker: Worker | undefined;
   private ready: Promise<EngineInfo> | undefined;
+  private cancelled = new Int32Array(new SharedArrayBuffer(4));   // WorkerInit.cancelled of the current worker
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private crashes: number[] = [];
@@ -106,6 +107,7 @@ export class EngineClient implements Disposable {
       const onAbort = (): void => {
         this.pending.get(id)?.cleanup();
         this.pending.delete(id);
+        Atomics.store(this.cancelled, 0, id);
         worker.postMessage({ type: 'cancel', id });
         reject(new CancelledError());
       };
@@ -141,7 +143,8 @@ export class EngineClient implements Disposable {
     // onnxruntime reads this with getenv() at load time; a worker's process.env is a private copy
     // that native code never sees, so it is set here, in the real environment, before the worker starts.
     process.env.ORT_DISABLE_TELEMETRY = '1';
-    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads };
+    this.cancelled = new Int32Array(new SharedArrayBuffer(4));
+    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads, cancelled: this.cancelled.buffer as SharedArrayBuffer };
     const worker = new Worker(this.opts.workerPath, { workerData: init, resourceLimits: this.opts.resourceLimits });
     this.worker = worker;
     return new Promise<EngineInfo>((resolve, reject) => {

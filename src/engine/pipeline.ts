@@ -13,6 +13,7 @@
 // original's by ≥ replaceMargin (≥ realWordMargin when the original is a dictionary word, ≥ confusableMargin
 // when that word's best candidate is from its confusion set) and 1 - p(original) ≥ minScore. The finding's
 // score is 1 - p(original).
+import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
@@ -22,11 +23,11 @@ import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord, Thres
 import { scoreWords, wordScores, type ScoredDocument } from './wordScores';
 
 export async function check(text: string, languageId: string, options: CheckOptions, runner: ModelRunner,
-  wp: WordPiece, signal?: AbortSignal): Promise<CheckResult> {
+  wp: WordPiece, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<CheckResult> {
   const started = performance.now();
   const model = { runner, wp };
   const rule = ruleOf(options);
-  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords }, model, signal);
+  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords }, model, signal, shouldStop);
 
   const suspects = prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc);
   const plans = planReplacements(doc, suspects, candidatesPerSuspect(doc, suspects.length), model);
@@ -47,11 +48,11 @@ export async function check(text: string, languageId: string, options: CheckOpti
  * scores (an ignored word, code) or one with no candidate.
  */
 export async function rank(text: string, languageId: string, start: number, end: number, options: CheckOptions,
-  runner: ModelRunner, wp: WordPiece, signal?: AbortSignal): Promise<RankedWord | undefined> {
+  runner: ModelRunner, wp: WordPiece, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<RankedWord | undefined> {
   if (!(0 <= start && start < end && end <= text.length)) throw new RangeError(`span ${start}..${end} is outside the text (${text.length})`);
   const model = { runner, wp };
   const rule = ruleOf(options);
-  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords }, model, signal);
+  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords }, model, signal, shouldStop);
   const word = wordAt(doc, start, end);
   if (!doc.checkable[word]) return undefined;
 

@@ -10,6 +10,11 @@ export interface WorkerInit {
   modelDir: string;
   provider: ProviderChoice;
   threads?: number;
+  /**
+   * Int32Array(1) over it: the id of the last request the host cancelled. Region parsing is synchronous, so a
+   * 'cancel' message cannot reach a parse in progress; the parsers read this instead (Atomics.load).
+   */
+  cancelled?: SharedArrayBuffer;
 }
 
 export interface EngineInfo {

@@ -1,7 +1,7 @@
 // Stage 1 of a check: score every word. Text → prose regions → sentences → windows → ONE batched Electric
 // pass and ONE batched cloze pass over the same windows (both cached per window, so an edited document
 // re-scores only the windows that changed) → each word's energy, q's surprisal and pNoise.
-import { proseRegions } from '../text/regions';
+import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences } from '../text/sentences';
 import { isCheckable, wordsIn } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
@@ -27,10 +27,11 @@ export interface ScoredDocument extends WordTable {
 }
 
 export async function scoreWords(doc: { text: string; languageId: string; ignoredWords?: string[] }, model: Model,
-  signal?: AbortSignal): Promise<ScoredDocument> {
+  signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
   const { text } = doc;
   const { runner, wp } = model;
-  const sentences = splitSentences(text, proseRegions(text, doc.languageId));
+  // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
+  const sentences = splitSentences(text, proseRegions(text, doc.languageId, shouldStop));
   const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
   const windows = makeWindows(streams, runner.meta.maxLength, runner.meta.special);
   const caches = cachesFor(runner);

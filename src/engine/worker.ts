@@ -4,6 +4,7 @@
 // its next batch.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadModel } from './model';
+import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
 import { check, rank } from './pipeline';
@@ -23,6 +24,8 @@ const queue: Request[] = [];
 let running: { id: number; abort: AbortController } | undefined;
 let wordPiece: WordPiece | undefined;
 let pipelineRunner: PipelineRunner | undefined;
+const { cancelled } = workerData as WorkerInit;
+const cancelledId = cancelled ? new Int32Array(cancelled) : undefined;
 let inFlight = 0;                       // onnxruntime runs that have not returned
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
 
@@ -88,9 +91,10 @@ async function native<T>(run: () => Promise<T>): Promise<T> {
 }
 
 async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
+  const shouldStop = () => cancelledId !== undefined && Atomics.load(cancelledId, 0) === req.id;
   const result = req.type === 'check'
-    ? await check(req.text, req.languageId, req.options, r, wp, signal)
-    : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal);
+    ? await check(req.text, req.languageId, req.options, r, wp, signal, shouldStop)
+    : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop);
   post({ type: 'result', id: req.id, result });
 }
 
@@ -104,7 +108,7 @@ async function drain(): Promise<void> {
     try {
       await handle(req, r, wp, abort.signal);
     } catch (err) {
-      post({ type: 'error', id: req.id, error: toWire(err) });
+      post({ type: 'error', id: req.id, error: toWire(err instanceof Cancelled ? new CancelledError() : err) });
     } finally {
       running = undefined;
     }

@@ -93,6 +93,17 @@ test('an aborted signal stops the check; empty text gives an empty result', asyn
   assert.deepEqual([empty.findings, empty.words], [[], []]);
 });
 
+test('a cancelled parse: shouldStop ends a long document\'s region parsing before any model run', async () => {
+  const r = runner();
+  const long = '- '.repeat(100_000) + 'text\n' + 'I saw the cat.\n'.repeat(20_000);
+  let asked = 0;
+  await assert.rejects(check(long, 'markdown', LOOSE, r, wp, undefined, () => ++asked > 1), { name: 'Cancelled' });
+  assert.equal(asked, 2, 'asked again after the first chunk, then stopped');
+  assert.deepEqual([r.calls.energies, r.calls.cloze], [0, 0]);
+  const short = await check('I saw the cat.', 'markdown', LOOSE, r, wp, undefined, () => true);
+  assert.equal(short.words.length, 4, 'a document shorter than one stop interval is never asked');
+});
+
 test('the suspect budget keeps a check bounded and takes doubled words first', async () => {
   const r = runner();
   const text = 'We saw the cat sat on the mat and the dog put their keys on the table over there. '.repeat(3) + 'I saw the the cat.';
