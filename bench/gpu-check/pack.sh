@@ -21,10 +21,11 @@ if ! ls $D/cache/libvulkan1_*.deb >/dev/null 2>&1; then
   apt-get $o update -qq && (cd $D/cache && apt-get $o download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2)
 fi
 tar -cf $D/payload/debs.tar -C $D/cache $(cd $D/cache && ls *.deb)
-# 2. onnxruntime-node (linux-x64 binding only), onnxruntime-common, word-list (spelling.ts), the built engine
+# 2. onnxruntime-node (linux-x64 binding only), onnxruntime-common, the built engine and its lexicon
+[ -f dist/lexicon.bin ] || { echo "dist/lexicon.bin missing: run npm run build first" >&2; exit 1; }
 tar -cJf $D/payload/nm.tar.xz -C node_modules onnxruntime-node/package.json onnxruntime-node/dist \
-  onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node onnxruntime-common word-list
-tar -cJf $D/payload/out.tar.xz out/src
+  onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node onnxruntime-common
+tar -cJf $D/payload/out.tar.xz out/src dist/lexicon.bin
 # 3. libonnxruntime and Node, compressed once and cached
 [ -f $D/cache/ort.xz ] || "${XZ[@]}" -c $BIN/libonnxruntime.so.1 > $D/cache/ort.xz &
 if [ ! -f $D/cache/node.xz ]; then
