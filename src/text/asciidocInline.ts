@@ -1,4 +1,4 @@
-import { Finder, isWordCode } from './regionBuilder';
+import { Finder, isWordCode, matchEndAt as at } from './regionBuilder';
 import { emailSpan, urlEnd } from './inline';
 
 // Bounded so each attempt is O(1): a paragraph full of '{', '[' or ':' stays linear.
@@ -9,11 +9,6 @@ const ROLE = /\[[.#%][\w.#%-]{0,60}\](?=[#*_`])/y;
 const TEXT_MACROS = new Set(['link', 'xref', 'mailto', 'footnote', 'indexterm2']);
 const MACROS = new Set(['link', 'xref', 'mailto', 'footnote', 'footnoteref', 'image', 'icon', 'kbd', 'btn', 'menu',
   'pass', 'stem', 'latexmath', 'asciimath', 'anchor', 'indexterm', 'indexterm2', 'include']);
-
-function at(re: RegExp, text: string, i: number, e: number): number {
-  re.lastIndex = i;
-  return re.test(text) && re.lastIndex <= e ? re.lastIndex : -1;
-}
 
 /**
  * Prose pieces of one line of AsciiDoc inline markup [s, e): monospace, passthroughs, attribute references,

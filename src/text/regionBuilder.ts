@@ -86,3 +86,9 @@ export class Finder {
     return this.at;
   }
 }
+
+/** The end of a match of the sticky regex `re` at i that stays within e, or -1. */
+export function matchEndAt(re: RegExp, text: string, i: number, e: number): number {
+  re.lastIndex = i;
+  return re.test(text) && re.lastIndex <= e ? re.lastIndex : -1;
+}

@@ -1,4 +1,4 @@
-import { Finder, isWordCode } from './regionBuilder';
+import { Finder, isWordCode, matchEndAt as at } from './regionBuilder';
 import { emailSpan, urlEnd } from './inline';
 
 // Bounded so each attempt is O(1): a paragraph of ':' or '|' stays linear.
@@ -6,11 +6,6 @@ const ROLE = /:[A-Za-z][\w.+-]{0,40}(?::[\w.+-]{1,40})?:(?=`)/y;           // :f
 const TRAILING_ROLE = /:[A-Za-z][\w.+-]{0,40}(?::[\w.+-]{1,40})?:/y;       // `x`:math:
 const SUBSTITUTION = /\|[^|\s](?:[^|\n]{0,100}[^|\s])?\|(?:__?)?/y;        // |name| and |name|_
 const FOOTNOTE_REF = /\[(?:\d{1,6}|#[\w.-]{0,60}|\*|[A-Za-z][\w.-]{0,60})\]_/y; // [1]_ [#note]_ [*]_ [CIT2002]_
-
-function at(re: RegExp, text: string, i: number, e: number): number {
-  re.lastIndex = i;
-  return re.test(text) && re.lastIndex <= e ? re.lastIndex : -1;
-}
 
 /**
  * Prose pieces of one line of reStructuredText inline markup [s, e): inline literals, roles, interpreted text,
