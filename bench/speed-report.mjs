@@ -2,7 +2,7 @@
 const ms = (x) => (x == null || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const n = (x) => (x == null ? '–' : x.toLocaleString('en-US'));
 
-export function speedMarkdown({ env, model, rows }) {
+export function speedMarkdown({ env, model, rows, cli, oneLine }) {
   const head = ['checker', 'start → first result ms', 'cold full doc ms', 'warm full pass ms (median)', 'words/s',
     'edit one paragraph, re-check ms p50 / p95', 'fixes for one word ms p50 / p95', 'peak RSS MB', 'flags'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i ? '---:' : '---')).join('|')}|`];
@@ -20,6 +20,16 @@ export function speedMarkdown({ env, model, rows }) {
     for (const o of ours) for (const p of peers) {
       ratio.push(`| ${o.name} | ${p.name} | ${(o.wordsPerSec / p.wordsPerSec).toFixed(2)}× | ${(o.passMs / p.passMs).toFixed(2)}× | ${(o.startToFirstResultMs / p.startToFirstResultMs).toFixed(2)}× | ${(o.peakRssMB / p.peakRssMB).toFixed(2)}× |`);
     }
+  }
+  const whole = [];
+  if (cli) {
+    whole.push('', `**Command line, whole process** (node's start to exit): a one-line file with a misspelling ("${oneLine}") and the`,
+      'document. Ours: `electric-check FILE` with its default threads, peak RSS of the whole process (bench/exit-rss.cjs);',
+      "peers: node's start, loading the checker and the check in one process (bench-peers.mjs's cold child: the peers' short",
+      'sentence has a misspelling too), RSS at the end of their warm run.', '',
+      '| checker | one-line file ms | the document ms | peak RSS MB | flags (document) |', '|---|---:|---:|---:|---:|',
+      `| electric-check | ${ms(cli.oneLineMs)} | ${ms(cli.docMs)} | ${cli.docRssMB} (one line: ${cli.oneLineRssMB}) | ${cli.docFlags} |`);
+    for (const p of peers) whole.push(`| ${p.name} | ${ms(p.startToFirstResultMs)} | ${ms(p.processDocMs)} | ${p.peakRssMB} | ${p.flags} |`);
   }
   return `# Speed: Electric Proofreader beside Harper and cspell
 
@@ -39,5 +49,6 @@ their warm run (bench-peers.mjs).
 
 ${lines.join('\n')}
 ${ratio.join('\n')}
+${whole.join('\n')}
 `;
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH, PEERS, REPO, RESULTS, WORK, ensurePeers, revision, run } from './common.mjs';
+import { BENCH, CLI, PEERS, REPO, RESULTS, WORK, ensureCli, ensurePeers, revision, run } from './common.mjs';
 import { speedMarkdown } from './speed-report.mjs';
 
 function parseArgs(argv) {
@@ -32,6 +32,8 @@ function parseArgs(argv) {
   return o;
 }
 
+/** The one-line file of the whole-process run: one misspelling, as the peers' short sentence has. */
+const ONE_LINE = 'We recieved the report yesterday.';
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 
 async function electric(o, words) {
@@ -61,6 +63,33 @@ async function electric(o, words) {
   return rows;
 }
 
+/**
+ * The CLI as a user runs it, whole processes: `electric-check` on a one-line file with a misspelling
+ * (median of --cold-runs) and on the document (default threads), each with its wall time and peak RSS.
+ */
+async function cli(o) {
+  ensureCli();
+  console.error('bench: electric-check, whole process ...');
+  fs.mkdirSync(WORK, { recursive: true });
+  const oneLine = path.join(WORK, 'one-line.md');
+  fs.writeFileSync(oneLine, `${ONE_LINE}\n`);
+  const once = async (file) => {
+    const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, file], { allowFail: true });
+    if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${file} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
+    const rss = /bench-peak-rss-kb (\d+)/.exec(r.stderr);
+    const flags = r.stdout.split('\n').filter(Boolean).length;
+    return { ms: Math.round(r.ms), peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null, flags };
+  };
+  const lines = [];
+  for (let i = 0; i < o.coldRuns; i++) lines.push(await once(oneLine));
+  const docs = [];
+  for (let i = 0; i < Math.max(1, Math.min(2, o.coldRuns)); i++) docs.push(await once(o.doc));
+  return {
+    oneLineMs: median(lines.map((x) => x.ms)), oneLineRssMB: Math.max(...lines.map((x) => x.peakRssMB)), oneLineFlags: lines[0].flags,
+    docMs: median(docs.map((x) => x.ms)), docRssMB: Math.max(...docs.map((x) => x.peakRssMB)), docFlags: docs[0].flags, raw: { lines, docs },
+  };
+}
+
 async function peers(o, words) {
   if (!o.peers.length) return [];
   ensurePeers();
@@ -71,6 +100,8 @@ async function peers(o, words) {
   const { results } = JSON.parse(fs.readFileSync(json, 'utf8'));
   return results.map((r) => ({
     name: r.variant, startToFirstResultMs: Math.round((r.bootMs + r.loadMs + r.firstShortMs) * 10) / 10, loadMs: r.loadMs,
+    // a peer's whole-process figures: node's start, load, and the check (bench-peers.mjs's cold child)
+    processDocMs: Math.round(r.bootMs + r.loadMs + r.firstDocMs),
     coldDocMs: r.firstDocMs, passMs: r.passMedianMs, passesMs: r.raw.warm.passesMs, wordsPerSec: Math.round(words / (r.passMedianMs / 1000)),
     cachedPassMs: r.cachedPassMedianMs, peakRssMB: r.rssMB, flags: r.flags, raw: r.raw,
   }));
@@ -83,8 +114,9 @@ async function main() {
   const env = { date: new Date().toISOString().slice(0, 10), commit: revision(), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
     loadAverage: os.loadavg()[0], doc: path.relative(REPO, o.doc), words, chars: doc.length };
   const rows = [...(o.electric ? await electric(o, words) : []), ...(await peers(o, words))];
+  const process_ = o.electric ? await cli(o) : null;
   const model = o.electric ? JSON.parse(fs.readFileSync(path.join(o.model, 'meta.json'), 'utf8')).name : null;
-  const report = { env, model, rows };
+  const report = { env, model, rows, cli: process_, oneLine: ONE_LINE };
   fs.mkdirSync(o.outDir, { recursive: true });
   fs.writeFileSync(path.join(o.outDir, 'speed.json'), JSON.stringify(report, null, 1) + '\n');
   fs.writeFileSync(path.join(o.outDir, 'speed.md'), speedMarkdown(report));
