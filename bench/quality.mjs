@@ -33,7 +33,7 @@ const SETS = {
     description: 'JFLEG dev (Napoles et al. 2017, CC BY-NC-SA 4.0, evaluation only): a token is an error where at least two of four annotators edited it.' },
   tech: { title: 'Technical dev set (held-out Debian documentation)', gold: () => path.join(BENCH, 'data', 'tech-dev.jsonl'),
     description: 'bench/data/tech-dev.jsonl (bench/build-devset.py): real sentences from documentation the model never trained on, one planted error each (codespell misspellings, real-word confusions, agreement, doubled words) plus each sentence\'s correct twin.' },
-  real: { title: 'real-dev (real slips in documentation, 600 sentences and their fixed twins)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,
+  real: { title: 'real-dev (real slips in documentation)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,
     description: 'real-dev (../shared/eval/real-dev.jsonl): sentences as they stood before a "fix typo"-style commit, with the slips that commit fixed, and each sentence after the fix as its clean twin; mined from electron/electron, eslint/eslint, jestjs/jest, nuxt/nuxt, vitejs/vite, sveltejs/svelte, prettier/prettier, nodejs/nodejs.org, vuejs/router (MIT), kubernetes/community, prometheus/docs (Apache 2.0) and expressjs/expressjs.com (CC BY 4.0).',
     // Its own error types, in the order of ../shared/eval/README.md, each shown as its own recall column.
     types: [['typo', 'no dictionary word'], ['grammar', 'agreement, inflection, a/an'], ['missing', 'a word left out'],
