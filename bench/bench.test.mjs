@@ -7,12 +7,14 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
-import { score } from './score.mjs';
+import { checkGoldSpans, score } from './score.mjs';
 import { formatLikeScorePy, pyRound, scoreFiles } from './scorer.mjs';
 import { speedMarkdown } from './speed-report.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
 const write = (name, rows) => { const f = path.join(dir, name); fs.writeFileSync(f, rows.map((r) => JSON.stringify(r)).join('\n') + '\n'); return f; };
+const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+const fixture = (name) => path.join(FIXTURES, name);
 
 const gold = write('gold.jsonl', [
   { id: 'a-e', text: 'I recieve mail.', errors: [{ start: 2, end: 9, wrong: 'recieve', right: 'receive', type: 'spelling' }] },
@@ -62,8 +64,28 @@ test('reports and plot carry every checker', () => {
   assert.match(speed, /\| harper \| 1000 \| 2100 \| 400 \| 9 \|/);
 });
 
-const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
-const fixture = (name) => path.join(FIXTURES, name);
+test('a set that names its types (real-dev) gets recall by type as its own table, in its order, for every checker', async () => {
+  const ours = await score(fixture('realdev.gold.jsonl'), fixture('realdev.flags.jsonl'), 'x');
+  // A peer whose gold had no "other" error and one type beyond the named ones (a newer set): '–' and a last column.
+  const peer = { ...ours, byType: { ...ours.byType, spacing: { caught: 1, total: 4, recall: 0.25 } } };
+  delete peer.byType.other;
+  const set = { title: 'real-dev', description: 'D', items: 14, errors: 10, curve: [],
+    types: [['typo', 'no dictionary word'], ['grammar', 'agreement'], ['missing', 'a word left out'], ['realword', 'a real word for another'],
+      ['dup', 'a doubled word'], ['other', 'extra or swapped']].map(([type, what]) => ({ type, what })),
+    rows: [{ label: '**electric** (s=0.5)', peer: 'electric', seconds: 3, score: ours }, { label: 'nspell', peer: 'nspell', seconds: 1, score: peer }] };
+  const md = qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: 'm', sets: [set] });
+  // The main table keeps its columns; the types go to the table below it.
+  assert.match(md, /\| checker \| P \| R \| F0\.5 \| false flags \/ 1k clean words \|/);
+  assert.match(md, /\| \*\*electric\*\* \(s=0\.5\) \| 0\.727 \| 0\.800 \| \*\*0\.741\*\* \| 44\.1 \| 50\.0% \| 60\.0% \| 62\.5% \| 3 \|/);
+  assert.match(md, /Recall by error type \(typo: no dictionary word; grammar: agreement; .*other: extra or swapped\):/);
+  assert.match(md, /\| checker \| R typo \| R grammar \| R missing \| R realword \| R dup \| R other \| R spacing \|\n\|---\|---:\|/);
+  assert.match(md, /\| \*\*electric\*\* \(s=0\.5\) \| 100\.0% \(1\/1\) \| 100\.0% \(2\/2\) \| 100\.0% \(1\/1\) \| 0\.0% \(0\/1\) \| 100\.0% \(3\/3\) \| 50\.0% \(1\/2\) \| – \|/);
+  assert.match(md, /\| nspell \| 100\.0% \(1\/1\) \| .* \| – \| 25\.0% \(1\/4\) \|/);
+  assert.match(md, /Every set whole/);
+  const subset = qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: 'm', limit: 40, sets: [set] });
+  assert.match(subset, /Subset run: only the first 40 items of each set/);
+  assert.doesNotMatch(subset, /Every set whole/);
+});
 
 test('the scorer gives the numbers the evaluation kit\'s score.py gave on the fixture (edge cases included)', () => {
   // scorer.expected.json is score.py's --json output on these files, kept so this test needs nothing outside the repository.
@@ -73,21 +95,55 @@ test('the scorer gives the numbers the evaluation kit\'s score.py gave on the fi
   assert.deepEqual(res, JSON.parse(expected));
 });
 
+test('the scorer gives score.py\'s numbers on the real-dev fixture (its six types, two errors in an item, emoji)', () => {
+  // realdev.expected.json is score.py's --json output (--peer x) on these hand-made rows in real-dev's form.
+  const expected = fs.readFileSync(fixture('realdev.expected.json'), 'utf8').trim();
+  const res = scoreFiles(fixture('realdev.gold.jsonl'), fixture('realdev.flags.jsonl'), 'x');
+  assert.equal(formatLikeScorePy(res, true), expected);
+  assert.deepEqual(Object.keys(res.recall_by_type), ['dup', 'grammar', 'missing', 'other', 'realword', 'typo']);
+});
+
+const readRows = (file) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+test('gold spans are UTF-16: the real-dev fixture passes, the same rows in code-point offsets are refused', async () => {
+  const rows = readRows(fixture('realdev.gold.jsonl'));
+  checkGoldSpans(rows, 'realdev.gold.jsonl');
+  // What Python's str indices would give: after the emoji each offset is one lower per astral character.
+  const cp = (text, i) => [...text.slice(0, i)].length;
+  const shifted = rows.map((r) => ({ ...r, errors: r.errors.map((e) => ({ ...e, start: cp(r.text, e.start), end: cp(r.text, e.end) })) }));
+  assert.ok(shifted.some((r, i) => r.errors.some((e, j) => e.start !== rows[i].errors[j].start)), 'the fixture has an error after an emoji');
+  assert.throws(() => checkGoldSpans(shifted, 'cp.jsonl'), /cp\.jsonl: item acme-docs-3333333-2: span 36-47 reads " details ho", not "details how" \(offsets must be UTF-16/);
+  const bad = write('cp.gold.jsonl', shifted);
+  await assert.rejects(score(bad, fixture('realdev.flags.jsonl'), 'x'), /offsets must be UTF-16 code units/);
+  const s = await score(fixture('realdev.gold.jsonl'), fixture('realdev.flags.jsonl'), 'x');
+  assert.deepEqual(s.byType.other, { caught: 1, total: 2, recall: 0.5 });
+  assert.deepEqual(s.byType.realword, { caught: 0, total: 1, recall: 0 });
+  assert.equal(s.errors, 10);
+  assert.equal(s.caught, 8);
+});
+
+/** Flags made from a gold set's own errors, with offsets, cases and spaces varied, some missed, some false. */
+function derivedFlags(goldRows) {
+  return goldRows.map((r, i) => ({ id: r.id, peer: i % 17 ? 'x' : 'y',
+    flags: [...r.errors.filter((_, j) => (i + j) % 3).map((e) => ({ start: e.start + (i % 5 === 0 ? 1 : 0), end: e.end,
+      suggestions: i % 4 ? [i % 2 ? e.right : 'zz', ` ${e.right.toUpperCase()} `] : [] })),
+    ...(i % 7 === 0 ? [{ start: 0, end: 3, suggestions: ['q'] }] : [])] }));
+}
+
 test('the scorer agrees with ../shared/eval/score.py byte for byte, where that file is present', (t) => {
   const scorePy = path.resolve(FIXTURES, '..', '..', '..', 'shared', 'eval', 'score.py');
-  const cases = [[fixture('scorer.gold.jsonl'), fixture('scorer.flags.jsonl')]];
+  const cases = [[fixture('scorer.gold.jsonl'), fixture('scorer.flags.jsonl')], [fixture('realdev.gold.jsonl'), fixture('realdev.flags.jsonl')]];
   if (!fs.existsSync(scorePy)) {
     t.diagnostic(`${scorePy} is not here: compared with the stored output only (previous test)`);
     return;
   }
   // Also a larger run: the technical set with flags derived from its errors (offsets, cases, spaces varied).
-  const goldRows = fs.readFileSync(path.join(FIXTURES, '..', 'data', 'tech-dev.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 400).map((l) => JSON.parse(l));
-  const techGold = write('tech.gold.jsonl', goldRows);
-  const techFlags = write('tech.flags.jsonl', goldRows.map((r, i) => ({ id: r.id, peer: i % 17 ? 'x' : 'y',
-    flags: [...r.errors.filter((_, j) => (i + j) % 3).map((e) => ({ start: e.start + (i % 5 === 0 ? 1 : 0), end: e.end,
-      suggestions: i % 4 ? [i % 2 ? e.right : 'zz', ` ${e.right.toUpperCase()} `] : [] })),
-    ...(i % 7 === 0 ? [{ start: 0, end: 3, suggestions: ['q'] }] : [])] })));
-  cases.push([techGold, techFlags]);
+  const goldRows = readRows(path.join(FIXTURES, '..', 'data', 'tech-dev.jsonl')).slice(0, 400);
+  cases.push([write('tech.gold.jsonl', goldRows), write('tech.flags.jsonl', derivedFlags(goldRows))]);
+  // And the whole of real-dev, where it is there too: its own types, empty corrections, emoji.
+  const realDev = path.join(path.dirname(scorePy), 'real-dev.jsonl');
+  if (fs.existsSync(realDev)) cases.push([realDev, write('real.flags.jsonl', derivedFlags(readRows(realDev)))]);
+  else t.diagnostic(`${realDev} is not here: real-dev compared on the fixture only`);
   for (const [g, f] of cases) {
     for (const peer of ['x', undefined]) {
       for (const json of [true, false]) {

@@ -1,22 +1,36 @@
-// bench/results/quality.md: one table per evaluation set, a row per checker.
+// bench/results/quality.md: one table per evaluation set, a row per checker; a set that names its error
+// types (set.types, real-dev) gets its recall by type as a second table, in that order.
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const f3 = (x) => x.toFixed(3);
+const recallCell = (t) => (t ? `${pct(t.recall)} (${t.caught}/${t.total})` : '–');
 
 function table(set) {
   const types = [...new Set(set.rows.flatMap((r) => Object.keys(r.score.byType)))].sort();
-  const perType = types.length > 1 || types[0] !== 'jfleg';
+  const perType = !set.types && (types.length > 1 || types[0] !== 'jfleg');
   const head = ['checker', 'P', 'R', 'F0.5', ...(perType ? types.map((t) => `R ${t}`) : []),
     'false flags / 1k clean words', 'fix top-1', 'fix top-3', 'fix top-1 of caught', 'seconds'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i ? '---:' : '---')).join('|')}|`];
   for (const r of set.rows) {
     const s = r.score;
     const cells = [r.label, f3(s.precision), f3(s.recall), `**${f3(s.f05)}**`,
-      ...(perType ? types.map((t) => (s.byType[t] ? `${pct(s.byType[t].recall)} (${s.byType[t].caught}/${s.byType[t].total})` : '–')) : []),
+      ...(perType ? types.map((t) => recallCell(s.byType[t])) : []),
       s.falsePer1k.toFixed(1), pct(s.fixTop1 / s.errors), pct(s.fixTop3 / s.errors), pct(s.fixTop1OfCaught),
       r.seconds == null ? '–' : r.seconds.toFixed(0)];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+/** Recall by error type, the set's own types first in its order, then any type the gold has beyond them. */
+function typeTable(set) {
+  const named = set.types.map((t) => t.type);
+  const extra = [...new Set(set.rows.flatMap((r) => Object.keys(r.score.byType)))].filter((t) => !named.includes(t)).sort();
+  const types = [...named, ...extra];
+  const head = ['checker', ...types.map((t) => `R ${t}`)];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i ? '---:' : '---')).join('|')}|`];
+  for (const r of set.rows) lines.push(`| ${[r.label, ...types.map((t) => recallCell(r.score.byType[t]))].join(' | ')} |`);
+  const legend = set.types.map((t) => `${t.type}: ${t.what}`).join('; ');
+  return `\nRecall by error type (${legend}):\n\n${lines.join('\n')}\n`;
 }
 
 function curve(set) {
@@ -34,9 +48,9 @@ Every checker reads the same \`{"id","text"}\` lines (Markdown) and is scored by
 a flag is true when it overlaps an error; an error is caught when some flag overlaps it; fix top-k counts
 errors whose correction is among the first k suggestions of a flag over it (as a share of all errors, and
 of the errors caught). Peers run at their defaults${report.model ? `; ours at sensitivity ${report.sensitivity}, model ${report.model}` : '; ours was not run (--no-electric)'}.
-${report.limit ? `\n**Subset run: only the first ${report.limit} items of each set** (every checker scored on the same items).\n` : ''}`];
+${report.limit ? `\n**Subset run: only the first ${report.limit} items of each set** (every checker scored on the same items).\n` : '\nEvery set whole, every checker on the same items.\n'}`];
   for (const set of report.sets) {
-    parts.push(`## ${set.title}\n\n${set.description} ${set.items} items${set.errors ? `, ${set.errors} errors` : ''}.\n\n${table(set)}\n${curve(set)}`);
+    parts.push(`## ${set.title}\n\n${set.description} ${set.items} items${set.errors ? `, ${set.errors} errors` : ''}.\n\n${table(set)}\n${set.types ? typeTable(set) : ''}${curve(set)}`);
   }
   parts.push(`![precision against recall](pr.svg)\n`);
   return parts.join('\n');

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// npm run bench:quality — ours (electric-check --jsonl) beside harper, cspell and nspell on jfleg-dev and
-// the technical dev set, all scored by bench/scorer.mjs. Writes bench/results/quality.{md,json}
-// and pr.svg (ours across the sensitivity setting, the peers as points). The technical set ships in
-// bench/data; jfleg-dev (licence: no redistribution) is read from ../shared/eval/jfleg-dev.jsonl when that
-// file is there, and left out (with a note) by default when it is not.
+// npm run bench:quality — ours (electric-check --jsonl) beside harper, cspell and nspell on jfleg-dev,
+// the technical dev set and real-dev, all scored by bench/scorer.mjs, every set whole. Writes
+// bench/results/quality.{md,json} and pr.svg (ours across the sensitivity setting, the peers as points).
+// The technical set ships in bench/data; jfleg-dev and real-dev (their licences keep them out of the
+// repository: bench/README.md) are read from ../shared/eval/ when there, and left out (with a note) by
+// default when not.
 //
-//   node bench/quality.mjs [--sets jfleg,tech] [--peers harper,cspell,nspell] [--sensitivity 0.5]
+//   node bench/quality.mjs [--sets jfleg,tech,real] [--peers harper,cspell,nspell] [--sensitivity 0.5]
 //                          [--curve 0,0.2,0.4,0.5,0.7,1] [--cli-arg ARG]... [--limit N] [--no-electric]
 //                          [--model DIR (default: models/)] [--out-dir DIR]
 //   node bench/quality.mjs --sweep [--curve ...] [--grid pNoiseGate=0.02,0.03,0.05 --grid minScore=0.5,0.7 ...]
@@ -15,8 +16,9 @@
 // minScore, ... as src/engine/types.ts names them), through the engine directly (bench/engine-jsonl.mjs;
 // one warm client, so later settings reuse cached energies); printed as a table and written to
 // bench/work/sweep.json; the committed results are left alone.
-// --limit N checks only the first N items of each set (a smoke test, or a model too slow for the whole
-// set; the report says so); results then go to bench/work/results unless --out-dir says otherwise.
+// Every set is run whole by default. --limit N checks only the first N items of each set (a smoke test, or
+// a model too slow for the whole set; the report says so); results then go to bench/work/results unless
+// --out-dir says otherwise, so a subset never replaces the committed full-set figures by accident.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +33,11 @@ const SETS = {
     description: 'JFLEG dev (Napoles et al. 2017, CC BY-NC-SA 4.0, evaluation only): a token is an error where at least two of four annotators edited it.' },
   tech: { title: 'Technical dev set (held-out Debian documentation)', gold: () => path.join(BENCH, 'data', 'tech-dev.jsonl'),
     description: 'bench/data/tech-dev.jsonl (bench/build-devset.py): real sentences from documentation the model never trained on, one planted error each (codespell misspellings, real-word confusions, agreement, doubled words) plus each sentence\'s correct twin.' },
+  real: { title: 'real-dev (real slips in documentation)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,
+    description: 'real-dev (../shared/eval/real-dev.jsonl): sentences as they stood before a "fix typo"-style commit, with the slips that commit fixed, and each sentence after the fix as its clean twin; mined from electron/electron, eslint/eslint, jestjs/jest, nuxt/nuxt, vitejs/vite, sveltejs/svelte, prettier/prettier, nodejs/nodejs.org, vuejs/router (MIT), kubernetes/community, prometheus/docs (Apache 2.0) and expressjs/expressjs.com (CC BY 4.0).',
+    // Its own error types, in the order of ../shared/eval/README.md, each shown as its own recall column.
+    types: [['typo', 'no dictionary word'], ['grammar', 'agreement, inflection, a/an'], ['missing', 'a word left out'],
+      ['realword', 'a real word for another'], ['dup', 'a doubled word'], ['other', 'an extra word, swapped words']] },
 };
 
 function parseArgs(argv) {
@@ -45,7 +52,10 @@ function parseArgs(argv) {
     else if (a === '--curve') o.curve = next().split(',').map(Number);
     else if (a === '--cli-arg') o.cliArgs.push(next());
     else if (a === '--grid') { const [k, v] = next().split('='); o.grid.push([k, v.split(',').map(Number)]); }
-    else if (a === '--limit') o.limit = Number(next());
+    else if (a === '--limit') {
+      o.limit = Number(next());
+      if (!Number.isInteger(o.limit) || o.limit < 1) throw new Error('--limit needs a whole number of items above 0 (without it, every set is run whole)');
+    }
     else if (a === '--model') o.model = path.resolve(next());
     else if (a === '--out-dir') o.outDir = path.resolve(next());
     else if (a === '--no-electric') o.electric = false;
@@ -131,7 +141,8 @@ async function main() {
     env: `commit ${revision()}, node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
   for (const name of o.sets) {
     const { gold, input, items } = prepare(name, o.limit);
-    const set = { name, title: SETS[name].title, description: SETS[name].description, items, errors: null, rows: [], curve: [] };
+    const set = { name, title: SETS[name].title, description: SETS[name].description, items, errors: null, rows: [], curve: [],
+      ...(SETS[name].types ? { types: SETS[name].types.map(([type, what]) => ({ type, what })) } : {}) };
     for (const peer of o.peers) {
       console.error(`bench: ${name}: ${peer} ...`);
       const r = await runPeer(peer, input, 'markdown');

@@ -1,11 +1,32 @@
-// Scores a checker's flags with bench/scorer.mjs (the one scorer every checker goes through) and adds the
-// ratios the report shows: fix top-1/top-3 also as a share of the errors caught.
-import { scoreFiles } from './scorer.mjs';
+// Scores a checker's flags with bench/scorer.mjs (the one scorer every checker goes through), once the gold's
+// spans are known to be UTF-16, and adds the ratios the report shows: fix top-1/top-3 also as a share of the
+// errors caught.
+import fs from 'node:fs';
+import { scoreRows } from './scorer.mjs';
 
 const frac = (s) => { const [a, b] = String(s).split('/').map(Number); return { n: a, of: b }; };
+const readJsonl = (file) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+/**
+ * Every checker reports UTF-16 offsets (JavaScript string indices), so a gold span must be one too: a set
+ * written with Python's code-point indices would be off after any emoji and score flags against the wrong
+ * words without a sign. Throws naming the first span whose text is not its `wrong`.
+ */
+export function checkGoldSpans(goldRows, goldFile) {
+  for (const g of goldRows) {
+    for (const e of g.errors) {
+      const got = g.text.slice(e.start, e.end);
+      if (got !== e.wrong) {
+        throw new Error(`${goldFile}: item ${g.id}: span ${e.start}-${e.end} reads ${JSON.stringify(got)}, not ${JSON.stringify(e.wrong)} (offsets must be UTF-16 code units)`);
+      }
+    }
+  }
+}
 
 export async function score(goldFile, flagsFile, peer) {
-  const s = scoreFiles(goldFile, flagsFile, peer);
+  const gold = readJsonl(goldFile);
+  checkGoldSpans(gold, goldFile);
+  const s = scoreRows(gold, readJsonl(flagsFile), peer);
   if (s.items_missing) throw new Error(`${peer}: ${s.items_missing} items of ${goldFile} have no output line in ${flagsFile}`);
   const byType = Object.fromEntries(Object.entries(s.recall_by_type).map(([t, v]) => {
     const { n, of } = frac(v);
