@@ -70,6 +70,14 @@ export class EngineClient implements Disposable {
     return this.request({ type: 'check', id: 0, text, languageId, options }, signal, progress) as Promise<CheckResult>;
   }
 
+  /**
+   * Checks independent texts as one request (the CLI's --jsonl): their windows and their suspects' REPLACE
+   * rows share batched passes, and each result is what check would give that text alone. Cancelled as one.
+   */
+  checkMany(items: { text: string; languageId: string }[], options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult[]> {
+    return this.request({ type: 'checkMany', id: 0, items, options }, signal, progress) as Promise<CheckResult[]>;
+  }
+
   /** check's verdict on the word at text[start, end), flagged or not (pipeline.ts rank). */
   rank(text: string, languageId: string, start: number, end: number, options: CheckOptions, signal?: AbortSignal): Promise<RankedWord | undefined> {
     return this.request({ type: 'rank', id: 0, text, languageId, start, end, options }, signal) as Promise<RankedWord | undefined>;

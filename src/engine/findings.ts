@@ -67,19 +67,14 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
 }
 
 /**
- * The speed budget: REPLACE costs ~17 short rows per suspect, so a check takes at most this many suspects
- * (or one per SUSPECT_WORDS words of a long document), most promising first: doubled words and a/an
- * (their fix is known), then non-words (spelling errors: REPLACE confirms them reliably), then the rest by
- * pNoise. A model whose scores are well separated leaves few suspects and never meets the cap.
+ * Every suspect, most promising first: doubled words and a/an (their fix is known), then non-words
+ * (spelling errors: REPLACE confirms them reliably), then the rest by pNoise; ties in text order. There is
+ * no cap (a cap lost the errors of long documents): check scores them all, in this order, in chunks
+ * (replacePlans.ts rankPlans), so a superseded check stops between chunks and keeps what it scored.
  */
-export const MIN_SUSPECTS = 16;
-export const SUSPECT_WORDS = 250;
-
 export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
-  const cap = Math.max(MIN_SUSPECTS, Math.floor(t.words.length / SUSPECT_WORDS));
-  if (suspects.length <= cap) return suspects;
   const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (t.isWord(t.words[s.word].text) ? 0 : 1e6) + t.pNoise[s.word];
-  return [...suspects].sort((a, b) => rank(b) - rank(a)).slice(0, cap).sort((a, b) => a.word - b.word);
+  return suspects.map((s) => ({ s, r: rank(s) })).sort((a, b) => b.r - a.r || a.s.word - b.s.word).map(({ s }) => s);
 }
 
 /** Forced candidates first (they must be ranked), then the generated ones, no duplicates, at most max. */

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadModel } from './model';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
-import { check, rank } from './pipeline';
+import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
@@ -88,8 +88,8 @@ async function native<T>(run: () => Promise<T>): Promise<T> {
 }
 
 async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
-  const result = req.type === 'check'
-    ? await check(req.text, req.languageId, req.options, r, wp, signal)
+  const result = req.type === 'check' ? await check(req.text, req.languageId, req.options, r, wp, signal)
+    : req.type === 'checkMany' ? await checkMany(req.items, req.options, r, wp, signal)
     : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal);
   post({ type: 'result', id: req.id, result });
 }
