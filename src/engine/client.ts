@@ -35,7 +35,7 @@ export class WorkerExitError extends EngineCrashedError {
 }
 
 interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void; progress?: Progress }
-/** Rows of a request's biggest model batch done so far (a large document's windows). */
+/** Suspects of a request scored so far, of all it has (a long document's REPLACE chunks). */
 export type Progress = (done: number, total: number) => void;
 
 // Bounds for a runaway worker: the V8 heap only (onnxruntime's tensors are native memory).

@@ -24,9 +24,12 @@ import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './w
 /** One text of a checkMany batch. */
 export interface CheckItem { text: string; languageId: string }
 
+/** How far a check is: suspects scored so far of all it has (reported after each REPLACE chunk). */
+export type CheckProgress = (done: number, total: number) => void;
+
 export async function check(text: string, languageId: string, options: CheckOptions, runner: ModelRunner,
-  wp: WordPiece, signal?: AbortSignal): Promise<CheckResult> {
-  return (await checkMany([{ text, languageId }], options, runner, wp, signal))[0];
+  wp: WordPiece, signal?: AbortSignal, onProgress?: CheckProgress): Promise<CheckResult> {
+  return (await checkMany([{ text, languageId }], options, runner, wp, signal, onProgress))[0];
 }
 
 /**
@@ -36,14 +39,14 @@ export async function check(text: string, languageId: string, options: CheckOpti
  * the int8 graphs' dynamic quantization aside, models/README.md); `ms` is the whole batch's time.
  */
 export async function checkMany(items: CheckItem[], options: CheckOptions, runner: ModelRunner, wp: WordPiece,
-  signal?: AbortSignal): Promise<CheckResult[]> {
+  signal?: AbortSignal, onProgress?: CheckProgress): Promise<CheckResult[]> {
   const started = performance.now();
   const model = { runner, wp };
   const rule = ruleOf(options);
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal);
   // Every suspect of every text, each text's most promising first (no budget: none is left out).
   const plans = docs.map((doc) => planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model));
-  const rankings = await rankPlans(plans.flat(), model, rule.th, signal);
+  const rankings = await rankPlans(plans.flat(), model, rule.th, signal, onProgress);
 
   let k = 0;
   return docs.map((doc, d) => {

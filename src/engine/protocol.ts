@@ -41,7 +41,7 @@ export type WorkerMessage =
   | { type: 'initError'; error: WireError }
   | { type: 'result'; id: number; result: CheckResult | CheckResult[] | RankedWord | undefined }
   | { type: 'error'; id: number; error: WireError }
-  | { type: 'progress'; id: number; done: number; total: number }   // rows of the request's biggest batch
+  | { type: 'progress'; id: number; done: number; total: number }   // suspects scored of the request's suspects
   | { type: 'log'; level: LogLevel; message: string };
 
 export const CANCELLED = 'CancelledError';

@@ -56,23 +56,24 @@ port.on('message', (msg: HostMessage) => {
  * superseded. One object for the worker's life, because the pipeline caches energies per runner.
  */
 function cancellableRunner(base: OrtRunner): PipelineRunner {
-  let lastProgress = 0;
-  const checkpoint = (done: number, total: number): void => {
-    if (!running) return;
-    running.abort.signal.throwIfAborted();
-    // Progress only for batches of many runs (a big document's windows), at most 4 times a second.
-    const now = performance.now();
-    if (total > 64 && now - lastProgress > 250) {
-      lastProgress = now;
-      post({ type: 'progress', id: running.id, done, total });
-    }
-  };
+  const checkpoint = (): void => running?.abort.signal.throwIfAborted();
   return {
     meta: base.meta,
     provider: base.provider,
     preferredBatchRows: base.preferredBatchRows,
-    energies: (batch) => native(() => { checkpoint(0, 0); return base.energies(batch, checkpoint); }),
-    cloze: (batch) => native(() => { checkpoint(0, 0); return base.cloze(batch, checkpoint); }),
+    energies: (batch) => native(() => { checkpoint(); return base.energies(batch, checkpoint); }),
+    cloze: (batch) => native(() => { checkpoint(); return base.cloze(batch, checkpoint); }),
+  };
+}
+
+/** The request's progress (suspects scored of all it has), at most 4 times a second and always the last. */
+function progressOf(id: number): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < 250 && done < total) return;
+    last = now;
+    post({ type: 'progress', id, done, total });
   };
 }
 
@@ -88,8 +89,9 @@ async function native<T>(run: () => Promise<T>): Promise<T> {
 }
 
 async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
-  const result = req.type === 'check' ? await check(req.text, req.languageId, req.options, r, wp, signal)
-    : req.type === 'checkMany' ? await checkMany(req.items, req.options, r, wp, signal)
+  const progress = progressOf(req.id);
+  const result = req.type === 'check' ? await check(req.text, req.languageId, req.options, r, wp, signal, progress)
+    : req.type === 'checkMany' ? await checkMany(req.items, req.options, r, wp, signal, progress)
     : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal);
   post({ type: 'result', id: req.id, result });
 }
