@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { EngineClient, WorkerExitError } from '../../../src/engine/client';
 import type { EngineInfo } from '../../../src/engine/protocol';
+import type { CheckResult } from '../../../src/engine/types';
 import { loadModel } from '../../../src/engine/model';
 import { modelCopy, modelDir, removeDir } from './runtimeFixtures';
 import { proseText } from './runtimeText';
@@ -55,7 +56,7 @@ test('checkMany goes through the worker: one result per item, in order, as check
   const many = await c.checkMany(items, { sensitivity: 0.5 }, undefined, () => progress++);
   // Another worker, so nothing comes from the row cache the batch filled.
   const fresh = client();
-  const alone = [];
+  const alone: CheckResult[] = [];
   for (const it of items) alone.push(await fresh.check(it.text, it.languageId, { sensitivity: 0.5 }));
   assert.equal(many.length, items.length);
   // Same words and the same flagged spans; the int8 graphs' scores move a little with the rows batched beside
