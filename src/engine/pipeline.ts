@@ -17,6 +17,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { dropOverlaps, forcedCandidates, prioritise, suspectsOf, verdict } from './findings';
+import { inChunks } from './replaceChunks';
 import { planReplacements, rankPlans } from './replacePlans';
 import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord, Thresholds } from './types';
 import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
@@ -46,7 +47,8 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal);
   // Every suspect of every text, each text's most promising first (no budget: none is left out).
   const plans = docs.map((doc) => planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model));
-  const rankings = await rankPlans(plans.flat(), model, rule.th, signal, onProgress);
+  const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, rule.th, signal),
+    { preferredBatchRows: runner.preferredBatchRows, signal, onChunk: onProgress });
 
   let k = 0;
   return docs.map((doc, d) => {

@@ -1,6 +1,6 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
-// the plans' rows through both heads in chunks of batched passes, most promising suspects first (cached
-// per row, so a quick re-check or a rank of a word already checked runs nothing).
+// the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
+// re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
 import { channelCost, mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
 import { rankFromScores, replaceRows, type Ranking } from './ranking';
@@ -10,12 +10,6 @@ import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
 /** Candidates per suspect that go to REPLACE: enough for the right one, whatever the number of suspects. */
 export const REPLACE_CANDIDATES = 16;
-/**
- * REPLACE rows per chunk: each chunk is one batched pass through each head and goes into the cache when it
- * is done, so a check superseded halfway keeps what it scored (its successor starts from there). On the
- * CPU a chunk is ~1 s of one thread; a GPU gets at least its preferred batch.
- */
-export const REPLACE_CHUNK_ROWS = 512;
 
 /** One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows in the same order. */
 export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][] }
@@ -38,34 +32,17 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
   }).filter((p) => p.cands.length > 0);
 }
 
-/**
- * Every plan's ranking (same order). Plans are scored in order, in chunks of about REPLACE_CHUNK_ROWS rows
- * (a plan is never split); the signal is checked between chunks, and onChunk hears how many plans are done.
- */
-export async function rankPlans(plans: ReplacePlan[], model: Model, th: Thresholds, signal?: AbortSignal,
-  onChunk?: (done: number, total: number) => void): Promise<Ranking[]> {
+/** Every plan's ranking (same order), from one batched pass through each head (inChunks splits a long list). */
+export async function rankPlans(plans: ReplacePlan[], model: Model, th: Thresholds, signal?: AbortSignal): Promise<Ranking[]> {
   const { runner } = model;
-  const cache = cachesFor(runner).replace;
-  const chunkRows = Math.max(REPLACE_CHUNK_ROWS, runner.preferredBatchRows ?? 0);
-  const rankings: Ranking[] = [];
-  let i = 0;
-  while (i < plans.length) {
-    signal?.throwIfAborted();
-    let j = i, rows = 0;
-    while (j < plans.length && (j === i || rows + plans[j].rows.length <= chunkRows)) rows += plans[j++].rows.length;
-    const chunk = plans.slice(i, j);
-    const scores = await cache.scores(runner, chunk.flatMap((p) => p.rows), signal);
-    signal?.throwIfAborted();
-    let first = 0;
-    for (const plan of chunk) {
-      const n = plan.rows.length;
-      const own = scores.slice(first, first + n);
-      const costs = [0, ...plan.cands.map((c) => channelCost(c, th.channelCost))];
-      rankings.push(rankFromScores(plan.texts, own.map((s) => s.energy), own.map((s) => s.tokenLogq), costs, th.lambda));
-      first += n;
-    }
-    i = j;
-    onChunk?.(i, plans.length);
-  }
-  return rankings;
+  const scores = await cachesFor(runner).replace.scores(runner, plans.flatMap((p) => p.rows), signal);
+  signal?.throwIfAborted();
+  let first = 0;
+  return plans.map((plan) => {
+    const n = plan.rows.length;
+    const own = scores.slice(first, first + n);
+    const costs = [0, ...plan.cands.map((c) => channelCost(c, th.channelCost))];
+    first += n;
+    return rankFromScores(plan.texts, own.map((s) => s.energy), own.map((s) => s.tokenLogq), costs, th.lambda);
+  });
 }

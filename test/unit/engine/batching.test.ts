@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { check, checkMany } from '../../../src/engine/pipeline';
-import { rankPlans, REPLACE_CHUNK_ROWS, type ReplacePlan } from '../../../src/engine/replacePlans';
+import { inChunks, REPLACE_CHUNK_ROWS } from '../../../src/engine/replaceChunks';
+import { rankPlans, type ReplacePlan } from '../../../src/engine/replacePlans';
 import { thresholdsFor } from '../../../src/engine/calibration';
 import type { CheckResult } from '../../../src/engine/types';
 import { BigramRunner, testMeta } from './scoringBigram';
@@ -60,7 +61,7 @@ test('no suspect budget: a document with more errors than the old cap (16 suspec
   }
 });
 
-// A runner whose rows are cheap (energy 1 per piece, q uniform) and that counts them: rankPlans' chunking.
+// A runner whose rows are cheap (energy 1 per piece, q uniform) and that counts them: the chunking.
 function countingRunner() {
   const meta = testMeta();
   const calls: number[] = [];
@@ -83,19 +84,21 @@ function plansOf(count: number, rowsEach: number): ReplacePlan[] {
   }));
 }
 
-test('rankPlans scores every plan in chunks in order; a cancel between chunks keeps what was scored', async () => {
+test('REPLACE in chunks: every plan in order; a cancel between chunks keeps what was scored', async () => {
   const r = countingRunner();
   const th = thresholdsFor(0.5);
   const plans = plansOf(100, 17);    // 1,700 rows: more than three chunks
   const ac = new AbortController();
   const seen: number[] = [];
-  await assert.rejects(rankPlans(plans, { runner: r, wp }, th, ac.signal, (done) => { seen.push(done); ac.abort(); }), /abort/i);
+  const model = { runner: r, wp };
+  await assert.rejects(inChunks(plans, (chunk) => rankPlans(chunk, model, th, ac.signal),
+    { signal: ac.signal, onChunk: (done) => { seen.push(done); ac.abort(); } }), /abort/i);
   const perChunk = Math.floor(REPLACE_CHUNK_ROWS / 17);
   assert.deepEqual(seen, [perChunk], 'stopped after the first chunk');
   assert.deepEqual(r.calls, [perChunk * 17]);
 
   const done: number[] = [];
-  const rankings = await rankPlans(plans, { runner: r, wp }, th, undefined, (d) => done.push(d));
+  const rankings = await inChunks(plans, (chunk) => rankPlans(chunk, model, th), { onChunk: (d) => done.push(d) });
   assert.equal(rankings.length, 100);
   assert.equal(done.at(-1), 100);
   assert.ok(done.length >= 4, `${done.length} chunks`);
