@@ -69,9 +69,9 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     await start();
     return client.check(text, language, checkOptions, undefined, progress);
   };
-  const checkMany: CheckMany = async (items) => {
+  const checkMany: CheckMany = async (items, progress) => {
     await start();
-    return client.checkMany(items.map((it) => ({ text: it.text, languageId: it.language })), checkOptions);
+    return client.checkMany(items.map((it) => ({ text: it.text, languageId: it.language })), checkOptions, undefined, progress);
   };
   const showProgress = opts.progress || io.stderr.isTTY === true;
   const ctx: RunContext = {

@@ -90,7 +90,7 @@ const JSONL_BATCH_CHARS = 32_000;
 /** Batches in flight: the next one waits in the worker while the last one's results travel back. */
 const JSONL_IN_FLIGHT = 2;
 
-export type CheckMany = (items: { text: string; language: string }[]) => Promise<CheckResult[]>;
+export type CheckMany = (items: { text: string; language: string }[], progress?: (done: number, total: number) => void) => Promise<CheckResult[]>;
 export type JsonlContext = RunContext & { checkMany: CheckMany };
 
 interface Item { id: unknown; text: string; n: number }
@@ -125,11 +125,13 @@ export async function runJsonl({ opts, check, checkMany, out, note, progress: ba
   };
   // A batch that fails is checked again item by item, so only the item that fails (one that crashes the
   // worker, say) is lost, and by its line number.
-  const run = async (batch: Item[]): Promise<string[]> => {
+  const run = async (batch: Item[], first: number): Promise<string[]> => {
     const texts = batch.filter((it) => it.text !== '');
     let results: CheckResult[] | undefined;
     try {
-      results = texts.length ? await checkMany(texts.map((it) => ({ text: it.text, language }))) : [];
+      results = texts.length
+        ? await checkMany(texts.map((it) => ({ text: it.text, language })), (done, total) => progress.upTo(first + (batch.length * done) / total))
+        : [];
     } catch (err) {
       if (err instanceof EngineStartError) throw err;
     }
@@ -155,7 +157,7 @@ export async function runJsonl({ opts, check, checkMany, out, note, progress: ba
   for (let i = 0; i < items.length && !out.failure;) {
     let j = i + 1, chars = items[i].text.length;
     while (j < items.length && j - i < JSONL_BATCH_ITEMS && chars + items[j].text.length <= JSONL_BATCH_CHARS) chars += items[j++].text.length;
-    const batch = run(items.slice(i, j));
+    const batch = run(items.slice(i, j), i);
     batch.catch(() => undefined); // awaited in order by flush
     inFlight.push(batch);
     await flush(JSONL_IN_FLIGHT - 1);

@@ -17,7 +17,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { dropOverlaps, forcedCandidates, prioritise, suspectsOf, verdict } from './findings';
-import { inChunks } from './replaceChunks';
+import { inChunks, type ChunkHooks } from './replaceChunks';
 import { planReplacements, rankPlans } from './replacePlans';
 import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord, Thresholds } from './types';
 import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
@@ -25,12 +25,9 @@ import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './w
 /** One text of a checkMany batch. */
 export interface CheckItem { text: string; languageId: string }
 
-/** How far a check is: suspects scored so far of all it has (reported after each REPLACE chunk). */
-export type CheckProgress = (done: number, total: number) => void;
-
 export async function check(text: string, languageId: string, options: CheckOptions, runner: ModelRunner,
-  wp: WordPiece, signal?: AbortSignal, onProgress?: CheckProgress): Promise<CheckResult> {
-  return (await checkMany([{ text, languageId }], options, runner, wp, signal, onProgress))[0];
+  wp: WordPiece, signal?: AbortSignal, hooks?: ChunkHooks): Promise<CheckResult> {
+  return (await checkMany([{ text, languageId }], options, runner, wp, signal, hooks))[0];
 }
 
 /**
@@ -40,7 +37,7 @@ export async function check(text: string, languageId: string, options: CheckOpti
  * the int8 graphs' dynamic quantization aside, models/README.md); `ms` is the whole batch's time.
  */
 export async function checkMany(items: CheckItem[], options: CheckOptions, runner: ModelRunner, wp: WordPiece,
-  signal?: AbortSignal, onProgress?: CheckProgress): Promise<CheckResult[]> {
+  signal?: AbortSignal, hooks?: ChunkHooks): Promise<CheckResult[]> {
   const started = performance.now();
   const model = { runner, wp };
   const rule = ruleOf(options);
@@ -48,7 +45,7 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   // Every suspect of every text, each text's most promising first (no budget: none is left out).
   const plans = docs.map((doc) => planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, rule.th, signal),
-    { preferredBatchRows: runner.preferredBatchRows, signal, onChunk: onProgress });
+    { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
 
   let k = 0;
   return docs.map((doc, d) => {

@@ -34,17 +34,20 @@ test('--jsonl: batches of items, output in input order, a failed batch retried i
   writeFileSync(file, texts.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n\nnot json\n');
   const batches: number[] = [];
   const singles: string[] = [];
-  const checkMany: CheckMany = async (items) => {
+  const checkMany: CheckMany = async (items, progress) => {
     batches.push(items.length);
+    progress?.(1, 2);
     items.forEach((it) => fail(it.text));
     return items.map((it) => resultFor(it.text));
   };
   const check = async (text: string): Promise<CheckResult> => { singles.push(text); fail(text); return resultFor(text); };
   const out = sink(), notes: string[] = [];
   let ticks = 0;
+  const halfway: number[] = [];
   const progress = (total: number): Progress => {
     const p = new Progress(total, 'items', process.stderr, false);
     p.tick = () => { ticks++; };
+    p.upTo = (done) => { halfway.push(done); };
     return p;
   };
   const code = await runJsonl({ opts: parseCliArgs(['--jsonl', file]), check, checkMany, out, note: (m) => notes.push(m), version: '0', progress });
@@ -53,6 +56,8 @@ test('--jsonl: batches of items, output in input order, a failed batch retried i
   assert.deepEqual(lines.map((l) => l.id), texts.map((_, i) => i).filter((i) => i !== 40), 'every item but the failed one, in order');
   for (const l of lines) assert.equal(l.flags.length, texts[l.id].includes('bad') ? 1 : 0, `item ${l.id}`);
   assert.equal(ticks, n);
+  // Inside a batch the bar moves by the engine's progress: half of batch k is k + half its items.
+  assert.deepEqual(halfway, [0, 1, 2, 3].map((k) => JSONL_BATCH_ITEMS * k + Math.min(JSONL_BATCH_ITEMS, n - JSONL_BATCH_ITEMS * k) / 2));
   // 4 batches of items with text (the empty item is never sent); the one with item 40 was retried one by one.
   assert.equal(batches.length, 4);
   assert.ok(batches.every((b) => b <= JSONL_BATCH_ITEMS));

@@ -98,10 +98,12 @@ test('REPLACE in chunks: every plan in order; a cancel between chunks keeps what
   assert.deepEqual(r.calls, [perChunk * 17]);
 
   const done: number[] = [];
-  const rankings = await inChunks(plans, (chunk) => rankPlans(chunk, model, th), { onChunk: (d) => done.push(d) });
+  let pauses = 0;
+  const rankings = await inChunks(plans, (chunk) => rankPlans(chunk, model, th), { onChunk: (d) => done.push(d), between: async () => { pauses++; } });
   assert.equal(rankings.length, 100);
   assert.equal(done.at(-1), 100);
   assert.ok(done.length >= 4, `${done.length} chunks`);
+  assert.equal(pauses, done.length - 1, 'a pause between two chunks, none after the last');
   // The first chunk came from the cache: only the rest went to the model.
   assert.equal(r.calls.slice(1).reduce((a, b) => a + b, 0), (100 - perChunk) * 17);
   // The original's row is one piece shorter: lower total energy, so it ranks first against every candidate.

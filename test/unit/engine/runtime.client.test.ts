@@ -115,6 +115,28 @@ test('cancellation: an aborted request rejects, a queued one is dropped, later r
   assert.ok(Date.now() - started < 3 * fullMs + 1000, 'cancelled work was dropped, not finished');
 });
 
+test('a long check lets a short one queued behind it run between its REPLACE chunks', async () => {
+  const c = client();
+  await c.info();
+  const long = new AbortController();
+  const order: string[] = [];
+  let inReplace!: () => void;
+  const replacing = new Promise<void>((resolve) => { inReplace = resolve; });
+  // Word salad: nearly every word is a suspect, so this is tens of REPLACE chunks (a minute or more here).
+  const first = c.check(proseText(1500, 6), 'plaintext', { sensitivity: 0.5 }, long.signal, () => inReplace())
+    .then(() => order.push('long'), (e: Error) => order.push(e.name));
+  await replacing;   // its first chunk is scored
+  const t0 = Date.now();
+  const short = await c.check('We recieved the report.', 'plaintext', { sensitivity: 0.5 });
+  const waited = Date.now() - t0;
+  order.push('short');
+  long.abort();
+  await first;
+  assert.deepEqual(order, ['short', 'CancelledError'], 'the short check answered while the long one was still running');
+  assert.ok(short.findings.some((f) => f.word === 'recieved'), JSON.stringify(short.findings));
+  assert.ok(waited < 20_000, `the short check took ${waited} ms`);
+});
+
 test('a corrupt model fails every request with the checksum error and is not restarted in a loop', async () => {
   const dir = await modelCopy(['vocab.txt']);
   try {
