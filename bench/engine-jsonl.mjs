@@ -1,5 +1,6 @@
 // The calibration sweep's runner: one EngineClient (out/src/engine/client.js, CPU provider) checks every
-// item of a JSONL set once per setting and writes the peers' form, like `electric-check --jsonl`. One
+// item of a JSONL set once per setting, in checkMany batches as `electric-check --jsonl` does, and writes
+// the peers' form. One
 // client serves all settings, so its window-energy cache makes every setting after the first cheap, and
 // raw thresholds (CheckOptions.thresholds) can be set without a CLI flag for each.
 import fs from 'node:fs';
@@ -7,7 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { REPO } from './common.mjs';
 
-const IN_FLIGHT = 8;
+// Items per checkMany request and requests in flight, as src/cli/run.ts runJsonl sends them.
+const BATCH = 32;
+const IN_FLIGHT = 2;
 
 export function engineClient(modelDir) {
   const file = path.join(REPO, 'out', 'src', 'engine', 'client.js');
@@ -25,11 +28,14 @@ export async function checkJsonl(client, inputFile, outFile, options) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const i = next++;
-      const { id, text } = items[i];
-      const r = await client.check(text, 'markdown', { maxSuggestions: 5, ...options });
-      const flags = r.findings.map((f) => ({ start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), score: f.score, kind: f.kind }));
-      lines[i] = JSON.stringify({ id, peer: 'electric', flags });
+      const first = next;
+      next = Math.min(items.length, next + BATCH);
+      const batch = items.slice(first, next);
+      const results = await client.checkMany(batch.map(({ text }) => ({ text, languageId: 'markdown' })), { maxSuggestions: 5, ...options });
+      results.forEach((r, k) => {
+        const flags = r.findings.map((f) => ({ start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), score: f.score, kind: f.kind }));
+        lines[first + k] = JSON.stringify({ id: batch[k].id, peer: 'electric', flags });
+      });
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));

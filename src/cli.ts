@@ -7,7 +7,7 @@ import { CliOptions, parseCliArgs, USAGE, UsageError } from './cli/args';
 import { expandInputs, GlobError } from './cli/globs';
 import { checkOutputTarget, fileSink, OutputError, Sink, streamSink } from './cli/output';
 import { Progress } from './cli/progress';
-import { Check, EngineStartError, RunContext, runFiles, runJsonl } from './cli/run';
+import { Check, CheckMany, EngineStartError, RunContext, runFiles, runJsonl } from './cli/run';
 import { EngineClient } from './engine/client';
 import type { CheckOptions } from './engine/types';
 
@@ -64,10 +64,14 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, maxSuggestions: opts.maxSuggestions };
   // Started on the first text to check, so a run over empty or missing files never loads the model.
   let started: Promise<unknown> | undefined;
+  const start = (): Promise<unknown> => (started ??= client.info().catch((err: Error) => { throw new EngineStartError(err.message); }));
   const check: Check = async (text, language, progress) => {
-    started ??= client.info().catch((err: Error) => { throw new EngineStartError(err.message); });
-    await started;
+    await start();
     return client.check(text, language, checkOptions, undefined, progress);
+  };
+  const checkMany: CheckMany = async (items, progress) => {
+    await start();
+    return client.checkMany(items.map((it) => ({ text: it.text, languageId: it.language })), checkOptions, undefined, progress);
   };
   const showProgress = opts.progress || io.stderr.isTTY === true;
   const ctx: RunContext = {
@@ -76,7 +80,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   };
   let code: number;
   try {
-    code = opts.jsonl !== undefined ? await runJsonl(ctx) : await runFiles(ctx, files, unmatched);
+    code = opts.jsonl !== undefined ? await runJsonl({ ...ctx, checkMany }) : await runFiles(ctx, files, unmatched);
   } catch (err) {
     if (!(err instanceof EngineStartError)) { await out.close(false); throw err; }
     note(err.message);

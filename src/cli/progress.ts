@@ -18,6 +18,11 @@ export class Progress {
     this.draw(this.done + fraction, label);
   }
 
+  /** Items up to `done` (a fraction of them) are done: a batch of items in progress. Never moves back. */
+  upTo(done: number, label = ''): void {
+    this.draw(Math.max(this.done, Math.min(this.total, done)), label);
+  }
+
   private draw(done: number, label: string): void {
     const now = Date.now();
     // Redrawing costs a write syscall: at most ~10 times a second, and always the last one.

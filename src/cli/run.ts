@@ -81,8 +81,21 @@ export async function readDecoded(file: string, maxChars: number, maxBytes = byt
 
 /** An evaluation set is read whole; this bound (far above any set we use) keeps /dev/zero from eating memory. */
 const JSONL_MAX_BYTES = 512 * 1024 * 1024;
+/**
+ * Items per engine request: their windows and suspects share batched model passes (checkMany), so the
+ * model runs full batches instead of one short sentence's; few enough that results and progress come often.
+ */
+export const JSONL_BATCH_ITEMS = 32;
+const JSONL_BATCH_CHARS = 32_000;
+/** Batches in flight: the next one waits in the worker while the last one's results travel back. */
+const JSONL_IN_FLIGHT = 2;
 
-export async function runJsonl({ opts, check, out, note, progress: bar }: RunContext): Promise<number> {
+export type CheckMany = (items: { text: string; language: string }[], progress?: (done: number, total: number) => void) => Promise<CheckResult[]>;
+export type JsonlContext = RunContext & { checkMany: CheckMany };
+
+interface Item { id: unknown; text: string; n: number }
+
+export async function runJsonl({ opts, check, checkMany, out, note, progress: bar }: JsonlContext): Promise<number> {
   const name = opts.jsonl === '-' ? '<stdin>' : opts.jsonl!;
   const decoded = await readDecoded(opts.jsonl!, JSONL_MAX_BYTES, JSONL_MAX_BYTES);
   if (decoded.kind === 'error' || decoded.kind === 'invalid' || decoded.kind === 'binary') {
@@ -90,37 +103,65 @@ export async function runJsonl({ opts, check, out, note, progress: bar }: RunCon
     return 2;
   }
   const lines = decoded.kind === 'empty' ? [] : decoded.text.split('\n');
-  const items = lines.map((line, i) => ({ line, n: i + 1 })).filter(({ line }) => line.trim() !== '');
   const language = opts.language ?? 'plaintext';
-  const progress = bar(items.length, 'items');
   let bad = 0;
-  // A few requests in flight keep the worker busy while results travel back; output stays in input order.
-  const inFlight: Promise<string>[] = [];
-  const flush = async (limit: number): Promise<void> => {
-    while (inFlight.length > limit) {
-      out.write(await inFlight.shift()!);
-      progress.tick();
-    }
-  };
-  const failed = (n: number) => (err: Error): string => {
-    if (err instanceof EngineStartError) throw err;
-    bad++;
-    note(`${name}:${n}: ${err.message}; item not checked`);
-    return '';
-  };
-  for (const { line, n } of items) {
-    if (out.failure) break;
+  const items: Item[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
     const item = parseItem(line);
     if (typeof item === 'string' || item.text.length > opts.maxFileSize) {
       bad++;
-      note(`${name}:${n}: ${typeof item === 'string' ? item : `text of ${item.text.length} characters, over --max-file-size (${opts.maxFileSize})`}; line skipped`);
-      continue;
+      note(`${name}:${i + 1}: ${typeof item === 'string' ? item : `text of ${item.text.length} characters, over --max-file-size (${opts.maxFileSize})`}; line skipped`);
+    } else {
+      items.push({ ...item, n: i + 1 });
     }
-    const { id, text } = item;
-    inFlight.push(text === '' ? Promise.resolve(formatJsonlLine(id, text, []))
-      : check(text, language).then((r) => formatJsonlLine(id, text, r.findings), failed(n)));
-    inFlight[inFlight.length - 1].catch(() => undefined); // awaited in order by flush
-    await flush(8);
+  });
+  const progress = bar(items.length, 'items');
+  const failed = (it: Item, err: Error): string => {
+    if (err instanceof EngineStartError) throw err;
+    bad++;
+    note(`${name}:${it.n}: ${err.message}; item not checked`);
+    return '';
+  };
+  // A batch that fails is checked again item by item, so only the item that fails (one that crashes the
+  // worker, say) is lost, and by its line number.
+  const run = async (batch: Item[], first: number): Promise<string[]> => {
+    const texts = batch.filter((it) => it.text !== '');
+    let results: CheckResult[] | undefined;
+    try {
+      results = texts.length
+        ? await checkMany(texts.map((it) => ({ text: it.text, language })), (done, total) => progress.upTo(first + (batch.length * done) / total))
+        : [];
+    } catch (err) {
+      if (err instanceof EngineStartError) throw err;
+    }
+    const byItem = new Map(texts.map((it, k) => [it, results?.[k]]));
+    const lines: string[] = [];
+    for (const it of batch) {
+      if (it.text === '') { lines.push(formatJsonlLine(it.id, it.text, [])); continue; }
+      const r = byItem.get(it);
+      lines.push(r ? formatJsonlLine(it.id, it.text, r.findings)
+        : await check(it.text, language).then((one) => formatJsonlLine(it.id, it.text, one.findings), (err: Error) => failed(it, err)));
+    }
+    return lines;
+  };
+  const inFlight: Promise<string[]>[] = [];
+  const flush = async (limit: number): Promise<void> => {
+    while (inFlight.length > limit) {
+      for (const line of await inFlight.shift()!) {
+        out.write(line);
+        progress.tick();
+      }
+    }
+  };
+  for (let i = 0; i < items.length && !out.failure;) {
+    let j = i + 1, chars = items[i].text.length;
+    while (j < items.length && j - i < JSONL_BATCH_ITEMS && chars + items[j].text.length <= JSONL_BATCH_CHARS) chars += items[j++].text.length;
+    const batch = run(items.slice(i, j), i);
+    batch.catch(() => undefined); // awaited in order by flush
+    inFlight.push(batch);
+    await flush(JSONL_IN_FLIGHT - 1);
+    i = j;
   }
   await flush(0);
   progress.finish();

@@ -35,7 +35,7 @@ export class WorkerExitError extends EngineCrashedError {
 }
 
 interface Pending { resolve(value: unknown): void; reject(err: Error): void; cleanup(): void; progress?: Progress }
-/** Rows of a request's biggest model batch done so far (a large document's windows). */
+/** Suspects of a request scored so far, of all it has (a long document's REPLACE chunks). */
 export type Progress = (done: number, total: number) => void;
 
 // Bounds for a runaway worker: the V8 heap only (onnxruntime's tensors are native memory).
@@ -69,6 +69,14 @@ export class EngineClient implements Disposable {
 
   check(text: string, languageId: string, options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult> {
     return this.request({ type: 'check', id: 0, text, languageId, options }, signal, progress) as Promise<CheckResult>;
+  }
+
+  /**
+   * Checks independent texts as one request (the CLI's --jsonl): their windows and their suspects' REPLACE
+   * rows share batched passes, and each result is what check would give that text alone. Cancelled as one.
+   */
+  checkMany(items: { text: string; languageId: string }[], options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult[]> {
+    return this.request({ type: 'checkMany', id: 0, items, options }, signal, progress) as Promise<CheckResult[]>;
   }
 
   /** check's verdict on the word at text[start, end), flagged or not (pipeline.ts rank). */

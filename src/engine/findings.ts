@@ -67,19 +67,24 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
 }
 
 /**
- * The speed budget: REPLACE costs ~17 short rows per suspect, so a check takes at most this many suspects
- * (or one per SUSPECT_WORDS words of a long document), most promising first: doubled words and a/an
- * (their fix is known), then non-words (spelling errors: REPLACE confirms them reliably), then the rest by
- * pNoise. A model whose scores are well separated leaves few suspects and never meets the cap.
+ * The suspects a check scores, most promising first: doubled words and a/an (their fix is known), then
+ * non-words (spelling errors: REPLACE confirms them reliably), then real words by pNoise; ties in text order.
+ * Forced and non-word suspects are all kept. Real words that only passed the pNoise gate are capped at
+ * MIN_SUSPECTS or one per SUSPECT_WORDS words of the text, the highest pNoise first: the gate passes about a
+ * fifth of a technical document's words (2,175 of 10,326 in bench/data/speed-10k.md at sensitivity 0.5),
+ * and scoring every one of them took 149 s against 7 s on 2 cores. check scores the kept ones in chunks
+ * (replaceChunks.ts), so a superseded check stops between chunks and keeps what it scored.
  */
 export const MIN_SUSPECTS = 16;
 export const SUSPECT_WORDS = 250;
 
 export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
+  const isRealWord = (s: Suspect) => s.forced.length === 0 && t.isWord(t.words[s.word].text);
+  const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (isRealWord(s) ? 0 : 1e6) + t.pNoise[s.word];
+  const sorted = suspects.map((s) => ({ s, r: rank(s) })).sort((a, b) => b.r - a.r || a.s.word - b.s.word).map(({ s }) => s);
   const cap = Math.max(MIN_SUSPECTS, Math.floor(t.words.length / SUSPECT_WORDS));
-  if (suspects.length <= cap) return suspects;
-  const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (t.isWord(t.words[s.word].text) ? 0 : 1e6) + t.pNoise[s.word];
-  return [...suspects].sort((a, b) => rank(b) - rank(a)).slice(0, cap).sort((a, b) => a.word - b.word);
+  let realWords = 0;
+  return sorted.filter((s) => !isRealWord(s) || ++realWords <= cap);
 }
 
 /** Forced candidates first (they must be ranked), then the generated ones, no duplicates, at most max. */

@@ -1,8 +1,8 @@
 // check(): score words → plan replacements → decide.
 //  1. score words (wordScores.ts): prose → windows → one Electric and one cloze pass → each word's energy,
 //     q's surprisal and pNoise (calibrated from both and whether it is a known word);
-//  2. plan replacements (findings.ts picks the suspects, replacePlans.ts their candidates and rows) and
-//     score them all in one REPLACE pass (ranking.ts);
+//  2. plan replacements (findings.ts orders the suspects, replacePlans.ts their candidates and rows) and
+//     score every suspect's rows, most promising first, in chunks of batched REPLACE passes (ranking.ts);
 //  3. decide (findings.ts): the flag rule keeps the suspects whose best candidate wins by its margin.
 // rank() is the same three stages for one word, so it answers what check would (same candidates, totals
 // and p), whether or not the flag rule flags the word.
@@ -18,27 +18,45 @@ import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { dropOverlaps, forcedCandidates, prioritise, suspectsOf, verdict } from './findings';
-import { candidatesPerSuspect, planReplacements, rankPlans } from './replacePlans';
+import { inChunks, type ChunkHooks } from './replaceChunks';
+import { planReplacements, rankPlans } from './replacePlans';
 import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord, Thresholds } from './types';
-import { scoreWords, wordScores, type ScoredDocument } from './wordScores';
+import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
+
+/** One text of a checkMany batch. */
+export interface CheckItem { text: string; languageId: string }
 
 export async function check(text: string, languageId: string, options: CheckOptions, runner: ModelRunner,
-  wp: WordPiece, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<CheckResult> {
+  wp: WordPiece, signal?: AbortSignal, hooks?: ChunkHooks, shouldStop?: ShouldStop): Promise<CheckResult> {
+  return (await checkMany([{ text, languageId }], options, runner, wp, signal, hooks, shouldStop))[0];
+}
+
+/**
+ * Checks independent texts together (the CLI's --jsonl items): the windows of all of them in one pass
+ * through each head, then the REPLACE rows of all their suspects in the same chunked passes. Each result
+ * is what check gives for that text alone (rows are scored one by one, whatever is batched beside them;
+ * the int8 graphs' dynamic quantization aside, models/README.md); `ms` is the whole batch's time.
+ */
+export async function checkMany(items: CheckItem[], options: CheckOptions, runner: ModelRunner, wp: WordPiece,
+  signal?: AbortSignal, hooks?: ChunkHooks, shouldStop?: ShouldStop): Promise<CheckResult[]> {
   const started = performance.now();
   const model = { runner, wp };
   const rule = ruleOf(options);
-  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords }, model, signal, shouldStop);
+  const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal, shouldStop);
+  // Every suspect of every text, each text's most promising first (no budget: none is left out).
+  const plans = docs.map((doc) => planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model));
+  const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, rule.th, signal),
+    { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
 
-  const suspects = prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc);
-  const plans = planReplacements(doc, suspects, candidatesPerSuspect(doc, suspects.length), model);
-  const rankings = await rankPlans(plans, model, rule.th, signal);
-
-  const findings: Finding[] = [];
-  plans.forEach((plan, k) => {
-    const v = verdict(doc, { word: plan.suspect.word, ranking: rankings[k], cands: plan.cands }, rule);
-    if (v?.flagged) findings.push(v.finding);
+  let k = 0;
+  return docs.map((doc, d) => {
+    const findings: Finding[] = [];
+    for (const plan of plans[d]) {
+      const v = verdict(doc, { word: plan.suspect.word, ranking: rankings[k++], cands: plan.cands }, rule);
+      if (v?.flagged) findings.push(v.finding);
+    }
+    return { findings: dropOverlaps(findings), words: wordScores(doc), provider: runner.provider, ms: performance.now() - started };
   });
-  return { findings: dropOverlaps(findings), words: wordScores(doc), provider: runner.provider, ms: performance.now() - started };
 }
 
 /**
@@ -56,11 +74,10 @@ export async function rank(text: string, languageId: string, start: number, end:
   const word = wordAt(doc, start, end);
   if (!doc.checkable[word]) return undefined;
 
-  // Check's own suspect when the word is one (its candidate count depends on how many suspects share the budget).
-  const suspects = prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc);
-  const own = suspects.find((s) => s.word === word);
+  // Check's own suspect when the word is one (every suspect gets the same number of candidates).
+  const own = suspectsOf(doc, rule.th.pNoiseGate).find((s) => s.word === word);
   const suspect = own ?? { word, byNoise: true, forced: forcedCandidates(doc, word) };
-  const plans = planReplacements(doc, [suspect], candidatesPerSuspect(doc, suspects.length + (own ? 0 : 1)), model);
+  const plans = planReplacements(doc, [suspect], model);
   if (plans.length === 0) return undefined;
   const [ranking] = await rankPlans(plans, model, rule.th, signal);
   const v = verdict(doc, { word, ranking, cands: plans[0].cands }, rule);

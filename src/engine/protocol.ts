@@ -27,6 +27,8 @@ export interface EngineInfo {
 
 export type Request =
   | { type: 'check'; id: number; text: string; languageId: string; options: CheckOptions }
+  // independent texts checked as one batch (pipeline.ts checkMany); the result is their CheckResults in order
+  | { type: 'checkMany'; id: number; items: { text: string; languageId: string }[]; options: CheckOptions }
   | { type: 'rank'; id: number; text: string; languageId: string; start: number; end: number; options: CheckOptions };
 
 // 'exit': end the worker once no onnxruntime run is in flight (terminating a worker inside a native run
@@ -42,9 +44,9 @@ export interface WireError {
 export type WorkerMessage =
   | { type: 'ready'; info: EngineInfo }
   | { type: 'initError'; error: WireError }
-  | { type: 'result'; id: number; result: CheckResult | RankedWord | undefined }
+  | { type: 'result'; id: number; result: CheckResult | CheckResult[] | RankedWord | undefined }
   | { type: 'error'; id: number; error: WireError }
-  | { type: 'progress'; id: number; done: number; total: number }   // rows of the request's biggest batch
+  | { type: 'progress'; id: number; done: number; total: number }   // suspects scored of the request's suspects
   | { type: 'log'; level: LogLevel; message: string };
 
 export const CANCELLED = 'CancelledError';

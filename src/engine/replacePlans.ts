@@ -1,6 +1,6 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
-// every plan's rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
-// re-check or a rank of a word already checked runs nothing).
+// the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
+// re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
 import { channelCost, mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
 import { rankFromScores, replaceRows, type Ranking } from './ranking';
@@ -8,37 +8,23 @@ import { cachesFor } from './rowCache';
 import type { Thresholds } from './types';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
-/** Candidates per suspect that go to REPLACE: enough for the right one, cheap enough for the speed budget. */
+/** Candidates per suspect that go to REPLACE: enough for the right one, whatever the number of suspects. */
 export const REPLACE_CANDIDATES = 16;
-/**
- * A document with many suspects gets fewer candidates each (best prior first: confusables, then the cloze
- * model's proposals), so REPLACE rows stay within this many rows or half the document's own pieces,
- * whichever is more; never fewer than MIN_REPLACE_CANDIDATES each.
- */
-const REPLACE_ROW_BUDGET = 256;
-const MIN_REPLACE_CANDIDATES = 6;
 
 /** One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows in the same order. */
 export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][] }
 
-/** How many candidates each of `suspects` suspects gets in this document. */
-export function candidatesPerSuspect(doc: ScoredDocument, suspects: number): number {
-  const docPieces = doc.streams.reduce((n, st) => n + st.pieces.length, 0);
-  const rowBudget = Math.max(REPLACE_ROW_BUDGET, docPieces / 2 / 40);   // a REPLACE row is ~40 pieces
-  return Math.max(MIN_REPLACE_CANDIDATES, Math.min(REPLACE_CANDIDATES, Math.floor(rowBudget / Math.max(1, suspects)) - 1));
-}
-
-/** Candidates and rows for each suspect; suspects with no candidate get no plan. */
-export function planReplacements(doc: ScoredDocument, suspects: Suspect[], perSuspect: number, model: Model): ReplacePlan[] {
+/** Candidates and rows for each suspect, in the suspects' order; suspects with no candidate get no plan. */
+export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model: Model): ReplacePlan[] {
   const { text, words, gen } = doc;
   const { meta } = model.runner;
   return suspects.map((s) => {
     const w = words[s.word];
     const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
     const generated = gen && s.byNoise
-      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), perSuspect)
+      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), REPLACE_CANDIDATES)
       : [];
-    const cands = mergeCandidates(s.forced, generated, perSuspect);
+    const cands = mergeCandidates(s.forced, generated, REPLACE_CANDIDATES);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
     const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
@@ -46,21 +32,17 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], perSu
   }).filter((p) => p.cands.length > 0);
 }
 
-/** Every plan's ranking (same order), from one batched pass through each head. */
+/** Every plan's ranking (same order), from one batched pass through each head (inChunks splits a long list). */
 export async function rankPlans(plans: ReplacePlan[], model: Model, th: Thresholds, signal?: AbortSignal): Promise<Ranking[]> {
   const { runner } = model;
-  const rows = plans.flatMap((p) => p.rows);
-  const caches = cachesFor(runner);
-  const energies = rows.length ? await caches.energy.energies(runner, rows) : [];
-  signal?.throwIfAborted();
-  const cloze = rows.length ? await caches.cloze.cloze(runner, rows) : [];
+  const scores = await cachesFor(runner).replace.scores(runner, plans.flatMap((p) => p.rows), signal);
   signal?.throwIfAborted();
   let first = 0;
   return plans.map((plan) => {
     const n = plan.rows.length;
+    const own = scores.slice(first, first + n);
     const costs = [0, ...plan.cands.map((c) => channelCost(c, th.channelCost))];
-    const ranking = rankFromScores(plan.texts, energies.slice(first, first + n), cloze.slice(first, first + n).map((r) => r.tokenLogq), costs, th.lambda);
     first += n;
-    return ranking;
+    return rankFromScores(plan.texts, own.map((s) => s.energy), own.map((s) => s.tokenLogq), costs, th.lambda);
   });
 }

@@ -54,12 +54,36 @@ export class ClozeCache extends RowCache<ClozeRow> {
   }
 }
 
-const caches = new WeakMap<ModelRunner, { energy: EnergyCache; cloze: ClozeCache }>();
+/** What REPLACE reads of a row: its energies and its tokens' log q (not the cloze top-K, ~1 KB a piece). */
+export interface ReplaceScores { energy: Float32Array; tokenLogq: Float32Array }
 
-/** The caches that belong to runner (outputs depend on the model, so one set per runner). */
-export function cachesFor(runner: ModelRunner): { energy: EnergyCache; cloze: ClozeCache } {
-  let c = caches.get(runner);
-  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(2_000) }));
-  return c;
+/**
+ * REPLACE rows through both heads, kept apart from the windows' caches: a long document's suspects are
+ * tens of thousands of short rows, which would otherwise push its windows out (and every re-check would
+ * score them again), and only tokenLogq of their cloze output is kept.
+ */
+export class ReplaceCache extends RowCache<ReplaceScores> {
+  scores(runner: ModelRunner, rows: number[][], signal?: AbortSignal): Promise<ReplaceScores[]> {
+    return this.get(rows, async (todo) => {
+      const energy = await runner.energies(todo);
+      signal?.throwIfAborted();
+      const cloze = await runner.cloze(todo);
+      return todo.map((_, i) => ({ energy: energy[i], tokenLogq: cloze[i].tokenLogq }));
+    });
+  }
 }
 
+// A full cache of 36-piece rows holds ~16 MB (V8 heap and array buffers after a GC, measured); it keeps
+// every suspect of a 10k-word technical document (~2,000 suspects × 17 rows), so re-checking it after an
+// edit scores only the suspects the edit touched.
+const REPLACE_CACHE_ROWS = 50_000;
+
+interface Caches { energy: EnergyCache; cloze: ClozeCache; replace: ReplaceCache }
+const caches = new WeakMap<ModelRunner, Caches>();
+
+/** The caches that belong to runner (outputs depend on the model, so one set per runner). */
+export function cachesFor(runner: ModelRunner): Caches {
+  let c = caches.get(runner);
+  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(2_000), replace: new ReplaceCache(REPLACE_CACHE_ROWS) }));
+  return c;
+}

@@ -1,6 +1,7 @@
 // Stage 1 of a check: score every word. Text → prose regions → sentences → windows → ONE batched Electric
-// pass and ONE batched cloze pass over the same windows (both cached per window, so an edited document
-// re-scores only the windows that changed) → each word's energy, q's surprisal and pNoise.
+// pass and ONE batched cloze pass over the same windows, those of every document checked together (both
+// cached per window, so an edited document re-scores only the windows that changed) → each word's energy,
+// q's surprisal and pNoise.
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences } from '../text/sentences';
 import { isCheckable, wordsIn } from '../text/words';
@@ -26,29 +27,54 @@ export interface ScoredDocument extends WordTable {
   gen: CandidateGenerator | undefined;
 }
 
-export async function scoreWords(doc: { text: string; languageId: string; ignoredWords?: string[] }, model: Model,
-  signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
-  const { text } = doc;
-  const { runner, wp } = model;
-  // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
-  const sentences = splitSentences(text, proseRegions(text, doc.languageId, shouldStop));
-  const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
-  const windows = makeWindows(streams, runner.meta.maxLength, runner.meta.special);
-  const caches = cachesFor(runner);
-  const windowIds = windows.map((w) => w.ids);
-  const pe = pieceValues(streams, windows, await caches.energy.energies(runner, windowIds));
-  signal?.throwIfAborted();
-  const windowCloze = await caches.cloze.cloze(runner, windowIds);
-  const pq = pieceValues(streams, windows, windowCloze.map((r) => r.tokenLogq));
-  signal?.throwIfAborted();
+/** What scoreDocuments reads: a text, its language (for its prose regions) and the words never checked. */
+export interface DocumentInput { text: string; languageId: string; ignoredWords?: string[] }
 
+export async function scoreWords(doc: DocumentInput, model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
+  return (await scoreDocuments([doc], model, signal, shouldStop))[0];
+}
+
+/**
+ * Scores many documents as one: the windows of all of them go through ONE batched Electric pass and ONE
+ * batched cloze pass (a window's scores do not depend on the windows batched beside it, so each document
+ * gets what scoring it alone would give; the int8 graphs' dynamic quantization aside, see models/README.md).
+ */
+export async function scoreDocuments(docs: DocumentInput[], model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument[]> {
+  const { runner, wp } = model;
+  const laid = docs.map((doc) => {
+    // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
+    const sentences = splitSentences(doc.text, proseRegions(doc.text, doc.languageId, shouldStop));
+    const { streams, streamOfSentence } = tokenizeStreams(doc.text, sentences, wp);
+    return { doc, sentences, streams, streamOfSentence, windows: makeWindows(streams, runner.meta.maxLength, runner.meta.special) };
+  });
+  const caches = cachesFor(runner);
+  const windowIds = laid.flatMap((d) => d.windows.map((w) => w.ids));
+  const energies = await caches.energy.energies(runner, windowIds);
+  signal?.throwIfAborted();
+  const cloze = await caches.cloze.cloze(runner, windowIds);
+  signal?.throwIfAborted();
+  let first = 0;
+  return laid.map((d) => {
+    const n = d.windows.length;
+    const scored = finishDocument(d, model, energies.slice(first, first + n), cloze.slice(first, first + n));
+    first += n;
+    return scored;
+  });
+}
+
+function finishDocument(d: { doc: DocumentInput; sentences: ReturnType<typeof splitSentences>; streams: Stream[]; streamOfSentence: number[]; windows: Window[] },
+  model: Model, windowEnergy: Float32Array[], windowCloze: ClozeRow[]): ScoredDocument {
+  const { doc, sentences, streams, streamOfSentence, windows } = d;
+  const { text } = doc;
+  const pe = pieceValues(streams, windows, windowEnergy);
+  const pq = pieceValues(streams, windows, windowCloze.map((r) => r.tokenLogq));
   const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ start: w.start, end: w.end, text: w.text, sentence: i })));
   const words = placeWords(streams, found, found.map((w) => streamOfSentence[w.sentence]));
   const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
   const surprisal = words.map((w) => surprisalOver(pq[w.stream], w.p0, w.p1));
   const ignored = new Set((doc.ignoredWords ?? []).map((w) => w.toLowerCase()));
   const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
-  const gen = words.length ? generatorFor(wp.vocab) : undefined;
+  const gen = words.length ? generatorFor(model.wp.vocab) : undefined;
   const isWord = (w: string) => gen!.isWord(w);
   const pNoise = words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || isWord(w.text)));
   const mustCheck = (w: string) => gen!.mustCheck(w, ignored);

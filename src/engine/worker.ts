@@ -1,13 +1,14 @@
 // The engine thread: owns onnxruntime-node (through session.ts) and runs the whole check/rank
 // pipeline, one request at a time, so the host thread never waits on inference. A cancel message
 // is seen between session runs (session.run blocks this thread), and the request then stops at
-// its next batch.
+// its next batch. A long check (every suspect of a long document) lets the requests queued behind it
+// run between its REPLACE chunks, so another document's check does not wait for all of it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
-import { check, rank } from './pipeline';
+import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
@@ -21,7 +22,9 @@ const post = (msg: WorkerMessage): void => port.postMessage(msg);
 const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
 
 const queue: Request[] = [];
-let running: { id: number; abort: AbortController } | undefined;
+// Requests being handled: [0] the one drain took; those above it were served between its chunks. The top
+// one is the one running the model.
+const running: { id: number; abort: AbortController }[] = [];
 let wordPiece: WordPiece | undefined;
 let pipelineRunner: PipelineRunner | undefined;
 const { cancelled } = workerData as WorkerInit;
@@ -36,7 +39,7 @@ function exitWhenIdle(): void {
 port.on('message', (msg: HostMessage) => {
   if (msg.type === 'exit') {
     exitCode = msg.code;
-    running?.abort.abort(new CancelledError('the engine is shutting down'));
+    for (const r of running) r.abort.abort(new CancelledError('the engine is shutting down'));
     exitWhenIdle();
     return;
   }
@@ -45,8 +48,8 @@ port.on('message', (msg: HostMessage) => {
     if (queued >= 0) {
       queue.splice(queued, 1);
       post({ type: 'error', id: msg.id, error: toWire(new CancelledError()) });
-    } else if (running?.id === msg.id) {
-      running.abort.abort(new CancelledError());
+    } else {
+      running.find((r) => r.id === msg.id)?.abort.abort(new CancelledError());
     }
     return;
   }
@@ -59,23 +62,24 @@ port.on('message', (msg: HostMessage) => {
  * superseded. One object for the worker's life, because the pipeline caches energies per runner.
  */
 function cancellableRunner(base: OrtRunner): PipelineRunner {
-  let lastProgress = 0;
-  const checkpoint = (done: number, total: number): void => {
-    if (!running) return;
-    running.abort.signal.throwIfAborted();
-    // Progress only for batches of many runs (a big document's windows), at most 4 times a second.
-    const now = performance.now();
-    if (total > 64 && now - lastProgress > 250) {
-      lastProgress = now;
-      post({ type: 'progress', id: running.id, done, total });
-    }
-  };
+  const checkpoint = (): void => running.at(-1)?.abort.signal.throwIfAborted();
   return {
     meta: base.meta,
     provider: base.provider,
     preferredBatchRows: base.preferredBatchRows,
-    energies: (batch) => native(() => { checkpoint(0, 0); return base.energies(batch, checkpoint); }),
-    cloze: (batch) => native(() => { checkpoint(0, 0); return base.cloze(batch, checkpoint); }),
+    energies: (batch) => native(() => { checkpoint(); return base.energies(batch, checkpoint); }),
+    cloze: (batch) => native(() => { checkpoint(); return base.cloze(batch, checkpoint); }),
+  };
+}
+
+/** The request's progress (suspects scored of all it has), at most 4 times a second and always the last. */
+function progressOf(id: number): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < 250 && done < total) return;
+    last = now;
+    post({ type: 'progress', id, done, total });
   };
 }
 
@@ -90,29 +94,38 @@ async function native<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
+async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal, outermost: boolean): Promise<void> {
+  // Only the request drain took yields: one served in its pause runs to its end, so nesting stays one deep.
+  const hooks = { onChunk: progressOf(req.id), between: outermost ? serveQueued : undefined };
+  // Region parsing cannot see a 'cancel' message; it reads the host's flag (WorkerInit.cancelled).
   const shouldStop = () => cancelledId !== undefined && Atomics.load(cancelledId, 0) === req.id;
-  const result = req.type === 'check'
-    ? await check(req.text, req.languageId, req.options, r, wp, signal, shouldStop)
+  const result = req.type === 'check' ? await check(req.text, req.languageId, req.options, r, wp, signal, hooks, shouldStop)
+    : req.type === 'checkMany' ? await checkMany(req.items, req.options, r, wp, signal, hooks, shouldStop)
     : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop);
   post({ type: 'result', id: req.id, result });
 }
 
-async function drain(): Promise<void> {
-  if (running !== undefined || !pipelineRunner || !wordPiece) return;
-  const r = pipelineRunner, wp = wordPiece;
-  while (queue.length > 0) {
-    const req = queue.shift()!;
-    const abort = new AbortController();
-    running = { id: req.id, abort };
-    try {
-      await handle(req, r, wp, abort.signal);
-    } catch (err) {
-      post({ type: 'error', id: req.id, error: toWire(err instanceof Cancelled ? new CancelledError() : err) });
-    } finally {
-      running = undefined;
-    }
+async function serve(req: Request, outermost: boolean): Promise<void> {
+  const abort = new AbortController();
+  const entry = { id: req.id, abort };
+  running.push(entry);
+  try {
+    await handle(req, pipelineRunner!, wordPiece!, abort.signal, outermost);
+  } catch (err) {
+    post({ type: 'error', id: req.id, error: toWire(err instanceof Cancelled ? new CancelledError() : err) });
+  } finally {
+    running.splice(running.indexOf(entry), 1);
   }
+}
+
+/** The requests queued now, each to its end (a long check's pause between two chunks). */
+async function serveQueued(): Promise<void> {
+  while (queue.length > 0 && exitCode === undefined) await serve(queue.shift()!, false);
+}
+
+async function drain(): Promise<void> {
+  if (running.length > 0 || !pipelineRunner || !wordPiece) return;
+  while (queue.length > 0) await serve(queue.shift()!, true);
 }
 
 async function init(): Promise<void> {

@@ -9,7 +9,7 @@ import { applyCase, generatorFor } from '../../../src/engine/candidates';
 import { confusablesOf, confusableSetCount, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
-import { looksLikeCode, suspectsOf } from '../../../src/engine/findings';
+import { looksLikeCode, MIN_SUSPECTS, prioritise, suspectsOf } from '../../../src/engine/findings';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -122,4 +122,21 @@ test('suspects: a non-word with a close correction is one whatever its pNoise; a
   assert.deepEqual(s.map((x) => [words[x.word].text, x.byNoise]), [['definately', true]]);
   assert.deepEqual(suspectsOf({ ...table, checkable: words.map((w) => w.text !== 'definately'), mustCheck: () => true }, 0.5)
     .map((x) => words[x.word].text), ['We', 'parsed', 'it'], 'an ignored word is never a suspect');
+});
+
+test('prioritise: doubled words, a/an and non-words are all kept; real words over the gate are capped, highest pNoise first', () => {
+  const n = 60;
+  const words = Array.from({ length: n }, (_, i) => ({ start: i * 6, end: i * 6 + 5, text: i % 3 === 0 ? `wrdx${i}` : `word${i}`, sentence: 0 }));
+  const pNoise = words.map((_, i) => i / n);
+  const table = { text: '', words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: (w: string) => w.startsWith('word') };
+  const all = words.map((_, i) => ({ word: i, byNoise: true, forced: [] as never[] }));
+  all[1] = { word: 1, byNoise: false, forced: [{ text: 'x', start: 0, end: 1, prior: 3, sources: ['delete'] }] as never[] };
+  const kept = prioritise(all, table);
+  assert.equal(kept[0].word, 1, 'the doubled word first');
+  const nonWords = kept.filter((s) => words[s.word].text.startsWith('wrdx'));
+  assert.equal(nonWords.length, 20, 'every non-word kept');
+  const real = kept.filter((s) => s.forced.length === 0 && words[s.word].text.startsWith('word'));
+  assert.equal(real.length, MIN_SUSPECTS, 'real words capped');
+  assert.ok(real.every((s, k) => k === 0 || pNoise[real[k - 1].word] >= pNoise[s.word]), 'highest pNoise first');
+  assert.equal(Math.min(...real.map((s) => pNoise[s.word])) > pNoise[2], true, 'the lowest real words are the ones left out');
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { EngineClient, WorkerExitError } from '../../../src/engine/client';
 import type { EngineInfo } from '../../../src/engine/protocol';
+import type { CheckResult } from '../../../src/engine/types';
 import { loadModel } from '../../../src/engine/model';
 import { modelCopy, modelDir, removeDir } from './runtimeFixtures';
 import { proseText } from './runtimeText';
@@ -47,6 +48,29 @@ test('rank() goes through the worker: check\'s verdict on one word, suggestions 
   await assert.rejects(c.rank(text, 'plaintext', 5, 500, { sensitivity: 0.5 }), /outside the text/);
 });
 
+test('checkMany goes through the worker: one result per item, in order, as checking each alone finds', async () => {
+  const c = client();
+  const items = ['We recieved the report yesterday.', '', 'The build finished and the tests passed.', 'Run the the script again.']
+    .map((text) => ({ text, languageId: 'plaintext' }));
+  let progress = 0;
+  const many = await c.checkMany(items, { sensitivity: 0.5 }, undefined, () => progress++);
+  // Another worker, so nothing comes from the row cache the batch filled.
+  const fresh = client();
+  const alone: CheckResult[] = [];
+  for (const it of items) alone.push(await fresh.check(it.text, it.languageId, { sensitivity: 0.5 }));
+  assert.equal(many.length, items.length);
+  // Same words and the same flagged spans; the int8 graphs' scores move a little with the rows batched beside
+  // them (models/README.md), so energies are compared within that noise.
+  many.forEach((r, k) => {
+    assert.deepEqual(r.words.map((w) => [w.start, w.word]), alone[k].words.map((w) => [w.start, w.word]));
+    r.words.forEach((w, i) => assert.ok(Math.abs(w.energy - alone[k].words[i].energy) < 0.5, `${w.word}: ${w.energy} vs ${alone[k].words[i].energy}`));
+    assert.deepEqual(r.findings.map((f) => [f.start, f.end, f.suggestions[0]?.text]), alone[k].findings.map((f) => [f.start, f.end, f.suggestions[0]?.text]));
+  });
+  assert.ok(many[0].findings.some((f) => f.word === 'recieved' && f.suggestions[0].text === 'received'), JSON.stringify(many[0].findings));
+  assert.ok(many[3].findings.some((f) => f.kind === 'repeated'), JSON.stringify(many[3].findings));
+  assert.ok(progress > 0, 'progress reported');
+});
+
 test('a worker killed mid-request rejects the request clearly, restarts, and the next request works', async () => {
   const c = client();
   await c.info();
@@ -83,11 +107,34 @@ test('cancellation: an aborted request rejects, a queued one is dropped, later r
   await assert.rejects(b, { name: 'CancelledError' });
   const result = await c.check('Still here.', 'plaintext', { sensitivity: 0.5 });
   assert.ok(result.words.length > 0);
-  // Both big requests were dropped: the small one did not wait for two full passes.
+  // Both big requests were dropped: the small one did not wait for two full passes (a 3,000-word salad is
+  // minutes of REPLACE, nearly every word a suspect; the pass timed here is a hundred words of it).
   const fullPass = Date.now();
-  await c.check(proseText(3000, 4), 'plaintext', { sensitivity: 0.5 });
+  await c.check(proseText(100, 4), 'plaintext', { sensitivity: 0.5 });
   const fullMs = Date.now() - fullPass;
   assert.ok(Date.now() - started < 3 * fullMs + 1000, 'cancelled work was dropped, not finished');
+});
+
+test('a long check lets a short one queued behind it run between its REPLACE chunks', async () => {
+  const c = client();
+  await c.info();
+  const long = new AbortController();
+  const order: string[] = [];
+  let inReplace!: () => void;
+  const replacing = new Promise<void>((resolve) => { inReplace = resolve; });
+  // Word salad: nearly every word is a suspect, so this is tens of REPLACE chunks (a minute or more here).
+  const first = c.check(proseText(1500, 6), 'plaintext', { sensitivity: 0.5 }, long.signal, () => inReplace())
+    .then(() => order.push('long'), (e: Error) => order.push(e.name));
+  await replacing;   // its first chunk is scored
+  const t0 = Date.now();
+  const short = await c.check('We recieved the report.', 'plaintext', { sensitivity: 0.5 });
+  const waited = Date.now() - t0;
+  order.push('short');
+  long.abort();
+  await first;
+  assert.deepEqual(order, ['short', 'CancelledError'], 'the short check answered while the long one was still running');
+  assert.ok(short.findings.some((f) => f.word === 'recieved'), JSON.stringify(short.findings));
+  assert.ok(waited < 20_000, `the short check took ${waited} ms`);
 });
 
 test('a corrupt model fails every request with the checksum error and is not restarted in a loop', async () => {
