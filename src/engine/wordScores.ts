@@ -3,15 +3,17 @@
 // re-scores only the windows that changed) → each word's energy, q's surprisal and pNoise.
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences } from '../text/sentences';
-import { isCheckable, wordsIn } from '../text/words';
+import { isCheckable } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
+import { readBlocks } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
-import { maxOver, ownerOf, pieceValues, placeWords, surprisalOver, type PlacedWord } from './placement';
+import { memoByWord } from './lru';
+import { maxOver, ownerOf, pieceValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
-import { makeWindows, tokenizeStreams, type Stream, type Window } from './windows';
+import type { Stream, Window } from './windows';
 
 /** The runner and tokenizer a check or rank runs on. */
 export interface Model { runner: ModelRunner; wp: WordPiece }
@@ -32,8 +34,8 @@ export async function scoreWords(doc: { text: string; languageId: string; ignore
   const { runner, wp } = model;
   // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
   const sentences = splitSentences(text, proseRegions(text, doc.languageId, shouldStop));
-  const { streams, streamOfSentence } = tokenizeStreams(text, sentences, wp);
-  const windows = makeWindows(streams, runner.meta.maxLength, runner.meta.special);
+  // Unchanged sentences and blocks come from blockMemo.ts: an edit re-reads only what it touched.
+  const { streams, windows, words } = readBlocks(text, sentences, wp, runner.meta);
   const caches = cachesFor(runner);
   const windowIds = windows.map((w) => w.ids);
   const pe = pieceValues(streams, windows, await caches.energy.energies(runner, windowIds));
@@ -42,16 +44,16 @@ export async function scoreWords(doc: { text: string; languageId: string; ignore
   const pq = pieceValues(streams, windows, windowCloze.map((r) => r.tokenLogq));
   signal?.throwIfAborted();
 
-  const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ start: w.start, end: w.end, text: w.text, sentence: i })));
-  const words = placeWords(streams, found, found.map((w) => streamOfSentence[w.sentence]));
   const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
   const surprisal = words.map((w) => surprisalOver(pq[w.stream], w.p0, w.p1));
   const ignored = new Set((doc.ignoredWords ?? []).map((w) => w.toLowerCase()));
-  const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
+  const checkable = words.map((w) => !(ignored.size > 0 && ignored.has(w.text.toLowerCase())) && wordIsCheckable(w.text));
   const gen = words.length ? generatorFor(wp.vocab) : undefined;
-  const isWord = (w: string) => gen!.isWord(w);
+  const facts = gen && factsOf(gen);
+  const isWord = (w: string) => facts!.isWord(w);
   const pNoise = words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || isWord(w.text)));
-  const mustCheck = (w: string) => gen!.mustCheck(w, ignored);
+  // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
+  const mustCheck = (w: string) => !ignored.has(w.toLowerCase()) && facts!.mustCheck(w);
   return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen };
 }
 
@@ -79,4 +81,16 @@ function wordIsCheckable(w: string): boolean {
     checkableMemo.set(w, (ok = isCheckable(w) && !looksLikeCode(w)));
   }
   return ok;
+}
+
+const wordFacts = new WeakMap<CandidateGenerator, { isWord(w: string): boolean; mustCheck(w: string): boolean }>();
+
+/**
+ * The generator's word tests, memoised: every check asks them of every word (pNoise, suspects, the
+ * suspect budget's sort), and a lexicon lookup or a spelling-neighbour search per ask was most of a re-check.
+ */
+function factsOf(gen: CandidateGenerator): { isWord(w: string): boolean; mustCheck(w: string): boolean } {
+  let f = wordFacts.get(gen);
+  if (!f) wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w)), mustCheck: memoByWord((w) => gen.mustCheck(w)) }));
+  return f;
 }
