@@ -9,14 +9,27 @@ import type { WordPiece } from '../text/wordpiece';
 import { wordsIn } from '../text/words';
 import { LruMap } from './lru';
 import { placeWords, type PlacedWord } from './placement';
-import type { ModelMeta } from './types';
+import type { ModelMeta, WordScore } from './types';
 import { makeWindows, type Piece, type Stream, type Window } from './windows';
 
 /** One sentence read alone: offsets relative to its start, word pieces p0/p1 relative to its first piece. */
 interface SentenceWork { pieces: Piece[]; words: PlacedWord[] }
 
+/**
+ * A block's word scores (wordScores.ts) and the model rows they came from: valid while the row caches hand
+ * back those same rows (same objects: nothing re-ran, and the same runner) and the same words are ignored.
+ * words: the WordScores at the block's current offsets (dropped when the block moves).
+ */
+export interface BlockScores {
+  energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string;
+  energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
+}
+
 /** One block as last handed out: absolute offsets, sentence and stream numbers of the document it was in. */
-interface BlockWork { base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[] }
+export interface BlockWork {
+  base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
+  scores?: BlockScores;
+}
 
 /** Pieces + words each memo may hold: a 10k-word document is ~25k; several open documents fit. */
 export const SENTENCE_MEMO_UNITS = 200_000;
@@ -47,7 +60,8 @@ export function clearMemos(wp: WordPiece): void {
   memos.delete(wp);
 }
 
-export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: PlacedWord[] }
+/** blocks[i] is the block of streams[i]; its windows and words are in windows and words, in order. */
+export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: PlacedWord[]; blocks: BlockWork[] }
 
 /**
  * Streams, windows and placed words of the document's sentences, exactly as tokenizeStreams, makeWindows
@@ -55,7 +69,7 @@ export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: Place
  */
 export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, meta: ModelMeta): ReadBlocks {
   const m = memosFor(wp);
-  const streams: Stream[] = [], windows: Window[] = [], words: PlacedWord[] = [];
+  const streams: Stream[] = [], windows: Window[] = [], words: PlacedWord[] = [], blocks: BlockWork[] = [];
   const shape = `${meta.maxLength},${meta.special.cls},${meta.special.sep}`;
   for (let a = 0; a < sentences.length;) {
     let b = a + 1;
@@ -69,12 +83,13 @@ export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, m
       work = known.length ? moved(known[0], base, a, si, block) : buildBlock(text, sentences, a, b, si, wp, meta, m);
       m.blocks.set(key, [work, ...known].slice(0, PLACES_KEPT));
     }
+    blocks.push(work);
     streams.push(work.stream);
     for (const w of work.windows) windows.push(w);
     for (const w of work.words) words.push(w);
     a = b;
   }
-  return { streams, windows, words };
+  return { streams, windows, words, blocks };
 }
 
 /** The block's prose characters and where its parts and sentences lie, relative to its first sentence. */
@@ -113,7 +128,8 @@ function moved(w: BlockWork, base: number, sentence0: number, si: number, block:
   const pieces = dx === 0 ? w.stream.pieces : w.stream.pieces.map((p) => ({ id: p.id, start: p.start + dx, end: p.end + dx }));
   const windows = w.streamIndex === si ? w.windows : w.windows.map((x) => ({ ...x, stream: si }));
   const words = w.words.map((x) => ({ ...x, start: x.start + dx, end: x.end + dx, sentence: x.sentence + ds, stream: si }));
-  return { base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words };
+  const scores = w.scores && { ...w.scores, words: dx === 0 ? w.scores.words : undefined };
+  return { base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
 }
 
 function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos): SentenceWork {

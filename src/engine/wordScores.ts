@@ -5,12 +5,12 @@ import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences } from '../text/sentences';
 import { isCheckable } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
-import { readBlocks } from './blockMemo';
+import { readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord } from './lru';
-import { maxOver, ownerOf, pieceValues, surprisalOver, type PlacedWord } from './placement';
+import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
 import type { Stream, Window } from './windows';
@@ -24,6 +24,8 @@ export interface ScoredDocument extends WordTable {
   streams: Stream[];
   windows: Window[];
   windowCloze: ClozeRow[];
+  /** what the check reports of each word, index by index with words */
+  scores: WordScore[];
   /** undefined when the document has no words (the lexicon is not loaded for nothing) */
   gen: CandidateGenerator | undefined;
 }
@@ -35,31 +37,62 @@ export async function scoreWords(doc: { text: string; languageId: string; ignore
   // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
   const sentences = splitSentences(text, proseRegions(text, doc.languageId, shouldStop));
   // Unchanged sentences and blocks come from blockMemo.ts: an edit re-reads only what it touched.
-  const { streams, windows, words } = readBlocks(text, sentences, wp, runner.meta);
+  const { streams, windows, words, blocks } = readBlocks(text, sentences, wp, runner.meta);
   const caches = cachesFor(runner);
   const windowIds = windows.map((w) => w.ids);
-  const pe = pieceValues(streams, windows, await caches.energy.energies(runner, windowIds));
+  const energyRows = await caches.energy.energies(runner, windowIds);
   signal?.throwIfAborted();
   const windowCloze = await caches.cloze.cloze(runner, windowIds);
-  const pq = pieceValues(streams, windows, windowCloze.map((r) => r.tokenLogq));
   signal?.throwIfAborted();
 
-  const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
-  const surprisal = words.map((w) => surprisalOver(pq[w.stream], w.p0, w.p1));
   const ignored = new Set((doc.ignoredWords ?? []).map((w) => w.toLowerCase()));
-  const checkable = words.map((w) => !(ignored.size > 0 && ignored.has(w.text.toLowerCase())) && wordIsCheckable(w.text));
   const gen = words.length ? generatorFor(wp.vocab) : undefined;
   const facts = gen && factsOf(gen);
   const isWord = (w: string) => facts!.isWord(w);
-  const pNoise = words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || isWord(w.text)));
+  const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), isWord };
+  const energy: number[] = [], surprisal: number[] = [], pNoise: number[] = [], checkable: boolean[] = [], scores: WordScore[] = [];
+  let k = 0;
+  for (const b of blocks) {
+    const n = b.windows.length;
+    const s = blockScores(b, energyRows.slice(k, k + n), windowCloze.slice(k, k + n).map((r) => r.tokenLogq), scoring);
+    k += n;
+    for (let i = 0; i < s.energy.length; i++) {
+      energy.push(s.energy[i]); surprisal.push(s.surprisal[i]); pNoise.push(s.pNoise[i]); checkable.push(s.checkable[i]); scores.push(s.words![i]);
+    }
+  }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !ignored.has(w.toLowerCase()) && facts!.mustCheck(w);
-  return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen };
+  return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
 }
 
 /** What a check reports of every word (the CLI's --words, the heat map, the hover). */
 export function wordScores(doc: ScoredDocument): WordScore[] {
-  return doc.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: doc.energy[i], pNoise: doc.pNoise[i], surprisal: doc.surprisal[i] }));
+  return doc.scores;
+}
+
+interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; isWord(w: string): boolean }
+
+/**
+ * A block's word scores: the ones it had when its rows are the very rows it was scored from (an unchanged
+ * paragraph after an edit elsewhere), else computed from them.
+ */
+function blockScores(b: BlockWork, energyRows: Float32Array[], logqRows: Float32Array[], how: Scoring): BlockScores {
+  let s = b.scores;
+  if (!s || s.ignored !== how.ignoredKey || !sameRows(s.energyRows, energyRows) || !sameRows(s.logqRows, logqRows)) {
+    const pe = streamValues(b.stream.pieces.length, b.windows, energyRows, b.streamIndex);
+    const pq = streamValues(b.stream.pieces.length, b.windows, logqRows, b.streamIndex);
+    const energy = b.words.map((w) => maxOver(pe, w.p0, w.p1));
+    const surprisal = b.words.map((w) => surprisalOver(pq, w.p0, w.p1));
+    const checkable = b.words.map((w) => !(how.ignored.size > 0 && how.ignored.has(w.text.toLowerCase())) && wordIsCheckable(w.text));
+    const pNoise = b.words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || how.isWord(w.text)));
+    b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, energy, surprisal, pNoise, checkable };
+  }
+  s.words ??= b.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: s!.energy[i], pNoise: s!.pNoise[i], surprisal: s!.surprisal[i] }));
+  return s;
+}
+
+function sameRows(a: Float32Array[], b: Float32Array[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
 /** q's own proposals at a one-piece word, from the cloze row of the window that owns it. */
