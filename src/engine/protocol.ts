@@ -1,6 +1,7 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
-import type { CheckOptions, CheckResult, RankedWord } from './types';
+import type { CheckOptions, RankedWord } from './types';
+import type { WireCheckResult } from './wireWords';
 
 export type ProviderChoice = 'auto' | 'cpu' | 'gpu';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -42,7 +43,7 @@ export interface WireError {
 export type WorkerMessage =
   | { type: 'ready'; info: EngineInfo }
   | { type: 'initError'; error: WireError }
-  | { type: 'result'; id: number; result: CheckResult | RankedWord | undefined }
+  | { type: 'result'; id: number; result: WireCheckResult | RankedWord | undefined }   // a check's: wireWords.ts
   | { type: 'error'; id: number; error: WireError }
   | { type: 'progress'; id: number; done: number; total: number }   // rows of the request's biggest batch
   | { type: 'log'; level: LogLevel; message: string };

@@ -2,7 +2,7 @@
 // pipeline, one request at a time, so the host thread never waits on inference. A cancel message
 // is seen between session runs (session.run blocks this thread), and the request then stops at
 // its next batch.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -11,13 +11,14 @@ import { check, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
+import { packResult } from './wireWords';
 
 /** What the pipeline gets: the model runner, the provider that runs it, and the batch size that suits it. */
 type PipelineRunner = ModelRunner & { preferredBatchRows: number };
 
 if (!parentPort) throw new Error('worker.ts must run in a worker_thread (EngineClient starts it)');
 const port = parentPort;
-const post = (msg: WorkerMessage): void => port.postMessage(msg);
+const post = (msg: WorkerMessage, transfer: TransferListItem[] = []): void => port.postMessage(msg, transfer);
 const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
 
 const queue: Request[] = [];
@@ -92,10 +93,12 @@ async function native<T>(run: () => Promise<T>): Promise<T> {
 
 async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: AbortSignal): Promise<void> {
   const shouldStop = () => cancelledId !== undefined && Atomics.load(cancelledId, 0) === req.id;
-  const result = req.type === 'check'
-    ? await check(req.text, req.languageId, req.options, r, wp, signal, shouldStop)
-    : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop);
-  post({ type: 'result', id: req.id, result });
+  if (req.type === 'check') {
+    const { result, transfer } = packResult(await check(req.text, req.languageId, req.options, r, wp, signal, shouldStop));
+    post({ type: 'result', id: req.id, result }, transfer);
+  } else {
+    post({ type: 'result', id: req.id, result: await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop) });
+  }
 }
 
 async function drain(): Promise<void> {
