@@ -3,6 +3,7 @@
 // re-check or a rank of a word already checked runs nothing).
 import { channelCost, mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
+import { generateMemo } from './candidateMemo';
 import { rankFromScores, replaceRows, type Ranking } from './ranking';
 import { cachesFor } from './rowCache';
 import type { Thresholds } from './types';
@@ -36,7 +37,7 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], perSu
     const w = words[s.word];
     const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
     const generated = gen && s.byNoise
-      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), perSuspect)
+      ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), perSuspect)
       : [];
     const cands = mergeCandidates(s.forced, generated, perSuspect);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));

@@ -61,7 +61,7 @@ export async function scoreWords(doc: { text: string; languageId: string; ignore
     }
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
-  const mustCheck = (w: string) => !ignored.has(w.toLowerCase()) && facts!.mustCheck(w);
+  const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
 }
 

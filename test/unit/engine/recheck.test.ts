@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { check } from '../../../src/engine/pipeline';
 import { memoStats } from '../../../src/engine/blockMemo';
+import { candidateMemoStats } from '../../../src/engine/candidateMemo';
 import { scoreWords } from '../../../src/engine/wordScores';
 import { LruMap, memoByWord } from '../../../src/engine/lru';
 import { BigramRunner, testMeta } from './scoringBigram';
@@ -93,9 +94,10 @@ test('a re-check after a one-word edit tokenizes and places only the changed sen
   const wp = WordPiece.fromVocab(VOCAB, true);
   const runner = new BigramRunner(testMeta(), wp, TRAINING);
   await check(DOC, 'markdown', LOOSE, runner, wp);
-  const before = { ...memoStats };
+  const before = { ...memoStats }, generated = candidateMemoStats.generated;
   await check(DOC, 'markdown', LOOSE, runner, wp);
   assert.deepEqual(memoStats, before, 'the same text again reads nothing');
+  assert.equal(candidateMemoStats.generated, generated, 'nor generates candidates again');
 
   // Longer by one letter, so every block after it moves: moved, not re-read.
   const edited = replace(DOC, 'The cat sat', 'The catt sat');
