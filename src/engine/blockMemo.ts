@@ -7,7 +7,7 @@
 import type { Sentence } from '../text/sentences';
 import type { WordPiece } from '../text/wordpiece';
 import { wordsIn } from '../text/words';
-import { LruMap } from './lru';
+import { LruMap } from '../text/lru';
 import { placeWords, type PlacedWord } from './placement';
 import type { ModelMeta, WordScore } from './types';
 import { makeWindows, type Piece, type Stream, type Window } from './windows';

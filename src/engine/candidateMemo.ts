@@ -3,7 +3,7 @@
 // after an edit elsewhere asks for the same suspects again; their spelling-neighbour searches were most of
 // planning. Offsets are kept relative to the word, so a suspect that moved with the text still hits.
 import type { Candidate, CandidateGenerator, ClozeProposals, WordContext } from './candidates';
-import { LruMap } from './lru';
+import { LruMap } from '../text/lru';
 
 /** Candidates each generator's memo may hold (a suspect has at most MAX_CANDIDATES). */
 export const CANDIDATE_MEMO_UNITS = 50_000;

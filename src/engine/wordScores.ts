@@ -9,7 +9,7 @@ import { readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
-import { memoByWord } from './lru';
+import { memoByWord } from '../text/lru';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';

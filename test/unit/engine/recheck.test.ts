@@ -7,7 +7,7 @@ import { check } from '../../../src/engine/pipeline';
 import { memoStats } from '../../../src/engine/blockMemo';
 import { candidateMemoStats } from '../../../src/engine/candidateMemo';
 import { scoreWords } from '../../../src/engine/wordScores';
-import { LruMap, memoByWord } from '../../../src/engine/lru';
+import { LruMap, memoByWord } from '../../../src/text/lru';
 import { BigramRunner, testMeta } from './scoringBigram';
 
 const TRAINING = [

@@ -1,6 +1,6 @@
 // A map that keeps at most `capacity` units (each entry weighs what its `weigh` says: pieces, rows, bytes),
-// least recently used first out. The re-check memos (blockMemo.ts) use it so that what a closed or rewritten
-// document left behind ages out instead of piling up.
+// least recently used first out. The re-check memos (engine/blockMemo.ts, markdown.ts) use it so that what
+// a closed or rewritten document left behind ages out instead of piling up.
 export class LruMap<K, V> {
   private readonly map = new Map<K, { value: V; units: number }>();
   private held = 0;
