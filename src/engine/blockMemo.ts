@@ -31,9 +31,13 @@ export interface BlockWork {
   scores?: BlockScores;
 }
 
-/** Pieces + words each memo may hold: a 10k-word document is ~25k; several open documents fit. */
-export const SENTENCE_MEMO_UNITS = 200_000;
-export const BLOCK_MEMO_UNITS = 200_000;
+/**
+ * Units each memo may hold: a sentence weighs its pieces + words, a block its pieces + 2 × words (its
+ * placed words and their WordScores). A 10k-word document is ~25k and ~35k units and ~10 MB in both memos
+ * together, so these bounds keep two such documents (or many small ones) and ~20 MB at most.
+ */
+export const SENTENCE_MEMO_UNITS = 50_000;
+export const BLOCK_MEMO_UNITS = 70_000;
 
 /** What the memos did, for tests and benchmarks: sentences tokenized and words placed since the start. */
 export const memoStats = { sentencesRead: 0, wordsPlaced: 0, blocksBuilt: 0 };
@@ -49,7 +53,7 @@ function memosFor(wp: WordPiece): Memos {
   if (!m) {
     memos.set(wp, (m = {
       sentences: new LruMap(SENTENCE_MEMO_UNITS, (s) => s.pieces.length + s.words.length + 1),
-      blocks: new LruMap(BLOCK_MEMO_UNITS, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + b.words.length + 1, 0)),
+      blocks: new LruMap(BLOCK_MEMO_UNITS, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + 2 * b.words.length + 1, 0)),
     }));
   }
   return m;
