@@ -7,6 +7,7 @@ import {
   CancelledError, EngineInfo, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
 import type { CheckOptions, CheckResult, RankedWord } from './types';
+import { unpackResult, type WireCheckResult } from './wireWords';
 
 export interface Disposable { dispose(): void }
 /** Same shape as vscode.Event, so the extension can hand it straight to its own code. */
@@ -67,16 +68,17 @@ export class EngineClient implements Disposable {
   /** Fires when the worker dies, fails to load the model, or the client gives up restarting it. */
   readonly onError: Event<Error> = (listener) => subscribe(this.errorListeners, listener);
 
-  check(text: string, languageId: string, options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult> {
-    return this.request({ type: 'check', id: 0, text, languageId, options }, signal, progress) as Promise<CheckResult>;
+  async check(text: string, languageId: string, options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult> {
+    return unpackResult(text, await this.request({ type: 'check', id: 0, text, languageId, options }, signal, progress) as WireCheckResult);
   }
 
   /**
    * Checks independent texts as one request (the CLI's --jsonl): their windows and their suspects' REPLACE
    * rows share batched passes, and each result is what check would give that text alone. Cancelled as one.
    */
-  checkMany(items: { text: string; languageId: string }[], options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult[]> {
-    return this.request({ type: 'checkMany', id: 0, items, options }, signal, progress) as Promise<CheckResult[]>;
+  async checkMany(items: { text: string; languageId: string }[], options: CheckOptions, signal?: AbortSignal, progress?: Progress): Promise<CheckResult[]> {
+    const packed = await this.request({ type: 'checkMany', id: 0, items, options }, signal, progress) as WireCheckResult[];
+    return packed.map((r, i) => unpackResult(items[i].text, r));
   }
 
   /** check's verdict on the word at text[start, end), flagged or not (pipeline.ts rank). */

@@ -11,13 +11,20 @@ export interface PlacedWord extends Span { stream: number; p0: number; p1: numbe
 
 /** Any per-position window output (energy, token log q) per piece, from the window that owns each piece. */
 export function pieceValues(streams: Stream[], windows: Window[], values: Float32Array[]): Float32Array[] {
-  const out = streams.map((s) => new Float32Array(s.pieces.length).fill(NaN));
+  const mine = streams.map(() => ({ windows: [] as Window[], values: [] as Float32Array[] }));
+  windows.forEach((w, k) => { mine[w.stream].windows.push(w); mine[w.stream].values.push(values[k]); });
+  return streams.map((s, si) => streamValues(s.pieces.length, mine[si].windows, mine[si].values, si));
+}
+
+/** pieceValues for one stream of n pieces: its windows (in order) and their outputs. */
+export function streamValues(n: number, windows: Window[], values: Float32Array[], label: number | string = 0): Float32Array {
+  const out = new Float32Array(n).fill(NaN);
   windows.forEach((w, k) => {
     const e = values[k];
     if (e.length !== w.ids.length) throw new Error(`model outputs for a window of ${w.ids.length} ids have length ${e.length}`);
-    for (let p = w.ownFrom; p < w.ownTo; p++) out[w.stream][p] = e[p - w.from + 1];   // +1: [CLS]
+    for (let p = w.ownFrom; p < w.ownTo; p++) out[p] = e[p - w.from + 1];   // +1: [CLS]
   });
-  out.forEach((a, s) => { if (a.some(Number.isNaN)) throw new Error(`stream ${s} has pieces no window owns`); });
+  if (out.some(Number.isNaN)) throw new Error(`stream ${label} has pieces no window owns`);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
-import type { CheckOptions, CheckResult, RankedWord } from './types';
+import type { CheckOptions, RankedWord } from './types';
+import type { WireCheckResult } from './wireWords';
 
 export type ProviderChoice = 'auto' | 'cpu' | 'gpu';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -44,7 +45,7 @@ export interface WireError {
 export type WorkerMessage =
   | { type: 'ready'; info: EngineInfo }
   | { type: 'initError'; error: WireError }
-  | { type: 'result'; id: number; result: CheckResult | CheckResult[] | RankedWord | undefined }
+  | { type: 'result'; id: number; result: WireCheckResult | WireCheckResult[] | RankedWord | undefined }   // checks': wireWords.ts
   | { type: 'error'; id: number; error: WireError }
   | { type: 'progress'; id: number; done: number; total: number }   // suspects scored of the request's suspects
   | { type: 'log'; level: LogLevel; message: string };

@@ -3,6 +3,7 @@
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
 import { channelCost, mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
+import { generateMemo } from './candidateMemo';
 import { rankFromScores, replaceRows, type Ranking } from './ranking';
 import { cachesFor } from './rowCache';
 import type { Thresholds } from './types';
@@ -22,7 +23,7 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
     const w = words[s.word];
     const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
     const generated = gen && s.byNoise
-      ? gen.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), REPLACE_CANDIDATES)
+      ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), REPLACE_CANDIDATES)
       : [];
     const cands = mergeCandidates(s.forced, generated, REPLACE_CANDIDATES);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));

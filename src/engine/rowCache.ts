@@ -12,7 +12,7 @@ export class RowCache<T> {
 
   /** Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. */
   async get(rows: number[][], run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
-    const keys = rows.map((r) => r.join(','));
+    const keys = rows.map(keyOf);
     const out = new Array<T | undefined>(rows.length);
     const missing = new Map<string, number[]>();   // key → row indexes wanting it
     keys.forEach((k, i) => {
@@ -38,6 +38,19 @@ export class RowCache<T> {
     }
     return out as T[];
   }
+}
+
+const rowKeys = new WeakMap<number[], string>();
+
+/**
+ * A row's cache key, remembered per row array: an unchanged block's windows are the same arrays from one
+ * re-check to the next (blockMemo.ts), and joining every window's ids was a visible part of a re-check.
+ * Rows are never mutated after they are built.
+ */
+function keyOf(row: number[]): string {
+  let k = rowKeys.get(row);
+  if (k === undefined) rowKeys.set(row, (k = row.join(',')));
+  return k;
 }
 
 /** Electric energies through a RowCache. */

@@ -4,15 +4,17 @@
 // q's surprisal and pNoise.
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences } from '../text/sentences';
-import { isCheckable, wordsIn } from '../text/words';
+import { isCheckable } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
+import { readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
-import { maxOver, ownerOf, pieceValues, placeWords, surprisalOver, type PlacedWord } from './placement';
+import { memoByWord } from '../text/lru';
+import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
-import { makeWindows, tokenizeStreams, type Stream, type Window } from './windows';
+import type { Stream, Window } from './windows';
 
 /** The runner and tokenizer a check or rank runs on. */
 export interface Model { runner: ModelRunner; wp: WordPiece }
@@ -23,6 +25,8 @@ export interface ScoredDocument extends WordTable {
   streams: Stream[];
   windows: Window[];
   windowCloze: ClozeRow[];
+  /** what the check reports of each word, index by index with words */
+  scores: WordScore[];
   /** undefined when the document has no words (the lexicon is not loaded for nothing) */
   gen: CandidateGenerator | undefined;
 }
@@ -44,46 +48,76 @@ export async function scoreDocuments(docs: DocumentInput[], model: Model, signal
   const laid = docs.map((doc) => {
     // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
     const sentences = splitSentences(doc.text, proseRegions(doc.text, doc.languageId, shouldStop));
-    const { streams, streamOfSentence } = tokenizeStreams(doc.text, sentences, wp);
-    return { doc, sentences, streams, streamOfSentence, windows: makeWindows(streams, runner.meta.maxLength, runner.meta.special) };
+    // Unchanged sentences and blocks come from blockMemo.ts: an edit re-reads only what it touched.
+    return { doc, read: readBlocks(doc.text, sentences, wp, runner.meta) };
   });
   const caches = cachesFor(runner);
-  const windowIds = laid.flatMap((d) => d.windows.map((w) => w.ids));
+  const windowIds = laid.flatMap((d) => d.read.windows.map((w) => w.ids));
   const energies = await caches.energy.energies(runner, windowIds);
   signal?.throwIfAborted();
   const cloze = await caches.cloze.cloze(runner, windowIds);
   signal?.throwIfAborted();
   let first = 0;
-  return laid.map((d) => {
-    const n = d.windows.length;
-    const scored = finishDocument(d, model, energies.slice(first, first + n), cloze.slice(first, first + n));
+  return laid.map(({ doc, read }) => {
+    const n = read.windows.length;
+    const scored = finishDocument(doc, read, wp, energies.slice(first, first + n), cloze.slice(first, first + n));
     first += n;
     return scored;
   });
 }
 
-function finishDocument(d: { doc: DocumentInput; sentences: ReturnType<typeof splitSentences>; streams: Stream[]; streamOfSentence: number[]; windows: Window[] },
-  model: Model, windowEnergy: Float32Array[], windowCloze: ClozeRow[]): ScoredDocument {
-  const { doc, sentences, streams, streamOfSentence, windows } = d;
+function finishDocument(doc: DocumentInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, energyRows: Float32Array[],
+  windowCloze: ClozeRow[]): ScoredDocument {
   const { text } = doc;
-  const pe = pieceValues(streams, windows, windowEnergy);
-  const pq = pieceValues(streams, windows, windowCloze.map((r) => r.tokenLogq));
-  const found = sentences.flatMap((s, i) => wordsIn(text, s.parts).map((w) => ({ start: w.start, end: w.end, text: w.text, sentence: i })));
-  const words = placeWords(streams, found, found.map((w) => streamOfSentence[w.sentence]));
-  const energy = words.map((w) => maxOver(pe[w.stream], w.p0, w.p1));
-  const surprisal = words.map((w) => surprisalOver(pq[w.stream], w.p0, w.p1));
+  const { streams, windows, words, blocks } = read;
   const ignored = new Set((doc.ignoredWords ?? []).map((w) => w.toLowerCase()));
-  const checkable = words.map((w) => !ignored.has(w.text.toLowerCase()) && wordIsCheckable(w.text));
-  const gen = words.length ? generatorFor(model.wp.vocab) : undefined;
-  const isWord = (w: string) => gen!.isWord(w);
-  const pNoise = words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || isWord(w.text)));
-  const mustCheck = (w: string) => gen!.mustCheck(w, ignored);
-  return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen };
+  const gen = words.length ? generatorFor(wp.vocab) : undefined;
+  const facts = gen && factsOf(gen);
+  const isWord = (w: string) => facts!.isWord(w);
+  const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), isWord };
+  const energy: number[] = [], surprisal: number[] = [], pNoise: number[] = [], checkable: boolean[] = [], scores: WordScore[] = [];
+  let k = 0;
+  for (const b of blocks) {
+    const n = b.windows.length;
+    const s = blockScores(b, energyRows.slice(k, k + n), windowCloze.slice(k, k + n).map((r) => r.tokenLogq), scoring);
+    k += n;
+    for (let i = 0; i < s.energy.length; i++) {
+      energy.push(s.energy[i]); surprisal.push(s.surprisal[i]); pNoise.push(s.pNoise[i]); checkable.push(s.checkable[i]); scores.push(s.words![i]);
+    }
+  }
+  // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
+  const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
+  return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
 }
 
 /** What a check reports of every word (the CLI's --words, the heat map, the hover). */
 export function wordScores(doc: ScoredDocument): WordScore[] {
-  return doc.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: doc.energy[i], pNoise: doc.pNoise[i], surprisal: doc.surprisal[i] }));
+  return doc.scores;
+}
+
+interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; isWord(w: string): boolean }
+
+/**
+ * A block's word scores: the ones it had when its rows are the very rows it was scored from (an unchanged
+ * paragraph after an edit elsewhere), else computed from them.
+ */
+function blockScores(b: BlockWork, energyRows: Float32Array[], logqRows: Float32Array[], how: Scoring): BlockScores {
+  let s = b.scores;
+  if (!s || s.ignored !== how.ignoredKey || !sameRows(s.energyRows, energyRows) || !sameRows(s.logqRows, logqRows)) {
+    const pe = streamValues(b.stream.pieces.length, b.windows, energyRows, b.streamIndex);
+    const pq = streamValues(b.stream.pieces.length, b.windows, logqRows, b.streamIndex);
+    const energy = b.words.map((w) => maxOver(pe, w.p0, w.p1));
+    const surprisal = b.words.map((w) => surprisalOver(pq, w.p0, w.p1));
+    const checkable = b.words.map((w) => !(how.ignored.size > 0 && how.ignored.has(w.text.toLowerCase())) && wordIsCheckable(w.text));
+    const pNoise = b.words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || how.isWord(w.text)));
+    b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, energy, surprisal, pNoise, checkable };
+  }
+  s.words ??= b.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: s!.energy[i], pNoise: s!.pNoise[i], surprisal: s!.surprisal[i] }));
+  return s;
+}
+
+function sameRows(a: Float32Array[], b: Float32Array[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
 /** q's own proposals at a one-piece word, from the cloze row of the window that owns it. */
@@ -105,4 +139,16 @@ function wordIsCheckable(w: string): boolean {
     checkableMemo.set(w, (ok = isCheckable(w) && !looksLikeCode(w)));
   }
   return ok;
+}
+
+const wordFacts = new WeakMap<CandidateGenerator, { isWord(w: string): boolean; mustCheck(w: string): boolean }>();
+
+/**
+ * The generator's word tests, memoised: every check asks them of every word (pNoise, suspects, the
+ * suspect budget's sort), and a lexicon lookup or a spelling-neighbour search per ask was most of a re-check.
+ */
+function factsOf(gen: CandidateGenerator): { isWord(w: string): boolean; mustCheck(w: string): boolean } {
+  let f = wordFacts.get(gen);
+  if (!f) wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w)), mustCheck: memoByWord((w) => gen.mustCheck(w)) }));
+  return f;
 }

@@ -3,7 +3,7 @@
 // is seen between session runs (session.run blocks this thread), and the request then stops at
 // its next batch. A long check (every suspect of a long document) lets the requests queued behind it
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -12,13 +12,14 @@ import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
+import { packResult } from './wireWords';
 
 /** What the pipeline gets: the model runner, the provider that runs it, and the batch size that suits it. */
 type PipelineRunner = ModelRunner & { preferredBatchRows: number };
 
 if (!parentPort) throw new Error('worker.ts must run in a worker_thread (EngineClient starts it)');
 const port = parentPort;
-const post = (msg: WorkerMessage): void => port.postMessage(msg);
+const post = (msg: WorkerMessage, transfer: TransferListItem[] = []): void => port.postMessage(msg, transfer);
 const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
 
 const queue: Request[] = [];
@@ -99,10 +100,15 @@ async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: Abort
   const hooks = { onChunk: progressOf(req.id), between: outermost ? serveQueued : undefined };
   // Region parsing cannot see a 'cancel' message; it reads the host's flag (WorkerInit.cancelled).
   const shouldStop = () => cancelledId !== undefined && Atomics.load(cancelledId, 0) === req.id;
-  const result = req.type === 'check' ? await check(req.text, req.languageId, req.options, r, wp, signal, hooks, shouldStop)
-    : req.type === 'checkMany' ? await checkMany(req.items, req.options, r, wp, signal, hooks, shouldStop)
-    : await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop);
-  post({ type: 'result', id: req.id, result });
+  if (req.type === 'check') {
+    const { result, transfer } = packResult(await check(req.text, req.languageId, req.options, r, wp, signal, hooks, shouldStop));
+    post({ type: 'result', id: req.id, result }, transfer);
+  } else if (req.type === 'checkMany') {
+    const packed = (await checkMany(req.items, req.options, r, wp, signal, hooks, shouldStop)).map(packResult);
+    post({ type: 'result', id: req.id, result: packed.map((p) => p.result) }, packed.flatMap((p) => p.transfer));
+  } else {
+    post({ type: 'result', id: req.id, result: await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop) });
+  }
 }
 
 async function serve(req: Request, outermost: boolean): Promise<void> {

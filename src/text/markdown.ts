@@ -2,6 +2,7 @@ import { StopCheck, type Region, type ShouldStop } from './types';
 import { RegionBuilder, isSpaceCode, trimEnd } from './regionBuilder';
 import { splitLines } from './lines';
 import type { Span } from './inline';
+import { LruMap } from './lru';
 import { clipToSegments, markdownInline } from './markdownInline';
 
 const HTML_1 = /^<(?:script|pre|style|textarea)(?:\s|>|$)/i;
@@ -93,11 +94,32 @@ function isClosingFence(text: string, c: number, le: number, f: Fence): boolean 
 
 /** Emits the inline prose of a run of line segments as one block. */
 function emitInline(text: string, segs: Span[], b: RegionBuilder): void {
-  const pieces: Span[] = [];
-  markdownInline(text, segs[0][0], segs[segs.length - 1][1], (a, z) => { pieces.push([a, z]); });
   b.newBlock();
-  clipToSegments(pieces, segs, (a, z) => b.add(a, z));
+  const s = segs[0][0], e = segs[segs.length - 1][1];
+  // The inline parse reads [s, e) and the character before s (a word character there changes what an opening
+  // `$`, `:` or URL means); what the segments keep is relative to s. So a paragraph an edit left alone
+  // is looked up, not parsed again.
+  let key = `${s === 0 ? '' : text[s - 1]}\u0000`;
+  for (const [a, z] of segs) key += `${a - s},${z - s},`;
+  key += `\u0000${text.slice(s, e)}`;
+  let kept = inlineMemo.get(key);
+  if (!kept) {
+    const pieces: Span[] = [];
+    markdownInline(text, s, e, (a, z) => { pieces.push([a, z]); });
+    const spans: number[] = [];
+    clipToSegments(pieces, segs, (a, z) => { spans.push(a - s, z - s); });
+    inlineMemo.set(key, (kept = { spans, chars: key.length }));
+  }
+  for (let k = 0; k < kept.spans.length; k += 2) b.add(kept.spans[k] + s, kept.spans[k + 1] + s);
   b.newBlock();
+}
+
+/** Paragraphs' inline parses by content; bounded by characters held (a few 10k-word documents' worth). */
+const inlineMemo = new LruMap<string, { spans: number[]; chars: number }>(500_000, (v) => v.chars + 8 * v.spans.length);
+
+/** Forgets every remembered inline parse (tests compare against a cold parse). */
+export function clearInlineMemo(): void {
+  inlineMemo.clear();
 }
 
 /** True when `row` is a GFM table delimiter row ("| :--- | ---: |"): cells of dashes with optional colons, split

@@ -1,0 +1,161 @@
+// Incremental re-check: sentences → piece streams, windows and placed words, remembered by content, so a
+// re-check after an edit tokenizes and places only the sentences whose text changed and rebuilds only the
+// windows of the block (paragraph) that holds them. Everything here is a pure function of the text of a
+// sentence or a block (its characters and where its prose parts lie), so a remembered result equals a fresh
+// one; offsets, sentence and stream numbers are shifted when the text before a block changed length.
+// Both memos are bounded (LruMap by pieces + words held) and belong to the tokenizer they were built with.
+import type { Sentence } from '../text/sentences';
+import type { WordPiece } from '../text/wordpiece';
+import { wordsIn } from '../text/words';
+import { LruMap } from '../text/lru';
+import { placeWords, type PlacedWord } from './placement';
+import type { ModelMeta, WordScore } from './types';
+import { makeWindows, type Piece, type Stream, type Window } from './windows';
+
+/** One sentence read alone: offsets relative to its start, word pieces p0/p1 relative to its first piece. */
+interface SentenceWork { pieces: Piece[]; words: PlacedWord[] }
+
+/**
+ * A block's word scores (wordScores.ts) and the model rows they came from: valid while the row caches hand
+ * back those same rows (same objects: nothing re-ran, and the same runner) and the same words are ignored.
+ * words: the WordScores at the block's current offsets (dropped when the block moves).
+ */
+export interface BlockScores {
+  energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string;
+  energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
+}
+
+/** One block as last handed out: absolute offsets, sentence and stream numbers of the document it was in. */
+export interface BlockWork {
+  base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
+  scores?: BlockScores;
+}
+
+/**
+ * Units each memo may hold: a sentence weighs its pieces + words, a block its pieces + 2 × words (its
+ * placed words and their WordScores). A 10k-word document is ~25k and ~35k units and ~10 MB in both memos
+ * together, so these bounds keep two such documents (or many small ones) and ~20 MB at most.
+ */
+export const SENTENCE_MEMO_UNITS = 50_000;
+export const BLOCK_MEMO_UNITS = 70_000;
+
+/** What the memos did, for tests and benchmarks: sentences tokenized and words placed since the start. */
+export const memoStats = { sentencesRead: 0, wordsPlaced: 0, blocksBuilt: 0 };
+
+/** Where a block's text was last seen, per block text: a document may repeat a paragraph. */
+const PLACES_KEPT = 4;
+
+interface Memos { sentences: LruMap<string, SentenceWork>; blocks: LruMap<string, BlockWork[]> }
+const memos = new WeakMap<WordPiece, Memos>();
+
+function memosFor(wp: WordPiece): Memos {
+  let m = memos.get(wp);
+  if (!m) {
+    memos.set(wp, (m = {
+      sentences: new LruMap(SENTENCE_MEMO_UNITS, (s) => s.pieces.length + s.words.length + 1),
+      blocks: new LruMap(BLOCK_MEMO_UNITS, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + 2 * b.words.length + 1, 0)),
+    }));
+  }
+  return m;
+}
+
+/** Forgets everything remembered for this tokenizer (tests; a host that wants the memory back). */
+export function clearMemos(wp: WordPiece): void {
+  memos.delete(wp);
+}
+
+/** blocks[i] is the block of streams[i]; its windows and words are in windows and words, in order. */
+export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: PlacedWord[]; blocks: BlockWork[] }
+
+/**
+ * Streams, windows and placed words of the document's sentences, exactly as tokenizeStreams, makeWindows
+ * and placeWords over wordsIn give them: sentences of the same block (consecutive) share a stream.
+ */
+export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, meta: ModelMeta): ReadBlocks {
+  const m = memosFor(wp);
+  const streams: Stream[] = [], windows: Window[] = [], words: PlacedWord[] = [], blocks: BlockWork[] = [];
+  const shape = `${meta.maxLength},${meta.special.cls},${meta.special.sep}`;
+  for (let a = 0; a < sentences.length;) {
+    let b = a + 1;
+    while (b < sentences.length && sentences[b].block === sentences[a].block) b++;
+    const key = blockKey(text, sentences, a, b, shape);
+    const si = streams.length;
+    const known = m.blocks.get(key) ?? [];
+    const base = sentences[a].start, block = sentences[a].block;
+    let work = known.find((w) => w.base === base && w.sentence0 === a && w.streamIndex === si && w.stream.block === block);
+    if (!work) {
+      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(text, sentences, a, b, si, wp, meta, m);
+      m.blocks.set(key, [work, ...known].slice(0, PLACES_KEPT));
+    }
+    blocks.push(work);
+    streams.push(work.stream);
+    for (const w of work.windows) windows.push(w);
+    for (const w of work.words) words.push(w);
+    a = b;
+  }
+  return { streams, windows, words, blocks };
+}
+
+/** The block's prose characters and where its parts and sentences lie, relative to its first sentence. */
+function blockKey(text: string, sentences: Sentence[], a: number, b: number, shape: string): string {
+  const base = sentences[a].start;
+  let layout = shape;
+  for (let k = a; k < b; k++) {
+    layout += ';';
+    for (const p of sentences[k].parts) layout += `${p.start - base},${p.end - base},`;
+  }
+  return `${layout}\u0000${text.slice(base, sentences[b - 1].end)}`;
+}
+
+function buildBlock(text: string, sentences: Sentence[], a: number, b: number, si: number, wp: WordPiece,
+  meta: ModelMeta, m: Memos): BlockWork {
+  memoStats.blocksBuilt++;
+  const block = sentences[a].block;
+  const pieces: Piece[] = [], words: PlacedWord[] = [];
+  for (let k = a; k < b; k++) {
+    const s = sentences[k];
+    const work = sentenceWork(text, s, wp, m);
+    const first = pieces.length;
+    for (const p of work.pieces) pieces.push({ id: p.id, start: s.start + p.start, end: s.start + p.end });
+    for (const w of work.words) {
+      words.push({ start: s.start + w.start, end: s.start + w.end, text: w.text, sentence: k, stream: si, p0: first + w.p0, p1: first + w.p1 });
+    }
+  }
+  const stream = { block, pieces };
+  const windows = makeWindows([stream], meta.maxLength, meta.special).map((w) => ({ ...w, stream: si }));
+  return { base: sentences[a].start, sentence0: a, stream, streamIndex: si, windows, words };
+}
+
+/** The same block where the document now has it: shifted offsets, sentence and stream numbers. */
+function moved(w: BlockWork, base: number, sentence0: number, si: number, block: number): BlockWork {
+  const dx = base - w.base, ds = sentence0 - w.sentence0;
+  const pieces = dx === 0 ? w.stream.pieces : w.stream.pieces.map((p) => ({ id: p.id, start: p.start + dx, end: p.end + dx }));
+  const windows = w.streamIndex === si ? w.windows : w.windows.map((x) => ({ ...x, stream: si }));
+  const words = w.words.map((x) => ({ ...x, start: x.start + dx, end: x.end + dx, sentence: x.sentence + ds, stream: si }));
+  const scores = w.scores && { ...w.scores, words: dx === 0 ? w.scores.words : undefined };
+  return { base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
+}
+
+function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos): SentenceWork {
+  const single = s.parts.length === 1;
+  const key = single ? `\u0001${text.slice(s.start, s.end)}`
+    : `${s.parts.map((p) => `${p.start - s.start},${p.end - s.start}`).join(',')}\u0000${text.slice(s.start, s.end)}`;
+  let work = m.sentences.get(key);
+  if (work) return work;
+  memoStats.sentencesRead++;
+  // Read in place (absolute offsets, as tokenizeStreams and placeWords would), then made relative.
+  const pieces: Piece[] = [];
+  for (const part of s.parts) {
+    const { ids, offsets } = wp.encode(text.slice(part.start, part.end));
+    for (let i = 0; i < ids.length; i++) pieces.push({ id: ids[i], start: part.start + offsets[i][0], end: part.start + offsets[i][1] });
+  }
+  const found = wordsIn(text, s.parts).map((w) => ({ ...w, sentence: 0 }));
+  memoStats.wordsPlaced += found.length;
+  const placed = placeWords([{ block: s.block, pieces }], found, found.map(() => 0));
+  work = {
+    pieces: pieces.map((p) => ({ id: p.id, start: p.start - s.start, end: p.end - s.start })),
+    words: placed.map((w) => ({ ...w, start: w.start - s.start, end: w.end - s.start })),
+  };
+  m.sentences.set(key, work);
+  return work;
+}

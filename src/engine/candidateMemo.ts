@@ -1,0 +1,29 @@
+// A suspect's generated candidates, remembered by everything generate() reads: the word, its neighbours in
+// the sentence and the gaps between them, the cloze model's proposals at the word and the cap. A re-check
+// after an edit elsewhere asks for the same suspects again; their spelling-neighbour searches were most of
+// planning. Offsets are kept relative to the word, so a suspect that moved with the text still hits.
+import type { Candidate, CandidateGenerator, ClozeProposals, WordContext } from './candidates';
+import { LruMap } from '../text/lru';
+
+/** Candidates each generator's memo may hold (a suspect has at most MAX_CANDIDATES). */
+export const CANDIDATE_MEMO_UNITS = 50_000;
+
+const memos = new WeakMap<CandidateGenerator, LruMap<string, Candidate[]>>();
+
+/** Counts generate() calls the memo could not answer (tests). */
+export const candidateMemoStats = { generated: 0 };
+
+export function generateMemo(gen: CandidateGenerator, ctx: WordContext, cloze: ClozeProposals | undefined, max: number): Candidate[] {
+  let memo = memos.get(gen);
+  if (!memo) memos.set(gen, (memo = new LruMap(CANDIDATE_MEMO_UNITS, (c) => c.length + 1)));
+  const { text, word, prev, next } = ctx;
+  const key = [max, word.text, prev ? `${prev.text}\u0001${text.slice(prev.end, word.start)}` : '', next ? `${next.text}\u0001${text.slice(word.end, next.start)}` : '',
+    cloze ? `${Array.from(cloze.ids).join(',')};${Array.from(cloze.logq).join(',')}` : ''].join('\u0000');
+  let rel = memo.get(key);
+  if (!rel) {
+    candidateMemoStats.generated++;
+    rel = gen.generate(ctx, cloze, max).map((c) => ({ ...c, start: c.start - word.start, end: c.end - word.start }));
+    memo.set(key, rel);
+  }
+  return rel.map((c) => ({ ...c, start: c.start + word.start, end: c.end + word.start, sources: [...c.sources] }));
+}

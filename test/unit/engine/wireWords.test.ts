@@ -1,0 +1,31 @@
+// A check result crosses the worker boundary with its word scores packed (wireWords.ts): the host must get
+// back exactly the result the worker's check returned.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { MessageChannel } from 'node:worker_threads';
+import { packResult, unpackResult } from '../../../src/engine/wireWords';
+import type { CheckResult } from '../../../src/engine/types';
+
+const TEXT = 'Ünïcode first: I lost my keys over their. 👍 Then teh end.';
+const at = (w: string) => ({ start: TEXT.indexOf(w), end: TEXT.indexOf(w) + w.length, word: w });
+const RESULT: CheckResult = {
+  findings: [{ ...at('their'), energy: 3.25, pNoise: 0.875, surprisal: 7.1, score: 0.9, kind: 'word-choice', suggestions: [{ text: 'there', p: 0.8 }] }],
+  words: ['Ünïcode', 'first', 'their', 'Then', 'teh', 'end'].map((w, i) => ({ ...at(w), energy: i / 3, pNoise: 1 / (i + 7), surprisal: Math.PI * i })),
+  provider: 'cpu', ms: 12.5,
+};
+
+test('a packed check result comes back equal, through a real port with its buffers transferred', async () => {
+  const { result, transfer } = packResult(RESULT);
+  const { port1, port2 } = new MessageChannel();
+  const got = new Promise<unknown>((resolve) => port2.once('message', resolve));
+  port1.postMessage(result, transfer);
+  const back = unpackResult(TEXT, (await got) as typeof result);
+  port1.close();
+  assert.deepEqual(back, RESULT);
+  assert.equal(result.packedWords.start.length, 0, 'the buffers moved instead of being copied');
+});
+
+test('a result with no words packs to empty columns', () => {
+  const empty = { ...RESULT, findings: [], words: [] };
+  assert.deepEqual(unpackResult('', packResult(empty).result), empty);
+});
