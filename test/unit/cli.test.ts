@@ -197,8 +197,9 @@ test('a 100,000-character line: scored, columns past 100,000 exact', async () =>
 
 test('a progress bar on stderr with --progress (and never on stdout); none when stderr is not a terminal', async () => {
   const file = path.join(tmp, 'long.txt');
-  // Word salad: nearly every word is a suspect, so its REPLACE runs in several chunks, each one progress.
-  writeFileSync(file, proseText(100, 11));
+  // Word salad with its longer words misspelled (letters 2 and 3 swapped): non-words are all suspects,
+  // so its REPLACE runs in several chunks, each one progress.
+  writeFileSync(file, proseText(300, 11).replace(/\b([a-z])([a-z])([a-z])([a-z]{2,})\b/g, (_, a, b, c, rest) => a + c + b + rest));
   const withBar = await electricCheck(['--progress', '--format', 'json', file]);
   assert.ok(withBar.code === 0 || withBar.code === 1, withBar.stderr);
   assert.match(withBar.stderr, /\r\[#*-*\] 0\/1 files .*long\.txt/, 'partial progress inside the one big file');
