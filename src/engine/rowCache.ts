@@ -1,25 +1,59 @@
-// Model outputs (Electric energies and cloze rows) by id sequence, least recently used first out. The same
-// row (an unchanged paragraph's window, a suspect's REPLACE row asked for again by a re-check or by rank)
-// is never run twice while it stays in the cache, so re-checking an edited document costs only what changed.
+// Model outputs (Electric energies and cloze rows) by id sequence, least recently used first out, within a
+// byte budget. The same row (an unchanged paragraph's window, a suspect's REPLACE row asked for again by a
+// re-check or by rank) is never run twice while it stays in the cache, so re-checking an edited document
+// costs only what changed.
 import type { ClozeRow, ModelRunner } from './types';
 
+// What one entry costs besides its numbers and its key's units: the Map slot and the entry object
+// (ENTRY_OVERHEAD), and each typed array's JS objects and backing-store record (ARRAY_OVERHEAD). V8 on x64,
+// node 20, measured as heapUsed + external growth over 10,000 entries after gc: 291 bytes for an energy
+// row, 708 for a cloze row (three arrays and their object), rounded up here.
+const ENTRY_OVERHEAD = 100;
+const ARRAY_OVERHEAD = 200;
+
+/**
+ * The key of a row of ids: one UTF-16 unit per id below 0xFFFF, an escape unit and two units for the rest
+ * (a prefix-free code, so no two rows share a key). ~6× smaller than ids.join(',') and faster to make.
+ */
+export function rowKey(row: readonly number[]): string {
+  const units: number[] = [];
+  for (const id of row) {
+    if (id < 0xffff) units.push(id);
+    else units.push(0xffff, id >>> 16, id & 0xffff);
+  }
+  // In slices: a spread of a very long row (one the runner will reject) would overflow the stack first.
+  let key = '';
+  for (let i = 0; i < units.length; i += 4096) key += String.fromCharCode(...units.slice(i, i + 4096));
+  return key;
+}
+
 export class RowCache<T> {
-  private readonly map = new Map<string, T>();
+  private readonly map = new Map<string, { value: T; bytes: number }>();
+  private held = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 20_000) {}
+  /** maxBytes: the budget for keys, values and per-entry overhead; sizeOf: a value's own bytes. */
+  constructor(readonly maxBytes: number, private readonly sizeOf: (value: T) => number) {}
 
-  /** Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. */
+  /** Bytes held now (keys, values and their overhead, as the budget counts them). */
+  get bytes(): number { return this.held; }
+  get size(): number { return this.map.size; }
+
+  /**
+   * Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. Every row is
+   * looked up before any is added, so a batch bigger than the budget still leaves its last rows cached
+   * for the next identical batch (a re-check) rather than evicting each row just before it is wanted.
+   */
   async get(rows: number[][], run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
-    const keys = rows.map((r) => r.join(','));
+    const keys = rows.map(rowKey);
     const out = new Array<T | undefined>(rows.length);
     const missing = new Map<string, number[]>();   // key → row indexes wanting it
     keys.forEach((k, i) => {
       const got = this.map.get(k);
       if (got !== undefined) {
         this.map.delete(k); this.map.set(k, got);   // refresh recency
-        out[i] = got; this.hits++;
+        out[i] = got.value; this.hits++;
       } else {
         const want = missing.get(k);
         if (want) want.push(i); else missing.set(k, [i]);
@@ -32,23 +66,47 @@ export class RowCache<T> {
       if (scored.length !== todo.length) throw new Error(`runner returned ${scored.length} rows for ${todo.length}`);
       todo.forEach((k, j) => {
         for (const i of missing.get(k)!) out[i] = scored[j];
-        this.map.set(k, scored[j]);
+        // A concurrent get() may have added the same row while this one ran.
+        const old = this.map.get(k);
+        if (old) { this.held -= old.bytes; this.map.delete(k); }
+        const bytes = ENTRY_OVERHEAD + 2 * k.length + this.sizeOf(scored[j]);
+        this.map.set(k, { value: scored[j], bytes });
+        this.held += bytes;
       });
-      while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+      for (const [k, e] of this.map) {
+        if (this.held <= this.maxBytes) break;
+        this.map.delete(k);
+        this.held -= e.bytes;
+      }
     }
     return out as T[];
   }
 }
 
+// Budgets, from the 10,549-word bench/data/speed-10k.md (470 windows, ~34 pieces each): one check of it holds
+// 0.15 MB of energies and 4.4 MB of cloze rows (top-32 ids and log q per piece: ~260 bytes a piece), so
+// 32 MB of cloze rows keeps a re-check of a ~70k-word document (or of several open files) all hits, and
+// the energy budget holds as many rows and their REPLACE rows again.
+export const ENERGY_CACHE_BYTES = 8 << 20;
+export const CLOZE_CACHE_BYTES = 32 << 20;
+
 /** Electric energies through a RowCache. */
 export class EnergyCache extends RowCache<Float32Array> {
+  constructor(maxBytes = ENERGY_CACHE_BYTES) {
+    super(maxBytes, (e) => ARRAY_OVERHEAD + e.byteLength);
+  }
+
   energies(runner: ModelRunner, rows: number[][]): Promise<Float32Array[]> {
     return this.get(rows, (todo) => runner.energies(todo));
   }
 }
 
-/** Cloze outputs through a RowCache (a row's top-K for every position is ~1 KB per piece: fewer kept). */
+/** Cloze outputs through a RowCache. */
 export class ClozeCache extends RowCache<ClozeRow> {
+  constructor(maxBytes = CLOZE_CACHE_BYTES) {
+    super(maxBytes, (r) => 3 * ARRAY_OVERHEAD + r.topkIds.byteLength + r.topkLogq.byteLength + r.tokenLogq.byteLength);
+  }
+
   cloze(runner: ModelRunner, rows: number[][]): Promise<ClozeRow[]> {
     return this.get(rows, (todo) => runner.cloze(todo));
   }
@@ -59,7 +117,6 @@ const caches = new WeakMap<ModelRunner, { energy: EnergyCache; cloze: ClozeCache
 /** The caches that belong to runner (outputs depend on the model, so one set per runner). */
 export function cachesFor(runner: ModelRunner): { energy: EnergyCache; cloze: ClozeCache } {
   let c = caches.get(runner);
-  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(2_000) }));
+  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache() }));
   return c;
 }
-
