@@ -83,10 +83,10 @@ export class RowCache<T> {
   }
 }
 
-// Budgets, from the 10,549-word bench/data/speed-10k.md (470 windows, ~34 pieces each): one check of it holds
-// 0.15 MB of energies and 4.4 MB of cloze rows (top-32 ids and log q per piece: ~260 bytes a piece), so
-// 32 MB of cloze rows keeps a re-check of a ~70k-word document (or of several open files) all hits, and
-// the energy budget holds as many rows and their REPLACE rows again.
+// Budgets. A check of the 10,549-word bench/data/speed-10k.md leaves 470 windows (~33 pieces each) in the
+// caches: 0.2 MB of energies and 4.3 MB of cloze rows as counted here (top-32 ids and log q per piece,
+// ~260 bytes a piece). So 32 MB of cloze rows keeps a re-check of a ~75k-word document (or of several open
+// files) all hits, and 8 MB of energies holds as many windows and their REPLACE rows with room to spare.
 export const ENERGY_CACHE_BYTES = 8 << 20;
 export const CLOZE_CACHE_BYTES = 32 << 20;
 
