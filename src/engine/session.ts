@@ -1,6 +1,7 @@
 // onnxruntime-node sessions behind the ModelRunner interface: which execution provider runs (tried in the
 // platform's order, each with its own graph, kept only once verified), thread settings, batch sizes.
 // Loaded only inside the worker thread (and by unit tests): a session.run blocks its thread.
+import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
 import { readVerified } from './model';
@@ -102,12 +103,9 @@ export function machinePlan(model: LoadedModel, machine?: RunnerOptions['machine
   return providerPlan({ ...m, gpuGraphs: model.meta.gpu !== undefined });
 }
 
-export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
-  const ort = loadOrt();
-  const log: LogFn = options.log ?? (() => undefined);
-  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : defaultThreads();
-  // Each graph is read once and verified against meta.json's sha256; onnxruntime parses those same bytes.
-  const open: OpenSession = options.openSession ?? ((file, provider) => ort.InferenceSession.create(readVerified(model, file), {
+/** The options every session opens with: the arena policy above, threads that sleep rather than spin. */
+export function sessionOptions(provider: string, threads: number): Ort.InferenceSession.SessionOptions {
+  return {
     executionProviders: [provider],
     graphOptimizationLevel: 'all',
     intraOpNumThreads: threads,
@@ -115,7 +113,29 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
     logSeverityLevel: 4,
     ...ARENA_POLICY,
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-  }));
+  };
+}
+
+/**
+ * Opens a graph of the model's folder: read once and verified against meta.json's sha256, and onnxruntime
+ * parses those same bytes. Its errors name the file (onnxruntime names none when it is given bytes).
+ */
+export function openVerified(model: LoadedModel, threads: number): OpenSession {
+  return async (file, provider) => {
+    const bytes = readVerified(model, file);
+    try {
+      return await loadOrt().InferenceSession.create(bytes, sessionOptions(provider, threads));
+    } catch (err) {
+      throw new Error(`${path.join(model.dir, file)}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+}
+
+export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
+  const ort = loadOrt();
+  const log: LogFn = options.log ?? (() => undefined);
+  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : defaultThreads();
+  const open: OpenSession = options.openSession ?? openVerified(model, threads);
   const batching = (base: Batching): Batching => ({ ...base, ...options.batching });
   const validated = async (pair: GraphPair): Promise<GraphPair> => {
     try {
