@@ -22,8 +22,8 @@ export async function sha256File(file: string): Promise<string> {
 /**
  * Reads meta.json and the vocabulary (checksum verified) and checks that every file meta.json vouches for
  * is there. The graphs are verified as they are opened (readVerified: session.ts reads each one once, checks
- * it and hands onnxruntime those very bytes), so a CPU start does not hash the GPU graphs it never opens
- * (14 MB, ~60 ms of a quiet core) and reads nothing twice.
+ * it and hands onnxruntime those very bytes), so a CPU start neither reads nor hashes the GPU graphs it
+ * never opens (14 MB) and reads nothing twice.
  */
 export async function loadModel(dir: string): Promise<LoadedModel> {
   const abs = path.resolve(dir);
