@@ -50,16 +50,29 @@ export function applyCase(original: string, candidate: string): string {
 }
 
 export class CandidateGenerator {
-  private readonly wholePieces: Set<string>;
+  private readonly pieces: Set<string>;
+  private readonly wholeMemo = new Map<string, boolean>();
+
+  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {
+    // Whole-word pieces are decided on first use (isWholePiece): deciding all 16k at construction was the
+    // biggest part of loading the lexicon, on the first check's path.
+    this.pieces = new Set(vocab);
+  }
 
   /**
-   * wholePieces: the vocabulary's whole-word pieces, except lower-case ones that only begin dictionary
-   * words ("activ", "calle"): such a piece is a word prefix, and as a word it would let misspellings
-   * through ("activ", "assum" are codespell misspellings).
+   * The vocabulary's whole-word pieces, except lower-case ones that only begin dictionary words ("activ",
+   * "calle"): such a piece is a word prefix, and as a word it would let misspellings through ("activ",
+   * "assum" are codespell misspellings).
    */
-  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {
-    this.wholePieces = new Set(vocab.filter((p) => !p.startsWith('##') && ALPHA.test(p) &&
-      (p !== p.toLowerCase() || spelling.lookup(p) !== undefined || !spelling.isProperPrefix(p))));
+  private isWholePiece(p: string): boolean {
+    if (!this.pieces.has(p)) return false;
+    let ok = this.wholeMemo.get(p);
+    if (ok === undefined) {
+      ok = !p.startsWith('##') && ALPHA.test(p) &&
+        (p !== p.toLowerCase() || this.spelling.lookup(p) !== undefined || !this.spelling.isProperPrefix(p));
+      this.wholeMemo.set(p, ok);
+    }
+    return ok;
   }
 
   /** The generator over the packaged lexicon (lexicon.ts: one read of dist/lexicon.bin). */
@@ -74,7 +87,7 @@ export class CandidateGenerator {
    */
   isWord(w: string): boolean {
     const base = w.replace(/['’]s$/, '');
-    return this.spelling.lookup(base) !== undefined || this.wholePieces.has(base) || base === 'I';
+    return this.spelling.lookup(base) !== undefined || this.isWholePiece(base) || base === 'I';
   }
 
   /**

@@ -1,8 +1,8 @@
-// Loads models/ (docs/contract.md section 1): meta.json, checksums, vocabulary. Runs before
-// onnxruntime ever sees a file, so a truncated or swapped model gives a message naming the file
-// instead of onnxruntime's bare "Protobuf parsing failed".
+// Loads models/ (docs/contract.md section 1): meta.json, checksums, vocabulary. Every file's bytes are
+// checked against meta.json's sha256 before onnxruntime or JSON.parse sees them, so a truncated or swapped
+// model gives a message naming the file instead of onnxruntime's bare "Protobuf parsing failed".
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedModel, ModelMeta } from './types';
 
@@ -19,6 +19,12 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * Reads meta.json and the vocabulary (checksum verified) and checks that every file meta.json vouches for
+ * is there. The graphs are verified as they are opened (readVerified: session.ts reads each one once, checks
+ * it and hands onnxruntime those very bytes), so a CPU start neither reads nor hashes the GPU graphs it
+ * never opens (14 MB) and reads nothing twice.
+ */
 export async function loadModel(dir: string): Promise<LoadedModel> {
   const abs = path.resolve(dir);
   const metaPath = path.join(abs, 'meta.json');
@@ -27,19 +33,29 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   for (const file of listed) {
     if (!(file in meta.sha256)) throw new ModelLoadError(`${metaPath}: sha256 has no checksum for ${file}`);
   }
-  // Every file the metadata vouches for is checked, not only the ones loaded now: a corrupt
-  // cloze.onnx should fail at load time, not at the first quick fix.
-  for (const [file, expected] of Object.entries(meta.sha256)) {
-    const full = path.join(abs, file);
-    await assertExists(full);
-    const actual = await sha256File(full);
-    if (actual !== expected.toLowerCase()) {
-      throw new ModelLoadError(`checksum mismatch for ${full}: expected sha256 ${expected}, got ${actual}`);
-    }
-  }
-  const vocabText = await readText(path.join(abs, meta.vocab));
+  // A missing file fails here, at load, even one that is opened later or only on another machine.
+  for (const file of Object.keys(meta.sha256)) await assertExists(path.join(abs, file));
+  const vocabText = readVerified({ dir: abs, meta }, meta.vocab).toString('utf8');
   checkVocab(meta, vocabText, metaPath);
   return { dir: abs, meta, vocabText };
+}
+
+/** A model file's bytes after checking them against meta.json's sha256 (one read: what is checked is what is used). */
+export function readVerified(model: Pick<LoadedModel, 'dir' | 'meta'>, file: string): Buffer {
+  const full = path.join(model.dir, file);
+  const expected = model.meta.sha256[file];
+  if (expected === undefined) throw new ModelLoadError(`${path.join(model.dir, 'meta.json')}: sha256 has no checksum for ${file}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(full);
+  } catch (err) {
+    throw new ModelLoadError(`model file missing: ${full} (${(err as Error).message})`);
+  }
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== expected.toLowerCase()) {
+    throw new ModelLoadError(`checksum mismatch for ${full}: expected sha256 ${expected}, got ${actual}`);
+  }
+  return bytes;
 }
 
 /** Special ids inside the vocabulary and its size as meta.json says: otherwise a Gather fails deep in onnxruntime. */

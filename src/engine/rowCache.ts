@@ -1,16 +1,50 @@
-// Model outputs (Electric energies and cloze rows) by id sequence, least recently used first out. The same
-// row (an unchanged paragraph's window, a suspect's REPLACE row asked for again by a re-check or by rank)
-// is never run twice while it stays in the cache, so re-checking an edited document costs only what changed.
+// Model outputs (Electric energies and cloze rows) by id sequence, least recently used first out, within a
+// byte budget. The same row (an unchanged paragraph's window, a suspect's REPLACE row asked for again by a
+// re-check or by rank) is never run twice while it stays in the cache, so re-checking an edited document
+// costs only what changed.
 import type { ClozeRow, ModelRunner } from './types';
 
+// What one entry costs besides its numbers and its key's units: the Map slot and the entry object
+// (ENTRY_OVERHEAD), and each typed array's JS objects and backing-store record (ARRAY_OVERHEAD). V8 on x64,
+// node 20, measured as heapUsed + external growth over 10,000 entries after gc: 291 bytes for an energy
+// row, 708 for a cloze row (three arrays and their object), rounded up here.
+const ENTRY_OVERHEAD = 100;
+const ARRAY_OVERHEAD = 200;
+
+/**
+ * The key of a row of ids: one UTF-16 unit per id below 0xFFFF, an escape unit and two units for the rest
+ * (a prefix-free code, so no two rows share a key). ~6× smaller than ids.join(',') and faster to make.
+ */
+export function rowKey(row: readonly number[]): string {
+  const units: number[] = [];
+  for (const id of row) {
+    if (id < 0xffff) units.push(id);
+    else units.push(0xffff, id >>> 16, id & 0xffff);
+  }
+  // In slices: a spread of a very long row (one the runner will reject) would overflow the stack first.
+  let key = '';
+  for (let i = 0; i < units.length; i += 4096) key += String.fromCharCode(...units.slice(i, i + 4096));
+  return key;
+}
+
 export class RowCache<T> {
-  private readonly map = new Map<string, T>();
+  private readonly map = new Map<string, { value: T; bytes: number }>();
+  private held = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 20_000) {}
+  /** maxBytes: the budget for keys, values and per-entry overhead; sizeOf: a value's own bytes. */
+  constructor(readonly maxBytes: number, private readonly sizeOf: (value: T) => number) {}
 
-  /** Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. */
+  /** Bytes held now (keys, values and their overhead, as the budget counts them). */
+  get bytes(): number { return this.held; }
+  get size(): number { return this.map.size; }
+
+  /**
+   * Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. Every row is
+   * looked up before any is added, so a batch bigger than the budget still leaves its last rows cached
+   * for the next identical batch (a re-check) rather than evicting each row just before it is wanted.
+   */
   async get(rows: number[][], run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
     const keys = rows.map(keyOf);
     const out = new Array<T | undefined>(rows.length);
@@ -19,7 +53,7 @@ export class RowCache<T> {
       const got = this.map.get(k);
       if (got !== undefined) {
         this.map.delete(k); this.map.set(k, got);   // refresh recency
-        out[i] = got; this.hits++;
+        out[i] = got.value; this.hits++;
       } else {
         const want = missing.get(k);
         if (want) want.push(i); else missing.set(k, [i]);
@@ -32,9 +66,18 @@ export class RowCache<T> {
       if (scored.length !== todo.length) throw new Error(`runner returned ${scored.length} rows for ${todo.length}`);
       todo.forEach((k, j) => {
         for (const i of missing.get(k)!) out[i] = scored[j];
-        this.map.set(k, scored[j]);
+        // A concurrent get() may have added the same row while this one ran.
+        const old = this.map.get(k);
+        if (old) { this.held -= old.bytes; this.map.delete(k); }
+        const bytes = ENTRY_OVERHEAD + 2 * k.length + this.sizeOf(scored[j]);
+        this.map.set(k, { value: scored[j], bytes });
+        this.held += bytes;
       });
-      while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+      for (const [k, e] of this.map) {
+        if (this.held <= this.maxBytes) break;
+        this.map.delete(k);
+        this.held -= e.bytes;
+      }
     }
     return out as T[];
   }
@@ -49,19 +92,34 @@ const rowKeys = new WeakMap<number[], string>();
  */
 function keyOf(row: number[]): string {
   let k = rowKeys.get(row);
-  if (k === undefined) rowKeys.set(row, (k = row.join(',')));
+  if (k === undefined) rowKeys.set(row, (k = rowKey(row)));
   return k;
 }
 
+// Budgets. A check of the 10,549-word bench/data/speed-10k.md leaves 470 windows (~33 pieces each) in the
+// caches: 0.2 MB of energies and 4.3 MB of cloze rows as counted here (top-32 ids and log q per piece,
+// ~260 bytes a piece). So 32 MB of cloze rows keeps a re-check of a ~75k-word document (or of several open
+// files) all hits, and 8 MB of energies holds as many windows and their REPLACE rows with room to spare.
+export const ENERGY_CACHE_BYTES = 8 << 20;
+export const CLOZE_CACHE_BYTES = 32 << 20;
+
 /** Electric energies through a RowCache. */
 export class EnergyCache extends RowCache<Float32Array> {
+  constructor(maxBytes = ENERGY_CACHE_BYTES) {
+    super(maxBytes, (e) => ARRAY_OVERHEAD + e.byteLength);
+  }
+
   energies(runner: ModelRunner, rows: number[][]): Promise<Float32Array[]> {
     return this.get(rows, (todo) => runner.energies(todo));
   }
 }
 
-/** Cloze outputs through a RowCache (a row's top-K for every position is ~1 KB per piece: fewer kept). */
+/** Cloze outputs through a RowCache. */
 export class ClozeCache extends RowCache<ClozeRow> {
+  constructor(maxBytes = CLOZE_CACHE_BYTES) {
+    super(maxBytes, (r) => 3 * ARRAY_OVERHEAD + r.topkIds.byteLength + r.topkLogq.byteLength + r.tokenLogq.byteLength);
+  }
+
   cloze(runner: ModelRunner, rows: number[][]): Promise<ClozeRow[]> {
     return this.get(rows, (todo) => runner.cloze(todo));
   }
@@ -72,10 +130,14 @@ export interface ReplaceScores { energy: Float32Array; tokenLogq: Float32Array }
 
 /**
  * REPLACE rows through both heads, kept apart from the windows' caches: a long document's suspects are
- * tens of thousands of short rows, which would otherwise push its windows out (and every re-check would
- * score them again), and only tokenLogq of their cloze output is kept.
+ * many short rows, which would otherwise push its windows out (and every re-check would score them again),
+ * and only tokenLogq of their cloze output is kept.
  */
 export class ReplaceCache extends RowCache<ReplaceScores> {
+  constructor(maxBytes = REPLACE_CACHE_BYTES) {
+    super(maxBytes, (r) => 2 * ARRAY_OVERHEAD + r.energy.byteLength + r.tokenLogq.byteLength);
+  }
+
   scores(runner: ModelRunner, rows: number[][], signal?: AbortSignal): Promise<ReplaceScores[]> {
     return this.get(rows, async (todo) => {
       const energy = await runner.energies(todo);
@@ -86,10 +148,9 @@ export class ReplaceCache extends RowCache<ReplaceScores> {
   }
 }
 
-// A full cache of 36-piece rows holds ~16 MB (V8 heap and array buffers after a GC, measured); it keeps
-// every suspect of a 10k-word technical document (~2,000 suspects × 17 rows), so re-checking it after an
-// edit scores only the suspects the edit touched.
-const REPLACE_CACHE_ROWS = 50_000;
+// 50,000 REPLACE rows of ~36 pieces held ~16 MB (V8 heap and array buffers after a GC, measured): a long
+// document's suspects and those of several open files, so a re-check after an edit scores only what changed.
+export const REPLACE_CACHE_BYTES = 16 << 20;
 
 interface Caches { energy: EnergyCache; cloze: ClozeCache; replace: ReplaceCache }
 const caches = new WeakMap<ModelRunner, Caches>();
@@ -97,6 +158,6 @@ const caches = new WeakMap<ModelRunner, Caches>();
 /** The caches that belong to runner (outputs depend on the model, so one set per runner). */
 export function cachesFor(runner: ModelRunner): Caches {
   let c = caches.get(runner);
-  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(2_000), replace: new ReplaceCache(REPLACE_CACHE_ROWS) }));
+  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(), replace: new ReplaceCache() }));
   return c;
 }

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
+import { readVerified } from './model';
 import { Batching, Checkpoint, CPU_BATCHING, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
@@ -69,6 +70,23 @@ export function loadOrt(): typeof Ort {
   return ortModule;
 }
 
+/**
+ * Memory policy of both sessions: onnxruntime's CPU arena on, memory patterns off. A memory pattern is a
+ * plan of one block per input shape, cached per shape; our runs come in many shapes (rows × longest row), so
+ * the plans pile up. Measured on bench/data/speed-10k.md, one engine in one process, 1 and 2 threads, 3 runs
+ * each (node 20, 2-core EPYC shared with other jobs: CPU time of a warm pass, not wall time):
+ *   policy                           peak RSS     warm pass CPU s     + 20 one-word edits, peak RSS
+ *   arena + patterns (ORT default)   256-260 MB   1.83-2.25 / 1.98-2.55   307-318 MB
+ *   arena, no patterns (this)        230-237 MB   1.78-2.20 / 2.00-2.43   268-274 MB
+ *   no arena (malloc per tensor)     253-425 MB   2.02-2.28 / 2.06-2.78   (fragments: peaks vary run to run)
+ *   no arena, no patterns            234-300 MB   1.82-2.65 / 2.14-2.90
+ *   session.disable_prepacking       245-258 MB   2.10-2.21 / 3.14-3.45
+ * onnxruntime-node has no env-level shared arena (no CreateAndRegisterAllocator: session.use_env_allocators
+ * measured the same as the default), no RunOptions config entries (memory.enable_memory_arena_shrinkage is
+ * WebAssembly-only), and no SessionOptions field for the CPU arena's extend strategy.
+ */
+const ARENA_POLICY = { enableCpuMemArena: true, enableMemPattern: false } as const;
+
 export function defaultThreads(): number {
   // Leave a core to the editor: onnxruntime scales poorly past a few threads on small encoders anyway.
   const cores = require('node:os').availableParallelism?.() ?? require('node:os').cpus().length;
@@ -85,18 +103,39 @@ export function machinePlan(model: LoadedModel, machine?: RunnerOptions['machine
   return providerPlan({ ...m, gpuGraphs: model.meta.gpu !== undefined });
 }
 
-export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
-  const ort = loadOrt();
-  const log: LogFn = options.log ?? (() => undefined);
-  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : defaultThreads();
-  const open: OpenSession = options.openSession ?? ((file, provider) => ort.InferenceSession.create(path.join(model.dir, file), {
+/** The options every session opens with: the arena policy above, threads that sleep rather than spin. */
+export function sessionOptions(provider: string, threads: number): Ort.InferenceSession.SessionOptions {
+  return {
     executionProviders: [provider],
     graphOptimizationLevel: 'all',
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     logSeverityLevel: 4,
+    ...ARENA_POLICY,
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-  }));
+  };
+}
+
+/**
+ * Opens a graph of the model's folder: read once and verified against meta.json's sha256, and onnxruntime
+ * parses those same bytes. Its errors name the file (onnxruntime names none when it is given bytes).
+ */
+export function openVerified(model: LoadedModel, threads: number): OpenSession {
+  return async (file, provider) => {
+    const bytes = readVerified(model, file);
+    try {
+      return await loadOrt().InferenceSession.create(bytes, sessionOptions(provider, threads));
+    } catch (err) {
+      throw new Error(`${path.join(model.dir, file)}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+}
+
+export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
+  const ort = loadOrt();
+  const log: LogFn = options.log ?? (() => undefined);
+  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : defaultThreads();
+  const open: OpenSession = options.openSession ?? openVerified(model, threads);
   const batching = (base: Batching): Batching => ({ ...base, ...options.batching });
   const validated = async (pair: GraphPair): Promise<GraphPair> => {
     try {

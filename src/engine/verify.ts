@@ -1,8 +1,7 @@
 // A GPU provider that loads is not yet a GPU provider that works: a missing kernel can move nodes back to the
 // CPU (slower than the CPU alone), and a wrong one gives wrong numbers without an error. Before the engine
 // keeps a GPU provider it runs golden.json's rows and a calibration batch on it and on the CPU.
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readVerified } from './model';
 import type { LoadedModel } from './types';
 
 export type EnergyFn = (rows: number[][]) => Promise<Float32Array[]>;
@@ -38,8 +37,7 @@ export interface Verdict {
 }
 
 export function readGolden(model: LoadedModel): Golden {
-  const file = path.join(model.dir, 'golden.json');
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { sentences: { ids: number[]; energy: number[]; gpuEnergy?: number[] }[] };
+  const raw = JSON.parse(readVerified(model, 'golden.json').toString('utf8')) as { sentences: { ids: number[]; energy: number[]; gpuEnergy?: number[] }[] };
   const { cls, sep } = model.meta.special;
   const s = raw.sentences;
   const gpuKey = model.meta.gpu?.golden;

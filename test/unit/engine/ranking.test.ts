@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { pseudoLogLikelihood, rankFromScores, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
-import { EnergyCache } from '../../../src/engine/rowCache';
 import { BigramRunner, testMeta } from './scoringBigram';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -63,18 +62,3 @@ test('replaceRows: every row has the same context, [CLS]/[SEP], and fits maxLeng
   assert.deepEqual(rows[3].filter((x) => x === wp.id('eight')), [], 'the delete row has no "eight"');
 });
 
-test('EnergyCache: identical rows scored once, least recently used evicted first', async () => {
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
-  const cache = new EnergyCache(2);
-  const a = [2, 10, 3], b = [2, 11, 3], c = [2, 12, 3];
-  const first = await cache.energies(runner, [a, a, b]);
-  assert.equal(runner.calls.rows, 2);
-  assert.deepEqual([...first[0]], [...first[1]]);
-  await cache.energies(runner, [a]);          // a is now the most recent
-  await cache.energies(runner, [c]);          // evicts b
-  assert.equal(runner.calls.rows, 3);
-  await cache.energies(runner, [a]);
-  assert.equal(runner.calls.rows, 3, 'a survived');
-  await cache.energies(runner, [b]);
-  assert.equal(runner.calls.rows, 4, 'b was evicted');
-});

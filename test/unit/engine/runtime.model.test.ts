@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadModel, sha256File } from '../../../src/engine/model';
+import { loadModel, readVerified, sha256File } from '../../../src/engine/model';
+import { createRunner } from '../../../src/engine/session';
 import { modelCopy, modelDir, readMeta, removeDir } from './runtimeFixtures';
 
 test('loadModel reads meta.json, verifies checksums and reads the vocabulary', async () => {
@@ -57,4 +58,33 @@ test('missing, invalid or wrong-format meta.json gives a clear error', async () 
   } finally {
     await removeDir(dir);
   }
+});
+
+test('a corrupted graph fails createRunner with its name and both checksums, before onnxruntime parses it', async () => {
+  const meta = await readMeta();
+  const electric = (meta.electric as { file: string }).file;
+  const dir = await modelCopy([electric]);
+  try {
+    const bytes = await fs.readFile(path.join(modelDir, electric));
+    bytes[bytes.length >> 1] ^= 0xff;   // one flipped byte in the weights: onnxruntime alone would load it
+    await fs.writeFile(path.join(dir, electric), bytes);
+    const model = await loadModel(dir);   // graphs are verified as they are opened, not here
+    const expected = (meta.sha256 as Record<string, string>)[electric];
+    const actual = await sha256File(path.join(dir, electric));
+    await assert.rejects(createRunner(model, { provider: 'cpu', threads: 1 }), (err: Error) => {
+      assert.equal(err.name, 'ModelLoadError');
+      assert.ok(err.message.includes(`checksum mismatch for ${path.join(dir, electric)}`), err.message);
+      assert.ok(err.message.includes(expected) && err.message.includes(actual), 'names both checksums');
+      return true;
+    });
+  } finally {
+    await removeDir(dir);
+  }
+});
+
+test('readVerified returns the bytes it checked; a file without a checksum is refused', async () => {
+  const model = await loadModel(modelDir);
+  const vocab = readVerified(model, model.meta.vocab);
+  assert.equal(vocab.toString('utf8'), model.vocabText);
+  assert.throws(() => readVerified(model, 'README.md'), /meta\.json: sha256 has no checksum for README\.md/);
 });
