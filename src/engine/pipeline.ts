@@ -8,11 +8,11 @@
 // and p), whether or not the flag rule flags the word.
 //
 // The flag rule (thresholds from calibration.ts): a word is a suspect when its pNoise is ≥ pNoiseGate, or
-// it repeats the previous word, or it is "a"/"an" before the wrong sound; a suspect is flagged when
-// REPLACE finds a candidate whose total (Σ energy + lambda · Σ -log q + channel cost) is below the
-// original's by ≥ replaceMargin (≥ realWordMargin when the original is a dictionary word, ≥ confusableMargin
-// when that word's best candidate is from its confusion set) and 1 - p(original) ≥ minScore. The finding's
-// score is 1 - p(original).
+// it is a non-word with a close correction, or it repeats the previous word, or it is "a"/"an" before the
+// wrong sound; a suspect is flagged by the noisy channel: its best candidate c beats the original x when
+// log p(c | context) + log P(x typed | c meant) − log p(x | context) − log P(x typed | x meant) > tau
+// (p(· | context) from the REPLACE rows, P(typed | meant) from channel.ts). The finding's score is the
+// posterior 1 - p(original).
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
@@ -30,7 +30,7 @@ export async function check(text: string, languageId: string, options: CheckOpti
 
   const suspects = prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc);
   const plans = planReplacements(doc, suspects, candidatesPerSuspect(doc, suspects.length), model);
-  const rankings = await rankPlans(plans, model, rule.th, signal);
+  const rankings = await rankPlans(plans, model, signal);
 
   const findings: Finding[] = [];
   plans.forEach((plan, k) => {
@@ -61,7 +61,7 @@ export async function rank(text: string, languageId: string, start: number, end:
   const suspect = own ?? { word, byNoise: true, forced: forcedCandidates(doc, word) };
   const plans = planReplacements(doc, [suspect], candidatesPerSuspect(doc, suspects.length + (own ? 0 : 1)), model);
   if (plans.length === 0) return undefined;
-  const [ranking] = await rankPlans(plans, model, rule.th, signal);
+  const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(doc, { word, ranking, cands: plans[0].cands }, rule);
   return v && { ...v.finding, flagged: v.flagged };
 }

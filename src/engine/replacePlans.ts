@@ -1,11 +1,11 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
 // every plan's rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
 // re-check or a rank of a word already checked runs nothing).
-import { channelCost, mergeCandidates, type Suspect } from './findings';
+import { REPLACE_WEIGHTS, rowChannels } from './channel';
+import { mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
-import { rankFromScores, replaceRows, type Ranking } from './ranking';
+import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
 import { cachesFor } from './rowCache';
-import type { Thresholds } from './types';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
 /** Candidates per suspect that go to REPLACE: enough for the right one, cheap enough for the speed budget. */
@@ -18,8 +18,11 @@ export const REPLACE_CANDIDATES = 16;
 const REPLACE_ROW_BUDGET = 256;
 const MIN_REPLACE_CANDIDATES = 6;
 
-/** One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows in the same order. */
-export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][] }
+/**
+ * One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows and channels (log
+ * P(typed | meant), channel.ts) in the same order.
+ */
+export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][]; channels: number[] }
 
 /** How many candidates each of `suspects` suspects gets in this document. */
 export function candidatesPerSuspect(doc: ScoredDocument, suspects: number): number {
@@ -42,12 +45,13 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], perSu
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
     const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
-    return { suspect: s, cands, texts, rows };
+    const channels = rowChannels(text, doc.isWord(w.text), cands);
+    return { suspect: s, cands, texts, rows, channels };
   }).filter((p) => p.cands.length > 0);
 }
 
-/** Every plan's ranking (same order), from one batched pass through each head. */
-export async function rankPlans(plans: ReplacePlan[], model: Model, th: Thresholds, signal?: AbortSignal): Promise<Ranking[]> {
+/** Every plan's rows scored (same order), from one batched pass through each head. */
+export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal): Promise<RowScore[][]> {
   const { runner } = model;
   const rows = plans.flatMap((p) => p.rows);
   const caches = cachesFor(runner);
@@ -58,9 +62,14 @@ export async function rankPlans(plans: ReplacePlan[], model: Model, th: Threshol
   let first = 0;
   return plans.map((plan) => {
     const n = plan.rows.length;
-    const costs = [0, ...plan.cands.map((c) => channelCost(c, th.channelCost))];
-    const ranking = rankFromScores(plan.texts, energies.slice(first, first + n), cloze.slice(first, first + n).map((r) => r.tokenLogq), costs, th.lambda);
+    const scores = energies.slice(first, first + n).map((e, i) => rowScore(e, cloze[first + i].tokenLogq));
     first += n;
-    return ranking;
+    return scores;
   });
+}
+
+/** Every plan's ranking (same order): its rows' context costs and channels (ranking.ts, rankFromScores). */
+export async function rankPlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal): Promise<Ranking[]> {
+  const scores = await scorePlans(plans, model, signal);
+  return plans.map((plan, k) => rankFromScores(plan.texts, scores[k], plan.channels, REPLACE_WEIGHTS));
 }
