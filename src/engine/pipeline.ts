@@ -3,7 +3,8 @@
 //     q's surprisal and pNoise (calibrated from both and whether it is a known word);
 //  2. plan replacements (findings.ts picks the suspects, replacePlans.ts their candidates and rows) and
 //     score them all in one REPLACE pass (ranking.ts);
-//  3. decide (findings.ts): the flag rule keeps the suspects whose best candidate wins by its margin.
+//  3. decide (findings.ts): the flag rule keeps the suspects whose best candidate's log posterior odds over
+//     the original exceed tau.
 // rank() is the same three stages for one word, so it answers what check would (same candidates, totals
 // and p), whether or not the flag rule flags the word.
 //
