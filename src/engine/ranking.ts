@@ -39,12 +39,6 @@ export function softmaxNeg(totals: number[]): number[] {
  */
 export function replaceRows(text: string, pieces: Piece[], start: number, end: number, candidates: string[],
   wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT): number[][] {
-  return replaceLayout(text, pieces, start, end, candidates, wp, meta, context).rows;
-}
-
-/** replaceRows, and how many context pieces each row has on its left and right of the replacement. */
-export function replaceLayout(text: string, pieces: Piece[], start: number, end: number, candidates: string[],
-  wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT): { rows: number[][]; left: number; right: number } {
   let i0 = 0;
   while (i0 < pieces.length && pieces[i0].end <= start) i0++;
   let i1 = i0;
@@ -61,7 +55,7 @@ export function replaceLayout(text: string, pieces: Piece[], start: number, end:
   while (left + right + widest > room) { if (left >= right) left--; else right--; }
   const ctxL = pieces.slice(i0 - left, i0).map((p) => p.id);
   const ctxR = pieces.slice(i1, i1 + right).map((p) => p.id);
-  return { rows: mids.map((mid) => [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep]), left, right };
+  return mids.map((mid) => [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep]);
 }
 
 /** Σ log q over the real tokens of a [CLS] … [SEP] cloze row: the row's pseudo-log-likelihood under q. */

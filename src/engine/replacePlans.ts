@@ -4,8 +4,7 @@
 import { REPLACE_WEIGHTS, rowChannels } from './channel';
 import { mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
-import { rankFromScores, replaceLayout, rowScore, type Ranking, type RowScore } from './ranking';
-import { l2rRows, l2rScore, type Swap } from './wordL2r';
+import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
 import { cachesFor } from './rowCache';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
@@ -20,11 +19,10 @@ const REPLACE_ROW_BUDGET = 256;
 const MIN_REPLACE_CANDIDATES = 6;
 
 /**
- * One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows, swaps and channels
- * (log P(typed | meant), channel.ts) in the same order. After those rows come the word-l2r rows
- * (wordL2r.ts) that swaps[k] reads; `extra` counts from the first of them.
+ * One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows and channels (log
+ * P(typed | meant), channel.ts) in the same order.
  */
-export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][]; swaps: Swap[][]; channels: number[] }
+export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][]; channels: number[] }
 
 /** How many candidates each of `suspects` suspects gets in this document. */
 export function candidatesPerSuspect(doc: ScoredDocument, suspects: number): number {
@@ -46,15 +44,9 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], perSu
     const cands = mergeCandidates(s.forced, generated, perSuspect);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
-    const layout = cands.length ? replaceLayout(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : undefined;
-    const rows = layout?.rows ?? [];
-    const extra: number[][] = [];
-    const swaps = rows.map((row) => l2rRows(row, 1 + layout!.left, row.length - 1 - layout!.right, isContinuation(model)).map((x) => {
-      extra.push(x.row);
-      return { extra: extra.length - 1, pos: x.pos, at: x.pos };
-    }));
+    const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
     const channels = rowChannels(text, doc.isWord(w.text), cands);
-    return { suspect: s, cands, texts, rows: [...rows, ...extra], swaps, channels };
+    return { suspect: s, cands, texts, rows, channels };
   }).filter((p) => p.cands.length > 0);
 }
 
@@ -69,23 +61,11 @@ export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: Ab
   signal?.throwIfAborted();
   let first = 0;
   return plans.map((plan) => {
-    const n = plan.rows.length, full = plan.swaps.length;
-    const e = energies.slice(first, first + n), q = cloze.slice(first, first + n).map((r) => r.tokenLogq);
+    const n = plan.rows.length;
+    const scores = energies.slice(first, first + n).map((e, i) => rowScore(e, cloze[first + i].tokenLogq));
     first += n;
-    return plan.swaps.map((swaps, i) => l2rScore(rowScore(e[i], q[i]), e[i], q[i], swaps, e.slice(full), q.slice(full)));
+    return scores;
   });
-}
-
-const continuations = new WeakMap<object, (id: number) => boolean>();
-
-/** Whether a piece continues the word before it ("##" pieces), per vocabulary. */
-function isContinuation(model: Model): (id: number) => boolean {
-  let f = continuations.get(model.wp);
-  if (!f) {
-    const cont = model.wp.vocab.map((p) => p.startsWith('##'));
-    continuations.set(model.wp, (f = (id: number) => cont[id] === true));
-  }
-  return f;
 }
 
 /** Every plan's ranking (same order): its rows' context costs and channels (ranking.ts, rankFromScores). */
