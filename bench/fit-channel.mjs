@@ -5,6 +5,7 @@
 //
 //   nice node bench/fit-channel.mjs --corpus /work/corpus [--pairs 1200] [--packages 80] [--seed 13]
 //   nice node bench/fit-channel.mjs --features bench/work/fit/features.json     # re-fit, no model run
+//   ... --no-per-piece: perPiece held at 0 (the ablation of item 2's price per piece)
 //
 // 1. bench/plant-train.py plants one error (the dev set's rules and mix) in sentences of --packages random
 //    training packages (CORPUS/text/train), each with its clean twin.
@@ -36,7 +37,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, packages: 80, seed: 13, inFlight: 4 };
+  const o = { corpus: null, features: null, pairs: 1200, packages: 80, seed: 13, inFlight: 4, perPiece: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -44,6 +45,7 @@ function args(argv) {
     else if (a === '--pairs') o.pairs = Number(next());
     else if (a === '--packages') o.packages = Number(next());
     else if (a === '--seed') o.seed = Number(next());
+    else if (a === '--no-per-piece') o.perPiece = false;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
   }
   if (!o.corpus === !o.features) throw new Error('give --corpus ROOT (plant, score, fit) or --features FILE (fit only)');
@@ -158,9 +160,9 @@ function lossAndGrad(records, th, start, pull) {
 }
 
 /** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
-function fit(records, start) {
+function fit(records, start, perPiece) {
   const th = { a: 1, b: 0.5, c: 0, g: 1, nonWord: Math.log(0.3), prior: { ...start } };
-  const keys = ['a', 'b', 'c', 'g', 'nonWord', ...KINDS.map((k) => `prior.${k}`)];
+  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'nonWord', ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => (k.startsWith('prior.') ? th.prior[k.slice(6)] : th[k]);
   const set = (k, v) => { if (k.startsWith('prior.')) th.prior[k.slice(6)] = v; else th[k] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -212,7 +214,7 @@ async function main() {
   const start = Object.fromEntries(KINDS.map((k) => [k, Math.log(START[k])]));
   const n = { fix: data.records.filter((r) => r.label === 'fix').length, keep: data.records.filter((r) => r.label === 'keep').length };
   console.error(`fit: ${data.items.length} items, ${n.fix} suspects with their planted fix, ${n.keep} to keep`);
-  const { th, loss } = fit(data.records, start);
+  const { th, loss } = fit(data.records, start, o.perPiece);
   const curve = [];
   for (let tau = -6; tau <= 12; tau += 0.25) curve.push(scoreAt(data, th, tau));
   const best = (key, ok = () => true) => curve.filter(ok).reduce((a, b) => (b[key] > a[key] ? b : a));
