@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fits the flag rule's free weights (src/engine/channel.ts: REPLACE_WEIGHTS, KIND_LOG_PRIOR,
+// Fits the flag rule's free weights (src/engine/channel.ts: REPLACE_WEIGHTS, KIND_LOG_PRIOR, EDIT_SCALE,
 // NON_WORD_LOG_PRIOR; src/engine/calibration.ts: tau) on errors planted in TRAINING text, never on the dev
 // sets (issue 13, item 3):
 //

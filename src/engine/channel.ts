@@ -4,7 +4,7 @@
 // flag x → c when log p(c | context) + logChannel(x, c, kind) − log p(x | context) − logOwn(x) > τ,
 // p(· | context) from REPLACE rows (ranking.ts, contextCost), τ from the sensitivity (calibration.ts).
 //
-// FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, NON_WORD_LOG_PRIOR and REPLACE_WEIGHTS below.
+// FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
 import { LOG_RATE } from './data/channelTable';
 import { editOps } from './edits';
