@@ -9,11 +9,11 @@
 //   node bench/quality.mjs [--sets jfleg,tech,real] [--peers harper,cspell,nspell] [--sensitivity 0.5]
 //                          [--curve 0,0.2,0.4,0.5,0.7,1] [--cli-arg ARG]... [--limit N] [--no-electric]
 //                          [--model DIR (default: models/)] [--out-dir DIR]
-//   node bench/quality.mjs --sweep [--curve ...] [--grid pNoiseGate=0.02,0.03,0.05 --grid minScore=0.5,0.7 ...]
+//   node bench/quality.mjs --sweep [--curve ...] [--grid pNoiseGate=0.02,0.03,0.05 --grid tau=-1,0,1 ...]
 //
 // --sweep is the calibration mode: ours only, across the sensitivities of --curve (default every 0.1)
-// and, with --grid, across raw flag-rule thresholds (CheckOptions.thresholds: pNoiseGate, replaceMargin,
-// minScore, ... as src/engine/types.ts names them), through the engine directly (bench/engine-jsonl.mjs;
+// and, with --grid, across raw flag-rule thresholds (CheckOptions.thresholds: pNoiseGate, tau,
+// as src/engine/types.ts names them), through the engine directly (bench/engine-jsonl.mjs;
 // one warm client, so later settings reuse cached energies); printed as a table and written to
 // bench/work/sweep.json; the committed results are left alone.
 // Every set is run whole by default. --limit N checks only the first N items of each set (a smoke test, or

@@ -108,36 +108,21 @@ function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): 
 }
 
 /**
- * The channel cost of a candidate (noisy channel: how unlikely this slip is before context is read), from
- * its prior (candidates.ts: confusable or forced fix 3, spelling neighbour at distance 1 above distance 2,
- * a free cloze proposal lowest): channelCost per unit below 3.
- */
-export function channelCost(c: Candidate, perUnit: number): number {
-  return perUnit * Math.max(0, 3 - c.prior);
-}
-
-/**
- * The REPLACE half of the flag rule: the best candidate beats the original by replaceMargin in REPLACE
- * total (energy + lambda · q surprisal + channel cost; realWordMargin when the original is a dictionary
- * word, confusableMargin when that word's best candidate comes from its confusion set, 0 for deleting a
- * doubled word) and the original's REPLACE probability is at most 1 - minScore. The finding covers the best
- * candidate's span; its suggestions are the candidates for that same span, best first. `flagged` says
+ * The REPLACE half of the flag rule, one noisy-channel decision: the ranking's totals are -log posterior
+ * (context and channel, ranking.ts), so original.total − best.total is log p(c | ctx) + log P(x | c) −
+ * log p(x | ctx) − log P(x | x), and the word is flagged when that exceeds tau (the sensitivity's knob).
+ * The finding covers the best candidate's span; its suggestions are the candidates for that same span,
+ * best first; its score is the posterior that the original is wrong, 1 − p(original). `flagged` says
  * whether the rule flags it (check reports only those; rank reports the verdict either way).
  */
 export function verdict(t: WordTable, replaced: { word: number; ranking: Ranking; cands: Candidate[] },
   rule: { th: Thresholds; maxSuggestions: number }): { finding: Finding; flagged: boolean } | undefined {
-  const { ranking, cands } = replaced, { th } = rule;
+  const { ranking, cands } = replaced;
   const best = ranking.candidates[0];
   if (!best) return undefined;
   const w = t.words[replaced.word];
-  const score = 1 - ranking.original.p;
   const bc = cands[best.index];
-  const realWord = t.isWord(w.text) && !bc.sources.includes('delete');
-  // Deleting a doubled word needs only to beat keeping it: legitimate doubles ("had had") are rare.
-  const margin = bc.sources.includes('delete') ? 0
-    : realWord ? (bc.sources.includes('confusable') ? th.confusableMargin : th.realWordMargin)
-    : th.replaceMargin;
-  const flagged = ranking.original.total - best.total >= margin && score >= Math.min(th.minScore, bc.sources.includes('delete') ? 0.5 : 1);
+  const flagged = ranking.original.total - best.total > rule.th.tau;
   const suggestions = ranking.candidates
     .filter((r) => cands[r.index].start === bc.start && cands[r.index].end === bc.end)
     .slice(0, rule.maxSuggestions)
@@ -146,8 +131,8 @@ export function verdict(t: WordTable, replaced: { word: number; ranking: Ranking
   return {
     flagged,
     finding: {
-      start: bc.start, end: bc.end, word: t.text.slice(bc.start, bc.end),
-      energy: t.energy[i], pNoise: t.pNoise[i], surprisal: t.surprisal[i], score, kind: kindOf(w.text, bc, t.isWord), suggestions,
+      start: bc.start, end: bc.end, word: t.text.slice(bc.start, bc.end), energy: t.energy[i], pNoise: t.pNoise[i],
+      surprisal: t.surprisal[i], score: 1 - ranking.original.p, kind: kindOf(w.text, bc, t.isWord), suggestions,
     },
   };
 }

@@ -2,17 +2,18 @@
 //  1. score words (wordScores.ts): prose → windows → one Electric and one cloze pass → each word's energy,
 //     q's surprisal and pNoise (calibrated from both and whether it is a known word);
 //  2. plan replacements (findings.ts orders the suspects, replacePlans.ts their candidates and rows) and
-//     score every suspect's rows, most promising first, in chunks of batched REPLACE passes (ranking.ts);
-//  3. decide (findings.ts): the flag rule keeps the suspects whose best candidate wins by its margin.
+//     score the suspects' rows, most promising first, in chunks of batched REPLACE passes (ranking.ts);
+//  3. decide (findings.ts): the flag rule keeps the suspects whose best candidate's log posterior odds over
+//     the original exceed tau.
 // rank() is the same three stages for one word, so it answers what check would (same candidates, totals
 // and p), whether or not the flag rule flags the word.
 //
 // The flag rule (thresholds from calibration.ts): a word is a suspect when its pNoise is ≥ pNoiseGate, or
-// it repeats the previous word, or it is "a"/"an" before the wrong sound; a suspect is flagged when
-// REPLACE finds a candidate whose total (Σ energy + lambda · Σ -log q + channel cost) is below the
-// original's by ≥ replaceMargin (≥ realWordMargin when the original is a dictionary word, ≥ confusableMargin
-// when that word's best candidate is from its confusion set) and 1 - p(original) ≥ minScore. The finding's
-// score is 1 - p(original).
+// it is a non-word with a close correction, or it repeats the previous word, or it is "a"/"an" before the
+// wrong sound; a suspect is flagged by the noisy channel: its best candidate c beats the original x when
+// log p(c | context) + log P(x typed | c meant) − log p(x | context) − log P(x typed | x meant) > tau
+// (p(· | context) from the REPLACE rows, P(typed | meant) from channel.ts). The finding's score is the
+// posterior 1 - p(original).
 import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
@@ -43,9 +44,9 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const model = { runner, wp };
   const rule = ruleOf(options);
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal, shouldStop);
-  // Every suspect of every text, each text's most promising first (no budget: none is left out).
+  // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
   const plans = docs.map((doc) => planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model));
-  const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, rule.th, signal),
+  const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
 
   let k = 0;
@@ -79,7 +80,7 @@ export async function rank(text: string, languageId: string, start: number, end:
   const suspect = own ?? { word, byNoise: true, forced: forcedCandidates(doc, word) };
   const plans = planReplacements(doc, [suspect], model);
   if (plans.length === 0) return undefined;
-  const [ranking] = await rankPlans(plans, model, rule.th, signal);
+  const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(doc, { word, ranking, cands: plans[0].cands }, rule);
   return v && { ...v.finding, flagged: v.flagged };
 }

@@ -1,7 +1,10 @@
 // REPLACE scoring (Clark et al. 2020): put each candidate in the word's place, score every variant in one
-// batched Electric pass and one batched cloze pass, and compare totals: the row's summed energy (one-pass
-// pseudo-log-likelihood under Electric), plus lambda times its surprisal under the cloze model q (minus its
-// pseudo-log-likelihood under q), plus the candidate's channel cost. p = softmax(-total) over the candidates plus the original text.
+// batched Electric pass and one batched cloze pass, and read each row's context score: its summed energy
+// (one-pass pseudo-log-likelihood under Electric), plus lambda times its surprisal under the cloze model q
+// (minus its pseudo-log-likelihood under q), plus perPiece per real token. The noisy channel (channel.ts)
+// then turns that into a posterior: total = nats · score − log P(typed | meant), in nats, so
+// p = softmax(-total) over the candidates plus the original text, and original.total − best.total is the
+// decision's log-odds (findings.ts, verdict).
 // The one scorer of replacements: check's findings and rank's answers both come from rankFromScores.
 import type { WordPiece } from '../text/wordpiece';
 import type { Piece } from './windows';
@@ -62,13 +65,32 @@ export function pseudoLogLikelihood(tokenLogq: Float32Array): number {
   return t;
 }
 
+/** What a REPLACE row's two passes say of it: Σ energy, -PLL under q, and its real tokens (pieces). */
+export interface RowScore { energy: number; surprisal: number; pieces: number }
+
+export function rowScore(energy: Float32Array, tokenLogq: Float32Array): RowScore {
+  return { energy: totalEnergy(energy), surprisal: -pseudoLogLikelihood(tokenLogq), pieces: energy.length - 2 };
+}
+
 /**
- * REPLACE under both heads: total = Σ energy + lambda · (-PLL under q) + cost (the candidate's channel
- * cost, 0 for the original). q(.|x\t) never sees x_t, so one cloze pass over a candidate row gives its
- * PLL exactly, context positions included (they see the replacement). texts[0] is the original.
+ * How REPLACE rows become log-likelihoods in context (fitted with the channel: channel.ts, REPLACE_WEIGHTS).
+ * perPiece makes a word a unit: a misspelling split into pieces that explain each other ("defin ##ately")
+ * pays for each piece it adds over its one-piece fix.
  */
-export function rankFromScores(texts: string[], energies: Float32Array[], tokenLogq: Float32Array[], costs: number[], lambda: number): Ranking {
-  const totals = energies.map((e, i) => totalEnergy(e) - lambda * pseudoLogLikelihood(tokenLogq[i]) + costs[i]);
+export interface ReplaceWeights { nats: number; lambda: number; perPiece: number }
+
+/** -log p(row | context) up to a constant shared by a word's rows, in nats. */
+export function contextCost(r: RowScore, w: ReplaceWeights): number {
+  return w.nats * (r.energy + w.lambda * r.surprisal + w.perPiece * r.pieces);
+}
+
+/**
+ * The posterior over a word's rows: total = contextCost − logChannel (log P(typed | meant): the original's
+ * own at [0], each candidate's after). q(.|x\t) never sees x_t, so one cloze pass over a candidate row
+ * gives its PLL exactly, context positions included (they see the replacement). texts[0] is the original.
+ */
+export function rankFromScores(texts: string[], rows: RowScore[], logChannel: number[], w: ReplaceWeights): Ranking {
+  const totals = rows.map((r, i) => contextCost(r, w) - logChannel[i]);
   const p = softmaxNeg(totals);
   const ranked = texts.map((text, i) => ({ text, total: totals[i], p: p[i], index: i - 1 }));
   return { original: ranked[0], candidates: ranked.slice(1).sort((a, b) => b.p - a.p) };

@@ -1,19 +1,22 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
 // the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
-import { channelCost, mergeCandidates, type Suspect } from './findings';
+import { REPLACE_WEIGHTS, rowChannels } from './channel';
+import { mergeCandidates, type Suspect } from './findings';
 import type { Candidate } from './candidates';
 import { generateMemo } from './candidateMemo';
-import { rankFromScores, replaceRows, type Ranking } from './ranking';
+import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
 import { cachesFor } from './rowCache';
-import type { Thresholds } from './types';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
 /** Candidates per suspect that go to REPLACE: enough for the right one, whatever the number of suspects. */
 export const REPLACE_CANDIDATES = 16;
 
-/** One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows in the same order. */
-export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][] }
+/**
+ * One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows and channels (log
+ * P(typed | meant), channel.ts) in the same order.
+ */
+export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][]; channels: number[] }
 
 /** Candidates and rows for each suspect, in the suspects' order; suspects with no candidate get no plan. */
 export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model: Model): ReplacePlan[] {
@@ -29,21 +32,27 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
     const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
-    return { suspect: s, cands, texts, rows };
+    const channels = rowChannels(text, doc.isWord(w.text), cands);
+    return { suspect: s, cands, texts, rows, channels };
   }).filter((p) => p.cands.length > 0);
 }
 
-/** Every plan's ranking (same order), from one batched pass through each head (inChunks splits a long list). */
-export async function rankPlans(plans: ReplacePlan[], model: Model, th: Thresholds, signal?: AbortSignal): Promise<Ranking[]> {
+/** Every plan's rows scored (same order), from one batched pass through each head. */
+export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal): Promise<RowScore[][]> {
   const { runner } = model;
   const scores = await cachesFor(runner).replace.scores(runner, plans.flatMap((p) => p.rows), signal);
   signal?.throwIfAborted();
   let first = 0;
   return plans.map((plan) => {
     const n = plan.rows.length;
-    const own = scores.slice(first, first + n);
-    const costs = [0, ...plan.cands.map((c) => channelCost(c, th.channelCost))];
+    const own = scores.slice(first, first + n).map((s) => rowScore(s.energy, s.tokenLogq));
     first += n;
-    return rankFromScores(plan.texts, own.map((s) => s.energy), own.map((s) => s.tokenLogq), costs, th.lambda);
+    return own;
   });
+}
+
+/** Every plan's ranking (same order): its rows' context costs and channels (ranking.ts, rankFromScores). */
+export async function rankPlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal): Promise<Ranking[]> {
+  const scores = await scorePlans(plans, model, signal);
+  return plans.map((plan, k) => rankFromScores(plan.texts, scores[k], plan.channels, REPLACE_WEIGHTS));
 }

@@ -47,18 +47,11 @@ export interface RankedWord extends Finding { flagged: boolean }
 export interface Thresholds {
   /** a word is a suspect (candidates, REPLACE) when its pNoise (energy + q's surprisal + known word, calibrated) is ≥ this */
   pNoiseGate: number;
-  /** REPLACE total = Σ energy + lambda · Σ -log q (the candidate row's pseudo-log-likelihood under q) + channel cost */
-  lambda: number;
-  /** channel cost per unit of candidate prior below a confusable's (3): spelling distance 1 < 2 < free cloze proposal */
-  channelCost: number;
-  /** flag a non-word (or doubled word) only when the best candidate's REPLACE total is below the original's by ≥ this */
-  replaceMargin: number;
-  /** the same margin for a real word (a dictionary word: their/there, is/are), which needs more evidence */
-  realWordMargin: number;
-  /** the margin for a real word whose best candidate is from its curated confusion set (then/than, is/are) */
-  confusableMargin: number;
-  /** and the REPLACE probability that the original is wrong, 1 - p(original), is ≥ this */
-  minScore: number;
+  /**
+   * flag a suspect when its best candidate's log posterior odds over the original (context and channel,
+   * in nats: findings.ts, verdict) exceed this
+   */
+  tau: number;
 }
 
 export interface CheckOptions {

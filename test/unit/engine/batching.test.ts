@@ -81,17 +81,17 @@ function plansOf(count: number, rowsEach: number): ReplacePlan[] {
     texts: Array.from({ length: rowsEach }, (_, c) => `t${c}`),
     // distinct rows, so the cache cannot merge them; a candidate row one piece longer than the original
     rows: Array.from({ length: rowsEach }, (_, c) => [2, 100 + p, 200 + c, ...(c ? [7] : []), 3]),
+    channels: new Array<number>(rowsEach).fill(0),
   }));
 }
 
 test('REPLACE in chunks: every plan in order; a cancel between chunks keeps what was scored', async () => {
   const r = countingRunner();
-  const th = thresholdsFor(0.5);
   const plans = plansOf(100, 17);    // 1,700 rows: more than three chunks
   const ac = new AbortController();
   const seen: number[] = [];
   const model = { runner: r, wp };
-  await assert.rejects(inChunks(plans, (chunk) => rankPlans(chunk, model, th, ac.signal),
+  await assert.rejects(inChunks(plans, (chunk) => rankPlans(chunk, model, ac.signal),
     { signal: ac.signal, onChunk: (done) => { seen.push(done); ac.abort(); } }), /abort/i);
   const perChunk = Math.floor(REPLACE_CHUNK_ROWS / 17);
   assert.deepEqual(seen, [perChunk], 'stopped after the first chunk');
@@ -99,7 +99,7 @@ test('REPLACE in chunks: every plan in order; a cancel between chunks keeps what
 
   const done: number[] = [];
   let pauses = 0;
-  const rankings = await inChunks(plans, (chunk) => rankPlans(chunk, model, th), { onChunk: (d) => done.push(d), between: async () => { pauses++; } });
+  const rankings = await inChunks(plans, (chunk) => rankPlans(chunk, model), { onChunk: (d) => done.push(d), between: async () => { pauses++; } });
   assert.equal(rankings.length, 100);
   assert.equal(done.at(-1), 100);
   assert.ok(done.length >= 4, `${done.length} chunks`);

@@ -99,10 +99,11 @@ test('pNoise rises with q\'s surprisal and is a probability', () => {
 
 test('thresholdsFor: higher sensitivity lowers every threshold; overrides win; bad input throws', () => {
   const lo = thresholdsFor(0), mid = thresholdsFor(0.5), hi = thresholdsFor(1);
-  for (const k of ['pNoiseGate', 'replaceMargin', 'realWordMargin', 'minScore'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
-  for (const k of ['lambda', 'channelCost'] as const) assert.ok(Number.isFinite(mid[k]) && mid[k] >= 0, k);
-  assert.equal(thresholdsFor(0.5, { replaceMargin: 9 }).replaceMargin, 9);
+  for (const k of ['pNoiseGate', 'tau'] as const) assert.ok(lo[k] > mid[k] && mid[k] > hi[k], k);
+  assert.deepEqual(Object.keys(mid).sort(), ['pNoiseGate', 'tau'], 'tau is the decision\'s one knob beside the suspect gate');
+  assert.equal(thresholdsFor(0.5, { tau: 9 }).tau, 9);
   assert.throws(() => thresholdsFor(1.5), RangeError);
   assert.throws(() => thresholdsFor(0.5, { energyGate: 3 } as never), /unknown threshold energyGate/);
+  assert.throws(() => thresholdsFor(0.5, { replaceMargin: 3 } as never), /unknown threshold replaceMargin/);
   assert.throws(() => thresholdsFor(Number.NaN), RangeError);
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { pseudoLogLikelihood, rankFromScores, replaceRows, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
+import { contextCost, pseudoLogLikelihood, rankFromScores, replaceRows, rowScore, softmaxNeg, totalEnergy } from '../../../src/engine/ranking';
 import { BigramRunner, testMeta } from './scoringBigram';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -28,17 +28,26 @@ test('totalEnergy sums the real tokens only, not [CLS]/[SEP]', () => {
   assert.equal(totalEnergy(Float32Array.from([100, 1, 2, 3, 100])), 6);
 });
 
-test('rankFromScores: total = Σ energy + lambda · (-PLL under q) + channel cost; [CLS]/[SEP] left out', () => {
+test('rankFromScores: total = nats · (Σ energy + lambda · (-PLL under q) + perPiece · pieces) − log channel', () => {
   assert.equal(pseudoLogLikelihood(Float32Array.from([-100, -1, -2, -100])), -3);
   const e = [Float32Array.from([0, 5, 0]), Float32Array.from([0, 4, 0]), Float32Array.from([0, 4, 0])];
   const q = [Float32Array.from([-50, -6, -50]), Float32Array.from([-50, -1, -50]), Float32Array.from([-50, -1, -50])];
-  const r = rankFromScores(['orig', 'a', 'b'], e, q, [0, 0, 3], 0.5);
+  const rows = e.map((x, i) => rowScore(x, q[i]));
+  assert.deepEqual(rows[0], { energy: 5, surprisal: 6, pieces: 1 }, '[CLS]/[SEP] left out');
+  const w = { nats: 1, lambda: 0.5, perPiece: 0 };
+  const r = rankFromScores(['orig', 'a', 'b'], rows, [0, 0, -3], w);
   assert.equal(r.original.total, 5 + 0.5 * 6);
   assert.deepEqual(r.candidates.map((c) => [c.text, c.total, c.index]), [['a', 4.5, 0], ['b', 7.5, 1]]);
   const sum = r.original.p + r.candidates.reduce((t, c) => t + c.p, 0);
   assert.ok(Math.abs(sum - 1) < 1e-9, 'p over the candidates and the original');
-  // lambda 0 is energy alone: the cloze rows then change nothing
-  assert.equal(rankFromScores(['orig', 'a', 'b'], e, q, [0, 0, 0], 0).original.total, 5);
+  // lambda 0 is energy alone: the cloze rows then change nothing; nats scales the context, not the channel
+  assert.equal(rankFromScores(['orig', 'a', 'b'], rows, [0, 0, 0], { ...w, lambda: 0 }).original.total, 5);
+  assert.equal(rankFromScores(['orig', 'a', 'b'], rows, [-1, 0, 0], { ...w, nats: 2 }).original.total, 2 * 8 + 1);
+  // perPiece: a row of more pieces pays for each
+  const long = rowScore(Float32Array.from([0, 2, 2, 0]), Float32Array.from([0, -1, -1, 0]));
+  const short = rowScore(Float32Array.from([0, 4, 0]), Float32Array.from([0, -2, 0]));
+  assert.equal(contextCost(long, w), contextCost(short, w));
+  assert.ok(contextCost(long, { ...w, perPiece: 1 }) > contextCost(short, { ...w, perPiece: 1 }));
 });
 
 test('replaceRows: every row has the same context, [CLS]/[SEP], and fits maxLength', () => {

@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Fits the flag rule's free weights (src/engine/channel.ts: REPLACE_WEIGHTS, KIND_LOG_PRIOR, EDIT_SCALE,
+// NON_WORD_LOG_PRIOR; src/engine/calibration.ts: tau) on errors planted in TRAINING text, never on the dev
+// sets (issue 13, item 3):
+//
+//   nice node bench/fit-channel.mjs --corpus /work/corpus [--pairs 1200] [--packages 80] [--seed 13]
+//   nice node bench/fit-channel.mjs --features bench/work/fit/features.json     # re-fit, no model run
+//   ... --no-per-piece: perPiece held at 0 (the ablation of item 2's price per piece)
+//
+// 1. bench/plant-train.py plants one error (the dev set's rules and mix) in sentences of --packages random
+//    training packages (CORPUS/text/train), each with its clean twin.
+// 2. Every item goes through check's own stages (out/src/engine: suspects, candidates, REPLACE rows scored
+//    by both heads); each suspect's rows are kept: Σ energy, -PLL under q, pieces, and the channel's edit
+//    terms of each candidate kind. A suspect is labelled "fix" when one of its candidates is the planted
+//    correction, "keep" when it touches no planted error (clean words: the false flags), and left out
+//    otherwise. Written to bench/work/fit/features.json.
+// 3. The posterior over a suspect's rows is a conditional logit, linear in the weights:
+//      logit_k = -nats · (E_k + lambda · S_k + perPiece · n_k) + log P(typed | meant_k)
+//    where log P(typed | meant_k) = KIND_LOG_PRIOR[kind] + EDIT_SCALE · Σ log rate of its edits (channel.ts),
+//    fitted by maximum likelihood (Adam, a weak pull of the kind priors towards their starting guesses so
+//    a kind the planting never produces keeps its guess). Then tau: the log-odds threshold with the best
+//    F0.5 over the items, scored as bench/scorer.mjs does (a flag touching a planted error catches it).
+// Prints the values to paste into the sources, with the set sizes.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = path.join(REPO, 'bench', 'work', 'fit');
+const req = createRequire(import.meta.url);
+const eng = (m) => {
+  const f = path.join(REPO, 'out', 'src', m);
+  if (!fs.existsSync(f + '.js')) throw new Error(`${f}.js missing: run \`npm run build\` first`);
+  return req(f);
+};
+
+function args(argv) {
+  const o = { corpus: null, features: null, pairs: 1200, packages: 80, seed: 13, inFlight: 4, perPiece: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i], next = () => argv[++i];
+    if (a === '--corpus') o.corpus = path.resolve(next());
+    else if (a === '--features') o.features = path.resolve(next());
+    else if (a === '--pairs') o.pairs = Number(next());
+    else if (a === '--packages') o.packages = Number(next());
+    else if (a === '--seed') o.seed = Number(next());
+    else if (a === '--no-per-piece') o.perPiece = false;
+    else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
+  }
+  if (!o.corpus === !o.features) throw new Error('give --corpus ROOT (plant, score, fit) or --features FILE (fit only)');
+  return o;
+}
+
+const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+
+/** Runs check's stages on every planted item; returns one record per suspect with a label. */
+async function collect(o) {
+  const planted = path.join(WORK, 'train.jsonl');
+  fs.mkdirSync(WORK, { recursive: true });
+  const made = execFileSync('/usr/bin/python3', [path.join(REPO, 'bench', 'plant-train.py'), '--root', o.corpus,
+    '--pairs', String(o.pairs), '--packages', String(o.packages), '--seed', String(o.seed), '--out', planted], { cwd: path.join(REPO, 'bench'), encoding: 'utf8' });
+  console.error(`fit: planted ${made.trim()}`);
+  const items = fs.readFileSync(planted, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+  const { loadModel } = eng('engine/model');
+  const { WordPiece } = eng('text/wordpiece');
+  const { createRunner } = eng('engine/session');
+  const { scoreWords } = eng('engine/wordScores');
+  const { suspectsOf, prioritise } = eng('engine/findings');
+  const { candidatesPerSuspect, planReplacements, scorePlans } = eng('engine/replacePlans');
+  const { thresholdsFor } = eng('engine/calibration');
+  const { logChannel } = eng('engine/channel');
+  const loaded = await loadModel(path.join(REPO, 'models'));
+  const wp = WordPiece.fromVocab(loaded.vocabText, loaded.meta.cased);
+  const runner = await createRunner(loaded, { provider: 'cpu', threads: 1 });
+  const model = { runner, wp };
+  const gate = thresholdsFor(0.5).pNoiseGate;
+  const zero = new Proxy({}, { get: () => 0 });
+
+  const records = [];
+  let next = 0, done = 0;
+  const t0 = performance.now();
+  const work = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      const doc = await scoreWords({ text: item.text, languageId: 'markdown' }, model);
+      const suspects = prioritise(suspectsOf(doc, gate), doc);
+      const plans = planReplacements(doc, suspects, candidatesPerSuspect(doc, suspects.length), model);
+      const scores = await scorePlans(plans, model);
+      plans.forEach((plan, k) => {
+        const w = doc.words[plan.suspect.word];
+        const cands = plan.cands.map((c) => {
+          const typed = item.text.slice(c.start, c.end);
+          return { text: c.text, start: c.start, end: c.end, edit: Object.fromEntries(c.sources.map((s) => [s, logChannel(typed, c.text, s, zero, 1)])) };
+        });
+        const gold = cands.map((c, i) => item.errors.some((e) => e.start === c.start && e.end === c.end && e.right.toLowerCase() === c.text.toLowerCase()) ? i + 1 : 0).filter(Boolean);
+        const touches = item.errors.some((e) => overlaps(e, w) || cands.some((c) => overlaps(e, c)));
+        const label = gold.length ? 'fix' : touches ? null : 'keep';
+        if (label) records.push({ id: item.id, label, gold, isWord: doc.isWord(w.text), word: w.text, rows: scores[k], cands });
+      });
+      if (++done % 200 === 0) console.error(`fit: ${done}/${items.length} items, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  };
+  await Promise.all(Array.from({ length: o.inFlight }, work));
+  await runner.dispose();
+  const out = { items: items.map((i) => ({ id: i.id, errors: i.errors.map((e) => ({ start: e.start, end: e.end, type: e.type })) })), records, pairs: o.pairs, seed: o.seed, packages: o.packages };
+  fs.writeFileSync(path.join(WORK, 'features.json'), JSON.stringify(out));
+  return out;
+}
+
+// The kind priors' starting guesses (how often a word is the wrong one of its kind), and where the weak pull
+// draws them: fixed here, so a re-fit does not start from its own last answer.
+const START = { spelling: 1 / 200, cloze: 1 / 200, split: 1 / 500, join: 1 / 500, confusable: 1 / 300, delete: 1 / 1000,
+  agreement: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500, comparative: 1 / 1000 };
+const KINDS = ['spelling', 'cloze', 'split', 'join', 'confusable', 'delete', 'agreement', 'verb-form', 'article', 'to', 'compound', 'comparative'];
+
+/** Logits of one record's rows under θ; also which kind gave each candidate its channel. */
+function logits(r, th) {
+  const ctx = (x) => -(th.a * x.energy + th.b * x.surprisal + th.c * x.pieces);
+  const base = ctx(r.rows[0]);
+  const out = [r.isWord ? 0 : th.nonWord], kinds = [null];
+  r.cands.forEach((c, i) => {
+    let best = -Infinity, kind = null;
+    for (const [k, e] of Object.entries(c.edit)) if (th.prior[k] + th.g * e > best) { best = th.prior[k] + th.g * e; kind = k; }
+    out.push(ctx(r.rows[i + 1]) - base + best);
+    kinds.push(kind);
+  });
+  out[0] += 0;   // the original's context term is the reference (0)
+  return { z: out, kinds };
+}
+
+function lossAndGrad(records, th, start, pull) {
+  let loss = 0;
+  const g = { a: 0, b: 0, c: 0, g: 0, nonWord: 0, prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
+  for (const r of records) {
+    const { z, kinds } = logits(r, th);
+    const m = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - m));
+    const Z = e.reduce((a, b) => a + b, 0);
+    const p = e.map((v) => v / Z);
+    const target = r.label === 'keep' ? [0] : r.gold;
+    const pt = target.reduce((s, i) => s + p[i], 0);
+    loss -= Math.log(Math.max(pt, 1e-300));
+    // d(-log Σ_T p)/dz_k = p_k - [k∈T] p_k / pt
+    z.forEach((_, k) => {
+      const dz = p[k] - (target.includes(k) ? p[k] / pt : 0);
+      if (k === 0) { if (!r.isWord) g.nonWord += dz; return; }
+      const x = r.rows[k], o = r.rows[0];
+      const dE = x.energy - o.energy, dS = x.surprisal - o.surprisal, dN = x.pieces - o.pieces;
+      g.a -= dz * dE;
+      g.b -= dz * dS;
+      g.c -= dz * dN;
+      g.prior[kinds[k]] += dz;
+      g.g += dz * r.cands[k - 1].edit[kinds[k]];
+    });
+  }
+  for (const k of KINDS) { loss += pull * (th.prior[k] - start[k]) ** 2; g.prior[k] += 2 * pull * (th.prior[k] - start[k]); }
+  return { loss: loss / records.length, g };
+}
+
+/** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
+function fit(records, start, perPiece) {
+  const th = { a: 1, b: 0.5, c: 0, g: 1, nonWord: Math.log(0.3), prior: { ...start } };
+  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'nonWord', ...KINDS.map((k) => `prior.${k}`)];
+  const get = (k) => (k.startsWith('prior.') ? th.prior[k.slice(6)] : th[k]);
+  const set = (k, v) => { if (k.startsWith('prior.')) th.prior[k.slice(6)] = v; else th[k] = v; };
+  const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
+  const lr = 0.03, b1 = 0.9, b2 = 0.999;
+  let last;
+  for (let t = 1; t <= 1500; t++) {
+    const { loss, g } = lossAndGrad(records, th, start, 1);
+    last = loss;
+    for (const k of keys) {
+      const gk = (k.startsWith('prior.') ? g.prior[k.slice(6)] : g[k]) / records.length;
+      m[k] = b1 * m[k] + (1 - b1) * gk;
+      v[k] = b2 * v[k] + (1 - b2) * gk * gk;
+      set(k, get(k) - lr * (m[k] / (1 - b1 ** t)) / (Math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8));
+    }
+    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)} editScale ${th.g.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
+  }
+  return { th, loss: last };
+}
+
+/** Precision, recall, F0.5 over the items at threshold tau, as the scorer counts them. */
+function scoreAt(data, th, tau) {
+  const byItem = new Map();
+  for (const r of data.records) {
+    const { z } = logits(r, th);
+    let k = 1;
+    for (let i = 2; i < z.length; i++) if (z[i] > z[k]) k = i;
+    if (z.length < 2 || z[k] - z[0] <= tau) continue;
+    const c = r.cands[k - 1];
+    (byItem.get(r.id) ?? byItem.set(r.id, []).get(r.id)).push({ start: c.start, end: c.end, odds: z[k] - z[0] });
+  }
+  let flags = 0, good = 0, errors = 0, caught = 0;
+  for (const item of data.items) {
+    const fl = byItem.get(item.id) ?? [];
+    const kept = [];
+    for (const f of fl.sort((a, b) => b.odds - a.odds)) if (!kept.some((x) => overlaps(x, f))) kept.push(f);
+    flags += kept.length;
+    good += kept.filter((f) => item.errors.some((e) => overlaps(e, f))).length;
+    errors += item.errors.length;
+    caught += item.errors.filter((e) => kept.some((f) => overlaps(e, f))).length;
+  }
+  const P = flags ? good / flags : 1, R = errors ? caught / errors : 0;
+  const f = (b) => (P + R ? ((1 + b * b) * P * R) / (b * b * P + R) : 0);
+  return { tau, P, R, f05: f(0.5), f1: f(1), flags };
+}
+
+async function main() {
+  const o = args(process.argv.slice(2));
+  const data = o.features ? JSON.parse(fs.readFileSync(o.features, 'utf8')) : await collect(o);
+  const start = Object.fromEntries(KINDS.map((k) => [k, Math.log(START[k])]));
+  const n = { fix: data.records.filter((r) => r.label === 'fix').length, keep: data.records.filter((r) => r.label === 'keep').length };
+  console.error(`fit: ${data.items.length} items, ${n.fix} suspects with their planted fix, ${n.keep} to keep`);
+  const { th, loss } = fit(data.records, start, o.perPiece);
+  const curve = [];
+  for (let tau = -6; tau <= 12; tau += 0.25) curve.push(scoreAt(data, th, tau));
+  const best = (key, ok = () => true) => curve.filter(ok).reduce((a, b) => (b[key] > a[key] ? b : a));
+  const mid = best('f05');
+  const lo = best('R', (c) => c.P >= Math.min(0.99, mid.P + 0.02) && c.tau >= mid.tau);
+  const hi = best('f1', (c) => c.tau <= mid.tau);
+  const r3 = (x) => Math.round(x * 1000) / 1000;
+  console.log(JSON.stringify({
+    command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),
+    items: data.items.length, suspects: n, loss: r3(loss),
+    REPLACE_WEIGHTS: { nats: r3(th.a), lambda: r3(th.b / th.a), perPiece: r3(th.c / th.a) },
+    NON_WORD_LOG_PRIOR: r3(th.nonWord), EDIT_SCALE: r3(th.g), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
+    tau: [lo.tau, mid.tau, hi.tau], train: { s0: lo, s05: mid, s1: hi },
+  }, null, 1));
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
