@@ -10,7 +10,6 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { check, checkMany } from '../../../src/engine/pipeline';
 import { inChunks, REPLACE_CHUNK_ROWS } from '../../../src/engine/replaceChunks';
 import { rankPlans, type ReplacePlan } from '../../../src/engine/replacePlans';
-import { thresholdsFor } from '../../../src/engine/calibration';
 import type { CheckResult } from '../../../src/engine/types';
 import { BigramRunner, testMeta } from './scoringBigram';
 
@@ -22,7 +21,7 @@ const TRAINING = [
   'The cat sat on the mat.', 'We saw the dog.',
 ].join('\n');
 const runner = () => new BigramRunner(testMeta(), wp, TRAINING);
-const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, replaceMargin: 1, realWordMargin: 1, minScore: 0.5 } };
+const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, tau: 0 } };
 // Only forced suspects (doubled words, a/an): pNoise never reaches 2.
 const FORCED_ONLY = { sensitivity: 0.5, thresholds: { ...LOOSE.thresholds, pNoiseGate: 2 } };
 
