@@ -72,15 +72,19 @@ export async function fileSink(target: string): Promise<Sink> {
     throw new OutputError(`cannot create the folder for ${target}: ${err.message}`);
   });
   const temp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing ? existing.mode & 0o7777 : 0o666)
-    .catch((err: Error) => { throw new OutputError(`cannot write ${target}: ${err.message}`); });
-  const sink = handleSink(handle, target);
-  // Ctrl-C or a kill while checking: remove the temporary file, then die of the same signal.
+  // Ctrl-C or a kill while checking: remove the temporary file, then die of the same signal. Registered
+  // before the file is created, so no signal between the two can leave it behind.
   const onSignal = (signal: NodeJS.Signals): void => {
     rmSync(temp, { force: true });
     process.kill(process.pid, signal);
   };
   for (const signal of SIGNALS) process.once(signal, onSignal);
+  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing ? existing.mode & 0o7777 : 0o666)
+    .catch((err: Error) => {
+      for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+      throw new OutputError(`cannot write ${target}: ${err.message}`);
+    });
+  const sink = handleSink(handle, target);
   return {
     get failure() { return sink.failure; },
     write: (text) => sink.write(text),
