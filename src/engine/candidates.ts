@@ -7,7 +7,8 @@ import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import { SpellingIndex } from './spelling';
 
-export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete' | GrammarKind;
+/** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
+export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }

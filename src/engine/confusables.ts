@@ -14,7 +14,7 @@ const SETS: string[][] = [
   ['emigrate', 'immigrate'], ['ensure', 'insure', 'assure'], ['allowed', 'aloud'], ['brake', 'break'],
   ['peak', 'peek', 'pique'], ['piece', 'peace'], ['lead', 'led'], ['lie', 'lay'], ['lying', 'laying'],
   ['sit', 'set'], ['rise', 'raise'], ['chose', 'choose'], ['cloth', 'clothe'], ['bare', 'bear'],
-  ['buy', 'by', 'bye'], ['for', 'four', 'fore'], ['one', 'won'], ['our', 'are', 'hour'], ['wear', 'where'],
+  ['buy', 'by', 'bye'], ['for', 'four', 'fore'], ['one', 'won'], ['our', 'are'], ['our', 'hour'], ['wear', 'where'],
   ['which', 'witch'], ['whole', 'hole'], ['wait', 'weight'], ['week', 'weak'], ['waste', 'waist'],
   ['role', 'roll'], ['through', 'threw', 'thorough', 'though'], ['dose', 'does'], ['device', 'devise'],
   ['license', 'licence'], ['precede', 'proceed'], ['averse', 'adverse'], ['eminent', 'imminent'],

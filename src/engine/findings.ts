@@ -46,7 +46,7 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   }
   if (next && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
     const fix = articleFix(w.text, next.text, t.sounds);
-    if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['confusable'] });
+    if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['a/an'] });
   }
   return forced;
 }
@@ -98,7 +98,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
   }).slice(0, Math.max(max, forced.length));
 }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['agreement', 'verb-form', 'article', 'to', 'comparative'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'verb-form', 'article', 'to', 'comparative'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

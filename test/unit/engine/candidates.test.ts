@@ -66,6 +66,7 @@ test('confusables: 50+ sets, symmetric, case preserved in candidates', () => {
   assert.ok(confusableSetCount >= 50);
   assert.ok(confusablesOf('there').includes('their') && confusablesOf('Their').includes("they're"));
   assert.ok(confusablesOf('then').includes('than') && confusablesOf('than').includes('then'));
+  assert.ok(confusablesOf('hour').includes('our') && !confusablesOf('hour').includes('are'), 'hour/our and our/are, not hour/are');
   assert.deepEqual(confusablesOf('xylophone'), []);
   const got = texts(gen.generate(ctx('Their going home.', 'Their')));
   assert.ok(got.includes("They're") && got.includes('There'), got.join(', '));
@@ -102,6 +103,7 @@ test('suspects: doubled words get a delete candidate, a/an mismatches their fix,
   assert.equal(dbl.forced[0].text, 'the');
   const art = s.find((x) => words[x.word].text === 'a' && x.forced.length)!;
   assert.equal(art.forced[0].text, 'an');
+  assert.deepEqual(art.forced[0].sources, ['a/an'], 'priced as the a/an kind (channel.ts), reported as grammar');
   assert.ok(!s.some((x) => words[x.word].text === 'an'), '"an hour" is right');
   assert.ok(s.some((x) => words[x.word].text === 'cat' && x.byNoise));
   assert.ok(s.filter((x) => x.byNoise).length === 1, 'only cat passed the gate');
