@@ -4,24 +4,14 @@
 // depend on the rows batched together, so equality is exact.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { WordPiece } from '../../../src/text/wordpiece';
 import { check, checkMany } from '../../../src/engine/pipeline';
 import { inChunks, REPLACE_CHUNK_ROWS } from '../../../src/engine/replaceChunks';
 import { rankPlans, type ReplacePlan } from '../../../src/engine/replacePlans';
 import type { CheckResult } from '../../../src/engine/types';
-import { BigramRunner, testMeta } from './scoringBigram';
+import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
-const TRAINING = [
-  'I left my bag over there.', 'The book is over there.', 'Put it over there.', 'They put their keys on the table.',
-  'Their house is over there.', 'I lost my keys yesterday.', 'She lost her keys over there.', 'I saw the cat.',
-  'The cat sat on the mat.', 'We saw the dog.',
-].join('\n');
-const runner = () => new BigramRunner(testMeta(), wp, TRAINING);
-const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, tau: 0 } };
+const wp = shippedWordPiece();
+const runner = () => new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
 // Only forced suspects (doubled words, a/an): pNoise never reaches 2.
 const FORCED_ONLY = { sensitivity: 0.5, thresholds: { ...LOOSE.thresholds, pNoiseGate: 2 } };
 

@@ -4,22 +4,11 @@
 // pipeline.model.test.ts holds the shipped model to the quality claims.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { WordPiece } from '../../../src/text/wordpiece';
 import { check, rank } from '../../../src/engine/pipeline';
-import { BigramRunner, testMeta } from './scoringBigram';
+import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
-const TRAINING = [
-  'I left my bag over there.', 'The book is over there.', 'Put it over there.', 'They put their keys on the table.',
-  'Their house is over there.', 'I lost my keys yesterday.', 'She lost her keys over there.', 'I saw the cat.',
-  'The cat sat on the mat.', 'We saw the dog.',
-].join('\n');
-const runner = () => new BigramRunner(testMeta(), wp, TRAINING);
-// Loose thresholds: the bigram model's energies are on its own scale.
-const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, tau: 0 } };
+const wp = shippedWordPiece();
+const runner = () => new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
 // pNoise is a probability: no word passes this gate.
 const NO_SUSPECTS = { sensitivity: 0.5, thresholds: { pNoiseGate: 2 } };
 

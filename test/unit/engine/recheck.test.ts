@@ -8,14 +8,8 @@ import { memoStats } from '../../../src/engine/blockMemo';
 import { candidateMemoStats } from '../../../src/engine/candidateMemo';
 import { scoreWords } from '../../../src/engine/wordScores';
 import { LruMap, memoByWord } from '../../../src/text/lru';
-import { BigramRunner, testMeta } from './scoringBigram';
+import { BIGRAM_TRAINING, BigramRunner, LOOSE, testMeta } from './scoringBigram';
 
-const TRAINING = [
-  'I left my bag over there.', 'The book is over there.', 'Put it over there.', 'They put their keys on the table.',
-  'Their house is over there.', 'I lost my keys yesterday.', 'She lost her keys over there.', 'I saw the cat.',
-  'The cat sat on the mat.', 'We saw the dog.',
-].join('\n');
-const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, tau: 0 } };
 
 const DOC = [
   '# Keys', '',
@@ -32,7 +26,7 @@ const DOC = [
  * scores every piece of the vocabulary at every position, fast enough for many checks.
  */
 const VOCAB = (() => {
-  const words = new Set((TRAINING + ' ' + DOC).match(/\p{L}+/gu));
+  const words = new Set((BIGRAM_TRAINING + ' ' + DOC).match(/\p{L}+/gu));
   const letters = [...'abcdefghijklmnopqrstuvwxyz'];
   const pieces = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', ...'.,#-`=1x', ...letters, ...letters.map((c) => c.toUpperCase()),
     ...letters.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1)];
@@ -42,7 +36,7 @@ const VOCAB = (() => {
 /** A fresh tokenizer (so nothing remembered) and a fresh model (so no cached rows): a cold check. */
 async function cold(text: string, lang = 'markdown') {
   const wp = WordPiece.fromVocab(VOCAB, true);
-  return check(text, lang, LOOSE, new BigramRunner(testMeta(), wp, TRAINING), wp);
+  return check(text, lang, LOOSE, new BigramRunner(testMeta(), wp, BIGRAM_TRAINING), wp);
 }
 
 /** What stage 1 hands on, model outputs and the generator aside: words in their sentences and streams, windows. */
@@ -63,7 +57,7 @@ const replace = (text: string, what: string, by: string, from = 0) => {
 
 test('check, edit, re-check equals a cold check of the edited text, edit after edit', async () => {
   const wp = WordPiece.fromVocab(VOCAB, true);
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  const runner = new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
   const edits: [string, (t: string) => string][] = [
     ['one word, same length', (t) => replace(t, 'yesterday', 'yesterdya')],
     ['one word, longer: every later offset moves', (t) => replace(t, 'keys over', 'keyss over')],
@@ -85,14 +79,14 @@ test('check, edit, re-check equals a cold check of the edited text, edit after e
     assert.deepEqual(warm.findings, fresh.findings, what);
     assert.deepEqual(warm.words, fresh.words, what);
     const wpCold = WordPiece.fromVocab(VOCAB, true);
-    assert.deepEqual(await scored(text, { runner, wp }), await scored(text, { runner: new BigramRunner(testMeta(), wpCold, TRAINING), wp: wpCold }), what);
+    assert.deepEqual(await scored(text, { runner, wp }), await scored(text, { runner: new BigramRunner(testMeta(), wpCold, BIGRAM_TRAINING), wp: wpCold }), what);
     for (const w of warm.words) assert.equal(text.slice(w.start, w.end), w.word, what);
   }
 });
 
 test('a re-check after a one-word edit tokenizes and places only the changed sentence', async () => {
   const wp = WordPiece.fromVocab(VOCAB, true);
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  const runner = new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
   await check(DOC, 'markdown', LOOSE, runner, wp);
   const before = { ...memoStats }, generated = candidateMemoStats.generated;
   await check(DOC, 'markdown', LOOSE, runner, wp);
@@ -109,7 +103,7 @@ test('a re-check after a one-word edit tokenizes and places only the changed sen
 
 test('plaintext and comment languages re-check like markdown', async () => {
   const wp = WordPiece.fromVocab(VOCAB, true);
-  const runner = new BigramRunner(testMeta(), wp, TRAINING);
+  const runner = new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
   const py = '# I lost my keys over their.\n# The cat sat on the mat.\nx = 1\n# We saw the the dog.\n';
   await check(py, 'python', LOOSE, runner, wp);
   const edited = replace(py, 'mat', 'matt');

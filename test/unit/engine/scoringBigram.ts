@@ -3,8 +3,25 @@
 // -log P(x_t | x_t-1) - log P(x_t+1 | x_t) (add-α smoothing), so a word that fits neither neighbour has
 // high energy. Its cloze q(v | x\t) ∝ P(v | x_t-1) P(x_t+1 | v) over the whole vocabulary, like the
 // two-tower model's. Nothing in it knows the tests' answers: it only knows the text it was trained on.
-import type { WordPiece } from '../../../src/text/wordpiece';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WordPiece } from '../../../src/text/wordpiece';
 import type { ClozeRow, ModelMeta, ModelRunner } from '../../../src/engine/types';
+
+/** The shipped model's tokenizer (models/vocab.txt), which the engine tests run the bigram model under. */
+export function shippedWordPiece(): WordPiece {
+  return WordPiece.fromVocab(fs.readFileSync(path.resolve(__dirname, '../../../../models/vocab.txt'), 'utf8'), true);
+}
+
+/** What the engine tests' bigram model is trained on: enough to tell "over there" from "over their". */
+export const BIGRAM_TRAINING = [
+  'I left my bag over there.', 'The book is over there.', 'Put it over there.', 'They put their keys on the table.',
+  'Their house is over there.', 'I lost my keys yesterday.', 'She lost her keys over there.', 'I saw the cat.',
+  'The cat sat on the mat.', 'We saw the dog.',
+].join('\n');
+
+/** Loose thresholds: the bigram model's energies are on its own scale, so every word is a suspect. */
+export const LOOSE = { sensitivity: 0.5, thresholds: { pNoiseGate: 0, tau: 0 } };
 
 export function testMeta(maxLength = 128, k = 8): ModelMeta {
   return {
