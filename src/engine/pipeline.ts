@@ -13,7 +13,8 @@
 // wrong sound; a suspect is flagged by the noisy channel: its best candidate c beats the original x when
 // log p(c | context) + log P(x typed | c meant) − log p(x | context) − log P(x typed | x meant) > tau
 // (p(· | context) from the REPLACE rows, P(typed | meant) from channel.ts). The finding's score is the
-// posterior 1 - p(original).
+// posterior 1 - p(original), and every word REPLACE scored, flagged or not, reports that posterior
+// (WordScore.posterior), the one number the editor shows.
 import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
@@ -52,11 +53,13 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   let k = 0;
   return docs.map((doc, d) => {
     const findings: Finding[] = [];
+    const posteriors = new Map<number, number>();
     for (const plan of plans[d]) {
       const v = verdict(doc, { word: plan.suspect.word, ranking: rankings[k++], cands: plan.cands }, rule);
+      if (v) posteriors.set(plan.suspect.word, v.finding.score);
       if (v?.flagged) findings.push(v.finding);
     }
-    return { findings: dropOverlaps(findings), words: wordScores(doc), provider: runner.provider, ms: performance.now() - started };
+    return { findings: dropOverlaps(findings), words: wordScores(doc, posteriors), provider: runner.provider, ms: performance.now() - started };
   });
 }
 

@@ -21,9 +21,12 @@ export interface ModelRunner { readonly meta: ModelMeta;
 /**
  * One checked word with the model's view of it. Offsets are UTF-16 into the checked text. surprisal is the
  * word's -log q (sum over its pieces) under the cloze model; pNoise the calibrated probability that the
- * word is an error, from its energy, its surprisal and whether it is a known word (calibration.ts).
+ * word is an error, from its energy, its surprisal and whether it is a known word (calibration.ts): the
+ * cheap screen that picks the suspects. posterior: for a word REPLACE scored (a suspect, flagged or not),
+ * the noisy channel's probability that it is wrong, 1 − p(original) — a finding's score is its word's
+ * posterior; absent for a word never scored. It is the one number the editor shows (squiggle, hover, heat map).
  */
-export interface WordScore { start: number; end: number; word: string; energy: number; pNoise: number; surprisal: number }
+export interface WordScore { start: number; end: number; word: string; energy: number; pNoise: number; surprisal: number; posterior?: number }
 
 /** A replacement; p is its REPLACE probability over the candidate set (original included). '' = delete. */
 export interface Suggestion { text: string; p: number }

@@ -90,9 +90,16 @@ function finishDocument(doc: DocumentInput, read: ReturnType<typeof readBlocks>,
   return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
 }
 
-/** What a check reports of every word (the CLI's --words, the heat map, the hover). */
-export function wordScores(doc: ScoredDocument): WordScore[] {
-  return doc.scores;
+/**
+ * What a check reports of every word (the CLI's --words, the heat map, the hover), with the REPLACE
+ * posterior of each word it scored (word index → 1 − p(original)). The scores without a posterior are the
+ * block cache's own objects, shared with later checks, so a scored word gets a copy instead of a new field.
+ */
+export function wordScores(doc: ScoredDocument, posteriors: ReadonlyMap<number, number> = new Map()): WordScore[] {
+  if (posteriors.size === 0) return doc.scores;
+  const out = doc.scores.slice();
+  for (const [i, posterior] of posteriors) out[i] = { ...out[i], posterior };
+  return out;
 }
 
 interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; isWord(w: string): boolean }

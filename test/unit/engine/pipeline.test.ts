@@ -26,6 +26,27 @@ test('flags "their" in "over their" and suggests "there" first; offsets exact', 
   assert.ok(r.ms >= 0);
 });
 
+test('every word REPLACE scored reports its posterior, flagged or not; a finding\'s score is its word\'s posterior', async () => {
+  const text = 'I lost my keys over their. She lost her keys over there.';
+  const r = await check(text, 'plaintext', LOOSE, runner(), wp);
+  const f = r.findings.find((x) => x.word === 'their')!;
+  const word = r.words.find((w) => w.start === f.start && w.end === f.end)!;
+  assert.equal(word.posterior, f.score);
+  assert.ok(f.suggestions[0].p <= f.score, 'a fix\'s p is its share of the same posterior');
+  const unflagged = r.words.filter((w) => w.posterior !== undefined && !r.findings.some((x) => x.start < w.end && w.start < x.end));
+  assert.ok(unflagged.length > 0, 'the loose gate makes suspects of clean words too');
+  assert.ok(unflagged.every((w) => w.posterior! >= 0 && w.posterior! <= 1));
+  const none = await check(text, 'plaintext', NO_SUSPECTS, runner(), wp);
+  assert.ok(none.words.every((w) => !('posterior' in w)), 'no suspects, no posteriors');
+});
+
+test('posteriors are the check\'s own: a later check that scores nothing reports none for the same words', async () => {
+  const r = runner();
+  const text = 'I lost my keys over their.';
+  assert.ok((await check(text, 'plaintext', LOOSE, r, wp)).words.some((w) => w.posterior !== undefined));
+  assert.ok((await check(text, 'plaintext', NO_SUSPECTS, r, wp)).words.every((w) => w.posterior === undefined));
+});
+
 test('a doubled word is flagged as repeated with the delete fix', async () => {
   const text = 'I saw the the cat.';
   const r = await check(text, 'plaintext', LOOSE, runner(), wp);

@@ -13,6 +13,9 @@ const RESULT: CheckResult = {
   words: ['Ünïcode', 'first', 'their', 'Then', 'teh', 'end'].map((w, i) => ({ ...at(w), energy: i / 3, pNoise: 1 / (i + 7), surprisal: Math.PI * i })),
   provider: 'cpu', ms: 12.5,
 };
+// The words REPLACE scored carry their posterior (a flagged one's is its finding's score); the others have none.
+RESULT.words[2].posterior = 0.9;
+RESULT.words[4].posterior = 1 / 3;
 
 test('a packed check result comes back equal, through a real port with its buffers transferred', async () => {
   const { result, transfer } = packResult(RESULT);
@@ -22,7 +25,15 @@ test('a packed check result comes back equal, through a real port with its buffe
   const back = unpackResult(TEXT, (await got) as typeof result);
   port1.close();
   assert.deepEqual(back, RESULT);
+  assert.ok(!('posterior' in back.words[0]), 'a word never scored has no posterior, not an undefined one');
   assert.equal(result.packedWords.start.length, 0, 'the buffers moved instead of being copied');
+  assert.equal(result.packedWords.posterior.length, 0, 'the posteriors too');
+});
+
+test('posteriors travel sparse: one index and one value per scored word', () => {
+  const { packedWords: p } = packResult(RESULT).result;
+  assert.deepEqual([...p.scored], [2, 4]);
+  assert.deepEqual([...p.posterior], [0.9, 1 / 3]);
 });
 
 test('a result with no words packs to empty columns', () => {
