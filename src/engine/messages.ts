@@ -1,7 +1,7 @@
 // What a user reads and is offered for a finding, in the editor (diagnostics, hover, quick fixes) and from
 // the CLI (JSON, SARIF, JSONL) alike: the message, its severity, each fix's title, and which words may be
 // ignored or added to a dictionary. No VS Code here, so both sides and the unit tests share it.
-import type { Finding, Suggestion } from './types';
+import type { Finding, Suggestion, WordScore } from './types';
 
 export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
@@ -16,12 +16,37 @@ export function describeSuggestion(text: string): string {
   return text === '' ? 'delete it' : `“${oneLine(text)}”`;
 }
 
-export function findingMessage(f: Finding): string {
+/**
+ * What is wrong and how sure the engine is: the finding's score, the same number the hover and the heat map
+ * show. A fix's own p (its share of that posterior) belongs to the fix: the fix titles and the hover list it.
+ */
+function findingHead(f: Finding): string {
   const what = f.kind === 'repeated' ? `Repeated word “${oneLine(f.word)}”` : `“${oneLine(f.word)}” doesn't fit here`;
+  return `${what} (${percent(f.score)} sure)`;
+}
+
+export function findingMessage(f: Finding): string {
   const best = f.suggestions[0];
-  if (!best) return `${what} (${percent(f.score)} sure)`;
-  const verb = best.text === '' ? 'delete it?' : `did you mean ${describeSuggestion(best.text)}?`;
-  return `${what} — ${verb} (${percent(best.p)})`;
+  if (!best) return findingHead(f);
+  return `${findingHead(f)} — ${best.text === '' ? 'delete it?' : `did you mean ${describeSuggestion(best.text)}?`}`;
+}
+
+/**
+ * The hover on a word: for a flagged one its squiggle's head and every fix with its p; for one REPLACE scored
+ * and not flagged, its posterior (what the heat map tints by); energy last, as a detail. undefined for a word
+ * never scored: pNoise only screened it (or it is a name, a path, code), and a number there would be a second,
+ * different "probability" beside the squiggle's.
+ */
+export function hoverText(w: WordScore | undefined, f: Finding | undefined): string | undefined {
+  const energy = (x: { energy: number }) => ` · energy ${x.energy.toFixed(2)}`;
+  // A scored word or a fix below half a percent is not "0%": REPLACE did give it a chance.
+  const share = (p: number) => (p > 0 && p < 0.005 ? '<1%' : percent(p));
+  if (f) {
+    const fixes = f.suggestions.map((s) => `${describeSuggestion(s.text)} (${share(s.p)})`).join(', ');
+    return `**Electric** ${findingHead(f)}${fixes ? ` · fixes: ${fixes}` : ''}${energy(f)}`;
+  }
+  if (w?.posterior === undefined) return undefined;
+  return `**Electric** “${oneLine(w.word)}”: not flagged (${share(w.posterior)} sure it doesn't fit)${energy(w)}`;
 }
 
 /** Findings the model is sure about are warnings, the rest information (a higher sensitivity lets more in). */

@@ -1,15 +1,8 @@
-// Hover: the model explained in one line for a flagged word (energy, probability it does not belong, best
-// alternative); with the heat map on, every scored word gets its line too.
+// Hover: a flagged word explained in one line (how sure, every fix with its p: messages.ts, hoverText); with
+// the heat map on, every word REPLACE scored gets its line too, with the number the heat map tints it by.
 import * as vscode from 'vscode';
-import type { Finding, WordScore } from '../engine/types';
-import { describeSuggestion, percent } from '../engine/messages';
+import { hoverText } from '../engine/messages';
 import { FindingsStore } from './findingsStore';
-
-export function hoverLine(w: WordScore, f: Finding | undefined): string {
-  const best = f?.suggestions[0];
-  const alternative = best ? ` · best alternative ${describeSuggestion(best.text)} (${percent(best.p)})` : '';
-  return `**Electric** “${w.word}”: energy ${w.energy.toFixed(2)} · ${percent(w.pNoise)} likely out of place${alternative}`;
-}
 
 export function registerHover(store: FindingsStore, selector: vscode.DocumentSelector, heatMapOn: () => boolean): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
@@ -19,10 +12,12 @@ export function registerHover(store: FindingsStore, selector: vscode.DocumentSel
       const offset = doc.offsetAt(position);
       const finding = current.result.findings.find((f) => f.start <= offset && offset < f.end);
       if (!finding && !heatMapOn()) return undefined;
-      const word = finding ?? current.result.words.find((w) => w.start <= offset && offset < w.end);
-      if (!word) return undefined;
-      const range = new vscode.Range(doc.positionAt(word.start), doc.positionAt(word.end));
-      return new vscode.Hover(new vscode.MarkdownString(hoverLine(word, finding)), range);
+      const word = finding ? undefined : current.result.words.find((w) => w.start <= offset && offset < w.end);
+      const text = hoverText(word, finding);
+      const span = finding ?? word;
+      if (!text || !span) return undefined;
+      const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+      return new vscode.Hover(new vscode.MarkdownString(text), range);
     },
   });
 }

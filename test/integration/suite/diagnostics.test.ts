@@ -5,6 +5,12 @@ import { closeAll, electricDiagnostics, flaggedWords, show, waitFor, whenChecked
 
 const KINDS = ['spelling', 'word-choice', 'grammar', 'repeated'];
 
+/** The Electric hover's text at a position ('' when it shows none). */
+async function electricHover(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).filter((t) => t.startsWith('**Electric**')).join('\n');
+}
+
 describe('diagnostics', () => {
   afterEach(closeAll);
 
@@ -16,7 +22,7 @@ describe('diagnostics', () => {
     for (const d of diagnostics) {
       assert.strictEqual(d.source, 'Electric');
       assert.ok(KINDS.includes(String(d.code)), `code ${String(d.code)}`);
-      assert.match(d.message, /\(\d+%\)$/, d.message);
+      assert.match(d.message, /\(\d+% sure\)( — .*\?)?$/, d.message);
     }
     const recieve = diagnostics.find((d) => doc.getText(d.range) === 'recieve');
     assert.match(recieve!.message, /“receive”/, recieve!.message);
@@ -33,9 +39,31 @@ describe('diagnostics', () => {
     const { document: doc } = await show('errors.md');
     const d = (await whenChecked(doc)).find((x) => doc.getText(x.range) === 'recieve');
     assert.ok(d);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 2));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /energy -?\d+\.\d\d · \d+% likely out of place · best alternative “receive” \(\d+%\)/, text);
+    const text = await electricHover(doc, d.range.start.translate(0, 2));
+    const sure = /\((\d+)% sure\)/.exec(d.message)?.[1];
+    assert.ok(sure, d.message);
+    assert.ok(text.startsWith(`**Electric** “recieve” doesn't fit here (${sure}% sure) · fixes: “receive” (`), `the squiggle's number: ${d.message} / ${text}`);
+    const best = Number(/“receive” \((\d+)%\)/.exec(text)?.[1]);
+    assert.ok(best <= Number(sure), `a fix's share of the posterior is at most the posterior: ${text}`);
+    assert.match(text, / · energy -?\d+\.\d\d$/, text);
+  });
+
+  it('with the heat map on, a word REPLACE scored shows its own percentage and a word never scored none', async () => {
+    const { document: doc } = await show('errors.md');
+    const flagged = flaggedWords(doc, await whenChecked(doc));
+    assert.strictEqual(await vscode.commands.executeCommand('electricProofreader.toggleHeatMap'), true);
+    try {
+      let silent = 0;
+      for (const m of doc.getText().matchAll(/\p{L}+/gu)) {
+        const text = await electricHover(doc, doc.positionAt(m.index + 1));
+        if (flagged.includes(m[0])) assert.match(text, /doesn't fit here \(\d+% sure\)/, text);
+        else if (text) assert.match(text, new RegExp(`^\\*\\*Electric\\*\\* “${m[0]}”: not flagged \\(<?\\d+% sure it doesn't fit\\) · energy`), text);
+        else silent++;
+      }
+      assert.ok(silent > 0, 'words the engine never scored get no hover');
+    } finally {
+      assert.strictEqual(await vscode.commands.executeCommand('electricProofreader.toggleHeatMap'), false);
+    }
   });
 
   it('clears the diagnostics of a closed document', async () => {

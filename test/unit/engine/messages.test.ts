@@ -2,7 +2,7 @@
 // words are offered for ignoring or for the workspace dictionary.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixOffers, findingMessage, fixTitle, isFunctionWord, offersDictionary, offersIgnore, severityOf } from '../../../src/engine/messages';
+import { fixOffers, findingMessage, fixTitle, hoverText, isFunctionWord, offersDictionary, offersIgnore, severityOf } from '../../../src/engine/messages';
 import { formatJson, formatJsonlLine, formatSarif } from '../../../src/cli/formats';
 import type { Finding } from '../../../src/engine/types';
 
@@ -10,13 +10,29 @@ const finding = (word: string, kind: Finding['kind'], suggestions: [string, numb
   start: 0, end: word.length, word, energy: 1, pNoise: 0.5, surprisal: 3, score, kind, suggestions: suggestions.map(([text, p]) => ({ text, p })),
 });
 
-test('messages: what is wrong, the best fix and its probability, on one line', () => {
-  assert.equal(findingMessage(finding('recieve', 'spelling', [['receive', 0.93]])), '“recieve” doesn\'t fit here — did you mean “receive”? (93%)');
-  assert.equal(findingMessage(finding('the\nthe', 'repeated', [['the', 0.99]])), 'Repeated word “the the” — did you mean “the”? (99%)');
-  assert.equal(findingMessage(finding('very', 'word-choice', [['', 0.7]])), '“very” doesn\'t fit here — delete it? (70%)');
+test('messages: what is wrong, how sure (the finding\'s score), the best fix, on one line', () => {
+  assert.equal(findingMessage(finding('recieve', 'spelling', [['receive', 0.9]], 0.93)), '“recieve” doesn\'t fit here (93% sure) — did you mean “receive”?');
+  assert.equal(findingMessage(finding('the\nthe', 'repeated', [['the', 0.99]], 0.995)), 'Repeated word “the the” (100% sure) — did you mean “the”?');
+  assert.equal(findingMessage(finding('very', 'word-choice', [['', 0.7]], 0.75)), '“very” doesn\'t fit here (75% sure) — delete it?');
   assert.equal(findingMessage(finding('teh', 'spelling', [], 0.81)), '“teh” doesn\'t fit here (81% sure)');
   assert.equal(severityOf(finding('x', 'spelling', [], 0.5)), 'warning');
   assert.equal(severityOf(finding('x', 'spelling', [], 0.49)), 'information');
+});
+
+test('hover: the squiggle\'s number and every fix with its share of it; a scored word\'s posterior; nothing for a word never scored', () => {
+  const f = finding('recieve', 'spelling', [['receive', 0.9], ['relieve', 0.02]], 0.93);
+  assert.equal(hoverText(undefined, f), '**Electric** “recieve” doesn\'t fit here (93% sure) · fixes: “receive” (90%), “relieve” (2%) · energy 1.00');
+  assert.ok(hoverText(undefined, f)!.includes(findingMessage(f).split(' — ')[0]), 'the same words and number as the squiggle');
+  assert.equal(hoverText(undefined, finding('the the', 'repeated', [['the', 0.97]], 0.98)),
+    '**Electric** Repeated word “the the” (98% sure) · fixes: “the” (97%) · energy 1.00');
+  assert.equal(hoverText(undefined, finding('teh', 'spelling', [], 0.81)), '**Electric** “teh” doesn\'t fit here (81% sure) · energy 1.00');
+  const word = { start: 0, end: 5, word: 'their', energy: -0.456, pNoise: 0.47, surprisal: 4 };
+  assert.equal(hoverText({ ...word, posterior: 0.12 }, undefined), '**Electric** “their”: not flagged (12% sure it doesn\'t fit) · energy -0.46');
+  assert.equal(hoverText({ ...word, posterior: 0.0004 }, undefined), '**Electric** “their”: not flagged (<1% sure it doesn\'t fit) · energy -0.46');
+  assert.equal(hoverText({ ...word, posterior: 0 }, undefined), '**Electric** “their”: not flagged (0% sure it doesn\'t fit) · energy -0.46');
+  assert.match(hoverText(undefined, finding('wich', 'spelling', [['which', 0.998], ['witch', 0.001]], 0.999))!, /“which” \(100%\), “witch” \(<1%\)/);
+  assert.equal(hoverText(word, undefined), undefined, 'pNoise alone is no percentage to show');
+  assert.equal(hoverText(undefined, undefined), undefined);
 });
 
 test('quick fixes put in exactly the engine\'s text: "I" → "me" stays "me", "Teh" → "The" stays "The"', () => {
