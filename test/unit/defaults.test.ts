@@ -1,10 +1,12 @@
 // The settings' defaults come from src/engine/defaults.ts: package.json (what VS Code's settings editor
-// shows) and the CLI's flags must agree with it (config.ts and the engine read it directly).
+// shows) and the CLI's flags must agree with it (config.ts and the engine read it directly); the heat map's
+// colours come from src/core/heatSteps.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseCliArgs, USAGE } from '../../src/cli/args';
+import { HEAT_STEPS } from '../../src/core/heatSteps';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../../src/engine/defaults';
 import { repoRoot } from './engine/runtimeFixtures';
 
@@ -15,6 +17,11 @@ test('package.json declares exactly the settings of defaults.ts, with the same d
   const props: Record<string, { default: unknown }> = pkg.contributes.configuration.properties;
   const declared = Object.fromEntries(Object.entries(props).map(([k, v]) => [k.slice(PREFIX.length), v.default]));
   assert.deepEqual(declared, SETTING_DEFAULTS);
+});
+
+test('package.json declares exactly the heat map\'s colours, in its steps\' order', () => {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.contributes.colors.map((c: { id: string }) => c.id), HEAT_STEPS.map((s) => s.color));
 });
 
 test('the CLI defaults to the same sensitivity, provider and suggestions, and says so in --help', () => {
