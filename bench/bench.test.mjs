@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { calibrationPlot } from './calibration-plot.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { checkGoldSpans, score } from './score.mjs';
@@ -92,6 +93,31 @@ test('calibration: flags by p against "overlaps an error", suggestions by p agai
   // p without suggestionP: flag calibration only.
   const bare = calibrationRows([{ id: 1, text: 'ab', errors: [] }], [{ id: 1, flags: [{ start: 0, end: 2, p: 0.2, suggestions: ['x'] }] }]);
   assert.deepEqual([bare.flags.n, bare.fixes], [1, null]);
+});
+
+test('quality.md has a calibration row per set where ours gave probabilities, beside calibration.svg; a plot panel per set', () => {
+  const sc = { precision: 0.5, recall: 0.25, f05: 0.417, byType: {}, falsePer1k: 3, errors: 4, caught: 1, fixTop1: 1, fixTop3: 1, fixTop1OfCaught: 1, fixTop3OfCaught: 1 };
+  const cal = { flags: reliability([...pairs(0.9, 10, 6), ...pairs(0.7, 10, 5)]), fixes: reliability(pairs(0.8, 10, 8)) };
+  const set = (title, calibration) => ({ title, description: 'D', items: 8, errors: 4, curve: [],
+    rows: [{ label: '**electric** (s=0.5)', peer: 'electric', seconds: 1, score: { ...sc, calibration } }, { label: 'harper', peer: 'harper', seconds: 2, score: { ...sc, calibration: null } }] });
+  const md = qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: 'm', sets: [set('A', cal), set('B', null)] });
+  assert.match(md, /## Calibration: do our probabilities mean what they say\?/);
+  assert.match(md, /\| set \| ECE flags \| ECE fixes \| Brier flags \| Brier fixes \| n flags \| n fixes \|/);
+  assert.match(md, /\| A \| \*\*0\.250\*\* \| \*\*0\.000\*\* \| 0\.310 \| 0\.160 \| 20 \| 10 \|/);
+  assert.match(md, /No calibration for B: its flags carry no probabilities/);
+  assert.match(md, /!\[observed rate against predicted probability, per set\]\(calibration\.svg\)/);
+  assert.doesNotMatch(md, /\| harper \| \*\*0/, 'no calibration row for a peer');
+  // No electric row at all (--no-electric): no section.
+  assert.doesNotMatch(qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: null, sets: [{ ...set('C', null), rows: [set('C', null).rows[1]] }] }), /## Calibration/);
+  const rescored = qualityMarkdown({ date: 'd2', env: 'e2', sensitivity: 0.5, model: 'm', rescored: { from: 'd1; e1' }, sets: [set('A', cal)] });
+  assert.match(rescored, /Re-scored by `node bench\/quality\.mjs --rescore` on d2 \(e2\) from the outputs a run saved in bench\/work \(ours: d1; e1\); no checker was run again\./);
+  const svg = calibrationPlot([{ title: 'A', calibration: cal }, { title: 'B', calibration: { flags: cal.flags, fixes: null } }]);
+  assert.match(svg, /width="920"/, 'two panels');
+  assert.match(svg, /stroke-dasharray="4 3"/, 'the diagonal');
+  assert.match(svg, /flags: ECE 0\.250, n 20/);
+  assert.match(svg, /fixes: ECE 0\.000, n 10/);
+  assert.equal(svg.match(/<circle /g).length, 2 + 1 + 2, 'a point per non-empty bin');
+  assert.match(svg, /<title>flags: p 0\.9–1\.0, n 10, mean p 0\.900, rate 0\.600<\/title>/);
 });
 
 test('score() refuses output that leaves items out', async () => {
