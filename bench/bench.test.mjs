@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { calibrationPlot } from './calibration-plot.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { checkGoldSpans, score } from './score.mjs';
-import { formatLikeScorePy, pyRound, scoreFiles } from './scorer.mjs';
+import { calibrationRows, formatLikeScorePy, pyRound, reliability, scoreFiles } from './scorer.mjs';
 import { speedMarkdown } from './speed-report.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
@@ -37,6 +38,86 @@ test('score() scores and adds fix rates over the errors caught', async () => {
   assert.equal(s.fixTop1OfCaught, 1);
   assert.deepEqual(s.byType['real-word'], { caught: 0, total: 1, recall: 0 });
   assert.equal(s.falsePer1k, 142.9); // one false flag in 7 clean words
+});
+
+const close = (a, b, msg) => assert.ok(Math.abs(a - b) < 1e-12, `${msg}: ${a} is not ${b}`);
+const pairs = (p, n, hits) => Array.from({ length: n }, (_, i) => [p, i < hits]);
+
+test('reliability: a calibrated fixture has ECE 0; its bins and Brier score are the hand-computed ones', () => {
+  // 8 of 10 right at 0.8, 1 of 4 at 0.25: every bin's rate is its mean p.
+  const r = reliability([...pairs(0.8, 10, 8), ...pairs(0.25, 4, 1)]);
+  assert.equal(r.n, 14);
+  close(r.ece, 0, 'ECE');
+  close(r.brier, (8 * 0.2 ** 2 + 2 * 0.8 ** 2 + 0.75 ** 2 + 3 * 0.25 ** 2) / 14, 'Brier');
+  assert.equal(r.bins.length, 10);
+  assert.deepEqual(r.bins.map((b) => b.n), [0, 0, 4, 0, 0, 0, 0, 0, 10, 0]);
+  [[r.bins[8].meanP, 0.8], [r.bins[8].rate, 0.8], [r.bins[2].meanP, 0.25], [r.bins[2].rate, 0.25]].forEach(([a, b]) => close(a, b, 'bin'));
+  assert.deepEqual([r.bins[0].meanP, r.bins[0].rate, r.bins[0].lo, r.bins[0].hi], [null, null, 0, 0.1]);
+  assert.equal(reliability([]), null);
+});
+
+test('reliability: an overconfident fixture has the ECE computed by hand; p = 0 and p = 1 land in the end bins', () => {
+  // 6 of 10 right at 0.9 (gap 0.3), 5 of 10 at 0.7 (gap 0.2), each bin half the weight: ECE 0.25.
+  const r = reliability([...pairs(0.9, 10, 6), ...pairs(0.7, 10, 5)]);
+  close(r.ece, 0.5 * 0.3 + 0.5 * 0.2, 'ECE');
+  close(r.brier, (6 * 0.1 ** 2 + 4 * 0.9 ** 2 + 5 * 0.3 ** 2 + 5 * 0.7 ** 2) / 20, 'Brier');
+  // Within a bin only its mean counts: 0.88 and 0.82, one right, is one bin at mean 0.85, rate 0.5.
+  close(reliability([[0.88, true], [0.82, false]]).ece, 0.35, 'ECE of one bin');
+  const ends = reliability([[0, false], [1, true]]);
+  assert.deepEqual([ends.bins[0].n, ends.bins[9].n, ends.ece, ends.brier], [1, 1, 0, 0]);
+});
+
+test('calibration: flags by p against "overlaps an error", suggestions by p against "is the correction"; none without p', async () => {
+  const rows = [
+    // A true flag: its first suggestion is the correction, the second is not.
+    { id: 'a-e', peer: 'electric', flags: [{ start: 2, end: 9, p: 0.9, suggestions: ['receive', 'relieve'], suggestionP: [0.8, 0.1] }] },
+    // A false flag: its suggestion cannot be right.
+    { id: 'a-c', peer: 'electric', flags: [{ start: 10, end: 14, p: 0.6, suggestions: ['male'], suggestionP: [0.5] }] },
+    // A true flag whose suggestion is wrong.
+    { id: 'b-e', peer: 'electric', flags: [{ start: 6, end: 11, p: 0.7, suggestions: ['the'], suggestionP: [0.65] }] },
+    { id: 'b-c', peer: 'electric', flags: [] },
+  ];
+  const cal = calibrationRows(JSON.parse(`[${fs.readFileSync(gold, 'utf8').trim().split('\n').join(',')}]`), rows, 'electric');
+  assert.equal(cal.flags.n, 3);
+  // Bins: 0.9 (true), 0.7 (true), 0.6 (false).
+  close(cal.flags.ece, (0.1 + 0.3 + 0.6) / 3, 'flag ECE');
+  close(cal.flags.brier, (0.1 ** 2 + 0.3 ** 2 + 0.6 ** 2) / 3, 'flag Brier');
+  assert.equal(cal.fixes.n, 4);
+  // Bins: 0.8 (right), 0.1 (wrong), 0.5 (wrong), 0.65 (wrong).
+  close(cal.fixes.ece, (0.2 + 0.1 + 0.5 + 0.65) / 4, 'fix ECE');
+  // score() carries it; a peer's flags (no p) get none.
+  const file = write('calibration.jsonl', rows);
+  assert.deepEqual((await score(gold, file, 'electric')).calibration, cal);
+  const peer = write('peer.jsonl', rows.map((r) => ({ ...r, peer: 'x', flags: r.flags.map(({ start, end, suggestions }) => ({ start, end, suggestions })) })));
+  assert.equal((await score(gold, peer, 'x')).calibration, null);
+  // p without suggestionP: flag calibration only.
+  const bare = calibrationRows([{ id: 1, text: 'ab', errors: [] }], [{ id: 1, flags: [{ start: 0, end: 2, p: 0.2, suggestions: ['x'] }] }]);
+  assert.deepEqual([bare.flags.n, bare.fixes], [1, null]);
+});
+
+test('quality.md has a calibration row per set where ours gave probabilities, beside calibration.svg; a plot panel per set', () => {
+  const sc = { precision: 0.5, recall: 0.25, f05: 0.417, byType: {}, falsePer1k: 3, errors: 4, caught: 1, fixTop1: 1, fixTop3: 1, fixTop1OfCaught: 1, fixTop3OfCaught: 1 };
+  const cal = { flags: reliability([...pairs(0.9, 10, 6), ...pairs(0.7, 10, 5)]), fixes: reliability(pairs(0.8, 10, 8)) };
+  const set = (title, calibration) => ({ title, description: 'D', items: 8, errors: 4, curve: [],
+    rows: [{ label: '**electric** (s=0.5)', peer: 'electric', seconds: 1, score: { ...sc, calibration } }, { label: 'harper', peer: 'harper', seconds: 2, score: { ...sc, calibration: null } }] });
+  const md = qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: 'm', sets: [set('A', cal), set('B', null)] });
+  assert.match(md, /## Calibration: do our probabilities mean what they say\?/);
+  assert.match(md, /\| set \| ECE flags \| ECE fixes \| Brier flags \| Brier fixes \| n flags \| n fixes \|/);
+  assert.match(md, /\| A \| \*\*0\.250\*\* \| \*\*0\.000\*\* \| 0\.310 \| 0\.160 \| 20 \| 10 \|/);
+  assert.match(md, /No calibration for B: its flags carry no probabilities/);
+  assert.match(md, /!\[observed rate against predicted probability, per set\]\(calibration\.svg\)/);
+  assert.doesNotMatch(md, /\| harper \| \*\*0/, 'no calibration row for a peer');
+  // No electric row at all (--no-electric): no section.
+  assert.doesNotMatch(qualityMarkdown({ date: 'd', env: 'e', sensitivity: 0.5, model: null, sets: [{ ...set('C', null), rows: [set('C', null).rows[1]] }] }), /## Calibration/);
+  const rescored = qualityMarkdown({ date: 'd2', env: 'e2', sensitivity: 0.5, model: 'm', rescored: { from: 'd1; e1' }, sets: [set('A', cal)] });
+  assert.match(rescored, /Re-scored by `node bench\/quality\.mjs --rescore` on d2 \(e2\) from the outputs a run saved in bench\/work \(ours: d1; e1\); no checker was run again\./);
+  const svg = calibrationPlot([{ title: 'A', calibration: cal }, { title: 'B', calibration: { flags: cal.flags, fixes: null } }]);
+  assert.match(svg, /width="920"/, 'two panels');
+  assert.match(svg, /stroke-dasharray="4 3"/, 'the diagonal');
+  assert.match(svg, /flags: ECE 0\.250, n 20/);
+  assert.match(svg, /fixes: ECE 0\.000, n 10/);
+  assert.equal(svg.match(/<circle /g).length, 2 + 1 + 2, 'a point per non-empty bin');
+  assert.match(svg, /<title>flags: p 0\.9–1\.0, n 10, mean p 0\.900, rate 0\.600<\/title>/);
 });
 
 test('score() refuses output that leaves items out', async () => {

@@ -58,14 +58,27 @@ export function sha256(...parts) {
 
 const PEER_CODE = ['peers.mjs', 'run-peers.mjs', 'package-lock.json'];
 
+/** Where a peer's output on this input is cached, and its {file, seconds} when it is there. */
+function peerCache(peer, inputFile, format) {
+  const key = sha256(fs.readFileSync(inputFile), peer, format, ...PEER_CODE.map((f) => fs.readFileSync(path.join(PEERS, f))));
+  const cached = path.join(WORK, 'cache', `${peer}-${key.slice(0, 16)}.jsonl`);
+  const meta = `${cached}.json`;
+  const hit = fs.existsSync(cached) && fs.existsSync(meta) ? { file: cached, ...JSON.parse(fs.readFileSync(meta, 'utf8')), cached: true } : null;
+  return { cached, meta, hit };
+}
+
+/** A peer's cached output on this input, never running it (quality.mjs --rescore); an error when there is none. */
+export function cachedPeer(peer, inputFile, format) {
+  const { hit } = peerCache(peer, inputFile, format);
+  if (!hit) throw new Error(`no saved output of ${peer} on ${inputFile} in ${path.join(WORK, 'cache')} (for this input and peer code): run without --rescore`);
+  return hit;
+}
+
 /** bench/peers/run-peers.mjs for one peer on one input, cached in bench/work/cache by content. */
 export async function runPeer(peer, inputFile, format) {
-  const key = sha256(fs.readFileSync(inputFile), peer, format, ...PEER_CODE.map((f) => fs.readFileSync(path.join(PEERS, f))));
-  const cacheDir = path.join(WORK, 'cache');
-  const cached = path.join(cacheDir, `${peer}-${key.slice(0, 16)}.jsonl`);
-  const meta = `${cached}.json`;
-  if (fs.existsSync(cached) && fs.existsSync(meta)) return { file: cached, ...JSON.parse(fs.readFileSync(meta, 'utf8')), cached: true };
-  fs.mkdirSync(cacheDir, { recursive: true });
+  const { cached, meta, hit } = peerCache(peer, inputFile, format);
+  if (hit) return hit;
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
   const tmp = `${cached}.tmp`;
   const r = await run(process.execPath, [path.join(PEERS, 'run-peers.mjs'), '--peers', peer, '--format', format, inputFile], { stdoutFile: tmp });
   fs.renameSync(tmp, cached);

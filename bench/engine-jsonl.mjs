@@ -20,7 +20,10 @@ export function engineClient(modelDir) {
     log: (level, msg) => { if (level === 'error' || level === 'warn') process.stderr.write(`engine: ${msg}\n`); } });
 }
 
-/** Checks every {"id","text"} of inputFile with options; writes {"id","peer":"electric","flags"} lines. */
+/**
+ * Checks every {"id","text"} of inputFile with options; writes {"id","peer":"electric","flags"} lines, each flag
+ * with the probabilities electric-check --jsonl writes (p, suggestionP) and its kind.
+ */
 export async function checkJsonl(client, inputFile, outFile, options) {
   const items = fs.readFileSync(inputFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
   const t0 = performance.now();
@@ -33,7 +36,8 @@ export async function checkJsonl(client, inputFile, outFile, options) {
       const batch = items.slice(first, next);
       const results = await client.checkMany(batch.map(({ text }) => ({ text, languageId: 'markdown' })), { maxSuggestions: 5, ...options });
       results.forEach((r, k) => {
-        const flags = r.findings.map((f) => ({ start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), score: f.score, kind: f.kind }));
+        const flags = r.findings.map((f) => ({ start: f.start, end: f.end, p: f.score, suggestions: f.suggestions.map((s) => s.text),
+          suggestionP: f.suggestions.map((s) => s.p), kind: f.kind }));
         lines[first + k] = JSON.stringify({ id: batch[k].id, peer: 'electric', flags });
       });
     }

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // npm run bench:quality — ours (electric-check --jsonl) beside harper, cspell and nspell on jfleg-dev,
 // the technical dev set and real-dev, all scored by bench/scorer.mjs, every set whole. Writes
-// bench/results/quality.{md,json} and pr.svg (ours across the sensitivity setting, the peers as points).
+// bench/results/quality.{md,json}, pr.svg (ours across the sensitivity setting, the peers as points) and
+// calibration.svg (how well our probabilities mean what they say, at the headline sensitivity).
 // The technical set ships in bench/data; jfleg-dev and real-dev (their licences keep them out of the
 // repository: bench/README.md) are read from ../shared/eval/ when there, and left out (with a note) by
 // default when not.
 //
 //   node bench/quality.mjs [--sets jfleg,tech,real] [--peers harper,cspell,nspell] [--sensitivity 0.5]
 //                          [--curve 0,0.2,0.4,0.5,0.7,1] [--cli-arg ARG]... [--limit N] [--no-electric]
-//                          [--model DIR (default: models/)] [--out-dir DIR]
+//                          [--model DIR (default: models/)] [--out-dir DIR] [--rescore]
 //   node bench/quality.mjs --sweep [--curve ...] [--grid pNoiseGate=0.02,0.03,0.05 --grid tau=-1,0,1 ...]
 //
 // --sweep is the calibration mode: ours only, across the sensitivities of --curve (default every 0.1)
@@ -19,10 +20,14 @@
 // Every set is run whole by default. --limit N checks only the first N items of each set (a smoke test, or
 // a model too slow for the whole set; the report says so); results then go to bench/work/results unless
 // --out-dir says otherwise, so a subset never replaces the committed full-set figures by accident.
+// --rescore runs no checker: it scores the outputs an earlier run with the same options saved in
+// bench/work (ours in bench/work/quality, the peers in bench/work/cache) and writes the report again, e.g.
+// after a change to the scorer or the report; an output that is not there is an error.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH, CLI, EXTERNAL_EVAL, RESULTS, WORK, ensureCli, ensurePeers, revision, run, runPeer, writeInput } from './common.mjs';
+import { calibrationPlot } from './calibration-plot.mjs';
+import { BENCH, CLI, EXTERNAL_EVAL, RESULTS, WORK, cachedPeer, ensureCli, ensurePeers, revision, run, runPeer, writeInput } from './common.mjs';
 import { checkJsonl, engineClient } from './engine-jsonl.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
@@ -42,7 +47,7 @@ const SETS = {
 
 function parseArgs(argv) {
   const o = { sets: null, peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
-    cliArgs: [], grid: [], limit: 0, electric: true, sweep: false, model: path.join(BENCH, '..', 'models') };
+    cliArgs: [], grid: [], limit: 0, electric: true, sweep: false, rescore: false, model: path.join(BENCH, '..', 'models') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -60,6 +65,7 @@ function parseArgs(argv) {
     else if (a === '--out-dir') o.outDir = path.resolve(next());
     else if (a === '--no-electric') o.electric = false;
     else if (a === '--sweep') o.sweep = true;
+    else if (a === '--rescore') o.rescore = true;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/quality.mjs)`);
   }
   if (!o.sets) {
@@ -90,11 +96,25 @@ function prepare(name, limit) {
   return { gold, input: input.file, items: input.items };
 }
 
-async function runElectric(input, set, sensitivity, extra, model) {
-  const out = path.join(WORK, 'quality', `${set}-electric-s${sensitivity}${extra.length ? '-' + extra.join('').replace(/[^\w.=-]/g, '') : ''}.jsonl`);
-  const args = [CLI, '--jsonl', input, '--language', 'markdown', '--provider', 'cpu', '--sensitivity', String(sensitivity), '--model', model, '--output', out, ...extra];
+/** Where ours' output on a set (its first `limit` items, with limit) at one setting is kept, and beside it how it was run. */
+function electricOutput(set, limit, sensitivity, extra) {
+  const file = path.join(WORK, 'quality', `${set}${limit ? `-first${limit}` : ''}-electric-s${sensitivity}${extra.length ? '-' + extra.join('').replace(/[^\w.=-]/g, '') : ''}.jsonl`);
+  return { file, meta: `${file}.json` };
+}
+
+async function runElectric(input, out, sensitivity, extra, model, provenance) {
+  const args = [CLI, '--jsonl', input, '--language', 'markdown', '--provider', 'cpu', '--sensitivity', String(sensitivity), '--model', model, '--output', out.file, ...extra];
   const r = await run(process.execPath, args);
-  return { file: out, seconds: r.ms / 1000 };
+  const seconds = r.ms / 1000;
+  fs.writeFileSync(out.meta, JSON.stringify({ seconds, ...provenance }));
+  return { file: out.file, seconds };
+}
+
+/** Ours' saved output (--rescore), with its seconds and run where the run that wrote it recorded them. */
+function savedElectric(out) {
+  if (!fs.existsSync(out.file)) throw new Error(`${out.file} missing: --rescore scores saved outputs; run without it first`);
+  const meta = fs.existsSync(out.meta) ? JSON.parse(fs.readFileSync(out.meta, 'utf8')) : {};
+  return { file: out.file, seconds: meta.seconds ?? null, run: meta.date ? { date: meta.date, model: meta.model, env: meta.env } : null };
 }
 
 function modelName(dir) {
@@ -135,26 +155,33 @@ async function sweep(o) {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.sweep) return sweep(o);
-  ensurePeers();
-  if (o.electric) ensureCli();
+  if (!o.rescore && o.peers.length) ensurePeers();
+  if (o.electric && !o.rescore) ensureCli();
   const report = { date: new Date().toISOString().slice(0, 10), sensitivity: o.sensitivity, model: o.electric ? modelName(o.model) : null,
     env: `commit ${revision()}, node ${process.version}, ${os.cpus().length}x ${os.cpus()[0]?.model}`, limit: o.limit || null, sets: [] };
+  const thisRun = { date: report.date, model: report.model, env: report.env };
+  const savedRuns = [];
   for (const name of o.sets) {
     const { gold, input, items } = prepare(name, o.limit);
     const set = { name, title: SETS[name].title, description: SETS[name].description, items, errors: null, rows: [], curve: [],
       ...(SETS[name].types ? { types: SETS[name].types.map(([type, what]) => ({ type, what })) } : {}) };
     for (const peer of o.peers) {
       console.error(`bench: ${name}: ${peer} ...`);
-      const r = await runPeer(peer, input, 'markdown');
+      const r = o.rescore ? cachedPeer(peer, input, 'markdown') : await runPeer(peer, input, 'markdown');
       set.rows.push({ label: peer, peer, seconds: r.seconds, score: await score(gold, r.file, peer) });
     }
     if (o.electric) {
       const sens = [...new Set([...o.curve, o.sensitivity])].sort((a, b) => a - b);
       for (const s of sens) {
         console.error(`bench: ${name}: electric at sensitivity ${s} ...`);
-        const r = await runElectric(input, name, s, o.cliArgs, o.model);
+        const out = electricOutput(name, o.limit, s, o.cliArgs);
+        const r = o.rescore ? savedElectric(out) : await runElectric(input, out, s, o.cliArgs, o.model, thisRun);
+        if (o.rescore) savedRuns.push(r.run);
         const sc = await score(gold, r.file, 'electric');
-        if (o.curve.includes(s)) set.curve.push({ sensitivity: s, ...sc, seconds: r.seconds });
+        // Calibration at the headline sensitivity only (what the editor shows by default); the setting moves the
+        // thresholds that choose which words are flagged, not the posteriors a flag's probabilities come from.
+        const { calibration, ...curveScore } = sc;
+        if (o.curve.includes(s)) set.curve.push({ sensitivity: s, ...curveScore, seconds: r.seconds });
         if (s === o.sensitivity) set.rows.unshift({ label: `**electric** (s=${s})`, peer: 'electric', seconds: r.seconds, score: sc });
       }
     }
@@ -162,13 +189,25 @@ async function main() {
     report.sets.push(set);
     for (const r of set.rows) console.error(`  ${r.peer}\tP ${r.score.precision}\tR ${r.score.recall}\tF0.5 ${r.score.f05}\tFF/1k ${r.score.falsePer1k}`);
   }
+  if (o.rescore) {
+    // The report names the run whose outputs it scores, as far as that run recorded itself.
+    const runs = [...new Set(savedRuns.map((r) => (r ? `${r.date}; ${r.env}` : 'not recorded')))];
+    const models = [...new Set(savedRuns.map((r) => r?.model ?? 'not recorded'))];
+    report.rescored = { from: runs.join(' / ') || null };
+    if (o.electric) report.model = models.join(' / ');
+  }
   const dir = o.outDir ?? (o.limit ? path.join(WORK, 'results') : RESULTS);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'quality.json'), JSON.stringify(report, null, 1) + '\n');
   fs.writeFileSync(path.join(dir, 'quality.md'), qualityMarkdown(report));
   fs.writeFileSync(path.join(dir, 'pr.svg'), prPlot(report.sets.map((s) => ({ title: s.title, curve: s.curve,
     peers: Object.fromEntries(s.rows.filter((r) => r.peer !== 'electric').map((r) => [r.peer, r.score])) }))));
-  console.error(`bench: wrote ${path.relative(process.cwd(), dir)}/quality.md, quality.json, pr.svg`);
+  const calibrated = report.sets.map((s) => ({ title: s.title, calibration: s.rows.find((r) => r.peer === 'electric')?.score.calibration }))
+    .filter((s) => s.calibration);
+  // A plot from an earlier run must not stay beside a report that has no calibration.
+  if (calibrated.length) fs.writeFileSync(path.join(dir, 'calibration.svg'), calibrationPlot(calibrated));
+  else fs.rmSync(path.join(dir, 'calibration.svg'), { force: true });
+  console.error(`bench: wrote ${path.relative(process.cwd(), dir)}/quality.md, quality.json, pr.svg${calibrated.length ? ', calibration.svg' : ''}`);
 }
 
 main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });

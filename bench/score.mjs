@@ -1,8 +1,8 @@
 // Scores a checker's flags with bench/scorer.mjs (the one scorer every checker goes through), once the gold's
 // spans are known to be UTF-16, and adds the ratios the report shows: fix top-1/top-3 also as a share of the
-// errors caught.
+// errors caught, and the calibration of a checker's probabilities where it gives them (null for the peers).
 import fs from 'node:fs';
-import { scoreRows } from './scorer.mjs';
+import { calibrationRows, scoreRows } from './scorer.mjs';
 
 const frac = (s) => { const [a, b] = String(s).split('/').map(Number); return { n: a, of: b }; };
 const readJsonl = (file) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -26,7 +26,8 @@ export function checkGoldSpans(goldRows, goldFile) {
 export async function score(goldFile, flagsFile, peer) {
   const gold = readJsonl(goldFile);
   checkGoldSpans(gold, goldFile);
-  const s = scoreRows(gold, readJsonl(flagsFile), peer);
+  const flags = readJsonl(flagsFile);
+  const s = scoreRows(gold, flags, peer);
   if (s.items_missing) throw new Error(`${peer}: ${s.items_missing} items of ${goldFile} have no output line in ${flagsFile}`);
   const byType = Object.fromEntries(Object.entries(s.recall_by_type).map(([t, v]) => {
     const { n, of } = frac(v);
@@ -40,5 +41,6 @@ export async function score(goldFile, flagsFile, peer) {
     errors: frac(s.fix_top1).of, caught,
     fixTop1: top1, fixTop3: top3,
     fixTop1OfCaught: caught ? top1 / caught : 0, fixTop3OfCaught: caught ? top3 / caught : 0,
+    calibration: calibrationRows(gold, flags, peer),
   };
 }

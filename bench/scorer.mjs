@@ -3,9 +3,12 @@
 // output fields, so the repository scores without anything outside it; bench/bench.test.mjs checks that both
 // give the same numbers.
 //   node bench/scorer.mjs GOLD.jsonl FLAGS.jsonl [--peer NAME] [--json]
+//   node bench/scorer.mjs GOLD.jsonl FLAGS.jsonl --calibration [--peer NAME] [--json]
 // GOLD lines: {"id","text","errors":[{"start","end","wrong","right","type"}]}; FLAGS lines: {"id","peer"?,
-// "flags":[{"start","end","suggestions":[...]}]}. An error is caught when a flag overlaps its span; a flag is
-// true when it overlaps some error span. False flags are also counted per 1,000 words of the error-free items.
+// "flags":[{"start","end","suggestions":[...],"p"?,"suggestionP"?:[...]}]}. An error is caught when a flag
+// overlaps its span; a flag is true when it overlaps some error span. False flags are also counted per 1,000
+// words of the error-free items. --calibration (ours only: score.py has no such thing) reads the flags'
+// probabilities instead: reliability bins, expected calibration error and Brier score (calibrationRows).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -32,16 +35,29 @@ export function pyRound(x, digits) {
 
 const readJsonl = (file) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
-/** Scores parsed gold rows against parsed flag rows; the result has score.py's fields. */
-export function scoreRows(goldRows, flagRows, peer) {
-  const gold = new Map(goldRows.map((r) => [r.id, r]));
+const overlap = (f, e) => f.start < e.end && e.start < f.end;
+
+/** The flags of each item id (the peer's lines only, when peer is given; a later line for an id wins). */
+function flagsById(flagRows, peer) {
   const flags = new Map();
   for (const r of flagRows) {
     if (peer && r.peer != null && r.peer !== peer) continue;
     flags.set(r.id, r.flags ?? []);
   }
+  return flags;
+}
+
+/** A suggestion fixes an error when it is its correction, or one word of it (a fix may be given for the whole span or just the word it covers). */
+export function isCorrection(suggestion, right) {
+  const s = strip(String(suggestion)).toLowerCase(), want = strip(right).toLowerCase();
+  return s === want || (want !== '' && s !== '' && words(want).includes(s));
+}
+
+/** Scores parsed gold rows against parsed flag rows; the result has score.py's fields. */
+export function scoreRows(goldRows, flagRows, peer) {
+  const gold = new Map(goldRows.map((r) => [r.id, r]));
+  const flags = flagsById(flagRows, peer);
   const missing = [...gold.keys()].filter((id) => !flags.has(id));
-  const overlap = (f, e) => f.start < e.end && e.start < f.end;
   let tpFlags = 0, nFlags = 0, fixed1 = 0, fixed3 = 0, cleanWords = 0, cleanFalse = 0;
   const caught = new Map(), total = new Map();
   const add = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -55,10 +71,8 @@ export function scoreRows(goldRows, flagRows, peer) {
       const hit = fl.filter((f) => overlap(f, e));
       if (!hit.length) continue;
       add(caught, e.type);
-      const sugg = hit.flatMap((f) => f.suggestions ?? []).map((s) => strip(String(s)).toLowerCase());
-      const want = strip(e.right).toLowerCase();
-      // a fix may be given for the whole span or just the word it covers
-      const ok = (s) => s === want || (want !== '' && s !== '' && words(want).includes(s)) || (want === '' && s === '');
+      const sugg = hit.flatMap((f) => f.suggestions ?? []);
+      const ok = (s) => isCorrection(s, e.right);
       if (sugg.length && ok(sugg[0])) fixed1++;
       if (sugg.slice(0, 3).some(ok)) fixed3++;
     }
@@ -75,6 +89,64 @@ export function scoreRows(goldRows, flagRows, peer) {
     fix_top1: `${fixed1}/${errors}`, fix_top3: `${fixed3}/${errors}`,
     items_missing: missing.length,
   };
+}
+
+export const CALIBRATION_BINS = 10;
+
+/**
+ * How well probabilities mean what they say, from [p, outcome] pairs: CALIBRATION_BINS equal-width bins of p
+ * (bin floor(10p), p = 1 in the last), each with its count, mean p and observed rate of true outcomes; the
+ * expected calibration error (|mean p - rate| averaged over the bins, weighted by count) and the Brier score
+ * (mean squared p - outcome). null when there are no pairs.
+ */
+export function reliability(pairs) {
+  if (!pairs.length) return null;
+  const acc = Array.from({ length: CALIBRATION_BINS }, () => ({ n: 0, sumP: 0, hits: 0 }));
+  let sq = 0;
+  for (const [p, y] of pairs) {
+    const b = acc[Math.min(CALIBRATION_BINS - 1, Math.max(0, Math.floor(p * CALIBRATION_BINS)))];
+    b.n++; b.sumP += p; b.hits += y ? 1 : 0;
+    sq += (p - (y ? 1 : 0)) ** 2;
+  }
+  const bins = acc.map((b, i) => ({ lo: i / CALIBRATION_BINS, hi: (i + 1) / CALIBRATION_BINS, n: b.n,
+    meanP: b.n ? b.sumP / b.n : null, rate: b.n ? b.hits / b.n : null }));
+  const ece = bins.reduce((e, b) => e + (b.n ? (b.n / pairs.length) * Math.abs(b.meanP - b.rate) : 0), 0);
+  return { n: pairs.length, ece, brier: sq / pairs.length, bins };
+}
+
+/**
+ * Calibration of a checker that gives probabilities (ours: electric-check --jsonl's p and suggestionP), over
+ * the items of the gold. flags: each flag's p against whether it is true (overlaps an error, as scoreRows
+ * decides). fixes: each suggestion's p against whether it corrects an error its flag overlaps (isCorrection,
+ * as fix top-k decides); a suggestion on a false flag is wrong. null when no flag carries a p (the peers).
+ */
+export function calibrationRows(goldRows, flagRows, peer) {
+  const gold = new Map(goldRows.map((r) => [r.id, r]));
+  const flagPairs = [], fixPairs = [];
+  for (const [id, fl] of flagsById(flagRows, peer)) {
+    const g = gold.get(id);
+    if (!g) continue;
+    for (const f of fl) {
+      if (typeof f.p !== 'number') continue;
+      const over = g.errors.filter((e) => overlap(f, e));
+      flagPairs.push([f.p, over.length > 0]);
+      (f.suggestions ?? []).forEach((s, k) => {
+        const q = f.suggestionP?.[k];
+        if (typeof q === 'number') fixPairs.push([q, over.some((e) => isCorrection(s, e.right))]);
+      });
+    }
+  }
+  return flagPairs.length ? { flags: reliability(flagPairs), fixes: reliability(fixPairs) } : null;
+}
+
+/** calibrationRows as text: per kind its n, ECE and Brier, then its bins. */
+export function formatCalibration(cal) {
+  if (!cal) return 'calibration                      none: no flag carries a probability (p)';
+  const f3 = (x) => (x == null ? '-' : x.toFixed(3));
+  return Object.entries(cal).flatMap(([kind, r]) => (!r ? [`${kind}: none`] : [
+    `${kind}: n ${r.n}  ECE ${f3(r.ece)}  Brier ${f3(r.brier)}`,
+    ...r.bins.filter((b) => b.n).map((b) => `  p ${b.lo.toFixed(1)}-${b.hi.toFixed(1)}  n ${String(b.n).padStart(5)}  mean p ${f3(b.meanP)}  rate ${f3(b.rate)}`),
+  ])).join('\n');
 }
 
 export function scoreFiles(goldFile, flagsFile, peer) {
@@ -98,9 +170,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(proces
   const peer = argv.includes('--peer') ? argv[argv.indexOf('--peer') + 1] : undefined;
   const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--peer');
   if (files.length !== 2) {
-    console.error('usage: node bench/scorer.mjs GOLD.jsonl FLAGS.jsonl [--peer NAME] [--json]');
+    console.error('usage: node bench/scorer.mjs GOLD.jsonl FLAGS.jsonl [--peer NAME] [--calibration] [--json]');
     process.exit(2);
   }
-  const res = scoreFiles(files[0], files[1], peer);
-  console.log(formatLikeScorePy(res, argv.includes('--json')));
+  if (argv.includes('--calibration')) {
+    const cal = calibrationRows(readJsonl(files[0]), readJsonl(files[1]), peer);
+    console.log(argv.includes('--json') ? JSON.stringify(cal) : formatCalibration(cal));
+  } else {
+    console.log(formatLikeScorePy(scoreFiles(files[0], files[1], peer), argv.includes('--json')));
+  }
 }

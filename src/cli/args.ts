@@ -35,7 +35,9 @@ Flags words that do not fit their context, with replacements ranked by an Electr
 
 Options:
   --format text|json|sarif   output format (default text: file:line:col: word — suggestion (p=…))
-  --jsonl FILE               evaluation mode: read {"id","text"} lines, write {"id","peer":"electric","flags":[…]} lines
+  --jsonl FILE               evaluation mode: read {"id","text"} lines, write {"id","peer":"electric","flags":[…]} lines;
+                             a flag: start, end, p (probability it is wrong), suggestions, suggestionP (each one's
+                             probability), text, message
   -o, --output FILE          write results to FILE instead of stdout (never an input)
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension

@@ -49,10 +49,16 @@ export function formatJson(results: FileResult[], skipped: Problem[], errors: Pr
   return JSON.stringify({ files, skipped, errors }, null, 2) + '\n';
 }
 
-/** One evaluation line in the form of ../shared/peers (UTF-16 offsets, suggestions best first). */
+/**
+ * One evaluation line in the form of ../shared/peers (UTF-16 offsets, suggestions best first), plus the
+ * numbers the benchmark's calibration reads: `p`, the probability that the flagged text is wrong (the
+ * finding's score), and `suggestionP`, each suggestion's probability, parallel to `suggestions` (shares of
+ * the same posterior). Readers of the peers' form ignore both.
+ */
 export function formatJsonlLine(id: unknown, text: string, findings: Finding[]): string {
   const flags = findings.map((f) => ({
-    start: f.start, end: f.end, suggestions: f.suggestions.map((s) => s.text), text: text.slice(f.start, f.end), message: findingMessage(f),
+    start: f.start, end: f.end, p: round4(f.score), suggestions: f.suggestions.map((s) => s.text), suggestionP: f.suggestions.map((s) => round4(s.p)),
+    text: text.slice(f.start, f.end), message: findingMessage(f),
   }));
   return JSON.stringify({ id, peer: 'electric', flags }) + '\n';
 }
@@ -108,6 +114,11 @@ export function formatSarif(results: FileResult[], errors: Problem[], version: s
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** Four decimals: finer than any bin or message needs, and stable lines to compare. */
+function round4(p: number): number {
+  return Math.round(p * 1e4) / 1e4;
 }
 
 /** A finding can span a line break ("the\nthe"): compiler-style output keeps one finding a line. */

@@ -89,7 +89,7 @@ test('sarif: a valid SARIF 2.1.0 log with rules, 1-based regions and fixes', asy
   }
 });
 
-test('--jsonl writes exactly the peers form, one line per input item, in order', async () => {
+test('--jsonl writes the peers form with its probabilities, one line per input item, in order', async () => {
   const run = await electricCheck(['--jsonl', path.join(fixtures, 'eval.jsonl'), '--sensitivity', '0.9']);
   assert.equal(run.code, 0, run.stderr);
   const input = readFileSync(path.join(fixtures, 'eval.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -101,9 +101,14 @@ test('--jsonl writes exactly the peers form, one line per input item, in order',
     assert.equal(l.peer, 'electric');
     for (const f of l.flags) {
       flags++;
-      assert.deepEqual(Object.keys(f), ['start', 'end', 'suggestions', 'text', 'message']);
+      assert.deepEqual(Object.keys(f), ['start', 'end', 'p', 'suggestions', 'suggestionP', 'text', 'message']);
       assert.equal(input[i].text.slice(f.start, f.end), f.text);
       assert.ok(f.suggestions.every((s: unknown) => typeof s === 'string'));
+      // p is the probability that the text is wrong; the suggestions' probabilities are shares of the same posterior.
+      assert.ok(f.p > 0 && f.p <= 1, `p ${f.p}`);
+      assert.equal(f.suggestionP.length, f.suggestions.length);
+      assert.ok(f.suggestionP.every((q: number) => q >= 0 && q <= 1), `suggestionP ${f.suggestionP}`);
+      assert.ok(f.suggestionP.reduce((a: number, b: number) => a + b, 0) <= f.p + 2e-4, 'suggestions share the posterior that the text is wrong');
     }
   });
   assert.ok(flags > 0, 'the planted errors give at least one flag');

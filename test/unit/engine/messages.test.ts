@@ -68,3 +68,12 @@ test('the CLI words a finding as the editor does: JSON, JSONL and SARIF messages
   assert.equal(sarif.fixes[0].description.text, fixTitle(f, f.suggestions[0]));
   assert.equal(sarif.level, 'warning', 'score 0.6 is a warning in the editor, so in SARIF too');
 });
+
+test('JSONL flags carry the probabilities: p (the text is wrong) and suggestionP beside suggestions, to four decimals', () => {
+  const text = 'I recieve it.';
+  const f = { ...finding('recieve', 'spelling', [['receive', 0.912345], ['relieve', 0.05]], 0.987654), start: 2, end: 9 };
+  const flag = JSON.parse(formatJsonlLine(1, text, [f])).flags[0];
+  assert.deepEqual(flag.suggestions, ['receive', 'relieve'], 'the peers\' string array, unchanged');
+  assert.deepEqual(flag.suggestionP, [0.9123, 0.05]);
+  assert.equal(flag.p, 0.9877);
+});
