@@ -115,6 +115,9 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
   }).slice(0, Math.max(max, forced.length));
 }
 
+/** The flag rule's thresholds and how many suggestions a finding carries. */
+export interface FlagRule { th: Thresholds; maxSuggestions: number }
+
 const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'verb-form', 'article', 'to', 'comparative'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
@@ -133,7 +136,7 @@ function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): 
  * whether the rule flags it (check reports only those; rank reports the verdict either way).
  */
 export function verdict(t: WordTable, replaced: { word: number; ranking: Ranking; cands: Candidate[] },
-  rule: { th: Thresholds; maxSuggestions: number }): { finding: Finding; flagged: boolean } | undefined {
+  rule: FlagRule): { finding: Finding; flagged: boolean } | undefined {
   const { ranking, cands } = replaced;
   const best = ranking.candidates[0];
   if (!best) return undefined;
