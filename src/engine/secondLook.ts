@@ -6,10 +6,12 @@
 // rows as a check of the fixed text makes them), and the sentence's other words are decided there. A flag
 // only the neighbouring error caused goes; one it hid comes. The anchor is the sentence's misspelling if it
 // has one (a non-word is wrong whatever its neighbours), else its surest flag; its finding stays as the
-// first pass made it. One look is enough for two errors in a sentence: whichever is flagged first is the
-// anchor or is decided again with the anchor fixed, and the other is decided with the first fixed. A third
-// error can still hide one of them (it stays in the look's context); looking again until nothing changes
-// would cost another pass for every sentence with a flag, and is not done.
+// first pass made it. One look is enough for two errors in a sentence: the first pass flags at least one of
+// them (else there is nothing to look from), that one (or the anchor, when both are flagged) is fixed, and
+// the other is decided beside the fix. It falls short when the anchor is itself a false flag surer than the
+// real-word error that caused it (the error is then decided beside a wrong fix; a misspelling is always the
+// anchor, so not for those), and with three errors, where the third stays in the look's context and may
+// still hide one: looking again until nothing changes would cost another pass per flagged sentence.
 // Only sentences with a flag and another suspect pay: one block through each head, and the REPLACE rows of
 // the sentence's suspects that the first pass would have kept (prioritise's cut, realWordCutoff).
 import { dropOverlaps, forcedCandidates, isRealWord, suspectsOf, verdict, type FlagRule, type Suspect } from './findings';
