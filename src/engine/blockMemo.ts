@@ -39,7 +39,10 @@ export interface BlockWork {
 export const SENTENCE_MEMO_UNITS = 50_000;
 export const BLOCK_MEMO_UNITS = 70_000;
 
-/** What the memos did, for tests and benchmarks: sentences tokenized and words placed since the start. */
+/**
+ * What the memos did, for tests and benchmarks: sentences tokenized and words placed since the start
+ * (a caller that passes readBlocks a stats object of its own counts there instead).
+ */
 export const memoStats = { sentencesRead: 0, wordsPlaced: 0, blocksBuilt: 0 };
 
 /** Where a block's text was last seen, per block text: a document may repeat a paragraph. */
@@ -71,7 +74,7 @@ export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: Place
  * Streams, windows and placed words of the document's sentences, exactly as tokenizeStreams, makeWindows
  * and placeWords over wordsIn give them: sentences of the same block (consecutive) share a stream.
  */
-export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, meta: ModelMeta): ReadBlocks {
+export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, meta: ModelMeta, stats = memoStats): ReadBlocks {
   const m = memosFor(wp);
   const streams: Stream[] = [], windows: Window[] = [], words: PlacedWord[] = [], blocks: BlockWork[] = [];
   const shape = `${meta.maxLength},${meta.special.cls},${meta.special.sep}`;
@@ -84,7 +87,7 @@ export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, m
     const base = sentences[a].start, block = sentences[a].block;
     let work = known.find((w) => w.base === base && w.sentence0 === a && w.streamIndex === si && w.stream.block === block);
     if (!work) {
-      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(text, sentences, a, b, si, wp, meta, m);
+      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(text, sentences, a, b, si, wp, meta, m, stats);
       m.blocks.set(key, [work, ...known].slice(0, PLACES_KEPT));
     }
     blocks.push(work);
@@ -108,13 +111,13 @@ function blockKey(text: string, sentences: Sentence[], a: number, b: number, sha
 }
 
 function buildBlock(text: string, sentences: Sentence[], a: number, b: number, si: number, wp: WordPiece,
-  meta: ModelMeta, m: Memos): BlockWork {
-  memoStats.blocksBuilt++;
+  meta: ModelMeta, m: Memos, stats: typeof memoStats): BlockWork {
+  stats.blocksBuilt++;
   const block = sentences[a].block;
   const pieces: Piece[] = [], words: PlacedWord[] = [];
   for (let k = a; k < b; k++) {
     const s = sentences[k];
-    const work = sentenceWork(text, s, wp, m);
+    const work = sentenceWork(text, s, wp, m, stats);
     const first = pieces.length;
     for (const p of work.pieces) pieces.push({ id: p.id, start: s.start + p.start, end: s.start + p.end });
     for (const w of work.words) {
@@ -136,13 +139,13 @@ function moved(w: BlockWork, base: number, sentence0: number, si: number, block:
   return { base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
 }
 
-function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos): SentenceWork {
+function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos, stats: typeof memoStats): SentenceWork {
   const single = s.parts.length === 1;
   const key = single ? `\u0001${text.slice(s.start, s.end)}`
     : `${s.parts.map((p) => `${p.start - s.start},${p.end - s.start}`).join(',')}\u0000${text.slice(s.start, s.end)}`;
   let work = m.sentences.get(key);
   if (work) return work;
-  memoStats.sentencesRead++;
+  stats.sentencesRead++;
   // Read in place (absolute offsets, as tokenizeStreams and placeWords would), then made relative.
   const pieces: Piece[] = [];
   for (const part of s.parts) {
@@ -150,7 +153,7 @@ function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos): Sente
     for (let i = 0; i < ids.length; i++) pieces.push({ id: ids[i], start: part.start + offsets[i][0], end: part.start + offsets[i][1] });
   }
   const found = wordsIn(text, s.parts).map((w) => ({ ...w, sentence: 0 }));
-  memoStats.wordsPlaced += found.length;
+  stats.wordsPlaced += found.length;
   const placed = placeWords([{ block: s.block, pieces }], found, found.map(() => 0));
   work = {
     pieces: pieces.map((p) => ({ id: p.id, start: p.start - s.start, end: p.end - s.start })),

@@ -79,12 +79,29 @@ export const MIN_SUSPECTS = 16;
 export const SUSPECT_WORDS = 250;
 
 export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
-  const isRealWord = (s: Suspect) => s.forced.length === 0 && t.isWord(t.words[s.word].text);
-  const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (isRealWord(s) ? 0 : 1e6) + t.pNoise[s.word];
+  const rank = (s: Suspect) => (s.forced.length ? 2e6 : 0) + (isRealWord(s, t) ? 0 : 1e6) + t.pNoise[s.word];
   const sorted = suspects.map((s) => ({ s, r: rank(s) })).sort((a, b) => b.r - a.r || a.s.word - b.s.word).map(({ s }) => s);
-  const cap = Math.max(MIN_SUSPECTS, Math.floor(t.words.length / SUSPECT_WORDS));
+  const cap = capOf(t);
   let realWords = 0;
-  return sorted.filter((s) => !isRealWord(s) || ++realWords <= cap);
+  return sorted.filter((s) => !isRealWord(s, t) || ++realWords <= cap);
+}
+
+/**
+ * The pNoise a real word needed to make prioritise's cut (the lowest one kept when the cap cut some, else
+ * 0): a second look at a sentence (secondLook.ts) keeps the real words that would have made it.
+ */
+export function realWordCutoff(suspects: Suspect[], kept: Suspect[], t: WordTable): number {
+  if (suspects.filter((s) => isRealWord(s, t)).length <= capOf(t)) return 0;
+  return Math.min(...kept.filter((s) => isRealWord(s, t)).map((s) => t.pNoise[s.word]));
+}
+
+/** A suspect only because its pNoise passed the gate: a known word with no forced fix (the capped kind). */
+export function isRealWord(s: Suspect, t: WordTable): boolean {
+  return s.forced.length === 0 && t.isWord(t.words[s.word].text);
+}
+
+function capOf(t: WordTable): number {
+  return Math.max(MIN_SUSPECTS, Math.floor(t.words.length / SUSPECT_WORDS));
 }
 
 /** Forced candidates first (they must be ranked), then the generated ones, no duplicates, at most max. */
@@ -97,6 +114,9 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
     return true;
   }).slice(0, Math.max(max, forced.length));
 }
+
+/** The flag rule's thresholds and how many suggestions a finding carries. */
+export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
 const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'verb-form', 'article', 'to', 'comparative'];
 
@@ -116,7 +136,7 @@ function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): 
  * whether the rule flags it (check reports only those; rank reports the verdict either way).
  */
 export function verdict(t: WordTable, replaced: { word: number; ranking: Ranking; cands: Candidate[] },
-  rule: { th: Thresholds; maxSuggestions: number }): { finding: Finding; flagged: boolean } | undefined {
+  rule: FlagRule): { finding: Finding; flagged: boolean } | undefined {
   const { ranking, cands } = replaced;
   const best = ranking.candidates[0];
   if (!best) return undefined;

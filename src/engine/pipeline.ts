@@ -4,9 +4,11 @@
 //  2. plan replacements (findings.ts orders the suspects, replacePlans.ts their candidates and rows) and
 //     score the suspects' rows, most promising first, in chunks of batched REPLACE passes (ranking.ts);
 //  3. decide (findings.ts): the flag rule keeps the suspects whose best candidate's log posterior odds over
-//     the original exceed tau.
-// rank() is the same three stages for one word, so it answers what check would (same candidates, totals
-// and p), whether or not the flag rule flags the word.
+//     the original exceed tau;
+//  4. look again (secondLook.ts): a sentence with a flag and another suspect is scored again with the flag's
+//     fix in place, and its other words are decided there, so two errors in it do not hide each other.
+// rank() is the same stages for one word (and the suspects of its sentence), so it answers what check would
+// (same candidates, totals and p), whether or not the flag rule flags the word.
 //
 // The flag rule (thresholds from calibration.ts): a word is a suspect when its pNoise is ≥ pNoiseGate, or
 // it is a non-word with a close correction, or it repeats the previous word, or it is "a"/"an" before the
@@ -19,10 +21,12 @@ import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
-import { dropOverlaps, forcedCandidates, prioritise, suspectsOf, verdict } from './findings';
+import { forcedCandidates, prioritise, realWordCutoff, suspectsOf, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
-import { planReplacements, rankPlans } from './replacePlans';
-import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord, Thresholds } from './types';
+import type { Ranking } from './ranking';
+import { planReplacements, rankPlans, type ReplacePlan } from './replacePlans';
+import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
+import type { CheckOptions, CheckResult, ModelRunner, RankedWord } from './types';
 import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
 
 /** One text of a checkMany batch. */
@@ -46,28 +50,35 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const rule = ruleOf(options);
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal, shouldStop);
   // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
-  const plans = docs.map((doc) => planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model));
+  const suspects = docs.map((doc) => suspectsOf(doc, rule.th.pNoiseGate));
+  const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
+  const plans = docs.map((doc, d) => planReplacements(doc, kept[d], model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
 
   let k = 0;
+  const decided = docs.map((doc, d) => decidedOf(doc, plans[d], rankings.slice(k, (k += plans[d].length)), rule));
+  const firsts: FirstPass[] = docs.map((doc, d) => ({
+    flagged: decided[d].filter((v) => v.flagged),
+    suspects: suspects[d],
+    cutoff: realWordCutoff(suspects[d], kept[d], doc),
+  }));
+  const looked = await lookAgain(docs, firsts, rule, model, options.ignoredWords, signal, hooks);
   return docs.map((doc, d) => {
-    const findings: Finding[] = [];
-    const posteriors = new Map<number, number>();
-    for (const plan of plans[d]) {
-      const v = verdict(doc, { word: plan.suspect.word, ranking: rankings[k++], cands: plan.cands }, rule);
-      if (v) posteriors.set(plan.suspect.word, v.finding.score);
-      if (v?.flagged) findings.push(v.finding);
-    }
-    return { findings: dropOverlaps(findings), words: wordScores(doc, posteriors), provider: runner.provider, ms: performance.now() - started };
+    // Every scored word's posterior (the one number the editor shows), the second look's where it decided the word.
+    const posteriors = new Map(decided[d].map((v) => [v.word, v.finding.score]));
+    for (const w of looked[d].redecided) posteriors.delete(w);
+    for (const [w, p] of looked[d].posteriors) posteriors.set(w, p);
+    return { findings: looked[d].findings, words: wordScores(doc, posteriors), provider: runner.provider, ms: performance.now() - started };
   });
 }
 
 /**
  * Ranks the fixes of the checked word at text[start, end) as check does: the same candidates (its forced
  * ones, and generated ones as for a word past the pNoise gate), the same REPLACE rows, totals and
- * probabilities; for a word check flags, the answer is that finding. undefined for a word check never
- * scores (an ignored word, code) or one with no candidate.
+ * probabilities (in the second look's text when check decides the word in one); for a word check flags,
+ * the answer is that finding. undefined for a word check never scores (an ignored word, code) or one with
+ * no candidate.
  */
 export async function rank(text: string, languageId: string, start: number, end: number, options: CheckOptions,
   runner: ModelRunner, wp: WordPiece, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<RankedWord | undefined> {
@@ -78,8 +89,19 @@ export async function rank(text: string, languageId: string, start: number, end:
   const word = wordAt(doc, start, end);
   if (!doc.checkable[word]) return undefined;
 
+  // Check's first pass over the word's sentence (the rows check scored come from the cache), then the
+  // second look check gives the sentence when it gives one and the word is one it decides again.
+  const suspects = suspectsOf(doc, rule.th.pNoiseGate);
+  const kept = prioritise(suspects, doc);
+  const cutoff = realWordCutoff(suspects, kept, doc);
+  const sentence = doc.words[word].sentence;
+  const mine = planReplacements(doc, kept.filter((s) => doc.words[s.word].sentence === sentence), model);
+  const flagged = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule).filter((v) => v.flagged);
+  const [look] = secondLooks(doc, { flagged, suspects, cutoff }, options.ignoredWords);
+  if (look && decidedInLook(look, doc, word)) return rankInLook(look, doc, word, cutoff, rule, model, signal);
+
   // Check's own suspect when the word is one (every suspect gets the same number of candidates).
-  const own = suspectsOf(doc, rule.th.pNoiseGate).find((s) => s.word === word);
+  const own = suspects.find((s) => s.word === word);
   const suspect = own ?? { word, byNoise: true, forced: forcedCandidates(doc, word) };
   const plans = planReplacements(doc, [suspect], model);
   if (plans.length === 0) return undefined;
@@ -88,7 +110,15 @@ export async function rank(text: string, languageId: string, start: number, end:
   return v && { ...v.finding, flagged: v.flagged };
 }
 
-function ruleOf(options: CheckOptions): { th: Thresholds; maxSuggestions: number } {
+/** The verdicts on plans (with their rankings, in the same order), flagged or not. */
+function decidedOf(doc: ScoredDocument, plans: ReplacePlan[], rankings: Ranking[], rule: FlagRule): Decided[] {
+  return plans.flatMap((plan, k) => {
+    const v = verdict(doc, { word: plan.suspect.word, ranking: rankings[k], cands: plan.cands }, rule);
+    return v ? [{ word: plan.suspect.word, ...v }] : [];
+  });
+}
+
+function ruleOf(options: CheckOptions): FlagRule {
   return {
     th: thresholdsFor(options.sensitivity ?? SETTING_DEFAULTS.sensitivity, options.thresholds),
     maxSuggestions: options.maxSuggestions ?? MAX_SUGGESTIONS,

@@ -18,8 +18,12 @@ export const REPLACE_CANDIDATES = 16;
  */
 export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][]; channels: number[] }
 
-/** Candidates and rows for each suspect, in the suspects' order; suspects with no candidate get no plan. */
-export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model: Model): ReplacePlan[] {
+/**
+ * Candidates and rows for each suspect, in the suspects' order; suspects with no candidate get no plan.
+ * `allow` leaves candidates out (a second look keeps its fix out of reach, secondLook.ts).
+ */
+export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model: Model,
+  allow: (c: Candidate) => boolean = () => true): ReplacePlan[] {
   const { text, words, gen } = doc;
   const { meta } = model.runner;
   return suspects.map((s) => {
@@ -28,7 +32,7 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
     const generated = gen && s.byNoise
       ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), REPLACE_CANDIDATES)
       : [];
-    const cands = mergeCandidates(s.forced, generated, REPLACE_CANDIDATES);
+    const cands = mergeCandidates(s.forced.filter(allow), generated.filter(allow), REPLACE_CANDIDATES);
     const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
     const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
     const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];

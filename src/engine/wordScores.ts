@@ -3,10 +3,10 @@
 // cached per window, so an edited document re-scores only the windows that changed) → each word's energy,
 // q's surprisal and pNoise.
 import { proseRegions, type ShouldStop } from '../text/regions';
-import { splitSentences } from '../text/sentences';
+import { splitSentences, type Sentence } from '../text/sentences';
 import { isCheckable } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
-import { readBlocks, type BlockScores, type BlockWork } from './blockMemo';
+import { memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
@@ -21,6 +21,8 @@ export interface Model { runner: ModelRunner; wp: WordPiece }
 
 /** A document as the model saw it: its windows and their cloze rows, and its words with their scores. */
 export interface ScoredDocument extends WordTable {
+  /** the prose sentences the words are in (words[i].sentence indexes them) */
+  sentences: Sentence[];
   words: PlacedWord[];
   streams: Stream[];
   windows: Window[];
@@ -34,6 +36,9 @@ export interface ScoredDocument extends WordTable {
 /** What scoreDocuments reads: a text, its language (for its prose regions) and the words never checked. */
 export interface DocumentInput { text: string; languageId: string; ignoredWords?: string[] }
 
+/** A text already cut into prose sentences (a second look at one block, secondLook.ts), and the words never checked. */
+export interface SentencesInput { text: string; sentences: Sentence[]; ignoredWords?: string[] }
+
 export async function scoreWords(doc: DocumentInput, model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
   return (await scoreDocuments([doc], model, signal, shouldStop))[0];
 }
@@ -44,13 +49,19 @@ export async function scoreWords(doc: DocumentInput, model: Model, signal?: Abor
  * gets what scoring it alone would give; the int8 graphs' dynamic quantization aside, see models/README.md).
  */
 export async function scoreDocuments(docs: DocumentInput[], model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument[]> {
+  // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
+  const parsed = docs.map((doc) => ({ ...doc, sentences: splitSentences(doc.text, proseRegions(doc.text, doc.languageId, shouldStop)) }));
+  return scoreSentences(parsed, model, signal);
+}
+
+/**
+ * scoreDocuments after the parse. `stats` counts what the block memo read (a second look counts apart, so
+ * memoStats stays what the documents themselves cost).
+ */
+export async function scoreSentences(docs: SentencesInput[], model: Model, signal?: AbortSignal, stats = memoStats): Promise<ScoredDocument[]> {
   const { runner, wp } = model;
-  const laid = docs.map((doc) => {
-    // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
-    const sentences = splitSentences(doc.text, proseRegions(doc.text, doc.languageId, shouldStop));
-    // Unchanged sentences and blocks come from blockMemo.ts: an edit re-reads only what it touched.
-    return { doc, read: readBlocks(doc.text, sentences, wp, runner.meta) };
-  });
+  // Unchanged sentences and blocks come from blockMemo.ts: an edit re-reads only what it touched.
+  const laid = docs.map((doc) => ({ doc, read: readBlocks(doc.text, doc.sentences, wp, runner.meta, stats) }));
   const caches = cachesFor(runner);
   const windowIds = laid.flatMap((d) => d.read.windows.map((w) => w.ids));
   const energies = await caches.energy.energies(runner, windowIds);
@@ -66,7 +77,7 @@ export async function scoreDocuments(docs: DocumentInput[], model: Model, signal
   });
 }
 
-function finishDocument(doc: DocumentInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, energyRows: Float32Array[],
+function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, energyRows: Float32Array[],
   windowCloze: ClozeRow[]): ScoredDocument {
   const { text } = doc;
   const { streams, windows, words, blocks } = read;
@@ -87,7 +98,7 @@ function finishDocument(doc: DocumentInput, read: ReturnType<typeof readBlocks>,
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
-  return { text, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
+  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
 }
 
 /**

@@ -30,9 +30,10 @@ test('checkMany: each item gets exactly what checking it alone gives, in order',
   const alone = await Promise.all(items.map((it) => check(it.text, it.languageId, LOOSE, runner(), wp)));
   assert.deepEqual(many.map(withoutMs), alone.map(withoutMs));
   assert.ok(alone[0].findings.length > 0 && alone[1].findings.length > 0, 'the items have findings to compare');
-  // One pass per head over every item's windows, and the REPLACE rows of all suspects in one chunk.
-  assert.equal(batched.calls.energies, 2);
-  assert.equal(batched.calls.cloze, 2);
+  // One pass per head over every item's windows, and the REPLACE rows of all suspects in one chunk; then
+  // the same again for the second looks of every item (secondLook.ts): their blocks, then their rows.
+  assert.equal(batched.calls.energies, 4);
+  assert.equal(batched.calls.cloze, 4);
 });
 
 test('no suspect budget: a document with more errors than the old cap (16 suspects) gets every one flagged', async () => {

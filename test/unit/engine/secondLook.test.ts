@@ -1,0 +1,61 @@
+// The second look (secondLook.ts) on the bigram model: a sentence with a flag and another suspect is decided
+// again with the flag's fix in place, exactly as a check of the fixed text decides it, and its findings land
+// back on the checked text's offsets whatever the fix's length; rank answers as check.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { check, rank } from '../../../src/engine/pipeline';
+import { secondLookStats } from '../../../src/engine/secondLook';
+import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
+
+const wp = shippedWordPiece();
+const runner = () => new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
+const cut = (text: string, f: { start: number; end: number }) => text.slice(f.start, f.end);
+
+test('a word beside a fix is decided as in the fixed text, back at its own offsets; the fix keeps its first-pass finding', async () => {
+  // A misspelling (the anchor) before "their": the same length, shorter, longer, and a split.
+  for (const [text, typo, fix] of [
+    ['I saw tthe cat over their.', 'tthe', 'the'],
+    ['I lostt my keys over their.', 'lostt', 'lost'],
+    ['I sawthe cat over their.', 'sawthe', 'saw the'],
+    ['I saw teh cat over their.', 'teh', 'the'],
+  ]) {
+    const r = runner();
+    const looks = secondLookStats.looks;
+    const checked = await check(text, 'plaintext', LOOSE, r, wp);
+    assert.equal(secondLookStats.looks - looks, 1, `${text}: one sentence looked at again`);
+    assert.deepEqual(checked.findings.map((f) => [cut(text, f), f.word, f.suggestions[0].text]), [[typo, typo, fix], ['their', 'their', 'there']], text);
+
+    const at = text.indexOf(typo), delta = fix.length - typo.length;
+    const fixedText = text.slice(0, at) + fix + text.slice(at + typo.length);
+    const inFixed = (await check(fixedText, 'plaintext', LOOSE, r, wp)).findings.find((f) => f.word === 'their')!;
+    const their = checked.findings[1];
+    assert.deepEqual(their, { ...inFixed, start: inFixed.start - delta, end: inFixed.end - delta }, `${text}: their as a check of "${fixedText}" has it`);
+
+    for (const f of checked.findings) assert.deepEqual(await rank(text, 'plaintext', f.start, f.end, LOOSE, r, wp), { ...f, flagged: true }, `rank ${f.word}`);
+  }
+});
+
+test('a doubled word decided past a shorter fix: the pair is one finding at its own offsets, as rank has it', async () => {
+  const text = 'I saww the the cat over their.';
+  const r = runner();
+  const looks = secondLookStats.looks;
+  const checked = await check(text, 'plaintext', LOOSE, r, wp);
+  assert.equal(secondLookStats.looks - looks, 1);
+  assert.deepEqual(checked.findings.map((f) => [cut(text, f), f.word, f.suggestions[0].text, f.kind]),
+    [['saww', 'saww', 'saw', 'spelling'], ['the the', 'the the', 'the', 'repeated'], ['their', 'their', 'there', 'word-choice']]);
+  // rank takes a word: the pair's finding is the second "the"'s verdict.
+  const words = (f: { start: number; end: number; kind: string }) => (f.kind === 'repeated' ? { start: f.end - 3, end: f.end } : f);
+  for (const f of checked.findings) {
+    const w = words(f);
+    assert.deepEqual(await rank(text, 'plaintext', w.start, w.end, LOOSE, r, wp), { ...f, flagged: true }, f.word);
+  }
+});
+
+test('a sentence whose only suspect is its flag gets no second look', async () => {
+  // The impossible gate leaves the doubled word (forced) the only suspect.
+  const strict = { sensitivity: 0.5, thresholds: { ...LOOSE.thresholds, pNoiseGate: 1.01 } };
+  const looks = secondLookStats.looks;
+  const checked = await check('I lost my keys over their. I saw the the cat.', 'plaintext', strict, runner(), wp);
+  assert.deepEqual(checked.findings.map((f) => f.kind), ['repeated']);
+  assert.equal(secondLookStats.looks, looks);
+});
