@@ -87,18 +87,21 @@ export class CandidateGenerator {
    * stderr, npm, Makefile) is a word to the model too, not a misspelling.
    */
   isWord(w: string): boolean {
-    const base = w.replace(/['’]s$/, '');
+    const base = w.replace(/’/g, "'").replace(/'s$/, '');   // the lexicon spells apostrophes straight: "doesn’t" is "doesn't"
     return this.spelling.lookup(base) !== undefined || this.isWholePiece(base) || base === 'I';
   }
 
   /**
    * A non-word that must be checked whatever its energy (issue 13, item 1): a plain word (letters, an
    * apostrophe or hyphen; no digits, underscores or inner capitals) in no lexicon — this one, the model's
-   * whole words, nor the workspace's ignored words — that has a correction within Damerau-Levenshtein 2.
+   * whole words, nor the workspace's ignored words — that has a correction within Damerau-Levenshtein 2 and
+   * a lower-case letter (an acronym is not spelled).
    * Jargon passes when a lexicon knows it or nothing is near it; the model decides the rest in context.
    */
   mustCheck(w: string, ignored: ReadonlySet<string> = new Set()): boolean {
     if (!ALPHA.test(w) || w.length < 3 || /\p{Ll}\p{Lu}/u.test(w) || /^\p{Lu}{2,}\p{Ll}/u.test(w)) return false;
+    // ALL CAPS is an acronym (AUTOMOC, RBD), defined rather than spelled: the model alone judges it.
+    if (!/\p{Ll}/u.test(w)) return false;
     if (ignored.has(w.toLowerCase()) || this.isWord(w)) return false;
     if (w.includes('-')) return !w.split('-').every((part) => part === '' || this.isWord(part)) && this.hasCorrection(w);
     return this.hasCorrection(w);

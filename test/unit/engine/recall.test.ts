@@ -48,6 +48,12 @@ test('the lexicon knows inflections and jargon, not common misspellings', () => 
   for (const w of ['definately', 'begining', 'truely', 'independant', 'maintainance', 'activ', 'assum']) assert.ok(!gen.isWord(w), w);
 });
 
+test('acronyms are not spelled, and a curly apostrophe spells the same word as a straight one', () => {
+  for (const w of ['AUTOMOC', 'RBD', 'DEPFILE']) assert.ok(!gen.mustCheck(w), w);
+  assert.ok(gen.mustCheck('Depfile') || gen.isWord('Depfile'), 'a capitalised word is still spelled');
+  for (const w of ['doesn’t', 'don’t', 'won’t', 'user’s']) assert.ok(gen.isWord(w) && !gen.mustCheck(w), w);
+});
+
 test('non-words with a close correction must be checked, and get it among their candidates', () => {
   const cases: [string, string][] = [['definately', 'definitely'], ['begining', 'beginning'], ['truely', 'truly'],
     ['independant', 'independent'], ['maintainance', 'maintenance']];
