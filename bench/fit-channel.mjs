@@ -68,7 +68,7 @@ async function collect(o) {
   const { createRunner } = eng('engine/session');
   const { scoreWords } = eng('engine/wordScores');
   const { suspectsOf, prioritise } = eng('engine/findings');
-  const { candidatesPerSuspect, planReplacements, scorePlans } = eng('engine/replacePlans');
+  const { planReplacements, scorePlans } = eng('engine/replacePlans');
   const { thresholdsFor } = eng('engine/calibration');
   const { logChannel } = eng('engine/channel');
   const loaded = await loadModel(path.join(REPO, 'models'));
@@ -86,7 +86,7 @@ async function collect(o) {
       const item = items[next++];
       const doc = await scoreWords({ text: item.text, languageId: 'markdown' }, model);
       const suspects = prioritise(suspectsOf(doc, gate), doc);
-      const plans = planReplacements(doc, suspects, candidatesPerSuspect(doc, suspects.length), model);
+      const plans = planReplacements(doc, suspects, model);
       const scores = await scorePlans(plans, model);
       plans.forEach((plan, k) => {
         const w = doc.words[plan.suspect.word];
@@ -126,8 +126,7 @@ function logits(r, th) {
     out.push(ctx(r.rows[i + 1]) - base + best);
     kinds.push(kind);
   });
-  out[0] += 0;   // the original's context term is the reference (0)
-  return { z: out, kinds };
+  return { z: out, kinds };   // the original's context term is the reference (0)
 }
 
 function lossAndGrad(records, th, start, pull) {
@@ -161,10 +160,11 @@ function lossAndGrad(records, th, start, pull) {
 
 /** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
 function fit(records, start, perPiece) {
-  const th = { a: 1, b: 0.5, c: 0, g: 1, nonWord: Math.log(0.3), prior: { ...start } };
+  // 'a/an' is set, not fitted (channel.ts): no a/an error is planted yet.
+  const th = { a: 1, b: 0.5, c: 0, g: 1, nonWord: Math.log(0.3), prior: { ...start, 'a/an': Math.log(1 / 2) } };
   const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'nonWord', ...KINDS.map((k) => `prior.${k}`)];
-  const get = (k) => (k.startsWith('prior.') ? th.prior[k.slice(6)] : th[k]);
-  const set = (k, v) => { if (k.startsWith('prior.')) th.prior[k.slice(6)] = v; else th[k] = v; };
+  const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
+  const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
   const lr = 0.03, b1 = 0.9, b2 = 0.999;
   let last;
@@ -172,7 +172,8 @@ function fit(records, start, perPiece) {
     const { loss, g } = lossAndGrad(records, th, start, 1);
     last = loss;
     for (const k of keys) {
-      const gk = (k.startsWith('prior.') ? g.prior[k.slice(6)] : g[k]) / records.length;
+      const [a, b] = k.split('.');
+      const gk = (b ? g[a][b] : g[a]) / records.length;
       m[k] = b1 * m[k] + (1 - b1) * gk;
       v[k] = b2 * v[k] + (1 - b2) * gk * gk;
       set(k, get(k) - lr * (m[k] / (1 - b1 ** t)) / (Math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8));
@@ -194,6 +195,7 @@ function scoreAt(data, th, tau) {
     (byItem.get(r.id) ?? byItem.set(r.id, []).get(r.id)).push({ start: c.start, end: c.end, odds: z[k] - z[0] });
   }
   let flags = 0, good = 0, errors = 0, caught = 0;
+  const byType = {};
   for (const item of data.items) {
     const fl = byItem.get(item.id) ?? [];
     const kept = [];
@@ -202,10 +204,15 @@ function scoreAt(data, th, tau) {
     good += kept.filter((f) => item.errors.some((e) => overlaps(e, f))).length;
     errors += item.errors.length;
     caught += item.errors.filter((e) => kept.some((f) => overlaps(e, f))).length;
+    for (const e of item.errors) {
+      const t = (byType[e.type] ??= { caught: 0, of: 0 });
+      t.of++;
+      if (kept.some((f) => overlaps(e, f))) t.caught++;
+    }
   }
   const P = flags ? good / flags : 1, R = errors ? caught / errors : 0;
   const f = (b) => (P + R ? ((1 + b * b) * P * R) / (b * b * P + R) : 0);
-  return { tau, P, R, f05: f(0.5), f1: f(1), flags };
+  return { tau, P, R, f05: f(0.5), f1: f(1), flags, byType };
 }
 
 async function main() {

@@ -10,10 +10,10 @@ import { LOG_RATE } from './data/channelTable';
 import { editOps } from './edits';
 import type { ReplaceWeights } from './ranking';
 
-// Fitted by `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 800 --packages 80` (2026-12-02):
+// Fitted by `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 800 --packages 80` (2026-12-03):
 // 1,600 training-text items (800 planted errors, the dev set's mix, each with its clean twin; 77 training
-// packages, never the held-out ones), 714 suspects with their planted fix and 3,636 to keep, conditional
-// logit over each suspect's REPLACE rows (train F0.5 0.896 at tau 0: P 0.940, R 0.758). Re-fit from the
+// packages, never the held-out ones), 714 suspects with their planted fix and 3,568 to keep, conditional
+// logit over each suspect's REPLACE rows (train F0.5 0.888 at tau 0: P 0.928, R 0.757). Re-fit from the
 // kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json`.
 
 /**
@@ -26,8 +26,8 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -6.218, cloze: -6.484, split: -7.96, join: -6.215, confusable: -3.426, delete: -2.846, agreement: -5.947,
-  'verb-form': -6.403, article: -6.615, to: -7.273, compound: -7.05, comparative: -6.908, 'a/an': Math.log(1 / 2),
+  spelling: -6.196, cloze: -6.463, split: -7.933, join: -6.215, confusable: -3.362, delete: -2.835, agreement: -5.902,
+  'verb-form': -6.394, article: -6.513, to: -7.237, compound: -7.061, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */
@@ -39,7 +39,7 @@ const FAR = Math.log(1e-4);
  * over a list of distinct misspellings, so a slip of two rare edits would otherwise cost as much as no
  * writer's word.
  */
-export const EDIT_SCALE = 0.853;
+export const EDIT_SCALE = 0.842;
 
 /** log P(typed | meant) for a candidate of this kind; 0 for the original itself (typed as meant). */
 export function logChannel(typed: string, meant: string, kind: Source, prior = KIND_LOG_PRIOR, editScale = EDIT_SCALE): number {
@@ -62,13 +62,13 @@ export function logChannelOf(typed: string, c: { text: string; sources: Source[]
  * log P(x typed | x meant) for a word in no lexicon: how often such a word is meant as typed (jargon,
  * product names) rather than a slip. A dictionary word typed as meant costs nothing (log 1).
  */
-export const NON_WORD_LOG_PRIOR = -3.027;
+export const NON_WORD_LOG_PRIOR = -3.011;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.0 nats (0.176 · 11.556) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.0 nats (0.18 · 11.305) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
-export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.176, lambda: 2.249, perPiece: 11.556 };
+export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.18, lambda: 2.166, perPiece: 11.305 };
 
 export function logOwn(isWord: boolean, nonWordPrior = NON_WORD_LOG_PRIOR): number {
   return isWord ? 0 : nonWordPrior;
