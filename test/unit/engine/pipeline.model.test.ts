@@ -2,22 +2,15 @@
 // through the real onnxruntime runner.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { loadModel } from '../../../src/engine/model';
-import { createRunner, OrtRunner } from '../../../src/engine/session';
+import type { OrtRunner } from '../../../src/engine/session';
 import { check, rank } from '../../../src/engine/pipeline';
-import { generatorFor } from '../../../src/engine/candidates';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { modelDir } from './runtimeFixtures';
+import { openShipped } from './runtimeFixtures';
 
 let runner: OrtRunner;
 let wp: WordPiece;
 
-before(async () => {
-  const model = await loadModel(modelDir);
-  runner = await createRunner(model, { provider: 'cpu', threads: 2, log: () => {} });
-  wp = WordPiece.fromVocab(model.vocabText, model.meta.cased);
-  generatorFor(wp.vocab);
-});
+before(async () => { ({ runner, wp } = await openShipped()); });
 after(async () => { await runner?.dispose(); });
 
 const at = (text: string, word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });

@@ -3,10 +3,8 @@
 // firstPass is check without its second look (secondLook.ts): what check gave before there was one.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { loadModel } from '../../../src/engine/model';
-import { createRunner, OrtRunner } from '../../../src/engine/session';
+import type { OrtRunner } from '../../../src/engine/session';
 import { check, rank } from '../../../src/engine/pipeline';
-import { generatorFor } from '../../../src/engine/candidates';
 import { thresholdsFor } from '../../../src/engine/calibration';
 import { MAX_SUGGESTIONS } from '../../../src/engine/defaults';
 import { dropOverlaps, prioritise, suspectsOf, verdict } from '../../../src/engine/findings';
@@ -14,17 +12,12 @@ import { planReplacements, rankPlans } from '../../../src/engine/replacePlans';
 import { scoreWords } from '../../../src/engine/wordScores';
 import type { Finding } from '../../../src/engine/types';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { modelDir } from './runtimeFixtures';
+import { openShipped } from './runtimeFixtures';
 
 let runner: OrtRunner;
 let wp: WordPiece;
 
-before(async () => {
-  const model = await loadModel(modelDir);
-  runner = await createRunner(model, { provider: 'cpu', threads: 2, log: () => {} });
-  wp = WordPiece.fromVocab(model.vocabText, model.meta.cased);
-  generatorFor(wp.vocab);
-});
+before(async () => { ({ runner, wp } = await openShipped()); });
 after(async () => { await runner?.dispose(); });
 
 const OPTIONS = { sensitivity: 0.5 };
