@@ -96,9 +96,12 @@ export async function rank(text: string, languageId: string, start: number, end:
   const cutoff = realWordCutoff(suspects, kept, doc);
   const sentence = doc.words[word].sentence;
   const mine = planReplacements(doc, kept.filter((s) => doc.words[s.word].sentence === sentence), model);
-  const flagged = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule).filter((v) => v.flagged);
-  const [look] = secondLooks(doc, { flagged, suspects, cutoff }, options.ignoredWords);
+  const decided = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule);
+  const [look] = secondLooks(doc, { flagged: decided.filter((v) => v.flagged), suspects, cutoff }, options.ignoredWords);
   if (look && decidedInLook(look, doc, word)) return rankInLook(look, doc, word, cutoff, rule, model, signal);
+  // A suspect check kept is decided already, among its sentence's.
+  const mineDecided = decided.find((v) => v.word === word);
+  if (mineDecided) return { ...mineDecided.finding, flagged: mineDecided.flagged };
 
   // Check's own suspect when the word is one (every suspect gets the same number of candidates).
   const own = suspects.find((s) => s.word === word);
