@@ -249,10 +249,10 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   // Two suspects with their planted fix, one to keep, and a forced a/an candidate (once a NaN for the whole fit).
   const row = (energy, pieces = 1) => ({ energy, surprisal: energy, pieces });
   const records = [
-    { id: 'e1', label: 'fix', gold: [1], isWord: false, word: 'recieve', rows: [row(12, 2), row(6)], cands: [{ text: 'receive', start: 2, end: 9, edit: { spelling: -2 } }] },
-    { id: 'e2', label: 'fix', gold: [1], isWord: true, word: 'their', rows: [row(9), row(5)], cands: [{ text: 'there', start: 0, end: 5, edit: { confusable: 0 } }] },
-    { id: 'c1', label: 'keep', gold: [], isWord: true, word: 'there', rows: [row(5), row(9)], cands: [{ text: 'their', start: 0, end: 5, edit: { confusable: 0 } }] },
-    { id: 'c2', label: 'keep', gold: [], isWord: true, word: 'an', rows: [row(5), row(6)], cands: [{ text: 'a', start: 0, end: 2, edit: { 'a/an': 0 } }] },
+    { id: 'e1', label: 'fix', gold: [1], isWord: false, word: 'recieve', sentenceStart: false, rows: [row(12, 2), row(6)], cands: [{ text: 'receive', start: 2, end: 9, edit: { spelling: -2 } }] },
+    { id: 'e2', label: 'fix', gold: [1], isWord: true, word: 'their', sentenceStart: true, rows: [row(9), row(5)], cands: [{ text: 'there', start: 0, end: 5, edit: { confusable: 0 } }] },
+    { id: 'c1', label: 'keep', gold: [], isWord: true, word: 'there', sentenceStart: true, rows: [row(5), row(9)], cands: [{ text: 'their', start: 0, end: 5, edit: { confusable: 0 } }] },
+    { id: 'c2', label: 'keep', gold: [], isWord: true, word: 'an', sentenceStart: true, rows: [row(5), row(6)], cands: [{ text: 'a', start: 0, end: 2, edit: { 'a/an': 0 } }] },
   ];
   const items = [{ id: 'e1', errors: [{ start: 2, end: 9, type: 'spelling' }] }, { id: 'e2', errors: [{ start: 0, end: 5, type: 'real-word' }] },
     { id: 'c1', errors: [] }, { id: 'c2', errors: [] }];
@@ -263,7 +263,8 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   fs.rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  for (const v of [out.loss, out.NON_WORD_LOG_PRIOR, out.EDIT_SCALE, ...Object.values(out.REPLACE_WEIGHTS), ...Object.values(out.KIND_LOG_PRIOR)]) {
+  for (const v of [out.loss, out.NON_WORD_LOG_PRIOR, out.EDIT_SCALE, ...Object.values(out.REPLACE_WEIGHTS), ...Object.values(out.KIND_LOG_PRIOR),
+    ...Object.values(out.OWN_WEIGHTS), out.bestF05.se]) {
     assert.ok(Number.isFinite(v), `${JSON.stringify(out)}`);
   }
   assert.ok(!('a/an' in out.KIND_LOG_PRIOR), 'a/an is set in channel.ts, not fitted');

@@ -6,6 +6,8 @@
 //   nice node bench/fit-channel.mjs --corpus /work/corpus [--pairs 1200] [--packages 80] [--seed 13]
 //   nice node bench/fit-channel.mjs --features bench/work/fit/features.json     # re-fit, no model run
 //   ... --no-per-piece: perPiece held at 0 (the ablation of item 2's price per piece)
+//   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
+//   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
 //
 // 1. bench/plant-train.py plants one error (the dev set's rules and mix) in sentences of --packages random
 //    training packages (CORPUS/text/train), each with its clean twin.
@@ -37,7 +39,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, packages: 80, seed: 13, inFlight: 4, perPiece: true };
+  const o = { corpus: null, features: null, pairs: 1200, packages: 80, seed: 13, inFlight: 4, perPiece: true, printCurve: false, own: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -46,6 +48,8 @@ function args(argv) {
     else if (a === '--packages') o.packages = Number(next());
     else if (a === '--seed') o.seed = Number(next());
     else if (a === '--no-per-piece') o.perPiece = false;
+    else if (a === '--print-curve') o.printCurve = true;
+    else if (a === '--no-own') o.own = false;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
   }
   if (!o.corpus === !o.features) throw new Error('give --corpus ROOT (plant, score, fit) or --features FILE (fit only)');
@@ -53,6 +57,8 @@ function args(argv) {
 }
 
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+
+const CODESPELL = '/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt';
 
 /** Runs check's stages on every planted item; returns one record per suspect with a label. */
 async function collect(o) {
@@ -78,6 +84,7 @@ async function collect(o) {
   const gate = thresholdsFor(0.5).pNoiseGate;
   const zero = new Proxy({}, { get: () => 0 });
 
+  const known = new Set(fs.readFileSync(CODESPELL, 'utf8').split('\n').map((l) => l.split('->')[0].trim().toLowerCase()));
   const records = [];
   let next = 0, done = 0;
   const t0 = performance.now();
@@ -96,8 +103,11 @@ async function collect(o) {
         });
         const gold = cands.map((c, i) => item.errors.some((e) => e.start === c.start && e.end === c.end && e.right.toLowerCase() === c.text.toLowerCase()) ? i + 1 : 0).filter(Boolean);
         const touches = item.errors.some((e) => overlaps(e, w) || cands.some((c) => overlaps(e, c)));
-        const label = gold.length ? 'fix' : touches ? null : 'keep';
-        if (label) records.push({ id: item.id, label, gold, isWord: doc.isWord(w.text), word: w.text, rows: scores[k], cands });
+        // A misspelling the training text itself holds (codespell lists it) is a slip nobody planted, not
+        // jargon to keep: left out.
+        const label = gold.length ? 'fix' : touches || known.has(w.text.toLowerCase()) ? null : 'keep';
+        const sentenceStart = doc.words[plan.suspect.word - 1]?.sentence !== w.sentence;
+        if (label) records.push({ id: item.id, label, gold, isWord: doc.isWord(w.text), word: w.text, sentenceStart, rows: scores[k], cands });
       });
       if (++done % 200 === 0) console.error(`fit: ${done}/${items.length} items, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
@@ -113,13 +123,19 @@ async function collect(o) {
 // draws them: fixed here, so a re-fit does not start from its own last answer.
 const START = { spelling: 1 / 200, cloze: 1 / 200, split: 1 / 500, join: 1 / 500, confusable: 1 / 300, delete: 1 / 1000,
   agreement: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500, comparative: 1 / 1000 };
+const OWN_KEYS = ['name', 'length', 'compound', 'nearFrequent'];
 const KINDS = ['spelling', 'cloze', 'split', 'join', 'confusable', 'delete', 'agreement', 'verb-form', 'article', 'to', 'compound', 'comparative'];
 
 /** Logits of one record's rows under θ; also which kind gave each candidate its channel. */
+/** The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures). */
+function ownOf(r, th) {
+  return th.nonWord + OWN_KEYS.reduce((s, k, i) => s + th.own[k] * r.own[i], 0);
+}
+
 function logits(r, th) {
   const ctx = (x) => -(th.a * x.energy + th.b * x.surprisal + th.c * x.pieces);
   const base = ctx(r.rows[0]);
-  const out = [r.isWord ? 0 : th.nonWord], kinds = [null];
+  const out = [r.isWord ? 0 : ownOf(r, th)], kinds = [null];
   r.cands.forEach((c, i) => {
     let best = -Infinity, kind = null;
     for (const [k, e] of Object.entries(c.edit)) if (th.prior[k] + th.g * e > best) { best = th.prior[k] + th.g * e; kind = k; }
@@ -131,7 +147,7 @@ function logits(r, th) {
 
 function lossAndGrad(records, th, start, pull) {
   let loss = 0;
-  const g = { a: 0, b: 0, c: 0, g: 0, nonWord: 0, prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
+  const g = { a: 0, b: 0, c: 0, g: 0, nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   for (const r of records) {
     const { z, kinds } = logits(r, th);
     const m = Math.max(...z);
@@ -144,7 +160,7 @@ function lossAndGrad(records, th, start, pull) {
     // d(-log Σ_T p)/dz_k = p_k - [k∈T] p_k / pt
     z.forEach((_, k) => {
       const dz = p[k] - (target.includes(k) ? p[k] / pt : 0);
-      if (k === 0) { if (!r.isWord) g.nonWord += dz; return; }
+      if (k === 0) { if (!r.isWord) { g.nonWord += dz; OWN_KEYS.forEach((o, i) => { g.own[o] += dz * r.own[i]; }); } return; }
       const x = r.rows[k], o = r.rows[0];
       const dE = x.energy - o.energy, dS = x.surprisal - o.surprisal, dN = x.pieces - o.pieces;
       g.a -= dz * dE;
@@ -159,10 +175,11 @@ function lossAndGrad(records, th, start, pull) {
 }
 
 /** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
-function fit(records, start, perPiece) {
+function fit(records, start, perPiece, own) {
   // 'a/an' is set, not fitted (channel.ts): no a/an error is planted yet.
-  const th = { a: 1, b: 0.5, c: 0, g: 1, nonWord: Math.log(0.3), prior: { ...start, 'a/an': Math.log(1 / 2) } };
-  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'nonWord', ...KINDS.map((k) => `prior.${k}`)];
+  const th = { a: 1, b: 0.5, c: 0, g: 1, nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
+    prior: { ...start, 'a/an': Math.log(1 / 2) } };
+  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -195,15 +212,18 @@ function scoreAt(data, th, tau) {
     (byItem.get(r.id) ?? byItem.set(r.id, []).get(r.id)).push({ start: c.start, end: c.end, odds: z[k] - z[0] });
   }
   let flags = 0, good = 0, errors = 0, caught = 0;
-  const byType = {};
+  const byType = {}, perItem = [];
   for (const item of data.items) {
     const fl = byItem.get(item.id) ?? [];
     const kept = [];
     for (const f of fl.sort((a, b) => b.odds - a.odds)) if (!kept.some((x) => overlaps(x, f))) kept.push(f);
-    flags += kept.length;
-    good += kept.filter((f) => item.errors.some((e) => overlaps(e, f))).length;
-    errors += item.errors.length;
-    caught += item.errors.filter((e) => kept.some((f) => overlaps(e, f))).length;
+    const counts = [kept.length, kept.filter((f) => item.errors.some((e) => overlaps(e, f))).length, item.errors.length,
+      item.errors.filter((e) => kept.some((f) => overlaps(e, f))).length];
+    perItem.push(counts);
+    flags += counts[0];
+    good += counts[1];
+    errors += counts[2];
+    caught += counts[3];
     for (const e of item.errors) {
       const t = (byType[e.type] ??= { caught: 0, of: 0 });
       t.of++;
@@ -211,21 +231,53 @@ function scoreAt(data, th, tau) {
     }
   }
   const P = flags ? good / flags : 1, R = errors ? caught / errors : 0;
-  const f = (b) => (P + R ? ((1 + b * b) * P * R) / (b * b * P + R) : 0);
-  return { tau, P, R, f05: f(0.5), f1: f(1), flags, byType };
+  return { tau, P, R, f05: fBeta(P, R, 0.5), f1: fBeta(P, R, 1), flags, byType, perItem };
+}
+
+const fBeta = (P, R, b) => (P + R ? ((1 + b * b) * P * R) / (b * b * P + R) : 0);
+
+/** The standard error of F0.5 at one point of the curve: 500 bootstrap resamples of the items (seeded). */
+function bootstrapSE(point, seed) {
+  let x = seed >>> 0;
+  const rand = () => { x = (x + 0x6d2b79f5) >>> 0; let t = x; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const n = point.perItem.length, fs = [];
+  for (let b = 0; b < 500; b++) {
+    const sum = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) { const c = point.perItem[Math.floor(rand() * n)]; for (let k = 0; k < 4; k++) sum[k] += c[k]; }
+    fs.push(fBeta(sum[0] ? sum[1] / sum[0] : 1, sum[2] ? sum[3] / sum[2] : 0, 0.5));
+  }
+  const mean = fs.reduce((a, b) => a + b, 0) / fs.length;
+  return Math.sqrt(fs.reduce((a, b) => a + (b - mean) ** 2, 0) / (fs.length - 1));
+}
+
+/** Readies the records for the fit: a non-word's own-prior features (channel.ts, ownFeatures). */
+function prepare(data) {
+  const { ownFeatures } = eng('engine/channel');
+  const lex = eng('engine/lexicon').loadLexicon();
+  for (const r of data.records) {
+    if (typeof r.sentenceStart !== 'boolean') throw new Error(`record ${r.id} has no sentenceStart: features written by an older fit-channel.mjs; collect again with --corpus`);
+    r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart);
+  }
+  return data;
 }
 
 async function main() {
   const o = args(process.argv.slice(2));
-  const data = o.features ? JSON.parse(fs.readFileSync(o.features, 'utf8')) : await collect(o);
+  const data = prepare(o.features ? JSON.parse(fs.readFileSync(o.features, 'utf8')) : await collect(o));
   const start = Object.fromEntries(KINDS.map((k) => [k, Math.log(START[k])]));
   const n = { fix: data.records.filter((r) => r.label === 'fix').length, keep: data.records.filter((r) => r.label === 'keep').length };
   console.error(`fit: ${data.items.length} items, ${n.fix} suspects with their planted fix, ${n.keep} to keep`);
-  const { th, loss } = fit(data.records, start, o.perPiece);
+  const { th, loss } = fit(data.records, start, o.perPiece, o.own);
   const curve = [];
   for (let tau = -6; tau <= 12; tau += 0.25) curve.push(scoreAt(data, th, tau));
+  if (o.printCurve) for (const c of curve) if (c.tau >= -1 && c.tau <= 4) console.error(`tau ${c.tau} P ${c.P.toFixed(3)} R ${c.R.toFixed(3)} F0.5 ${c.f05.toFixed(3)} ${Object.entries(c.byType).map(([t, x]) => `${t} ${x.caught}`).join(' ')}`);
   const best = (key, ok = () => true) => curve.filter(ok).reduce((a, b) => (b[key] > a[key] ? b : a));
-  const mid = best('f05');
+  // The default (sensitivity 0.5): the lowest tau whose F0.5 is within one standard error of the best (the
+  // one-standard-error rule, leaning to recall): the top of the curve is flat, and the highest point of a flat
+  // top trades the kinds with small log-odds (agreement, doubled words) for no precision the data can see.
+  const top = best('f05');
+  const se = bootstrapSE(top, o.seed);
+  const mid = curve.filter((c) => c.f05 >= top.f05 - se).reduce((a, b) => (b.tau < a.tau ? b : a));
   const lo = best('R', (c) => c.P >= Math.min(0.99, mid.P + 0.02) && c.tau >= mid.tau);
   const hi = best('f1', (c) => c.tau <= mid.tau);
   const r3 = (x) => Math.round(x * 1000) / 1000;
@@ -233,8 +285,9 @@ async function main() {
     command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),
     items: data.items.length, suspects: n, loss: r3(loss),
     REPLACE_WEIGHTS: { nats: r3(th.a), lambda: r3(th.b / th.a), perPiece: r3(th.c / th.a) },
-    NON_WORD_LOG_PRIOR: r3(th.nonWord), EDIT_SCALE: r3(th.g), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
-    tau: [lo.tau, mid.tau, hi.tau], train: { s0: lo, s05: mid, s1: hi },
+    NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
+    tau: [lo.tau, mid.tau, hi.tau], bestF05: { tau: top.tau, f05: r3(top.f05), se: r3(se) },
+    train: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { perItem, ...v }]) => [k, v])),
   }, null, 1));
 }
 

@@ -2,6 +2,7 @@
 // spelling neighbours, confusion sets, split/joined words, deleting a doubled word, and the grammar kinds
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
+import { logOwn, ownFeatures } from './channel';
 import { confusablesOf } from './confusables';
 import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
@@ -89,6 +90,11 @@ export class CandidateGenerator {
   isWord(w: string): boolean {
     const base = w.replace(/’/g, "'").replace(/'s$/, '');   // the lexicon spells apostrophes straight: "doesn’t" is "doesn't"
     return this.spelling.lookup(base) !== undefined || this.isWholePiece(base) || base === 'I';
+  }
+
+  /** log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape. */
+  logOwn(w: string, sentenceStart: boolean): number {
+    return this.isWord(w) ? 0 : logOwn(false, ownFeatures(w, this.spelling, sentenceStart));
   }
 
   /**

@@ -98,7 +98,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
-  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
+  const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
+  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
 }
 
 /**
@@ -159,14 +160,17 @@ function wordIsCheckable(w: string): boolean {
   return ok;
 }
 
-const wordFacts = new WeakMap<CandidateGenerator, { isWord(w: string): boolean; mustCheck(w: string): boolean }>();
+/** logOwn's key: '^' + the word at a sentence's start, ' ' + the word elsewhere. */
+interface WordFacts { isWord(w: string): boolean; mustCheck(w: string): boolean; logOwn(key: string): number }
+
+const wordFacts = new WeakMap<CandidateGenerator, WordFacts>();
 
 /**
  * The generator's word tests, memoised: every check asks them of every word (pNoise, suspects, the
  * suspect budget's sort), and a lexicon lookup or a spelling-neighbour search per ask was most of a re-check.
  */
-function factsOf(gen: CandidateGenerator): { isWord(w: string): boolean; mustCheck(w: string): boolean } {
+function factsOf(gen: CandidateGenerator): WordFacts {
   let f = wordFacts.get(gen);
-  if (!f) wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w)), mustCheck: memoByWord((w) => gen.mustCheck(w)) }));
+  if (!f) wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w)), mustCheck: memoByWord((w) => gen.mustCheck(w)), logOwn: memoByWord((k) => gen.logOwn(k.slice(1), k[0] === '^')) }));
   return f;
 }

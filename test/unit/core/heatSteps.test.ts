@@ -3,14 +3,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { flagFloor, HEAT_STEPS, heatStep } from '../../../src/core/heatSteps';
-import { thresholdsFor } from '../../../src/engine/calibration';
+import { sigmoid, thresholdsFor } from '../../../src/engine/calibration';
 import { verdict, type WordTable } from '../../../src/engine/findings';
 import { softmaxNeg, type Ranking } from '../../../src/engine/ranking';
 
 const TOP = HEAT_STEPS.length - 1;
 
-test('flag floor: σ(tau), 0.5 at the default sensitivity, lower as sensitivity rises', () => {
-  assert.equal(flagFloor(0.5), 0.5);
+test('flag floor: σ(tau) at the sensitivity, lower as sensitivity rises', () => {
+  assert.equal(flagFloor(0.5), sigmoid(thresholdsFor(0.5).tau));
+  assert.ok(flagFloor(0.5) > 0.3 && flagFloor(0.5) < 0.7, 'at the default, a flagged word is wrong about as often as not or more');
   assert.ok(flagFloor(0) > flagFloor(0.5) && flagFloor(0.5) > flagFloor(1));
 });
 

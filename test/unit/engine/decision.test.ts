@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Candidate, Source } from '../../../src/engine/candidates';
-import { NON_WORD_LOG_PRIOR, logChannel, rowChannels } from '../../../src/engine/channel';
+import { NON_WORD_LOG_PRIOR, logChannel, logOwn, rowChannels } from '../../../src/engine/channel';
 import { verdict, type WordTable } from '../../../src/engine/findings';
 import { rankFromScores, type RowScore } from '../../../src/engine/ranking';
 
@@ -20,7 +20,7 @@ function cand(t: WordTable, text: string, kind: Source): Candidate {
 }
 /** The verdict on word 0 of t with these candidates and row scores ([0] the original). */
 function decide(t: WordTable, cands: Candidate[], rows: RowScore[], tau: number) {
-  const channels = rowChannels(t.text, t.isWord(t.words[0].text), cands);
+  const channels = rowChannels(t.text, logOwn(t.isWord(t.words[0].text)), cands);
   const ranking = rankFromScores([t.words[0].text, ...cands.map((c) => c.text)], rows, channels, W);
   const v = verdict(t, { word: 0, ranking, cands }, { th: { pNoiseGate: 0, tau }, maxSuggestions: 3 })!;
   return { ...v, odds: ranking.original.total - Math.min(...ranking.candidates.map((c) => c.total)), ranking };
@@ -77,7 +77,7 @@ test('the same context gain flags a doubled word sooner than a far spelling prop
     energy: [0, 0], surprisal: [0, 0], pNoise: [0.5, 0.5], checkable: [true, true], isWord: dictionary(['i', 'saw', 'the', 'cat']) };
   const del: Candidate = { text: 'the', start: 6, end: 13, prior: 3, sources: ['delete'] };
   const far: Candidate = { text: 'xyz', start: 10, end: 13, prior: 0, sources: ['cloze'] };
-  const channels = rowChannels(text, true, [del, far]);
+  const channels = rowChannels(text, logOwn(true), [del, far]);
   assert.ok(channels[1] > channels[2]);
   const ranking = rankFromScores(['the the', 'the', 'the xyz'], [row(10), row(6), row(6)], channels, W);
   const v = verdict({ ...t, words: [t.words[1]] }, { word: 0, ranking, cands: [del, far] }, { th: { pNoiseGate: 0, tau: -Infinity }, maxSuggestions: 3 })!;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { logChannel } from '../../../src/engine/channel';
+import { NON_WORD_LOG_PRIOR, OWN_FEATURES, logChannel, logOwn, ownFeatures } from '../../../src/engine/channel';
 import { editOps, opportunities } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
 import { SpellingIndex } from '../../../src/engine/spelling';
@@ -147,4 +147,30 @@ test('channel: monotone sanity', () => {
   assert.ok(logChannel('recieve', 'receive', 'spelling') > logChannel('rcieve', 'receive', 'spelling'), 'one edit beats two');
   assert.ok(logChannel('dog', 'house', 'spelling') < logChannel('hose', 'house', 'spelling'), 'far apart is least likely');
   assert.ok(logChannel('is', 'are', 'agreement') < 0 && logChannel('the the', 'the', 'delete') < 0);
+});
+
+test("a non-word's own prior reads its shape: a name, its length, two words run together, a frequent word one edit away", () => {
+  const lex = SpellingIndex.build(['block', 'size', 'next', 'receive'], ['node', 'list'], new Map());
+  const f = (w: string, sentenceStart = false) => Object.fromEntries(OWN_FEATURES.map((k, i) => [k, ownFeatures(w, lex, sentenceStart)[i]]));
+  assert.equal(f('Nuxt').name, 1, 'capitalised inside a sentence: a name');
+  assert.equal(f('Nuxt', true).name, 0, 'capitalised at a sentence start: any word');
+  assert.equal(f('nuxt').name, 0);
+  assert.equal(f('blocksize').compound, 1);
+  assert.equal(f('nodelist').compound, 0, 'two words the lexicon holds but not as frequent ones');
+  assert.equal(f('blocksiz').compound, 0);
+  assert.equal(f('recieve').nearFrequent, 1, 'one transposition from a frequent word');
+  assert.equal(f('nodx').nearFrequent, 0, 'one edit from a word that is not frequent');
+  assert.equal(f('abcdefg').length, 0);
+  assert.equal(f('ab').length, -1.5, 'clipped');
+  assert.equal(f('abcdefghijklmnopqrstu').length, 2, 'clipped');
+});
+
+test('the fitted own prior: a name is meant more often than the same string at a sentence start, a run-together pair more than a near miss, a short string more than a long one', () => {
+  const own = (w: string, start = false) => gen.logOwn(w, start);
+  assert.equal(own('receive'), 0, 'a known word costs nothing');
+  assert.ok(own('Nuxt') > own('Nuxt', true));
+  assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false, [0, 0, 0, 1]));
+  assert.ok(logOwn(false, [0, 1.5, 0, 0]) < logOwn(false, [0, -1, 0, 0]), 'a long string is meant less often than a short one');
+  assert.ok(logOwn(false, [0, 0, 0, 1]) < logOwn(false), 'nor one a frequent word is one edit from');
+  assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');
 });
