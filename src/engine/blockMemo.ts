@@ -25,9 +25,12 @@ export interface BlockScores {
   energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
 }
 
-/** One block as last handed out: absolute offsets, sentence and stream numbers of the document it was in. */
+/**
+ * One block as last handed out: absolute offsets, sentence and stream numbers of the document it was in.
+ * key: what the block is (blockKey), wherever it stands: what is remembered of a block is kept under it.
+ */
 export interface BlockWork {
-  base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
+  key: string; base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
   scores?: BlockScores;
 }
 
@@ -87,7 +90,7 @@ export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, m
     const base = sentences[a].start, block = sentences[a].block;
     let work = known.find((w) => w.base === base && w.sentence0 === a && w.streamIndex === si && w.stream.block === block);
     if (!work) {
-      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(text, sentences, a, b, si, wp, meta, m, stats);
+      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(key, text, sentences, a, b, si, wp, meta, m, stats);
       m.blocks.set(key, [work, ...known].slice(0, PLACES_KEPT));
     }
     blocks.push(work);
@@ -110,7 +113,7 @@ function blockKey(text: string, sentences: Sentence[], a: number, b: number, sha
   return `${layout}\u0000${text.slice(base, sentences[b - 1].end)}`;
 }
 
-function buildBlock(text: string, sentences: Sentence[], a: number, b: number, si: number, wp: WordPiece,
+function buildBlock(key: string, text: string, sentences: Sentence[], a: number, b: number, si: number, wp: WordPiece,
   meta: ModelMeta, m: Memos, stats: typeof memoStats): BlockWork {
   stats.blocksBuilt++;
   const block = sentences[a].block;
@@ -126,7 +129,7 @@ function buildBlock(text: string, sentences: Sentence[], a: number, b: number, s
   }
   const stream = { block, pieces };
   const windows = makeWindows([stream], meta.maxLength, meta.special).map((w) => ({ ...w, stream: si }));
-  return { base: sentences[a].start, sentence0: a, stream, streamIndex: si, windows, words };
+  return { key, base: sentences[a].start, sentence0: a, stream, streamIndex: si, windows, words };
 }
 
 /** The same block where the document now has it: shifted offsets, sentence and stream numbers. */
@@ -136,7 +139,7 @@ function moved(w: BlockWork, base: number, sentence0: number, si: number, block:
   const windows = w.streamIndex === si ? w.windows : w.windows.map((x) => ({ ...x, stream: si }));
   const words = w.words.map((x) => ({ ...x, start: x.start + dx, end: x.end + dx, sentence: x.sentence + ds, stream: si }));
   const scores = w.scores && { ...w.scores, words: dx === 0 ? w.scores.words : undefined };
-  return { base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
+  return { key: w.key, base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
 }
 
 function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos, stats: typeof memoStats): SentenceWork {

@@ -87,7 +87,7 @@ export async function lookAgain(docs: ScoredDocument[], firsts: FirstPass[], rul
   const looks = docs.flatMap((doc, d) => secondLooks(doc, firsts[d], ignoredWords).map((look) => ({ d, look })));
   const seen = await scoreLooks(looks.map((x) => x.look), model, signal);
   const plans = looks.map(({ d, look }, i) =>
-    planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, awayFromFix(look)));
+    planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, fixedSpan(look)));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { between: hooks?.between, preferredBatchRows: model.runner.preferredBatchRows, signal });
 
@@ -132,7 +132,7 @@ export async function rankInLook(look: SecondLook, doc: ScoredDocument, i: numbe
   if (at < 0) return undefined;
   const own = lookSuspects(look, seen, rule.th.pNoiseGate, cutoff).find((s) => s.word === at);
   const suspect = own ?? { word: at, byNoise: true, forced: forcedCandidates(seen, at) };
-  const plans = planReplacements(seen, [suspect], model, awayFromFix(look));
+  const plans = planReplacements(seen, [suspect], model, fixedSpan(look));
   if (plans.length === 0) return undefined;
   const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(seen, { word: at, ranking, cands: plans[0].cands }, rule);
@@ -174,13 +174,10 @@ function lookSuspects(look: SecondLook, seen: ScoredDocument, gate: number, cuto
   });
 }
 
-/** A look decides the words around its fix, not the fix: no candidate of theirs may reach into it. */
-function awayFromFix(look: SecondLook): (c: { start: number; end: number }) => boolean {
-  const fixed = fixedSpan(look);
-  return (c) => !touches(c, fixed);
-}
-
-/** Where the fix's text lies in the look's text. */
+/**
+ * Where the fix's text lies in the look's text. A look decides the words around its fix, not the fix: no
+ * candidate of theirs may reach into it (planReplacements' keepOut).
+ */
 function fixedSpan(look: SecondLook): { start: number; end: number } {
   return { start: look.fix.start, end: look.fix.start + look.fix.text.length };
 }
@@ -190,7 +187,7 @@ function shifted(look: SecondLook, x: number): number {
   return x >= look.fix.end ? x + look.fix.text.length - (look.fix.end - look.fix.start) : x;
 }
 
-/** A finding of the look (clear of the fix: awayFromFix), in the document's offsets and words. */
+/** A finding of the look (clear of the fix: planReplacements' keepOut), in the document's offsets and words. */
 function backFrom(look: SecondLook, text: string, f: Finding): Finding {
   const fixed = fixedSpan(look);
   const back = f.start >= fixed.end ? look.fix.end - fixed.end : 0;

@@ -25,6 +25,8 @@ export interface ScoredDocument extends WordTable {
   sentences: Sentence[];
   words: PlacedWord[];
   streams: Stream[];
+  /** the block of each stream (blockMemo.ts), index by index with streams */
+  blocks: BlockWork[];
   windows: Window[];
   windowCloze: ClozeRow[];
   /** what the check reports of each word, index by index with words */
@@ -98,7 +100,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
-  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
+  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, blocks, windows, windowCloze, gen, scores };
 }
 
 /**
