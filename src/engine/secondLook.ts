@@ -14,7 +14,8 @@
 // still hide one: looking again until nothing changes would cost another pass per flagged sentence.
 // Only sentences with a flag and another suspect pay: one block through each head, and the REPLACE rows of
 // the sentence's suspects that the first pass would have kept (prioritise's cut, realWordCutoff).
-import { dropOverlaps, forcedCandidates, isRealWord, suspectsOf, verdict, type FlagRule, type Suspect } from './findings';
+import { suspectsOfDocument } from './blockSuspects';
+import { dropOverlaps, forcedCandidates, isRealWord, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import { planReplacements, rankPlans } from './replacePlans';
 import type { Finding, RankedWord } from './types';
@@ -195,7 +196,7 @@ function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWord
 /** The look's suspects: those of the fixed text in the sentence, past the fix, real words at the first pass's cutoff. */
 function lookSuspects(look: SecondLook, seen: ScoredDocument, gate: number, cutoff: number): Suspect[] {
   const fixed = fixedSpan(look);
-  return suspectsOf(seen, gate).filter((s) => {
+  return suspectsOfDocument(seen, gate).filter((s) => {
     const w = seen.words[s.word];
     return w.sentence === look.at && !touches(w, fixed) && (!isRealWord(s, seen) || seen.pNoise[s.word] >= cutoff);
   });

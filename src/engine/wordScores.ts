@@ -25,8 +25,10 @@ export interface ScoredDocument extends WordTable {
   sentences: Sentence[];
   words: PlacedWord[];
   streams: Stream[];
-  /** the block of each stream (blockMemo.ts), index by index with streams */
+  /** the block of each stream (blockMemo.ts), index by index with streams; its scores as this check had them, and its first word */
   blocks: BlockWork[];
+  blockScores: BlockScores[];
+  blockWords: number[];
   windows: Window[];
   windowCloze: ClozeRow[];
   /** what the check reports of each word, index by index with words */
@@ -89,18 +91,21 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const isWord = (w: string) => facts!.isWord(w);
   const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), isWord };
   const energy: number[] = [], surprisal: number[] = [], pNoise: number[] = [], checkable: boolean[] = [], scores: WordScore[] = [];
+  const ofBlocks: BlockScores[] = [], blockWords: number[] = [];
   let k = 0;
   for (const b of blocks) {
     const n = b.windows.length;
     const s = blockScores(b, energyRows.slice(k, k + n), windowCloze.slice(k, k + n).map((r) => r.tokenLogq), scoring);
     k += n;
+    ofBlocks.push(s);
+    blockWords.push(energy.length);
     for (let i = 0; i < s.energy.length; i++) {
       energy.push(s.energy[i]); surprisal.push(s.surprisal[i]); pNoise.push(s.pNoise[i]); checkable.push(s.checkable[i]); scores.push(s.words![i]);
     }
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
-  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, blocks, windows, windowCloze, gen, scores };
+  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, sounds: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
 }
 
 /**
