@@ -9,7 +9,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { wordsIn } from '../text/words';
 import { LruMap } from '../text/lru';
 import { placeWords, type PlacedWord } from './placement';
-import type { Suspect } from './findings';
+import type { BlockSuspects } from './blockSuspects';
 import type { ModelMeta, WordScore } from './types';
 import { makeWindows, type Piece, type Stream, type Window } from './windows';
 
@@ -25,7 +25,7 @@ export interface BlockScores {
   energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string;
   energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
   /** the block's suspects per pNoise gate (blockSuspects.ts), word indices and offsets relative to the block */
-  suspects?: Map<number, Suspect[]>;
+  suspects?: Map<number, BlockSuspects>;
 }
 
 /**

@@ -11,6 +11,9 @@ export const GATES_KEPT = 4;
 /** Blocks whose suspects were found, not remembered (tests). */
 export const blockSuspectsStats = { blocksRead: 0 };
 
+/** A block's suspects at one gate: relative to the block, and as last handed out (at its first word and start then). */
+export interface BlockSuspects { rel: Suspect[]; last?: { w0: number; base: number; suspects: Suspect[] } }
+
 /** suspectsOf(doc, gate), each unchanged block's answered from its scores' memo. */
 export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[] {
   const out: Suspect[] = [];
@@ -18,8 +21,8 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
     const scores = doc.blockScores[k];
     const w0 = doc.blockWords[k], w1 = k + 1 < doc.blocks.length ? doc.blockWords[k + 1] : doc.words.length;
     scores.suspects ??= new Map();
-    let rel = scores.suspects.get(gate);
-    if (!rel) {
+    let mine = scores.suspects.get(gate);
+    if (!mine) {
       // A few gates at most (one per sensitivity in use; a sweep tries many): the oldest goes first.
       if (scores.suspects.size >= GATES_KEPT) scores.suspects.delete(scores.suspects.keys().next().value!);
       blockSuspectsStats.blocksRead++;
@@ -29,13 +32,15 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
         text: doc.text, words: doc.words.slice(w0, w1), energy: doc.energy.slice(w0, w1), surprisal: doc.surprisal.slice(w0, w1),
         pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, mustCheck: doc.mustCheck,
       }, gate);
-      rel = own.map((s) => ({ ...s, forced: s.forced.map((c) => ({ ...c, start: c.start - block.base, end: c.end - block.base })) }));
-      scores.suspects.set(gate, rel);
+      mine = { rel: own.map((s) => ({ ...s, forced: s.forced.map((c) => ({ ...c, start: c.start - block.base, end: c.end - block.base })) })) };
+      scores.suspects.set(gate, mine);
     }
-    for (const s of rel) {
-      out.push({ word: s.word + w0, byNoise: s.byNoise,
-        forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })) });
+    // The same objects as last time when the block has not moved (nothing changes a suspect once made).
+    if (mine.last?.w0 !== w0 || mine.last.base !== block.base) {
+      mine.last = { w0, base: block.base, suspects: mine.rel.map((s) => ({ word: s.word + w0, byNoise: s.byNoise,
+        forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })) })) };
     }
+    for (const s of mine.last.suspects) out.push(s);
   });
   return out;
 }
