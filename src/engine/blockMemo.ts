@@ -82,7 +82,7 @@ export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: Place
  */
 export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, meta: ModelMeta, stats = memoStats): ReadBlocks {
   const m = memosFor(wp);
-  const streams: Stream[] = [], windows: Window[] = [], words: PlacedWord[] = [], blocks: BlockWork[] = [];
+  const streams: Stream[] = [], blocks: BlockWork[] = [];
   const shape = `${meta.maxLength},${meta.special.cls},${meta.special.sep}`;
   for (let a = 0; a < sentences.length;) {
     let b = a + 1;
@@ -98,11 +98,21 @@ export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, m
     }
     blocks.push(work);
     streams.push(work.stream);
-    for (const w of work.windows) windows.push(w);
-    for (const w of work.words) words.push(w);
     a = b;
   }
+  const windows = concatAll(blocks.map((w) => w.windows));
+  const words = concatAll(blocks.map((w) => w.words));
   return { streams, windows, words, blocks };
+}
+
+/**
+ * The blocks' arrays end to end, by concat (pushing a long document's words one by one was a visible part of
+ * a re-check), a few thousand arrays a call so that no call gets more arguments than the stack allows.
+ */
+export function concatAll<T>(parts: T[][]): T[] {
+  let out: T[] = [];
+  for (let i = 0; i < parts.length; i += 4096) out = out.concat(...parts.slice(i, i + 4096));
+  return out;
 }
 
 /** The block's prose characters and where its parts and sentences lie, relative to its first sentence. */
