@@ -35,15 +35,21 @@ export const PLAN_MEMO_UNITS = 200_000;
 /** Counts plans the memo could not answer (tests). */
 export const planMemoStats = { planned: 0 };
 
-// Per runner (q's proposals come from its cloze head) and tokenizer (the rows' ids).
-const memos = new WeakMap<ModelRunner, WeakMap<WordPiece, LruMap<string, Remembered>>>();
+/** A block's remembered plans, by their suspect's string (memoPlan's where.suspect). */
+type BlockPlans = Map<string, Remembered>;
+
+// Per runner (q's proposals come from its cloze head) and tokenizer (the rows' ids), then per block: a block's
+// key is the same string from one re-check to the next (blockMemo.ts), so finding it costs no hashing of its text.
+const memos = new WeakMap<ModelRunner, WeakMap<WordPiece, LruMap<string, BlockPlans>>>();
+
+const weight = ({ plan: p }: Remembered) => p.cands.length + p.rows.reduce((n, r) => n + r.length, 0) + 1;
 
 /** The memo of this runner and tokenizer, made with `capacity` units when it is first asked for (tests ask for less). */
-export function planMemoOf(runner: ModelRunner, wp: WordPiece, capacity = PLAN_MEMO_UNITS): LruMap<string, Remembered> {
+export function planMemoOf(runner: ModelRunner, wp: WordPiece, capacity = PLAN_MEMO_UNITS): LruMap<string, BlockPlans> {
   let byWp = memos.get(runner);
   if (!byWp) memos.set(runner, (byWp = new WeakMap()));
   let memo = byWp.get(wp);
-  if (!memo) byWp.set(wp, (memo = new LruMap(capacity, ({ plan: p }) => p.cands.length + p.rows.reduce((n, r) => n + r.length, 0) + 1)));
+  if (!memo) byWp.set(wp, (memo = new LruMap(capacity, (plans) => { let n = 1; for (const r of plans.values()) n += weight(r); return n; })));
   return memo;
 }
 
@@ -57,15 +63,16 @@ export function planMemoOf(runner: ModelRunner, wp: WordPiece, capacity = PLAN_M
 export function memoPlan(runner: ModelRunner, wp: WordPiece, where: { blockKey: string; base: number; suspect: string; source?: object },
   make: () => PlanWork): PlanWork {
   const memo = planMemoOf(runner, wp);
-  const key = `${where.suspect}\u0002${where.blockKey}`;
   const { base } = where;
   const source = sourceId(where.source);
-  let rel = memo.get(key);
+  const plans = memo.get(where.blockKey) ?? new Map<string, Remembered>();
+  let rel = plans.get(where.suspect);
   if (!rel || rel.source !== source) {
     planMemoStats.planned++;
     const made = make();
     rel = { plan: { ...made, cands: made.cands.map((c) => ({ ...c, start: c.start - base, end: c.end - base })) }, source };
-    memo.set(key, rel);
+    plans.set(where.suspect, rel);
+    memo.set(where.blockKey, plans);   // weighed again with the new plan
   }
   const { plan } = rel;
   return { ...plan, cands: plan.cands.map((c) => ({ ...c, start: c.start + base, end: c.end + base, sources: [...c.sources] })) };
