@@ -9,6 +9,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { wordsIn } from '../text/words';
 import { LruMap } from '../text/lru';
 import { placeWords, type PlacedWord } from './placement';
+import type { BlockSuspects } from './blockSuspects';
 import type { ModelMeta, WordScore } from './types';
 import { makeWindows, type Piece, type Stream, type Window } from './windows';
 
@@ -23,11 +24,16 @@ interface SentenceWork { pieces: Piece[]; words: PlacedWord[] }
 export interface BlockScores {
   energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string;
   energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
+  /** the block's suspects per pNoise gate (blockSuspects.ts), word indices and offsets relative to the block */
+  suspects?: Map<number, BlockSuspects>;
 }
 
-/** One block as last handed out: absolute offsets, sentence and stream numbers of the document it was in. */
+/**
+ * One block as last handed out: absolute offsets, sentence and stream numbers of the document it was in.
+ * key: what the block is (blockKey), wherever it stands: what is remembered of a block is kept under it.
+ */
 export interface BlockWork {
-  base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
+  key: string; base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
   scores?: BlockScores;
 }
 
@@ -76,7 +82,7 @@ export interface ReadBlocks { streams: Stream[]; windows: Window[]; words: Place
  */
 export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, meta: ModelMeta, stats = memoStats): ReadBlocks {
   const m = memosFor(wp);
-  const streams: Stream[] = [], windows: Window[] = [], words: PlacedWord[] = [], blocks: BlockWork[] = [];
+  const streams: Stream[] = [], blocks: BlockWork[] = [];
   const shape = `${meta.maxLength},${meta.special.cls},${meta.special.sep}`;
   for (let a = 0; a < sentences.length;) {
     let b = a + 1;
@@ -87,16 +93,26 @@ export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, m
     const base = sentences[a].start, block = sentences[a].block;
     let work = known.find((w) => w.base === base && w.sentence0 === a && w.streamIndex === si && w.stream.block === block);
     if (!work) {
-      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(text, sentences, a, b, si, wp, meta, m, stats);
+      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(key, text, sentences, a, b, si, wp, meta, m, stats);
       m.blocks.set(key, [work, ...known].slice(0, PLACES_KEPT));
     }
     blocks.push(work);
     streams.push(work.stream);
-    for (const w of work.windows) windows.push(w);
-    for (const w of work.words) words.push(w);
     a = b;
   }
+  const windows = concatAll(blocks.map((w) => w.windows));
+  const words = concatAll(blocks.map((w) => w.words));
   return { streams, windows, words, blocks };
+}
+
+/**
+ * The blocks' arrays end to end, by concat (pushing a long document's words one by one was a visible part of
+ * a re-check), a few thousand arrays a call so that no call gets more arguments than the stack allows.
+ */
+export function concatAll<T>(parts: T[][]): T[] {
+  let out: T[] = [];
+  for (let i = 0; i < parts.length; i += 4096) out = out.concat(...parts.slice(i, i + 4096));
+  return out;
 }
 
 /** The block's prose characters and where its parts and sentences lie, relative to its first sentence. */
@@ -110,7 +126,7 @@ function blockKey(text: string, sentences: Sentence[], a: number, b: number, sha
   return `${layout}\u0000${text.slice(base, sentences[b - 1].end)}`;
 }
 
-function buildBlock(text: string, sentences: Sentence[], a: number, b: number, si: number, wp: WordPiece,
+function buildBlock(key: string, text: string, sentences: Sentence[], a: number, b: number, si: number, wp: WordPiece,
   meta: ModelMeta, m: Memos, stats: typeof memoStats): BlockWork {
   stats.blocksBuilt++;
   const block = sentences[a].block;
@@ -126,7 +142,7 @@ function buildBlock(text: string, sentences: Sentence[], a: number, b: number, s
   }
   const stream = { block, pieces };
   const windows = makeWindows([stream], meta.maxLength, meta.special).map((w) => ({ ...w, stream: si }));
-  return { base: sentences[a].start, sentence0: a, stream, streamIndex: si, windows, words };
+  return { key, base: sentences[a].start, sentence0: a, stream, streamIndex: si, windows, words };
 }
 
 /** The same block where the document now has it: shifted offsets, sentence and stream numbers. */
@@ -136,7 +152,7 @@ function moved(w: BlockWork, base: number, sentence0: number, si: number, block:
   const windows = w.streamIndex === si ? w.windows : w.windows.map((x) => ({ ...x, stream: si }));
   const words = w.words.map((x) => ({ ...x, start: x.start + dx, end: x.end + dx, sentence: x.sentence + ds, stream: si }));
   const scores = w.scores && { ...w.scores, words: dx === 0 ? w.scores.words : undefined };
-  return { base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
+  return { key: w.key, base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
 }
 
 function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos, stats: typeof memoStats): SentenceWork {

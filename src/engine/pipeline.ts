@@ -21,7 +21,8 @@ import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
-import { forcedCandidates, prioritise, realWordCutoff, suspectsOf, verdict, type FlagRule } from './findings';
+import { suspectsOfDocument } from './blockSuspects';
+import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
 import { planReplacements, rankPlans, type ReplacePlan } from './replacePlans';
@@ -50,7 +51,7 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const rule = ruleOf(options);
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal, shouldStop);
   // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
-  const suspects = docs.map((doc) => suspectsOf(doc, rule.th.pNoiseGate));
+  const suspects = docs.map((doc) => suspectsOfDocument(doc, rule.th.pNoiseGate));
   const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
   const plans = docs.map((doc, d) => planReplacements(doc, kept[d], model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
@@ -91,7 +92,7 @@ export async function rank(text: string, languageId: string, start: number, end:
 
   // Check's first pass over the word's sentence (the rows check scored come from the cache), then the
   // second look check gives the sentence when it gives one and the word is one it decides again.
-  const suspects = suspectsOf(doc, rule.th.pNoiseGate);
+  const suspects = suspectsOfDocument(doc, rule.th.pNoiseGate);
   const kept = prioritise(suspects, doc);
   const cutoff = realWordCutoff(suspects, kept, doc);
   const sentence = doc.words[word].sentence;

@@ -3,8 +3,9 @@
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
 import { REPLACE_WEIGHTS, logOwn, rowChannels } from './channel';
 import { mergeCandidates, type Suspect } from './findings';
-import type { Candidate } from './candidates';
+import type { Candidate, ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
+import { memoPlan, type PlanWork } from './planMemo';
 import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
 import { cachesFor } from './rowCache';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
@@ -20,26 +21,40 @@ export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: stri
 
 /**
  * Candidates and rows for each suspect, in the suspects' order; suspects with no candidate get no plan.
- * `allow` leaves candidates out (a second look keeps its fix out of reach, secondLook.ts).
+ * `keepOut` leaves out the candidates that touch it (a second look keeps its fix out of reach, secondLook.ts).
+ * Each plan is a pure function of the suspect's block, remembered by it (planMemo.ts).
  */
-export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model: Model,
-  allow: (c: Candidate) => boolean = () => true): ReplacePlan[] {
+export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model: Model, keepOut?: { start: number; end: number }): ReplacePlan[] {
+  return suspects.map((s) => {
+    const block = doc.blocks[doc.words[s.word].stream];
+    const rel = (x: number) => x - block.base;
+    const suspect = [rel(doc.words[s.word].start), s.byNoise ? 1 : 0, keepOut ? `${rel(keepOut.start)},${rel(keepOut.end)}` : '',
+      ...s.forced.map((c) => `${rel(c.start)},${rel(c.end)},${c.prior},${c.sources.join('+')},${c.text}`)].join('\u0001');
+    // q's proposals come from the block's window row: the very row the plan was made from, or plan again.
+    const proposals = doc.gen && s.byNoise ? proposalsAt(doc, s.word, model.runner.meta.cloze.k) : undefined;
+    const plan = memoPlan(model.runner, model.wp, { blockKey: block.key, base: block.base, suspect, source: proposals?.ids.buffer },
+      () => planOne(doc, s, model, proposals, keepOut));
+    return { suspect: s, ...plan };
+  }).filter((p) => p.cands.length > 0);
+}
+
+function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: ClozeProposals | undefined,
+  keepOut?: { start: number; end: number }): PlanWork {
   const { text, words, gen } = doc;
   const { meta } = model.runner;
-  return suspects.map((s) => {
-    const w = words[s.word];
-    const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
-    const generated = gen && s.byNoise
-      ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposalsAt(doc, s.word, meta.cloze.k), REPLACE_CANDIDATES)
-      : [];
-    const cands = mergeCandidates(s.forced.filter(allow), generated.filter(allow), REPLACE_CANDIDATES);
-    const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
-    const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
-    const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
-    const sentenceStart = words[s.word - 1]?.sentence !== w.sentence;
-    const channels = rowChannels(text, doc.logOwn ? doc.logOwn(w.text, sentenceStart) : logOwn(doc.isWord(w.text)), cands);
-    return { suspect: s, cands, texts, rows, channels };
-  }).filter((p) => p.cands.length > 0);
+  const allow = (c: Candidate) => !keepOut || !(c.start < keepOut.end && keepOut.start < c.end);
+  const w = words[s.word];
+  const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
+  const generated = gen && s.byNoise
+    ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals, REPLACE_CANDIDATES)
+    : [];
+  const cands = mergeCandidates(s.forced.filter(allow), generated.filter(allow), REPLACE_CANDIDATES);
+  const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
+  const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
+  const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
+  const sentenceStart = words[s.word - 1]?.sentence !== w.sentence;
+  const channels = rowChannels(text, doc.logOwn ? doc.logOwn(w.text, sentenceStart) : logOwn(doc.isWord(w.text)), cands);
+  return { cands, texts, rows, channels };
 }
 
 /** Every plan's rows scored (same order), from one batched pass through each head. */

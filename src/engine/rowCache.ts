@@ -73,10 +73,13 @@ export class RowCache<T> {
         this.map.set(k, { value: scored[j], bytes });
         this.held += bytes;
       });
-      for (const [k, e] of this.map) {
-        if (this.held <= this.maxBytes) break;
-        this.map.delete(k);
-        this.held -= e.bytes;
+      // Only when over budget: the walk starts by skipping the slots the refreshes above left (LruMap).
+      if (this.held > this.maxBytes) {
+        for (const [k, e] of this.map) {
+          if (this.held <= this.maxBytes) break;
+          this.map.delete(k);
+          this.held -= e.bytes;
+        }
       }
     }
     return out as T[];

@@ -14,7 +14,8 @@
 // still hide one: looking again until nothing changes would cost another pass per flagged sentence.
 // Only sentences with a flag and another suspect pay: one block through each head, and the REPLACE rows of
 // the sentence's suspects that the first pass would have kept (prioritise's cut, realWordCutoff).
-import { dropOverlaps, forcedCandidates, isRealWord, suspectsOf, verdict, type FlagRule, type Suspect } from './findings';
+import { suspectsOfDocument } from './blockSuspects';
+import { dropOverlaps, forcedCandidates, isRealWord, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import { planReplacements, rankPlans } from './replacePlans';
 import type { Finding, RankedWord } from './types';
@@ -35,7 +36,11 @@ export interface FirstPass {
 
 interface Fix { start: number; end: number; text: string }
 
-/** One sentence seen again: the document's text with the anchor's fix in place, cut into its block's sentences. */
+/**
+ * One sentence seen again: its block's text with the anchor's fix in place, cut into the block's sentences.
+ * The look's offsets start at the block's (origin, in the document), so reading it costs the block, not the
+ * text before it.
+ */
 export interface SecondLook {
   /** the sentence, in the document */
   sentence: number;
@@ -44,6 +49,8 @@ export interface SecondLook {
   anchor: Decided;
   /** the anchor's fix, in the document's offsets */
   fix: Fix;
+  /** where the look's text starts in the document */
+  origin: number;
   input: SentencesInput;
 }
 
@@ -87,15 +94,19 @@ export async function lookAgain(docs: ScoredDocument[], firsts: FirstPass[], rul
   const looks = docs.flatMap((doc, d) => secondLooks(doc, firsts[d], ignoredWords).map((look) => ({ d, look })));
   const seen = await scoreLooks(looks.map((x) => x.look), model, signal);
   const plans = looks.map(({ d, look }, i) =>
-    planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, awayFromFix(look)));
+    planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, fixedSpan(look)));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { between: hooks?.between, preferredBatchRows: model.runner.preferredBatchRows, signal });
 
   const out: Looked[] = docs.map((doc, d) => {
-    const looked = new Set(looks.filter((x) => x.d === d).map((x) => x.look.sentence));
+    const mine = looks.filter((x) => x.d === d).map((x) => x.look);
+    const looked = new Set(mine.map((l) => l.sentence));
     const findings = firsts[d].flagged.filter((v) => !looked.has(doc.words[v.word].sentence)).map((v) => v.finding);
-    const redecided = doc.words.flatMap((w, i) => (looked.has(w.sentence) ? [i] : []))
-      .filter((i) => !looks.some((x) => x.d === d && x.look.anchor.word === i));
+    const redecided: number[] = [];
+    for (const l of mine) {
+      const [from, to] = wordsOfSentence(doc, l.sentence);
+      for (let i = from; i < to; i++) if (i !== l.anchor.word) redecided.push(i);
+    }
     return { findings, redecided, posteriors: new Map() };
   });
   let k = 0;
@@ -105,13 +116,27 @@ export async function lookAgain(docs: ScoredDocument[], firsts: FirstPass[], rul
       const v = verdict(seen[i], { word: plan.suspect.word, ranking: rankings[k++], cands: plan.cands }, rule);
       if (!v) continue;
       const w = seen[i].words[plan.suspect.word];
-      const at = docs[d].words.findIndex((x) => shifted(look, x.start) === w.start && shifted(look, x.end) === w.end);
-      if (at >= 0) out[d].posteriors.set(at, v.finding.score);
+      const [from, to] = wordsOfSentence(docs[d], look.sentence);
+      const at = docs[d].words.slice(from, to).findIndex((x) => shifted(look, x.start) === w.start && shifted(look, x.end) === w.end);
+      if (at >= 0) out[d].posteriors.set(from + at, v.finding.score);
       if (v.flagged) out[d].findings.push(backFrom(look, docs[d].text, v.finding));
     }
   });
   for (const o of out) o.findings = dropOverlaps(o.findings);
   return out;
+}
+
+/** The document's words in sentence s, [from, to): words are in text order, so their sentences ascend. */
+function wordsOfSentence(doc: ScoredDocument, s: number): [number, number] {
+  const first = (t: number) => {
+    let lo = 0, hi = doc.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.words[mid].sentence < t) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  };
+  return [first(s), first(s + 1)];
 }
 
 /** Is word i one the look decides (not the anchor, nor a word its fix covers)? */
@@ -132,7 +157,7 @@ export async function rankInLook(look: SecondLook, doc: ScoredDocument, i: numbe
   if (at < 0) return undefined;
   const own = lookSuspects(look, seen, rule.th.pNoiseGate, cutoff).find((s) => s.word === at);
   const suspect = own ?? { word: at, byNoise: true, forced: forcedCandidates(seen, at) };
-  const plans = planReplacements(seen, [suspect], model, awayFromFix(look));
+  const plans = planReplacements(seen, [suspect], model, fixedSpan(look));
   if (plans.length === 0) return undefined;
   const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(seen, { word: at, ranking, cands: plans[0].cands }, rule);
@@ -145,11 +170,13 @@ async function scoreLooks(looks: SecondLook[], model: Model, signal?: AbortSigna
 }
 
 /**
- * The block of the sentence as a text of its own with the fix in place: the text up to the block's end,
- * the block's sentences with offsets past the fix shifted. None for a fix across prose parts (never made
- * by one word's candidates, but a part boundary inside a fix would have no place).
+ * The block of the sentence as a text of its own with the fix in place: the block's text alone (from its
+ * first sentence, origin), its sentences' offsets made relative to it and shifted past the fix. Everything a
+ * look reads lies in the block (windows, words, candidates, rows), so the text before it is left out. None
+ * for a fix across prose parts (never made by one word's candidates, but a part boundary inside a fix would
+ * have no place).
  */
-function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWords?: string[]): { at: number; input: SentencesInput } | undefined {
+function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWords?: string[]): { at: number; origin: number; input: SentencesInput } | undefined {
   const { sentences, text } = doc;
   const s = sentences[sentence];
   if (!s.parts.some((p) => p.start <= fix.start && fix.end <= p.end)) return undefined;
@@ -157,43 +184,42 @@ function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWord
   while (a > 0 && sentences[a - 1].block === s.block) a--;
   while (b < sentences.length && sentences[b].block === s.block) b++;
   const delta = fix.text.length - (fix.end - fix.start);
-  const move = (x: number) => (x >= fix.end ? x + delta : x);
+  const origin = sentences[a].start;
+  const move = (x: number) => (x >= fix.end ? x + delta : x) - origin;
   const block = sentences.slice(a, b).map((t) => ({
     start: move(t.start), end: move(t.end), block: t.block, parts: t.parts.map((p) => ({ start: move(p.start), end: move(p.end) })),
   }));
-  const fixed = text.slice(0, fix.start) + fix.text + text.slice(fix.end, sentences[b - 1].end);
-  return { at: sentence - a, input: { text: fixed, sentences: block, ignoredWords } };
+  const fixed = text.slice(origin, fix.start) + fix.text + text.slice(fix.end, sentences[b - 1].end);
+  return { at: sentence - a, origin, input: { text: fixed, sentences: block, ignoredWords } };
 }
 
 /** The look's suspects: those of the fixed text in the sentence, past the fix, real words at the first pass's cutoff. */
 function lookSuspects(look: SecondLook, seen: ScoredDocument, gate: number, cutoff: number): Suspect[] {
   const fixed = fixedSpan(look);
-  return suspectsOf(seen, gate).filter((s) => {
+  return suspectsOfDocument(seen, gate).filter((s) => {
     const w = seen.words[s.word];
     return w.sentence === look.at && !touches(w, fixed) && (!isRealWord(s, seen) || seen.pNoise[s.word] >= cutoff);
   });
 }
 
-/** A look decides the words around its fix, not the fix: no candidate of theirs may reach into it. */
-function awayFromFix(look: SecondLook): (c: { start: number; end: number }) => boolean {
-  const fixed = fixedSpan(look);
-  return (c) => !touches(c, fixed);
-}
-
-/** Where the fix's text lies in the look's text. */
+/**
+ * Where the fix's text lies in the look's text. A look decides the words around its fix, not the fix: no
+ * candidate of theirs may reach into it (planReplacements' keepOut).
+ */
 function fixedSpan(look: SecondLook): { start: number; end: number } {
-  return { start: look.fix.start, end: look.fix.start + look.fix.text.length };
+  const start = look.fix.start - look.origin;
+  return { start, end: start + look.fix.text.length };
 }
 
 /** A document offset outside the fix, in the look's text. */
 function shifted(look: SecondLook, x: number): number {
-  return x >= look.fix.end ? x + look.fix.text.length - (look.fix.end - look.fix.start) : x;
+  return (x >= look.fix.end ? x + look.fix.text.length - (look.fix.end - look.fix.start) : x) - look.origin;
 }
 
-/** A finding of the look (clear of the fix: awayFromFix), in the document's offsets and words. */
+/** A finding of the look (clear of the fix: planReplacements' keepOut), in the document's offsets and words. */
 function backFrom(look: SecondLook, text: string, f: Finding): Finding {
   const fixed = fixedSpan(look);
-  const back = f.start >= fixed.end ? look.fix.end - fixed.end : 0;
+  const back = look.origin + (f.start >= fixed.end ? look.fix.end - look.fix.start - look.fix.text.length : 0);
   const start = f.start + back, end = f.end + back;
   return { ...f, start, end, word: text.slice(start, end) };
 }

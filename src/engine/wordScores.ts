@@ -6,7 +6,7 @@ import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { isCheckable } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
-import { memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
+import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
@@ -25,6 +25,10 @@ export interface ScoredDocument extends WordTable {
   sentences: Sentence[];
   words: PlacedWord[];
   streams: Stream[];
+  /** the block of each stream (blockMemo.ts), index by index with streams; its scores as this check had them, and its first word */
+  blocks: BlockWork[];
+  blockScores: BlockScores[];
+  blockWords: number[];
   windows: Window[];
   windowCloze: ClozeRow[];
   /** what the check reports of each word, index by index with words */
@@ -86,20 +90,23 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const facts = gen && factsOf(gen);
   const isWord = (w: string) => facts!.isWord(w);
   const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), isWord };
-  const energy: number[] = [], surprisal: number[] = [], pNoise: number[] = [], checkable: boolean[] = [], scores: WordScore[] = [];
-  let k = 0;
+  const ofBlocks: BlockScores[] = [], blockWords: number[] = [];
+  let k = 0, w = 0;
   for (const b of blocks) {
     const n = b.windows.length;
     const s = blockScores(b, energyRows.slice(k, k + n), windowCloze.slice(k, k + n).map((r) => r.tokenLogq), scoring);
     k += n;
-    for (let i = 0; i < s.energy.length; i++) {
-      energy.push(s.energy[i]); surprisal.push(s.surprisal[i]); pNoise.push(s.pNoise[i]); checkable.push(s.checkable[i]); scores.push(s.words![i]);
-    }
+    ofBlocks.push(s);
+    blockWords.push(w);
+    w += s.energy.length;
   }
+  const column = <T>(of: (s: BlockScores) => T[]): T[] => concatAll(ofBlocks.map(of));
+  const energy = column((s) => s.energy), surprisal = column((s) => s.surprisal), pNoise = column((s) => s.pNoise);
+  const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, mustCheck, streams, windows, windowCloze, gen, scores };
+  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
 }
 
 /**

@@ -29,6 +29,9 @@ export class LruMap<K, V> {
     if (units > this.capacity) return;
     this.map.set(key, { value, units });
     this.held += units;
+    // Only when over: a Map's iteration starts by skipping the slots its deletes left (every get leaves
+    // one), so even a walk that stops at the first entry cost a noticeable part of a re-check.
+    if (this.held <= this.capacity) return;
     for (const [k, e] of this.map) {
       if (this.held <= this.capacity) break;
       this.map.delete(k);

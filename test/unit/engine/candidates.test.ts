@@ -142,3 +142,25 @@ test('prioritise: doubled words, a/an and non-words are all kept; real words ove
   assert.ok(real.every((s, k) => k === 0 || pNoise[real[k - 1].word] >= pNoise[s.word]), 'highest pNoise first');
   assert.equal(Math.min(...real.map((s) => pNoise[s.word])) > pNoise[2], true, 'the lowest real words are the ones left out');
 });
+
+test('prioritise keeps what a sort of every suspect keeps, in the same order, ties in text order', () => {
+  // The order prioritise promises, written as the plain sort it replaces.
+  const sorted = (suspects: { word: number; byNoise: boolean; forced: never[] }[], t: { pNoise: number[]; words: { text: string }[] }, cap: number) => {
+    const real = (s: { word: number; forced: never[] }) => s.forced.length === 0 && t.words[s.word].text.startsWith('word');
+    const rank = (s: { word: number; forced: never[] }) => (s.forced.length ? 2e6 : 0) + (real(s) ? 0 : 1e6) + t.pNoise[s.word];
+    let realWords = 0;
+    return [...suspects].sort((a, b) => rank(b) - rank(a) || a.word - b.word).filter((s) => !real(s) || ++realWords <= cap);
+  };
+  let seed = 7;
+  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  for (const n of [10, 40, 300, 5000]) {
+    const words = Array.from({ length: n }, (_, i) => ({ start: i * 6, end: i * 6 + 5, text: random() < 0.1 ? `wrdx${i}` : `word${i}`, sentence: 0 }));
+    // Few distinct values, so that many suspects tie.
+    const pNoise = words.map(() => Math.round(random() * 20) / 20);
+    const table = { text: '', words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: (w: string) => w.startsWith('word') };
+    const all = words.flatMap((_, i) => (random() < 0.6 ? [{ word: i, byNoise: true, forced: [] as never[] }] : []));
+    for (const s of all) if (random() < 0.05) s.forced = [{ text: 'x', start: 0, end: 1, prior: 3, sources: ['delete'] }] as never[];
+    const cap = Math.max(MIN_SUSPECTS, Math.floor(n / 250));
+    assert.deepEqual(prioritise(all, table), sorted(all, table, cap), `${n} words`);
+  }
+});

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { check } from '../../../src/engine/pipeline';
-import { memoStats } from '../../../src/engine/blockMemo';
+import { concatAll, memoStats } from '../../../src/engine/blockMemo';
 import { candidateMemoStats } from '../../../src/engine/candidateMemo';
 import { scoreWords } from '../../../src/engine/wordScores';
 import { LruMap, memoByWord } from '../../../src/text/lru';
@@ -136,4 +136,11 @@ test('memoByWord answers as the function does, remembers falsy answers, and stay
   f('mouse');                              // full: forgets everything, then remembers mouse
   f('cat');
   assert.equal(calls, 4);
+});
+
+test('concatAll puts any number of arrays end to end, more than one call could take as arguments', () => {
+  for (const n of [0, 1, 4096, 4097, 200_000]) {
+    const parts = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? [] : [i, -i]));
+    assert.deepEqual(concatAll(parts), parts.flat(), `${n} arrays`);
+  }
 });

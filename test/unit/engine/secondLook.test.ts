@@ -59,3 +59,21 @@ test('a sentence whose only suspect is its flag gets no second look', async () =
   assert.deepEqual(checked.findings.map((f) => f.kind), ['repeated']);
   assert.equal(secondLookStats.looks, looks);
 });
+
+test('a look at a later paragraph reads that paragraph alone and lands back at its offsets, posteriors included', async () => {
+  const para = 'I saw teh cat over their.';
+  const alone = await check(para, 'markdown', LOOSE, runner(), wp);
+  for (const before of ['# Keys\n\n', 'I lostt my keys over their.\n\n', 'She lost her keys yesterday.\n\nI left my bag over there.\n\n']) {
+    const text = before + para;
+    const r = runner();
+    const looks = secondLookStats.looks;
+    const checked = await check(text, 'markdown', LOOSE, r, wp);
+    assert.ok(secondLookStats.looks - looks >= 1, `${before}: looked at`);
+    const shift = before.length;
+    const later = checked.findings.filter((f) => f.start >= shift);
+    assert.deepEqual(later, alone.findings.map((f) => ({ ...f, start: f.start + shift, end: f.end + shift })), before);
+    const words = checked.words.filter((w) => w.start >= shift);
+    assert.deepEqual(words, alone.words.map((w) => ({ ...w, start: w.start + shift, end: w.end + shift })), before);
+    for (const f of later) assert.deepEqual(await rank(text, 'markdown', f.start, f.end, LOOSE, r, wp), { ...f, flagged: true }, `rank ${f.word}`);
+  }
+});

@@ -1,0 +1,46 @@
+// A document's suspects (findings.ts, suspectsOf), block by block and remembered with each block's scores:
+// whether a word is a suspect reads only its block (its pNoise, whether it is checked, its neighbours in its
+// sentence for a doubled word or a/an), so a re-check asks suspectsOf only of the blocks whose scores are
+// new. Remembered with word indices and offsets relative to the block, so a block that moved still hits.
+import { suspectsOf, type Suspect } from './findings';
+import type { ScoredDocument } from './wordScores';
+
+/** Gates each block remembers suspects for. */
+export const GATES_KEPT = 4;
+
+/** Blocks whose suspects were found, not remembered (tests). */
+export const blockSuspectsStats = { blocksRead: 0 };
+
+/** A block's suspects at one gate: relative to the block, and as last handed out (at its first word and start then). */
+export interface BlockSuspects { rel: Suspect[]; last?: { w0: number; base: number; suspects: Suspect[] } }
+
+/** suspectsOf(doc, gate), each unchanged block's answered from its scores' memo. */
+export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[] {
+  const out: Suspect[] = [];
+  doc.blocks.forEach((block, k) => {
+    const scores = doc.blockScores[k];
+    const w0 = doc.blockWords[k], w1 = k + 1 < doc.blocks.length ? doc.blockWords[k + 1] : doc.words.length;
+    scores.suspects ??= new Map();
+    let mine = scores.suspects.get(gate);
+    if (!mine) {
+      // A few gates at most (one per sensitivity in use; a sweep tries many): the oldest goes first.
+      if (scores.suspects.size >= GATES_KEPT) scores.suspects.delete(scores.suspects.keys().next().value!);
+      blockSuspectsStats.blocksRead++;
+      // The block as a table of its own: its words' neighbours across the block's edges are in other
+      // sentences, which neither a doubled word nor a/an reads.
+      const own = suspectsOf({
+        text: doc.text, words: doc.words.slice(w0, w1), energy: doc.energy.slice(w0, w1), surprisal: doc.surprisal.slice(w0, w1),
+        pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, mustCheck: doc.mustCheck,
+      }, gate);
+      mine = { rel: own.map((s) => ({ ...s, forced: s.forced.map((c) => ({ ...c, start: c.start - block.base, end: c.end - block.base })) })) };
+      scores.suspects.set(gate, mine);
+    }
+    // The same objects as last time when the block has not moved (nothing changes a suspect once made).
+    if (mine.last?.w0 !== w0 || mine.last.base !== block.base) {
+      mine.last = { w0, base: block.base, suspects: mine.rel.map((s) => ({ word: s.word + w0, byNoise: s.byNoise,
+        forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })) })) };
+    }
+    for (const s of mine.last.suspects) out.push(s);
+  });
+  return out;
+}

@@ -1,0 +1,111 @@
+// planReplacements through its memo (planMemo.ts) must plan exactly what a fresh planning does: for the same
+// block wherever it moved, again after an edit elsewhere, with a span kept clear, when the memo is too small
+// to hold them all, and when the model output a plan read was scored again.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { WordPiece } from '../../../src/text/wordpiece';
+import { suspectsOf } from '../../../src/engine/findings';
+import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
+import { planReplacements } from '../../../src/engine/replacePlans';
+import { scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
+import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
+
+const DOC = [
+  '# Keys', '',
+  'I lost my keys over their. The cat sat on the mat.', '',
+  'She lost her keys yesterday. I saw the the cat. We saw the dog over there.', '',
+  'Put it over there. It is a apple. Their house is over there.', '',
+  'She lost her keys yesterday. I saw the the cat. We saw the dog over there.', '',
+].join('\n');
+
+// A small vocabulary (as recheck.test.ts), so the bigram model's cloze stays fast.
+const VOCAB = (() => {
+  const words = new Set((BIGRAM_TRAINING + ' ' + DOC + ' keyss an').match(/\p{L}+/gu));
+  const letters = [...'abcdefghijklmnopqrstuvwxyz'];
+  return [...new Set(['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', ...'.,#-`=1x', ...letters, ...letters.map((c) => c.toUpperCase()),
+    ...letters.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1)])].join('\n');
+})();
+
+/** A tokenizer and a model of their own: nothing remembered, nothing cached. */
+function fresh() {
+  const wp = WordPiece.fromVocab(VOCAB, true);
+  return { runner: new BigramRunner(testMeta(), wp, BIGRAM_TRAINING), wp };
+}
+
+type Model = ReturnType<typeof fresh>;
+
+async function plans(text: string, model: Model, keepOut?: { start: number; end: number }) {
+  const doc = await scoreWords({ text, languageId: 'markdown' }, model);
+  const suspects = suspectsOf(doc, 0);
+  return { doc, suspects, plans: planReplacements(doc, suspects, model, keepOut) };
+}
+
+test('a remembered plan equals a fresh one, wherever its block moved; an edit plans only its own block again', async () => {
+  const model = fresh();
+  const before = planMemoStats.planned;
+  const first = await plans(DOC, model);
+  const planned = planMemoStats.planned - before;
+  assert.ok(first.plans.length > 10, 'the document has plans to remember');
+  // A suspect is its block's text and its place in it: the repeated paragraph's are the first copy's.
+  const { doc } = first;
+  const distinct = new Set(first.suspects.map((s) => `${doc.words[s.word].start - doc.blocks[doc.words[s.word].stream].base}@${doc.blocks[doc.words[s.word].stream].key}`));
+  assert.ok(distinct.size < first.suspects.length);
+  assert.equal(planned, distinct.size, 'the repeated paragraph is planned once');
+  assert.deepEqual(first.plans, (await plans(DOC, fresh())).plans);
+
+  const again = planMemoStats.planned;
+  assert.deepEqual((await plans(DOC, model)).plans, first.plans);
+  assert.equal(planMemoStats.planned, again, 'the same text plans nothing again');
+
+  // One letter longer, so every later block moves: their plans come back at their new offsets.
+  const edited = DOC.replace('keys over', 'keyss over');
+  const warm = await plans(edited, model);
+  const replanned = planMemoStats.planned - again;
+  assert.deepEqual(warm.plans, (await plans(edited, fresh())).plans);
+  const stream = warm.doc.words.find((w) => w.text === 'keyss')!.stream;
+  const touched = warm.suspects.filter((s) => warm.doc.words[s.word].stream === stream);
+  assert.ok(touched.length > 0 && touched.length < warm.suspects.length);
+  assert.equal(replanned, touched.length, 'only the edited paragraph is planned again');
+});
+
+test('a span kept clear is part of what a plan is remembered by', async () => {
+  const model = fresh();
+  const at = DOC.indexOf('a apple');
+  const keepOut = { start: at, end: at + 1 };
+  const open = await plans(DOC, model);
+  const kept = await plans(DOC, model, keepOut);
+  assert.deepEqual(kept.plans, (await plans(DOC, fresh(), keepOut)).plans);
+  assert.notDeepEqual(kept.plans, open.plans);
+  for (const p of kept.plans) for (const c of p.cands) assert.ok(c.end <= keepOut.start || c.start >= keepOut.end, c.text);
+});
+
+test('the memo holds at most its capacity, and what it dropped is planned again, the same', async () => {
+  const whole = fresh();
+  const first = await plans(DOC, whole);
+  const all = planMemoOf(whole.runner, whole.wp);
+  const capacity = Math.floor(all.units / 2);   // about half the document's blocks fit
+  const model = fresh();
+  const memo = planMemoOf(model.runner, model.wp, capacity);
+  assert.deepEqual((await plans(DOC, model)).plans, first.plans);
+  assert.ok(memo.units <= capacity && memo.size > 0 && memo.size < all.size, `${memo.units} units in ${memo.size} blocks of ${all.size}`);
+  const before = planMemoStats.planned;
+  assert.deepEqual((await plans(DOC, model)).plans, first.plans);
+  assert.ok(planMemoStats.planned > before, 'those dropped are made again');
+  assert.ok(memo.units <= capacity);
+});
+
+test('a plan made from a model output that was scored again is made again', async () => {
+  const model = fresh();
+  const { doc, suspects, plans: first } = await plans(DOC, model);
+  // The same windows' cloze rows, as new outputs (rows the cache dropped and the model ran again); the
+  // repeated paragraph's windows share one, as the cache hands them out.
+  const again = new Map(doc.windowCloze.map((r) => [r, { topkIds: r.topkIds.slice(), topkLogq: r.topkLogq.slice(), tokenLogq: r.tokenLogq.slice() }]));
+  const rescored: ScoredDocument = { ...doc, windowCloze: doc.windowCloze.map((r) => again.get(r)!) };
+  const before = planMemoStats.planned;
+  assert.deepEqual(planReplacements(rescored, suspects, model), first);
+  // Those of the repeated paragraph are its first copy's (the same key and the same output).
+  const readQ = new Set(suspects.filter((s) => s.byNoise && doc.words[s.word].p1 - doc.words[s.word].p0 === 1)
+    .map((s) => `${doc.words[s.word].start - doc.blocks[doc.words[s.word].stream].base}@${doc.blocks[doc.words[s.word].stream].key}`)).size;
+  assert.ok(readQ > 0);
+  assert.equal(planMemoStats.planned - before, readQ, "only plans that read q's proposals are made again");
+});
