@@ -28,8 +28,6 @@ export interface WordTable {
   /** false for ignored words and code: never suspects */
   checkable: boolean[];
   isWord(w: string): boolean;
-  /** log P(w typed | w meant) (channel.ts, logOwn); without it a non-word gets the bare NON_WORD_LOG_PRIOR */
-  logOwn?(w: string, sentenceStart: boolean): number;
   /** first sounds for a/an (CMUdict through the lexicon); without it no article is forced */
   sounds?: SoundSource;
   /** a non-word that must be a suspect whatever its energy (candidates.ts, CandidateGenerator.mustCheck) */

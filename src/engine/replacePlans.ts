@@ -1,7 +1,7 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
 // the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
-import { REPLACE_WEIGHTS, logOwn, rowChannels } from './channel';
+import { REPLACE_WEIGHTS, rowChannels } from './channel';
 import { mergeCandidates, type Suspect } from './findings';
 import type { Candidate, ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
@@ -53,7 +53,7 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
   const sentenceStart = words[s.word - 1]?.sentence !== w.sentence;
-  const channels = rowChannels(text, doc.logOwn ? doc.logOwn(w.text, sentenceStart) : logOwn(doc.isWord(w.text)), cands);
+  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), cands);
   return { cands, texts, rows, channels };
 }
 

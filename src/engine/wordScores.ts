@@ -35,6 +35,8 @@ export interface ScoredDocument extends WordTable {
   scores: WordScore[];
   /** undefined when the document has no words (the lexicon is not loaded for nothing) */
   gen: CandidateGenerator | undefined;
+  /** log P(w typed | w meant) (channel.ts, logOwn), by the word and whether it begins its sentence */
+  logOwn(w: string, sentenceStart: boolean): number;
 }
 
 /** What scoreDocuments reads: a text, its language (for its prose regions) and the words never checked. */
