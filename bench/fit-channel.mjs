@@ -123,15 +123,16 @@ async function collect(o) {
 // draws them: fixed here, so a re-fit does not start from its own last answer.
 const START = { spelling: 1 / 200, cloze: 1 / 200, split: 1 / 500, join: 1 / 500, confusable: 1 / 300, delete: 1 / 1000,
   agreement: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500, comparative: 1 / 1000 };
-const OWN_KEYS = ['name', 'length', 'compound', 'nearFrequent'];
+/** The own prior's features, in ownFeatures' order (channel.ts). */
+const OWN_KEYS = eng('engine/channel').OWN_FEATURES;
 const KINDS = ['spelling', 'cloze', 'split', 'join', 'confusable', 'delete', 'agreement', 'verb-form', 'article', 'to', 'compound', 'comparative'];
 
-/** Logits of one record's rows under θ; also which kind gave each candidate its channel. */
 /** The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures). */
 function ownOf(r, th) {
   return th.nonWord + OWN_KEYS.reduce((s, k, i) => s + th.own[k] * r.own[i], 0);
 }
 
+/** Logits of one record's rows under θ; also which kind gave each candidate its channel. */
 function logits(r, th) {
   const ctx = (x) => -(th.a * x.energy + th.b * x.surprisal + th.c * x.pieces);
   const base = ctx(r.rows[0]);
