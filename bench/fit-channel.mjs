@@ -18,7 +18,8 @@
 //    otherwise. Written to bench/work/fit/features.json.
 // 3. The posterior over a suspect's rows is a conditional logit, linear in the weights:
 //      logit_k = -nats · (E_k + lambda · S_k + perPiece · n_k) + log P(typed | meant_k)
-//    where log P(typed | meant_k) = KIND_LOG_PRIOR[kind] + EDIT_SCALE · Σ log rate of its edits (channel.ts),
+//    where log P(typed | meant_k) = KIND_LOG_PRIOR[kind] + EDIT_SCALE · log P of its edits (channel.ts; for
+//    spelling-like kinds the substring channel, learned leaving out the words planted here: prepare()),
 //    fitted by maximum likelihood (Adam, a weak pull of the kind priors towards their starting guesses so
 //    a kind the planting never produces keeps its guess). Then tau: the log-odds threshold with the best
 //    F0.5 over the items, scored as bench/scorer.mjs does (a flag touching a planted error catches it).
@@ -28,6 +29,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODESPELL, codespellPairs } from '../scripts/codespell-pairs.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(REPO, 'bench', 'work', 'fit');
@@ -58,7 +60,6 @@ function args(argv) {
 
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 
-const CODESPELL = '/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt';
 
 /** Runs check's stages on every planted item; returns one record per suspect with a label. */
 async function collect(o) {
@@ -99,6 +100,8 @@ async function collect(o) {
         const w = doc.words[plan.suspect.word];
         const cands = plan.cands.map((c) => {
           const typed = item.text.slice(c.start, c.end);
+          // Each kind's edit term, log P(typed | meant) less its prior; spelling-like kinds are priced again in
+          // prepare(), with a channel that has not seen the planted words.
           return { text: c.text, start: c.start, end: c.end, edit: Object.fromEntries(c.sources.map((s) => [s, logChannel(typed, c.text, s, zero, 1)])) };
         });
         const gold = cands.map((c, i) => item.errors.some((e) => e.start === c.start && e.end === c.end && e.right.toLowerCase() === c.text.toLowerCase()) ? i + 1 : 0).filter(Boolean);
@@ -114,7 +117,7 @@ async function collect(o) {
   };
   await Promise.all(Array.from({ length: o.inFlight }, work));
   await runner.dispose();
-  const out = { items: items.map((i) => ({ id: i.id, errors: i.errors.map((e) => ({ start: e.start, end: e.end, type: e.type })) })), records, pairs: o.pairs, seed: o.seed, packages: o.packages };
+  const out = { items: items.map((i) => ({ id: i.id, text: i.text, errors: i.errors.map((e) => ({ start: e.start, end: e.end, type: e.type, right: e.right })) })), records, pairs: o.pairs, seed: o.seed, packages: o.packages };
   fs.writeFileSync(path.join(WORK, 'features.json'), JSON.stringify(out));
   return out;
 }
@@ -251,13 +254,34 @@ function bootstrapSE(point, seed) {
   return Math.sqrt(fs.reduce((a, b) => a + (b - mean) ** 2, 0) / (fs.length - 1));
 }
 
-/** Readies the records for the fit: a non-word's own-prior features (channel.ts, ownFeatures). */
+/**
+ * Readies the records for the fit: a non-word's own-prior features (channel.ts, ownFeatures), and each
+ * spelling-like candidate's edit term from a substring channel that has not seen the planted words: the
+ * shipped table was counted from codespell's list, which is also what plant-train.py plants, so the fit
+ * prices every candidate with rules learned leaving out each correct word planted here
+ * (scripts/codespell-pairs.mjs), as the dev sets' words are left out of the shipped table.
+ */
 function prepare(data) {
-  const { ownFeatures } = eng('engine/channel');
+  const { ownFeatures, logChannel } = eng('engine/channel');
+  const { editOps, learnSubstringRules, SubstringChannel } = eng('engine/edits');
+  const { LOG_RATE } = eng('engine/data/channelTable');
   const lex = eng('engine/lexicon').loadLexicon();
+  const text = new Map(data.items.map((i) => [i.id, i.text]));
+  const leaveOut = new Set(data.items.flatMap((i) => i.errors.map((e) => (e.right ?? '').toLowerCase())));
+  if (data.items.some((i) => typeof i.text !== 'string' || i.errors.some((e) => typeof e.right !== 'string'))) {
+    throw new Error('items without their text or corrections: features written by an older fit-channel.mjs; collect again with --corpus');
+  }
+  const { pairs } = codespellPairs(REPO, editOps, { leaveOut });
+  const heldOut = new SubstringChannel(learnSubstringRules(pairs), LOG_RATE);
+  const zero = new Proxy({}, { get: () => 0 });
+  const spellingLike = new Set(['spelling', 'cloze', 'split', 'join']);
   for (const r of data.records) {
     if (typeof r.sentenceStart !== 'boolean') throw new Error(`record ${r.id} has no sentenceStart: features written by an older fit-channel.mjs; collect again with --corpus`);
     r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart);
+    for (const c of r.cands) {
+      const typed = text.get(r.id).slice(c.start, c.end);
+      for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
+    }
   }
   return data;
 }

@@ -1,22 +1,24 @@
 // The noisy channel P(typed | meant): how likely a writer who meant `meant` typed `typed`, before context
-// is read. Spelling-like candidates are priced by their edits (edits.ts) at rates estimated from real
-// misspellings (data/channelTable.ts); the other kinds by a prior per kind. The decision rule (issue 13):
+// is read. Spelling-like candidates are priced by their edits (edits.ts: substring rules such as "ss" → "t",
+// single letters where no rule fits) at rates estimated from real misspellings (data/channelTable.ts); the
+// other kinds by a prior per kind. The decision rule (issue 13):
 // flag x → c when log p(c | context) + logChannel(x, c, kind) − log p(x | context) − logOwn(x) > τ,
 // p(· | context) from REPLACE rows (ranking.ts, contextCost), τ from the sensitivity (calibration.ts).
 //
 // FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
-import { LOG_RATE } from './data/channelTable';
-import { editOps } from './edits';
+import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
+import { SubstringChannel, editOps } from './edits';
 import type { ReplaceWeights } from './ranking';
 
 // Fitted by `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 1500 --packages 80` (2026-12-03):
 // 3,000 training-text items (1,500 planted errors, the dev set's mix, each with its clean twin; 77 training
 // packages, never the held-out ones), 1,336 suspects with their planted fix and 6,439 to keep (a misspelling
 // codespell lists that the training text itself holds is not labelled "keep"), conditional logit over each
-// suspect's REPLACE rows: loss 0.104 (0.105 with the own prior's shape left out, --no-own); train at tau
-// −0.25: P 0.918 R 0.787 F0.5 0.888. Re-fit from the kept features:
-// `node bench/fit-channel.mjs --features bench/work/fit/features.json`.
+// suspect's REPLACE rows, spelling-like candidates priced by a substring channel that has not seen the
+// planted words (fit-channel.mjs, prepare): loss 0.099 (0.104 with single-letter edits only, 0.100 with the
+// own prior's shape left out, --no-own); train at tau −0.25: P 0.919 R 0.790 F0.5 0.890. Re-fit from the
+// kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json`.
 
 /**
  * log P(a word is typed wrong in this way) per kind, before its edits. Planted text has an error in every
@@ -28,8 +30,8 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -6.721, cloze: -6.598, split: -8.142, join: -6.507, confusable: -3.325, delete: -2.791, agreement: -5.918,
-  'verb-form': -6.514, article: -6.759, to: -7.317, compound: -7.121, comparative: -6.908, 'a/an': Math.log(1 / 2),
+  spelling: -6.718, cloze: -6.04, split: -7.864, join: -6.35, confusable: -3.378, delete: -2.875, agreement: -6,
+  'verb-form': -6.528, article: -6.861, to: -7.411, compound: -7.174, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */
@@ -41,16 +43,32 @@ const FAR = Math.log(1e-4);
  * over a list of distinct misspellings, so a slip of two rare edits would otherwise cost as much as no
  * writer's word.
  */
-export const EDIT_SCALE = 0.876;
+export const EDIT_SCALE = 1.072;
 
-/** log P(typed | meant) for a candidate of this kind; 0 for the original itself (typed as meant). */
-export function logChannel(typed: string, meant: string, kind: Source, prior = KIND_LOG_PRIOR, editScale = EDIT_SCALE): number {
+/** The shipped spelling channel: data/channelTable.ts's substring rules over its per-class rates (edits.ts). */
+export function shippedSpellingChannel(): SubstringChannel {
+  return (shipped ??= new SubstringChannel(SUBSTRING_RULES.split(' ').map((r) => {
+    const m = /^([^>]*>[^-]*)(-[0-9.]+)$/.exec(r);
+    if (!m) throw new Error(`channelTable.ts: bad substring rule ${JSON.stringify(r)}`);
+    return [m[1], Number(m[2])] as const;
+  }), LOG_RATE));
+}
+let shipped: SubstringChannel | undefined;
+
+/**
+ * log P(typed | meant) for a candidate of this kind; 0 for the original itself (typed as meant). Spelling-like
+ * kinds are priced by the substring channel (edits.ts, SubstringChannel) within MAX_SPELLING_EDITS single
+ * edits, FAR beyond.
+ */
+export function logChannel(typed: string, meant: string, kind: Source, prior = KIND_LOG_PRIOR, editScale = EDIT_SCALE,
+  spelling: SubstringChannel = shippedSpellingChannel()): number {
   if (typed === meant) return 0;
   const base = prior[kind];
   if (kind === 'spelling' || kind === 'cloze' || kind === 'split' || kind === 'join') {
-    const ops = editOps(meant.toLowerCase(), typed.toLowerCase(), MAX_SPELLING_EDITS);
+    const m = meant.toLowerCase(), t = typed.toLowerCase();
+    const ops = editOps(m, t, MAX_SPELLING_EDITS);
     if (!ops) return base + editScale * FAR;
-    return base + editScale * (ops.reduce((s, o) => s + LOG_RATE[o], 0) - (ops.length ? 0 : 1));   // -1: a case-only change
+    return base + editScale * (ops.length ? spelling.logP(m, t) : -1);   // -1: a case-only change
   }
   return base;
 }
@@ -65,13 +83,13 @@ export function logChannelOf(typed: string, c: { text: string; sources: Source[]
  * product names) rather than a slip, by its shape (ownFeatures): NON_WORD_LOG_PRIOR plus OWN_WEIGHTS · its
  * features. A dictionary word typed as meant costs nothing (log 1).
  */
-export const NON_WORD_LOG_PRIOR = -3.121;
+export const NON_WORD_LOG_PRIOR = -3.073;
 
 /**
  * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.0 nats (0.135 · 14.489) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
-export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.135, lambda: 3.005, perPiece: 14.489 };
+export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.139, lambda: 2.989, perPiece: 14.262 };
 
 /** What the own prior reads of a lexicon (SpellingIndex has both). */
 export interface OwnLexicon {
@@ -83,7 +101,7 @@ export const OWN_FEATURES = ['name', 'length', 'compound', 'nearFrequent'] as co
 export type OwnWeights = Record<(typeof OWN_FEATURES)[number], number>;
 
 /** FITTED with the rest (bench/fit-channel.mjs): how each feature of a non-word moves its own prior. */
-export const OWN_WEIGHTS: OwnWeights = { name: 0.481, length: -0.462, compound: 0.797, nearFrequent: -1.533 };
+export const OWN_WEIGHTS: OwnWeights = { name: 1.166, length: -0.039, compound: 0.522, nearFrequent: -1.446 };
 
 /**
  * The shape of a non-word, for its own prior, in OWN_FEATURES' order: capitalised where a sentence does not

@@ -76,3 +76,141 @@ export function opportunities(meant: string): Record<OpClass, number> {
     'delete-double': Math.max(doubles, 0), 'delete-other': n,
   };
 }
+
+// The substring channel (Brill & Moore, "An Improved Error Model for Noisy Channel Spelling Correction",
+// ACL 2000): real misspellings are not independent letter slips but substitutions of short strings, often
+// by sound ("ibility" → "ability", "ss" → "t" in "omission", "e" → "ai" in "maintenance"). A rule α → β
+// (α, β up to SUBSTRING_MAX letters, with one letter of context either side, ^ and $ marking the word's
+// ends) has the rate count(α → β) / (count(α in meant words) + SUBSTRING_SMOOTHING), counted over a list of
+// real misspellings (scripts/build-channel.mjs). A pair's log P(typed | meant) is the best segmentation
+// into unchanged letters (free) and rules or, where no rule fits, the per-class single edits above.
+
+/** Longest α or β of a rule, context included. */
+export const SUBSTRING_MAX = 4;
+/** Letters of context a rule keeps on each side of its edit. */
+export const SUBSTRING_CONTEXT = 1;
+/** A rule is kept when this many misspellings show it; rarer ones are left to the per-class edits. */
+export const SUBSTRING_MIN_COUNT = 2;
+/** Added to a rule's denominator, so that a rule seen twice in two chances does not read as certain. */
+export const SUBSTRING_SMOOTHING = 10;
+
+type Column = [string, string];   // meant, typed ('' for a gap; two letters each for a transposition)
+
+/** One cheapest (unit-cost OSA) alignment of meant → typed as columns. */
+function alignColumns(meant: string, typed: string): Column[] {
+  const n = meant.length, m = typed.length, w = m + 1;
+  const d = new Float64Array((n + 1) * w), back = new Uint8Array((n + 1) * w);
+  for (let i = 1; i <= n; i++) { d[i * w] = i; back[i * w] = 2; }
+  for (let j = 1; j <= m; j++) { d[j] = j; back[j] = 3; }
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const a = meant[i - 1], b = typed[j - 1];
+      let best = d[(i - 1) * w + j - 1] + (a === b ? 0 : 1), how = 1;
+      if (d[(i - 1) * w + j] + 1 < best) { best = d[(i - 1) * w + j] + 1; how = 2; }
+      if (d[i * w + j - 1] + 1 < best) { best = d[i * w + j - 1] + 1; how = 3; }
+      if (i > 1 && j > 1 && a === typed[j - 2] && meant[i - 2] === b && a !== b && d[(i - 2) * w + j - 2] + 1 < best) { best = d[(i - 2) * w + j - 2] + 1; how = 4; }
+      d[i * w + j] = best; back[i * w + j] = how;
+    }
+  }
+  const cols: Column[] = [];
+  for (let i = n, j = m; i > 0 || j > 0;) {
+    const how = back[i * w + j];
+    if (how === 1) { cols.push([meant[i - 1], typed[j - 1]]); i--; j--; }
+    else if (how === 2) { cols.push([meant[i - 1], '']); i--; }
+    else if (how === 3) { cols.push(['', typed[j - 1]]); j--; }
+    else { cols.push([meant.slice(i - 2, i), typed.slice(j - 2, j)]); i -= 2; j -= 2; }
+  }
+  return cols.reverse();
+}
+
+/**
+ * The rules one misspelling shows, as "α>β": each run of changed columns with 0..SUBSTRING_CONTEXT letters
+ * of context on each side (an insertion only with context to hang on), ^ and $ where it reaches an end.
+ */
+export function substringRules(meant: string, typed: string): Set<string> {
+  const cols = alignColumns(`^${meant}$`, `^${typed}$`);
+  const same = cols.map(([a, b]) => a === b);
+  const out = new Set<string>();
+  for (let s = 0; s < cols.length; s++) {
+    if (same[s] || (s > 0 && !same[s - 1])) continue;
+    let e = s;
+    while (e + 1 < cols.length && !same[e + 1]) e++;
+    for (let l = 0; l <= SUBSTRING_CONTEXT && s - l >= 0; l++) {
+      for (let r = 0; r <= SUBSTRING_CONTEXT && e + r < cols.length; r++) {
+        const seg = cols.slice(s - l, e + r + 1);
+        const a = seg.map((c) => c[0]).join(''), b = seg.map((c) => c[1]).join('');
+        if (a.length && a.length <= SUBSTRING_MAX && b.length <= SUBSTRING_MAX) out.add(`${a}>${b}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Rules and their log rates from (meant, typed) misspellings: "α>β" → log(count / (count(α) + smoothing)). */
+export function learnSubstringRules(pairs: Iterable<readonly [string, string]>): Map<string, number> {
+  const list = [...pairs];
+  const counts = new Map<string, number>();
+  for (const [meant, typed] of list) for (const r of substringRules(meant, typed)) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const alphas = new Map<string, number>();
+  for (const [r, c] of counts) if (c >= SUBSTRING_MIN_COUNT) alphas.set(r.slice(0, r.indexOf('>')), 0);
+  for (const [meant] of list) {
+    const w = `^${meant}$`;
+    for (let i = 0; i < w.length; i++) {
+      for (let len = 1; len <= SUBSTRING_MAX && i + len <= w.length; len++) {
+        const a = w.slice(i, i + len);
+        const got = alphas.get(a);
+        if (got !== undefined) alphas.set(a, got + 1);
+      }
+    }
+  }
+  const rules = new Map<string, number>();
+  for (const [r, c] of counts) {
+    if (c < SUBSTRING_MIN_COUNT) continue;
+    rules.set(r, Math.log(c / ((alphas.get(r.slice(0, r.indexOf('>'))) ?? 0) + SUBSTRING_SMOOTHING)));
+  }
+  return rules;
+}
+
+/** log P(typed | meant) under substring rules, with the per-class single edits (opRate) where no rule fits. */
+export class SubstringChannel {
+  private readonly byAlpha = new Map<string, [string, number][]>();
+
+  constructor(rules: Iterable<readonly [string, number]>, private readonly opRate: Readonly<Record<OpClass, number>>) {
+    for (const [rule, logRate] of rules) {
+      const k = rule.indexOf('>'), a = rule.slice(0, k);
+      let list = this.byAlpha.get(a);
+      if (!list) this.byAlpha.set(a, (list = []));
+      list.push([rule.slice(k + 1), logRate]);
+    }
+  }
+
+  /** The best segmentation's log probability: unchanged letters free, each edit a rule or a single op. */
+  logP(meant: string, typed: string): number {
+    const m = `^${meant}$`, t = `^${typed}$`;
+    const n = m.length, k = t.length, w = k + 1;
+    const d = new Float64Array((n + 1) * w).fill(-Infinity);
+    d[0] = 0;
+    const relax = (i: number, j: number, v: number) => { if (v > d[i * w + j]) d[i * w + j] = v; };
+    const inner = (c: string) => c !== '^' && c !== '$';
+    const r = this.opRate;
+    for (let i = 0; i <= n; i++) {
+      for (let j = 0; j <= k; j++) {
+        const cur = d[i * w + j];
+        if (cur === -Infinity) continue;
+        const a = m[i], b = t[j];
+        if (i < n && j < k && a === b) relax(i + 1, j + 1, cur);
+        if (i < n && j < k && a !== b && inner(a) && inner(b)) {
+          relax(i + 1, j + 1, cur + r[keyboardAdjacent(a, b) ? 'sub-adjacent' : VOWEL.test(a) && VOWEL.test(b) ? 'sub-vowel' : 'sub-other']);
+        }
+        if (i < n && inner(a)) relax(i + 1, j, cur + r[m[i - 1] === a ? 'delete-double' : 'delete-other']);
+        if (j < k && inner(b) && i > 0 && i < n) relax(i, j + 1, cur + r[t[j - 1] === b ? 'insert-double' : 'insert-other']);
+        if (i + 1 < n && j + 1 < k && a === t[j + 1] && m[i + 1] === b && a !== b && inner(a) && inner(b)) relax(i + 2, j + 2, cur + r.transpose);
+        for (let len = 1; len <= SUBSTRING_MAX && i + len <= n; len++) {
+          const list = this.byAlpha.get(m.slice(i, i + len));
+          if (list) for (const [beta, v] of list) if (t.startsWith(beta, j)) relax(i + len, j + beta.length, cur + v);
+        }
+      }
+    }
+    return d[n * w + k];
+  }
+}

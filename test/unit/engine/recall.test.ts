@@ -8,7 +8,7 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
 import { NON_WORD_LOG_PRIOR, OWN_FEATURES, logChannel, logOwn, ownFeatures } from '../../../src/engine/channel';
-import { editOps, opportunities } from '../../../src/engine/edits';
+import { SubstringChannel, editOps, learnSubstringRules, opportunities } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
 import { SpellingIndex } from '../../../src/engine/spelling';
 
@@ -143,10 +143,28 @@ test('channel: monotone sanity', () => {
   assert.ok(logChannel('thw', 'the', 'spelling') > logChannel('thz', 'the', 'spelling'), 'a neighbouring key beats a far one');
   assert.ok(logChannel('occured', 'occurred', 'spelling') > logChannel('ocurred', 'occurred', 'spelling') - 10);
   assert.ok(logChannel('occured', 'occurred', 'spelling') > logChannel('occurxed', 'occurred', 'spelling'), 'undoubling beats a random insertion');
-  assert.ok(logChannel('teh', 'the', 'spelling') > logChannel('tha', 'the', 'spelling'), 'a transposition beats a far substitution');
+  assert.ok(logChannel('teh', 'the', 'spelling') > logChannel('thq', 'the', 'spelling'), 'a transposition beats a far substitution');
   assert.ok(logChannel('recieve', 'receive', 'spelling') > logChannel('rcieve', 'receive', 'spelling'), 'one edit beats two');
   assert.ok(logChannel('dog', 'house', 'spelling') < logChannel('hose', 'house', 'spelling'), 'far apart is least likely');
   assert.ok(logChannel('is', 'are', 'agreement') < 0 && logChannel('the the', 'the', 'delete') < 0);
+});
+
+test('the substring channel learns edits by sound that single letters price as several', () => {
+  const pairs: [string, string][] = [['possibility', 'possability'], ['responsibility', 'responsability'],
+    ['visibility', 'visability'], ['omission', 'omition'], ['permission', 'permition'], ['submission', 'submition']];
+  const rules = learnSubstringRules(pairs);
+  assert.ok(rules.has('sib>sab') && rules.has('ib>ab'), [...rules.keys()].join(' '));
+  assert.ok(rules.has('ss>t'), 'two letters for one: "ss" → "t"');
+  assert.ok(!rules.has('pos>pas'), 'a rule one misspelling shows is left to the single edits');
+  const single = { 'sub-adjacent': -6, 'sub-vowel': -5, 'sub-other': -8, transpose: -4, 'insert-double': -5, 'insert-other': -7,
+    'delete-double': -1, 'delete-other': -3 } as const;
+  const plain = new SubstringChannel([], single), learned = new SubstringChannel(rules, single);
+  assert.equal(plain.logP('omission', 'omission'), 0, 'typed as meant costs nothing');
+  assert.equal(plain.logP('omission', 'omition'), single['sub-other'] + single['delete-double'], 'no rule: single edits (s undoubled, s → t)');
+  assert.ok(learned.logP('omission', 'omition') > plain.logP('omission', 'omition') + 3, 'the rule prices it as one habit');
+  assert.ok(learned.logP('compatibility', 'compatability') > learned.logP('compatibility', 'compatybility'), 'i → a before b beats i → y');
+  assert.equal(learned.logP('cat', 'dog'), plain.logP('cat', 'dog'), 'rules apply only where they fit');
+  assert.ok(logChannel('omition', 'omission', 'spelling') > logChannel('omixion', 'omission', 'spelling') + 2, 'the shipped table knows ss → t');
 });
 
 test("a non-word's own prior reads its shape: a name, its length, two words run together, a frequent word one edit away", () => {
