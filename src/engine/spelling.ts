@@ -12,6 +12,22 @@ import { keyboardAdjacent } from './keyboard';
 
 export interface Neighbour { word: string; cost: number; frequent: boolean }
 
+/** What a check reads of its lexicon: one SpellingIndex (en-US), or one with a dialect's layer over it (dialectLexicon.ts). */
+export interface Lexicon {
+  readonly size: number;
+  lookup(word: string): string | undefined;
+  isFrequent(word: string): boolean;
+  isProperPrefix(prefix: string): boolean;
+  firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
+  neighbours(word: string, maxDist?: number): Neighbour[];
+  /** Is word one of a dialect's own spellings, known to its layer and not to en-US ("favour")? Never, for en-US alone. */
+  isDialectSpelling(word: string): boolean;
+}
+
+/** Neighbours' order: cheapest first, then the frequent tier, then alphabetical. */
+export const byCost = (a: Neighbour, b: Neighbour): number =>
+  a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1);
+
 /** Flag bits per word. VOWEL/CONSONANT: the word's first sound (CMUdict), for a/an; neither when unknown, both when said either way (herb). */
 export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4;
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
@@ -51,7 +67,7 @@ export interface IndexParts {
   forms: Map<number, string>;   // word id → display form, for OTHER_FORM words only (a few thousand)
 }
 
-export class SpellingIndex {
+export class SpellingIndex implements Lexicon {
   private readonly memo = new Map<string, Neighbour[]>();
 
   private constructor(private readonly p: IndexParts) {}
@@ -136,6 +152,8 @@ export class SpellingIndex {
 
   get size(): number { return this.p.flags.length; }
 
+  isDialectSpelling(): boolean { return false; }
+
   private key(i: number): string { return this.p.blob.slice(this.p.offsets[i], this.p.offsets[i + 1]); }
 
   private form(i: number): string {
@@ -186,6 +204,13 @@ export class SpellingIndex {
     return i < this.size && this.key(i).startsWith(key);
   }
 
+  /** The first sound this index lists for word itself (undefined: none, or said either way). */
+  ownSound(word: string): 'vowel' | 'consonant' | undefined {
+    const i = this.indexOf(word);
+    const f = i < 0 ? 0 : this.p.flags[i] & (VOWEL_SOUND | CONSONANT_SOUND);
+    return f === VOWEL_SOUND ? 'vowel' : f === CONSONANT_SOUND ? 'consonant' : undefined;
+  }
+
   /**
    * The first sound of word from the nearest dictionary word that has one: the word itself, else the
    * sorted neighbour sharing the longest prefix (at least minShared characters), so an unlisted
@@ -234,7 +259,7 @@ export class SpellingIndex {
       const cost = editCost(q, key, maxDist);
       if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
     }
-    return out.sort((a, b) => a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1));
+    return out.sort(byCost);
   }
 }
 
