@@ -8,6 +8,7 @@ import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
+import { DIALECTS } from './dialects';
 import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
@@ -141,9 +142,9 @@ async function init(): Promise<void> {
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
-    // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is
-    // an init error the host shows, not a failed check.
-    generatorFor(wordPiece.vocab);
+    // The spelling lexicons (one read of dist/lexicon.bin, one of each dialect's small layer) off the first
+    // check's path, and a broken one is an init error the host shows, not a failed check.
+    for (const dialect of DIALECTS) generatorFor(wordPiece.vocab, dialect);
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });
