@@ -44,8 +44,8 @@ Options:
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
   -s, --sensitivity N        0..1, higher flags more (default ${SETTING_DEFAULTS.sensitivity})
-  --dialect ${DIALECTS.join('|')}     the English written: its spellings are words (default ${SETTING_DEFAULTS.dialect}; en-GB also
-                             accepts the American ones)
+  ${`--dialect ${DIALECTS.join('|')}`.padEnd(25)}  the English written, whose spellings are words (default ${SETTING_DEFAULTS.dialect};
+                             en-GB accepts the American spellings too)
   --provider auto|cpu|gpu    execution provider (default ${SETTING_DEFAULTS.executionProvider}: the platform's GPU provider, else CPU)
   --threads N                inference threads (default: cores - 1, at most 4; at most the cores)
   --max-file-size N          skip inputs longer than N characters, as an error (default ${SETTING_DEFAULTS.maxFileSize}, as the extension)
