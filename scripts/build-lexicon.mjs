@@ -27,7 +27,7 @@ export async function buildLexicon({ force = false } = {}) {
     bundle: true, platform: 'node', format: 'cjs', write: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
   fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
-  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, DIALECT_LAYERS } = require(path.join(tmp, 'spelling.cjs'));
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
   const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
   const outputs = [out, out.replace(/\.bin$/, '.LICENSES.txt'), ...layers.map((l) => l.out)];
@@ -46,12 +46,13 @@ export async function buildLexicon({ force = false } = {}) {
   fs.writeFileSync(out, buf);
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  // A layer indexes only what the base lacks (case-insensitive, as the index keys words): "colour", not "color".
+  // A layer indexes only what the base lacks (case-insensitive, as the index keys words): "colour", not "color",
+  // in a bucket table sized to it (a few thousand words: 2^13 buckets, not the base's 2^18).
   for (const layer of layers) {
     const own = hunspellWords(layer.hunspell).filter((w) => !english.has(w.toLowerCase()));
     const ownLower = new Set(own.map((w) => w.toLowerCase()));
     const ownFrequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && ownLower.has(p.toLowerCase()));
-    const layerIndex = SpellingIndex.build(ownFrequent, own, await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND));
+    const layerIndex = SpellingIndex.build(ownFrequent, own, await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND), bucketBitsFor(ownLower.size));
     const layerBuf = layerIndex.serialize();
     fs.writeFileSync(layer.out, layerBuf);
     console.log(`lexicon ${layer.dialect}: ${layerIndex.size} more words (${ownFrequent.length} frequent), ${(layerBuf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, layer.out)}`);

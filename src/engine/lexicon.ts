@@ -1,6 +1,6 @@
 // The English lexicon a check uses, loaded with one read from dist/lexicon.bin (built at package time by
 // scripts/build-lexicon.mjs, so no check pays for indexing words), and for a dialect other than en-US one
-// more read of its small layer (dist/lexicon-en-GB.bin, dialects.ts). Sources, picked by measurement on
+// more read of its small layer (dist/lexicon-en-GB.bin, 0.26 MB and about 1 ms; dialects.ts). Sources, picked by measurement on
 // training-corpus text (27 train packages, 1.24 M word tokens) and on codespell's 34k misspellings,
 // each together with the model's whole-word pieces:
 //   word-list (275k)            accepts 97.81% of corpus tokens, 1.57% of misspellings
