@@ -1,7 +1,7 @@
 // Command-line options of electric-check, parsed with node:util (no dependency).
 import { parseArgs } from 'node:util';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../engine/defaults';
-import { DIALECTS, isDialect, type Dialect } from '../engine/dialects';
+import { DIALECTS, dialectList, isDialect, type Dialect } from '../engine/dialects';
 import type { ProviderChoice } from '../engine/protocol';
 import { SUPPORTED_LANGUAGES } from '../text/languages';
 
@@ -44,8 +44,9 @@ Options:
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
   -s, --sensitivity N        0..1, higher flags more (default ${SETTING_DEFAULTS.sensitivity})
-  ${`--dialect ${DIALECTS.join('|')}`.padEnd(25)}  the English written, whose spellings are words (default ${SETTING_DEFAULTS.dialect};
-                             en-GB accepts the American spellings too)
+  --dialect ${DIALECTS.join('|')}
+                             the English written, whose spellings are words (default ${SETTING_DEFAULTS.dialect}; the
+                             others accept the American spellings too)
   --provider auto|cpu|gpu    execution provider (default ${SETTING_DEFAULTS.executionProvider}: the platform's GPU provider, else CPU)
   --threads N                inference threads (default: cores - 1, at most 4; at most the cores)
   --max-file-size N          skip inputs longer than N characters, as an error (default ${SETTING_DEFAULTS.maxFileSize}, as the extension)
@@ -85,7 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const sensitivity = v.sensitivity === undefined ? SETTING_DEFAULTS.sensitivity : number(v.sensitivity, '--sensitivity');
   if (sensitivity < 0 || sensitivity > 1) throw new UsageError(`--sensitivity must be between 0 and 1 (got ${sensitivity})`);
   const dialect = v.dialect ?? SETTING_DEFAULTS.dialect;
-  if (!isDialect(dialect)) throw new UsageError(`--dialect must be ${DIALECTS.join(' or ')} (got '${dialect}')`);
+  if (!isDialect(dialect)) throw new UsageError(`--dialect must be ${dialectList()} (got '${dialect}')`);
   const threads = v.threads === undefined ? undefined : integer(v.threads, '--threads', 1);
   const maxSuggestions = v['max-suggestions'] === undefined ? MAX_SUGGESTIONS : integer(v['max-suggestions'], '--max-suggestions', 0);
   const maxFileSize = v['max-file-size'] === undefined ? SETTING_DEFAULTS.maxFileSize : integer(v['max-file-size'], '--max-file-size', 0);

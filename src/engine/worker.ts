@@ -8,7 +8,6 @@ import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
-import { DIALECTS } from './dialects';
 import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import { createRunner, OrtRunner } from './session';
@@ -142,9 +141,10 @@ async function init(): Promise<void> {
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
-    // The spelling lexicons (one read of dist/lexicon.bin, one of each dialect's small layer) off the first
-    // check's path, and a broken one is an init error the host shows, not a failed check.
-    for (const dialect of DIALECTS) generatorFor(wordPiece.vocab, dialect);
+    // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is
+    // an init error the host shows, not a failed check. Another dialect's small layer (dialects.ts, ~5 ms) is
+    // read by its first check, which a broken layer fails with the error.
+    generatorFor(wordPiece.vocab);
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });

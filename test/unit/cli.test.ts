@@ -75,7 +75,7 @@ test('--dialect en-GB: British spellings are words end to end; en-US flags them;
   assert.equal((await electricCheck(['--dialect', 'en-US', file])).code, 1);
   const bad = await electricCheck(['--dialect', 'en-XX', file]);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--dialect must be en-US or en-GB \(got 'en-XX'\)/);
+  assert.match(bad.stderr, /--dialect must be en-US, en-GB, en-CA or en-AU \(got 'en-XX'\)/);
   assert.equal(bad.stdout, '');
 });
 

@@ -44,6 +44,8 @@ test('the dialect setting: declared with the engine\'s dialects as its enum, eac
   assert.match(dialect.markdownDescription, /en-GB/);
   assert.equal(parseCliArgs(['file.md']).dialect, SETTING_DEFAULTS.dialect);
   assert.equal(parseCliArgs(['--dialect', 'en-GB', 'file.md']).dialect, 'en-GB');
-  assert.throws(() => parseCliArgs(['--dialect', 'british', 'file.md']), /--dialect must be en-US or en-GB \(got 'british'\)/);
-  assert.match(USAGE, new RegExp(`--dialect ${DIALECTS.join('\\|')} .*\\(default ${SETTING_DEFAULTS.dialect}`));
+  for (const d of DIALECTS) assert.equal(parseCliArgs(['--dialect', d, 'file.md']).dialect, d);
+  assert.throws(() => parseCliArgs(['--dialect', 'british', 'file.md']), /--dialect must be en-US, en-GB, en-CA or en-AU \(got 'british'\)/);
+  assert.throws(() => parseCliArgs(['--dialect', 'en-gb', 'file.md']), /--dialect must be/, 'spelled as the setting spells it');
+  assert.match(USAGE, new RegExp(`--dialect ${DIALECTS.join('\\|')}\\s[^]*?\\(default ${SETTING_DEFAULTS.dialect};`));
 });

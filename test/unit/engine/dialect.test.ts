@@ -1,6 +1,7 @@
 // The dialect setting's engine side: the en-GB lexicon (dist/lexicon.bin with dist/lexicon-en-GB.bin over it)
-// knows British spellings and en-US's does not; a British spelling is not offered its American one; and a
-// check's caches keep the dialects apart (the same text checked in turn gives each dialect's own answer).
+// knows British spellings and en-US's does not (en-CA and en-AU likewise theirs); a British spelling is not
+// offered its American one; and a check's caches keep the dialects apart (the same text checked in turn gives
+// each dialect's own answer).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +10,7 @@ import { generatorFor } from '../../../src/engine/candidates';
 import { DIALECT_LAYERS, DIALECTS, type Dialect } from '../../../src/engine/dialects';
 import { lexiconPath, loadLexicon } from '../../../src/engine/lexicon';
 import { check, rank } from '../../../src/engine/pipeline';
-import { byCost } from '../../../src/engine/spelling';
+import { bucketBitsFor, byCost, SpellingIndex } from '../../../src/engine/spelling';
 import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
 const wp = shippedWordPiece();
@@ -37,12 +38,39 @@ test('en-GB knows British spellings, en-US does not; both know the American ones
   assert.equal(loadLexicon('en-US'), usLex, 'read once per process');
 });
 
-test('the en-GB layer holds only what en-US lacks, and is small beside it', () => {
-  const base = fs.statSync(lexiconPath()).size, layer = fs.statSync(lexiconPath(DIALECT_LAYERS['en-GB'].file)).size;
-  assert.ok(layer < base / 4, `layer ${layer} bytes against base ${base}`);
-  const gbLex = loadLexicon('en-GB'), usLex = loadLexicon('en-US');
-  assert.ok(gbLex.size > usLex.size && gbLex.size - usLex.size < 10_000, `en-GB adds ${gbLex.size - usLex.size} words`);
-  assert.match(fs.readFileSync(lexiconPath('lexicon.LICENSES.txt'), 'utf8'), /==== dictionary-en-gb /);
+test('en-CA and en-AU know their own spellings: Canadian colour and centre with organize, Australian organise', () => {
+  const ca = loadLexicon('en-CA'), au = loadLexicon('en-AU');
+  for (const w of ['colour', 'centre', 'licence', 'cheque']) assert.ok(ca.isDialectSpelling(w) && au.isDialectSpelling(w), w);
+  assert.ok(ca.lookup('organize') && !ca.lookup('organise'), 'en_CA spells -ize');
+  assert.ok(au.isDialectSpelling('organise') && au.lookup('organize'), 'en-AU: its -ise, and the American -ize too');
+  assert.ok(!generatorFor(wp.vocab, 'en-CA').mustCheck('colour') && !generatorFor(wp.vocab, 'en-AU').mustCheck('organise'));
+});
+
+test('each layer holds only what en-US lacks, in a file a tenth of the base\'s or less, its licence beside it', () => {
+  const base = fs.statSync(lexiconPath()).size, usLex = loadLexicon('en-US');
+  const licences = fs.readFileSync(lexiconPath('lexicon.LICENSES.txt'), 'utf8');
+  for (const [dialect, layer] of Object.entries(DIALECT_LAYERS)) {
+    const size = fs.statSync(lexiconPath(layer.file)).size, lex = loadLexicon(dialect as Dialect);
+    assert.ok(size < base / 10, `${dialect}: layer ${size} bytes against base ${base}`);
+    assert.ok(lex.size > usLex.size && lex.size - usLex.size < 10_000, `${dialect} adds ${lex.size - usLex.size} words`);
+    assert.ok(licences.includes(`==== ${layer.hunspell} `), `${layer.hunspell} in dist/lexicon.LICENSES.txt`);
+  }
+});
+
+test('an index with fewer buckets (a layer\'s) finds the same neighbours, and reads back from its file', () => {
+  const words = ['colour', 'colours', 'coloured', 'favour', 'favourite', 'behaviour', 'centre', 'organise', 'licence'];
+  const wide = SpellingIndex.build(['colour'], words), narrow = SpellingIndex.build(['colour'], words, undefined, bucketBitsFor(words.length));
+  assert.equal(bucketBitsFor(words.length), 8);
+  assert.equal(bucketBitsFor(3070), 13);
+  assert.equal(bucketBitsFor(10_000_000), 18);
+  const back = SpellingIndex.fromBuffer(narrow.serialize());
+  assert.ok(narrow.serialize().length < wide.serialize().length / 50);
+  for (const q of ['colur', 'colurs', 'favor', 'behavior', 'center', 'organize', 'license', 'favourit']) {
+    assert.deepEqual(back.neighbours(q), wide.neighbours(q), q);
+  }
+  const corrupt = narrow.serialize();
+  corrupt.write(corrupt.toString('latin1').replace('"bucketBits":8', '"bucketBits":0'), 'latin1');
+  assert.throws(() => SpellingIndex.fromBuffer(corrupt), /0 bucket bits, this engine reads 1 to 18/);
 });
 
 test('en-GB spelling neighbours are both indexes\', in the index order', () => {
@@ -85,7 +113,7 @@ test('one engine, dialects in turn: each check gets its own dialect\'s answer, n
 });
 
 test('an unknown dialect is an error, not a check in another English', async () => {
-  assert.throws(() => loadLexicon('en-XX' as Dialect), /unknown dialect 'en-XX'; known: en-US, en-GB/);
+  assert.throws(() => loadLexicon('en-XX' as Dialect), /unknown dialect 'en-XX'; known: en-US, en-GB, en-CA, en-AU/);
   const runner = new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
   await assert.rejects(check('', 'plaintext', { dialect: 'en-XX' as Dialect }, runner, wp), /unknown dialect 'en-XX'/);
   assert.deepEqual([...DIALECTS], ['en-US', ...Object.keys(DIALECT_LAYERS)]);
