@@ -1,7 +1,9 @@
 // Builds dist/lexicon.bin, the spelling index a check loads with one read (src/engine/lexicon.ts), from:
 // Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
 // whole words (the frequent tier: they get 2-deletes) and CMUdict first sounds (for a/an). Chosen by
-// measurement, see src/engine/lexicon.ts. Skipped when the file is newer than every input.
+// measurement, see src/engine/lexicon.ts. Then each other dialect's layer (src/engine/dialects.ts), e.g.
+// dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts that dist/lexicon.bin lacks, indexed the
+// same way. Skipped when every file is newer than every input.
 // Usage: node scripts/build-lexicon.mjs [--out dist/lexicon.bin] [--force]
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -17,19 +19,23 @@ const out = path.resolve(root, args.includes('--out') ? args[args.indexOf('--out
 
 const pkgDir = (name) => path.join(root, 'node_modules', name);
 const inputs = [new URL(import.meta.url).pathname, path.join(root, 'src/engine/spelling.ts'), path.join(root, 'src/engine/keyboard.ts'),
-  path.join(root, 'models/vocab.txt'), path.join(root, 'package-lock.json')];
+  path.join(root, 'src/engine/dialects.ts'), path.join(root, 'models/vocab.txt'), path.join(root, 'package-lock.json')];
 
 export async function buildLexicon({ force = false } = {}) {
-  if (!force && fs.existsSync(out) && fs.existsSync(out.replace(/\.bin$/, '.LICENSES.txt')) && inputs.every((f) => fs.statSync(f).mtimeMs <= fs.statSync(out).mtimeMs)) return out;
-  const started = performance.now();
-  // The index code is the engine's own (TypeScript): bundle it once so writer and reader cannot disagree.
-  const bundled = esbuild.buildSync({ entryPoints: [path.join(root, 'src/engine/spelling.ts')], bundle: true, platform: 'node', format: 'cjs', write: false });
+  // The index code and the dialect table are the engine's own (TypeScript): bundled once so writer and reader cannot disagree.
+  const bundled = esbuild.buildSync({ stdin: { contents: "export * from './spelling'; export * from './dialects';", resolveDir: path.join(root, 'src/engine'), loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', write: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
   fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
-  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND } = require(path.join(tmp, 'spelling.cjs'));
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
+  const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
+  const outputs = [out, out.replace(/\.bin$/, '.LICENSES.txt'), ...layers.map((l) => l.out)];
+  const oldest = () => Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
+  if (!force && outputs.every((f) => fs.existsSync(f)) && inputs.every((f) => fs.statSync(f).mtimeMs <= oldest())) return out;
+  const started = performance.now();
 
-  const words = [...hunspellWords(), ...softwareTerms()];
+  const words = [...hunspellWords('dictionary-en'), ...softwareTerms()];
   const english = new Set(words.map((w) => w.toLowerCase()));
   const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
   const frequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()));
@@ -38,24 +44,38 @@ export async function buildLexicon({ force = false } = {}) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const buf = index.serialize();
   fs.writeFileSync(out, buf);
-  fs.writeFileSync(out.replace(/\.bin$/, '.LICENSES.txt'), licences());
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  // A layer indexes only what the base lacks (case-insensitive, as the index keys words): "colour", not "color",
+  // in a bucket table sized to it (a few thousand words: 2^13 buckets, not the base's 2^18).
+  for (const layer of layers) {
+    const own = hunspellWords(layer.hunspell).filter((w) => !english.has(w.toLowerCase()));
+    const ownLower = new Set(own.map((w) => w.toLowerCase()));
+    const ownFrequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && ownLower.has(p.toLowerCase()));
+    const layerIndex = SpellingIndex.build(ownFrequent, own, await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND), bucketBitsFor(ownLower.size));
+    const layerBuf = layerIndex.serialize();
+    fs.writeFileSync(layer.out, layerBuf);
+    console.log(`lexicon ${layer.dialect}: ${layerIndex.size} more words (${ownFrequent.length} frequent), ${(layerBuf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, layer.out)}`);
+  }
+  fs.writeFileSync(out.replace(/\.bin$/, '.LICENSES.txt'), licences(layers));
   return out;
 }
 
-/** The licences of the sources whose data the index holds, shipped beside it. */
-function licences() {
+/** The licences of the sources whose data the index and the dialects' layers hold, shipped beside them. */
+function licences(layers) {
   const parts = [['dictionary-en (Hunspell en_US from SCOWL)', 'dictionary-en', 'license'],
     ['@cspell/dict-software-terms', '@cspell/dict-software-terms', 'LICENSE'],
-    ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license']];
-  return `dist/lexicon.bin holds words and first sounds derived from the packages below.\n\n` +
+    ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license'],
+    ...layers.map((l) => [`${l.hunspell} (${l.what}; dist/${l.file})`, l.hunspell, 'license'])];
+  const files = ['dist/lexicon.bin', ...layers.map((l) => `dist/${l.file}`)];
+  return `${files.join(' and ')} hold words and first sounds derived from the packages below.\n\n` +
     parts.map(([what, pkg, file]) => `==== ${what}\n${fs.readFileSync(path.join(pkgDir(pkg), file), 'utf8')}`).join('\n');
 }
 
-/** Every form Hunspell en_US accepts: nspell applies the affix rules to the stems as it loads them. */
-function hunspellWords() {
+/** Every form a Hunspell dictionary (npm package pkg) accepts: nspell applies the affix rules to the stems as it loads them. */
+function hunspellWords(pkg) {
   const nspell = require('nspell');
-  const dir = pkgDir('dictionary-en');
+  const dir = pkgDir(pkg);
   const spell = nspell({ aff: fs.readFileSync(path.join(dir, 'index.aff')), dic: fs.readFileSync(path.join(dir, 'index.dic')) });
   return Object.keys(spell.data).filter((w) => /^[\p{L}][\p{L}'’-]*$/u.test(w));
 }

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { effectiveMaxFileSize } from './core/settingsPolicy';
 import { SETTING_DEFAULTS as D } from './engine/defaults';
+import { DIALECTS, isDialect, type Dialect } from './engine/dialects';
+import { reportError } from './log';
 
 export const SECTION = 'electricProofreader';
 export type ProviderSetting = 'auto' | 'cpu' | 'gpu';
@@ -10,6 +12,7 @@ export type ProviderSetting = 'auto' | 'cpu' | 'gpu';
 export interface DocumentSettings {
   enabled: boolean;
   sensitivity: number;
+  dialect: Dialect;
   maxFileSize: number;
   ignoredWords: string[];
 }
@@ -27,9 +30,20 @@ export function documentSettings(doc: vscode.TextDocument): DocumentSettings {
   return {
     enabled: c.get<boolean>('enable', D.enable),
     sensitivity: Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : D.sensitivity)),
+    dialect: dialectOf(c.get<string>('dialect', D.dialect)),
     maxFileSize: maxFileSize(c),
     ignoredWords: c.get<string[]>('ignoredWords', [...D.ignoredWords]).filter((w) => typeof w === 'string' && w.length > 0),
   };
+}
+
+/**
+ * A dialect the engine has no lexicon for (a hand-edited settings.json; the settings editor offers only the
+ * enum) is checked as the default, and said once in a notification: the document is English all the same.
+ */
+function dialectOf(value: string): Dialect {
+  if (isDialect(value)) return value;
+  reportError('electricProofreader.dialect', new Error(`unknown dialect '${value}' (known: ${DIALECTS.join(', ')}); checking as ${D.dialect}`));
+  return D.dialect;
 }
 
 /** Untrusted workspaces may lower the size limit but not raise it (it is also a restricted setting). */

@@ -1,6 +1,7 @@
 // Command-line options of electric-check, parsed with node:util (no dependency).
 import { parseArgs } from 'node:util';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../engine/defaults';
+import { DIALECTS, dialectList, isDialect, type Dialect } from '../engine/dialects';
 import type { ProviderChoice } from '../engine/protocol';
 import { SUPPORTED_LANGUAGES } from '../text/languages';
 
@@ -13,6 +14,7 @@ export interface CliOptions {
   output?: string;              // write results here instead of stdout
   language?: string;
   sensitivity: number;
+  dialect: Dialect;
   provider: ProviderChoice;
   threads?: number;
   maxFileSize: number;           // characters; longer inputs are not checked (the extension's maxFileSize)
@@ -42,6 +44,9 @@ Options:
   -l, --language ID          language for every input (markdown, plaintext, latex, git-commit, typescript,
                              javascript, python, go, rust, java, c, cpp, shellscript); default: from the extension
   -s, --sensitivity N        0..1, higher flags more (default ${SETTING_DEFAULTS.sensitivity})
+  --dialect ${DIALECTS.join('|')}
+                             the English written, whose spellings are words (default ${SETTING_DEFAULTS.dialect}; the
+                             others accept the American spellings too)
   --provider auto|cpu|gpu    execution provider (default ${SETTING_DEFAULTS.executionProvider}: the platform's GPU provider, else CPU)
   --threads N                inference threads (default: cores - 1, at most 4; at most the cores)
   --max-file-size N          skip inputs longer than N characters, as an error (default ${SETTING_DEFAULTS.maxFileSize}, as the extension)
@@ -64,7 +69,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       allowPositionals: true,
       options: {
         format: { type: 'string' }, jsonl: { type: 'string' }, output: { type: 'string', short: 'o' },
-        language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' },
+        language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' }, dialect: { type: 'string' },
         provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, 'max-file-size': { type: 'string' },
         'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
@@ -80,6 +85,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (!['auto', 'cpu', 'gpu'].includes(provider)) throw new UsageError(`--provider must be auto, cpu or gpu (got '${provider}')`);
   const sensitivity = v.sensitivity === undefined ? SETTING_DEFAULTS.sensitivity : number(v.sensitivity, '--sensitivity');
   if (sensitivity < 0 || sensitivity > 1) throw new UsageError(`--sensitivity must be between 0 and 1 (got ${sensitivity})`);
+  const dialect = v.dialect ?? SETTING_DEFAULTS.dialect;
+  if (!isDialect(dialect)) throw new UsageError(`--dialect must be ${dialectList()} (got '${dialect}')`);
   const threads = v.threads === undefined ? undefined : integer(v.threads, '--threads', 1);
   const maxSuggestions = v['max-suggestions'] === undefined ? MAX_SUGGESTIONS : integer(v['max-suggestions'], '--max-suggestions', 0);
   const maxFileSize = v['max-file-size'] === undefined ? SETTING_DEFAULTS.maxFileSize : integer(v['max-file-size'], '--max-file-size', 0);
@@ -87,7 +94,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError(`--language: unknown language '${v.language}'; known: ${SUPPORTED_LANGUAGES.join(', ')}`);
   }
   const opts: CliOptions = {
-    inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity,
+    inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity, dialect,
     provider, threads, maxFileSize, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
     help: v.help ?? false, version: v.version ?? false,
   };

@@ -10,6 +10,7 @@ import { wordsIn } from '../text/words';
 import { LruMap } from '../text/lru';
 import { placeWords, type PlacedWord } from './placement';
 import type { BlockSuspects } from './blockSuspects';
+import type { Dialect } from './dialects';
 import type { ModelMeta, WordScore } from './types';
 import { makeWindows, type Piece, type Stream, type Window } from './windows';
 
@@ -18,11 +19,12 @@ interface SentenceWork { pieces: Piece[]; words: PlacedWord[] }
 
 /**
  * A block's word scores (wordScores.ts) and the model rows they came from: valid while the row caches hand
- * back those same rows (same objects: nothing re-ran, and the same runner) and the same words are ignored.
+ * back those same rows (same objects: nothing re-ran, and the same runner), the same words are ignored and the
+ * same dialect's lexicon says which are words.
  * words: the WordScores at the block's current offsets (dropped when the block moves).
  */
 export interface BlockScores {
-  energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string;
+  energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string; dialect: Dialect;
   energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
   /** the block's suspects per pNoise gate (blockSuspects.ts), word indices and offsets relative to the block */
   suspects?: Map<number, BlockSuspects>;

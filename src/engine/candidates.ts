@@ -6,7 +6,8 @@ import { logOwn, ownFeatures } from './channel';
 import { confusablesOf } from './confusables';
 import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
-import { SpellingIndex } from './spelling';
+import type { Dialect } from './dialects';
+import { editCost, type Lexicon } from './spelling';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
@@ -55,7 +56,7 @@ export class CandidateGenerator {
   private readonly pieces: Set<string>;
   private readonly wholeMemo = new Map<string, boolean>();
 
-  constructor(readonly spelling: SpellingIndex, private readonly vocab: readonly string[]) {
+  constructor(readonly spelling: Lexicon, private readonly vocab: readonly string[]) {
     // Whole-word pieces are decided on first use (isWholePiece): deciding all 16k at construction was the
     // biggest part of loading the lexicon, on the first check's path.
     this.pieces = new Set(vocab);
@@ -77,8 +78,8 @@ export class CandidateGenerator {
     return ok;
   }
 
-  /** The generator over the packaged lexicon (lexicon.ts: one read of dist/lexicon.bin). */
-  static fromVocab(vocab: readonly string[], index: SpellingIndex = loadLexicon()): CandidateGenerator {
+  /** The generator over the packaged lexicon of a dialect (lexicon.ts: one read of dist/lexicon.bin, and of its layer). */
+  static fromVocab(vocab: readonly string[], index: Lexicon = loadLexicon()): CandidateGenerator {
     return new CandidateGenerator(index, vocab);
   }
 
@@ -162,7 +163,24 @@ export class CandidateGenerator {
 
     for (const g of grammarCandidates(ctx, this)) add(g.text, g.start, g.end, GRAMMAR_PRIOR[g.kind], g.kind);
 
-    return [...found.values()].sort((a, b) => b.prior - a.prior).slice(0, max);
+    return this.inDialect(word, [...found.values()]).sort((a, b) => b.prior - a.prior).slice(0, max);
+  }
+
+  /**
+   * Candidates in the lexicon's dialect. Its own spelling is not "corrected" to a near en-US word: the model,
+   * trained on American text, prefers "favor" and "license" wherever "favour" and "licence" stand (its
+   * dialect's other near words stay). And a slip near both spellings is offered the dialect's: "colur" gets
+   * "colour", not "color". For en-US alone there are no dialect spellings and nothing is dropped.
+   */
+  private inDialect(word: Span, cands: Candidate[]): Candidate[] {
+    const isOwn = (t: string) => this.spelling.isDialectSpelling(t);
+    const own = cands.filter((c) => isOwn(c.text));
+    if (own.length === 0 && !isOwn(word.text)) return cands;
+    const near = (a: string, b: string) => editCost(a.toLowerCase(), b.toLowerCase(), 2) <= 2;
+    // One en-US word standing where the dialect's spelling stands (the typed word, or another candidate), and near it.
+    const variant = (c: Candidate) => !isOwn(c.text) && !/\s/.test(c.text) &&
+      [...(isOwn(word.text) ? [word] : []), ...own].some((o) => o.start === c.start && o.end === c.end && near(o.text, c.text));
+    return cands.filter((c) => !variant(c));
   }
 
   /** The first sound of w (CMUdict through the lexicon), for a/an; see articles.ts. */
@@ -180,11 +198,13 @@ export class CandidateGenerator {
   }
 }
 
-const generators = new WeakMap<readonly string[], CandidateGenerator>();
+const generators = new WeakMap<readonly string[], Map<Dialect, CandidateGenerator>>();
 
-/** The generator for a vocabulary, made once per process (the lexicon is one file read, ~20 ms). */
-export function generatorFor(vocab: readonly string[]): CandidateGenerator {
-  let g = generators.get(vocab);
-  if (!g) generators.set(vocab, (g = CandidateGenerator.fromVocab(vocab)));
+/** The generator for a vocabulary and dialect, made once per process (the lexicon is one file read, ~20 ms). */
+export function generatorFor(vocab: readonly string[], dialect: Dialect = 'en-US'): CandidateGenerator {
+  let byDialect = generators.get(vocab);
+  if (!byDialect) generators.set(vocab, (byDialect = new Map()));
+  let g = byDialect.get(dialect);
+  if (!g) byDialect.set(dialect, (g = CandidateGenerator.fromVocab(vocab, loadLexicon(dialect))));
   return g;
 }

@@ -1,5 +1,6 @@
 // The English lexicon a check uses, loaded with one read from dist/lexicon.bin (built at package time by
-// scripts/build-lexicon.mjs, so no check pays for indexing words). Sources, picked by measurement on
+// scripts/build-lexicon.mjs, so no check pays for indexing words), and for a dialect other than en-US one
+// more read of its small layer (dist/lexicon-en-GB.bin, 0.26 MB and about 1 ms; dialects.ts). Sources, picked by measurement on
 // training-corpus text (27 train packages, 1.24 M word tokens) and on codespell's 34k misspellings,
 // each together with the model's whole-word pieces:
 //   word-list (275k)            accepts 97.81% of corpus tokens, 1.57% of misspellings
@@ -12,25 +13,42 @@
 // a seventh of word-list's misspellings. First sounds for a/an: CMUdict (cmu-pronouncing-dictionary, ISC).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SpellingIndex } from './spelling';
+import { DialectLexicon } from './dialectLexicon';
+import { DIALECT_LAYERS, DIALECTS, isDialect, type Dialect } from './dialects';
+import { SpellingIndex, type Lexicon } from './spelling';
 
 export const LEXICON_FILE = 'lexicon.bin';
 
-let loaded: { file: string; index: SpellingIndex } | undefined;
+const indexes = new Map<string, SpellingIndex>();
+const lexicons = new Map<Dialect, Lexicon>();
 
-/** dist/lexicon.bin next to the package.json above this file (dist/ when bundled, out/src/engine/ compiled). */
-export function lexiconPath(): string {
+/** A file of dist/ next to the package.json above this file (dist/ when bundled, out/src/engine/ compiled). */
+export function lexiconPath(file = LEXICON_FILE): string {
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (path.basename(dir) === 'dist' && fs.existsSync(path.join(dir, LEXICON_FILE))) return path.join(dir, LEXICON_FILE);
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', LEXICON_FILE);
+    if (path.basename(dir) === 'dist' && fs.existsSync(path.join(dir, file))) return path.join(dir, file);
+    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', file);
   }
-  throw new Error(`no package.json above ${__dirname}: cannot find ${LEXICON_FILE}`);
+  throw new Error(`no package.json above ${__dirname}: cannot find ${file}`);
 }
 
-/** The spelling index, read once per process. A missing file is an error that says how to make it. */
-export function loadLexicon(file = lexiconPath()): SpellingIndex {
-  if (loaded?.file === file) return loaded.index;
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-lexicon.mjs writes it)`);
-  loaded = { file, index: SpellingIndex.fromBuffer(fs.readFileSync(file)) };
-  return loaded.index;
+/** One index file, read once per process. A missing file is an error that says how to make it. */
+export function loadIndex(file = lexiconPath()): SpellingIndex {
+  let index = indexes.get(file);
+  if (!index) {
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-lexicon.mjs writes it)`);
+    indexes.set(file, (index = SpellingIndex.fromBuffer(fs.readFileSync(file))));
+  }
+  return index;
+}
+
+/** The lexicon of a dialect: en-US is dist/lexicon.bin alone, another the same with its layer over it. */
+export function loadLexicon(dialect: Dialect = 'en-US'): Lexicon {
+  if (!isDialect(dialect)) throw new Error(`unknown dialect '${String(dialect)}'; known: ${DIALECTS.join(', ')}`);
+  let lex = lexicons.get(dialect);
+  if (!lex) {
+    const base = loadIndex();
+    lex = dialect === 'en-US' ? base : new DialectLexicon(base, loadIndex(lexiconPath(DIALECT_LAYERS[dialect].file)));
+    lexicons.set(dialect, lex);
+  }
+  return lex;
 }

@@ -22,6 +22,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { suspectsOfDocument } from './blockSuspects';
+import { DIALECTS, isDialect, type Dialect } from './dialects';
 import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
@@ -49,7 +50,7 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const started = performance.now();
   const model = { runner, wp };
   const rule = ruleOf(options);
-  const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords })), model, signal, shouldStop);
+  const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords, dialect: dialectOf(options) })), model, signal, shouldStop);
   // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
   const suspects = docs.map((doc) => suspectsOfDocument(doc, rule.th.pNoiseGate));
   const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
@@ -86,7 +87,7 @@ export async function rank(text: string, languageId: string, start: number, end:
   if (!(0 <= start && start < end && end <= text.length)) throw new RangeError(`span ${start}..${end} is outside the text (${text.length})`);
   const model = { runner, wp };
   const rule = ruleOf(options);
-  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords }, model, signal, shouldStop);
+  const doc = await scoreWords({ text, languageId, ignoredWords: options.ignoredWords, dialect: dialectOf(options) }, model, signal, shouldStop);
   const word = wordAt(doc, start, end);
   if (!doc.checkable[word]) return undefined;
 
@@ -127,6 +128,13 @@ function ruleOf(options: CheckOptions): FlagRule {
     th: thresholdsFor(options.sensitivity ?? SETTING_DEFAULTS.sensitivity, options.thresholds),
     maxSuggestions: options.maxSuggestions ?? MAX_SUGGESTIONS,
   };
+}
+
+/** The options' dialect; one the engine has no lexicon for is an error, not a check in another English. */
+function dialectOf(options: CheckOptions): Dialect {
+  const dialect = options.dialect ?? SETTING_DEFAULTS.dialect;
+  if (!isDialect(dialect)) throw new RangeError(`unknown dialect '${String(dialect)}'; known: ${DIALECTS.join(', ')}`);
+  return dialect;
 }
 
 function wordAt(doc: ScoredDocument, start: number, end: number): number {

@@ -12,12 +12,34 @@ import { keyboardAdjacent } from './keyboard';
 
 export interface Neighbour { word: string; cost: number; frequent: boolean }
 
+/** What a check reads of its lexicon: one SpellingIndex (en-US), or one with a dialect's layer over it (dialectLexicon.ts). */
+export interface Lexicon {
+  readonly size: number;
+  lookup(word: string): string | undefined;
+  isFrequent(word: string): boolean;
+  isProperPrefix(prefix: string): boolean;
+  firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
+  neighbours(word: string, maxDist?: number): Neighbour[];
+  /** Is word one of a dialect's own spellings, known to its layer and not to en-US ("favour")? Never, for en-US alone. */
+  isDialectSpelling(word: string): boolean;
+}
+
+/** Neighbours' order: cheapest first, then the frequent tier, then alphabetical. */
+export const byCost = (a: Neighbour, b: Neighbour): number =>
+  a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1);
+
 /** Flag bits per word. VOWEL/CONSONANT: the word's first sound (CMUdict), for a/an; neither when unknown, both when said either way (herb). */
 export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4;
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
 const CAPITALISED = 8, OTHER_FORM = 16;
 
-const BUCKET_BITS = 18;
+/** Buckets of the en-US index: 2^18. A dialect's small layer takes fewer (bucketBitsFor), so its table is not most of its file. */
+export const BUCKET_BITS = 18;
+
+/** Bucket bits for an index of n words: about two buckets a word, as many as the en-US index has at most. */
+export function bucketBitsFor(n: number): number {
+  return Math.min(BUCKET_BITS, Math.max(8, Math.ceil(Math.log2(2 * n))));
+}
 /** A check byte that matches any hash (the rare word with two deletes in one bucket). */
 const ANY = 0;
 const MAGIC = 'EPLEX2\n';
@@ -45,13 +67,14 @@ export interface IndexParts {
   blob: string;            // lower-case keys, sorted, joined end to end
   offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
   flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM
+  bucketBits: number;      // 2^bucketBits buckets
   starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
   ids: Uint32Array;
   check: Uint8Array;       // the low 8 bits of each entry's deletion hash: skips most other words in the bucket
   forms: Map<number, string>;   // word id → display form, for OTHER_FORM words only (a few thousand)
 }
 
-export class SpellingIndex {
+export class SpellingIndex implements Lexicon {
   private readonly memo = new Map<string, Neighbour[]>();
 
   private constructor(private readonly p: IndexParts) {}
@@ -60,7 +83,7 @@ export class SpellingIndex {
    * frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form.
    * sound: optional first-sound flag per lower-case word (VOWEL_SOUND or CONSONANT_SOUND).
    */
-  static build(frequentWords: string[], otherWords: string[], sound?: Map<string, number>): SpellingIndex {
+  static build(frequentWords: string[], otherWords: string[], sound?: Map<string, number>, bucketBits = BUCKET_BITS): SpellingIndex {
     const first = new Map<string, { form: string; flag: number }>();
     const add = (w: string, f: number) => {
       const key = w.toLowerCase();
@@ -79,34 +102,34 @@ export class SpellingIndex {
     });
     const offsets = new Uint32Array(keys.length + 1);
     keys.forEach((k, i) => { offsets[i + 1] = offsets[i] + k.length; });
-    const buckets = 1 << BUCKET_BITS;
+    const buckets = 1 << bucketBits;
     const starts = new Uint32Array(buckets + 1);
     const each = (emit: (h: number, i: number) => void) =>
       keys.forEach((k, i) => forEachDelete(k, flags[i] & FREQUENT ? 2 : 1, (h) => emit(h, i)));
     // Counting sort by the top bits: a flat bucketed table, no per-entry objects. A word whose deletes
     // collide within one bucket is listed there once.
     const seenIn = new Int32Array(buckets).fill(-1);
-    each((h, i) => { const b = h >>> (32 - BUCKET_BITS); if (seenIn[b] !== i) { seenIn[b] = i; starts[b + 1]++; } });
+    each((h, i) => { const b = h >>> (32 - bucketBits); if (seenIn[b] !== i) { seenIn[b] = i; starts[b + 1]++; } });
     for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
     const fill = starts.slice(0, buckets);
     const ids = new Uint32Array(starts[buckets]), check = new Uint8Array(starts[buckets]);
     seenIn.fill(-1);
     each((h, i) => {
-      const b = h >>> (32 - BUCKET_BITS);
+      const b = h >>> (32 - bucketBits);
       if (seenIn[b] !== i) { seenIn[b] = i; check[fill[b]] = h & 0xff; ids[fill[b]++] = i; }
       else check[fill[b] - 1] = ANY;   // two deletes of one word in one bucket: match either
     });
-    return new SpellingIndex({ blob: keys.join(''), offsets, flags, starts, ids, check, forms });
+    return new SpellingIndex({ blob: keys.join(''), offsets, flags, bucketBits, starts, ids, check, forms });
   }
 
   /** The index as one file: magic, a JSON header with section sizes, then the 4-byte-aligned sections. */
   serialize(): Buffer {
-    const { blob, offsets, flags, starts, ids, check, forms } = this.p;
+    const { blob, offsets, flags, bucketBits, starts, ids, check, forms } = this.p;
     // latin1 (one byte a letter) when every key fits, as English keys do.
     const encoding = /^[\u0000-\u00ff]*$/.test(blob) ? 'latin1' : 'utf16le';
     const text = Buffer.from(blob, encoding);
     const sections = [offsets, starts, ids, check, flags, text];
-    const header = Buffer.from(JSON.stringify({ words: flags.length, bucketBits: BUCKET_BITS, entries: ids.length, blobUnits: blob.length,
+    const header = Buffer.from(JSON.stringify({ words: flags.length, bucketBits, entries: ids.length, blobUnits: blob.length,
       encoding, forms: [...forms] }));
     const head = Buffer.alloc(align4(MAGIC.length + 4 + header.length));
     head.write(MAGIC, 0, 'latin1');
@@ -121,20 +144,22 @@ export class SpellingIndex {
     const hlen = buf.readUInt32LE(MAGIC.length);
     const h = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + hlen)) as
       { words: number; bucketBits: number; entries: number; blobUnits: number; encoding: 'latin1' | 'utf16le'; forms: [number, string][] };
-    if (h.bucketBits !== BUCKET_BITS) throw new Error(`spelling index built with ${h.bucketBits} bucket bits, this engine reads ${BUCKET_BITS}: rebuild it with \`npm run build\``);
+    if (!(Number.isInteger(h.bucketBits) && h.bucketBits >= 1 && h.bucketBits <= BUCKET_BITS)) throw new Error(`spelling index with ${h.bucketBits} bucket bits, this engine reads 1 to ${BUCKET_BITS}: rebuild it with \`npm run build\``);
     const ab = buf.byteOffset % 4 === 0 ? buf : Buffer.from(buf);   // typed views need 4-byte alignment
     let at = align4(MAGIC.length + 4 + hlen);
     const u32 = (n: number) => { const v = new Uint32Array(ab.buffer, ab.byteOffset + at, n); at += align4(4 * n); return v; };
-    const offsets = u32(h.words + 1), starts = u32((1 << BUCKET_BITS) + 1), ids = u32(h.entries);
+    const offsets = u32(h.words + 1), starts = u32((1 << h.bucketBits) + 1), ids = u32(h.entries);
     const u8 = (n: number) => { const v = new Uint8Array(ab.buffer, ab.byteOffset + at, n); at += align4(n); return v; };
     const check = u8(h.entries), flags = u8(h.words);
     const bytes = h.blobUnits * (h.encoding === 'latin1' ? 1 : 2);
     const blob = ab.toString(h.encoding, at, at + bytes);
     if (at + bytes > ab.length || offsets[h.words] !== blob.length) throw new Error('spelling index file is truncated: rebuild it with `npm run build`');
-    return new SpellingIndex({ blob, offsets, flags, starts, ids, check, forms: new Map(h.forms) });
+    return new SpellingIndex({ blob, offsets, flags, bucketBits: h.bucketBits, starts, ids, check, forms: new Map(h.forms) });
   }
 
   get size(): number { return this.p.flags.length; }
+
+  isDialectSpelling(): boolean { return false; }
 
   private key(i: number): string { return this.p.blob.slice(this.p.offsets[i], this.p.offsets[i + 1]); }
 
@@ -186,6 +211,13 @@ export class SpellingIndex {
     return i < this.size && this.key(i).startsWith(key);
   }
 
+  /** The first sound this index lists for word itself (undefined: none, or said either way). */
+  ownSound(word: string): 'vowel' | 'consonant' | undefined {
+    const i = this.indexOf(word);
+    const f = i < 0 ? 0 : this.p.flags[i] & (VOWEL_SOUND | CONSONANT_SOUND);
+    return f === VOWEL_SOUND ? 'vowel' : f === CONSONANT_SOUND ? 'consonant' : undefined;
+  }
+
   /**
    * The first sound of word from the nearest dictionary word that has one: the word itself, else the
    * sorted neighbour sharing the longest prefix (at least minShared characters), so an unlisted
@@ -222,9 +254,9 @@ export class SpellingIndex {
 
   private search(q: string, maxDist: number): Neighbour[] {
     const seen = new Set<number>();
-    const { starts, ids, check, flags } = this.p;
+    const { bucketBits, starts, ids, check, flags } = this.p;
     forEachDelete(q, maxDist, (h) => {
-      const b = h >>> (32 - BUCKET_BITS), c = h & 0xff;
+      const b = h >>> (32 - bucketBits), c = h & 0xff;
       for (let p = starts[b]; p < starts[b + 1]; p++) if (check[p] === c || check[p] === ANY) seen.add(ids[p]);
     });
     const out: Neighbour[] = [];
@@ -234,7 +266,7 @@ export class SpellingIndex {
       const cost = editCost(q, key, maxDist);
       if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
     }
-    return out.sort((a, b) => a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1));
+    return out.sort(byCost);
   }
 }
 

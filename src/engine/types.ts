@@ -1,5 +1,6 @@
 // Shared engine types: the models/ contract (meta.json), the runner the worker exposes, and the
 // check API of docs/contract.md section 3. Pure declarations; no runtime code.
+import type { Dialect } from './dialects';
 
 export interface ModelMeta { format: number; name: string; cased: boolean; maxLength: number; vocab: string;
   special: { pad: number; unk: number; cls: number; sep: number; mask: number };
@@ -64,6 +65,8 @@ export interface CheckOptions {
   ignoredWords?: string[];
   /** default MAX_SUGGESTIONS (defaults.ts) */
   maxSuggestions?: number;
+  /** the English the text is written in, whose spellings are words (dialects.ts); default SETTING_DEFAULTS.dialect */
+  dialect?: Dialect;
   /** overrides the thresholds derived from sensitivity (benchmark sweeps) */
   thresholds?: Partial<Thresholds>;
 }

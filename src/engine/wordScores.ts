@@ -9,6 +9,8 @@ import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
+import { SETTING_DEFAULTS } from './defaults';
+import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord } from '../text/lru';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
@@ -35,15 +37,17 @@ export interface ScoredDocument extends WordTable {
   scores: WordScore[];
   /** undefined when the document has no words (the lexicon is not loaded for nothing) */
   gen: CandidateGenerator | undefined;
+  /** whose lexicon gen reads: what the word tests, and so the suspects and their plans, depend on */
+  dialect: Dialect;
   /** log P(w typed | w meant) (channel.ts, logOwn), by the word and whether it begins its sentence */
   logOwn(w: string, sentenceStart: boolean): number;
 }
 
-/** What scoreDocuments reads: a text, its language (for its prose regions) and the words never checked. */
-export interface DocumentInput { text: string; languageId: string; ignoredWords?: string[] }
+/** What scoreDocuments reads: a text, its language (for its prose regions), the words never checked and its dialect (default en-US). */
+export interface DocumentInput { text: string; languageId: string; ignoredWords?: string[]; dialect?: Dialect }
 
-/** A text already cut into prose sentences (a second look at one block, secondLook.ts), and the words never checked. */
-export interface SentencesInput { text: string; sentences: Sentence[]; ignoredWords?: string[] }
+/** A text already cut into prose sentences (a second look at one block, secondLook.ts), the words never checked and its dialect. */
+export interface SentencesInput { text: string; sentences: Sentence[]; ignoredWords?: string[]; dialect?: Dialect }
 
 export async function scoreWords(doc: DocumentInput, model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
   return (await scoreDocuments([doc], model, signal, shouldStop))[0];
@@ -88,10 +92,11 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const { text } = doc;
   const { streams, windows, words, blocks } = read;
   const ignored = new Set((doc.ignoredWords ?? []).map((w) => w.toLowerCase()));
-  const gen = words.length ? generatorFor(wp.vocab) : undefined;
+  const dialect = doc.dialect ?? SETTING_DEFAULTS.dialect;
+  const gen = words.length ? generatorFor(wp.vocab, dialect) : undefined;
   const facts = gen && factsOf(gen);
   const isWord = (w: string) => facts!.isWord(w);
-  const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), isWord };
+  const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), dialect, isWord };
   const ofBlocks: BlockScores[] = [], blockWords: number[] = [];
   let k = 0, w = 0;
   for (const b of blocks) {
@@ -108,7 +113,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
 }
 
 /**
@@ -123,7 +128,7 @@ export function wordScores(doc: ScoredDocument, posteriors: ReadonlyMap<number, 
   return out;
 }
 
-interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; isWord(w: string): boolean }
+interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; dialect: Dialect; isWord(w: string): boolean }
 
 /**
  * A block's word scores: the ones it had when its rows are the very rows it was scored from (an unchanged
@@ -131,14 +136,14 @@ interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; isWord(w: 
  */
 function blockScores(b: BlockWork, energyRows: Float32Array[], logqRows: Float32Array[], how: Scoring): BlockScores {
   let s = b.scores;
-  if (!s || s.ignored !== how.ignoredKey || !sameRows(s.energyRows, energyRows) || !sameRows(s.logqRows, logqRows)) {
+  if (!s || s.ignored !== how.ignoredKey || s.dialect !== how.dialect || !sameRows(s.energyRows, energyRows) || !sameRows(s.logqRows, logqRows)) {
     const pe = streamValues(b.stream.pieces.length, b.windows, energyRows, b.streamIndex);
     const pq = streamValues(b.stream.pieces.length, b.windows, logqRows, b.streamIndex);
     const energy = b.words.map((w) => maxOver(pe, w.p0, w.p1));
     const surprisal = b.words.map((w) => surprisalOver(pq, w.p0, w.p1));
     const checkable = b.words.map((w) => !(how.ignored.size > 0 && how.ignored.has(w.text.toLowerCase())) && wordIsCheckable(w.text));
     const pNoise = b.words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || how.isWord(w.text)));
-    b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, energy, surprisal, pNoise, checkable };
+    b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, dialect: how.dialect, energy, surprisal, pNoise, checkable };
   }
   s.words ??= b.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: s!.energy[i], pNoise: s!.pNoise[i], surprisal: s!.surprisal[i] }));
   return s;

@@ -142,7 +142,8 @@ async function init(): Promise<void> {
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
     // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is
-    // an init error the host shows, not a failed check.
+    // an init error the host shows, not a failed check. Another dialect's small layer (dialects.ts, ~5 ms) is
+    // read by its first check, which a broken layer fails with the error.
     generatorFor(wordPiece.vocab);
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {

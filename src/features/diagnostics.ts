@@ -25,7 +25,7 @@ const HELD = 'crashed the engine; not re-checked';
 export function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
   settings: DocumentSettings, text: string, signal: AbortSignal): Promise<CheckResult> {
   const ignoredWords = [...settings.ignoredWords, ...exclusions.sessionWords()];
-  return engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, ignoredWords }, signal);
+  return engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, dialect: settings.dialect, ignoredWords }, signal);
 }
 
 export class DocumentChecker implements vscode.Disposable {

@@ -62,6 +62,23 @@ test('text and json agree; misspellings in the sample are flagged with exit code
   });
 });
 
+test('--dialect en-GB: British spellings are words end to end; en-US flags them; a bad value is exit 2', async () => {
+  const file = path.join(tmp, 'british.md');
+  writeFileSync(file, 'We are in favour of the new licence terms.\n');
+  const us = await electricCheck(['--format', 'json', file]);
+  assert.equal(us.code, 1, us.stderr);
+  const flagged = (JSON.parse(us.stdout) as JsonOut).files[0].findings.map((f) => [f.word, f.suggestions[0]?.text]);
+  assert.deepEqual(flagged, [['favour', 'favor'], ['licence', 'license']]);
+  const gb = await electricCheck(['--dialect', 'en-GB', '--format', 'json', file]);
+  assert.equal(gb.code, 0, gb.stdout + gb.stderr);
+  assert.deepEqual((JSON.parse(gb.stdout) as JsonOut).files[0].findings, []);
+  assert.equal((await electricCheck(['--dialect', 'en-US', file])).code, 1);
+  const bad = await electricCheck(['--dialect', 'en-XX', file]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--dialect must be en-US, en-GB, en-CA or en-AU \(got 'en-XX'\)/);
+  assert.equal(bad.stdout, '');
+});
+
 test('sarif: a valid SARIF 2.1.0 log with rules, 1-based regions and fixes', async () => {
   const run = await electricCheck(['--format', 'sarif', '--sensitivity', '0.9', sample]);
   assert.equal(run.code, 1, run.stderr);

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { parseCliArgs, USAGE } from '../../src/cli/args';
 import { HEAT_STEPS } from '../../src/core/heatSteps';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../../src/engine/defaults';
+import { DIALECTS } from '../../src/engine/dialects';
 import { repoRoot } from './engine/runtimeFixtures';
 
 const PREFIX = 'electricProofreader.';
@@ -30,4 +31,21 @@ test('the CLI defaults to the same sensitivity, provider and suggestions, and sa
   assert.equal(o.provider, SETTING_DEFAULTS.executionProvider);
   assert.equal(o.maxSuggestions, MAX_SUGGESTIONS);
   assert.match(USAGE, new RegExp(`higher flags more \\(default ${SETTING_DEFAULTS.sensitivity}\\)`));
+});
+
+test('the dialect setting: declared with the engine\'s dialects as its enum, each described, resource scope; the CLI\'s --dialect agrees', () => {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const dialect = pkg.contributes.configuration.properties[`${PREFIX}dialect`];
+  assert.equal(dialect.type, 'string');
+  assert.deepEqual(dialect.enum, [...DIALECTS]);
+  assert.equal(dialect.default, 'en-US');
+  assert.equal(dialect.scope, 'resource');
+  assert.equal(dialect.enumDescriptions.length, DIALECTS.length);
+  assert.match(dialect.markdownDescription, /en-GB/);
+  assert.equal(parseCliArgs(['file.md']).dialect, SETTING_DEFAULTS.dialect);
+  assert.equal(parseCliArgs(['--dialect', 'en-GB', 'file.md']).dialect, 'en-GB');
+  for (const d of DIALECTS) assert.equal(parseCliArgs(['--dialect', d, 'file.md']).dialect, d);
+  assert.throws(() => parseCliArgs(['--dialect', 'british', 'file.md']), /--dialect must be en-US, en-GB, en-CA or en-AU \(got 'british'\)/);
+  assert.throws(() => parseCliArgs(['--dialect', 'en-gb', 'file.md']), /--dialect must be/, 'spelled as the setting spells it');
+  assert.match(USAGE, new RegExp(`--dialect ${DIALECTS.join('\\|')}\\s[^]*?\\(default ${SETTING_DEFAULTS.dialect};`));
 });

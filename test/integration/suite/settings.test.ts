@@ -42,6 +42,19 @@ describe('settings', () => {
     await waitFor('the word to be flagged again', () => electricDiagnostics(doc.uri).length === 1);
   });
 
+  it('stops flagging British spellings when "electricProofreader.dialect" is en-GB, for the folder that sets it', async () => {
+    const { document: doc } = await show('dialect.txt');
+    assert.deepStrictEqual(flaggedWords(doc, await whenChecked(doc)), ['favour', 'licence']);
+    const config = vscode.workspace.getConfiguration('electricProofreader', doc.uri);
+    await config.update('dialect', 'en-GB', vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await waitFor('British spellings to stop being flagged', () => electricDiagnostics(doc.uri).length === 0);
+    } finally {
+      await config.update('dialect', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitFor('them to be flagged again in en-US', () => electricDiagnostics(doc.uri).length === 2);
+  });
+
   it('ignores a word for the session until the ignore list is cleared', async () => {
     const { document: doc } = await show('settings.txt');
     assert.strictEqual((await whenChecked(doc)).length, 1);

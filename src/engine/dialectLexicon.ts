@@ -1,0 +1,44 @@
+// A dialect's lexicon: the base (en-US) index with the dialect's layer over it (dialects.ts). The layer holds
+// only the words the base lacks, so a word is known when either knows it, and its spelling neighbours are
+// both indexes' together in the base's order: a British "colur" is one edit from "colour" and from "color".
+import { byCost, type Lexicon, type Neighbour, type SpellingIndex } from './spelling';
+
+export class DialectLexicon implements Lexicon {
+  private readonly memo = new Map<string, Neighbour[]>();
+
+  constructor(private readonly base: SpellingIndex, private readonly layer: SpellingIndex) {}
+
+  get size(): number { return this.base.size + this.layer.size; }
+
+  lookup(word: string): string | undefined {
+    return this.base.lookup(word) ?? this.layer.lookup(word);
+  }
+
+  isFrequent(word: string): boolean {
+    return this.base.isFrequent(word) || this.layer.isFrequent(word);
+  }
+
+  isDialectSpelling(word: string): boolean {
+    return this.layer.lookup(word) !== undefined;
+  }
+
+  isProperPrefix(prefix: string): boolean {
+    return this.base.isProperPrefix(prefix) || this.layer.isProperPrefix(prefix);
+  }
+
+  /** The layer's own CMUdict sound for one of its words ("aluminium"), else the base's nearest ("colour" as "color"). */
+  firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined {
+    return this.layer.ownSound(word) ?? this.base.firstSound(word, minShared);
+  }
+
+  neighbours(word: string, maxDist = 2): Neighbour[] {
+    const key = `${maxDist}:${word.toLowerCase()}`;
+    let got = this.memo.get(key);
+    if (!got) {
+      if (this.memo.size >= 20_000) this.memo.clear();
+      got = [...this.base.neighbours(word, maxDist), ...this.layer.neighbours(word, maxDist)].sort(byCost);
+      this.memo.set(key, got);
+    }
+    return got;
+  }
+}
