@@ -1,5 +1,5 @@
 // The misspellings both edit channels are counted from: codespell's list (Debian's codespell package,
-// dictionary.txt, CC-BY-SA 3.0), one unambiguous alphabetic fix each, less every pair the technical dev set
+// dictionary.txt, CC-BY-SA 3.0), one unambiguous fix each (letters, or letters around one apostrophe), less every pair the technical dev set
 // could hold (bench/plant.py plants codespell misspellings of its sentences' words: every pair whose correct
 // word occurs in bench/data/tech-dev.jsonl, and every planted pair, is dropped) and any correct word the
 // caller leaves out (bench/fit-channel.mjs: the words it planted in training text).
@@ -33,7 +33,9 @@ export function codespellPairs(root, editOps, { leaveOut = new Set(), maxEdits =
   const pairs = [];
   for (const line of fs.readFileSync(CODESPELL, 'utf8').split('\n')) {
     const [wrong, right] = line.split('->');
-    if (!right || right.includes(',') || !/^[a-z]+$/.test(wrong) || !/^[a-z]+$/.test(right.trim())) continue;
+    // A fix with an apostrophe ("doesnt" → "doesn't") is counted too: plant.py never plants one (it skips
+    // them), so no dev pair can be among them.
+    if (!right || right.includes(',') || !/^[a-z]+$/.test(wrong) || !/^[a-z]+('[a-z]+)?$/.test(right.trim())) continue;
     const meant = right.trim();
     all++;
     if (dev.words.has(meant) || dev.planted.has(`${wrong}->${meant}`) || leaveOut.has(meant)) { excluded++; continue; }

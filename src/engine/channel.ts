@@ -30,8 +30,8 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -6.718, cloze: -6.04, split: -7.864, join: -6.35, confusable: -3.378, delete: -2.875, agreement: -6,
-  'verb-form': -6.528, article: -6.861, to: -7.411, compound: -7.174, comparative: -6.908, 'a/an': Math.log(1 / 2),
+  spelling: -6.731, cloze: -6.044, split: -7.865, join: -6.352, confusable: -3.378, delete: -2.882, agreement: -6.001,
+  'verb-form': -6.528, article: -6.866, to: -7.417, compound: -7.178, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */
@@ -43,7 +43,7 @@ const FAR = Math.log(1e-4);
  * over a list of distinct misspellings, so a slip of two rare edits would otherwise cost as much as no
  * writer's word.
  */
-export const EDIT_SCALE = 1.072;
+export const EDIT_SCALE = 1.07;
 
 /** The shipped spelling channel: data/channelTable.ts's substring rules over its per-class rates (edits.ts). */
 export function shippedSpellingChannel(): SubstringChannel {
@@ -83,13 +83,13 @@ export function logChannelOf(typed: string, c: { text: string; sources: Source[]
  * product names) rather than a slip, by its shape (ownFeatures): NON_WORD_LOG_PRIOR plus OWN_WEIGHTS · its
  * features. A dictionary word typed as meant costs nothing (log 1).
  */
-export const NON_WORD_LOG_PRIOR = -3.073;
+export const NON_WORD_LOG_PRIOR = -3.065;
 
 /**
  * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.0 nats (0.135 · 14.489) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
-export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.139, lambda: 2.989, perPiece: 14.262 };
+export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.139, lambda: 2.992, perPiece: 14.341 };
 
 /** What the own prior reads of a lexicon (SpellingIndex has both). */
 export interface OwnLexicon {
@@ -101,7 +101,7 @@ export const OWN_FEATURES = ['name', 'length', 'compound', 'nearFrequent'] as co
 export type OwnWeights = Record<(typeof OWN_FEATURES)[number], number>;
 
 /** FITTED with the rest (bench/fit-channel.mjs): how each feature of a non-word moves its own prior. */
-export const OWN_WEIGHTS: OwnWeights = { name: 1.166, length: -0.039, compound: 0.522, nearFrequent: -1.446 };
+export const OWN_WEIGHTS: OwnWeights = { name: 1.16, length: -0.037, compound: 0.521, nearFrequent: -1.45 };
 
 /**
  * The shape of a non-word, for its own prior, in OWN_FEATURES' order: capitalised where a sentence does not

@@ -276,7 +276,7 @@ const padded = (b: Buffer) => (b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 -
 /**
  * Weighted optimal-string-alignment distance, or Infinity once it must exceed max (unit-cost edits are
  * counted for the bound). Weights model how typos happen: neighbouring keys 0.6, transpositions 0.8,
- * doubling or undoubling a letter 0.6, anything else 1.
+ * doubling or undoubling a letter 0.6, dropping or adding an apostrophe 0.6 ("dont"), anything else 1.
  */
 export function editCost(a: string, b: string, max: number): number {
   const n = a.length, m = b.length;
@@ -293,9 +293,9 @@ export function editCost(a: string, b: string, max: number): number {
       let best: number, units: number;
       if (ca === cb) { best = d[(i - 1) * w + j - 1]; units = u[(i - 1) * w + j - 1]; }
       else { best = d[(i - 1) * w + j - 1] + (keyboardAdjacent(ca, cb) ? 0.6 : 1); units = u[(i - 1) * w + j - 1] + 1; }
-      const del = d[(i - 1) * w + j] + (i >= 2 && a[i - 2] === ca ? 0.6 : 1);  // drop a[i-1]
+      const del = d[(i - 1) * w + j] + ((i >= 2 && a[i - 2] === ca) || ca === "'" ? 0.6 : 1);  // drop a[i-1]
       if (del < best) { best = del; units = u[(i - 1) * w + j] + 1; }
-      const ins = d[i * w + j - 1] + (j >= 2 && b[j - 2] === cb ? 0.6 : 1);   // add b[j-1]
+      const ins = d[i * w + j - 1] + ((j >= 2 && b[j - 2] === cb) || cb === "'" ? 0.6 : 1);   // add b[j-1]
       if (ins < best) { best = ins; units = u[i * w + j - 1] + 1; }
       if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb && ca !== cb) {
         const tr = d[(i - 2) * w + j - 2] + 0.8;

@@ -40,6 +40,8 @@ test('keyboard: neighbouring keys are adjacent, far keys are not; editCost weigh
   assert.equal(editCost('abc', 'abc', 2), 0);
   assert.equal(editCost('abcdef', 'uvwxyz', 2), Infinity);
   assert.ok(editCost('ocured', 'occurred', 2) <= 1.2, 'undoubling is cheap');
+  assert.equal(editCost('dont', "don't", 1), 0.6, 'a dropped apostrophe is cheap');
+  assert.equal(editCost('dont', 'donut', 1), 1, 'another letter is not');
 });
 
 test('SpellingIndex finds edits within distance 2 across both tiers', () => {

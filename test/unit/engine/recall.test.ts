@@ -165,6 +165,7 @@ test('the substring channel learns edits by sound that single letters price as s
   assert.ok(learned.logP('compatibility', 'compatability') > learned.logP('compatibility', 'compatybility'), 'i → a before b beats i → y');
   assert.equal(learned.logP('cat', 'dog'), plain.logP('cat', 'dog'), 'rules apply only where they fit');
   assert.ok(logChannel('omition', 'omission', 'spelling') > logChannel('omixion', 'omission', 'spelling') + 2, 'the shipped table knows ss → t');
+  assert.ok(logChannel('dont', "don't", 'spelling') > logChannel('donut', "don't", 'spelling') + 2, 'and a dropped apostrophe');
 });
 
 test("a non-word's own prior reads its shape: a name, its length, two words run together, a frequent word one edit away", () => {
