@@ -86,7 +86,7 @@ export function logChannelOf(typed: string, c: { text: string; sources: Source[]
 export const NON_WORD_LOG_PRIOR = -3.065;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.0 nats (0.135 · 14.489) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.0 nats (0.139 · 14.341) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
 export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.139, lambda: 2.992, perPiece: 14.341 };
