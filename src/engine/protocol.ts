@@ -1,5 +1,6 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
+import type { CacheBudgets } from './cacheBudgets';
 import type { CheckOptions, RankedWord } from './types';
 import type { WireCheckResult } from './wireWords';
 
@@ -11,6 +12,8 @@ export interface WorkerInit {
   modelDir: string;
   provider: ProviderChoice;
   threads?: number;
+  /** budgets of the engine's caches (cacheBudgets.ts); those not given keep their defaults */
+  cacheBudgets?: Partial<CacheBudgets>;
   /**
    * Int32Array(1) over it: the id of the last request the host cancelled. Region parsing is synchronous, so a
    * 'cancel' message cannot reach a parse in progress; the parsers read this instead (Atomics.load).

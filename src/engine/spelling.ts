@@ -8,6 +8,7 @@
 // 2-deletes would be ~6 M entries, so only the frequent tier (the model vocabulary's whole words) gets
 // 2-deletes; the rest get 1-deletes, which with 2-deletes of the query still finds every single edit and
 // any two insertions into it.
+import { cacheBudgets } from './cacheBudgets';
 import { keyboardAdjacent } from './keyboard';
 
 export interface Neighbour { word: string; cost: number; frequent: boolean }
@@ -53,6 +54,7 @@ export interface IndexParts {
 
 export class SpellingIndex {
   private readonly memo = new Map<string, Neighbour[]>();
+  private readonly memoWords = cacheBudgets().neighbourWords;
 
   private constructor(private readonly p: IndexParts) {}
 
@@ -214,7 +216,7 @@ export class SpellingIndex {
     const key = `${maxDist}:${word.toLowerCase()}`;
     let got = this.memo.get(key);
     if (!got) {
-      if (this.memo.size >= 20_000) this.memo.clear();   // re-checks ask for the same words again
+      if (this.memo.size >= this.memoWords) this.memo.clear();   // re-checks ask for the same words again
       this.memo.set(key, (got = this.search(word.toLowerCase(), maxDist)));
     }
     return got;

@@ -4,6 +4,7 @@
 // its next batch. A long check (every suspect of a long document) lets the requests queued behind it
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
+import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -135,10 +136,12 @@ async function drain(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  const { modelDir, provider, threads } = workerData as WorkerInit;
+  const { modelDir, provider, threads, cacheBudgets: budgets } = workerData as WorkerInit;
   try {
+    // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
+    if (budgets) setCacheBudgets(budgets);
     const model = await loadModel(modelDir);
-    wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
+    wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
     // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is

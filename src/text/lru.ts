@@ -46,7 +46,7 @@ export class LruMap<K, V> {
 }
 
 /** A string → result memo for a pure function of one word, forgotten wholesale when it fills. */
-export function memoByWord<T>(fn: (w: string) => T, capacity = 100_000): (w: string) => T {
+export function memoByWord<T>(fn: (w: string) => T, capacity: number): (w: string) => T {
   const memo = new Map<string, T>();
   return (w) => {
     let v = memo.get(w);
