@@ -66,9 +66,10 @@ export function memoUsage(wp: WordPiece): { sentences: number; blocks: number } 
   return { sentences: m.sentences.units, blocks: m.blocks.units };
 }
 
-/** Forgets everything remembered for this tokenizer (tests; a host that wants the memory back). */
-export function clearMemos(wp: WordPiece): void {
-  memos.delete(wp);
+/** Forgets everything remembered for this tokenizer, or one of its memos (tests; a host that wants the memory back). */
+export function clearMemos(wp: WordPiece, only?: keyof Memos): void {
+  if (only) memos.get(wp)?.[only].clear();
+  else memos.delete(wp);
 }
 
 /** blocks[i] is the block of streams[i]; its windows and words are in windows and words, in order. */

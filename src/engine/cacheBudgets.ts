@@ -2,7 +2,8 @@
 // and the CLI run with; a host may give others (EngineClientOptions.cacheBudgets → WorkerInit → setCacheBudgets
 // in the worker, before the model loads), as the reliability suite's memory row does to have every cache full
 // within its first few hundred checks. A cache takes its budget when it is made (the engine's are made per
-// model runner, tokenizer or candidate generator, on first use), so budgets are set before anything is checked.
+// model runner, tokenizer or candidate generator, on first use), so budgets are set before anything is checked;
+// the lexicon's neighbour memo, read once per process, reads its budget at each search instead.
 // Only what a cache remembers is bounded here; a check's own working set is not a cache.
 import { INLINE_MEMO_CHARS, setInlineMemoChars } from '../text/markdown';
 import { PIECE_MEMO_WORDS } from '../text/wordpiece';

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { ResourceLimits, Worker } from 'node:worker_threads';
 import {
-  CancelledError, EngineInfo, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
+  CancelledError, EngineInfo, EngineMemory, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
 import type { CacheBudgets } from './cacheBudgets';
 import type { CheckOptions, CheckResult, RankedWord } from './types';
@@ -87,6 +87,11 @@ export class EngineClient implements Disposable {
   /** check's verdict on the word at text[start, end), flagged or not (pipeline.ts rank). */
   rank(text: string, languageId: string, start: number, end: number, options: CheckOptions, signal?: AbortSignal): Promise<RankedWord | undefined> {
     return this.request({ type: 'rank', id: 0, text, languageId, start, end, options }, signal) as Promise<RankedWord | undefined>;
+  }
+
+  /** What the worker's caches (in the unit of each budget, cacheBudgets.ts) and its heap hold now. */
+  memory(): Promise<EngineMemory> {
+    return this.request({ type: 'memory', id: 0 }) as Promise<EngineMemory>;
   }
 
   /** Starts the engine if needed; says which model and execution provider run. */

@@ -41,6 +41,12 @@ export class RowCache<T> {
   get bytes(): number { return this.held; }
   get size(): number { return this.map.size; }
 
+  /** Forgets every row (a host that measures or wants the memory back). */
+  clear(): void {
+    this.map.clear();
+    this.held = 0;
+  }
+
   /**
    * Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. Every row is
    * looked up before any is added, so a batch bigger than the budget still leaves its last rows cached

@@ -54,7 +54,12 @@ export interface IndexParts {
 
 export class SpellingIndex {
   private readonly memo = new Map<string, Neighbour[]>();
-  private readonly memoWords = cacheBudgets().neighbourWords;
+
+  /** Words whose neighbours are remembered now. */
+  get memoSize(): number { return this.memo.size; }
+
+  /** Forgets every neighbour search (a host that measures or wants the memory back). */
+  clearMemo(): void { this.memo.clear(); }
 
   private constructor(private readonly p: IndexParts) {}
 
@@ -216,7 +221,7 @@ export class SpellingIndex {
     const key = `${maxDist}:${word.toLowerCase()}`;
     let got = this.memo.get(key);
     if (!got) {
-      if (this.memo.size >= this.memoWords) this.memo.clear();   // re-checks ask for the same words again
+      if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();   // re-checks ask for the same words again
       this.memo.set(key, (got = this.search(word.toLowerCase(), maxDist)));
     }
     return got;

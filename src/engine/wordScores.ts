@@ -10,7 +10,7 @@ import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } fr
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
 import { looksLikeCode, type WordTable } from './findings';
-import { memoByWord } from '../text/lru';
+import { memoByWord, type WordMemo } from '../text/lru';
 import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
@@ -162,7 +162,7 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
  * logOwn's key: '^' + the word at a sentence's start, ' ' + the word elsewhere. checkable: isCheckable and not
  * code-like (a document repeats its words, and re-checks repeat documents).
  */
-interface WordFacts { isWord(w: string): boolean; mustCheck(w: string): boolean; logOwn(key: string): number; checkable(w: string): boolean }
+export interface WordFacts { isWord: WordMemo<boolean>; mustCheck: WordMemo<boolean>; logOwn: WordMemo<number>; checkable: WordMemo<boolean> }
 
 const wordFacts = new WeakMap<CandidateGenerator, WordFacts>();
 
@@ -170,7 +170,7 @@ const wordFacts = new WeakMap<CandidateGenerator, WordFacts>();
  * The generator's word tests, memoised: every check asks them of every word (pNoise, suspects, the
  * suspect budget's sort), and a lexicon lookup or a spelling-neighbour search per ask was most of a re-check.
  */
-function factsOf(gen: CandidateGenerator): WordFacts {
+export function factsOf(gen: CandidateGenerator): WordFacts {
   let f = wordFacts.get(gen);
   if (!f) {
     const words = cacheBudgets().wordFacts;

@@ -5,6 +5,7 @@
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
+import { cacheUsage } from './cacheUsage';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -107,6 +108,11 @@ async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: Abort
   } else if (req.type === 'checkMany') {
     const packed = (await checkMany(req.items, req.options, r, wp, signal, hooks, shouldStop)).map(packResult);
     post({ type: 'result', id: req.id, result: packed.map((p) => p.result) }, packed.flatMap((p) => p.transfer));
+  } else if (req.type === 'memory') {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+    post({ type: 'result', id: req.id, result: { caches: cacheUsage(r, wp), heapUsed, external, arrayBuffers, collected: gc !== undefined } });
   } else {
     post({ type: 'result', id: req.id, result: await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop) });
   }

@@ -130,8 +130,11 @@ export class WordPiece {
     return new WordPiece(lines, memoWords);
   }
 
-  /** Words whose pieces are remembered now (tests). */
+  /** Words whose pieces are remembered now. */
   get memoSize(): number { return this.cache.size; }
+
+  /** Forgets every word's pieces (a host that measures or wants the memory back). */
+  clearMemo(): void { this.cache.clear(); }
 
   id(piece: string): number | undefined {
     return this.ids.get(piece);
