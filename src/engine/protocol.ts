@@ -1,12 +1,6 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
 import type { CacheBudgets } from './cacheBudgets';
-
-/**
- * What the worker holds: each cache's contents in the unit of its budget (cacheUsage.ts), and its V8 heap
- * (used, after a full GC when node runs with --expose-gc), external memory and ArrayBuffers, bytes.
- */
-export interface EngineMemory { caches: Record<keyof CacheBudgets, number>; heapUsed: number; external: number; arrayBuffers: number; collected: boolean }
 import type { CheckOptions, RankedWord } from './types';
 import type { WireCheckResult } from './wireWords';
 
@@ -33,6 +27,14 @@ export interface EngineInfo {
   /** why that provider: a GPU's verification figures, or why each GPU provider was passed over */
   providerDetail?: string;
   threads: number;
+}
+
+/**
+ * What the worker holds: each cache's contents in the unit of its budget (cacheUsage.ts), and its V8 heap
+ * (used, after a full GC when node runs with --expose-gc), external memory and ArrayBuffers, bytes.
+ */
+export interface EngineMemory {
+  caches: Record<keyof CacheBudgets, number>; heapUsed: number; external: number; arrayBuffers: number; collected: boolean;
 }
 
 export type Request =
