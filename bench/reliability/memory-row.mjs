@@ -5,9 +5,9 @@
 //
 // Measured on the 2-core dev box (2026-12-03, shared with other work; a full GC in both threads before each
 // sample): RSS 203 → 257 MB over the first 800 checks (onnxruntime's arena, V8's heaps, the caches filling), then
-// a least-squares slope of +0.95 and +1.30 KB a check over checks 800-2,000 in two runs (+0.9 MB), with every
-// cache full and constant; of it the worker's V8 heap +0.3-0.4 KB a check (JIT code and old space, 0.7 MB over
-// the whole run). The bound is 4 KB a check. It fails a leak: with a Uint8Array of 20, 10 or 5 KB kept per check
+// a least-squares slope of +0.14 to +1.30 KB a check over checks 800-2,000 in four runs (at most +1.5 MB), with
+// every cache full and constant; of it the worker's V8 heap +0.3-0.4 KB a check (JIT code and old space, 0.7 MB
+// over the whole run). The bound is 4 KB a check. It fails a leak: with a Uint8Array of 20, 10 or 5 KB kept per check
 // in a module-level array of the worker (injected for the proof, never committed), the row measured +25.4, +11.3
 // and +7.1 KB a check and failed each time.
 import v8 from 'node:v8';

@@ -36,10 +36,11 @@ export interface CacheBudgets {
 }
 
 // The defaults and why each is that size. What each holds when full (bench/cache-memory.mjs → bench/results/
-// cache-memory.md, 2026-12-03; those under half full extrapolated from the bytes a unit freed): energies 7.1 MB,
-// cloze rows 32.1, REPLACE rows 17.4, sentences 4.2, blocks 8.9, plans 6.6, candidates 9.4, suspects 4.8, inline
-// parses 2.1, ~92 MB in all; the word memos fill only with distinct words (a 10k-word document leaves ~2,400),
-// but full they would hold ~92 MB of pieces (~480 bytes a word), ~12 MB of word facts and ~44 MB of neighbours.
+// cache-memory.md, 2026-12-03; one under half full extrapolated from the bytes a unit of it freed): energies
+// 7.1 MB, cloze rows 32.2, REPLACE rows 17.5, sentences 4.2, blocks 8.9, plans 7.1, candidates 9.4, suspects 4.8,
+// inline parses 2.1: ~93 MB in all. The word memos fill only with distinct words (a 10k-word document brings
+// ~2,400), but filled with made-up ones they weigh ~440 bytes a word of pieces (~84 MB at 200,000), ~230 a word of
+// facts (~22 MB) and ~5.6 KB a neighbour search (~107 MB at 20,000): more than all the others when full.
 export const DEFAULT_CACHE_BUDGETS: Readonly<CacheBudgets> = Object.freeze({
   // A check of the 10,549-word bench/data/speed-10k.md leaves 470 windows (~33 pieces each) in the caches:
   // 0.2 MB of energies and 4.3 MB of cloze rows as counted there (top-32 ids and log q per piece, ~260 bytes a
