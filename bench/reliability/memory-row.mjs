@@ -6,8 +6,8 @@
 // Measured on the 2-core dev box (2026-12-03, shared with other work; a full GC in both threads before each
 // sample): RSS 203 → 257 MB over the first 800 checks (onnxruntime's arena, V8's heaps, the caches filling), then
 // a least-squares slope of +0.14 to +1.30 KB a check over checks 800-2,000 in four runs (at most +1.5 MB), with
-// every cache full and constant; of it the worker's V8 heap +0.3-0.4 KB a check (JIT code and old space, 0.7 MB
-// over the whole run). The bound is 4 KB a check. It fails a leak: with a Uint8Array of 20, 10 or 5 KB kept per check
+// every cache full and constant; of it the worker's V8 heap +0.3-0.4 KB a check, which a heap-snapshot diff of the
+// same checks in one process (checks 800 → 2,000) puts in compiled code: +468 KB of +530 KB, objects +20 KB. The bound is 4 KB a check. It fails a leak: with a Uint8Array of 20, 10 or 5 KB kept per check
 // in a module-level array of the worker (injected for the proof, never committed), the row measured +25.4, +11.3
 // and +7.1 KB a check and failed each time.
 import v8 from 'node:v8';
@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const { EngineClient } = require(path.join(REPO, 'out', 'src', 'engine', 'client.js'));
 
 /**
- * About 60-100 checks' worth of each cache at what a paragraph here adds to it (measured: 0.4 KB of energies,
+ * About 30-100 checks' worth of each cache at what a paragraph here adds to it (measured: 0.4 KB of energies,
  * 3.6 KB of cloze rows, 15 KB of REPLACE rows, 16 sentence, 22 block, 280 plan, 25 candidate and 12 suspect
  * units, 48 characters of inline parse, one or two new words), so that each holds several entries and all are
  * full by check 400. The word memos (pieces, facts, neighbours) are forgotten wholesale when full.
