@@ -37,7 +37,7 @@ export interface CacheBudgets {
 
 // The defaults and why each is that size. What each holds when full (bench/cache-memory.mjs → bench/results/
 // cache-memory.md, 2026-12-03; one under half full extrapolated from the bytes a unit of it freed): energies
-// 7.1 MB, cloze rows 32.2, REPLACE rows 17.5, sentences 4.2, blocks 8.9, plans 7.1, candidates 9.4, suspects 4.8,
+// 7.1 MB, cloze rows 32.2, REPLACE rows 17.4, sentences 4.2, blocks 8.9, plans 6.6, candidates 9.4, suspects 4.8,
 // inline parses 2.1: ~93 MB in all. The word memos fill only with distinct words (a 10k-word document brings
 // ~2,400), but filled with made-up ones they weigh ~440 bytes a word of pieces (~84 MB at 200,000), ~230 a word of
 // facts (~22 MB) and ~5.6 KB a neighbour search (~107 MB at 20,000): more than all the others when full.
