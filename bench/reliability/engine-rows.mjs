@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MODEL, REPO, row, rows } from './harness.mjs';
+import { memoryRow } from './memory-row.mjs';
 
 const require = createRequire(import.meta.url);
 const { EngineClient, EngineCrashedError } = require(path.join(REPO, 'out', 'src', 'engine', 'client.js'));
@@ -82,26 +83,7 @@ export async function engineRows() {
       mb: rssMb(), fail: bad.length || next.words.length === 0 ? `${bad.length} settled otherwise: ${bad[0]}` : undefined };
   });
 
-  await row('2,000 checks, RSS flat', { timeoutMs: 150_000 }, async () => {
-    const sentence = (i) => `The ${['cat', 'team', 'report', 'build'][i % 4]} was ${['late', 'fine', 'recieved', 'there'][i % 4]} ${i}.`;
-    const batch = async (from, to) => {
-      for (let i = from; i < to; i += 8) {
-        await Promise.all(Array.from({ length: Math.min(8, to - i) }, (_, k) => client.check(sentence(i + k), 'plaintext', OPTS)));
-      }
-    };
-    // Warm: heaps and the byte-bounded caches at their working size. 400 checks were not (2026-12-03, RSS after
-    // each 400: 285, 322, 330, 337, 350 MB): the row caches (56 MB), block memos (~20 MB) and REPLACE plans fill
-    // at ~20 KB a short check, so the first 800 are the ramp and what follows must stay flat.
-    await batch(0, 800);
-    global.gc?.();
-    const warm = rssMb();
-    await batch(800, 2000);
-    global.gc?.();
-    const end = rssMb();
-    const growth = end - warm;
-    return { outcome: `RSS ${Math.round(warm)} MB after 800, ${Math.round(end)} MB after 2,000 (${growth >= 0 ? '+' : ''}${Math.round(growth)} MB)`,
-      mb: end, fail: growth > 60 ? `RSS grew ${Math.round(growth)} MB over 1,200 checks` : undefined };
-  });
   client.dispose();
+  await memoryRow();
 }
 

@@ -8,8 +8,8 @@ import type { Sentence } from '../text/sentences';
 import type { WordPiece } from '../text/wordpiece';
 import { wordsIn } from '../text/words';
 import { LruMap } from '../text/lru';
+import { cacheBudgets } from './cacheBudgets';
 import { placeWords, type PlacedWord } from './placement';
-import type { BlockSuspects } from './blockSuspects';
 import type { Dialect } from './dialects';
 import type { ModelMeta, WordScore } from './types';
 import { makeWindows, type Piece, type Stream, type Window } from './windows';
@@ -26,8 +26,6 @@ interface SentenceWork { pieces: Piece[]; words: PlacedWord[] }
 export interface BlockScores {
   energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string; dialect: Dialect;
   energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
-  /** the block's suspects per pNoise gate (blockSuspects.ts), word indices and offsets relative to the block */
-  suspects?: Map<number, BlockSuspects>;
 }
 
 /**
@@ -38,14 +36,6 @@ export interface BlockWork {
   key: string; base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
   scores?: BlockScores;
 }
-
-/**
- * Units each memo may hold: a sentence weighs its pieces + words, a block its pieces + 2 × words (its
- * placed words and their WordScores). A 10k-word document is ~25k and ~35k units and ~10 MB in both memos
- * together, so these bounds keep two such documents (or many small ones) and ~20 MB at most.
- */
-export const SENTENCE_MEMO_UNITS = 50_000;
-export const BLOCK_MEMO_UNITS = 70_000;
 
 /**
  * What the memos did, for tests and benchmarks: sentences tokenized and words placed since the start
@@ -63,16 +53,25 @@ function memosFor(wp: WordPiece): Memos {
   let m = memos.get(wp);
   if (!m) {
     memos.set(wp, (m = {
-      sentences: new LruMap(SENTENCE_MEMO_UNITS, (s) => s.pieces.length + s.words.length + 1),
-      blocks: new LruMap(BLOCK_MEMO_UNITS, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + 2 * b.words.length + 1, 0)),
+      // A sentence weighs its pieces + words, a block its pieces + 2 × words (its placed words and their
+      // WordScores); the budgets are cacheBudgets.ts's sentenceUnits and blockUnits.
+      sentences: new LruMap(cacheBudgets().sentenceUnits, (s) => s.pieces.length + s.words.length + 1),
+      blocks: new LruMap(cacheBudgets().blockUnits, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + 2 * b.words.length + 1, 0)),
     }));
   }
   return m;
 }
 
-/** Forgets everything remembered for this tokenizer (tests; a host that wants the memory back). */
-export function clearMemos(wp: WordPiece): void {
-  memos.delete(wp);
+/** Units each memo holds now (tests). */
+export function memoUsage(wp: WordPiece): { sentences: number; blocks: number } {
+  const m = memosFor(wp);
+  return { sentences: m.sentences.units, blocks: m.blocks.units };
+}
+
+/** Forgets everything remembered for this tokenizer, or one of its memos (tests; a host that wants the memory back). */
+export function clearMemos(wp: WordPiece, only?: keyof Memos): void {
+  if (only) memos.get(wp)?.[only].clear();
+  else memos.delete(wp);
 }
 
 /** blocks[i] is the block of streams[i]; its windows and words are in windows and words, in order. */

@@ -4,18 +4,23 @@
 // planning. Offsets are kept relative to the word, so a suspect that moved with the text still hits.
 import type { Candidate, CandidateGenerator, ClozeProposals, WordContext } from './candidates';
 import { LruMap } from '../text/lru';
+import { cacheBudgets } from './cacheBudgets';
 
-/** Candidates each generator's memo may hold (a suspect has at most MAX_CANDIDATES). */
-export const CANDIDATE_MEMO_UNITS = 50_000;
-
+// Per generator, made on first use with cacheBudgets.ts's candidateUnits (a list weighs its candidates + 1).
 const memos = new WeakMap<CandidateGenerator, LruMap<string, Candidate[]>>();
+
+/** The memo of this generator (tests). */
+export function candidateMemoOf(gen: CandidateGenerator): LruMap<string, Candidate[]> {
+  let memo = memos.get(gen);
+  if (!memo) memos.set(gen, (memo = new LruMap(cacheBudgets().candidateUnits, (c) => c.length + 1)));
+  return memo;
+}
 
 /** Counts generate() calls the memo could not answer (tests). */
 export const candidateMemoStats = { generated: 0 };
 
 export function generateMemo(gen: CandidateGenerator, ctx: WordContext, cloze: ClozeProposals | undefined, max: number): Candidate[] {
-  let memo = memos.get(gen);
-  if (!memo) memos.set(gen, (memo = new LruMap(CANDIDATE_MEMO_UNITS, (c) => c.length + 1)));
+  const memo = candidateMemoOf(gen);
   const { text, word, prev, next } = ctx;
   const key = [max, word.text, prev ? `${prev.text}\u0001${text.slice(prev.end, word.start)}` : '', next ? `${next.text}\u0001${text.slice(word.end, next.start)}` : '',
     cloze ? `${Array.from(cloze.ids).join(',')};${Array.from(cloze.logq).join(',')}` : ''].join('\u0000');

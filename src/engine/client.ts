@@ -4,8 +4,9 @@
 import * as path from 'node:path';
 import { ResourceLimits, Worker } from 'node:worker_threads';
 import {
-  CancelledError, EngineInfo, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
+  CancelledError, EngineInfo, EngineMemory, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
+import type { CacheBudgets } from './cacheBudgets';
 import type { CheckOptions, CheckResult, RankedWord } from './types';
 import { unpackResult, type WireCheckResult } from './wireWords';
 
@@ -17,6 +18,8 @@ export interface EngineClientOptions {
   modelDir: string;
   provider?: ProviderChoice;
   threads?: number;
+  /** budgets of the worker's caches (cacheBudgets.ts; the defaults where not given): tests and benchmarks */
+  cacheBudgets?: Partial<CacheBudgets>;
   log?: (level: LogLevel, message: string) => void;
   /** compiled worker entry; default: worker.js next to this file (out/src/engine/ or dist/) */
   workerPath?: string;
@@ -54,7 +57,7 @@ export class EngineClient implements Disposable {
   private disposed = false;
   private readonly restartListeners = new Set<(info: EngineInfo) => void>();
   private readonly errorListeners = new Set<(err: Error) => void>();
-  private readonly opts: Required<Omit<EngineClientOptions, 'threads'>> & { threads?: number };
+  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets'>> & Pick<EngineClientOptions, 'threads' | 'cacheBudgets'>;
 
   constructor(options: EngineClientOptions) {
     this.opts = {
@@ -84,6 +87,11 @@ export class EngineClient implements Disposable {
   /** check's verdict on the word at text[start, end), flagged or not (pipeline.ts rank). */
   rank(text: string, languageId: string, start: number, end: number, options: CheckOptions, signal?: AbortSignal): Promise<RankedWord | undefined> {
     return this.request({ type: 'rank', id: 0, text, languageId, start, end, options }, signal) as Promise<RankedWord | undefined>;
+  }
+
+  /** What the worker's caches (in the unit of each budget, cacheBudgets.ts) and its heap hold now. */
+  memory(): Promise<EngineMemory> {
+    return this.request({ type: 'memory', id: 0 }) as Promise<EngineMemory>;
   }
 
   /** Starts the engine if needed; says which model and execution provider run. */
@@ -154,7 +162,8 @@ export class EngineClient implements Disposable {
     // that native code never sees, so it is set here, in the real environment, before the worker starts.
     process.env.ORT_DISABLE_TELEMETRY = '1';
     this.cancelled = new Int32Array(new SharedArrayBuffer(4));
-    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads, cancelled: this.cancelled.buffer as SharedArrayBuffer };
+    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads,
+      cacheBudgets: this.opts.cacheBudgets, cancelled: this.cancelled.buffer as SharedArrayBuffer };
     const worker = new Worker(this.opts.workerPath, { workerData: init, resourceLimits: this.opts.resourceLimits });
     this.worker = worker;
     return new Promise<EngineInfo>((resolve, reject) => {

@@ -1,6 +1,7 @@
 // A dialect's lexicon: the base (en-US) index with the dialect's layer over it (dialects.ts). The layer holds
 // only the words the base lacks, so a word is known when either knows it, and its spelling neighbours are
 // both indexes' together in the base's order: a British "colur" is one edit from "colour" and from "color".
+import { cacheBudgets } from './cacheBudgets';
 import { byCost, type Lexicon, type Neighbour, type SpellingIndex } from './spelling';
 
 export class DialectLexicon implements Lexicon {
@@ -9,6 +10,11 @@ export class DialectLexicon implements Lexicon {
   constructor(private readonly base: SpellingIndex, private readonly layer: SpellingIndex) {}
 
   get size(): number { return this.base.size + this.layer.size; }
+
+  /** Words whose neighbours this dialect remembers (the base and layer remember theirs too). */
+  get memoSize(): number { return this.memo.size; }
+
+  clearMemo(): void { this.memo.clear(); this.base.clearMemo(); this.layer.clearMemo(); }
 
   lookup(word: string): string | undefined {
     return this.base.lookup(word) ?? this.layer.lookup(word);
@@ -35,7 +41,7 @@ export class DialectLexicon implements Lexicon {
     const key = `${maxDist}:${word.toLowerCase()}`;
     let got = this.memo.get(key);
     if (!got) {
-      if (this.memo.size >= 20_000) this.memo.clear();
+      if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();
       got = [...this.base.neighbours(word, maxDist), ...this.layer.neighbours(word, maxDist)].sort(byCost);
       this.memo.set(key, got);
     }

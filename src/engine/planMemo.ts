@@ -5,6 +5,7 @@
 // the same blocks again; tokenizing their rows and pricing their channels was the biggest part of it.
 // Offsets are kept relative to the block, so a plan whose block moved with the text still hits.
 import { LruMap } from '../text/lru';
+import { cacheBudgets } from './cacheBudgets';
 import type { Candidate } from './candidates';
 import type { ModelRunner } from './types';
 import type { WordPiece } from '../text/wordpiece';
@@ -26,12 +27,6 @@ function sourceId(source: object | undefined): number {
   return id;
 }
 
-/**
- * Units each memo may hold: a plan weighs its rows' ids and one per candidate. The 10k-word bench document's
- * first pass plans ~120 suspects in ~35k units (~1 MB), so this keeps several such documents.
- */
-export const PLAN_MEMO_UNITS = 200_000;
-
 /** Counts plans the memo could not answer (tests). */
 export const planMemoStats = { planned: 0 };
 
@@ -44,8 +39,11 @@ const memos = new WeakMap<ModelRunner, WeakMap<WordPiece, LruMap<string, BlockPl
 
 const weight = ({ plan: p }: Remembered) => p.cands.length + p.rows.reduce((n, r) => n + r.length, 0) + 1;
 
-/** The memo of this runner and tokenizer, made with `capacity` units when it is first asked for (tests ask for less). */
-export function planMemoOf(runner: ModelRunner, wp: WordPiece, capacity = PLAN_MEMO_UNITS): LruMap<string, BlockPlans> {
+/**
+ * The memo of this runner and tokenizer, made with `capacity` units when it is first asked for (tests ask for
+ * less): a plan weighs its rows' ids and one per candidate.
+ */
+export function planMemoOf(runner: ModelRunner, wp: WordPiece, capacity = cacheBudgets().planUnits): LruMap<string, BlockPlans> {
   let byWp = memos.get(runner);
   if (!byWp) memos.set(runner, (byWp = new WeakMap()));
   let memo = byWp.get(wp);

@@ -1,5 +1,6 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
+import type { CacheBudgets } from './cacheBudgets';
 import type { CheckOptions, RankedWord } from './types';
 import type { WireCheckResult } from './wireWords';
 
@@ -11,6 +12,8 @@ export interface WorkerInit {
   modelDir: string;
   provider: ProviderChoice;
   threads?: number;
+  /** budgets of the engine's caches (cacheBudgets.ts); those not given keep their defaults */
+  cacheBudgets?: Partial<CacheBudgets>;
   /**
    * Int32Array(1) over it: the id of the last request the host cancelled. Region parsing is synchronous, so a
    * 'cancel' message cannot reach a parse in progress; the parsers read this instead (Atomics.load).
@@ -26,11 +29,21 @@ export interface EngineInfo {
   threads: number;
 }
 
+/**
+ * What the worker holds: each cache's contents in the unit of its budget (cacheUsage.ts), and its V8 heap
+ * (used, after a full GC when node runs with --expose-gc), external memory and ArrayBuffers, bytes.
+ */
+export interface EngineMemory {
+  caches: Record<keyof CacheBudgets, number>; heapUsed: number; external: number; arrayBuffers: number; collected: boolean;
+}
+
 export type Request =
   | { type: 'check'; id: number; text: string; languageId: string; options: CheckOptions }
   // independent texts checked as one batch (pipeline.ts checkMany); the result is their CheckResults in order
   | { type: 'checkMany'; id: number; items: { text: string; languageId: string }[]; options: CheckOptions }
-  | { type: 'rank'; id: number; text: string; languageId: string; start: number; end: number; options: CheckOptions };
+  | { type: 'rank'; id: number; text: string; languageId: string; start: number; end: number; options: CheckOptions }
+  // what the worker's caches and heap hold now (EngineMemory)
+  | { type: 'memory'; id: number };
 
 // 'exit': end the worker once no onnxruntime run is in flight (terminating a worker inside a native run
 // aborts the whole process: "terminate called after throwing an instance of 'Napi::Error'").
@@ -45,7 +58,7 @@ export interface WireError {
 export type WorkerMessage =
   | { type: 'ready'; info: EngineInfo }
   | { type: 'initError'; error: WireError }
-  | { type: 'result'; id: number; result: WireCheckResult | WireCheckResult[] | RankedWord | undefined }   // checks': wireWords.ts
+  | { type: 'result'; id: number; result: WireCheckResult | WireCheckResult[] | RankedWord | EngineMemory | undefined }   // checks': wireWords.ts
   | { type: 'error'; id: number; error: WireError }
   | { type: 'progress'; id: number; done: number; total: number }   // suspects scored of the request's suspects
   | { type: 'log'; level: LogLevel; message: string };

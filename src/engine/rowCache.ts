@@ -1,7 +1,8 @@
 // Model outputs (Electric energies and cloze rows) by id sequence, least recently used first out, within a
-// byte budget. The same row (an unchanged paragraph's window, a suspect's REPLACE row asked for again by a
-// re-check or by rank) is never run twice while it stays in the cache, so re-checking an edited document
+// byte budget (cacheBudgets.ts). The same row (an unchanged paragraph's window, a suspect's REPLACE row asked
+// for again by a re-check or by rank) is never run twice while it stays in the cache, so re-checking an edited document
 // costs only what changed.
+import { cacheBudgets } from './cacheBudgets';
 import type { ClozeRow, ModelRunner } from './types';
 
 // What one entry costs besides its numbers and its key's units: the Map slot and the entry object
@@ -39,6 +40,12 @@ export class RowCache<T> {
   /** Bytes held now (keys, values and their overhead, as the budget counts them). */
   get bytes(): number { return this.held; }
   get size(): number { return this.map.size; }
+
+  /** Forgets every row (a host that measures or wants the memory back). */
+  clear(): void {
+    this.map.clear();
+    this.held = 0;
+  }
 
   /**
    * Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. Every row is
@@ -99,16 +106,9 @@ function keyOf(row: number[]): string {
   return k;
 }
 
-// Budgets. A check of the 10,549-word bench/data/speed-10k.md leaves 470 windows (~33 pieces each) in the
-// caches: 0.2 MB of energies and 4.3 MB of cloze rows as counted here (top-32 ids and log q per piece,
-// ~260 bytes a piece). So 32 MB of cloze rows keeps a re-check of a ~75k-word document (or of several open
-// files) all hits, and 8 MB of energies holds as many windows and their REPLACE rows with room to spare.
-export const ENERGY_CACHE_BYTES = 8 << 20;
-export const CLOZE_CACHE_BYTES = 32 << 20;
-
 /** Electric energies through a RowCache. */
 export class EnergyCache extends RowCache<Float32Array> {
-  constructor(maxBytes = ENERGY_CACHE_BYTES) {
+  constructor(maxBytes = cacheBudgets().energyBytes) {
     super(maxBytes, (e) => ARRAY_OVERHEAD + e.byteLength);
   }
 
@@ -119,7 +119,7 @@ export class EnergyCache extends RowCache<Float32Array> {
 
 /** Cloze outputs through a RowCache. */
 export class ClozeCache extends RowCache<ClozeRow> {
-  constructor(maxBytes = CLOZE_CACHE_BYTES) {
+  constructor(maxBytes = cacheBudgets().clozeBytes) {
     super(maxBytes, (r) => 3 * ARRAY_OVERHEAD + r.topkIds.byteLength + r.topkLogq.byteLength + r.tokenLogq.byteLength);
   }
 
@@ -137,7 +137,7 @@ export interface ReplaceScores { energy: Float32Array; tokenLogq: Float32Array }
  * and only tokenLogq of their cloze output is kept.
  */
 export class ReplaceCache extends RowCache<ReplaceScores> {
-  constructor(maxBytes = REPLACE_CACHE_BYTES) {
+  constructor(maxBytes = cacheBudgets().replaceBytes) {
     super(maxBytes, (r) => 2 * ARRAY_OVERHEAD + r.energy.byteLength + r.tokenLogq.byteLength);
   }
 
@@ -151,14 +151,13 @@ export class ReplaceCache extends RowCache<ReplaceScores> {
   }
 }
 
-// 50,000 REPLACE rows of ~36 pieces held ~16 MB (V8 heap and array buffers after a GC, measured): a long
-// document's suspects and those of several open files, so a re-check after an edit scores only what changed.
-export const REPLACE_CACHE_BYTES = 16 << 20;
-
 interface Caches { energy: EnergyCache; cloze: ClozeCache; replace: ReplaceCache }
 const caches = new WeakMap<ModelRunner, Caches>();
 
-/** The caches that belong to runner (outputs depend on the model, so one set per runner). */
+/**
+ * The caches that belong to runner (outputs depend on the model, so one set per runner), made on first use
+ * with the budgets then (cacheBudgets.ts).
+ */
 export function cachesFor(runner: ModelRunner): Caches {
   let c = caches.get(runner);
   if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(), replace: new ReplaceCache() }));

@@ -8,6 +8,7 @@
 // 2-deletes would be ~6 M entries, so only the frequent tier (the model vocabulary's whole words) gets
 // 2-deletes; the rest get 1-deletes, which with 2-deletes of the query still finds every single edit and
 // any two insertions into it.
+import { cacheBudgets } from './cacheBudgets';
 import { keyboardAdjacent } from './keyboard';
 
 export interface Neighbour { word: string; cost: number; frequent: boolean }
@@ -22,6 +23,10 @@ export interface Lexicon {
   neighbours(word: string, maxDist?: number): Neighbour[];
   /** Is word one of a dialect's own spellings, known to its layer and not to en-US ("favour")? Never, for en-US alone. */
   isDialectSpelling(word: string): boolean;
+  /** Words whose neighbours are remembered now (cacheBudgets.ts, neighbourWords). */
+  readonly memoSize: number;
+  /** Forgets every neighbour search (a host that measures or wants the memory back). */
+  clearMemo(): void;
 }
 
 /** Neighbours' order: cheapest first, then the frequent tier, then alphabetical. */
@@ -76,6 +81,12 @@ export interface IndexParts {
 
 export class SpellingIndex implements Lexicon {
   private readonly memo = new Map<string, Neighbour[]>();
+
+  /** Words whose neighbours are remembered now. */
+  get memoSize(): number { return this.memo.size; }
+
+  /** Forgets every neighbour search (a host that measures or wants the memory back). */
+  clearMemo(): void { this.memo.clear(); }
 
   private constructor(private readonly p: IndexParts) {}
 
@@ -246,7 +257,7 @@ export class SpellingIndex implements Lexicon {
     const key = `${maxDist}:${word.toLowerCase()}`;
     let got = this.memo.get(key);
     if (!got) {
-      if (this.memo.size >= 20_000) this.memo.clear();   // re-checks ask for the same words again
+      if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();   // re-checks ask for the same words again
       this.memo.set(key, (got = this.search(word.toLowerCase(), maxDist)));
     }
     return got;

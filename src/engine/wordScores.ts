@@ -12,7 +12,8 @@ import { CandidateGenerator, generatorFor } from './candidates';
 import { SETTING_DEFAULTS } from './defaults';
 import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
-import { memoByWord } from '../text/lru';
+import { memoByWord, type WordMemo } from '../text/lru';
+import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
@@ -96,7 +97,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const gen = words.length ? generatorFor(wp.vocab, dialect) : undefined;
   const facts = gen && factsOf(gen);
   const isWord = (w: string) => facts!.isWord(w);
-  const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), dialect, isWord };
+  const scoring: Scoring = { ignored, ignoredKey: [...ignored].sort().join('\n'), dialect, isWord, checkable: (w) => facts!.checkable(w) };
   const ofBlocks: BlockScores[] = [], blockWords: number[] = [];
   let k = 0, w = 0;
   for (const b of blocks) {
@@ -128,7 +129,7 @@ export function wordScores(doc: ScoredDocument, posteriors: ReadonlyMap<number, 
   return out;
 }
 
-interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; dialect: Dialect; isWord(w: string): boolean }
+interface Scoring { ignored: ReadonlySet<string>; ignoredKey: string; dialect: Dialect; isWord(w: string): boolean; checkable(w: string): boolean }
 
 /**
  * A block's word scores: the ones it had when its rows are the very rows it was scored from (an unchanged
@@ -141,7 +142,7 @@ function blockScores(b: BlockWork, energyRows: Float32Array[], logqRows: Float32
     const pq = streamValues(b.stream.pieces.length, b.windows, logqRows, b.streamIndex);
     const energy = b.words.map((w) => maxOver(pe, w.p0, w.p1));
     const surprisal = b.words.map((w) => surprisalOver(pq, w.p0, w.p1));
-    const checkable = b.words.map((w) => !(how.ignored.size > 0 && how.ignored.has(w.text.toLowerCase())) && wordIsCheckable(w.text));
+    const checkable = b.words.map((w) => !(how.ignored.size > 0 && how.ignored.has(w.text.toLowerCase())) && how.checkable(w.text));
     const pNoise = b.words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || how.isWord(w.text)));
     b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, dialect: how.dialect, energy, surprisal, pNoise, checkable };
   }
@@ -162,20 +163,11 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
   return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K) };
 }
 
-const checkableMemo = new Map<string, boolean>();
-
-/** isCheckable and not code-like, memoised: a document repeats its words, and re-checks repeat documents. */
-function wordIsCheckable(w: string): boolean {
-  let ok = checkableMemo.get(w);
-  if (ok === undefined) {
-    if (checkableMemo.size >= 100_000) checkableMemo.clear();
-    checkableMemo.set(w, (ok = isCheckable(w) && !looksLikeCode(w)));
-  }
-  return ok;
-}
-
-/** logOwn's key: '^' + the word at a sentence's start, ' ' + the word elsewhere. */
-interface WordFacts { isWord(w: string): boolean; mustCheck(w: string): boolean; logOwn(key: string): number }
+/**
+ * logOwn's key: '^' + the word at a sentence's start, ' ' + the word elsewhere. checkable: isCheckable and not
+ * code-like (a document repeats its words, and re-checks repeat documents).
+ */
+export interface WordFacts { isWord: WordMemo<boolean>; mustCheck: WordMemo<boolean>; logOwn: WordMemo<number>; checkable: WordMemo<boolean> }
 
 const wordFacts = new WeakMap<CandidateGenerator, WordFacts>();
 
@@ -183,8 +175,12 @@ const wordFacts = new WeakMap<CandidateGenerator, WordFacts>();
  * The generator's word tests, memoised: every check asks them of every word (pNoise, suspects, the
  * suspect budget's sort), and a lexicon lookup or a spelling-neighbour search per ask was most of a re-check.
  */
-function factsOf(gen: CandidateGenerator): WordFacts {
+export function factsOf(gen: CandidateGenerator): WordFacts {
   let f = wordFacts.get(gen);
-  if (!f) wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w)), mustCheck: memoByWord((w) => gen.mustCheck(w)), logOwn: memoByWord((k) => gen.logOwn(k.slice(1), k[0] === '^')) }));
+  if (!f) {
+    const words = cacheBudgets().wordFacts;
+    wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w), words), mustCheck: memoByWord((w) => gen.mustCheck(w), words),
+      logOwn: memoByWord((k) => gen.logOwn(k.slice(1), k[0] === '^'), words), checkable: memoByWord((w) => isCheckable(w) && !looksLikeCode(w), words) }));
+  }
   return f;
 }

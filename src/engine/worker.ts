@@ -4,6 +4,8 @@
 // its next batch. A long check (every suspect of a long document) lets the requests queued behind it
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
+import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
+import { cacheUsage } from './cacheUsage';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -106,6 +108,11 @@ async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: Abort
   } else if (req.type === 'checkMany') {
     const packed = (await checkMany(req.items, req.options, r, wp, signal, hooks, shouldStop)).map(packResult);
     post({ type: 'result', id: req.id, result: packed.map((p) => p.result) }, packed.flatMap((p) => p.transfer));
+  } else if (req.type === 'memory') {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+    post({ type: 'result', id: req.id, result: { caches: cacheUsage(r, wp), heapUsed, external, arrayBuffers, collected: gc !== undefined } });
   } else {
     post({ type: 'result', id: req.id, result: await rank(req.text, req.languageId, req.start, req.end, req.options, r, wp, signal, shouldStop) });
   }
@@ -135,10 +142,12 @@ async function drain(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  const { modelDir, provider, threads } = workerData as WorkerInit;
+  const { modelDir, provider, threads, cacheBudgets: budgets } = workerData as WorkerInit;
   try {
+    // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
+    if (budgets) setCacheBudgets(budgets);
     const model = await loadModel(modelDir);
-    wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased);
+    wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
     // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is

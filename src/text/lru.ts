@@ -45,10 +45,13 @@ export class LruMap<K, V> {
   }
 }
 
+/** A memo of one word's answers: call it; `size` and `clear` for a host that measures or wants the memory back. */
+export type WordMemo<T> = ((w: string) => T) & { readonly size: number; clear(): void };
+
 /** A string → result memo for a pure function of one word, forgotten wholesale when it fills. */
-export function memoByWord<T>(fn: (w: string) => T, capacity = 100_000): (w: string) => T {
+export function memoByWord<T>(fn: (w: string) => T, capacity: number): WordMemo<T> {
   const memo = new Map<string, T>();
-  return (w) => {
+  const ask = (w: string): T => {
     let v = memo.get(w);
     if (v === undefined && !memo.has(w)) {
       if (memo.size >= capacity) memo.clear();
@@ -56,4 +59,8 @@ export function memoByWord<T>(fn: (w: string) => T, capacity = 100_000): (w: str
     }
     return v as T;
   };
+  return Object.defineProperties(ask, {
+    size: { get: () => memo.size },
+    clear: { value: () => memo.clear() },
+  }) as WordMemo<T>;
 }

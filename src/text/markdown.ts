@@ -114,12 +114,28 @@ function emitInline(text: string, segs: Span[], b: RegionBuilder): void {
   b.newBlock();
 }
 
-/** Paragraphs' inline parses by content; bounded by characters held (a few 10k-word documents' worth). */
-const inlineMemo = new LruMap<string, { spans: number[]; chars: number }>(500_000, (v) => v.chars + 8 * v.spans.length);
+/** Characters of paragraphs' inline parses remembered by default (a few 10k-word documents' worth). */
+export const INLINE_MEMO_CHARS = 500_000;
+
+type InlineMemo = LruMap<string, { spans: number[]; chars: number }>;
+const newInlineMemo = (chars: number): InlineMemo => new LruMap(chars, (v) => v.chars + 8 * v.spans.length);
+
+/** Paragraphs' inline parses by content; bounded by characters held (key) and 8 per span kept. */
+let inlineMemo = newInlineMemo(INLINE_MEMO_CHARS);
 
 /** Forgets every remembered inline parse (tests compare against a cold parse). */
 export function clearInlineMemo(): void {
   inlineMemo.clear();
+}
+
+/** A new, empty inline memo of `chars` (engine/cacheBudgets.ts). */
+export function setInlineMemoChars(chars: number): void {
+  inlineMemo = newInlineMemo(chars);
+}
+
+/** What the inline memo holds now (tests). */
+export function inlineMemoUsage(): { chars: number; capacity: number } {
+  return { chars: inlineMemo.units, capacity: inlineMemo.capacity };
 }
 
 /** True when `row` is a GFM table delimiter row ("| :--- | ---: |"): cells of dashes with optional colons, split

@@ -104,13 +104,16 @@ function stripDropped(text: string, start: number, end: number): string {
 /** A word's pieces: ids and the UTF-16 end (within the word) of each; ends = null for one whole-word [UNK]. */
 interface Pieces { ids: number[]; ends: number[] | null }
 
+/** Words whose pieces a WordPiece remembers by default; all are forgotten at once when it is full. */
+export const PIECE_MEMO_WORDS = 200_000;
+
 export class WordPiece {
   readonly vocab: string[];
   private readonly ids: Map<string, number>;
   private readonly maxPiece: number; // longest piece, in UTF-16 units, continuation prefix excluded
   private readonly cache = new Map<string, Pieces>();
 
-  private constructor(vocab: string[]) {
+  private constructor(vocab: string[], private readonly memoWords: number) {
     const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
     if (specials.some((s, i) => vocab[i] !== s)) throw new Error(`vocab must start with ${specials.join(' ')}`);
     this.vocab = vocab;
@@ -120,12 +123,18 @@ export class WordPiece {
   }
 
   /** `text`: vocab.txt's contents, one piece a line. Only cased vocabularies exist (contract section 2). */
-  static fromVocab(text: string, cased: boolean): WordPiece {
+  static fromVocab(text: string, cased: boolean, memoWords = PIECE_MEMO_WORDS): WordPiece {
     if (!cased) throw new Error('uncased WordPiece is not supported: models/meta.json must say "cased": true');
     const lines = text.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
-    return new WordPiece(lines);
+    return new WordPiece(lines, memoWords);
   }
+
+  /** Words whose pieces are remembered now. */
+  get memoSize(): number { return this.cache.size; }
+
+  /** Forgets every word's pieces (a host that measures or wants the memory back). */
+  clearMemo(): void { this.cache.clear(); }
 
   id(piece: string): number | undefined {
     return this.ids.get(piece);
@@ -157,7 +166,7 @@ export class WordPiece {
     let got = this.cache.get(word);
     if (got === undefined) {
       got = this.wordPieces(word);
-      if (this.cache.size >= 200_000) this.cache.clear(); // bound memory on huge documents
+      if (this.cache.size >= this.memoWords) this.cache.clear(); // bound memory on huge documents
       this.cache.set(word, got);
     }
     return got;

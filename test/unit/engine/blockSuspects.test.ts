@@ -58,7 +58,12 @@ test('a re-check finds again only the suspects of the block it changed, and each
   assert.deepEqual(suspectsOfDocument(edited, 0.5), suspectsOf(edited, 0.5));
   assert.equal(blockSuspectsStats.blocksRead - before, 1, 'only the edited paragraph, though every later block moved');
 
-  for (let g = 0; g < GATES_KEPT + 3; g++) suspectsOfDocument(doc, g / 10);
-  for (const s of doc.blockScores) assert.ok(s.suspects!.size <= GATES_KEPT);
+  const gates = Array.from({ length: GATES_KEPT + 3 }, (_, g) => g / 10);
+  for (const g of gates) suspectsOfDocument(doc, g);
+  const kept = blockSuspectsStats.blocksRead;
+  for (const g of gates.slice(-GATES_KEPT)) suspectsOfDocument(doc, g);
+  assert.equal(blockSuspectsStats.blocksRead, kept, 'the last GATES_KEPT gates are remembered');
   assert.deepEqual(suspectsOfDocument(doc, 0), suspectsOf(doc, 0), 'a gate dropped is found again');
+  assert.equal(blockSuspectsStats.blocksRead - kept, new Set(doc.blockScores.map((s) => s.pNoise)).size,
+    'found again once for each block\'s scores: each keeps GATES_KEPT gates');
 });

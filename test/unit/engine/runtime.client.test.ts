@@ -48,6 +48,24 @@ test('rank() goes through the worker: check\'s verdict on one word, suggestions 
   await assert.rejects(c.rank(text, 'plaintext', 5, 500, { sensitivity: 0.5 }), /outside the text/);
 });
 
+test('cacheBudgets reach the worker\'s caches, memory() says what each holds, and a bad budget is an init error', async () => {
+  const budgets = { clozeBytes: 20_000, replaceBytes: 20_000, sentenceUnits: 40, blockUnits: 60, planUnits: 500 };
+  const small = client({ cacheBudgets: budgets }), usual = client();
+  const texts = Array.from({ length: 6 }, (_, i) => `Paragraph ${i}: we recieved the report and they was late, then the build ${i} passed.`);
+  for (const text of texts) {
+    const [a, b] = [await small.check(text, 'markdown', { sensitivity: 0.5 }), await usual.check(text, 'markdown', { sensitivity: 0.5 })];
+    assert.deepEqual(a.findings, b.findings, 'budgets change memory, never findings');
+  }
+  const [tight, loose] = [await small.memory(), await usual.memory()];
+  for (const [k, budget] of Object.entries(budgets) as [keyof typeof budgets, number][]) {
+    assert.ok(loose.caches[k] > budget, `${k}: the usual client holds ${loose.caches[k]}, so ${budget} must evict`);
+    assert.ok(tight.caches[k] > 0 && tight.caches[k] <= budget, `${k}: ${tight.caches[k]} of ${budget}`);
+  }
+  assert.equal(tight.caches.energyBytes, loose.caches.energyBytes, 'a budget not given keeps its default');
+  assert.ok(tight.heapUsed > 0 && tight.external > 0);
+  await assert.rejects(client({ cacheBudgets: { planUnits: -1 } }).info(), /cache budget planUnits must be a positive number/);
+});
+
 test('checkMany goes through the worker: one result per item, in order, as checking each alone finds', async () => {
   const c = client();
   const items = ['We recieved the report yesterday.', '', 'The build finished and the tests passed.', 'Run the the script again.']
