@@ -10,7 +10,8 @@ import type { Dialect } from './dialects';
 import { editCost, type Lexicon } from './spelling';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
-export type Source = 'cloze' | 'spelling' | 'confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
+/** 'quiet-confusable': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
+export type Source = 'cloze' | 'spelling' | 'confusable' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }

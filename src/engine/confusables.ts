@@ -58,6 +58,11 @@ const INDEX: Map<string, Set<string>> = (() => {
 /** Number of confusion sets (the tests hold it above 50). */
 export const confusableSetCount = SETS.length;
 
+/** Does `word` (any case) belong to a confusion set? */
+export function isConfusable(word: string): boolean {
+  return INDEX.has(word.toLowerCase());
+}
+
 /** The words confusable with `word` (any case), lower case; empty when it belongs to no set. */
 export function confusablesOf(word: string): string[] {
   return [...(INDEX.get(word.toLowerCase()) ?? [])];

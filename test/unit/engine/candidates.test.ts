@@ -9,7 +9,7 @@ import { applyCase, generatorFor } from '../../../src/engine/candidates';
 import { confusablesOf, confusableSetCount, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
-import { looksLikeCode, MIN_SUSPECTS, prioritise, suspectsOf } from '../../../src/engine/findings';
+import { CONFUSABLE_GATE, isRealWord, looksLikeCode, MIN_SUSPECTS, prioritise, suspectsOf } from '../../../src/engine/findings';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -126,6 +126,22 @@ test('suspects: a non-word with a close correction is one whatever its pNoise; a
   assert.deepEqual(s.map((x) => [words[x.word].text, x.byNoise]), [['definately', true]]);
   assert.deepEqual(suspectsOf({ ...table, checkable: words.map((w) => w.text !== 'definately'), mustCheck: () => true }, 0.5)
     .map((x) => words[x.word].text), ['We', 'parsed', 'it'], 'an ignored word is never a suspect');
+});
+
+test('suspects: a confusion-set member below the gate but over CONFUSABLE_GATE of it is one, with its set alone; capped as a real word', () => {
+  const text = 'Fetch it form the server.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const pNoise = words.map((w) => (w.text === 'form' || w.text === 'Fetch' ? 0.2 : 0.01));
+  const table = { text, words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: () => true };
+  const s = suspectsOf(table, 0.5);
+  assert.deepEqual(s.map((x) => words[x.word].text), ['form'], 'Fetch (in no set) stays below the gate; the rest are far below');
+  assert.equal(s[0].byNoise, false, 'no generated candidates');
+  assert.deepEqual(s[0].forced.map((c) => [c.text, c.sources[0], text.slice(c.start, c.end)]), [['from', 'quiet-confusable', 'form']]);
+  assert.deepEqual(suspectsOf(table, 0.5 * CONFUSABLE_GATE * 1.01), suspectsOf(table, 0.5 * CONFUSABLE_GATE * 1.01).filter((x) => x.byNoise), 'over the gate: generated as any word');
+  assert.deepEqual(suspectsOf({ ...table, pNoise: pNoise.map((p) => p / 2) }, 0.5), [], 'under a third of the gate: none');
+  const many = Array.from({ length: 40 }, (_, i) => ({ word: 2, byNoise: false, forced: s[0].forced }));
+  assert.ok(many.every((x) => isRealWord(x, table)), 'a confusion set is no forced fix: capped with the real words');
+  assert.equal(prioritise([...many, { word: 0, byNoise: true, forced: [] }], table).length, MIN_SUSPECTS);
 });
 
 test('prioritise: doubled words, a/an and non-words are all kept; real words over the gate are capped, highest pNoise first', () => {

@@ -184,12 +184,11 @@ test("a non-word's own prior reads its shape: a name, its length, two words run 
   assert.equal(f('abcdefghijklmnopqrstu').length, 2, 'clipped');
 });
 
-test('the fitted own prior: a name is meant more often than the same string at a sentence start, a run-together pair more than a near miss, a short string more than a long one', () => {
+test('the fitted own prior: a name is meant more often than the same string at a sentence start, a run-together pair more than a near miss', () => {
   const own = (w: string, start = false) => gen.logOwn(w, start);
   assert.equal(own('receive'), 0, 'a known word costs nothing');
   assert.ok(own('Nuxt') > own('Nuxt', true));
   assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false, [0, 0, 0, 1]));
-  assert.ok(logOwn(false, [0, 1.5, 0, 0]) < logOwn(false, [0, -1, 0, 0]), 'a long string is meant less often than a short one');
   assert.ok(logOwn(false, [0, 0, 0, 1]) < logOwn(false), 'nor one a frequent word is one edit from');
   assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');
 });
