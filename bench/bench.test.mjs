@@ -254,8 +254,11 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
     { id: 'c1', label: 'keep', gold: [], isWord: true, word: 'there', sentenceStart: true, rows: [row(5), row(9)], cands: [{ text: 'their', start: 0, end: 5, edit: { confusable: 0 } }] },
     { id: 'c2', label: 'keep', gold: [], isWord: true, word: 'an', sentenceStart: true, rows: [row(5), row(6)], cands: [{ text: 'a', start: 0, end: 2, edit: { 'a/an': 0 } }] },
   ];
-  const items = [{ id: 'e1', errors: [{ start: 2, end: 9, type: 'spelling' }] }, { id: 'e2', errors: [{ start: 0, end: 5, type: 'real-word' }] },
-    { id: 'c1', errors: [] }, { id: 'c2', errors: [] }];
+  // Each item with its text and corrections: the fit prices spelling-like candidates again from them
+  // (prepare: the substring channel learned without the planted words; codespell's list).
+  const items = [{ id: 'e1', text: 'I recieve it.', errors: [{ start: 2, end: 9, type: 'spelling', right: 'receive' }] },
+    { id: 'e2', text: 'their is one.', errors: [{ start: 0, end: 5, type: 'real-word', right: 'there' }] },
+    { id: 'c1', text: 'there it is.', errors: [] }, { id: 'c2', text: 'an cat.', errors: [] }];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fit-'));
   const file = path.join(dir, 'features.json');
   fs.writeFileSync(file, JSON.stringify({ items, records }));
