@@ -57,10 +57,10 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
  * pNoise is low (the model finds "form" a little odd where "from" belongs, as it finds many a correct word), and
  * the fix, if any, is in its set. Its candidates are their own kind ('quiet-confusable', with a prior of its
  * own: such a word is wrong less often than one over the gate). Measured on bench/data/tech-dev.jsonl's first
- * 2,000 items at sensitivity 0.5 (gate 0.03): every word at a third of the gate caught real-word errors 185 → 219 of 232, every new catch a
- * confusion-set member, at 4.4× the time (168 → 746 s); the members with all their generated candidates, the
- * same 219 at 3.1×; with their set's members alone, the same 219 at 1.24× (208 s), before the re-fit that
- * gave them their own prior.
+ * 2,000 items at sensitivity 0.5 (gate 0.03): every word at a third of the gate caught real-word errors
+ * 185 → 219 of 232, every new catch a confusion-set member, at 4.4× the time (168 → 746 s); the members with
+ * all their generated candidates, the same 219 at 3.1×; with their set's members alone, the same 219 at 1.24×
+ * (208 s), before the re-fit that gave them their own prior.
  */
 export const CONFUSABLE_GATE = 1 / 3;
 
