@@ -16,18 +16,21 @@ function subClass(meant: string, typed: string): OpClass {
   return VOWEL.test(meant) && VOWEL.test(typed) ? 'sub-vowel' : 'sub-other';
 }
 
+type Column = [string, string];   // meant, typed ('' for a gap; two letters each for a transposition)
+
 /**
- * The operations of one cheapest (unit-cost OSA) alignment of meant → typed, or undefined beyond maxOps.
- * Among equally short alignments the one made of the more typo-like classes wins (doubling over inserting).
+ * One cheapest (unit-cost OSA) alignment of meant → typed, as columns. With typoTies, equally short
+ * alignments go to the more typo-like operations (a neighbouring key or a vowel, doubling or undoubling a
+ * letter, a transposition): what editOps counts. Without, ties go to a substitution, then a deletion, an
+ * insertion, a transposition: the alignment the substring rules were counted over (substringRules).
  */
-export function editOps(meant: string, typed: string, maxOps = 3): OpClass[] | undefined {
-  const n = meant.length, m = typed.length;
-  if (Math.abs(n - m) > maxOps) return undefined;
-  const w = m + 1;
+function align(meant: string, typed: string, typoTies: boolean): Column[] {
+  const n = meant.length, m = typed.length, w = m + 1;
   const d = new Float64Array((n + 1) * w);
   const back = new Uint8Array((n + 1) * w);   // 1 match/sub, 2 delete, 3 insert, 4 transpose
-  // Unit cost per op, less a little for the typo-like ones, so ties go their way.
-  const eps = (c: OpClass) => (c === 'sub-other' || c === 'insert-other' || c === 'delete-other' ? 0 : -0.01);
+  // Unit cost per op, less a little for the typo-like ones when they should win ties.
+  const eps = (c: OpClass) => (!typoTies || c === 'sub-other' || c === 'insert-other' || c === 'delete-other' ? 0 : -0.01);
+  const transpose = typoTies ? 0.99 : 1;
   for (let i = 1; i <= n; i++) { d[i * w] = i; back[i * w] = 2; }
   for (let j = 1; j <= m; j++) { d[j] = j; back[j] = 3; }
   for (let i = 1; i <= n; i++) {
@@ -39,23 +42,40 @@ export function editOps(meant: string, typed: string, maxOps = 3): OpClass[] | u
       const ins = d[i * w + j - 1] + 1 + eps(j >= 2 && typed[j - 2] === b ? 'insert-double' : 'insert-other');
       if (ins < best) { best = ins; how = 3; }
       if (i > 1 && j > 1 && a === typed[j - 2] && meant[i - 2] === b && a !== b) {
-        const tr = d[(i - 2) * w + j - 2] + 0.99;
+        const tr = d[(i - 2) * w + j - 2] + transpose;
         if (tr < best) { best = tr; how = 4; }
       }
       d[i * w + j] = best; back[i * w + j] = how;
     }
   }
-  const ops: OpClass[] = [];
-  let i = n, j = m;
-  while (i > 0 || j > 0) {
+  const cols: Column[] = [];
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const how = back[i * w + j];
-    if (how === 1) { if (meant[i - 1] !== typed[j - 1]) ops.push(subClass(meant[i - 1], typed[j - 1])); i--; j--; }
-    else if (how === 2) { ops.push(i >= 2 && meant[i - 2] === meant[i - 1] ? 'delete-double' : 'delete-other'); i--; }
-    else if (how === 3) { ops.push(j >= 2 && typed[j - 2] === typed[j - 1] ? 'insert-double' : 'insert-other'); j--; }
-    else { ops.push('transpose'); i -= 2; j -= 2; }
+    if (how === 1) { cols.push([meant[i - 1], typed[j - 1]]); i--; j--; }
+    else if (how === 2) { cols.push([meant[i - 1], '']); i--; }
+    else if (how === 3) { cols.push(['', typed[j - 1]]); j--; }
+    else { cols.push([meant.slice(i - 2, i), typed.slice(j - 2, j)]); i -= 2; j -= 2; }
+  }
+  return cols.reverse();
+}
+
+/**
+ * The operations of one cheapest (unit-cost OSA) alignment of meant → typed, or undefined beyond maxOps.
+ * Among equally short alignments the one made of the more typo-like classes wins (doubling over inserting).
+ */
+export function editOps(meant: string, typed: string, maxOps = 3): OpClass[] | undefined {
+  if (Math.abs(meant.length - typed.length) > maxOps) return undefined;
+  const ops: OpClass[] = [];
+  let i = 0, j = 0;   // letters of meant and typed before the column
+  for (const [a, b] of align(meant, typed, true)) {
+    if (a.length === 2) ops.push('transpose');
+    else if (a && b) { if (a !== b) ops.push(subClass(a, b)); }
+    else if (a) ops.push(i >= 1 && meant[i - 1] === a ? 'delete-double' : 'delete-other');
+    else ops.push(j >= 1 && typed[j - 1] === b ? 'insert-double' : 'insert-other');
+    i += a.length; j += b.length;
     if (ops.length > maxOps) return undefined;
   }
-  return ops.reverse();
+  return ops;
 }
 
 /** How many chances a meant word gives each class (the denominators of the per-class rates). */
@@ -94,41 +114,12 @@ export const SUBSTRING_MIN_COUNT = 2;
 /** Added to a rule's denominator, so that a rule seen twice in two chances does not read as certain. */
 export const SUBSTRING_SMOOTHING = 10;
 
-type Column = [string, string];   // meant, typed ('' for a gap; two letters each for a transposition)
-
-/** One cheapest (unit-cost OSA) alignment of meant → typed as columns. */
-function alignColumns(meant: string, typed: string): Column[] {
-  const n = meant.length, m = typed.length, w = m + 1;
-  const d = new Float64Array((n + 1) * w), back = new Uint8Array((n + 1) * w);
-  for (let i = 1; i <= n; i++) { d[i * w] = i; back[i * w] = 2; }
-  for (let j = 1; j <= m; j++) { d[j] = j; back[j] = 3; }
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const a = meant[i - 1], b = typed[j - 1];
-      let best = d[(i - 1) * w + j - 1] + (a === b ? 0 : 1), how = 1;
-      if (d[(i - 1) * w + j] + 1 < best) { best = d[(i - 1) * w + j] + 1; how = 2; }
-      if (d[i * w + j - 1] + 1 < best) { best = d[i * w + j - 1] + 1; how = 3; }
-      if (i > 1 && j > 1 && a === typed[j - 2] && meant[i - 2] === b && a !== b && d[(i - 2) * w + j - 2] + 1 < best) { best = d[(i - 2) * w + j - 2] + 1; how = 4; }
-      d[i * w + j] = best; back[i * w + j] = how;
-    }
-  }
-  const cols: Column[] = [];
-  for (let i = n, j = m; i > 0 || j > 0;) {
-    const how = back[i * w + j];
-    if (how === 1) { cols.push([meant[i - 1], typed[j - 1]]); i--; j--; }
-    else if (how === 2) { cols.push([meant[i - 1], '']); i--; }
-    else if (how === 3) { cols.push(['', typed[j - 1]]); j--; }
-    else { cols.push([meant.slice(i - 2, i), typed.slice(j - 2, j)]); i -= 2; j -= 2; }
-  }
-  return cols.reverse();
-}
-
 /**
  * The rules one misspelling shows, as "α>β": each run of changed columns with 0..SUBSTRING_CONTEXT letters
  * of context on each side (an insertion only with context to hang on), ^ and $ where it reaches an end.
  */
 export function substringRules(meant: string, typed: string): Set<string> {
-  const cols = alignColumns(`^${meant}$`, `^${typed}$`);
+  const cols = align(`^${meant}$`, `^${typed}$`, false);
   const same = cols.map(([a, b]) => a === b);
   const out = new Set<string>();
   for (let s = 0; s < cols.length; s++) {
@@ -194,6 +185,18 @@ export class SubstringChannel {
     const inner = (c: string) => c !== '^' && c !== '$';
     const r = this.opRate;
     for (let i = 0; i <= n; i++) {
+      // The rules whose α starts at i, looked up once for the row and grouped by β's first letter ('' for
+      // an empty β): [α's length, β, log rate].
+      const rules = new Map<string, [number, string, number][]>();
+      for (let len = 1; len <= SUBSTRING_MAX && i + len <= n; len++) {
+        for (const [beta, v] of this.byAlpha.get(m.slice(i, i + len)) ?? []) {
+          const first = beta.slice(0, 1);
+          let list = rules.get(first);
+          if (!list) rules.set(first, (list = []));
+          list.push([len, beta, v]);
+        }
+      }
+      const empty = rules.get('') ?? [];
       for (let j = 0; j <= k; j++) {
         const cur = d[i * w + j];
         if (cur === -Infinity) continue;
@@ -205,10 +208,8 @@ export class SubstringChannel {
         if (i < n && inner(a)) relax(i + 1, j, cur + r[m[i - 1] === a ? 'delete-double' : 'delete-other']);
         if (j < k && inner(b) && i > 0 && i < n) relax(i, j + 1, cur + r[t[j - 1] === b ? 'insert-double' : 'insert-other']);
         if (i + 1 < n && j + 1 < k && a === t[j + 1] && m[i + 1] === b && a !== b && inner(a) && inner(b)) relax(i + 2, j + 2, cur + r.transpose);
-        for (let len = 1; len <= SUBSTRING_MAX && i + len <= n; len++) {
-          const list = this.byAlpha.get(m.slice(i, i + len));
-          if (list) for (const [beta, v] of list) if (t.startsWith(beta, j)) relax(i + len, j + beta.length, cur + v);
-        }
+        for (const [len, , v] of empty) relax(i + len, j, cur + v);
+        for (const [len, beta, v] of rules.get(b) ?? []) if (t.startsWith(beta, j)) relax(i + len, j + beta.length, cur + v);
       }
     }
     return d[n * w + k];
