@@ -1,8 +1,8 @@
 // The calibration sweep's runner: one EngineClient (out/src/engine/client.js, CPU provider) checks every
 // item of a JSONL set once per setting, in checkMany batches as `electric-check --jsonl` does, and writes
 // the peers' form. One
-// client serves all settings, so its window-energy cache makes every setting after the first cheap, and
-// raw thresholds (CheckOptions.thresholds) can be set without a CLI flag for each.
+// client per set serves all its settings, so its window-energy cache makes every setting after the first
+// cheap, and raw thresholds (CheckOptions.thresholds) can be set without a CLI flag for each.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,11 +12,12 @@ import { REPO } from './common.mjs';
 const BATCH = 32;
 const IN_FLIGHT = 2;
 
-export function engineClient(modelDir) {
+/** An in-process client of the built engine; leaveOutMisspellings: misspellings its known list is read without. */
+export function engineClient(modelDir, leaveOutMisspellings) {
   const file = path.join(REPO, 'out', 'src', 'engine', 'client.js');
   if (!fs.existsSync(file)) throw new Error(`${file} missing: run \`npm run build\` first`);
   const { EngineClient } = createRequire(import.meta.url)(file);
-  return new EngineClient({ modelDir, provider: 'cpu',
+  return new EngineClient({ modelDir, provider: 'cpu', leaveOutMisspellings,
     log: (level, msg) => { if (level === 'error' || level === 'warn') process.stderr.write(`engine: ${msg}\n`); } });
 }
 

@@ -3,7 +3,9 @@
 // whole words (the frequent tier: they get 2-deletes) and CMUdict first sounds (for a/an). Chosen by
 // measurement, see src/engine/lexicon.ts. Then each other dialect's layer (src/engine/dialects.ts), e.g.
 // dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts that dist/lexicon.bin lacks, indexed the
-// same way. Skipped when every file is newer than every input.
+// same way. And dist/misspellings.txt, the known misspellings of English words (cspell's common-misspellings
+// list, src/engine/misspellings.ts): each a non-word of the lexicon, with its fixes that are words of it.
+// Skipped when every file is newer than every input.
 // Usage: node scripts/build-lexicon.mjs [--out dist/lexicon.bin] [--force]
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -30,7 +32,8 @@ export async function buildLexicon({ force = false } = {}) {
   const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
   const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
-  const outputs = [out, out.replace(/\.bin$/, '.LICENSES.txt'), ...layers.map((l) => l.out)];
+  const misspellings = path.join(path.dirname(out), 'misspellings.txt');
+  const outputs = [out, out.replace(/\.bin$/, '.LICENSES.txt'), misspellings, ...layers.map((l) => l.out)];
   const oldest = () => Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
   if (!force && outputs.every((f) => fs.existsSync(f)) && inputs.every((f) => fs.statSync(f).mtimeMs <= oldest())) return out;
   const started = performance.now();
@@ -45,6 +48,10 @@ export async function buildLexicon({ force = false } = {}) {
   const buf = index.serialize();
   fs.writeFileSync(out, buf);
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))));
+  fs.writeFileSync(misspellings, known.lines.join('\n') + '\n');
+  console.log(`misspellings: ${known.lines.length} of the list's ${known.listed} -> ${path.relative(root, misspellings)}`);
 
   // A layer indexes only what the base lacks (case-insensitive, as the index keys words): "colour", not "color",
   // in a bucket table sized to it (a few thousand words: 2^13 buckets, not the base's 2^18).
@@ -66,9 +73,10 @@ function licences(layers) {
   const parts = [['dictionary-en (Hunspell en_US from SCOWL)', 'dictionary-en', 'license'],
     ['@cspell/dict-software-terms', '@cspell/dict-software-terms', 'LICENSE'],
     ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license'],
+    ['@cspell/dict-en-common-misspellings (dist/misspellings.txt)', '@cspell/dict-en-common-misspellings', 'LICENSE'],
     ...layers.map((l) => [`${l.hunspell} (${l.what}; dist/${l.file})`, l.hunspell, 'license'])];
-  const files = ['dist/lexicon.bin', ...layers.map((l) => `dist/${l.file}`)];
-  return `${files.join(' and ')} hold words and first sounds derived from the packages below.\n\n` +
+  const files = ['dist/lexicon.bin', 'dist/misspellings.txt', ...layers.map((l) => `dist/${l.file}`)];
+  return `${files.join(' and ')} hold words, first sounds and misspellings derived from the packages below.\n\n` +
     parts.map(([what, pkg, file]) => `==== ${what}\n${fs.readFileSync(path.join(pkgDir(pkg), file), 'utf8')}`).join('\n');
 }
 
@@ -95,6 +103,27 @@ function softwareTerms() {
     }
   }
   return out;
+}
+
+/**
+ * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
+ * "misspelling<TAB>fix,fix" lines, sorted: a misspelling of three or more lower-case letters that is no
+ * word of the lexicon nor a whole word of the model (a listed form either accepts, "dependant", stays a
+ * word), with its fixes that are single words of either ("programmatically" is the model's).
+ */
+function knownMisspellings(english, wholePieces) {
+  const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
+  const [def] = JSON.parse(fs.readFileSync(file, 'utf8')).dictionaryDefinitions;
+  const entries = [...def.flagWords, ...def.suggestWords];
+  const lines = [];
+  for (const entry of entries) {
+    const [wrong, fixes] = entry.split('->');
+    if (!fixes || !/^[a-z]{3,}$/.test(wrong) || english.has(wrong) || wholePieces.has(wrong)) continue;
+    const words = fixes.split(',').map((f) => f.trim())
+      .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)));
+    if (words.length) lines.push(`${wrong}\t${[...new Set(words)].join(',')}`);
+  }
+  return { lines: [...new Set(lines)].sort(), listed: entries.length };
 }
 
 /** CMUdict: each lexicon word's first sound (a vowel phoneme carries a stress digit); both when its pronunciations differ. */

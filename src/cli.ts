@@ -54,8 +54,19 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     note(err.message);
     return 2;
   }
+  let leaveOutMisspellings: string[] | undefined;
+  if (opts.leaveOutMisspellings !== undefined) {
+    try {
+      leaveOutMisspellings = readFileSync(opts.leaveOutMisspellings, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    } catch (err) {
+      note(`--leave-out-misspellings: cannot read ${opts.leaveOutMisspellings}: ${(err as Error).message}`);
+      return 2;
+    }
+    const bad = leaveOutMisspellings.find((l) => !/^[\p{L}'’-]+$/u.test(l));
+    if (bad !== undefined) { note(`--leave-out-misspellings: not one word: ${JSON.stringify(bad)}`); return 2; }
+  }
   const client = new EngineClient({
-    modelDir, provider: opts.provider, threads: opts.threads,
+    modelDir, provider: opts.provider, threads: opts.threads, leaveOutMisspellings,
     // Outside the editor a big file may take more heap than the extension allows its worker.
     resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
     // Errors reach the user through the rejected request; logging them too would print them twice.

@@ -22,6 +22,7 @@ export interface CliOptions {
   progress: boolean;
   words: boolean;                // JSON output includes every checked word's energy
   maxSuggestions: number;
+  leaveOutMisspellings?: string;  // evaluation: a file of misspellings (one a line) the known-misspellings list is read without
   help: boolean;
   version: boolean;
 }
@@ -54,6 +55,9 @@ Options:
   --max-suggestions N        suggestions per finding (default ${MAX_SUGGESTIONS})
   --words                    with --format json: every checked word with its energy and noise probability
   --progress                 show a progress bar on stderr even when it is not a terminal
+  --leave-out-misspellings FILE
+                             evaluation: misspellings (one a line) the list of known misspellings is read
+                             without (for test errors planted from such a list: bench/quality.mjs, tech-dev)
   -h, --help                 this text
   -v, --version              print the version
 
@@ -72,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' }, dialect: { type: 'string' },
         provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, 'max-file-size': { type: 'string' },
         'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
+        'leave-out-misspellings': { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -96,7 +101,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity, dialect,
     provider, threads, maxFileSize, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
-    help: v.help ?? false, version: v.version ?? false,
+    leaveOutMisspellings: v['leave-out-misspellings'], help: v.help ?? false, version: v.version ?? false,
   };
   if (!opts.help && !opts.version) {
     if (opts.jsonl !== undefined && opts.inputs.length > 0) throw new UsageError('--jsonl reads its own input; give no other files');

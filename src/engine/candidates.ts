@@ -7,11 +7,13 @@ import { confusablesOf } from './confusables';
 import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
+import { listedFixes } from './misspellings';
 import { editCost, type Lexicon } from './spelling';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 /** 'quiet-confusable': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
-export type Source = 'cloze' | 'spelling' | 'confusable' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
+/** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). */
+export type Source = 'cloze' | 'spelling' | 'listed' | 'confusable' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }
@@ -115,8 +117,9 @@ export class CandidateGenerator {
     return this.hasCorrection(w);
   }
 
+  /** A listed misspelling (misspellings.ts) has its listed fix; any other non-word, a neighbour within 2. */
   private hasCorrection(w: string): boolean {
-    return this.spelling.neighbours(w, 2).length > 0;
+    return listedFixes(w).length > 0 || this.spelling.neighbours(w, 2).length > 0;
   }
 
   generate(ctx: WordContext, cloze?: ClozeProposals, max = MAX_CANDIDATES): Candidate[] {
@@ -143,8 +146,9 @@ export class CandidateGenerator {
     }
 
     if (ALPHA.test(w) && w.length >= 2) {
-      // A non-word is most likely a slip from a near neighbour: its spelling neighbours come first.
+      // A non-word is most likely a slip from a near neighbour: its listed fixes and spelling neighbours come first.
       const bonus = this.isWord(w) ? 0 : 1;
+      if (bonus) for (const f of listedFixes(w)) same(f, 4, 'listed');
       for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2).slice(0, 3 * max)) {
         same(n.word, 2.6 - 1.5 * n.cost - (n.frequent ? 0 : 0.7) + bonus, 'spelling');
       }

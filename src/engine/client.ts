@@ -20,6 +20,8 @@ export interface EngineClientOptions {
   threads?: number;
   /** budgets of the worker's caches (cacheBudgets.ts; the defaults where not given): tests and benchmarks */
   cacheBudgets?: Partial<CacheBudgets>;
+  /** misspellings the worker's list of known misspellings leaves out (misspellings.ts): evaluations */
+  leaveOutMisspellings?: string[];
   log?: (level: LogLevel, message: string) => void;
   /** compiled worker entry; default: worker.js next to this file (out/src/engine/ or dist/) */
   workerPath?: string;
@@ -57,7 +59,8 @@ export class EngineClient implements Disposable {
   private disposed = false;
   private readonly restartListeners = new Set<(info: EngineInfo) => void>();
   private readonly errorListeners = new Set<(err: Error) => void>();
-  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets'>> & Pick<EngineClientOptions, 'threads' | 'cacheBudgets'>;
+  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings'>>
+    & Pick<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings'>;
 
   constructor(options: EngineClientOptions) {
     this.opts = {
@@ -163,7 +166,7 @@ export class EngineClient implements Disposable {
     process.env.ORT_DISABLE_TELEMETRY = '1';
     this.cancelled = new Int32Array(new SharedArrayBuffer(4));
     const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads,
-      cacheBudgets: this.opts.cacheBudgets, cancelled: this.cancelled.buffer as SharedArrayBuffer };
+      cacheBudgets: this.opts.cacheBudgets, leaveOutMisspellings: this.opts.leaveOutMisspellings, cancelled: this.cancelled.buffer as SharedArrayBuffer };
     const worker = new Worker(this.opts.workerPath, { workerData: init, resourceLimits: this.opts.resourceLimits });
     this.worker = worker;
     return new Promise<EngineInfo>((resolve, reject) => {

@@ -14,6 +14,8 @@ export interface WorkerInit {
   threads?: number;
   /** budgets of the engine's caches (cacheBudgets.ts); those not given keep their defaults */
   cacheBudgets?: Partial<CacheBudgets>;
+  /** misspellings the known-misspellings list is read without (misspellings.ts): evaluations */
+  leaveOutMisspellings?: string[];
   /**
    * Int32Array(1) over it: the id of the last request the host cancelled. Region parsing is synchronous, so a
    * 'cancel' message cannot reach a parse in progress; the parsers read this instead (Atomics.load).

@@ -6,6 +6,7 @@
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
 import { cacheUsage } from './cacheUsage';
+import { leaveOutMisspellings, loadMisspellings } from './misspellings';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -142,18 +143,21 @@ async function drain(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  const { modelDir, provider, threads, cacheBudgets: budgets } = workerData as WorkerInit;
+  const { modelDir, provider, threads, cacheBudgets: budgets, leaveOutMisspellings: leftOut } = workerData as WorkerInit;
   try {
     // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
     if (budgets) setCacheBudgets(budgets);
+    if (leftOut) leaveOutMisspellings(leftOut);
     const model = await loadModel(modelDir);
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
     const runner = await createRunner(model, { provider, threads, log });
     pipelineRunner = cancellableRunner(runner);
-    // The spelling lexicon (one read of dist/lexicon.bin) off the first check's path, and a broken one is
-    // an init error the host shows, not a failed check. Another dialect's small layer (dialects.ts, ~5 ms) is
-    // read by its first check, which a broken layer fails with the error.
+    // The spelling lexicon (one read of dist/lexicon.bin) and the known misspellings (dist/misspellings.txt)
+    // off the first check's path, and a missing or broken one is an init error the host shows, not a failed
+    // check. Another dialect's small layer (dialects.ts, ~5 ms) is read by its first check, which a broken
+    // layer fails with the error.
     generatorFor(wordPiece.vocab);
+    loadMisspellings();
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });

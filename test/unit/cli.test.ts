@@ -79,6 +79,29 @@ test('--dialect en-GB: British spellings are words end to end; en-US flags them;
   assert.equal(bad.stdout, '');
 });
 
+test('--leave-out-misspellings: a listed misspelling left out is read as unlisted; a bad file is exit 2', async () => {
+  const text = path.join(tmp, 'listed.md');
+  writeFileSync(text, 'It was truely a great release.\n');
+  const shipped = await electricCheck(['--format', 'json', text]);
+  assert.equal(shipped.code, 1, shipped.stderr);
+  assert.deepEqual((JSON.parse(shipped.stdout) as JsonOut).files[0].findings.map((f) => [f.word, f.suggestions[0]?.text]), [['truely', 'truly']]);
+  const pairs = path.join(tmp, 'left-out.txt');
+  writeFileSync(pairs, 'truely\n');
+  const left = await electricCheck(['--format', 'json', '--leave-out-misspellings', pairs, text]);
+  assert.ok(left.code === 0 || left.code === 1, left.stderr);
+  // Left out, "truely" is a plain non-word one edit from "truly": the engine (the worker) gets the pairs, and
+  // without the list's word for it the slip is less sure, or not flagged at all.
+  const sure = (out: string) => (JSON.parse(out) as JsonOut).files[0].findings.find((f) => f.word === 'truely')?.score ?? 0;
+  assert.ok(sure(left.stdout) < sure(shipped.stdout), `${sure(left.stdout)} < ${sure(shipped.stdout)}`);
+  writeFileSync(pairs, 'truely->truly\n');
+  const bad = await electricCheck(['--leave-out-misspellings', pairs, text]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--leave-out-misspellings: not one word: "truely->truly"/);
+  const missing = await electricCheck(['--leave-out-misspellings', path.join(tmp, 'none.txt'), text]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--leave-out-misspellings: cannot read .*none\.txt/);
+});
+
 test('sarif: a valid SARIF 2.1.0 log with rules, 1-based regions and fixes', async () => {
   const run = await electricCheck(['--format', 'sarif', '--sensitivity', '0.9', sample]);
   assert.equal(run.code, 1, run.stderr);

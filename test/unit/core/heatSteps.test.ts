@@ -20,14 +20,16 @@ test('steps: a word never scored (a name, a path, code, clean prose) is not tint
   assert.equal(heatStep(undefined, false, floor), -1);
   assert.equal(heatStep(undefined, true, floor), TOP, 'the other word of a flagged "the the" has no posterior of its own');
   assert.equal(heatStep(0.01, true, floor), TOP);
+  // Posteriors as fractions of the floor (σ(tau) at 0.5).
   assert.equal(heatStep(0, false, floor), -1);
-  assert.equal(heatStep(0.07, false, floor), -1, 'a name REPLACE keeps, as "harper" in this README');
-  assert.equal(heatStep(0.1, false, floor), 0);
-  assert.equal(heatStep(0.2, false, floor), 1);
-  assert.equal(heatStep(0.39, false, floor), 2, 'nearly flagged');
-  assert.equal(heatStep(0.5, false, floor), TOP);
+  assert.equal(heatStep(0.14 * floor, false, floor), -1, 'a name REPLACE keeps, as "harper" in this README');
+  assert.equal(heatStep(0.2 * floor, false, floor), 0);
+  assert.equal(heatStep(0.4 * floor, false, floor), 1);
+  assert.equal(heatStep(0.78 * floor, false, floor), 2, 'nearly flagged');
+  assert.equal(heatStep(floor, false, floor), TOP);
   assert.equal(heatStep(1, false, floor), TOP);
-  assert.equal(heatStep(0.39, false, flagFloor(1)), TOP, 'the same posterior is top at the highest sensitivity');
+  assert.ok(0.78 * floor >= flagFloor(1));
+  assert.equal(heatStep(0.78 * floor, false, flagFloor(1)), TOP, 'the same posterior is top at the highest sensitivity');
   for (let p = 0; p <= 1; p += 0.01) assert.ok(heatStep(p, false, floor) >= heatStep(p - 0.01, false, floor), 'monotone');
 });
 

@@ -10,6 +10,7 @@ import { articleFix } from '../../../src/engine/articles';
 import { NON_WORD_LOG_PRIOR, OWN_FEATURES, logChannel, logOwn, ownFeatures } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, learnSubstringRules, opportunities } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
+import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { SpellingIndex } from '../../../src/engine/spelling';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -62,6 +63,48 @@ test('non-words with a close correction must be checked, and get it among their 
     const got = gen.generate(ctx(`It is ${typo} so.`, typo)).map((c) => c.text);
     assert.ok(got.slice(0, 8).includes(right), `${typo} → ${right} in [${got.slice(0, 8).join(', ')}]`);
   }
+});
+
+test('known misspellings: a listed non-word is checked and offered its listed fix; an evaluation can leave pairs out', () => {
+  assert.deepEqual(listedFixes('truely'), ['truly']);
+  assert.deepEqual(listedFixes('Maintainance'), ['maintenance'], 'looked up case-insensitively');
+  assert.deepEqual(listedFixes('truly'), [], 'a word is not listed');
+  assert.deepEqual(listedFixes('kubectl'), []);
+  // "programatically": its fix is no Hunspell word, but a whole word of the model, so it is listed.
+  assert.deepEqual(listedFixes('programatically'), ['programmatically']);
+  const sources = (typo: string) => gen.generate(ctx(`It is ${typo} so.`, typo)).filter((c) => c.sources.includes('listed')).map((c) => c.text);
+  assert.deepEqual(sources('truely'), ['truly']);
+  assert.deepEqual(sources('Truely'), ['Truly'], 'in the case typed');
+  assert.deepEqual(sources('recieve'), ['receive']);
+  assert.deepEqual(sources('kubectl'), [], 'jargon is no listed misspelling');
+  try {
+    leaveOutMisspellings(['Truely']);
+    assert.deepEqual(listedFixes('truely'), []);
+    assert.deepEqual(sources('truely'), [], 'a misspelling left out gives no listed candidate');
+    assert.deepEqual(listedFixes('recieve'), ['receive'], 'only the misspellings named are left out');
+  } finally {
+    leaveOutMisspellings([]);
+  }
+  assert.deepEqual(listedFixes('truely'), ['truly']);
+});
+
+test('the known-misspellings file: found by binary search over its text; a malformed line read is an error that names the file', () => {
+  const lines = ['acces\taccess', 'accesss\taccess', 'truely\ttruly', 'wich\twhich,witch'];
+  for (const text of [lines.join('\n') + '\n', lines.join('\n')]) {
+    const m = new MisspellingTable(text, 'x.txt');
+    assert.deepEqual(m.fixesOf('acces'), ['access']);
+    assert.deepEqual(m.fixesOf('accesss'), ['access']);
+    assert.deepEqual(m.fixesOf('truely'), ['truly']);
+    assert.deepEqual(m.fixesOf('wich'), ['which', 'witch']);
+    for (const w of ['', 'a', 'acce', 'accessss', 'truel', 'truelyy', 'zzz']) assert.deepEqual(m.fixesOf(w), [], w);
+  }
+  // Every line of a long sorted table is found, and nothing between them.
+  const words = Array.from({ length: 500 }, (_, i) => `w${String(i * 7).padStart(5, '0')}`);
+  const big = new MisspellingTable(words.map((w) => `${w}\tfix${w}`).join('\n') + '\n', 'big.txt');
+  for (const w of words) assert.deepEqual(big.fixesOf(w), [`fix${w}`], w);
+  assert.deepEqual(big.fixesOf('w00001'), []);
+  assert.throws(() => new MisspellingTable('acces access\n', 'dist/misspellings.txt').fixesOf('acces'), /dist\/misspellings\.txt: not "misspelling<TAB>fixes": "acces access"/);
+  assert.throws(() => new MisspellingTable('acces\t\n', 'x.txt').fixesOf('acces'), /x\.txt: not "misspelling<TAB>fixes"/);
 });
 
 test('jargon, identifiers and workspace words are not suspects by the lexicon alone', () => {
