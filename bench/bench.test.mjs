@@ -245,7 +245,7 @@ test('pyRound rounds the exact binary value, exact halves to even, as Python\'s 
   assert.equal(pyRound(1000 / 7, 1), 142.9);
 });
 
-test('fit-channel fits from saved features, a/an candidates included (set, not fitted), and reports recall per type', () => {
+test('fit-channel fits from saved features, a/an candidates included (set, not fitted), listed fixes half unlisted, and reports recall per type', () => {
   // Two suspects with their planted fix, one to keep, and a forced a/an candidate (once a NaN for the whole fit).
   const row = (energy, pieces = 1) => ({ energy, surprisal: energy, pieces });
   const records = [
@@ -253,12 +253,18 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
     { id: 'e2', label: 'fix', gold: [1], isWord: true, word: 'their', sentenceStart: true, rows: [row(9), row(5)], cands: [{ text: 'there', start: 0, end: 5, edit: { confusable: 0 } }] },
     { id: 'c1', label: 'keep', gold: [], isWord: true, word: 'there', sentenceStart: true, rows: [row(5), row(9)], cands: [{ text: 'their', start: 0, end: 5, edit: { confusable: 0 } }] },
     { id: 'c2', label: 'keep', gold: [], isWord: true, word: 'an', sentenceStart: true, rows: [row(5), row(6)], cands: [{ text: 'a', start: 0, end: 2, edit: { 'a/an': 0 } }] },
+    // Listed fixes: "truely" falls on the listed side of the fit's split and keeps its 'listed' source;
+    // "thier" on the unlisted side, where its only candidate was listed: that record is left out.
+    { id: 'e3', label: 'fix', gold: [1], isWord: false, word: 'truely', sentenceStart: false, rows: [row(12, 2), row(6)], cands: [{ text: 'truly', start: 3, end: 9, edit: { listed: 0, spelling: -2 } }] },
+    { id: 'e4', label: 'fix', gold: [1], isWord: false, word: 'thier', sentenceStart: false, rows: [row(12, 2), row(6)], cands: [{ text: 'their', start: 3, end: 8, edit: { listed: 0 } }] },
   ];
   // Each item with its text and corrections: the fit prices spelling-like candidates again from them
   // (prepare: the substring channel learned without the planted words; codespell's list).
   const items = [{ id: 'e1', text: 'I recieve it.', errors: [{ start: 2, end: 9, type: 'spelling', right: 'receive' }] },
     { id: 'e2', text: 'their is one.', errors: [{ start: 0, end: 5, type: 'real-word', right: 'there' }] },
-    { id: 'c1', text: 'there it is.', errors: [] }, { id: 'c2', text: 'an cat.', errors: [] }];
+    { id: 'c1', text: 'there it is.', errors: [] }, { id: 'c2', text: 'an cat.', errors: [] },
+    { id: 'e3', text: 'It truely is.', errors: [{ start: 3, end: 9, type: 'spelling', right: 'truly' }] },
+    { id: 'e4', text: 'It thier cat.', errors: [{ start: 3, end: 8, type: 'spelling', right: 'their' }] }];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fit-'));
   const file = path.join(dir, 'features.json');
   fs.writeFileSync(file, JSON.stringify({ items, records }));
@@ -271,5 +277,8 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
     assert.ok(Number.isFinite(v), `${JSON.stringify(out)}`);
   }
   assert.ok(!('a/an' in out.KIND_LOG_PRIOR), 'a/an is set in channel.ts, not fitted');
-  assert.deepEqual(out.train.s05.byType, { spelling: { caught: 1, of: 1 }, 'real-word': { caught: 1, of: 1 } });
+  assert.match(r.stderr, /fit: 1 suspects read as unlisted, 1 of them left out/);
+  assert.ok(Number.isFinite(out.KIND_LOG_PRIOR.listed), 'the listed prior is fitted');
+  // e4 was left out of the records, not of the items: its error counts as missed.
+  assert.deepEqual(out.train.s05.byType, { spelling: { caught: 2, of: 3 }, 'real-word': { caught: 1, of: 1 } });
 });

@@ -293,8 +293,9 @@ function prepare(data) {
 /**
  * plant-train.py plants codespell's misspellings, and nearly all of them are on the known-misspellings list
  * (misspellings.ts) that gives 'listed' candidates; real slips are not all listed. So that the fit learns
- * both kinds (a listed slip's prior and an unlisted one's spelling channel), half the suspect words (by a
- * hash of the word, so the same word always falls the same way) are read as unlisted: their 'listed'
+ * both kinds (a listed slip's prior and an unlisted one's spelling channel), half the suspect words (by the
+ * low bit of the word's FNV-1a hash, that is the parity of its letters' codes, so the same word always falls
+ * the same way) are read as unlisted: their 'listed'
  * sources are dropped, and a candidate that was only listed goes with its row. A planted slip whose fix
  * was only listed is then a miss the fit cannot learn from, and is left out.
  */
