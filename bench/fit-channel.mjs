@@ -295,9 +295,9 @@ function prepare(data) {
  * (misspellings.ts) that gives 'listed' candidates; real slips are not all listed. So that the fit learns
  * both kinds (a listed slip's prior and an unlisted one's spelling channel), half the suspect words (by the
  * low bit of the word's FNV-1a hash, that is the parity of its letters' codes, so the same word always falls
- * the same way) are read as unlisted: their 'listed'
- * sources are dropped, and a candidate that was only listed goes with its row. A planted slip whose fix
- * was only listed is then a miss the fit cannot learn from, and is left out.
+ * the same way) are read as unlisted: their 'listed' sources are dropped, and a candidate that was only
+ * listed goes with its row. A planted slip whose fix was only listed is then a miss the fit cannot learn
+ * from, and is left out.
  */
 function unlistHalf(data) {
   const hash = (w) => { let h = 2166136261; for (const ch of w.toLowerCase()) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0; return h; };

@@ -38,9 +38,7 @@ const SETS = {
     description: 'JFLEG dev (Napoles et al. 2017, CC BY-NC-SA 4.0, evaluation only): a token is an error where at least two of four annotators edited it.' },
   tech: { title: 'Technical dev set (held-out Debian documentation)', gold: () => path.join(BENCH, 'data', 'tech-dev.jsonl'),
     description: 'bench/data/tech-dev.jsonl (bench/build-devset.py): real sentences from documentation the model never trained on, one planted error each (codespell misspellings, real-word confusions, agreement, doubled words) plus each sentence\'s correct twin. Ours reads it with its planted misspellings left out of the known-misspellings list (which names 986 of the 1,000), so its spelling recall is that of slips no list names.',
-    // Its misspellings were planted from codespell's list, and the known-misspellings list ours reads
-    // (src/engine/misspellings.ts) holds nearly all of them: ours checks this set with its planted misspellings
-    // left out of that list, so its spelling figures are those of slips no list names. real-dev and jfleg-dev
+    // As the description says (src/engine/misspellings.ts, --leave-out-misspellings); real-dev and jfleg-dev
     // are checked as shipped.
     leaveOutMisspellings: true },
   real: { title: 'real-dev (real slips in documentation)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,

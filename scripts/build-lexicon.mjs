@@ -107,7 +107,7 @@ function softwareTerms() {
 
 /**
  * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
- * "misspelling<TAB>fix,fix" lines, sorted: a misspelling of three or more lower-case letters that is no
+ * "misspelling<TAB>fix,fix" lines, one a misspelling, sorted: a misspelling of three or more lower-case letters that is no
  * word of the lexicon nor a whole word of the model (a listed form either accepts, "dependant", stays a
  * word), with its fixes that are single words of either ("programmatically" is the model's).
  */
@@ -115,15 +115,19 @@ function knownMisspellings(english, wholePieces) {
   const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
   const [def] = JSON.parse(fs.readFileSync(file, 'utf8')).dictionaryDefinitions;
   const entries = [...def.flagWords, ...def.suggestWords];
-  const lines = [];
+  const fixesOf = new Map();   // a misspelling listed twice keeps the fixes of both, in order
   for (const entry of entries) {
     const [wrong, fixes] = entry.split('->');
     if (!fixes || !/^[a-z]{3,}$/.test(wrong) || english.has(wrong) || wholePieces.has(wrong)) continue;
     const words = fixes.split(',').map((f) => f.trim())
       .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)));
-    if (words.length) lines.push(`${wrong}\t${[...new Set(words)].join(',')}`);
+    if (!words.length) continue;
+    if (!fixesOf.has(wrong)) fixesOf.set(wrong, new Set());
+    for (const w of words) fixesOf.get(wrong).add(w);
   }
-  return { lines: [...new Set(lines)].sort(), listed: entries.length };
+  // Sorted by misspelling, as the engine's binary search reads them (a tab sorts before any letter).
+  const lines = [...fixesOf].sort(([a], [b]) => (a < b ? -1 : 1)).map(([wrong, fixes]) => `${wrong}\t${[...fixes].join(',')}`);
+  return { lines, listed: entries.length };
 }
 
 /** CMUdict: each lexicon word's first sound (a vowel phoneme carries a stress digit); both when its pronunciations differ. */
