@@ -2,7 +2,7 @@
 // misspellings ("truely" → truly, "maintainance" → maintenance) kept to the non-words of the lexicon and the
 // fixes that are words. A listed non-word is always checked and its listed fixes are among its candidates,
 // with a channel of their own (candidate kind 'listed', its prior fitted with the rest: bench/fit-channel.mjs).
-// The model still decides in context: a listed fix that does not fit is not offered.
+// The model still decides in context: where the listed fix fits worse than the word as typed, nothing is flagged.
 // One read of 1.9 MB (the worker's start, or the first lookup), then binary searches (MisspellingTable).
 import * as fs from 'node:fs';
 import { lexiconPath } from './lexicon';
