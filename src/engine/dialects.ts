@@ -25,3 +25,9 @@ export function dialectList(): string {
 export function isDialect(s: unknown): s is Dialect {
   return typeof s === 'string' && (DIALECTS as readonly string[]).includes(s);
 }
+
+/** s as a dialect; one the engine has no lexicon for is an error, not a check in another English. */
+export function dialectOrThrow(s: unknown): Dialect {
+  if (!isDialect(s)) throw new RangeError(`unknown dialect '${String(s)}'; known: ${DIALECTS.join(', ')}`);
+  return s;
+}

@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DialectLexicon } from './dialectLexicon';
-import { DIALECT_LAYERS, DIALECTS, isDialect, type Dialect } from './dialects';
+import { DIALECT_LAYERS, dialectOrThrow, type Dialect } from './dialects';
 import { SpellingIndex, type Lexicon } from './spelling';
 
 export const LEXICON_FILE = 'lexicon.bin';
@@ -31,19 +31,22 @@ export function lexiconPath(file = LEXICON_FILE): string {
   throw new Error(`no package.json above ${__dirname}: cannot find ${file}`);
 }
 
-/** One index file, read once per process. A missing file is an error that says how to make it. */
+/** A file scripts/build-lexicon.mjs writes into dist/, read whole. A missing file is an error that says how to make it. */
+export function readBuilt(file: string): Buffer {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-lexicon.mjs writes it)`);
+  return fs.readFileSync(file);
+}
+
+/** One index file, read once per process. */
 export function loadIndex(file = lexiconPath()): SpellingIndex {
   let index = indexes.get(file);
-  if (!index) {
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-lexicon.mjs writes it)`);
-    indexes.set(file, (index = SpellingIndex.fromBuffer(fs.readFileSync(file))));
-  }
+  if (!index) indexes.set(file, (index = SpellingIndex.fromBuffer(readBuilt(file))));
   return index;
 }
 
 /** The lexicon of a dialect: en-US is dist/lexicon.bin alone, another the same with its layer over it. */
 export function loadLexicon(dialect: Dialect = 'en-US'): Lexicon {
-  if (!isDialect(dialect)) throw new Error(`unknown dialect '${String(dialect)}'; known: ${DIALECTS.join(', ')}`);
+  dialectOrThrow(dialect);
   let lex = lexicons.get(dialect);
   if (!lex) {
     const base = loadIndex();

@@ -4,8 +4,7 @@
 // with a channel of their own (candidate kind 'listed', its prior fitted with the rest: bench/fit-channel.mjs).
 // The model still decides in context: where the listed fix fits worse than the word as typed, nothing is flagged.
 // One read of 1.9 MB (the worker's start, or the first lookup), then binary searches (MisspellingTable).
-import * as fs from 'node:fs';
-import { lexiconPath } from './lexicon';
+import { lexiconPath, readBuilt } from './lexicon';
 
 export const MISSPELLINGS_FILE = 'misspellings.txt';
 
@@ -24,19 +23,16 @@ export function leaveOutMisspellings(words: Iterable<string>): void {
 /** The listed fixes of a word as typed (case-insensitive), [] for a word not listed. */
 export function listedFixes(word: string): readonly string[] {
   const w = word.toLowerCase();
-  return leftOut.has(w) ? [] : load().fixesOf(w);
+  return leftOut.has(w) ? [] : loadMisspellings().fixesOf(w);
 }
 
 /** The table, read once per process (the worker reads it at start, with the lexicon). */
 export function loadMisspellings(): MisspellingTable {
-  return load();
-}
-
-function load(): MisspellingTable {
-  if (table) return table;
-  const file = lexiconPath(MISSPELLINGS_FILE);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-lexicon.mjs writes it)`);
-  return (table = new MisspellingTable(fs.readFileSync(file, 'utf8'), file));
+  if (!table) {
+    const file = lexiconPath(MISSPELLINGS_FILE);
+    table = new MisspellingTable(readBuilt(file).toString('utf8'), file);
+  }
+  return table;
 }
 
 /**

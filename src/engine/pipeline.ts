@@ -22,7 +22,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { suspectsOfDocument } from './blockSuspects';
-import { DIALECTS, isDialect, type Dialect } from './dialects';
+import { dialectOrThrow, type Dialect } from './dialects';
 import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
@@ -132,9 +132,7 @@ function ruleOf(options: CheckOptions): FlagRule {
 
 /** The options' dialect; one the engine has no lexicon for is an error, not a check in another English. */
 function dialectOf(options: CheckOptions): Dialect {
-  const dialect = options.dialect ?? SETTING_DEFAULTS.dialect;
-  if (!isDialect(dialect)) throw new RangeError(`unknown dialect '${String(dialect)}'; known: ${DIALECTS.join(', ')}`);
-  return dialect;
+  return dialectOrThrow(options.dialect ?? SETTING_DEFAULTS.dialect);
 }
 
 function wordAt(doc: ScoredDocument, start: number, end: number): number {
