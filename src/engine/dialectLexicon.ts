@@ -37,12 +37,12 @@ export class DialectLexicon implements Lexicon {
     return this.layer.ownSound(word) ?? this.base.firstSound(word, minShared);
   }
 
-  neighbours(word: string, maxDist = 2): Neighbour[] {
-    const key = `${maxDist}:${word.toLowerCase()}`;
+  neighbours(word: string, maxDist = 2, complete = false): Neighbour[] {
+    const key = `${maxDist}${complete && maxDist >= 2 ? '+' : ''}:${word.toLowerCase()}`;
     let got = this.memo.get(key);
     if (!got) {
       if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();
-      got = [...this.base.neighbours(word, maxDist), ...this.layer.neighbours(word, maxDist)].sort(byCost);
+      got = [...this.base.neighbours(word, maxDist, complete), ...this.layer.neighbours(word, maxDist, complete)].sort(byCost);
       this.memo.set(key, got);
     }
     return got;

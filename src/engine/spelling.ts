@@ -20,7 +20,12 @@ export interface Lexicon {
   isFrequent(word: string): boolean;
   isProperPrefix(prefix: string): boolean;
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
-  neighbours(word: string, maxDist?: number): Neighbour[];
+  /**
+   * Words within OSA distance maxDist (≤ 2) of word, cheapest first. The index alone finds every word one
+   * edit away and the frequent tier's words two away; `complete` finds every word two away (~1 ms: a non-word's
+   * candidates, where "omition" must reach "omission").
+   */
+  neighbours(word: string, maxDist?: number, complete?: boolean): Neighbour[];
   /** Is word one of a dialect's own spellings, known to its layer and not to en-US ("favour")? Never, for en-US alone. */
   isDialectSpelling(word: string): boolean;
   /** Words whose neighbours are remembered now (cacheBudgets.ts, neighbourWords). */
@@ -87,6 +92,9 @@ export class SpellingIndex implements Lexicon {
 
   /** Forgets every neighbour search (a host that measures or wants the memory back). */
   clearMemo(): void { this.memo.clear(); }
+
+  private stamps?: Uint32Array;
+  private run = 0;
 
   private constructor(private readonly p: IndexParts) {}
 
@@ -252,24 +260,44 @@ export class SpellingIndex implements Lexicon {
     return this.p.flags[best] & VOWEL_SOUND ? 'vowel' : 'consonant';
   }
 
-  /** Words within OSA distance maxDist (≤ 2) of word, cheapest first (weighted cost, see editCost). */
-  neighbours(word: string, maxDist = 2): Neighbour[] {
-    const key = `${maxDist}:${word.toLowerCase()}`;
+  /** Words within OSA distance maxDist (≤ 2) of word, cheapest first (weighted cost, see editCost); see Lexicon. */
+  neighbours(word: string, maxDist = 2, complete = false): Neighbour[] {
+    const key = `${maxDist}${complete && maxDist >= 2 ? '+' : ''}:${word.toLowerCase()}`;
     let got = this.memo.get(key);
     if (!got) {
       if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();   // re-checks ask for the same words again
-      this.memo.set(key, (got = this.search(word.toLowerCase(), maxDist)));
+      this.memo.set(key, (got = this.search(word.toLowerCase(), maxDist, complete)));
     }
     return got;
   }
 
-  private search(q: string, maxDist: number): Neighbour[] {
-    const seen = new Set<number>();
+  private search(q: string, maxDist: number, complete: boolean): Neighbour[] {
     const { bucketBits, starts, ids, check, flags } = this.p;
-    forEachDelete(q, maxDist, (h) => {
+    // Each word once: a stamp per word for this search (a Set of ids cost as much as the lookups).
+    const stamp = (this.stamps ??= new Uint32Array(this.size));
+    const run = (this.run = (this.run + 1) >>> 0) || (stamp.fill(0), (this.run = 1));
+    const seen: number[] = [];
+    const lookup = (h: number) => {
       const b = h >>> (32 - bucketBits), c = h & 0xff;
-      for (let p = starts[b]; p < starts[b + 1]; p++) if (check[p] === c || check[p] === ANY) seen.add(ids[p]);
-    });
+      for (let p = starts[b]; p < starts[b + 1]; p++) {
+        if ((check[p] === c || check[p] === ANY) && stamp[ids[p]] !== run) { stamp[ids[p]] = run; seen.push(ids[p]); }
+      }
+    };
+    forEachDelete(q, maxDist, lookup);
+    // A word outside the frequent tier has only its 1-deletes indexed, so a word two edits away that needs two
+    // of its own letters deleted to meet q ("omission" from "omition": one letter changed, one added) is
+    // missed above. Each such word is one edit from q with a letter added or changed, and that variant meets
+    // it through 1-deletes on both sides.
+    if (complete && maxDist >= 2) {
+      for (let i = 0; i <= q.length; i++) {
+        const head = q.slice(0, i), tail = q.slice(i);
+        for (let k = 0; k < 26; k++) {
+          const x = String.fromCharCode(97 + k);
+          forEachDelete(head + x + tail, 1, lookup);
+          if (i < q.length && x !== q[i]) forEachDelete(head + x + tail.slice(1), 1, lookup);
+        }
+      }
+    }
     const out: Neighbour[] = [];
     for (const i of seen) {
       const key = this.key(i);
@@ -289,12 +317,15 @@ const padded = (b: Buffer) => (b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 -
  * counted for the bound). Weights model how typos happen: neighbouring keys 0.6, transpositions 0.8,
  * doubling or undoubling a letter 0.6, dropping or adding an apostrophe 0.6 ("dont"), anything else 1.
  */
+let costRows = new Float64Array(1024), unitRows = new Uint8Array(1024);
+
 export function editCost(a: string, b: string, max: number): number {
   const n = a.length, m = b.length;
   if (Math.abs(n - m) > max) return Infinity;
   const w = m + 1;
-  const d = new Float64Array((n + 1) * w);   // weighted cost
-  const u = new Uint8Array((n + 1) * w);     // unit edit count along the same path, for the bound
+  if (costRows.length < (n + 1) * w) { costRows = new Float64Array(2 * (n + 1) * w); unitRows = new Uint8Array(2 * (n + 1) * w); }
+  const d = costRows;   // weighted cost
+  const u = unitRows;   // unit edit count along the same path, for the bound
   for (let i = 0; i <= n; i++) { d[i * w] = i; u[i * w] = i; }
   for (let j = 0; j <= m; j++) { d[j] = j; u[j] = j; }
   for (let i = 1; i <= n; i++) {

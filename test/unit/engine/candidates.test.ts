@@ -53,6 +53,34 @@ test('SpellingIndex finds edits within distance 2 across both tiers', () => {
   assert.deepEqual(idx.neighbours('zzzzzz'), []);
 });
 
+test('SpellingIndex: a complete search finds every word two edits away, in either tier', () => {
+  // Outside the frequent tier only 1-deletes are indexed: "omission" is one change and one insertion from
+  // "omition", "conventionally" two insertions from "conventially"; the plain search cannot reach them.
+  const idx = SpellingIndex.build(['motion'], ['omission', 'conventionally', 'aardvark']);
+  assert.deepEqual(idx.neighbours('omition', 2).map((n) => n.word), ['motion']);
+  assert.deepEqual(idx.neighbours('omition', 2, true).map((n) => n.word).sort(), ['motion', 'omission']);
+  assert.deepEqual(idx.neighbours('conventially', 2, true).map((n) => n.word), ['conventionally']);
+  assert.deepEqual(idx.neighbours('conventially', 2).map((n) => n.word), [], 'the plain search is remembered apart');
+  assert.deepEqual(idx.neighbours('omitio', 2, true), [], 'three edits from "omission" and from "motion": no neighbour');
+  // The same set as a brute-force scan of every word, on random two-edit slips of the indexed words.
+  const words = ['separate', 'definitely', 'necessary', 'occurrence', 'parameter', 'argument', 'repository', 'environment'];
+  const big = SpellingIndex.build(words.slice(0, 2), words);
+  let seed = 7;
+  const rand = (n: number) => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) % n; };
+  const edit = (w: string) => {
+    const i = rand(w.length), x = String.fromCharCode(97 + rand(26));
+    return [w.slice(0, i) + x + w.slice(i), w.slice(0, i) + x + w.slice(i + 1), w.slice(0, i) + w.slice(i + 1)][rand(3)];
+  };
+  let missedByPlain = 0;
+  for (let k = 0; k < 200; k++) {
+    const q = edit(edit(words[rand(words.length)]));
+    const want = words.filter((w) => w !== q && editCost(q, w, 2) <= 2).sort();
+    assert.deepEqual(big.neighbours(q, 2, true).map((n) => n.word).sort(), want, q);
+    if (big.neighbours(q, 2).length < want.length) missedByPlain++;
+  }
+  assert.ok(missedByPlain > 20, `the slips include ones the plain search misses (${missedByPlain})`);
+});
+
 test('spelling neighbours from the real vocab + packaged lexicon, without re-indexing per call', () => {
   const cases: [string, string][] = [['recieve', 'receive'], ['teh', 'the'], ['seperate', 'separate'], ['occured', 'occurred'], ['wich', 'which'], ['becuase', 'because']];
   const t0 = performance.now();
