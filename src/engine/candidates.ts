@@ -37,7 +37,7 @@ export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number
 export const MAX_CANDIDATES = 30;
 const ALPHA = /^[\p{L}][\p{L}'’-]*$/u;
 /** Prior of each grammar kind in the candidate cap (confusables 3, spelling neighbours up to ~3.6). */
-const GRAMMAR_PRIOR: Record<GrammarKind, number> = { agreement: 2.5, 'verb-form': 2, article: 1.6, to: 1.2, compound: 1.5, comparative: 2.5 };
+const GRAMMAR_PRIOR: Record<GrammarKind, number> = { agreement: 2.5, number: 2.5, 'verb-form': 2, article: 1.6, to: 1.2, compound: 1.5, comparative: 2.5 };
 
 /** Case of the original carried to the candidate: ALL CAPS stays, a capital first letter stays. */
 export function applyCase(original: string, candidate: string): string {
@@ -149,7 +149,7 @@ export class CandidateGenerator {
       // A non-word is most likely a slip from a near neighbour: its listed fixes and spelling neighbours come first.
       const bonus = this.isWord(w) ? 0 : 1;
       if (bonus) for (const f of listedFixes(w)) same(f, 4, 'listed');
-      for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2).slice(0, 3 * max)) {
+      for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2, bonus === 1).slice(0, 3 * max)) {
         same(n.word, 2.6 - 1.5 * n.cost - (n.frequent ? 0 : 0.7) + bonus, 'spelling');
       }
       this.splits(w, (a, b) => same(`${a} ${b}`, 1.5, 'split'));
