@@ -64,7 +64,9 @@ def candidate_sentences(sources: dict[str, Path], rng: random.Random, english: s
     return order
 
 
-def build(sources, pairs: int, rng: random.Random):
+def build(sources, pairs: int, rng: random.Random, slips: float = 0.0):
+    """slips: the share of spelling errors that are typing slips (plant.typing_slips) rather than codespell's
+    misspellings; 0 for the dev set (as committed), a share for the fit's training text (plant-train.py)."""
     english = plant.load_english()
     codespell = plant.load_codespell(english)
     quota = {t: round(pairs * f) for t, f in SHARE.items()}
@@ -79,7 +81,8 @@ def build(sources, pairs: int, rng: random.Random):
         s = H.mark_code(raw)
         toks = H.words(s)
         cands = {
-            "spelling": plant.spelling(s, toks, codespell),
+            "spelling": plant.typing_slips(s, toks, english, rng) if slips and rng.random() < slips
+            else plant.spelling(s, toks, codespell),
             "real-word": plant.real_word(s, toks),
             "agreement": plant.agreement(s, toks),
             "doubled": plant.doubled(s, toks),

@@ -26,6 +26,8 @@ def main():
     ap.add_argument("--pairs", type=int, default=1000)
     ap.add_argument("--packages", type=int, default=80)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--slips", type=float, default=0.0,
+                    help="share of the spelling errors that are typing slips rather than codespell's (plant.typing_slips)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     heldout = set(H.heldout_packages())
@@ -38,7 +40,7 @@ def main():
     leaked = sorted(set(sources) & heldout)
     if leaked:
         raise SystemExit(f"held-out packages under text/train: {leaked}")
-    items, have, _ = devset.build(sources, args.pairs, rng)
+    items, have, _ = devset.build(sources, args.pairs, rng, args.slips)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w") as f:
         for it in items:

@@ -53,6 +53,56 @@ def spelling(s, toks, codespell):
     return out
 
 
+# QWERTY, as src/engine/keyboard.ts: each row's stagger in key widths; keys touch within one row and one width.
+_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+_SHIFT = [0.5, 0.75, 1.25]
+_POS = {ch: (r, c + _SHIFT[r]) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+ADJACENT = {a: [b for b in _POS if b != a and abs(_POS[a][0] - _POS[b][0]) <= 1 and abs(_POS[a][1] - _POS[b][1]) <= 1]
+            for a in _POS}
+
+
+def slip(word: str, rng) -> str:
+    """One mechanical typing slip in a lower-case word: a neighbouring key struck instead of a letter or
+    beside it, a letter dropped or doubled, a double letter typed once, two letters swapped. The first letter
+    is kept (it is rarely the one mistyped)."""
+    w = word
+    i = rng.randrange(1, len(w))
+    op = rng.choice(["adjacent", "adjacent", "drop", "drop", "insert", "swap", "double", "undouble"])
+    if op == "adjacent" and w[i] in ADJACENT:
+        return w[:i] + rng.choice(ADJACENT[w[i]]) + w[i + 1:]
+    if op == "insert" and w[i] in ADJACENT:
+        x = rng.choice(ADJACENT[w[i]])
+        return w[:i] + x + w[i:] if rng.random() < 0.5 else w[:i + 1] + x + w[i + 1:]
+    if op == "swap" and i + 1 < len(w) and w[i] != w[i + 1]:
+        return w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    if op == "double":
+        return w[:i] + w[i] + w[i:]
+    if op == "undouble":
+        doubles = [k for k in range(1, len(w)) if w[k] == w[k - 1]]
+        if doubles:
+            k = rng.choice(doubles)
+            return w[:k] + w[k + 1:]
+    return w[:i] + w[i + 1:]   # drop
+
+
+def typing_slips(s, toks, english: set[str], rng):
+    """Spelling errors of the hand rather than the head (spelling() plants codespell's, which are mostly
+    the head's): one random slip (slip()) in each lower-case English word of 5+ letters whose slip is not
+    itself a word. Real typos mix both (real-dev's, mined from fix-typo commits: a quarter are on no misspelling
+    list). Capitalised words are left to spelling(): planted there as often as anywhere, slips taught the fit
+    that a capitalised non-word inside a sentence is more likely a slip than a name, where technical text is
+    full of names (it then read "Nuxt" as "Next")."""
+    out = []
+    for a, b, w in toks:
+        low = w.lower()
+        if len(low) < 5 or not low.isalpha() or low not in english or not w.islower():
+            continue
+        wrong = slip(low, rng)
+        if wrong != low and wrong not in english:
+            out.append((a, b, match_case(w, wrong), w))
+    return out
+
+
 def _pairs(toks, s):
     """(prev, cur, next) token triples where the neighbours are separated by exactly one space."""
     for i, t in enumerate(toks):
