@@ -5,7 +5,7 @@
 //
 // The steps are fractions of the flag floor, the lowest posterior a flagged word can have at the document's
 // sensitivity: flagged means log p(best) − log p(original) > tau (findings.ts, verdict), and p(best) ≤
-// 1 − p(original), so a flagged word's posterior exceeds σ(tau): 0.73 at sensitivity 0, 0.56 at 0.5, 0.32 at 1.
+// 1 − p(original), so a flagged word's posterior exceeds σ(tau): 0.73 at sensitivity 0, 0.50 at 0.5, 0.44 at 1.
 // The top step starts there (flagged, or would be if the alternatives' share sat on one fix), so it always
 // means "flagged or nearly"; the lower steps light up words with a real chance of being wrong. On this
 // repository's README at 0.5 that was 15 words of 3,033 (14 of them flagged; tau 0 then), where pNoise tinted 1,122.

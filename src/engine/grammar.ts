@@ -1,4 +1,5 @@
-// Grammar candidates the model can rank but spelling neighbours never offer: agreement (is/are, verb -s),
+// Grammar candidates the model can rank but spelling neighbours never offer: agreement (is/are, has/have),
+// number (-s added or removed: a verb's agreement or a noun's number; without parts of speech they are one kind),
 // verb forms (wrote → written), a/an by sound, missing or extra articles and "to", split or joined
 // compounds (shutdown / shut down), and a doubled comparative ("more faster"). Each carries its kind so the
 // noisy channel (channel.ts) can price it; REPLACE scoring decides in context. Offered for dictionary words
@@ -6,7 +7,7 @@
 import { articleFix, SoundSource, soundOf } from './articles';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 
-export type GrammarKind = 'agreement' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
+export type GrammarKind = 'agreement' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
 export interface GrammarCandidate { text: string; start: number; end: number; kind: GrammarKind }
 export interface GrammarLexicon extends SoundSource { isWord(w: string): boolean }
 interface Span { start: number; end: number; text: string }
@@ -71,7 +72,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
 
   const aux = AUX.get(lw);
   if (aux) same(aux, 'agreement');
-  else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) for (const o of otherNumber(lw, lex)) same(o, 'agreement');
+  else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) for (const o of otherNumber(lw, lex)) same(o, 'number');
   for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
 
   if ((lw === 'a' || lw === 'an') && next) {

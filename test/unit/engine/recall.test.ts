@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { NON_WORD_LOG_PRIOR, OWN_FEATURES, logChannel, logOwn, ownFeatures } from '../../../src/engine/channel';
+import { NON_WORD_LOG_PRIOR, OWN_FEATURES, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, learnSubstringRules, opportunities } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
@@ -115,13 +115,13 @@ test('jargon, identifiers and workspace words are not suspects by the lexicon al
   assert.ok(gen.mustCheck('well-knwon') && !gen.mustCheck('well-known'));
 });
 
-test('agreement: is/are, has/have, does/do and verb -s both ways', () => {
+test('agreement (is/are, has/have, does/do) and number (-s) both ways', () => {
   has(variants('The tests is green.', 'is'), 'agreement', 'The tests are green.');
   has(variants('It have a lock.', 'have'), 'agreement', 'It has a lock.');
   has(variants('Why does they fail?', 'does'), 'agreement', 'Why do they fail?');
-  has(variants('The parser handle nested lists.', 'handle'), 'agreement', 'The parser handles nested lists.');
-  has(variants('The functions returns a list.', 'returns'), 'agreement', 'The functions return a list.');
-  has(variants('It copies files.', 'copies'), 'agreement', 'It copy files.');
+  has(variants('The parser handle nested lists.', 'handle'), 'number', 'The parser handles nested lists.');
+  has(variants('The functions returns a list.', 'returns'), 'number', 'The functions return a list.');
+  has(variants('It copies files.', 'copies'), 'number', 'It copy files.');
 });
 
 test('verb forms from the irregular verb table', () => {
@@ -190,6 +190,15 @@ test('channel: monotone sanity', () => {
   assert.ok(logChannel('recieve', 'receive', 'spelling') > logChannel('rcieve', 'receive', 'spelling'), 'one edit beats two');
   assert.ok(logChannel('dog', 'house', 'spelling') < logChannel('hose', 'house', 'spelling'), 'far apart is least likely');
   assert.ok(logChannel('is', 'are', 'agreement') < 0 && logChannel('the the', 'the', 'delete') < 0);
+});
+
+test('channel: a candidate of several kinds sums their ways of being typed', () => {
+  const one = logChannelOf('are', { text: 'is', sources: ['confusable'] });
+  const two = logChannelOf('are', { text: 'is', sources: ['confusable', 'agreement'] });
+  assert.ok(Math.abs(two - Math.log(Math.exp(one) + Math.exp(logChannel('are', 'is', 'agreement')))) < 1e-9);
+  assert.ok(two > one && two > logChannel('are', 'is', 'agreement'));
+  assert.equal(logSumExp([-Infinity, -Infinity]), -Infinity);
+  assert.ok(Math.abs(logSumExp([-1000, -1000]) - (-1000 + Math.log(2))) < 1e-9, 'no underflow');
 });
 
 test('the substring channel learns edits by sound that single letters price as several', () => {
