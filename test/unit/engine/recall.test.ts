@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { NON_WORD_LOG_PRIOR, OWN_FEATURES, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures } from '../../../src/engine/channel';
+import { NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, learnSubstringRules, opportunities } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
@@ -236,10 +236,13 @@ test("a non-word's own prior reads its shape: a name, its length, two words run 
   assert.equal(f('abcdefghijklmnopqrstu').length, 2, 'clipped');
 });
 
-test('the fitted own prior: a name is meant more often than the same string at a sentence start, a run-together pair more than a near miss', () => {
+test('the fitted own prior: a run-together pair is meant more often than a near miss; a capitalised word reads as a name only inside a sentence', () => {
   const own = (w: string, start = false) => gen.logOwn(w, start);
   assert.equal(own('receive'), 0, 'a known word costs nothing');
-  assert.ok(own('Nuxt') > own('Nuxt', true));
+  // The fit moves a name's prior by OWN_WEIGHTS.name (fitted on few capitalised suspects: -0.37 with typing
+  // slips planted, +1.12 without), and only inside a sentence.
+  assert.ok(Math.abs(own('Nuxt') - own('Nuxt', true) - OWN_WEIGHTS.name) < 1e-9);
+  assert.equal(own('nuxt'), own('nuxt', true), 'a lower-case word is no name');
   assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false, [0, 0, 0, 1]));
   assert.ok(logOwn(false, [0, 0, 0, 1]) < logOwn(false), 'nor one a frequent word is one edit from');
   assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');

