@@ -63,8 +63,9 @@ ADJACENT = {a: [b for b in _POS if b != a and abs(_POS[a][0] - _POS[b][0]) <= 1 
 
 def slip(word: str, rng) -> str:
     """One mechanical typing slip in a lower-case word: a neighbouring key struck instead of a letter or
-    beside it, a letter dropped or doubled, a double letter typed once, two letters swapped. The first letter
-    is kept (it is rarely the one mistyped)."""
+    beside it, a letter dropped or doubled, a double letter typed once, two letters swapped (a slip that
+    does not apply at the place drawn, a swap of two equal letters, drops the letter instead). The first
+    letter is kept (it is rarely the one mistyped)."""
     w = word
     i = rng.randrange(1, len(w))
     op = rng.choice(["adjacent", "adjacent", "drop", "drop", "insert", "swap", "double", "undouble"])

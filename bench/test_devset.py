@@ -88,3 +88,19 @@ def test_inline_code_marking():
     s = H.mark_code("Set core.autocrlf with --global or call os.path.join() from ~/bin.")
     assert re.findall(r"`[^`]+`", s) == ["`core.autocrlf`", "`--global`", "`os.path.join()`", "`~/bin`"]
     assert all("autocrlf" not in w for _, _, w in H.words(s))
+
+
+def test_typing_slips_are_one_keystroke_non_words_in_lower_case_words():
+    import random
+    rng = random.Random(3)
+    english = {"parser", "handles", "nested", "lists", "Python"}
+    s = "The parser handles nested lists in Python."
+    for _ in range(50):
+        for a, b, wrong, right in plant.typing_slips(s, H.words(s), english, rng):
+            assert right in {"parser", "handles", "nested", "lists"}, "lower-case words of 5+ letters only"
+            assert s[a:b] == right and wrong != right and wrong not in english
+            assert wrong[0] == right[0], "the first letter is kept"
+            assert abs(len(wrong) - len(right)) <= 1
+    assert plant.ADJACENT["s"] and set(plant.ADJACENT["s"]) <= set("qweadzxc")
+    ops = {plant.slip("letter", random.Random(k)) for k in range(200)}
+    assert {"lteter", "leter", "lettter"} <= ops, sorted(ops)[:20]
