@@ -27,8 +27,8 @@ export function noiseProbability(energy: number, surprisal: number, known: boole
 const ANCHORS: Record<keyof Thresholds, [number, number, number]> = {
   pNoiseGate: [0.1, 0.03, 0.01],
   // bench/fit-channel.mjs with the channel (channel.ts), on the training split: at sensitivity 0.5 the lowest tau
-  // whose F0.5 is within one bootstrap standard error of the best (best 0.926 at tau 0.75, SE 0.005; P 0.940 R 0.855),
-  // at 0 the most recall with 0.02 more precision (P 0.966 R 0.795), at 1 the best F1 (P 0.932 R 0.869).
+  // whose F0.5 is within one bootstrap standard error of the best (best 0.925 at tau 1, SE 0.005; P 0.941 R 0.854),
+  // at 0 the most recall with 0.02 more precision (P 0.964 R 0.798), at 1 the best F1 (P 0.934 R 0.867).
   tau: [1, 0, -0.25],
 };
 

@@ -3,7 +3,7 @@
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { logOwn, ownFeatures } from './channel';
-import { confusablesOf } from './confusables';
+import { confusablesOf, confusionKind } from './confusables';
 import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
@@ -13,7 +13,7 @@ import { editCost, type Lexicon } from './spelling';
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 /** 'quiet-confusable': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
 /** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). */
-export type Source = 'cloze' | 'spelling' | 'listed' | 'confusable' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
+export type Source = 'cloze' | 'spelling' | 'listed' | 'confusable' | 'usage' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }
@@ -135,7 +135,7 @@ export class CandidateGenerator {
     };
     const same = (text: string, prior: number, source: Source) => add(applyCase(w, text), word.start, word.end, prior, source);
 
-    for (const c of confusablesOf(w)) same(c, 3, 'confusable');
+    for (const c of confusablesOf(w)) same(c, 3, confusionKind(w, c)!);
 
     if (cloze) {
       for (let k = 0; k < cloze.ids.length; k++) {

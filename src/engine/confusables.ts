@@ -1,5 +1,6 @@
 // Real-word confusion sets: words a spell checker cannot catch because each member is a word. Any member
-// proposes the others as candidates; REPLACE scoring decides between them in context. Lower case; case is
+// proposes the others as candidates; REPLACE scoring decides between them in context. Homophones and near
+// misses (SETS) and usage (USAGE_SETS) are two kinds, each with its prior in the channel. Lower case; case is
 // restored from the original word by candidates.ts.
 
 const SETS: string[][] = [
@@ -24,6 +25,13 @@ const SETS: string[][] = [
   ['loose', 'lose', 'loss'], ['later', 'latter'], ['costumer', 'customer'], ['bellow', 'below'],
   ['form', 'from'], ['of', 'off'], ['of', 'have'], ['could', 'could of'], ['an', 'and'], ['the', 'they', 'then'],
   ['if', 'of'], ['in', 'on', 'at'], ['it', 'is'], ['as', 'has'],
+];
+
+/**
+ * Word choice and usage: a writer who knows both words picks the wrong one (this/these, fewer/less, who/whom,
+ * good/well), rarer than a homophone slip and a kind of its own in the channel ('usage', channel.ts).
+ */
+const USAGE_SETS: string[][] = [
   // determiners and quantifiers
   ['a', 'an', 'the'], ['less', 'fewer'], ['much', 'many'], ['this', 'these'], ['that', 'those'],
   ['amount', 'number'], ['among', 'between'],
@@ -43,20 +51,27 @@ const SETS: string[][] = [
   ['good', 'well'], ['bad', 'badly'], ['real', 'really'], ['sure', 'surely'],
 ];
 
-const INDEX: Map<string, Set<string>> = (() => {
-  const index = new Map<string, Set<string>>();
-  for (const set of SETS) {
-    for (const w of set) {
-      let others = index.get(w);
-      if (!others) index.set(w, (others = new Set()));
-      for (const o of set) if (o !== w) others.add(o);
+export type ConfusionKind = 'confusable' | 'usage';
+
+/** word → each word it is confused with, and how: a homophone slip ('confusable', SETS) or usage (USAGE_SETS). */
+const INDEX: Map<string, Map<string, ConfusionKind>> = (() => {
+  const index = new Map<string, Map<string, ConfusionKind>>();
+  const add = (sets: string[][], kind: ConfusionKind) => {
+    for (const set of sets) {
+      for (const w of set) {
+        let others = index.get(w);
+        if (!others) index.set(w, (others = new Map()));
+        for (const o of set) if (o !== w && !others.has(o)) others.set(o, kind);
+      }
     }
-  }
+  };
+  add(SETS, 'confusable');
+  add(USAGE_SETS, 'usage');
   return index;
 })();
 
 /** Number of confusion sets (the tests hold it above 50). */
-export const confusableSetCount = SETS.length;
+export const confusableSetCount = SETS.length + USAGE_SETS.length;
 
 /** Does `word` (any case) belong to a confusion set? */
 export function isConfusable(word: string): boolean {
@@ -65,7 +80,12 @@ export function isConfusable(word: string): boolean {
 
 /** The words confusable with `word` (any case), lower case; empty when it belongs to no set. */
 export function confusablesOf(word: string): string[] {
-  return [...(INDEX.get(word.toLowerCase()) ?? [])];
+  return [...(INDEX.get(word.toLowerCase())?.keys() ?? [])];
+}
+
+/** How `other` is confused with `word` (both any case): a homophone slip or usage; undefined when it is not. */
+export function confusionKind(word: string, other: string): ConfusionKind | undefined {
+  return INDEX.get(word.toLowerCase())?.get(other.toLowerCase());
 }
 
 // Function words whose confusion is a grammar error (agreement, determiners, pronoun case, verb form).
