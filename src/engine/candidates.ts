@@ -3,7 +3,7 @@
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { logOwn, ownFeatures } from './channel';
-import { confusablesOf, confusionKind } from './confusables';
+import { confusionsOf } from './confusables';
 import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
@@ -135,7 +135,7 @@ export class CandidateGenerator {
     };
     const same = (text: string, prior: number, source: Source) => add(applyCase(w, text), word.start, word.end, prior, source);
 
-    for (const c of confusablesOf(w)) same(c, 3, confusionKind(w, c)!);
+    for (const [c, kind] of confusionsOf(w)) same(c, 3, kind);
 
     if (cloze) {
       for (let k = 0; k < cloze.ids.length; k++) {

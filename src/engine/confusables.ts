@@ -78,14 +78,15 @@ export function isConfusable(word: string): boolean {
   return INDEX.has(word.toLowerCase());
 }
 
+/** The words confusable with `word` (any case), lower case, each with how: a homophone slip or usage. */
+export function confusionsOf(word: string): ReadonlyMap<string, ConfusionKind> {
+  return INDEX.get(word.toLowerCase()) ?? NONE;
+}
+const NONE: ReadonlyMap<string, ConfusionKind> = new Map();
+
 /** The words confusable with `word` (any case), lower case; empty when it belongs to no set. */
 export function confusablesOf(word: string): string[] {
-  return [...(INDEX.get(word.toLowerCase())?.keys() ?? [])];
-}
-
-/** How `other` is confused with `word` (both any case): a homophone slip or usage; undefined when it is not. */
-export function confusionKind(word: string, other: string): ConfusionKind | undefined {
-  return INDEX.get(word.toLowerCase())?.get(other.toLowerCase());
+  return [...confusionsOf(word).keys()];
 }
 
 // Function words whose confusion is a grammar error (agreement, determiners, pronoun case, verb form).

@@ -2,7 +2,7 @@
 // only the words the base lacks, so a word is known when either knows it, and its spelling neighbours are
 // both indexes' together in the base's order: a British "colur" is one edit from "colour" and from "color".
 import { cacheBudgets } from './cacheBudgets';
-import { byCost, type Lexicon, type Neighbour, type SpellingIndex } from './spelling';
+import { byCost, neighbourKey, type Lexicon, type Neighbour, type SpellingIndex } from './spelling';
 
 export class DialectLexicon implements Lexicon {
   private readonly memo = new Map<string, Neighbour[]>();
@@ -38,7 +38,7 @@ export class DialectLexicon implements Lexicon {
   }
 
   neighbours(word: string, maxDist = 2, complete = false): Neighbour[] {
-    const key = `${maxDist}${complete && maxDist >= 2 ? '+' : ''}:${word.toLowerCase()}`;
+    const key = neighbourKey(word, maxDist, complete);
     let got = this.memo.get(key);
     if (!got) {
       if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();

@@ -34,6 +34,11 @@ export interface Lexicon {
   clearMemo(): void;
 }
 
+/** A neighbour search's memo key: the same for every lexicon that remembers its searches. */
+export function neighbourKey(word: string, maxDist: number, complete: boolean): string {
+  return `${maxDist}${complete && maxDist >= 2 ? '+' : ''}:${word.toLowerCase()}`;
+}
+
 /** Neighbours' order: cheapest first, then the frequent tier, then alphabetical. */
 export const byCost = (a: Neighbour, b: Neighbour): number =>
   a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1);
@@ -262,7 +267,7 @@ export class SpellingIndex implements Lexicon {
 
   /** Words within OSA distance maxDist (≤ 2) of word, cheapest first (weighted cost, see editCost); see Lexicon. */
   neighbours(word: string, maxDist = 2, complete = false): Neighbour[] {
-    const key = `${maxDist}${complete && maxDist >= 2 ? '+' : ''}:${word.toLowerCase()}`;
+    const key = neighbourKey(word, maxDist, complete);
     let got = this.memo.get(key);
     if (!got) {
       if (this.memo.size >= cacheBudgets().neighbourWords) this.memo.clear();   // re-checks ask for the same words again
@@ -312,13 +317,14 @@ export class SpellingIndex implements Lexicon {
 const align4 = (n: number) => (n + 3) & ~3;
 const padded = (b: Buffer) => (b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b);
 
+/** editCost's rows, reused from call to call (a search verifies hundreds of words). */
+let costRows = new Float64Array(1024), unitRows = new Uint8Array(1024);
+
 /**
  * Weighted optimal-string-alignment distance, or Infinity once it must exceed max (unit-cost edits are
  * counted for the bound). Weights model how typos happen: neighbouring keys 0.6, transpositions 0.8,
  * doubling or undoubling a letter 0.6, dropping or adding an apostrophe 0.6 ("dont"), anything else 1.
  */
-let costRows = new Float64Array(1024), unitRows = new Uint8Array(1024);
-
 export function editCost(a: string, b: string, max: number): number {
   const n = a.length, m = b.length;
   if (Math.abs(n - m) > max) return Infinity;

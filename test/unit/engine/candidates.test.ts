@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { applyCase, generatorFor } from '../../../src/engine/candidates';
-import { confusablesOf, confusableSetCount, confusionKind, isGrammarPair } from '../../../src/engine/confusables';
+import { confusablesOf, confusableSetCount, confusionsOf, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
 import { CONFUSABLE_GATE, isRealWord, looksLikeCode, MIN_SUSPECTS, prioritise, suspectsOf } from '../../../src/engine/findings';
@@ -102,11 +102,11 @@ test('confusables: 50+ sets, symmetric, case preserved in candidates', () => {
   assert.ok(got.includes("They're") && got.includes('There'), got.join(', '));
   assert.ok(isGrammarPair('is', 'are') && isGrammarPair('uses', 'use') && !isGrammarPair('their', 'there'));
   // Two kinds, each with its own prior in the channel: a homophone slip and a choice of usage.
-  assert.equal(confusionKind('Then', 'than'), 'confusable');
-  assert.equal(confusionKind('this', 'these'), 'usage');
-  assert.equal(confusionKind('the', 'then'), 'confusable', 'the/they/then are near misses');
-  assert.equal(confusionKind('the', 'a'), 'usage', 'a/an/the is a choice of determiner');
-  assert.equal(confusionKind('then', 'these'), undefined);
+  assert.equal(confusionsOf('Then').get('than'), 'confusable');
+  assert.equal(confusionsOf('this').get('these'), 'usage');
+  assert.equal(confusionsOf('the').get('then'), 'confusable', 'the/they/then are near misses');
+  assert.equal(confusionsOf('the').get('a'), 'usage', 'a/an/the is a choice of determiner');
+  assert.equal(confusionsOf('then').get('these'), undefined);
   const these = gen.generate(ctx('These file is big.', 'These')).find((c) => c.text === 'This');
   assert.deepEqual(these?.sources.includes('usage'), true, JSON.stringify(these));
 });
