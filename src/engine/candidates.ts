@@ -8,7 +8,7 @@ import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
-import { editCost, type Lexicon } from './spelling';
+import { editCost, type Lexicon, type WordClass } from './spelling';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 /** 'quiet-confusable': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
@@ -37,7 +37,7 @@ export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number
 export const MAX_CANDIDATES = 30;
 const ALPHA = /^[\p{L}][\p{L}'’-]*$/u;
 /** Prior of each grammar kind in the candidate cap (confusables 3, spelling neighbours up to ~3.6). */
-const GRAMMAR_PRIOR: Record<GrammarKind, number> = { agreement: 2.5, number: 2.5, 'verb-form': 2, article: 1.6, to: 1.2, compound: 1.5, comparative: 2.5 };
+const GRAMMAR_PRIOR: Record<GrammarKind, number> = { agreement: 2.5, 'verb-number': 2.5, number: 2.5, 'verb-form': 2, article: 1.6, to: 1.2, compound: 1.5, comparative: 2.5 };
 
 /** Case of the original carried to the candidate: ALL CAPS stays, a capital first letter stays. */
 export function applyCase(original: string, candidate: string): string {
@@ -186,6 +186,11 @@ export class CandidateGenerator {
     const variant = (c: Candidate) => !isOwn(c.text) && !/\s/.test(c.text) &&
       [...(isOwn(word.text) ? [word] : []), ...own].some((o) => o.start === c.start && o.end === c.end && near(o.text, c.text));
     return cands.filter((c) => !variant(c));
+  }
+
+  /** Can w be a verb or a noun (WordNet, through the lexicon), for agreement; see grammar.ts. */
+  canBe(w: string, cls: WordClass): boolean {
+    return this.spelling.canBe(w, cls);
   }
 
   /** The first sound of w (CMUdict through the lexicon), for a/an; see articles.ts. */

@@ -18,8 +18,8 @@ import type { ReplaceWeights } from './ranking';
 // codespell or the known-misspellings list names that the training text itself holds is not labelled "keep";
 // most keeps are confusion-set members below the gate, findings.ts CONFUSABLE_GATE), conditional logit over
 // each suspect's REPLACE rows, spelling-like candidates priced by a substring channel that has not seen the
-// planted words, half the planted words read as unlisted (fit-channel.mjs, prepare): loss 0.035; train at
-// tau 0: P 0.941 R 0.854 F0.5 0.922. Re-fit from the kept features:
+// planted words, half the planted words read as unlisted (fit-channel.mjs, prepare): loss 0.034; train at
+// tau 0: P 0.942 R 0.871 F0.5 0.927. Re-fit from the kept features:
 // `node bench/fit-channel.mjs --features bench/work/fit/features.json`.
 
 /**
@@ -32,8 +32,8 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -6.832, listed: -4.875, cloze: -5.673, split: -7.992, join: -6.482, confusable: -4.257, usage: -5.163, 'quiet-confusable': -5.093,
-  delete: -3.64, agreement: -2.2, number: -6.36, 'verb-form': -6.599, article: -7.676, to: -8.554, compound: -7.681, comparative: -6.908, 'a/an': Math.log(1 / 2),
+  spelling: -6.857, listed: -4.872, cloze: -5.59, split: -7.909, join: -6.47, confusable: -4.169, usage: -6.457, 'quiet-confusable': -5.079,
+  delete: -3.675, agreement: -2.1, 'verb-number': -3.668, number: -7.174, 'verb-form': -6.684, article: -7.642, to: -8.512, compound: -7.68, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */
@@ -45,7 +45,7 @@ const FAR = Math.log(1e-4);
  * over a list of distinct misspellings, so a slip of two rare edits would otherwise cost as much as no
  * writer's word.
  */
-export const EDIT_SCALE = 1.416;
+export const EDIT_SCALE = 1.392;
 
 /** The shipped spelling channel: data/channelTable.ts's substring rules over its per-class rates (edits.ts). */
 export function shippedSpellingChannel(): SubstringChannel {
@@ -93,13 +93,13 @@ export function logSumExp(xs: readonly number[]): number {
  * product names) rather than a slip, by its shape (ownFeatures): NON_WORD_LOG_PRIOR plus OWN_WEIGHTS · its
  * features. A dictionary word typed as meant costs nothing (log 1).
  */
-export const NON_WORD_LOG_PRIOR = -3.445;
+export const NON_WORD_LOG_PRIOR = -3.369;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.6 nats (0.092 · 28.523) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.7 nats (0.108 · 25.187) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
-export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.092, lambda: 5.237, perPiece: 28.523 };
+export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.108, lambda: 4.305, perPiece: 25.187 };
 
 /** What the own prior reads of a lexicon (SpellingIndex has both). */
 export interface OwnLexicon {
@@ -111,7 +111,7 @@ export const OWN_FEATURES = ['name', 'length', 'compound', 'nearFrequent'] as co
 export type OwnWeights = Record<(typeof OWN_FEATURES)[number], number>;
 
 /** FITTED with the rest (bench/fit-channel.mjs): how each feature of a non-word moves its own prior. */
-export const OWN_WEIGHTS: OwnWeights = { name: -0.372, length: -0.055, compound: 1.074, nearFrequent: -1.702 };
+export const OWN_WEIGHTS: OwnWeights = { name: -0.358, length: -0.044, compound: 1.086, nearFrequent: -1.672 };
 
 /**
  * The shape of a non-word, for its own prior, in OWN_FEATURES' order: capitalised where a sentence does not

@@ -2,7 +2,7 @@
 // only the words the base lacks, so a word is known when either knows it, and its spelling neighbours are
 // both indexes' together in the base's order: a British "colur" is one edit from "colour" and from "color".
 import { cacheBudgets } from './cacheBudgets';
-import { byCost, neighbourKey, type Lexicon, type Neighbour, type SpellingIndex } from './spelling';
+import { byCost, neighbourKey, type Lexicon, type Neighbour, type SpellingIndex, type WordClass } from './spelling';
 
 export class DialectLexicon implements Lexicon {
   private readonly memo = new Map<string, Neighbour[]>();
@@ -35,6 +35,10 @@ export class DialectLexicon implements Lexicon {
   /** The layer's own CMUdict sound for one of its words ("aluminium"), else the base's nearest ("colour" as "color"). */
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined {
     return this.layer.ownSound(word) ?? this.base.firstSound(word, minShared);
+  }
+
+  canBe(word: string, cls: WordClass): boolean {
+    return this.base.canBe(word, cls) || this.layer.canBe(word, cls);
   }
 
   neighbours(word: string, maxDist = 2, complete = false): Neighbour[] {

@@ -163,7 +163,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'number', 'verb-form', 'article', 'to', 'comparative'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

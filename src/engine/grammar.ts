@@ -1,21 +1,26 @@
 // Grammar candidates the model can rank but spelling neighbours never offer: agreement (is/are, has/have),
-// number (-s added or removed: a verb's agreement or a noun's number; without parts of speech they are one kind),
+// -s added or removed: on a verb ('verb-number': a lemma WordNet knows only as a verb, "specify" ↔ "specifies",
+// or a verb-or-noun after a subject pronoun, "it need") or otherwise ('number': a noun's number, or a word
+// that may be either, "the need"), since the two are wrong at very different rates,
 // verb forms (wrote → written), a/an by sound, missing or extra articles and "to", split or joined
 // compounds (shutdown / shut down), and a doubled comparative ("more faster"). Each carries its kind so the
 // noisy channel (channel.ts) can price it; REPLACE scoring decides in context. Offered for dictionary words
 // only: a non-word is a spelling error first.
 import { articleFix, SoundSource, soundOf } from './articles';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
+import type { WordClass } from './spelling';
 
-export type GrammarKind = 'agreement' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
+export type GrammarKind = 'agreement' | 'verb-number' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
 export interface GrammarCandidate { text: string; start: number; end: number; kind: GrammarKind }
-export interface GrammarLexicon extends SoundSource { isWord(w: string): boolean }
+export interface GrammarLexicon extends SoundSource { isWord(w: string): boolean; canBe(w: string, cls: WordClass): boolean }
 interface Span { start: number; end: number; text: string }
 export interface GrammarContext { text: string; word: Span; prev?: Span; next?: Span }
 
 const AUX_PAIRS: [string, string][] = [['is', 'are'], ['was', 'were'], ['has', 'have'], ['does', 'do'],
   ["doesn't", "don't"], ["isn't", "aren't"], ["wasn't", "weren't"], ["hasn't", "haven't"]];
 const AUX = new Map<string, string>(AUX_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]]));
+/** Subjects whose next word, when it can be a verb, is one: "it need", "they uses", "which contain". */
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'this', 'that', 'these', 'those', 'which', 'who']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const DETERMINERS = new Set([...ARTICLES, 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our',
   'their', 'some', 'any', 'no', 'each', 'every', 'to']);
@@ -51,6 +56,12 @@ export function otherNumber(w: string, lex: GrammarLexicon): string[] {
   return [...new Set(out)];
 }
 
+/** The kind of an -s change whose form without -s is stem: a verb's agreement, or a noun's (or an unknown word's) number. */
+function numberKind(stem: string, prev: Span | undefined, lex: GrammarLexicon): GrammarKind {
+  if (!lex.canBe(stem, 'verb')) return 'number';
+  return !lex.canBe(stem, 'noun') || (prev !== undefined && SUBJECT_PRONOUNS.has(prev.text.toLowerCase())) ? 'verb-number' : 'number';
+}
+
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */
 export function comparativeBase(w: string, lex: GrammarLexicon): string | undefined {
   const m = /^(.+?)(er|est)$/.exec(w);
@@ -72,7 +83,9 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
 
   const aux = AUX.get(lw);
   if (aux) same(aux, 'agreement');
-  else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) for (const o of otherNumber(lw, lex)) same(o, 'number');
+  else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) {
+    for (const o of otherNumber(lw, lex)) same(o, numberKind(o.length < lw.length ? o : lw, prev, lex));
+  }
   for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
 
   if ((lw === 'a' || lw === 'an') && next) {

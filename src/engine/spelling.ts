@@ -20,6 +20,8 @@ export interface Lexicon {
   isFrequent(word: string): boolean;
   isProperPrefix(prefix: string): boolean;
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
+  /** Can word (case-insensitive, a lemma) be a verb or a noun, as WordNet says? False for a word it does not list. */
+  canBe(word: string, cls: WordClass): boolean;
   /**
    * Words within OSA distance maxDist (≤ 2) of word, cheapest first. The index alone finds every word one
    * edit away and the frequent tier's words two away; `complete` finds every word two away whose letters are
@@ -43,8 +45,13 @@ export function neighbourKey(word: string, maxDist: number, complete: boolean): 
 export const byCost = (a: Neighbour, b: Neighbour): number =>
   a.cost - b.cost || Number(b.frequent) - Number(a.frequent) || (a.word < b.word ? -1 : 1);
 
-/** Flag bits per word. VOWEL/CONSONANT: the word's first sound (CMUdict), for a/an; neither when unknown, both when said either way (herb). */
-export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4;
+/**
+ * Flag bits per word. VOWEL/CONSONANT: the word's first sound (CMUdict), for a/an; neither when unknown, both
+ * when said either way (herb). VERB/NOUN: what the word can be as WordNet lists it, on lemmas only ("specify",
+ * not "specifies"; scripts/build-lexicon.mjs): both for "need", a verb only for "contain".
+ */
+export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4, VERB = 32, NOUN = 64;
+export type WordClass = 'verb' | 'noun';
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
 const CAPITALISED = 8, OTHER_FORM = 16;
 
@@ -57,7 +64,7 @@ export function bucketBitsFor(n: number): number {
 }
 /** A check byte that matches any hash (the rare word with two deletes in one bucket). */
 const ANY = 0;
-const MAGIC = 'EPLEX2\n';
+const MAGIC = 'EPLEX3\n';
 
 /** FNV-1a over s's UTF-16 units, skipping positions i and j (-1 = skip none). */
 function hashSkip(s: string, i: number, j: number): number {
@@ -81,7 +88,7 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
 export interface IndexParts {
   blob: string;            // lower-case keys, sorted, joined end to end
   offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
-  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM
+  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN
   bucketBits: number;      // 2^bucketBits buckets
   starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
   ids: Uint32Array;
@@ -105,13 +112,13 @@ export class SpellingIndex implements Lexicon {
 
   /**
    * frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form.
-   * sound: optional first-sound flag per lower-case word (VOWEL_SOUND or CONSONANT_SOUND).
+   * traits: optional flags per lower-case word (VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN).
    */
-  static build(frequentWords: string[], otherWords: string[], sound?: Map<string, number>, bucketBits = BUCKET_BITS): SpellingIndex {
+  static build(frequentWords: string[], otherWords: string[], traits?: Map<string, number>, bucketBits = BUCKET_BITS): SpellingIndex {
     const first = new Map<string, { form: string; flag: number }>();
     const add = (w: string, f: number) => {
       const key = w.toLowerCase();
-      if (key && !first.has(key)) first.set(key, { form: w, flag: f | (sound?.get(key) ?? 0) });
+      if (key && !first.has(key)) first.set(key, { form: w, flag: f | (traits?.get(key) ?? 0) });
     };
     frequentWords.forEach((w) => add(w, FREQUENT));
     otherWords.forEach((w) => add(w, 0));
@@ -233,6 +240,11 @@ export class SpellingIndex implements Lexicon {
     let i = this.lowerBound(key);
     if (i < this.size && this.key(i) === key) i++;
     return i < this.size && this.key(i).startsWith(key);
+  }
+
+  canBe(word: string, cls: WordClass): boolean {
+    const i = this.indexOf(word);
+    return i >= 0 && (this.p.flags[i] & (cls === 'verb' ? VERB : NOUN)) !== 0;
   }
 
   /** The first sound this index lists for word itself (undefined: none, or said either way). */

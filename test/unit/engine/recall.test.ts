@@ -115,13 +115,25 @@ test('jargon, identifiers and workspace words are not suspects by the lexicon al
   assert.ok(gen.mustCheck('well-knwon') && !gen.mustCheck('well-known'));
 });
 
-test('agreement (is/are, has/have, does/do) and number (-s) both ways', () => {
+test('parts of speech from WordNet, a noun only where SemCor sees it used as one', () => {
+  const classes = (w: string) => `${gen.canBe(w, 'verb') ? 'v' : '-'}${gen.canBe(w, 'noun') ? 'n' : '-'}`;
+  assert.deepEqual(['specify', 'variable', 'need', 'Need', 'file', 'make', 'specifies', 'quickly', 'kubectl'].map(classes),
+    ['v-', '-n', 'vn', 'vn', 'vn', 'v-', '--', '--', '--']);
+});
+
+test('agreement (is/are, has/have, does/do), a verb\'s -s and a noun\'s, both ways', () => {
   has(variants('The tests is green.', 'is'), 'agreement', 'The tests are green.');
   has(variants('It have a lock.', 'have'), 'agreement', 'It has a lock.');
   has(variants('Why does they fail?', 'does'), 'agreement', 'Why do they fail?');
+  // WordNet knows "specify" and "create" only as verbs: their -s is agreement wherever they stand.
+  has(variants('This variable specify the level.', 'specify'), 'verb-number', 'This variable specifies the level.');
+  has(variants('The tools creates a file.', 'creates'), 'verb-number', 'The tools create a file.');
+  // "handle", "return", "copy", "need" are verbs and nouns: a subject pronoun before one makes it a verb.
+  has(variants('It copies files.', 'copies'), 'verb-number', 'It copy files.');
+  has(variants('It need a name.', 'need'), 'verb-number', 'It needs a name.');
   has(variants('The parser handle nested lists.', 'handle'), 'number', 'The parser handles nested lists.');
   has(variants('The functions returns a list.', 'returns'), 'number', 'The functions return a list.');
-  has(variants('It copies files.', 'copies'), 'number', 'It copy files.');
+  has(variants('Each of the file is read.', 'file'), 'number', 'Each of the files is read.');
 });
 
 test('verb forms from the irregular verb table', () => {
