@@ -342,9 +342,11 @@ async function main() {
   // The default (sensitivity 0.5): the lowest tau whose F0.5 is within one standard error of the best (the
   // one-standard-error rule, leaning to recall): the top of the curve is flat, and the highest point of a flat
   // top trades the kinds with small log-odds (agreement, doubled words) for no precision the data can see.
+  // Never below 0: at the default a squiggle says the word is more likely wrong than right (its p ≥ 0.5, the
+  // number the hover shows); flags the engine itself doubts are for the highest sensitivity.
   const top = best('f05');
   const se = bootstrapSE(top, o.seed);
-  const mid = curve.filter((c) => c.f05 >= top.f05 - se).reduce((a, b) => (b.tau < a.tau ? b : a));
+  const mid = curve.filter((c) => c.tau >= 0 && c.f05 >= top.f05 - se).reduce((a, b) => (b.tau < a.tau ? b : a));
   const lo = best('R', (c) => c.P >= Math.min(0.99, mid.P + 0.02) && c.tau >= mid.tau);
   const hi = best('f1', (c) => c.tau <= mid.tau);
   const r3 = (x) => Math.round(x * 1000) / 1000;
