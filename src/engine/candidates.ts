@@ -8,12 +8,13 @@ import { GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
+import { isSlip } from './edits';
 import { editCost, type Lexicon, type WordClass } from './spelling';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 /** 'quiet-confusable': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
-/** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). */
-export type Source = 'cloze' | 'spelling' | 'listed' | 'confusable' | 'usage' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
+/** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). 'slip': a word a non-word is one typing slip of (edits.ts). */
+export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }
@@ -151,6 +152,8 @@ export class CandidateGenerator {
       if (bonus) for (const f of listedFixes(w)) same(f, 4, 'listed');
       for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2, bonus === 1).slice(0, 3 * max)) {
         same(n.word, 2.6 - 1.5 * n.cost - (n.frequent ? 0 : 0.7) + bonus, 'spelling');
+        // A non-word one slip from a word may be that word typed, besides misspelt: a second way of typing it.
+        if (bonus && isSlip(n.word, w)) same(n.word, 2.6 - 1.5 * n.cost + bonus, 'slip');
       }
       this.splits(w, (a, b) => same(`${a} ${b}`, 1.5, 'split'));
     }

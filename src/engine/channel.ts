@@ -1,14 +1,16 @@
 // The noisy channel P(typed | meant): how likely a writer who meant `meant` typed `typed`, before context
 // is read. Spelling-like candidates are priced by their edits (edits.ts: substring rules such as "ss" → "t",
-// single letters where no rule fits) at rates estimated from real misspellings (data/channelTable.ts); the
-// other kinds by a prior per kind. The decision rule (issue 13):
+// single letters where no rule fits) at rates estimated from real misspellings (data/channelTable.ts), and a
+// non-word one typing slip from a word by the slip kind too (edits.ts, slipLogP: uniform over the word's
+// slips; the fingers' errors, which a list of writers' misspellings hardly holds); the other kinds by a prior
+// per kind. The decision rule (issue 13):
 // flag x → c when log p(c | context) + logChannel(x, c, kind) − log p(x | context) − logOwn(x) > τ,
 // p(· | context) from REPLACE rows (ranking.ts, contextCost), τ from the sensitivity (calibration.ts).
 //
 // FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
-import { SubstringChannel, editOps } from './edits';
+import { SubstringChannel, editOps, slipLogP } from './edits';
 import type { ReplaceWeights } from './ranking';
 
 // Fitted by `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 1500 --packages 80` (2026-12-03):
@@ -18,7 +20,7 @@ import type { ReplaceWeights } from './ranking';
 // codespell or the known-misspellings list names that the training text itself holds is not labelled "keep";
 // most keeps are confusion-set members below the gate, findings.ts CONFUSABLE_GATE), conditional logit over
 // each suspect's REPLACE rows, spelling-like candidates priced by a substring channel that has not seen the
-// planted words, half the planted words read as unlisted (fit-channel.mjs, prepare): loss 0.034; train at
+// planted words, half the planted words read as unlisted (fit-channel.mjs, prepare): loss 0.033; train at
 // tau 0: P 0.942 R 0.871 F0.5 0.927. Re-fit from the kept features:
 // `node bench/fit-channel.mjs --features bench/work/fit/features.json`.
 
@@ -32,8 +34,8 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -6.857, listed: -4.872, cloze: -5.59, split: -7.909, join: -6.47, confusable: -4.169, usage: -6.457, 'quiet-confusable': -5.079,
-  delete: -3.675, agreement: -2.1, 'verb-number': -3.668, number: -7.174, 'verb-form': -6.684, article: -7.642, to: -8.512, compound: -7.68, comparative: -6.908, 'a/an': Math.log(1 / 2),
+  spelling: -6.434, listed: -4.836, slip: -5.732, cloze: -5.689, split: -7.686, join: -6.324, confusable: -4.233, usage: -6.511, 'quiet-confusable': -5.103,
+  delete: -3.737, agreement: -2.14, 'verb-number': -3.733, number: -7.22, 'verb-form': -6.705, article: -7.744, to: -8.609, compound: -7.729, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */
@@ -45,7 +47,7 @@ const FAR = Math.log(1e-4);
  * over a list of distinct misspellings, so a slip of two rare edits would otherwise cost as much as no
  * writer's word.
  */
-export const EDIT_SCALE = 1.392;
+export const EDIT_SCALE = 1.579;
 
 /** The shipped spelling channel: data/channelTable.ts's substring rules over its per-class rates (edits.ts). */
 export function shippedSpellingChannel(): SubstringChannel {
@@ -72,6 +74,7 @@ export function logChannel(typed: string, meant: string, kind: Source, prior = K
     if (!ops) return base + editScale * FAR;
     return base + editScale * (ops.length ? spelling.logP(m, t) : -1);   // -1: a case-only change
   }
+  if (kind === 'slip') return base + editScale * slipLogP(meant, typed);
   return base;
 }
 
@@ -93,13 +96,13 @@ export function logSumExp(xs: readonly number[]): number {
  * product names) rather than a slip, by its shape (ownFeatures): NON_WORD_LOG_PRIOR plus OWN_WEIGHTS · its
  * features. A dictionary word typed as meant costs nothing (log 1).
  */
-export const NON_WORD_LOG_PRIOR = -3.369;
+export const NON_WORD_LOG_PRIOR = -3.12;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.7 nats (0.108 · 25.187) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.7 nats (0.101 · 27.196) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
-export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.108, lambda: 4.305, perPiece: 25.187 };
+export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.101, lambda: 4.704, perPiece: 27.196 };
 
 /** What the own prior reads of a lexicon (SpellingIndex has both). */
 export interface OwnLexicon {
@@ -111,7 +114,7 @@ export const OWN_FEATURES = ['name', 'length', 'compound', 'nearFrequent'] as co
 export type OwnWeights = Record<(typeof OWN_FEATURES)[number], number>;
 
 /** FITTED with the rest (bench/fit-channel.mjs): how each feature of a non-word moves its own prior. */
-export const OWN_WEIGHTS: OwnWeights = { name: -0.358, length: -0.044, compound: 1.086, nearFrequent: -1.672 };
+export const OWN_WEIGHTS: OwnWeights = { name: -0.488, length: -0.193, compound: 1.037, nearFrequent: -1.194 };
 
 /**
  * The shape of a non-word, for its own prior, in OWN_FEATURES' order: capitalised where a sentence does not

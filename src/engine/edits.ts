@@ -215,3 +215,53 @@ export class SubstringChannel {
     return d[n * w + k];
   }
 }
+
+// Typing slips: the mechanical errors of fingers on keys, apart from the misspellings of writers who do not
+// know the spelling (the substring channel, counted over codespell's list, where "namned" and "errot" are
+// rare). A slip is one key struck for a neighbouring one, a letter added next to a key it neighbours or
+// repeats, a letter dropped, or two letters swapped; P(typed | meant, a slip) is uniform over the slips of
+// the meant word (the slip kind's prior says how often a word is slipped at all: channel.ts).
+
+/** The letters that a slip adds between a and b (either may be '' at a word's end): a repeat or a neighbouring key of either. */
+function slipInserts(a: string, b: string): Set<string> {
+  const out = new Set<string>();
+  for (const c of [a, b]) {
+    if (!c) continue;
+    out.add(c);
+    for (let k = 0; k < LETTERS; k++) { const x = String.fromCharCode(97 + k); if (keyboardAdjacent(c, x)) out.add(x); }
+  }
+  return out;
+}
+
+/** How many slips meant (lower case) admits: struck neighbours, added, dropped and swapped letters. */
+export function slipCount(meant: string): number {
+  const n = meant.length;
+  let count = 2 * n - 1;   // n drops, n - 1 swaps
+  for (let i = 0; i < n; i++) for (let k = 0; k < LETTERS; k++) if (keyboardAdjacent(meant[i], String.fromCharCode(97 + k))) count++;
+  for (let g = 0; g <= n; g++) count += slipInserts(meant[g - 1] ?? '', meant[g] ?? '').size;
+  return count;
+}
+
+/** Is typed one slip of meant (case-insensitive)? */
+export function isSlip(meant: string, typed: string): boolean {
+  const m = meant.toLowerCase(), t = typed.toLowerCase();
+  if (m === t) return false;
+  let i = 0;
+  while (i < m.length && i < t.length && m[i] === t[i]) i++;
+  if (m.length === t.length) {
+    if (m.slice(i + 1) === t.slice(i + 1)) return keyboardAdjacent(m[i], t[i]);
+    return i + 1 < m.length && m[i] === t[i + 1] && m[i + 1] === t[i] && m.slice(i + 2) === t.slice(i + 2);
+  }
+  if (t.length === m.length - 1) return m.slice(i + 1) === t.slice(i);
+  if (t.length === m.length + 1) {
+    // The added letter may be any of a run of equal letters: the one at i, or an earlier copy of it.
+    if (t.slice(i + 1) !== m.slice(i)) return false;
+    return slipInserts(t[i - 1] ?? '', t[i + 1] ?? '').has(t[i]);
+  }
+  return false;
+}
+
+/** log P(typed | meant, a slip): uniform over meant's slips; -Infinity when typed is no slip of it. */
+export function slipLogP(meant: string, typed: string): number {
+  return isSlip(meant, typed) ? -Math.log(slipCount(meant.toLowerCase())) : -Infinity;
+}

@@ -8,7 +8,7 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
 import { NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures } from '../../../src/engine/channel';
-import { SubstringChannel, editOps, learnSubstringRules, opportunities } from '../../../src/engine/edits';
+import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { SpellingIndex } from '../../../src/engine/spelling';
@@ -202,6 +202,24 @@ test('channel: monotone sanity', () => {
   assert.ok(logChannel('recieve', 'receive', 'spelling') > logChannel('rcieve', 'receive', 'spelling'), 'one edit beats two');
   assert.ok(logChannel('dog', 'house', 'spelling') < logChannel('hose', 'house', 'spelling'), 'far apart is least likely');
   assert.ok(logChannel('is', 'are', 'agreement') < 0 && logChannel('the the', 'the', 'delete') < 0);
+});
+
+test('typing slips: a neighbouring key, a letter added beside its neighbour or its double, dropped or swapped', () => {
+  for (const [meant, typed] of [['named', 'namned'], ['error', 'errot'], ['from', 'frok'], ['input', 'imput'], ['output', 'outout'],
+    ['the', 'teh'], ['the', 'th'], ['output', 'outtput'], ['Named', 'namned'], ['receive', 'recieve']]) assert.ok(isSlip(meant, typed), `${meant} → ${typed}`);
+  for (const [meant, typed] of [['named', 'named'], ['named', 'namzed'], ['separate', 'seperate'], ['maintenance', 'maintainance'],
+    ['named', 'nmaedd'], ['the', 'tho']]) assert.ok(!isSlip(meant, typed), `${meant} ↛ ${typed}`);
+  // Counted by how they are made: "ab" has 2 drops, 1 swap, a's 4 and b's 4 struck neighbours (a: q w s z; b: v g h n),
+  // and at its 3 gaps the letters beside them, repeated or neighbouring (5, 10, 5).
+  assert.equal(slipCount('ab'), 2 + 1 + 4 + 4 + 5 + 10 + 5);
+  assert.equal(slipLogP('named', 'namned'), -Math.log(slipCount('named')));
+  assert.equal(slipLogP('separate', 'seperate'), -Infinity);
+  // A non-word one slip from a word gets the slip kind beside its spelling one; a real word does not.
+  const cands = (text: string, word: string) => gen.generate(ctx(text, word));
+  const named = cands('the branch namned origin', 'namned').find((c) => c.text === 'named');
+  assert.ok(named?.sources.includes('spelling') && named.sources.includes('slip'), `${named?.sources}`);
+  assert.ok(!cands('the form is here', 'form').some((c) => c.sources.includes('slip')));
+  assert.ok(logChannelOf('namned', { text: 'named', sources: ['spelling', 'slip'] }) > logChannel('namned', 'named', 'spelling'));
 });
 
 test('channel: a candidate of several kinds sums their ways of being typed', () => {
