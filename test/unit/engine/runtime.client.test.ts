@@ -57,9 +57,19 @@ test('cacheBudgets reach the worker\'s caches, memory() says what each holds, an
     // The int8 graphs scale activations per batch (models/README.md), so a row recomputed beside other rows
     // after its cache entry was dropped moves (energies by up to ~0.3): the same words flagged with the same
     // fixes in the same order, their probabilities within that noise.
-    const shape = (fs: typeof a.findings) => fs.map((f) => ({ ...f, score: 0, energy: 0, suggestions: f.suggestions.map((x) => x.text) }));
-    assert.deepEqual(shape(a.findings), shape(b.findings), 'budgets change memory, never which words are flagged or their fixes');
-    a.findings.forEach((f, i) => assert.ok(Math.abs(f.score - b.findings[i].score) < 0.05, `${f.word}: ${f.score} vs ${b.findings[i].score}`));
+    // The int8 graphs' scores move a little with the rows batched beside them (a row scored again after its cache
+    // entry was dropped): the same words flagged with the same first fix, every probability within that noise
+    // (the order of two near-equal fixes far below the first may swap).
+    const shape = (fs: typeof a.findings) => fs.map((f) => ({ ...f, score: 0, energy: 0, suggestions: f.suggestions[0]?.text }));
+    assert.deepEqual(shape(a.findings), shape(b.findings), 'budgets change memory, never which words are flagged or their first fix');
+    a.findings.forEach((f, i) => {
+      assert.ok(Math.abs(f.score - b.findings[i].score) < 0.05, `${f.word}: ${f.score} vs ${b.findings[i].score}`);
+      for (const s of f.suggestions) {
+        const other = b.findings[i].suggestions.find((x) => x.text === s.text);
+        if (other) assert.ok(Math.abs(s.p - other.p) < 0.05, `${f.word} → ${s.text}: ${s.p} vs ${other.p}`);
+        else assert.ok(s.p < 0.05, `${f.word} → ${s.text} (${s.p}) offered with one budget only`);
+      }
+    });
   }
   const [tight, loose] = [await small.memory(), await usual.memory()];
   for (const [k, budget] of Object.entries(budgets) as [keyof typeof budgets, number][]) {
