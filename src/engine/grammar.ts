@@ -56,10 +56,15 @@ export function otherNumber(w: string, lex: GrammarLexicon): string[] {
   return [...new Set(out)];
 }
 
-/** The kind of an -s change whose form without -s is stem: a verb's agreement, or a noun's (or an unknown word's) number. */
-function numberKind(stem: string, prev: Span | undefined, lex: GrammarLexicon): GrammarKind {
+/**
+ * The kind of an -s change between stem and its -s form: a verb's agreement, or a noun's (or an unknown
+ * word's) number. A verb after a subject pronoun is one; otherwise a stem or -s form that can be a noun
+ * ("need", "scissors": WordNet's lemma, though "scissor" is only a verb) leaves it a noun's number.
+ */
+function numberKind(stem: string, withS: string, prev: Span | undefined, lex: GrammarLexicon): GrammarKind {
   if (!lex.canBe(stem, 'verb')) return 'number';
-  return !lex.canBe(stem, 'noun') || (prev !== undefined && SUBJECT_PRONOUNS.has(prev.text.toLowerCase())) ? 'verb-number' : 'number';
+  if (prev !== undefined && SUBJECT_PRONOUNS.has(prev.text.toLowerCase())) return 'verb-number';
+  return lex.canBe(stem, 'noun') || lex.canBe(withS, 'noun') ? 'number' : 'verb-number';
 }
 
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */
@@ -84,7 +89,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   const aux = AUX.get(lw);
   if (aux) same(aux, 'agreement');
   else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) {
-    for (const o of otherNumber(lw, lex)) same(o, numberKind(o.length < lw.length ? o : lw, prev, lex));
+    for (const o of otherNumber(lw, lex)) same(o, o.length < lw.length ? numberKind(o, lw, prev, lex) : numberKind(lw, o, prev, lex));
   }
   for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
 

@@ -134,6 +134,8 @@ test('agreement (is/are, has/have, does/do), a verb\'s -s and a noun\'s, both wa
   has(variants('The parser handle nested lists.', 'handle'), 'number', 'The parser handles nested lists.');
   has(variants('The functions returns a list.', 'returns'), 'number', 'The functions return a list.');
   has(variants('Each of the file is read.', 'file'), 'number', 'Each of the files is read.');
+  // WordNet's "scissors" is a noun, though "scissor" is only a verb.
+  has(variants('Cut it before a scissors line.', 'scissors'), 'number', 'Cut it before a scissor line.');
 });
 
 test('verb forms from the irregular verb table', () => {
