@@ -3,8 +3,9 @@
 // whole words (the frequent tier: they get 2-deletes), CMUdict first sounds (for a/an) and WordNet's nouns
 // and verbs (for agreement). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's
 // layer (src/engine/dialects.ts), e.g. dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts
-// that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of English words (cspell's common-misspellings
-// list, src/engine/misspellings.ts): each a non-word of the lexicon, with its fixes that are words of it.
+// that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of
+// English words (cspell's common-misspellings list, src/engine/misspellings.ts): each a non-word of the
+// lexicon, with its fixes that are words of it.
 // Skipped when every file is newer than every input.
 // Usage: node scripts/build-lexicon.mjs [--out dist/lexicon.bin] [--force]
 import * as esbuild from 'esbuild';

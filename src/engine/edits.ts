@@ -2,7 +2,7 @@
 // a neighbouring key, a vowel for a vowel, a transposition, a doubled or undoubled letter. The channel's
 // table (data/channelTable.ts) is estimated by counting these over real misspellings, each class against
 // its opportunities in the meant words (scripts/build-channel.mjs).
-import { keyboardAdjacent } from './keyboard';
+import { keyboardAdjacent, keyboardNeighbours } from './keyboard';
 
 export const OP_CLASSES = ['sub-adjacent', 'sub-vowel', 'sub-other', 'transpose', 'insert-double', 'insert-other',
   'delete-double', 'delete-other'] as const;
@@ -84,9 +84,7 @@ export function opportunities(meant: string): Record<OpClass, number> {
   let adjacent = 0, vowelSubs = 0, doubles = 0;
   for (let i = 0; i < n; i++) {
     const c = meant[i];
-    let adj = 0;
-    for (let k = 0; k < LETTERS; k++) { const x = String.fromCharCode(97 + k); if (keyboardAdjacent(c, x)) adj++; }
-    adjacent += adj;
+    adjacent += keyboardNeighbours(c).length;
     if (VOWEL.test(c)) vowelSubs += 5;
     if (i > 0 && meant[i - 1] === c) doubles++;
   }
@@ -228,7 +226,7 @@ function slipInserts(a: string, b: string): Set<string> {
   for (const c of [a, b]) {
     if (!c) continue;
     out.add(c);
-    for (let k = 0; k < LETTERS; k++) { const x = String.fromCharCode(97 + k); if (keyboardAdjacent(c, x)) out.add(x); }
+    for (const x of keyboardNeighbours(c)) out.add(x);
   }
   return out;
 }
@@ -237,7 +235,7 @@ function slipInserts(a: string, b: string): Set<string> {
 export function slipCount(meant: string): number {
   const n = meant.length;
   let count = 2 * n - 1;   // n drops, n - 1 swaps
-  for (let i = 0; i < n; i++) for (let k = 0; k < LETTERS; k++) if (keyboardAdjacent(meant[i], String.fromCharCode(97 + k))) count++;
+  for (let i = 0; i < n; i++) count += keyboardNeighbours(meant[i]).length;
   for (let g = 0; g <= n; g++) count += slipInserts(meant[g - 1] ?? '', meant[g] ?? '').size;
   return count;
 }

@@ -15,3 +15,16 @@ export function keyboardAdjacent(a: string, b: string): boolean {
   if (!pa || !pb || a.toLowerCase() === b.toLowerCase()) return false;
   return Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1;
 }
+
+const LETTER_NEIGHBOURS = new Map<string, readonly string[]>();
+
+/** The letters a–z whose keys touch c's (case-insensitive): the slips onto a neighbouring key. */
+export function keyboardNeighbours(c: string): readonly string[] {
+  const key = c.toLowerCase();
+  let got = LETTER_NEIGHBOURS.get(key);
+  if (!got) {
+    got = [...'abcdefghijklmnopqrstuvwxyz'].filter((x) => keyboardAdjacent(key, x));
+    LETTER_NEIGHBOURS.set(key, got);
+  }
+  return got;
+}
