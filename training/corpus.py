@@ -1,6 +1,7 @@
 """Build the pre-training corpus from Debian documentation packages.
 
     python3 training/corpus.py --root /work/corpus            # download, extract, clean, split
+    python3 training/corpus.py --root /work/corpus --fit-only # only the packages the channel fit reads
 
 Packages come from training/packages.txt (one name a line; '#' comments). Each is fetched with
 `apt-get download` (nothing is installed), unpacked with `dpkg -x`, and its prose extracted:
@@ -210,15 +211,30 @@ def read_list(path: Path) -> list[str]:
     return [l.split("#")[0].strip() for l in path.read_text().splitlines() if l.split("#")[0].strip()]
 
 
+def fit_packages(packages: list[str], heldout: set[str], n: int = 80, seed: int = 13) -> list[str]:
+    """The training packages bench/plant-train.py draws with its defaults (--packages 80 --seed 13) from a whole
+    corpus: its seeded sample over the training files, which are every package here that is not held out. A
+    corpus of these alone (--fit-only) holds the same text, so the fit reads the same packages; plant-train.py
+    then draws its sentences from them with the generator as it stands after sampling 80 of 80 files rather than
+    of 613, so the planted items are its own, the same on every such corpus (bench/results/fit-channel.json says
+    which corpus a fit read)."""
+    import random
+    return random.Random(seed).sample(sorted(p for p in packages if p not in heldout), n)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=Path("/work/corpus"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--finish-only", action="store_true",
                     help="skip download and extraction: split and de-duplicate the packages extracted so far")
+    ap.add_argument("--fit-only", action="store_true",
+                    help="only the training packages the channel fit reads (fit_packages): a corpus of minutes, not an hour")
     args = ap.parse_args()
     packages = read_list(HERE / "packages.txt")
     heldout = set(read_list(HERE / "heldout.txt"))
+    if args.fit_only:
+        packages = fit_packages(packages, heldout)
     debs = args.root / "debs"
     debs.mkdir(parents=True, exist_ok=True)
     have = {p.name.split("_")[0] for p in debs.glob("*.deb")}
