@@ -130,11 +130,11 @@ async function collect(o) {
 
 // The kind priors' starting guesses (how often a word is the wrong one of its kind), and where the weak pull
 // draws them: fixed here, so a re-fit does not start from its own last answer.
-const START = { spelling: 1 / 200, listed: 1 / 200, slip: 1 / 300, cloze: 1 / 200, split: 1 / 500, join: 1 / 500, confusable: 1 / 300, usage: 1 / 300, 'quiet-confusable': 1 / 1000, delete: 1 / 1000,
+const START = { spelling: 1 / 200, listed: 1 / 200, slip: 1 / 300, cloze: 1 / 200, split: 1 / 500, join: 1 / 500, confusable: 1 / 300, usage: 1 / 300, 'quiet-confusable': 1 / 1000, 'quiet-usage': 1 / 1000, 'quiet-agreement': 1 / 1000, delete: 1 / 1000,
   agreement: 1 / 300, 'verb-number': 1 / 300, number: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500, comparative: 1 / 1000 };
 /** The own prior's features, in ownFeatures' order (channel.ts). */
 const OWN_KEYS = eng('engine/channel').OWN_FEATURES;
-const KINDS = ['spelling', 'listed', 'slip', 'cloze', 'split', 'join', 'confusable', 'usage', 'quiet-confusable', 'delete', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'compound', 'comparative'];
+const KINDS = ['spelling', 'listed', 'slip', 'cloze', 'split', 'join', 'confusable', 'usage', 'quiet-confusable', 'quiet-usage', 'quiet-agreement', 'delete', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'compound', 'comparative'];
 
 /** The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures). */
 function ownOf(r, th) {

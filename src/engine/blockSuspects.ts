@@ -61,7 +61,7 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
       // sentences, which neither a doubled word nor a/an reads.
       const own = suspectsOf({
         text: doc.text, words: doc.words.slice(w0, w1), energy: doc.energy.slice(w0, w1), surprisal: doc.surprisal.slice(w0, w1),
-        pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, mustCheck: doc.mustCheck,
+        pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, agreement: doc.agreement, mustCheck: doc.mustCheck,
       }, gate);
       mine = { rel: own.map((s) => ({ ...s, forced: s.forced.map((c) => ({ ...c, start: c.start - block.base, end: c.end - block.base })) })) };
       entry.gates.set(gate, mine);

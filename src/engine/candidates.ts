@@ -4,17 +4,18 @@
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { logOwn, ownFeatures } from './channel';
 import { confusionsOf } from './confusables';
-import { GrammarKind, grammarCandidates } from './grammar';
+import { agreementFixes, GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
 import { isSlip } from './edits';
-import { editCost, type Lexicon, type WordClass } from './spelling';
+import { editCost, type Lexicon, type Neighbour, type WordClass } from './spelling';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
-/** 'quiet-confusable': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
+/** 'quiet-confusable', 'quiet-usage': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
+/** 'quiet-agreement': a word below the gate offered its agreement fixes (grammar.ts, agreementFixes). */
 /** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). 'slip': a word a non-word is one typing slip of (edits.ts). */
-export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
+export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'quiet-usage' | 'quiet-agreement' | 'split' | 'join' | 'delete' | 'a/an' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }
@@ -36,6 +37,8 @@ export interface WordContext {
 export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number> }
 
 export const MAX_CANDIDATES = 30;
+/** Letters a non-word needs before words three edits away are its candidates (CandidateGenerator.far). */
+export const FAR_MIN_LENGTH = 7;
 const ALPHA = /^[\p{L}][\p{L}'’-]*$/u;
 /** Prior of each grammar kind in the candidate cap (confusables 3, spelling neighbours up to ~3.6). */
 const GRAMMAR_PRIOR: Record<GrammarKind, number> = { agreement: 2.5, 'verb-number': 2.5, number: 2.5, 'verb-form': 2, article: 1.6, to: 1.2, compound: 1.5, comparative: 2.5 };
@@ -94,7 +97,17 @@ export class CandidateGenerator {
    */
   isWord(w: string): boolean {
     const base = w.replace(/’/g, "'").replace(/'s$/, '');   // the lexicon spells apostrophes straight: "doesn’t" is "doesn't"
-    return this.spelling.lookup(base) !== undefined || this.isWholePiece(base) || base === 'I';
+    return this.spelling.lookup(base) !== undefined || this.isWholePiece(base) || base === 'I' || this.isAccented(base);
+  }
+
+  /**
+   * A word the lexicon spells without its accents: "naïvely", "coöperate", "résumé" are the writer's choice of
+   * diacritics, not misspellings of "naively" (the lexicon lists "naïve" and "café" themselves, not every form).
+   */
+  private isAccented(w: string): boolean {
+    if (!/[^\u0000-\u007f]/.test(w)) return false;
+    const plain = w.normalize('NFD').replace(/\p{M}/gu, '');
+    return plain !== w && /^[\x00-\x7f]*$/.test(plain) && this.spelling.lookup(plain) !== undefined;
   }
 
   /** log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape. */
@@ -118,9 +131,20 @@ export class CandidateGenerator {
     return this.hasCorrection(w);
   }
 
-  /** A listed misspelling (misspellings.ts) has its listed fix; any other non-word, a neighbour within 2. */
+  /**
+   * A listed misspelling (misspellings.ts) has its listed fix; any other non-word, a neighbour within 2, or
+   * within 3 when it is long and has none nearer (far).
+   */
   private hasCorrection(w: string): boolean {
-    return listedFixes(w).length > 0 || this.spelling.neighbours(w, 2).length > 0;
+    return listedFixes(w).length > 0 || this.spelling.neighbours(w, 2).length > 0 || this.far(w).length > 0;
+  }
+
+  /**
+   * A long non-word's neighbours three edits away, for one with none within two: a garbled word ("speficiied",
+   * "idenfitifer") is as much a slip as a near one, and the channel prices its three edits.
+   */
+  private far(w: string): Neighbour[] {
+    return w.length >= FAR_MIN_LENGTH ? this.spelling.neighbours(w, 3) : [];
   }
 
   generate(ctx: WordContext, cloze?: ClozeProposals, max = MAX_CANDIDATES): Candidate[] {
@@ -150,7 +174,9 @@ export class CandidateGenerator {
       // A non-word is most likely a slip from a near neighbour: its listed fixes and spelling neighbours come first.
       const bonus = this.isWord(w) ? 0 : 1;
       if (bonus) for (const f of listedFixes(w)) same(f, 4, 'listed');
-      for (const n of this.spelling.neighbours(w, w.length <= 4 ? 1 : 2, bonus === 1).slice(0, 3 * max)) {
+      let near = this.spelling.neighbours(w, w.length <= 4 ? 1 : 2, bonus === 1);
+      if (bonus && near.length === 0) near = this.far(w);
+      for (const n of near.slice(0, 3 * max)) {
         same(n.word, 2.6 - 1.5 * n.cost - (n.frequent ? 0 : 0.7) + bonus, 'spelling');
         // A non-word one slip from a word may be that word typed, besides misspelt: a second way of typing it.
         if (bonus && isSlip(n.word, w)) same(n.word, 2.6 - 1.5 * n.cost + bonus, 'slip');
@@ -189,6 +215,11 @@ export class CandidateGenerator {
     const variant = (c: Candidate) => !isOwn(c.text) && !/\s/.test(c.text) &&
       [...(isOwn(word.text) ? [word] : []), ...own].some((o) => o.start === c.start && o.end === c.end && near(o.text, c.text));
     return cands.filter((c) => !variant(c));
+  }
+
+  /** The agreement fixes of w after prev (grammar.ts, agreementFixes), lower case. */
+  agreementFixes(w: string, prev?: string): string[] {
+    return agreementFixes(w, prev, this);
   }
 
   /** Can w be a verb or a noun (WordNet, through the lexicon), for agreement; see grammar.ts. */

@@ -2,7 +2,7 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { confusablesOf, isConfusable, isGrammarPair } from './confusables';
+import { confusionsOf, isGrammarPair } from './confusables';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -30,6 +30,8 @@ export interface WordTable {
   isWord(w: string): boolean;
   /** first sounds for a/an (CMUdict through the lexicon); without it no article is forced */
   sounds?: SoundSource;
+  /** agreement fixes of a word after prev (grammar.ts, agreementFixes), offered below the gate; without it none are */
+  agreement?: { agreementFixes(w: string, prev?: string): string[] };
   /** a non-word that must be a suspect whatever its energy (candidates.ts, CandidateGenerator.mustCheck) */
   mustCheck?(w: string): boolean;
 }
@@ -55,19 +57,23 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
  * A member of a confusion set (confusables.ts: their/there, its/it's, form/from) is a suspect at this fraction
  * of the gate, with its set's other members as its only candidates: the writer's slip is a real word, so its
  * pNoise is low (the model finds "form" a little odd where "from" belongs, as it finds many a correct word), and
- * the fix, if any, is in its set. Its candidates are their own kind ('quiet-confusable', with a prior of its
- * own: such a word is wrong less often than one over the gate). Measured on bench/data/tech-dev.jsonl's first
- * 2,000 items at sensitivity 0.5 (gate 0.03): every word at a third of the gate caught real-word errors
- * 185 → 219 of 232, every new catch a confusion-set member, at 4.4× the time (168 → 746 s); the members with
- * all their generated candidates, the same 219 at 3.1×; with their set's members alone, the same 219 at 1.24×
- * (208 s), before the re-fit that gave them their own prior.
+ * the fix, if any, is in its set. Its candidates are their own kinds ('quiet-confusable' for a homophone's set,
+ * 'quiet-usage' for a usage set's, confusables.ts; each with a prior of its own: such a word is wrong less
+ * often than one over the gate, and a usage slip less often than a homophone's). Measured on
+ * bench/data/tech-dev.jsonl's first 2,000 items at sensitivity 0.5 (gate 0.03): every word at a third of the
+ * gate caught real-word errors 185 → 219 of 232, every new catch a confusion-set member, at 4.4× the time
+ * (168 → 746 s); the members with all their generated candidates, the same 219 at 3.1×; with their set's
+ * members alone, the same 219 at 1.24× (208 s), before the re-fit that gave them their own prior. A word whose
+ * fix would be its agreement (is → are, a verb's -s: grammar.ts, agreementFixes) is a suspect there too, its
+ * agreement fixes of a kind of their own ('quiet-agreement'): "the list contain", "this mean that" read as a
+ * little odd, as "form" for "from" does.
  */
 export const CONFUSABLE_GATE = 1 / 3;
 
 /**
  * Suspects: checkable words whose pNoise passes pNoiseGate or that are non-words with a close correction
- * (they get generated candidates), members of a confusion set over CONFUSABLE_GATE of it (their set's other
- * members), plus doubled words and a/an.
+ * (they get generated candidates), members of a confusion set or words with an agreement fix over
+ * CONFUSABLE_GATE of it (their set's other members, their agreement fixes), plus doubled words and a/an.
  */
 export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
   const out: Suspect[] = [];
@@ -75,8 +81,14 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
     if (!t.checkable[i]) return;
     const forced = forcedCandidates(t, i);
     const byNoise = t.pNoise[i] >= pNoiseGate || (t.mustCheck?.(t.words[i].text) ?? false);
-    if (!byNoise && t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE && isConfusable(w.text)) {
-      for (const c of confusablesOf(w.text)) forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: ['quiet-confusable'] });
+    if (!byNoise && t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE) {
+      const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
+      const agree = t.agreement?.agreementFixes(w.text, prev) ?? [];
+      for (const c of agree) forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: ['quiet-agreement'] });
+      for (const [c, kind] of confusionsOf(w.text)) {
+        const source = kind === 'usage' ? 'quiet-usage' : 'quiet-confusable';
+        if (!agree.includes(c)) forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
+      }
     }
     if (byNoise || forced.length) out.push({ word: i, byNoise, forced });
   });
@@ -137,12 +149,14 @@ export function realWordCutoff(suspects: Suspect[], kept: Suspect[], t: WordTabl
   return Math.min(...kept.filter((s) => isRealWord(s, t)).map((s) => t.pNoise[s.word]));
 }
 
+const QUIET: readonly Source[] = ['quiet-confusable', 'quiet-usage', 'quiet-agreement'];
+
 /**
  * A suspect only for its pNoise: a known word with no forced fix but its confusion set's members (the capped
  * kind).
  */
 export function isRealWord(s: Suspect, t: WordTable): boolean {
-  return s.forced.every((c) => c.sources.length === 1 && c.sources[0] === 'quiet-confusable') && t.isWord(t.words[s.word].text);
+  return s.forced.every((c) => c.sources.length === 1 && QUIET.includes(c.sources[0])) && t.isWord(t.words[s.word].text);
 }
 
 function capOf(t: WordTable): number {
@@ -163,7 +177,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

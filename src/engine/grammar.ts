@@ -61,10 +61,29 @@ export function otherNumber(w: string, lex: GrammarLexicon): string[] {
  * word's) number. A verb after a subject pronoun is one; otherwise a stem or -s form that can be a noun
  * ("need", "scissors": WordNet's lemma, though "scissor" is only a verb) leaves it a noun's number.
  */
-function numberKind(stem: string, withS: string, prev: Span | undefined, lex: GrammarLexicon): GrammarKind {
+function numberKind(stem: string, withS: string, prev: string | undefined, lex: GrammarLexicon): GrammarKind {
   if (!lex.canBe(stem, 'verb')) return 'number';
-  if (prev !== undefined && SUBJECT_PRONOUNS.has(prev.text.toLowerCase())) return 'verb-number';
+  if (prev !== undefined && SUBJECT_PRONOUNS.has(prev.toLowerCase())) return 'verb-number';
   return lex.canBe(stem, 'noun') || lex.canBe(withS, 'noun') ? 'number' : 'verb-number';
+}
+
+/** The kind of changing w to o, its other number (otherNumber). */
+function numberChange(w: string, o: string, prev: string | undefined, lex: GrammarLexicon): GrammarKind {
+  return o.length < w.length ? numberKind(o, w, prev, lex) : numberKind(w, o, prev, lex);
+}
+
+/**
+ * The agreement fixes of a word the model finds only a little odd (findings.ts, a suspect below the pNoise gate):
+ * an auxiliary's other number (is → are) and a verb's -s added or dropped where grammarCandidates would call
+ * it 'verb-number' (a verb-only lemma, or any verb after a subject pronoun: "this mean", "the list contain").
+ * Lower case; none for a non-word or a function word.
+ */
+export function agreementFixes(w: string, prev: string | undefined, lex: GrammarLexicon): string[] {
+  const lw = w.toLowerCase();
+  const aux = AUX.get(lw);
+  if (aux) return [aux];
+  if (!/^\p{Ll}+$/u.test(w) || w.length < 3 || FUNCTION_WORDS.has(lw) || !lex.isWord(w)) return [];
+  return otherNumber(lw, lex).filter((o) => numberChange(lw, o, prev, lex) === 'verb-number');
 }
 
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */
@@ -89,7 +108,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   const aux = AUX.get(lw);
   if (aux) same(aux, 'agreement');
   else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) {
-    for (const o of otherNumber(lw, lex)) same(o, o.length < lw.length ? numberKind(o, lw, prev, lex) : numberKind(lw, o, prev, lex));
+    for (const o of otherNumber(lw, lex)) same(o, numberChange(lw, o, prev?.text, lex));
   }
   for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
 

@@ -23,9 +23,12 @@ export interface Lexicon {
   /** Can word (case-insensitive, a lemma) be a verb or a noun, as WordNet says? False for a word it does not list. */
   canBe(word: string, cls: WordClass): boolean;
   /**
-   * Words within OSA distance maxDist (≤ 2) of word, cheapest first. The index alone finds every word one
+   * Words within OSA distance maxDist (≤ 3) of word, cheapest first. The index alone finds every word one
    * edit away and the frequent tier's words two away; `complete` finds every word two away whose letters are
-   * a–z where q differs (~1.6 ms: a non-word's candidates, where "omition" must reach "omission").
+   * a–z where q differs (~1.6 ms: a non-word's candidates, where "omition" must reach "omission"). At 3 it
+   * finds the words three edits away that three deletes of word and two of theirs (one for a word outside the
+   * frequent tier) meet: a garbled long word with letters added ("speficiied" → "specified",
+   * "reallllly" → "really"), not every word three substitutions away.
    */
   neighbours(word: string, maxDist?: number, complete?: boolean): Neighbour[];
   /** Is word one of a dialect's own spellings, known to its layer and not to en-US ("favour")? Never, for en-US alone. */
@@ -38,7 +41,7 @@ export interface Lexicon {
 
 /** A neighbour search's memo key: the same for every lexicon that remembers its searches. */
 export function neighbourKey(word: string, maxDist: number, complete: boolean): string {
-  return `${maxDist}${complete && maxDist >= 2 ? '+' : ''}:${word.toLowerCase()}`;
+  return `${maxDist}${complete && maxDist === 2 ? '+' : ''}:${word.toLowerCase()}`;
 }
 
 /** Neighbours' order: cheapest first, then the frequent tier, then alphabetical. */
@@ -83,6 +86,12 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
   for (let i = 0; i < s.length; i++) emit(hashSkip(s, i, -1));
   if (depth < 2 || s.length < 3) return;
   for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) emit(hashSkip(s, i, j));
+  if (depth < 3 || s.length < 4) return;
+  // Three deletes: only of a query (the index holds two at most), for a long non-word's far search.
+  for (let i = 0; i < s.length; i++) {
+    const t = s.slice(0, i) + s.slice(i + 1);
+    for (let j = i; j < t.length; j++) for (let k = j + 1; k < t.length; k++) emit(hashSkip(t, j, k));
+  }
 }
 
 export interface IndexParts {
@@ -277,7 +286,7 @@ export class SpellingIndex implements Lexicon {
     return this.p.flags[best] & VOWEL_SOUND ? 'vowel' : 'consonant';
   }
 
-  /** Words within OSA distance maxDist (≤ 2) of word, cheapest first (weighted cost, see editCost); see Lexicon. */
+  /** Words within OSA distance maxDist (≤ 3) of word, cheapest first (weighted cost, see editCost); see Lexicon. */
   neighbours(word: string, maxDist = 2, complete = false): Neighbour[] {
     const key = neighbourKey(word, maxDist, complete);
     let got = this.memo.get(key);
@@ -305,7 +314,7 @@ export class SpellingIndex implements Lexicon {
     // of its own letters deleted to meet q ("omission" from "omition": one letter changed, one added) is
     // missed above. Each such word is one edit from q with a letter added or changed, and that variant meets
     // it through 1-deletes on both sides (26 letters at each place: ~50 variants a letter of q).
-    if (complete && maxDist >= 2) {
+    if (complete && maxDist === 2) {
       for (let i = 0; i <= q.length; i++) {
         const head = q.slice(0, i), tail = q.slice(i);
         for (let k = 0; k < 26; k++) {

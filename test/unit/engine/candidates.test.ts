@@ -180,6 +180,28 @@ test('suspects: a confusion-set member below the gate but over CONFUSABLE_GATE o
   assert.equal(prioritise([...many, { word: 0, byNoise: true, forced: [] }], table).length, MIN_SUSPECTS);
 });
 
+test('suspects: a word below the gate with an agreement fix is one, its fix of the quiet-agreement kind; capped as a real word', () => {
+  const text = 'The list contain the items.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const pNoise = words.map((w) => (w.text === 'contain' || w.text === 'items' ? 0.2 : 0.01));
+  const agreement = { agreementFixes: (w: string, prev?: string) => (w === 'contain' && prev === 'list' ? ['contains'] : []) };
+  const table = { text, words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: () => true, agreement };
+  const s = suspectsOf(table, 0.5);
+  assert.deepEqual(s.map((x) => words[x.word].text), ['contain'], '"items" has no agreement fix and is in no set');
+  assert.deepEqual(s[0].forced.map((c) => [c.text, c.sources[0], text.slice(c.start, c.end)]),
+    [['contains', 'quiet-agreement', 'contain'], ['contained', 'quiet-usage', 'contain']], 'its usage set\'s other members are quiet-usage');
+  assert.ok(isRealWord(s[0], table));
+  assert.deepEqual(suspectsOf({ ...table, agreement: undefined }, 0.5)[0].forced.map((c) => `${c.text}:${c.sources.join('+')}`),
+    ['contains:quiet-usage', 'contained:quiet-usage'], 'without the lexicon\'s hook: its usage set alone');
+  // An auxiliary is in a usage set too: its agreement fix is one candidate, of the agreement kind.
+  const aux = { ...table, agreement: { agreementFixes: (w: string) => (w === 'are' ? ['is'] : []) } };
+  const t2 = 'The lease are stored.';
+  const w2 = [...t2.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const s2 = suspectsOf({ ...aux, text: t2, words: w2, pNoise: w2.map((w) => (w.text === 'are' ? 0.2 : 0.01)), energy: w2.map(() => 0), surprisal: w2.map(() => 0), checkable: w2.map(() => true) }, 0.5);
+  assert.deepEqual(s2[0].forced.map((c) => `${c.text}:${c.sources.join('+')}`), ['is:quiet-agreement', 'our:quiet-confusable', 'be:quiet-usage'],
+    'a homophone\'s set is quiet-confusable, a usage set\'s quiet-usage');
+});
+
 test('prioritise: doubled words, a/an and non-words are all kept; real words over the gate are capped, highest pNoise first', () => {
   const n = 60;
   const words = Array.from({ length: n }, (_, i) => ({ start: i * 6, end: i * 6 + 5, text: i % 3 === 0 ? `wrdx${i}` : `word${i}`, sentence: 0 }));

@@ -11,7 +11,7 @@ import { NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, logChannel, logChannelOf
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { grammarCandidates } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
-import { SpellingIndex } from '../../../src/engine/spelling';
+import { editCost, SpellingIndex } from '../../../src/engine/spelling';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -47,6 +47,11 @@ test('the packaged index round-trips through its file form', () => {
 test('the lexicon knows inflections and jargon, not common misspellings', () => {
   for (const w of ['walks', 'walked', 'unprivileged', 'kubectl', 'nginx', 'stderr', 'Makefile', "don't", 'written']) assert.ok(gen.isWord(w), w);
   for (const w of ['definately', 'begining', 'truely', 'independant', 'maintainance', 'activ', 'assum']) assert.ok(!gen.isWord(w), w);
+});
+
+test('a word spelled with accents the lexicon leaves off is a word; a misspelling with an accent is not', () => {
+  for (const w of ['naïvely', 'coöperate', 'Naïvely']) assert.ok(gen.isWord(w) && !gen.mustCheck(w), w);
+  assert.ok(!gen.isWord('naïvly') && gen.mustCheck('naïvly'), 'naïvly');
 });
 
 test('acronyms are not spelled, and a curly apostrophe spells the same word as a straight one', () => {
@@ -107,6 +112,18 @@ test('the known-misspellings file: found by binary search over its text; a malfo
   assert.throws(() => new MisspellingTable('acces\t\n', 'x.txt').fixesOf('acces'), /x\.txt: not "misspelling<TAB>fixes"/);
 });
 
+test('a long non-word with no word within two edits is offered the words three away', () => {
+  for (const [w, fix] of [['speficiied', 'specified'], ['idenfitifer', 'identifier'], ['reallllly', 'really'], ['Spefixifes', 'Specifies']]) {
+    assert.ok(gen.mustCheck(w), w);
+    const c = ctx(`The ${w} one.`, w);
+    const cands = gen.generate(c);
+    assert.ok(cands.some((x) => x.text === fix && x.sources.includes('spelling')), `${w}: ${cands.map((x) => x.text).join(', ')}`);
+  }
+  assert.ok(!gen.mustCheck('qwxzvbtrk'), 'nothing within three: the model alone judges it');
+  const near = gen.generate(ctx('The dervied one.', 'dervied')).filter((x) => x.sources.includes('spelling'));
+  assert.ok(near.length > 0 && near.every((x) => editCost('dervied', x.text.toLowerCase(), 2) <= 2), 'a word within two keeps the far search off');
+});
+
 test('jargon, identifiers and workspace words are not suspects by the lexicon alone', () => {
   for (const w of ['kubectl', 'nginx', 'onnxruntime', 'getElementById', 'snake_case', 'utf8', 'x86_64', 'JSONParser', 'README']) {
     assert.ok(!gen.mustCheck(w), w);
@@ -136,6 +153,18 @@ test('agreement (is/are, has/have, does/do), a verb\'s -s and a noun\'s, both wa
   has(variants('Each of the file is read.', 'file'), 'number', 'Each of the files is read.');
   // WordNet's "scissors" is a noun, though "scissor" is only a verb.
   has(variants('Cut it before a scissors line.', 'scissors'), 'number', 'Cut it before a scissor line.');
+});
+
+test('agreement fixes for a word below the gate: an auxiliary\'s other number, a verb\'s -s where it is a verb', () => {
+  const fixes = (text: string, word: string) => { const c = ctx(text, word); return gen.agreementFixes(c.word.text, c.prev?.text); };
+  assert.deepEqual(fixes('The lease are stored.', 'are'), ['is']);
+  assert.deepEqual(fixes('The list contain an item.', 'contain'), ['contains'], 'a verb-only lemma, wherever it stands');
+  assert.deepEqual(fixes('Unfortunately, this mean that.', 'mean'), ['means']);
+  assert.deepEqual(fixes('It need a name.', 'need'), ['needs'], 'a verb or a noun after a subject pronoun');
+  assert.deepEqual(fixes('The property show the count.', 'show'), [], 'a verb or a noun after a noun: its number, not offered');
+  assert.deepEqual(fixes('Specify the level.', 'Specify'), [], 'capitalised: a heading or an imperative');
+  assert.deepEqual(fixes('Read the file.', 'the'), []);
+  assert.deepEqual(fixes('The tests recieve it.', 'recieve'), [], 'a non-word is a spelling error first');
 });
 
 test('verb forms from the irregular verb table', () => {
