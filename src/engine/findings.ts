@@ -83,12 +83,10 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
     const byNoise = t.pNoise[i] >= pNoiseGate || (t.mustCheck?.(t.words[i].text) ?? false);
     if (!byNoise && t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE) {
       const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
+      const quiet = (c: string, source: Source) => forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
       const agree = t.agreement?.agreementFixes(w.text, prev) ?? [];
-      for (const c of agree) forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: ['quiet-agreement'] });
-      for (const [c, kind] of confusionsOf(w.text)) {
-        const source = kind === 'usage' ? 'quiet-usage' : 'quiet-confusable';
-        if (!agree.includes(c)) forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
-      }
+      for (const c of agree) quiet(c, 'quiet-agreement');
+      for (const [c, kind] of confusionsOf(w.text)) if (!agree.includes(c)) quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable');
     }
     if (byNoise || forced.length) out.push({ word: i, byNoise, forced });
   });

@@ -79,11 +79,17 @@ function numberChange(w: string, o: string, prev: string | undefined, lex: Gramm
  * Lower case; none for a non-word or a function word.
  */
 export function agreementFixes(w: string, prev: string | undefined, lex: GrammarLexicon): string[] {
+  if (!lex.isWord(w)) return [];
+  return numberChanges(w, prev, lex).filter((c) => c.kind === 'agreement' || c.kind === 'verb-number').map((c) => c.text);
+}
+
+/** A word's other number, lower case, with its kind: an auxiliary's (is → are), or -s added or dropped. */
+function numberChanges(w: string, prev: string | undefined, lex: GrammarLexicon): { text: string; kind: GrammarKind }[] {
   const lw = w.toLowerCase();
   const aux = AUX.get(lw);
-  if (aux) return [aux];
-  if (!/^\p{Ll}+$/u.test(w) || w.length < 3 || FUNCTION_WORDS.has(lw) || !lex.isWord(w)) return [];
-  return otherNumber(lw, lex).filter((o) => numberChange(lw, o, prev, lex) === 'verb-number');
+  if (aux) return [{ text: aux, kind: 'agreement' }];
+  if (!/^\p{Ll}+$/u.test(w) || w.length < 3 || FUNCTION_WORDS.has(lw)) return [];
+  return otherNumber(lw, lex).map((o) => ({ text: o, kind: numberChange(lw, o, prev, lex) }));
 }
 
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */
@@ -105,11 +111,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   const spaced = (a: Span | undefined, b: Span | undefined) => !!a && !!b && /^[ \t]$/.test(ctx.text.slice(a.end, b.start));
   if (!/^[\p{L}][\p{L}'’]*$/u.test(w) || !lex.isWord(w)) return out;
 
-  const aux = AUX.get(lw);
-  if (aux) same(aux, 'agreement');
-  else if (/^\p{Ll}+$/u.test(w) && w.length >= 3 && !FUNCTION_WORDS.has(lw)) {
-    for (const o of otherNumber(lw, lex)) same(o, numberChange(lw, o, prev?.text, lex));
-  }
+  for (const c of numberChanges(w, prev?.text, lex)) same(c.text, c.kind);
   for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
 
   if ((lw === 'a' || lw === 'an') && next) {
