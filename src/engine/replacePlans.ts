@@ -10,8 +10,19 @@ import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } fr
 import { cachesFor } from './rowCache';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
-/** Candidates per suspect that go to REPLACE: enough for the right one, whatever the number of suspects. */
+/** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
 export const REPLACE_CANDIDATES = 16;
+
+/**
+ * Candidates per suspect that get REPLACE rows: the forced ones and the others of highest prescore (likeliest),
+ * up to this many. The rows are most of a check's model time (each is the sentence through both heads), and a
+ * candidate priced far below six others before the model runs hardly ever wins in context. On the channel
+ * fit's 50,168 planted-error suspects (bench/fit-channel.mjs, training text) six of sixteen kept every flag at
+ * the default but two (P 0.957, R 0.869 either way) and left more than a tenth of the posterior on the rows
+ * left out in 4 of them, with 38% fewer rows; four of sixteen lost 7 (with the channel alone, no price per
+ * piece: 95).
+ */
+export const REPLACE_ROWS = 6;
 
 /**
  * One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows and channels (log
@@ -49,13 +60,33 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const generated = gen && s.byNoise
     ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals, REPLACE_CANDIDATES)
     : [];
-  const cands = mergeCandidates(s.forced.filter(allow), generated.filter(allow), REPLACE_CANDIDATES);
-  const start = Math.min(w.start, ...cands.map((c) => c.start)), end = Math.max(w.end, ...cands.map((c) => c.end));
-  const texts = [text.slice(start, end), ...cands.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
-  const rows = cands.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
   const sentenceStart = words[s.word - 1]?.sentence !== w.sentence;
-  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), cands);
-  return { cands, texts, rows, channels };
+  const forced = s.forced.filter(allow);
+  const all = mergeCandidates(forced, generated.filter(allow), REPLACE_CANDIDATES);
+  const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));
+  const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
+  const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
+  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all);
+  // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
+  const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.nats * REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
+  const at = [0, ...kept.map((i) => i + 1)];
+  return { cands: kept.map((i) => all[i]), texts: at.map((i) => texts[i]), rows: rows.length ? at.map((i) => rows[i]) : [], channels: at.map((i) => channels[i]) };
+}
+
+/**
+ * The indexes of the forced candidates and of the others with the highest prescore, REPLACE_ROWS in all
+ * (ties to the earlier), in their order. The prescore is what REPLACE's total knows before the model runs:
+ * the channel, log P(typed | meant), less the price of the candidate row's pieces (ranking.ts, contextCost):
+ * a rare word spelt in several pieces pays for them whatever its context, and the channel alone, which does not
+ * know how common a word is, would rank "Alpo" over "also" for "alo".
+ */
+function likeliest(all: readonly Candidate[], prescore: (i: number) => number, forced: ReadonlySet<Candidate>): number[] {
+  const at = all.map((_, i) => i);
+  const isForced = (i: number) => forced.has(all[i]);
+  const room = Math.max(0, REPLACE_ROWS - at.filter(isForced).length);
+  const score = at.map(prescore);
+  const likely = new Set(at.filter((i) => !isForced(i)).sort((a, b) => score[b] - score[a] || a - b).slice(0, room));
+  return at.filter((i) => isForced(i) || likely.has(i));
 }
 
 /** Every plan's rows scored (same order), from one batched pass through each head. */

@@ -6,8 +6,9 @@ import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
-import { planReplacements } from '../../../src/engine/replacePlans';
-import { scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
+import { planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS } from '../../../src/engine/replacePlans';
+import { REPLACE_WEIGHTS, rowChannels } from '../../../src/engine/channel';
+import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
 
 const DOC = [
@@ -108,4 +109,35 @@ test('a plan made from a model output that was scored again is made again', asyn
     .map((s) => `${doc.words[s.word].start - doc.blocks[doc.words[s.word].stream].base}@${doc.blocks[doc.words[s.word].stream].key}`)).size;
   assert.ok(readQ > 0);
   assert.equal(planMemoStats.planned - before, readQ, "only plans that read q's proposals are made again");
+});
+
+test('a plan rows its forced candidates and the others most likely typed as the word, at most REPLACE_ROWS', async () => {
+  const model = fresh();
+  const text = 'I saw the the cat. The keyss are over there.';
+  const { doc, suspects, plans: planned } = await plans(text, model);
+  const at = (word: string) => {
+    const i = suspects.findIndex((s) => doc.words[s.word].text === word);
+    assert.ok(i >= 0, `${word} is a suspect`);
+    return { s: suspects[i], plan: planned.find((p) => p.suspect === suspects[i])! };
+  };
+  const { s, plan } = at('keyss');
+  const w = doc.words[s.word];
+  const same = (j: number) => (doc.words[j]?.sentence === w.sentence ? doc.words[j] : undefined);
+  const all = doc.gen!.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) },
+    proposalsAt(doc, s.word, model.runner.meta.cloze.k), REPLACE_CANDIDATES);
+  assert.ok(all.length > REPLACE_ROWS, `"keyss" has more candidates (${all.length}) than rows`);
+  assert.equal(plan.cands.length, REPLACE_ROWS);
+  assert.equal(plan.rows.length, REPLACE_ROWS + 1, 'the word itself and its candidates');
+  // What REPLACE's total knows before the model runs: the channel less the price of the row's pieces.
+  const [, ...priced] = rowChannels(text, plan.channels[0], all);
+  const { nats, perPiece } = REPLACE_WEIGHTS;
+  const prescore = all.map((c, i) => priced[i] - nats * perPiece * model.wp.encode(c.text).ids.length);
+  const kept = new Set(plan.cands.map((c) => c.text));
+  const lowestKept = Math.min(...all.flatMap((c, i) => (kept.has(c.text) ? [prescore[i]] : [])));
+  for (const [i, c] of all.entries()) if (!kept.has(c.text)) assert.ok(prescore[i] <= lowestKept, `${c.text} left out above a kept one`);
+  assert.ok(kept.has('keys'), 'the one-letter fix is kept');
+  assert.deepEqual(plan.channels.slice(1), plan.cands.map((c) => priced[all.findIndex((a) => a.text === c.text)]));
+  // Forced candidates (the doubled word's "delete the second copy") are rowed, whatever their channel.
+  assert.ok(planned.some((p) => p.suspect.forced.some((f) => f.sources.includes('delete'))), 'the doubled word has its forced delete');
+  for (const p of planned) for (const f of p.suspect.forced) assert.ok(p.cands.some((c) => c.text === f.text && c.start === f.start), `${f.text} rowed`);
 });
