@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { calibrationPlot } from './calibration-plot.mjs';
+import { buildDocument } from './long-doc.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { checkGoldSpans, score } from './score.mjs';
@@ -281,4 +282,24 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   assert.ok(Number.isFinite(out.KIND_LOG_PRIOR.listed), 'the listed prior is fitted');
   // e4 was left out of the records, not of the items: its error counts as missed.
   assert.deepEqual(out.train.s05.byType, { spelling: { caught: 2, of: 3 }, 'real-word': { caught: 1, of: 1 } });
+});
+
+test('long-doc: the document and each paragraph carry every planted error at its own offsets', () => {
+  const items = [];
+  for (let i = 0; i < 40; i++) {
+    const clean = `Sentence ${i} has words in it and the end.`;
+    items.push({ id: `t${i}-c`, text: clean, errors: [] });
+    const at = clean.indexOf('has');
+    items.push({ id: `t${i}-e`, text: clean.replace('has', 'hass'), errors: [{ start: at, end: at + 4, wrong: 'hass', right: 'has', type: 'spelling' }] });
+  }
+  const { doc, paragraphs, errors, words } = buildDocument(items, { errors: 10, words: 200, sentences: 3, seed: 7 });
+  assert.equal(errors.length, 10);
+  assert.ok(words >= 200, `${words} words`);
+  for (const e of errors) assert.equal(doc.slice(e.start, e.end), 'hass');
+  assert.deepEqual(paragraphs.flatMap((p) => p.errors.map((e) => p.text.slice(e.start, e.end))), errors.map(() => 'hass'));
+  assert.equal(doc, paragraphs.map((p) => p.text).join('\n\n'));
+  // A sentence and its clean twin never both: the twin would be the same text without the error.
+  for (let i = 0; i < 40; i++) assert.ok(!(doc.includes(`Sentence ${i} hass`) && doc.includes(`Sentence ${i} has `)), `twin ${i}`);
+  assert.deepEqual(buildDocument(items, { errors: 10, words: 200, sentences: 3, seed: 7 }).doc, doc, 'the same seed, the same document');
+  assert.throws(() => buildDocument(items, { errors: 50, words: 200, sentences: 3, seed: 7 }), /too few items/);
 });

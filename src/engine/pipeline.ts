@@ -26,7 +26,7 @@ import { dialectOrThrow, type Dialect } from './dialects';
 import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
-import { planReplacements, rankPlans, type ReplacePlan } from './replacePlans';
+import { planReplacements, rankPlans, screened, type ReplacePlan } from './replacePlans';
 import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
 import type { CheckOptions, CheckResult, ModelRunner, RankedWord } from './types';
 import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
@@ -54,7 +54,8 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
   const suspects = docs.map((doc) => suspectsOfDocument(doc, rule.th.pNoiseGate));
   const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
-  const plans = docs.map((doc, d) => planReplacements(doc, kept[d], model));
+  // Real words whose fix the window's cloze already finds far from likely get no rows (replacePlans.ts, screened).
+  const plans = docs.map((doc, d) => screened(doc, planReplacements(doc, kept[d], model), rule.th.tau, model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
 
@@ -97,7 +98,7 @@ export async function rank(text: string, languageId: string, start: number, end:
   const kept = prioritise(suspects, doc);
   const cutoff = realWordCutoff(suspects, kept, doc);
   const sentence = doc.words[word].sentence;
-  const mine = planReplacements(doc, kept.filter((s) => doc.words[s.word].sentence === sentence), model);
+  const mine = screened(doc, planReplacements(doc, kept.filter((s) => doc.words[s.word].sentence === sentence), model), rule.th.tau, model);
   const decided = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule);
   const [look] = secondLooks(doc, { flagged: decided.filter((v) => v.flagged), suspects, cutoff }, options.ignoredWords);
   if (look && decidedInLook(look, doc, word)) return rankInLook(look, doc, word, cutoff, rule, model, signal);

@@ -2,7 +2,7 @@
 // the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
 import { REPLACE_WEIGHTS, rowChannels } from './channel';
-import { mergeCandidates, type Suspect } from './findings';
+import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import type { Candidate, ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
 import { memoPlan, type PlanWork } from './planMemo';
@@ -87,6 +87,49 @@ function likeliest(all: readonly Candidate[], prescore: (i: number) => number, f
   const score = at.map(prescore);
   const likely = new Set(at.filter((i) => !isForced(i)).sort((a, b) => score[b] - score[a] || a - b).slice(0, room));
   return at.filter((i) => isForced(i) || likely.has(i));
+}
+
+/**
+ * How far below the flag threshold (nats) the cloze model's estimate of a real word's best fix (clozeEstimate)
+ * may be before its REPLACE rows are not worth scoring. On the channel fit's 6,000 training items (bench/work/fit/
+ * train.jsonl: 48,963 real-word suspects, past the gate or quiet), every one scored, 1,142 were flagged at the
+ * default; of the 63% whose estimate was more than 6.5 below tau (56% of their rows) none was, nor given
+ * p > 0.3 (with 5.5: 70%, and one at p > 0.3).
+ */
+export const SCREEN_MARGIN = 6.5;
+
+/**
+ * The plans worth REPLACE's rows: all but those of real words (findings.ts, isRealWord) whose clozeEstimate is
+ * more than SCREEN_MARGIN below tau. A non-word, a doubled word and a/an are always scored.
+ */
+export function screened(doc: ScoredDocument, plans: ReplacePlan[], tau: number, model: Model): ReplacePlan[] {
+  return plans.filter((p) => {
+    if (!isRealWord(p.suspect, doc)) return true;
+    const est = clozeEstimate(doc, p, model);
+    return est === undefined || est >= tau - SCREEN_MARGIN;
+  });
+}
+
+/**
+ * The window's own guess at a real word's REPLACE log-odds, from the cloze row check already has: the best
+ * candidate's log q at the word less the word's own, plus the channel's log-odds. A candidate of several pieces
+ * counts by its first (each further piece only lowers the sum of their log q), one outside q's top K at the
+ * K-th's log q (it is at most that). undefined where the window cannot say: a word of several pieces, or a
+ * candidate that reaches past the word (a join, an inserted article).
+ */
+export function clozeEstimate(doc: ScoredDocument, plan: ReplacePlan, model: Model): number | undefined {
+  const i = plan.suspect.word, w = doc.words[i];
+  const K = model.runner.meta.cloze.k;
+  const q = proposalsAt(doc, i, K);
+  if (!q || plan.cands.some((c) => c.start !== w.start || c.end !== w.end)) return undefined;
+  let best = -Infinity;
+  plan.cands.forEach((c, k) => {
+    const first = model.wp.encode(c.text).ids[0];
+    const at = Array.prototype.indexOf.call(q.ids, first);
+    const logq = at >= 0 ? q.logq[at] : q.logq[K - 1];
+    best = Math.max(best, logq - q.own + plan.channels[k + 1] - plan.channels[0]);
+  });
+  return best;
 }
 
 /** Every plan's rows scored (same order), from one batched pass through each head. */

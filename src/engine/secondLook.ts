@@ -17,7 +17,7 @@
 import { suspectsOfDocument } from './blockSuspects';
 import { dropOverlaps, forcedCandidates, isRealWord, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
-import { planReplacements, rankPlans } from './replacePlans';
+import { planReplacements, rankPlans, screened } from './replacePlans';
 import type { Finding, RankedWord } from './types';
 import { scoreSentences, type Model, type ScoredDocument, type SentencesInput } from './wordScores';
 
@@ -94,7 +94,7 @@ export async function lookAgain(docs: ScoredDocument[], firsts: FirstPass[], rul
   const looks = docs.flatMap((doc, d) => secondLooks(doc, firsts[d], ignoredWords).map((look) => ({ d, look })));
   const seen = await scoreLooks(looks.map((x) => x.look), model, signal);
   const plans = looks.map(({ d, look }, i) =>
-    planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, fixedSpan(look)));
+    screened(seen[i], planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, fixedSpan(look)), rule.th.tau, model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { between: hooks?.between, preferredBatchRows: model.runner.preferredBatchRows, signal });
 

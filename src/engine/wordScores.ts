@@ -154,13 +154,16 @@ function sameRows(a: Float32Array[], b: Float32Array[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
-/** q's own proposals at a one-piece word, from the cloze row of the window that owns it. */
-export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: Int32Array; logq: Float32Array } | undefined {
+/**
+ * q's own proposals at a one-piece word, from the cloze row of the window that owns it: its top K ids with
+ * their log q, best first, and the word's own log q there.
+ */
+export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: Int32Array; logq: Float32Array; own: number } | undefined {
   const w = doc.words[i];
   if (w.p1 - w.p0 !== 1) return undefined;
   const { window, pos } = ownerOf(doc.windows, w.stream, w.p0);
   const row = doc.windowCloze[window];
-  return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K) };
+  return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K), own: row.tokenLogq[pos] };
 }
 
 /**

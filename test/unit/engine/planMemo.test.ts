@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { suspectsOf } from '../../../src/engine/findings';
+import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
-import { planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS } from '../../../src/engine/replacePlans';
+import { clozeEstimate, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
 import { REPLACE_WEIGHTS, rowChannels } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
@@ -140,4 +140,25 @@ test('a plan rows its forced candidates and the others most likely typed as the 
   // Forced candidates (the doubled word's "delete the second copy") are rowed, whatever their channel.
   assert.ok(planned.some((p) => p.suspect.forced.some((f) => f.sources.includes('delete'))), 'the doubled word has its forced delete');
   for (const p of planned) for (const f of p.suspect.forced) assert.ok(p.cands.some((c) => c.text === f.text && c.start === f.start), `${f.text} rowed`);
+});
+
+test('REPLACE skips the real words whose fix the window\'s cloze finds far from likely, never a non-word', async () => {
+  const model = fresh();
+  const text = 'I lost my keys over their. The cat sat on the mat. She lost her keyss yesterday.';
+  const { doc, plans: planned } = await plans(text, model);
+  const tau = 0.5;
+  const kept = new Set(screened(doc, planned, tau, model));
+  const real = planned.filter((p) => isRealWord(p.suspect, doc));
+  assert.ok(real.some((p) => !kept.has(p)), 'some real word is skipped');
+  assert.ok(real.some((p) => kept.has(p)), 'some real word is scored');
+  for (const p of planned) {
+    const w = doc.words[p.suspect.word].text;
+    if (!isRealWord(p.suspect, doc)) { assert.ok(kept.has(p), `${w}: not a real word, always scored`); continue; }
+    const est = clozeEstimate(doc, p, model);
+    assert.equal(kept.has(p), est === undefined || est >= tau - SCREEN_MARGIN, `${w}: estimate ${est}`);
+  }
+  const their = planned.find((p) => doc.words[p.suspect.word].text === 'their')!;
+  assert.ok(kept.has(their), '"over their" is scored: q expects "there"');
+  // A higher threshold skips more (the margin is below tau, whatever tau is).
+  assert.ok(screened(doc, planned, tau + 20, model).length < kept.size);
 });
