@@ -111,6 +111,9 @@ export async function rank(text: string, languageId: string, start: number, end:
   const suspect = own ?? { word, byNoise: true, forced: forcedCandidates(doc, word) };
   const plans = planReplacements(doc, [suspect], model);
   if (plans.length === 0) return undefined;
+  // Check's own suspect with the candidates check scores (all of them where it scores none: replacePlans.ts, screened).
+  const worth = own ? screened(doc, plans, rule.th.tau, model) : [];
+  if (worth.length) plans[0] = worth[0];
   const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(doc, { word, ranking, cands: plans[0].cands }, rule);
   return v && { ...v.finding, flagged: v.flagged };

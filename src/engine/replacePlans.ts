@@ -90,46 +90,50 @@ function likeliest(all: readonly Candidate[], prescore: (i: number) => number, f
 }
 
 /**
- * How far below the flag threshold (nats) the cloze model's estimate of a real word's best fix (clozeEstimate)
- * may be before its REPLACE rows are not worth scoring. On the channel fit's 6,000 training items (bench/work/fit/
- * train.jsonl: 48,963 real-word suspects, past the gate or quiet), every one scored, 1,142 were flagged at the
- * default; of the 63% whose estimate was more than 6.5 below tau (56% of their rows) none was, nor given
- * p > 0.3 (with 5.5: 70%, and one at p > 0.3).
+ * How far below the flag threshold (nats) the cloze model's estimate of a real word's fix (clozeEstimates) may
+ * be before its REPLACE row is not worth scoring. On the first 3,000 of the channel fit's training items
+ * (bench/work/fit/train.jsonl: 23,764 real-word suspects, past the gate or quiet, every candidate scored) 77% of
+ * the candidates with an estimate were more than 6.5 below tau at the default; none of them was a flag's fix,
+ * none had p > 0.1, and none of the suspects left with no candidate was flagged or given p > 0.3 (63% of all
+ * 48,963 on the 6,000 items, with 55% of the real words' rows). With 5.5, two candidates had p > 0.1.
  */
 export const SCREEN_MARGIN = 6.5;
 
 /**
- * The plans worth REPLACE's rows: all but those of real words (findings.ts, isRealWord) whose clozeEstimate is
- * more than SCREEN_MARGIN below tau. A non-word, a doubled word and a/an are always scored.
+ * The plans with the rows worth REPLACE's time: a real word's (findings.ts, isRealWord) candidates whose
+ * clozeEstimates are more than SCREEN_MARGIN below tau are left out, and a real word left with none gets no
+ * plan. A non-word, a doubled word and a/an are always scored whole.
  */
 export function screened(doc: ScoredDocument, plans: ReplacePlan[], tau: number, model: Model): ReplacePlan[] {
-  return plans.filter((p) => {
-    if (!isRealWord(p.suspect, doc)) return true;
-    const est = clozeEstimate(doc, p, model);
-    return est === undefined || est >= tau - SCREEN_MARGIN;
+  return plans.flatMap((p) => {
+    if (!isRealWord(p.suspect, doc)) return [p];
+    const est = clozeEstimates(doc, p, model);
+    if (!est) return [p];
+    const kept = p.cands.map((_, k) => k).filter((k) => est[k] >= tau - SCREEN_MARGIN);
+    if (kept.length === p.cands.length) return [p];
+    if (kept.length === 0) return [];
+    const at = [0, ...kept.map((k) => k + 1)];
+    return [{ suspect: p.suspect, cands: kept.map((k) => p.cands[k]), texts: at.map((i) => p.texts[i]), rows: at.map((i) => p.rows[i]), channels: at.map((i) => p.channels[i]) }];
   });
 }
 
 /**
- * The window's own guess at a real word's REPLACE log-odds, from the cloze row check already has: the best
- * candidate's log q at the word less the word's own, plus the channel's log-odds. A candidate of several pieces
- * counts by its first (each further piece only lowers the sum of their log q), one outside q's top K at the
- * K-th's log q (it is at most that). undefined where the window cannot say: a word of several pieces, or a
- * candidate that reaches past the word (a join, an inserted article).
+ * The window's own guess at each candidate's REPLACE log-odds for a real word, from the cloze row check already
+ * has: the candidate's log q at the word less the word's own, plus the channel's log-odds. A candidate of
+ * several pieces counts by its first piece, one outside q's top K at the K-th's log q (its own is at most that),
+ * one that reaches past the word (a join, an inserted article) as Infinity (the window cannot say).
+ * undefined for a word of several pieces.
  */
-export function clozeEstimate(doc: ScoredDocument, plan: ReplacePlan, model: Model): number | undefined {
+export function clozeEstimates(doc: ScoredDocument, plan: ReplacePlan, model: Model): number[] | undefined {
   const i = plan.suspect.word, w = doc.words[i];
   const K = model.runner.meta.cloze.k;
   const q = proposalsAt(doc, i, K);
-  if (!q || plan.cands.some((c) => c.start !== w.start || c.end !== w.end)) return undefined;
-  let best = -Infinity;
-  plan.cands.forEach((c, k) => {
-    const first = model.wp.encode(c.text).ids[0];
-    const at = Array.prototype.indexOf.call(q.ids, first);
-    const logq = at >= 0 ? q.logq[at] : q.logq[K - 1];
-    best = Math.max(best, logq - q.own + plan.channels[k + 1] - plan.channels[0]);
+  if (!q) return undefined;
+  return plan.cands.map((c, k) => {
+    if (c.start !== w.start || c.end !== w.end) return Infinity;
+    const at = Array.prototype.indexOf.call(q.ids, model.wp.encode(c.text).ids[0]);
+    return (at >= 0 ? q.logq[at] : q.logq[K - 1]) - q.own + plan.channels[k + 1] - plan.channels[0];
   });
-  return best;
 }
 
 /** Every plan's rows scored (same order), from one batched pass through each head. */

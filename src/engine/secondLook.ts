@@ -159,6 +159,9 @@ export async function rankInLook(look: SecondLook, doc: ScoredDocument, i: numbe
   const suspect = own ?? { word: at, byNoise: true, forced: forcedCandidates(seen, at) };
   const plans = planReplacements(seen, [suspect], model, fixedSpan(look));
   if (plans.length === 0) return undefined;
+  // The look's own suspect with the candidates check scored (all of them where check scored none).
+  const worth = own ? screened(seen, plans, rule.th.tau, model) : [];
+  if (worth.length) plans[0] = worth[0];
   const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(seen, { word: at, ranking, cands: plans[0].cands }, rule);
   return v && { ...backFrom(look, doc.text, v.finding), flagged: v.flagged };

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
-import { clozeEstimate, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
+import { clozeEstimates, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
 import { REPLACE_WEIGHTS, rowChannels } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
@@ -142,23 +142,37 @@ test('a plan rows its forced candidates and the others most likely typed as the 
   for (const p of planned) for (const f of p.suspect.forced) assert.ok(p.cands.some((c) => c.text === f.text && c.start === f.start), `${f.text} rowed`);
 });
 
-test('REPLACE skips the real words whose fix the window\'s cloze finds far from likely, never a non-word', async () => {
+test('REPLACE skips the candidates of a real word the window\'s cloze finds far from likely, never a non-word\'s', async () => {
   const model = fresh();
   const text = 'I lost my keys over their. The cat sat on the mat. She lost her keyss yesterday.';
   const { doc, plans: planned } = await plans(text, model);
   const tau = 0.5;
-  const kept = new Set(screened(doc, planned, tau, model));
+  const after = screened(doc, planned, tau, model);
+  const bySuspect = new Map(after.map((p) => [p.suspect, p]));
   const real = planned.filter((p) => isRealWord(p.suspect, doc));
-  assert.ok(real.some((p) => !kept.has(p)), 'some real word is skipped');
-  assert.ok(real.some((p) => kept.has(p)), 'some real word is scored');
+  assert.ok(real.some((p) => !bySuspect.has(p.suspect)), 'some real word is not scored at all');
+  assert.ok(real.some((p) => (bySuspect.get(p.suspect)?.cands.length ?? 0) > 0), 'some real word is scored');
+  let fewer = 0;
   for (const p of planned) {
     const w = doc.words[p.suspect.word].text;
-    if (!isRealWord(p.suspect, doc)) { assert.ok(kept.has(p), `${w}: not a real word, always scored`); continue; }
-    const est = clozeEstimate(doc, p, model);
-    assert.equal(kept.has(p), est === undefined || est >= tau - SCREEN_MARGIN, `${w}: estimate ${est}`);
+    const q = bySuspect.get(p.suspect);
+    if (!isRealWord(p.suspect, doc)) { assert.equal(q, p, `${w}: not a real word, scored whole`); continue; }
+    const est = clozeEstimates(doc, p, model);
+    const worth = p.cands.filter((_, k) => !est || est[k] >= tau - SCREEN_MARGIN);
+    assert.deepEqual(q?.cands ?? [], worth, `${w}: the candidates worth a row`);
+    if (!q) continue;
+    if (q.cands.length < p.cands.length) fewer++;
+    // Rows, texts and channels follow their candidates, the word's own first.
+    q.cands.forEach((c, k) => {
+      const j = p.cands.indexOf(c) + 1;
+      assert.deepEqual([q.rows[k + 1], q.texts[k + 1], q.channels[k + 1]], [p.rows[j], p.texts[j], p.channels[j]]);
+    });
+    assert.deepEqual([q.rows[0], q.texts[0], q.channels[0]], [p.rows[0], p.texts[0], p.channels[0]]);
   }
-  const their = planned.find((p) => doc.words[p.suspect.word].text === 'their')!;
-  assert.ok(kept.has(their), '"over their" is scored: q expects "there"');
+  assert.ok(fewer > 0, 'some real word keeps only some of its candidates');
+  const their = after.find((p) => doc.words[p.suspect.word].text === 'their');
+  assert.ok(their?.cands.some((c) => c.text === 'there'), '"over their" is scored with "there": q expects it');
   // A higher threshold skips more (the margin is below tau, whatever tau is).
-  assert.ok(screened(doc, planned, tau + 20, model).length < kept.size);
+  const rows = (ps: typeof planned) => ps.reduce((n, p) => n + p.rows.length, 0);
+  assert.ok(rows(screened(doc, planned, tau + 20, model)) < rows(after));
 });

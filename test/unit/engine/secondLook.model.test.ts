@@ -8,7 +8,7 @@ import { check, rank } from '../../../src/engine/pipeline';
 import { thresholdsFor } from '../../../src/engine/calibration';
 import { MAX_SUGGESTIONS } from '../../../src/engine/defaults';
 import { dropOverlaps, prioritise, suspectsOf, verdict } from '../../../src/engine/findings';
-import { planReplacements, rankPlans } from '../../../src/engine/replacePlans';
+import { planReplacements, rankPlans, screened } from '../../../src/engine/replacePlans';
 import { scoreWords } from '../../../src/engine/wordScores';
 import type { Finding } from '../../../src/engine/types';
 import { WordPiece } from '../../../src/text/wordpiece';
@@ -26,7 +26,7 @@ async function firstPass(text: string): Promise<Finding[]> {
   const model = { runner, wp };
   const rule = { th: thresholdsFor(OPTIONS.sensitivity), maxSuggestions: MAX_SUGGESTIONS };
   const doc = await scoreWords({ text, languageId: 'plaintext' }, model);
-  const plans = planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model);
+  const plans = screened(doc, planReplacements(doc, prioritise(suspectsOf(doc, rule.th.pNoiseGate), doc), model), rule.th.tau, model);
   const rankings = await rankPlans(plans, model);
   return dropOverlaps(plans.flatMap((p, k) => {
     const v = verdict(doc, { word: p.suspect.word, ranking: rankings[k], cands: p.cands }, rule);
