@@ -100,6 +100,8 @@ async function collect(o) {
       const item = items[next++];
       const doc = await scoreWords({ text: item.text, languageId: 'markdown' }, model);
       const suspects = prioritise(suspectsOf(doc, gate), doc);
+      // Every candidate REPLACE would row, before check's screen of real words' candidates (replacePlans.ts,
+      // screened): it reads tau, which this fit sets, and the candidates it drops are far from likely.
       const plans = planReplacements(doc, suspects, model);
       const scores = await scorePlans(plans, model);
       plans.forEach((plan, k) => {
