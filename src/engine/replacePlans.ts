@@ -94,8 +94,8 @@ function likeliest(all: readonly Candidate[], prescore: (i: number) => number, f
  * be before its REPLACE row is not worth scoring. On the first 3,000 of the channel fit's training items
  * (bench/work/fit/train.jsonl: 23,764 real-word suspects, past the gate or quiet, every candidate scored) 77% of
  * the candidates with an estimate were more than 6.5 below tau at the default; none of them was a flag's fix,
- * none had p > 0.1, and none of the suspects left with no candidate was flagged or given p > 0.3 (63% of all
- * 48,963 on the 6,000 items, with 55% of the real words' rows). With 5.5, two candidates had p > 0.1.
+ * none had p > 0.1. On all 6,000 items (48,963 such suspects) the 63% left with no candidate held 56% of the real
+ * words' rows, and none of them was flagged or given p > 0.3. With 5.5, two candidates had p > 0.1.
  */
 export const SCREEN_MARGIN = 6.5;
 
