@@ -95,10 +95,9 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
 
 /**
  * The suspects a check scores, most promising first: doubled words and a/an (their fix is known), then
- * non-words (spelling errors: REPLACE confirms them reliably), then real words by rank (check's: the cloze
- * model's estimate of the word's best fix, replacePlans.ts realWordRank); ties in text order. Forced and
- * non-word suspects are all kept. Real words are capped at MIN_SUSPECTS or one per SUSPECT_WORDS words of the
- * text, the highest rank first: the gate passes about a
+ * non-words (spelling errors: REPLACE confirms them reliably), then real words by pNoise; ties in text order.
+ * Forced and non-word suspects are all kept. Real words that only passed the pNoise gate are capped at
+ * MIN_SUSPECTS or one per SUSPECT_WORDS words of the text, the highest pNoise first: the gate passes about a
  * fifth of a technical document's words (2,175 of 10,326 in bench/data/speed-10k.md at sensitivity 0.5),
  * and scoring every one of them took 149 s against 7 s on 2 cores. check scores the kept ones in chunks
  * (replaceChunks.ts), so a superseded check stops between chunks and keeps what it scored.
@@ -106,20 +105,14 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
 export const MIN_SUSPECTS = 16;
 export const SUSPECT_WORDS = 250;
 
-/**
- * How likely a real-word suspect is to be flagged, for the cap: its pNoise unless check knows better
- * (replacePlans.ts, realWordRank: the cloze model's estimate of its best fix).
- */
-export type RealWordRank = (s: Suspect) => number;
-
-export function prioritise(suspects: Suspect[], t: WordTable, rankOf: RealWordRank = (s) => t.pNoise[s.word]): Suspect[] {
-  // Ranked: forced 2e6 + ..., non-words 1e6 + pNoise, each ahead of every real word (the real words are capped
-  // apart, by rankOf); ties in text order.
+export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
+  // Ranked: forced 2e6 + ..., non-words 1e6 + pNoise, real words pNoise (at most 1), so every real word
+  // ranks below the rest; ties in text order.
   const byRank = (a: Ranked, b: Ranked) => b.r - a.r || a.s.word - b.s.word;
   const rest: Ranked[] = [], real: Ranked[] = [];
   for (const s of suspects) {
-    if (isRealWord(s, t)) real.push({ s, r: rankOf(s) });
-    else rest.push({ s, r: (s.forced.length ? 2e6 : 1e6) + t.pNoise[s.word] });
+    const isReal = isRealWord(s, t);
+    (isReal ? real : rest).push({ s, r: (isReal ? 0 : s.forced.length ? 2e6 : 1e6) + t.pNoise[s.word] });
   }
   return [...rest.sort(byRank), ...best(real, capOf(t), byRank)].map(({ s }) => s);
 }
@@ -146,13 +139,12 @@ function best<T>(items: T[], n: number, cmp: (a: T, b: T) => number): T[] {
 }
 
 /**
- * The rank (prioritise's rankOf) a real word needed to make prioritise's cut (the lowest one kept when the cap
- * cut some, else -Infinity): a second look at a sentence (secondLook.ts) keeps the real words that would have
- * made it.
+ * The pNoise a real word needed to make prioritise's cut (the lowest one kept when the cap cut some, else
+ * 0): a second look at a sentence (secondLook.ts) keeps the real words that would have made it.
  */
-export function realWordCutoff(suspects: Suspect[], kept: Suspect[], t: WordTable, rankOf: RealWordRank = (s) => t.pNoise[s.word]): number {
-  if (suspects.filter((s) => isRealWord(s, t)).length <= capOf(t)) return -Infinity;
-  return Math.min(...kept.filter((s) => isRealWord(s, t)).map(rankOf));
+export function realWordCutoff(suspects: Suspect[], kept: Suspect[], t: WordTable): number {
+  if (suspects.filter((s) => isRealWord(s, t)).length <= capOf(t)) return 0;
+  return Math.min(...kept.filter((s) => isRealWord(s, t)).map((s) => t.pNoise[s.word]));
 }
 
 const QUIET: readonly Source[] = ['quiet-confusable', 'quiet-usage', 'quiet-agreement'];

@@ -23,10 +23,10 @@ import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { suspectsOfDocument } from './blockSuspects';
 import { dialectOrThrow, type Dialect } from './dialects';
-import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule, type Suspect } from './findings';
+import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
-import { planAll, planReplacements, rankPlans, realWordRank, screened, type ReplacePlan } from './replacePlans';
+import { planReplacements, rankPlans, screened, type ReplacePlan } from './replacePlans';
 import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
 import type { CheckOptions, CheckResult, ModelRunner, RankedWord } from './types';
 import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
@@ -53,13 +53,9 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords, dialect: dialectOf(options) })), model, signal, shouldStop);
   // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
   const suspects = docs.map((doc) => suspectsOfDocument(doc, rule.th.pNoiseGate));
-  // Every suspect planned, real words' candidates screened (replacePlans.ts): the cap keeps the real words whose
-  // fix the cloze model finds likeliest, and one left with no candidate is out of the running.
-  const planned = docs.map((doc, d) => planAll(doc, suspects[d], rule.th.tau, model));
-  const rankOf = docs.map((doc, d) => (s: Suspect) => realWordRank(doc, planned[d].get(s)!, model));
-  const live = docs.map((_, d) => suspects[d].filter((s) => planned[d].has(s)));
-  const kept = docs.map((doc, d) => prioritise(live[d], doc, rankOf[d]));
-  const plans = kept.map((k, d) => k.map((s) => planned[d].get(s)!));
+  const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
+  // Real words whose fix the window's cloze already finds far from likely get no rows (replacePlans.ts, screened).
+  const plans = docs.map((doc, d) => screened(doc, planReplacements(doc, kept[d], model), rule.th.tau, model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
 
@@ -68,7 +64,7 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const firsts: FirstPass[] = docs.map((doc, d) => ({
     flagged: decided[d].filter((v) => v.flagged),
     suspects: suspects[d],
-    cutoff: realWordCutoff(live[d], kept[d], doc, rankOf[d]),
+    cutoff: realWordCutoff(suspects[d], kept[d], doc),
   }));
   const looked = await lookAgain(docs, firsts, rule, model, options.ignoredWords, signal, hooks);
   return docs.map((doc, d) => {
@@ -99,13 +95,10 @@ export async function rank(text: string, languageId: string, start: number, end:
   // Check's first pass over the word's sentence (the rows check scored come from the cache), then the
   // second look check gives the sentence when it gives one and the word is one it decides again.
   const suspects = suspectsOfDocument(doc, rule.th.pNoiseGate);
-  const planned = planAll(doc, suspects, rule.th.tau, model);
-  const rankOf = (s: Suspect) => realWordRank(doc, planned.get(s)!, model);
-  const live = suspects.filter((s) => planned.has(s));
-  const kept = prioritise(live, doc, rankOf);
-  const cutoff = realWordCutoff(live, kept, doc, rankOf);
+  const kept = prioritise(suspects, doc);
+  const cutoff = realWordCutoff(suspects, kept, doc);
   const sentence = doc.words[word].sentence;
-  const mine = kept.filter((s) => doc.words[s.word].sentence === sentence).map((s) => planned.get(s)!);
+  const mine = screened(doc, planReplacements(doc, kept.filter((s) => doc.words[s.word].sentence === sentence), model), rule.th.tau, model);
   const decided = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule);
   const [look] = secondLooks(doc, { flagged: decided.filter((v) => v.flagged), suspects, cutoff }, options.ignoredWords);
   if (look && decidedInLook(look, doc, word)) return rankInLook(look, doc, word, cutoff, rule, model, signal);

@@ -136,25 +136,6 @@ export function clozeEstimates(doc: ScoredDocument, plan: ReplacePlan, model: Mo
   });
 }
 
-/**
- * Every suspect's plan, real words' candidates screened (screened): a suspect left with none is not in the map.
- */
-export function planAll(doc: ScoredDocument, suspects: Suspect[], tau: number, model: Model): Map<Suspect, ReplacePlan> {
-  return new Map(screened(doc, planReplacements(doc, suspects, model), tau, model).map((p) => [p.suspect, p]));
-}
-
-/**
- * A real word's rank for the cap (findings.ts, prioritise): the best clozeEstimate among its screened candidates,
- * the cloze model's own guess at how likely its fix is; a word it cannot guess for (of several pieces, or only
- * candidates reaching past it) ranks after those it can, by its pNoise. On a 10,005-word document of tech-dev
- * sentences (bench/long-doc.mjs) with every real-word suspect scored, the 40 the cap keeps there held 25 of the
- * 69 flagged by this rank against 8 by pNoise.
- */
-export function realWordRank(doc: ScoredDocument, plan: ReplacePlan, model: Model): number {
-  const est = clozeEstimates(doc, plan, model)?.filter(Number.isFinite) ?? [];
-  return est.length ? Math.max(...est) : -1e6 + doc.pNoise[plan.suspect.word];
-}
-
 /** Every plan's rows scored (same order), from one batched pass through each head. */
 export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal): Promise<RowScore[][]> {
   const { runner } = model;

@@ -17,7 +17,7 @@
 import { suspectsOfDocument } from './blockSuspects';
 import { dropOverlaps, forcedCandidates, isRealWord, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
-import { planReplacements, rankPlans, realWordRank, screened, type ReplacePlan } from './replacePlans';
+import { planReplacements, rankPlans, screened } from './replacePlans';
 import type { Finding, RankedWord } from './types';
 import { scoreSentences, type Model, type ScoredDocument, type SentencesInput } from './wordScores';
 
@@ -94,8 +94,7 @@ export async function lookAgain(docs: ScoredDocument[], firsts: FirstPass[], rul
   const looks = docs.flatMap((doc, d) => secondLooks(doc, firsts[d], ignoredWords).map((look) => ({ d, look })));
   const seen = await scoreLooks(looks.map((x) => x.look), model, signal);
   const plans = looks.map(({ d, look }, i) =>
-    screened(seen[i], planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate), model, fixedSpan(look)), rule.th.tau, model)
-      .filter((p) => madeTheCut(seen[i], p, firsts[d].cutoff, model)));
+    screened(seen[i], planReplacements(seen[i], lookSuspects(look, seen[i], rule.th.pNoiseGate, firsts[d].cutoff), model, fixedSpan(look)), rule.th.tau, model));
   const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
     { between: hooks?.between, preferredBatchRows: model.runner.preferredBatchRows, signal });
 
@@ -156,12 +155,12 @@ export async function rankInLook(look: SecondLook, doc: ScoredDocument, i: numbe
   const w = doc.words[i];
   const at = seen.words.findIndex((x) => x.start === shifted(look, w.start) && x.end === shifted(look, w.end));
   if (at < 0) return undefined;
-  const own = lookSuspects(look, seen, rule.th.pNoiseGate).find((s) => s.word === at);
+  const own = lookSuspects(look, seen, rule.th.pNoiseGate, cutoff).find((s) => s.word === at);
   const suspect = own ?? { word: at, byNoise: true, forced: forcedCandidates(seen, at) };
   const plans = planReplacements(seen, [suspect], model, fixedSpan(look));
   if (plans.length === 0) return undefined;
   // The look's own suspect with the candidates check scored (all of them where check scored none).
-  const worth = own ? screened(seen, plans, rule.th.tau, model).filter((p) => madeTheCut(seen, p, cutoff, model)) : [];
+  const worth = own ? screened(seen, plans, rule.th.tau, model) : [];
   if (worth.length) plans[0] = worth[0];
   const [ranking] = await rankPlans(plans, model, signal);
   const v = verdict(seen, { word: at, ranking, cands: plans[0].cands }, rule);
@@ -197,18 +196,13 @@ function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWord
   return { at: sentence - a, origin, input: { text: fixed, sentences: block, ignoredWords, dialect: doc.dialect } };
 }
 
-/** The look's suspects: those of the fixed text in the sentence, past the fix. */
-function lookSuspects(look: SecondLook, seen: ScoredDocument, gate: number): Suspect[] {
+/** The look's suspects: those of the fixed text in the sentence, past the fix, real words at the first pass's cutoff. */
+function lookSuspects(look: SecondLook, seen: ScoredDocument, gate: number, cutoff: number): Suspect[] {
   const fixed = fixedSpan(look);
   return suspectsOfDocument(seen, gate).filter((s) => {
     const w = seen.words[s.word];
-    return w.sentence === look.at && !touches(w, fixed);
+    return w.sentence === look.at && !touches(w, fixed) && (!isRealWord(s, seen) || seen.pNoise[s.word] >= cutoff);
   });
-}
-
-/** A look's plan the first pass would have scored: not a real word's, or one ranked at its cutoff or above. */
-function madeTheCut(seen: ScoredDocument, plan: ReplacePlan, cutoff: number, model: Model): boolean {
-  return !isRealWord(plan.suspect, seen) || realWordRank(seen, plan, model) >= cutoff;
 }
 
 /**
