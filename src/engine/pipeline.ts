@@ -26,7 +26,7 @@ import { dialectOrThrow, type Dialect } from './dialects';
 import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
-import { planReplacements, rankPlans, screened, type ReplacePlan } from './replacePlans';
+import { planReplacements, rankPlans, screened, screenedOrWhole, type ReplacePlan } from './replacePlans';
 import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
 import type { CheckOptions, CheckResult, ModelRunner, RankedWord } from './types';
 import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
@@ -109,13 +109,12 @@ export async function rank(text: string, languageId: string, start: number, end:
   // Check's own suspect when the word is one (every suspect gets the same number of candidates).
   const own = suspects.find((s) => s.word === word);
   const suspect = own ?? { word, byNoise: true, forced: forcedCandidates(doc, word) };
-  const plans = planReplacements(doc, [suspect], model);
-  if (plans.length === 0) return undefined;
-  // Check's own suspect with the candidates check scores (all of them where it scores none: replacePlans.ts, screened).
-  const worth = own ? screened(doc, plans, rule.th.tau, model) : [];
-  if (worth.length) plans[0] = worth[0];
-  const [ranking] = await rankPlans(plans, model, signal);
-  const v = verdict(doc, { word, ranking, cands: plans[0].cands }, rule);
+  const [whole] = planReplacements(doc, [suspect], model);
+  if (!whole) return undefined;
+  // Check's own suspect with the candidates check scores.
+  const plan = own ? screenedOrWhole(doc, whole, rule.th.tau, model) : whole;
+  const [ranking] = await rankPlans([plan], model, signal);
+  const v = verdict(doc, { word, ranking, cands: plan.cands }, rule);
   return v && { ...v.finding, flagged: v.flagged };
 }
 

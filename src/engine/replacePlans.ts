@@ -118,6 +118,14 @@ export function screened(doc: ScoredDocument, plans: ReplacePlan[], tau: number,
 }
 
 /**
+ * A suspect's plan as rank offers it: with the candidates check scores (screened), or whole where check scores
+ * none of them, so that a word's fixes are still there to show.
+ */
+export function screenedOrWhole(doc: ScoredDocument, plan: ReplacePlan, tau: number, model: Model): ReplacePlan {
+  return screened(doc, [plan], tau, model)[0] ?? plan;
+}
+
+/**
  * The window's own guess at each candidate's REPLACE log-odds for a real word, from the cloze row check already
  * has: the candidate's log q at the word less the word's own, plus the channel's log-odds. A candidate of
  * several pieces counts by its first piece, one outside q's top K at the K-th's log q (its own is at most that),

@@ -17,7 +17,7 @@
 import { suspectsOfDocument } from './blockSuspects';
 import { dropOverlaps, forcedCandidates, isRealWord, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
-import { planReplacements, rankPlans, screened } from './replacePlans';
+import { planReplacements, rankPlans, screened, screenedOrWhole } from './replacePlans';
 import type { Finding, RankedWord } from './types';
 import { scoreSentences, type Model, type ScoredDocument, type SentencesInput } from './wordScores';
 
@@ -157,13 +157,12 @@ export async function rankInLook(look: SecondLook, doc: ScoredDocument, i: numbe
   if (at < 0) return undefined;
   const own = lookSuspects(look, seen, rule.th.pNoiseGate, cutoff).find((s) => s.word === at);
   const suspect = own ?? { word: at, byNoise: true, forced: forcedCandidates(seen, at) };
-  const plans = planReplacements(seen, [suspect], model, fixedSpan(look));
-  if (plans.length === 0) return undefined;
-  // The look's own suspect with the candidates check scored (all of them where check scored none).
-  const worth = own ? screened(seen, plans, rule.th.tau, model) : [];
-  if (worth.length) plans[0] = worth[0];
-  const [ranking] = await rankPlans(plans, model, signal);
-  const v = verdict(seen, { word: at, ranking, cands: plans[0].cands }, rule);
+  const [whole] = planReplacements(seen, [suspect], model, fixedSpan(look));
+  if (!whole) return undefined;
+  // The look's own suspect with the candidates check scored.
+  const plan = own ? screenedOrWhole(seen, whole, rule.th.tau, model) : whole;
+  const [ranking] = await rankPlans([plan], model, signal);
+  const v = verdict(seen, { word: at, ranking, cands: plan.cands }, rule);
   return v && { ...backFrom(look, doc.text, v.finding), flagged: v.flagged };
 }
 
