@@ -42,7 +42,12 @@ export async function buildLexicon({ force = false } = {}) {
   const words = [...hunspellWords('dictionary-en'), ...softwareTerms()];
   const english = new Set(words.map((w) => w.toLowerCase()));
   const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
-  const frequent = vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()));
+  // The frequent tier: the lexicon's words that are whole pieces of the model, spelt as the vocabulary spells them
+  // (SMTP, Linux) except a capital that only begins a sentence: "Unsupported" stays "unsupported" where the lexicon
+  // has it in lower case.
+  const lower = new Set(words.filter((w) => w === w.toLowerCase()));
+  const frequent = [...new Set(vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()))
+    .map((p) => (p.slice(1) === p.slice(1).toLowerCase() && lower.has(p.toLowerCase()) ? p.toLowerCase() : p)))];
   const classes = wordClasses(VERB, NOUN);
   const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes);
   const index = SpellingIndex.build(frequent, words, traits);

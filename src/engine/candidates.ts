@@ -144,8 +144,9 @@ export class CandidateGenerator {
   }
 
   /**
-   * A long non-word's neighbours three edits away, for one with none within two: a garbled word ("speficiied",
-   * "idenfitifer") is as much a slip as a near one, and the channel prices its three edits.
+   * A long non-word's neighbours three edits away (all of them for one with none within two, its frequent ones
+   * besides the near ones otherwise, generate): a garbled word ("speficiied", "idenfitifer") is as much a slip
+   * as a near one, and the channel prices its three edits.
    */
   private far(w: string): Neighbour[] {
     return w.length >= FAR_MIN_LENGTH && w.length <= FAR_MAX_LENGTH ? this.spelling.neighbours(w, 3) : [];
@@ -178,9 +179,15 @@ export class CandidateGenerator {
       // A non-word is most likely a slip from a near neighbour: its listed fixes and spelling neighbours come first.
       const bonus = this.isWord(w) ? 0 : 1;
       if (bonus) for (const f of listedFixes(w)) same(f, 4, 'listed');
-      let near = this.spelling.neighbours(w, w.length <= 4 ? 1 : 2, bonus === 1);
-      if (bonus && near.length === 0) near = this.far(w);
-      for (const n of near.slice(0, 3 * max)) {
+      // A known word's neighbours one edit away when it is short (a real word's fix is rarely two edits from it); a
+      // non-word's two edits away from four letters ("ahev" → "have", "sitl" → "still"), and a long one's
+      // frequent words three away besides ("initliazed" → "initialized", "usinging" → "using"), priced in the
+      // cap as if two away: the channel prices their edits and REPLACE_ROWS (replacePlans.ts) keeps the likeliest.
+      const near = this.spelling.neighbours(w, w.length <= (bonus ? 3 : 4) ? 1 : 2, bonus === 1);
+      const far = bonus ? this.far(w) : [];
+      const spelled = near.length === 0 ? far.slice(0, 3 * max)
+        : [...near.slice(0, 3 * max), ...far.filter((n) => n.frequent && n.cost > 2).map((n) => ({ ...n, cost: 2 }))];
+      for (const n of spelled) {
         same(n.word, 2.6 - 1.5 * n.cost - (n.frequent ? 0 : 0.7) + bonus, 'spelling');
         // A non-word one slip from a word may be that word typed, besides misspelt: a second way of typing it.
         if (bonus && isSlip(n.word, w)) same(n.word, 2.6 - 1.5 * n.cost + bonus, 'slip');

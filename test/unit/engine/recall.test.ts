@@ -27,6 +27,7 @@ function variants(text: string, word: string) {
   const c = ctx(text, word);
   return grammarCandidates(c, gen).map((g) => ({ kind: g.kind, text: text.slice(0, g.start) + g.text + text.slice(g.end) }));
 }
+const texts = (cs: { text: string }[]) => cs.map((c) => c.text).join(', ');
 const has = (vs: { kind: string; text: string }[], kind: string, sentence: string) =>
   assert.ok(vs.some((v) => v.kind === kind && v.text === sentence), `${kind}: "${sentence}" not in\n${vs.map((v) => `${v.kind}: ${v.text}`).join('\n')}`);
 
@@ -121,7 +122,25 @@ test('a long non-word with no word within two edits is offered the words three a
   }
   assert.ok(!gen.mustCheck('qwxzvbtrk'), 'nothing within three: the model alone judges it');
   const near = gen.generate(ctx('The dervied one.', 'dervied')).filter((x) => x.sources.includes('spelling'));
-  assert.ok(near.length > 0 && near.every((x) => editCost('dervied', x.text.toLowerCase(), 2) <= 2), 'a word within two keeps the far search off');
+  assert.ok(near.length > 0 && near.every((x) => editCost('dervied', x.text.toLowerCase(), 2) <= 2 || gen.spelling.isFrequent(x.text)),
+    'a word with neighbours within two gets the far ones only when they are frequent');
+});
+
+test('a long non-word with near neighbours is offered frequent words three away too; a four-letter one, words two away', () => {
+  for (const [w, fix] of [['initliazed', 'initialized'], ['usinging', 'using'], ['ahev', 'have'], ['sitl', 'still'], ['kwno', 'know']]) {
+    const cands = gen.generate(ctx(`They ${w} it.`, w), undefined, 16);
+    assert.ok(cands.some((x) => x.text === fix && x.sources.includes('spelling')), `${w}: ${cands.map((x) => x.text).join(', ')}`);
+  }
+  assert.ok(gen.spelling.neighbours('initliazed', 2).length > 0, 'initliazed has words within two: the far ones come besides');
+  const real = gen.generate(ctx('They have it.', 'have'), undefined, 16).filter((x) => x.sources.includes('spelling'));
+  assert.ok(real.every((x) => editCost('have', x.text.toLowerCase(), 1) <= 1), `a short real word keeps to one edit: ${texts(real)}`);
+});
+
+test('the lexicon spells a frequent word as the dictionary does, not as a sentence begins it', () => {
+  assert.equal(gen.spelling.lookup('unsupported'), 'unsupported');
+  assert.ok(gen.generate(ctx('The bit are unsupport here.', 'unsupport'), undefined, 16).some((x) => x.text === 'unsupported'));
+  assert.equal(gen.spelling.lookup('smtp'), 'SMTP', 'an acronym keeps its capitals');
+  assert.equal(gen.spelling.lookup('linux'), 'Linux', 'a name keeps its capital');
 });
 
 test('jargon, identifiers and workspace words are not suspects by the lexicon alone', () => {
