@@ -27,10 +27,10 @@ export function noiseProbability(energy: number, surprisal: number, known: boole
 const ANCHORS: Record<keyof Thresholds, [number, number, number]> = {
   pNoiseGate: [0.1, 0.03, 0.01],
   // bench/fit-channel.mjs with the channel (channel.ts), on the training split: at sensitivity 0.5 the lowest tau
-  // ≥ 0 (a default squiggle's p ≥ 0.5) whose F0.5 is within one bootstrap standard error of the best (best 0.939
-  // at tau 0.75, SE 0.003; P 0.956 R 0.869), at 0 the most recall with 0.02 more precision (P 0.976 R 0.775), at 1
-  // the best F1 (P 0.942 R 0.889).
-  tau: [1.75, 0.5, 0],
+  // ≥ 0 (a default squiggle's p ≥ 0.5) whose F0.5 is within one bootstrap standard error of the best (best 0.944
+  // at tau 1.25, SE 0.003; P 0.960 R 0.879), at 0 the most recall with 0.02 more precision (P 0.981 R 0.770), at 1
+  // the best F1 (P 0.938 R 0.908).
+  tau: [2.25, 0.5, -0.25],
 };
 
 export function thresholdsFor(sensitivity: number, overrides: Partial<Thresholds> = {}): Thresholds {

@@ -92,6 +92,65 @@ function numberChanges(w: string, prev: string | undefined, lex: GrammarLexicon)
   return otherNumber(lw, lex).map((o) => ({ text: o, kind: numberChange(lw, o, prev, lex) }));
 }
 
+export type GrammaticalNumber = 'singular' | 'plural';
+
+const SINGULAR_SUBJECTS = new Set(['he', 'she', 'it', 'this']);
+const PLURAL_SUBJECTS = new Set(['we', 'they', 'these', 'those']);
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'each', 'every', 'another']);
+const PLURAL_DETERMINERS = new Set(['these', 'those', 'many', 'several', 'both', 'all', 'few']);
+/** Determiners that say nothing of the noun's number ("the value", "the values"). */
+const OPEN_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'your', 'my', 'his', 'her', 'whose']);
+/** Plurals without an -s, and nouns read either way: a cue from them would mislead. */
+const PLURAL_WITHOUT_S = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'phenomena', 'indices',
+  'matrices', 'vertices', 'feet', 'teeth', 'mice', 'geese', 'police', 'staff', 'series', 'species', 'news', 'metadata']);
+/** A noun phrase after one of these is a prepositional object or a conjunct, not the verb's subject ("the list of files is"). */
+const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from', 'by', 'to', 'into', 'about', 'between',
+  'under', 'over', 'through', 'within', 'without', 'across', 'per', 'via', 'like', 'than', 'and', 'or', 'nor']);
+
+/**
+ * The number of the subject that a verb right after `before` (the words of its sentence before it, in order)
+ * agrees with, where the words just before it say so plainly: a subject pronoun ("it", "they"), or a noun
+ * phrase that is not a preposition's object or a conjunct: a plural by its -s ("all sources", "hunks") or a
+ * noun after a determiner of one number ("the value", "each entry", "these files"). undefined when they do not
+ * (punctuation or markup before the verb, a name, "the list of files"). The channel's agreement cue (channel.ts,
+ * agreementCue) reads it: the model alone is unsure of "The value are interpreted".
+ */
+export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
+  const n = before.length, last = before[n - 1];
+  if (!last || !/^[ \t]+$/.test(text.slice(last.end, verb.start))) return undefined;
+  const lw = last.text.toLowerCase();
+  if (SINGULAR_SUBJECTS.has(lw)) return 'singular';
+  if (PLURAL_SUBJECTS.has(lw)) return 'plural';
+  if (!/^\p{Ll}+$/u.test(last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
+  const word = (k: number) => (k >= 0 && /^[ \t]+$/.test(text.slice(before[k].end, before[k + 1].start)) ? before[k].text.toLowerCase() : undefined);
+  // The determiner just before the noun, or before one modifier ("the default value").
+  const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
+  const start = at ?? n - 1;
+  const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
+  if (lead !== undefined && NOT_SUBJECT_BEFORE.has(lead)) return undefined;
+  const det = at !== undefined ? word(at)! : undefined;
+  const plural = pluralNoun(lw, lex);
+  if (det && PLURAL_DETERMINERS.has(det)) return plural || lex.canBe(lw, 'noun') ? 'plural' : undefined;
+  if (plural) return det && SINGULAR_DETERMINERS.has(det) ? undefined : 'plural';
+  if (det === undefined || !lex.canBe(lw, 'noun') || /s$/.test(lw)) return undefined;
+  return 'singular';
+}
+
+/** Is w the -s plural of a noun ("files", "entries", "boxes"), and not a noun of its own ("status", "class")? */
+function pluralNoun(w: string, lex: GrammarLexicon): boolean {
+  if (!/[^su's]s$/.test(w) && !/(ch|sh|x|z|ss)es$/.test(w) && !/ies$/.test(w)) return false;
+  const stems = [w.slice(0, -1), ...(/es$/.test(w) ? [w.slice(0, -2)] : []), ...(/ies$/.test(w) ? [w.slice(0, -3) + 'y'] : [])];
+  return stems.some((s) => s.length >= 2 && lex.isWord(s) && lex.canBe(s, 'noun'));
+}
+
+/** The number an agreement form shows: is, has, -s singular; are, have, the bare verb plural. */
+export function verbNumber(w: string): GrammaticalNumber {
+  const lw = w.toLowerCase().replace(/’/g, "'");
+  const aux = AUX_PAIRS.find(([sg, pl]) => lw === sg || lw === pl);
+  if (aux) return lw === aux[0] ? 'singular' : 'plural';
+  return /s$/.test(lw) ? 'singular' : 'plural';
+}
+
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */
 export function comparativeBase(w: string, lex: GrammarLexicon): string | undefined {
   const m = /^(.+?)(er|est)$/.exec(w);

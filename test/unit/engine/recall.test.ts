@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { generatorFor } from '../../../src/engine/candidates';
+import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, agreementCue, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
-import { grammarCandidates } from '../../../src/engine/grammar';
+import { grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
 
@@ -184,6 +184,40 @@ test('agreement fixes for a word below the gate: an auxiliary\'s other number, a
   assert.deepEqual(fixes('Specify the level.', 'Specify'), [], 'capitalised: a heading or an imperative');
   assert.deepEqual(fixes('Read the file.', 'the'), []);
   assert.deepEqual(fixes('The tests recieve it.', 'recieve'), [], 'a non-word is a spelling error first');
+});
+
+test("a verb's subject number where the words before it say it plainly, and none where they do not", () => {
+  const number = (text: string, verb: string) => {
+    const spans = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+    const i = spans.findIndex((x) => x.text === verb);
+    return subjectNumber(text, spans.slice(0, i), spans[i], gen);
+  };
+  assert.equal(number('The value are interpreted.', 'are'), 'singular');
+  assert.equal(number('The default value are used.', 'are'), 'singular', 'one modifier between determiner and noun');
+  assert.equal(number('Each entry have a name.', 'have'), 'singular');
+  assert.equal(number('It need a name.', 'need'), 'singular');
+  assert.equal(number('These is intended for tests.', 'is'), 'plural');
+  assert.equal(number('When all hunks is uninteresting, stop.', 'is'), 'plural', 'a plural by its -s');
+  assert.equal(number('The list of files is long.', 'is'), undefined, "a preposition's object is not the subject");
+  assert.equal(number('The user and the group is set.', 'is'), undefined, 'nor is a conjunct');
+  assert.equal(number('The data are here.', 'are'), undefined, 'a plural without -s says nothing');
+  assert.equal(number('The status is set.', 'is'), undefined, 'a singular in -s is not read as a plural');
+  assert.equal(number('Nuxt are fast.', 'are'), undefined, 'a name says nothing');
+  assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
+});
+
+test('the agreement cue prices an agreement fix by the subject: up where it agrees, down where it leaves agreement', () => {
+  const fix = (text: string): Candidate => ({ text, start: 10, end: 13, prior: 3, sources: ['quiet-agreement'] });
+  assert.equal(agreementCue('are', fix('is'), 'singular'), 1);
+  assert.equal(agreementCue('is', fix('are'), 'singular'), -1);
+  assert.equal(agreementCue('contain', fix('contains'), 'singular'), 1);
+  assert.equal(agreementCue('are', fix('is'), undefined), 0, 'no subject number, no cue');
+  assert.equal(agreementCue('form', { ...fix('from'), sources: ['quiet-confusable'] }, 'singular'), 0, 'another kind, no cue');
+  assert.ok(AGREEMENT_CUE > 0, 'fitted: the cue favours agreement');
+  const cands = [fix('is')];
+  const [, plain] = rowChannels('The value are here.', 0, cands);
+  const [, cued] = rowChannels('The value are here.', 0, cands, 'singular');
+  assert.ok(Math.abs(cued - plain - AGREEMENT_CUE) < 1e-9);
 });
 
 test('verb forms from the irregular verb table', () => {
