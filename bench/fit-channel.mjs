@@ -258,15 +258,15 @@ function scoreAt(data, th, tau) {
 
 const fBeta = (P, R, b) => (P + R ? ((1 + b * b) * P * R) / (b * b * P + R) : 0);
 
-/** The standard error of F0.5 at one point of the curve: 500 bootstrap resamples of the items (seeded). */
-function bootstrapSE(point, seed) {
+/** The standard error of F-beta (F0.5 unless told) at one point of the curve: 500 bootstrap resamples of the items (seeded). */
+function bootstrapSE(point, seed, beta = 0.5) {
   let x = seed >>> 0;
   const rand = () => { x = (x + 0x6d2b79f5) >>> 0; let t = x; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
   const n = point.perItem.length, fs = [];
   for (let b = 0; b < 500; b++) {
     const sum = [0, 0, 0, 0];
     for (let i = 0; i < n; i++) { const c = point.perItem[Math.floor(rand() * n)]; for (let k = 0; k < 4; k++) sum[k] += c[k]; }
-    fs.push(fBeta(sum[0] ? sum[1] / sum[0] : 1, sum[2] ? sum[3] / sum[2] : 0, 0.5));
+    fs.push(fBeta(sum[0] ? sum[1] / sum[0] : 1, sum[2] ? sum[3] / sum[2] : 0, beta));
   }
   const mean = fs.reduce((a, b) => a + b, 0) / fs.length;
   return Math.sqrt(fs.reduce((a, b) => a + (b - mean) ** 2, 0) / (fs.length - 1));
@@ -306,7 +306,7 @@ function prepare(data) {
     const words = wordsOf.get(r.id) ?? wordsOf.set(r.id, wordsIn(t, [{ start: 0, end: t.length }])).get(r.id);
     for (const c of r.cands) {
       const at = words.findIndex((w) => w.start === c.start && w.end === c.end);
-      c.cue = at < 0 ? 0 : agreementCue(t.slice(c.start, c.end), { ...c, sources: Object.keys(c.edit) }, subjectNumber(t, words.slice(0, at), words[at], gen));
+      c.cue = at < 0 ? 0 : agreementCue(t.slice(c.start, c.end), { ...c, sources: Object.keys(c.edit) }, subjectNumber(t, words.slice(0, at), words[at], gen, words.slice(at + 1, at + 3)));
       const typed = text.get(r.id).slice(c.start, c.end);
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
@@ -362,7 +362,11 @@ async function main() {
   const se = bootstrapSE(top, o.seed);
   const mid = curve.filter((c) => c.tau >= 0 && c.f05 >= top.f05 - se).reduce((a, b) => (b.tau < a.tau ? b : a));
   const lo = best('R', (c) => c.P >= Math.min(0.99, mid.P + 0.02) && c.tau >= mid.tau);
-  const hi = best('f1', (c) => c.tau <= mid.tau);
+  // At 1, by the same rule for F1: the lowest tau below the default's whose F1 is within one standard error of
+  // the best F1 there (the top of the F1 curve is flat too, and the setting's top end is for more flags).
+  const topF1 = best('f1', (c) => c.tau <= mid.tau);
+  const seF1 = bootstrapSE(topF1, o.seed, 1);
+  const hi = curve.filter((c) => c.tau <= mid.tau && c.f1 >= topF1.f1 - seF1).reduce((a, b) => (b.tau < a.tau ? b : a));
   const r3 = (x) => Math.round(x * 1000) / 1000;
   console.log(JSON.stringify({
     command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),

@@ -95,7 +95,7 @@ function numberChanges(w: string, prev: string | undefined, lex: GrammarLexicon)
 export type GrammaticalNumber = 'singular' | 'plural';
 
 const SINGULAR_SUBJECTS = new Set(['he', 'she', 'it', 'this']);
-const PLURAL_SUBJECTS = new Set(['we', 'they', 'these', 'those']);
+const PLURAL_SUBJECTS = new Set(['we', 'you', 'they', 'these', 'those']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'each', 'every', 'another']);
 const PLURAL_DETERMINERS = new Set(['these', 'those', 'many', 'several', 'both', 'all', 'few']);
 /** Determiners that say nothing of the noun's number ("the value", "the values"). */
@@ -103,6 +103,14 @@ const OPEN_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'your', 'my', 'h
 /** Plurals without an -s, and nouns read either way: a cue from them would mislead. */
 const PLURAL_WITHOUT_S = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'phenomena', 'indices',
   'matrices', 'vertices', 'feet', 'teeth', 'mice', 'geese', 'police', 'staff', 'series', 'species', 'news', 'metadata']);
+/** After an existential "there is/are", the first word of the subject that follows, when it tells its number. */
+const SINGULAR_AFTER_THERE = new Set(['a', 'an', 'one', 'another', 'no', 'nothing', 'only']);
+const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'multiple',
+  'various', 'numerous', 'some', 'few', 'both', 'lots', 'plenty']);
+/** "a few", "a lot of", "a number of": plural after all. */
+const PLURAL_AFTER_A = new Set(['few', 'lot', 'couple', 'number', 'variety', 'range', 'bunch', 'handful', 'dozen', 'pair']);
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+const BE = new Set(['is', 'are', 'was', 'were', "isn't", "aren't", "wasn't", "weren't"]);
 /** A noun phrase after one of these is a prepositional object or a conjunct, not the verb's subject ("the list of files is"). */
 const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from', 'by', 'to', 'into', 'about', 'between',
   'under', 'over', 'through', 'within', 'without', 'across', 'per', 'via', 'like', 'than', 'and', 'or', 'nor']);
@@ -112,16 +120,28 @@ const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from
  * agrees with, where the words just before it say so plainly: a subject pronoun ("it", "they"), or a noun
  * phrase that is not a preposition's object or a conjunct: a plural by its -s ("all sources", "hunks") or a
  * noun after a determiner of one number ("the value", "each entry", "these files"). undefined when they do not
- * (punctuation or markup before the verb, a name, "the list of files"). The channel's agreement cue (channel.ts,
- * agreementCue) reads it: the model alone is unsure of "The value are interpreted".
+ * (punctuation or markup before the verb, a name, "the list of files"). A relative pronoun ("that", "which", "who")
+ * takes the number of the noun phrase before it ("plugins that prefers"). After an existential "there", a form of
+ * "be" takes the number of the subject after it, where `after` (the word after the verb) says it ("there is two
+ * types"; `after` holds the words after the verb, in order). The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of "The
+ * value are interpreted".
  */
-export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
+export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
   const n = before.length, last = before[n - 1];
   if (!last || !/^[ \t]+$/.test(text.slice(last.end, verb.start))) return undefined;
   const lw = last.text.toLowerCase();
+  if (lw === 'there' && BE.has(verb.text.toLowerCase().replace(/’/g, "'"))) {
+    const spaced = (a: Span, b: Span | undefined) => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
+    const a = spaced(verb, after[0]) ? after[0].text.toLowerCase() : undefined;
+    if (a === 'a' || a === 'an') return spaced(after[0], after[1]) && PLURAL_AFTER_A.has(after[1].text.toLowerCase()) ? 'plural' : 'singular';
+    return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
+  }
   if (SINGULAR_SUBJECTS.has(lw)) return 'singular';
   if (PLURAL_SUBJECTS.has(lw)) return 'plural';
-  if (!/^\p{Ll}+$/u.test(last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
+  // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
+  if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? subjectNumber(text, before.slice(0, n - 1), last, lex) : undefined;
+  // A plain lower-case word, or one capitalised only as its sentence's first ("Plugins that prefers").
+  if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
   const word = (k: number) => (k >= 0 && /^[ \t]+$/.test(text.slice(before[k].end, before[k + 1].start)) ? before[k].text.toLowerCase() : undefined);
   // The determiner just before the noun, or before one modifier ("the default value").
   const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });

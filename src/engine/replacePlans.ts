@@ -67,10 +67,11 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));
   const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
-  // The subject's number where the words before say it, for the agreement fixes' cue (channel.ts, agreementCue).
+  // The subject's number where the words around say it, for the agreement fixes' cue (channel.ts, agreementCue).
   let first = s.word;
   while (first > 0 && words[first - 1].sentence === w.sentence) first--;
-  const subject = gen ? subjectNumber(text, words.slice(first, s.word), w, gen) : undefined;
+  const after = words.slice(s.word + 1, s.word + 3).filter((x) => x.sentence === w.sentence);
+  const subject = gen ? subjectNumber(text, words.slice(first, s.word), w, gen, after) : undefined;
   const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, subject);
   // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
   const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.nats * REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));

@@ -190,13 +190,22 @@ test("a verb's subject number where the words before it say it plainly, and none
   const number = (text: string, verb: string) => {
     const spans = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
     const i = spans.findIndex((x) => x.text === verb);
-    return subjectNumber(text, spans.slice(0, i), spans[i], gen);
+    return subjectNumber(text, spans.slice(0, i), spans[i], gen, spans.slice(i + 1, i + 3));
   };
   assert.equal(number('The value are interpreted.', 'are'), 'singular');
   assert.equal(number('The default value are used.', 'are'), 'singular', 'one modifier between determiner and noun');
   assert.equal(number('Each entry have a name.', 'have'), 'singular');
   assert.equal(number('It need a name.', 'need'), 'singular');
   assert.equal(number('These is intended for tests.', 'is'), 'plural');
+  assert.equal(number('If you needs to undo it, stop.', 'needs'), 'plural', '"you" takes the plural forms');
+  assert.equal(number('There is two types.', 'is'), 'plural', 'an existential "there" takes the number of what follows');
+  assert.equal(number('There are a bug here.', 'are'), 'singular');
+  assert.equal(number('There are a few bugs.', 'are'), 'plural', '"a few" is plural');
+  assert.equal(number('There is the file.', 'is'), undefined);
+  assert.equal(number('Many files that contains it.', 'contains'), 'plural', 'a relative pronoun takes its noun\'s number');
+  assert.equal(number('Files that contains it.', 'contains'), 'plural', 'a capital that only begins the sentence');
+  assert.equal(number('It holds an object that contain a hash.', 'contain'), 'singular');
+  assert.equal(number('He said that works.', 'works'), undefined, 'a verb before it says nothing');
   assert.equal(number('When all hunks is uninteresting, stop.', 'is'), 'plural', 'a plural by its -s');
   assert.equal(number('The list of files is long.', 'is'), undefined, "a preposition's object is not the subject");
   assert.equal(number('The user and the group is set.', 'is'), undefined, 'nor is a conjunct');
