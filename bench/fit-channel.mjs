@@ -18,9 +18,10 @@
 //    correction, "keep" when it touches no planted error (clean words: the false flags), and left out
 //    otherwise. Written to bench/work/fit/features.json.
 // 3. The posterior over a suspect's rows is a conditional logit:
-//      logit_k = -nats · (E_k + lambda · S_k + perPiece · n_k) + log P(typed | meant_k) + cue · c_k
+//      logit_k = -nats · (E_k + lambda · S_k + perPiece · n_k) + log P(typed | meant_k) + cue · c_k + confusion · f_k
 //    (c_k: an agreement fix's cue, +1 where it takes the number of the verb's subject as the words before it say
-//    it and the typed word does not, -1 the other way round, 0 else: channel.ts agreementCue, read in prepare())
+//    it and the typed word does not, -1 the other way round, 0 else: channel.ts agreementCue, read in prepare();
+//    and a confusion-set member's confusion cue, the same way, with a weight of its own: grammar.ts confusionCue)
 //    where log P(typed | meant_k) = log Σ over the candidate's kinds of exp(KIND_LOG_PRIOR[kind] + EDIT_SCALE ·
 //    log P of its edits) (channel.ts, logChannelOf; for
 //    spelling-like kinds the substring channel, learned leaving out the words planted here; a 'listed' fix, from
@@ -158,7 +159,7 @@ function logits(r, th) {
     const m = Math.max(...parts.map((p) => p.v));
     const z = parts.reduce((s, p) => s + Math.exp(p.v - m), 0);
     for (const p of parts) p.w = Math.exp(p.v - m) / z;
-    out.push(ctx(r.rows[i + 1]) - base + m + Math.log(z) + (c.cue ? th.cue * c.cue : 0));
+    out.push(ctx(r.rows[i + 1]) - base + m + Math.log(z) + (c.cue ? th.cue * c.cue : 0) + (c.conf ? th.conf * c.conf : 0));
     kinds.push(parts);
   });
   return { z: out, kinds };   // the original's context term is the reference (0)
@@ -166,7 +167,7 @@ function logits(r, th) {
 
 function lossAndGrad(records, th, start, pull) {
   let loss = 0;
-  const g = { a: 0, b: 0, c: 0, g: 0, cue: 0, nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
+  const g = { a: 0, b: 0, c: 0, g: 0, cue: 0, conf: 0, nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   for (const r of records) {
     const { z, kinds } = logits(r, th);
     const m = Math.max(...z);
@@ -186,6 +187,7 @@ function lossAndGrad(records, th, start, pull) {
       g.b -= dz * dS;
       g.c -= dz * dN;
       g.cue += dz * (r.cands[k - 1].cue ?? 0);
+      g.conf += dz * (r.cands[k - 1].conf ?? 0);
       for (const { k: kind, e, w } of kinds[k]) { g.prior[kind] += dz * w; g.g += dz * w * e; }
     });
   }
@@ -199,9 +201,9 @@ function lossAndGrad(records, th, start, pull) {
 /** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
 function fit(records, start, perPiece, own) {
   // 'a/an' is set, not fitted (channel.ts): no a/an error is planted yet.
-  const th = { a: 1, b: 0.5, c: 0, g: 1, cue: 0, nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
+  const th = { a: 1, b: 0.5, c: 0, g: 1, cue: 0, conf: 0, nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
     prior: { ...start, 'a/an': Math.log(1 / 2) } };
-  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'cue', 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'cue', 'conf', 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -217,7 +219,7 @@ function fit(records, start, perPiece, own) {
       v[k] = b2 * v[k] + (1 - b2) * gk * gk;
       set(k, get(k) - lr * (m[k] / (1 - b1 ** t)) / (Math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8));
     }
-    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)} editScale ${th.g.toFixed(3)} cue ${th.cue.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
+    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)} editScale ${th.g.toFixed(3)} cue ${th.cue.toFixed(3)} confusion ${th.conf.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
   }
   return { th, loss: last };
 }
@@ -280,8 +282,8 @@ function bootstrapSE(point, seed, beta = 0.5) {
  * (scripts/codespell-pairs.mjs), as the dev sets' words are left out of the shipped table.
  */
 function prepare(data) {
-  const { ownFeatures, logChannel, agreementCue } = eng('engine/channel');
-  const { subjectNumber } = eng('engine/grammar');
+  const { ownFeatures, logChannel, agreementCue, isConfusion } = eng('engine/channel');
+  const { subjectNumber, confusionCue } = eng('engine/grammar');
   const { wordsIn } = eng('text/words');
   const gen = eng('engine/candidates').generatorFor(fs.readFileSync(path.join(REPO, 'models', 'vocab.txt'), 'utf8').split('\n'));
   const wordsOf = new Map();
@@ -306,7 +308,10 @@ function prepare(data) {
     const words = wordsOf.get(r.id) ?? wordsOf.set(r.id, wordsIn(t, [{ start: 0, end: t.length }])).get(r.id);
     for (const c of r.cands) {
       const at = words.findIndex((w) => w.start === c.start && w.end === c.end);
-      c.cue = at < 0 ? 0 : agreementCue(t.slice(c.start, c.end), { ...c, sources: Object.keys(c.edit) }, subjectNumber(t, words.slice(0, at), words[at], gen, words.slice(at + 1, at + 3)));
+      const cand = { ...c, sources: Object.keys(c.edit) }, typed0 = t.slice(c.start, c.end);
+      const before = words.slice(0, at), after = words.slice(at + 1, at + 3);
+      c.cue = at < 0 ? 0 : agreementCue(typed0, cand, subjectNumber(t, before, words[at], gen, after));
+      c.conf = at >= 0 && isConfusion(cand) ? confusionCue(t, before, words[at], after, typed0, c.text, gen) : 0;
       const typed = text.get(r.id).slice(c.start, c.end);
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
@@ -372,7 +377,7 @@ async function main() {
     command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),
     items: data.items.length, suspects: n, loss: r3(loss),
     REPLACE_WEIGHTS: { nats: r3(th.a), lambda: r3(th.b / th.a), perPiece: r3(th.c / th.a) },
-    NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), AGREEMENT_CUE: r3(th.cue), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
+    NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), AGREEMENT_CUE: r3(th.cue), CONFUSION_CUE: r3(th.conf), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
     tau: [lo.tau, mid.tau, hi.tau], bestF05: { tau: top.tau, f05: r3(top.f05), se: r3(se) },
     train: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { perItem, ...v }]) => [k, v])),
   }, null, 1));

@@ -27,10 +27,10 @@ export function noiseProbability(energy: number, surprisal: number, known: boole
 const ANCHORS: Record<keyof Thresholds, [number, number, number]> = {
   pNoiseGate: [0.1, 0.03, 0.01],
   // bench/fit-channel.mjs with the channel (channel.ts), on the training split: at sensitivity 0.5 the lowest tau
-  // ≥ 0 (a default squiggle's p ≥ 0.5) whose F0.5 is within one bootstrap standard error of the best (best 0.949
-  // at tau 1.25, SE 0.003; P 0.962 R 0.892), at 0 the most recall with 0.02 more precision (P 0.984 R 0.780), at 1
+  // ≥ 0 (a default squiggle's p ≥ 0.5) whose F0.5 is within one bootstrap standard error of the best (best 0.953
+  // at tau 1, SE 0.003; P 0.966 R 0.899), at 0 the most recall with 0.02 more precision (P 0.987 R 0.807), at 1
   // by the same rule for F1, the lowest tau no higher than 0.5's whose F1 is within one standard error of the best
-  // there (P 0.929 R 0.917, F1 0.923 against 0.925 at 0.5: the top of the F1 curve is flat).
+  // there (P 0.939 R 0.925, F1 0.932 against 0.931 at 0.5: the top of the F1 curve is flat).
   tau: [2.25, 0.5, -0.5],
 };
 

@@ -7,7 +7,8 @@
 // flag x → c when log p(c | context) + logChannel(x, c, kind) − log p(x | context) − logOwn(x) > τ,
 // p(· | context) from REPLACE rows (ranking.ts, contextCost), τ from the sensitivity (calibration.ts).
 //
-// FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE and REPLACE_WEIGHTS below.
+// FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE, CONFUSION_CUE and
+// REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
 import { verbNumber, type GrammaticalNumber } from './grammar';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
@@ -22,9 +23,9 @@ import type { ReplaceWeights } from './ranking';
 // most keeps are confusion-set members below the gate, findings.ts CONFUSABLE_GATE), conditional logit over
 // each suspect's REPLACE rows, spelling-like candidates priced by a substring channel that has not seen the
 // planted words, half the planted words read as unlisted (fit-channel.mjs, prepare). Re-fitted 2026-12-04 from
-// the same features with the agreement cue (AGREEMENT_CUE; the verb's subject number read again from each item's
-// words, prepare): loss 0.028 → 0.024; train at tau 0.5: P 0.956 → 0.962, R 0.869 → 0.892, F0.5 0.937 → 0.947,
-// agreement caught 342 → 409 of 540. Twice the items of the fit before: two fits of 1,500 pairs drawn apart
+// the same features with the agreement and confusion cues (AGREEMENT_CUE, CONFUSION_CUE; read again from each
+// item's words, prepare): loss 0.028 → 0.022; train at tau 0.5: P 0.956 → 0.966, R 0.869 → 0.899, F0.5 0.937 →
+// 0.952; agreement caught 342 → 403 of 540, real-word 698 → 725 of 840. Twice the items of the fit before: two fits of 1,500 pairs drawn apart
 // moved REPLACE's weights by half and the non-word's own prior by 1.8 nats. The corpus held the fit's 80
 // packages alone (`training/corpus.py --fit-only`). Collected before quiet-usage was split from
 // quiet-confusable, then re-fitted from its features with those candidates relabelled by their set
@@ -41,8 +42,8 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -5.988, listed: -5.442, slip: -6.173, cloze: -5.652, split: -8.335, join: -6.225, confusable: -3.706, usage: -6.664, 'quiet-confusable': -4.802, 'quiet-usage': -7.468, 'quiet-agreement': -5.224,
-  delete: -3.56, agreement: -3.854, 'verb-number': -5.113, number: -7.397, 'verb-form': -7.471, article: -7.479, to: -8.496, compound: -7.644, comparative: -6.908, 'a/an': Math.log(1 / 2),
+  spelling: -5.91, listed: -5.4, slip: -6.135, cloze: -5.514, split: -8.302, join: -6.225, confusable: -4.235, usage: -6.497, 'quiet-confusable': -5.378, 'quiet-usage': -7.45, 'quiet-agreement': -5.004,
+  delete: -3.443, agreement: -3.392, 'verb-number': -4.984, number: -7.235, 'verb-form': -7.386, article: -7.358, to: -8.398, compound: -7.544, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */
@@ -54,7 +55,7 @@ const FAR = Math.log(1e-4);
  * over a list of distinct misspellings, so a slip of two rare edits would otherwise cost as much as no
  * writer's word.
  */
-export const EDIT_SCALE = 1.532;
+export const EDIT_SCALE = 1.468;
 
 /** The shipped spelling channel: data/channelTable.ts's substring rules over its per-class rates (edits.ts). */
 export function shippedSpellingChannel(): SubstringChannel {
@@ -103,13 +104,13 @@ export function logSumExp(xs: readonly number[]): number {
  * product names) rather than a slip, by its shape (ownFeatures): NON_WORD_LOG_PRIOR plus OWN_WEIGHTS · its
  * features. A dictionary word typed as meant costs nothing (log 1).
  */
-export const NON_WORD_LOG_PRIOR = -4.334;
+export const NON_WORD_LOG_PRIOR = -4.305;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.8 nats (0.186 · 15.04) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.9 nats (0.154 · 18.953) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
-export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.184, lambda: 2.292, perPiece: 15.577 };
+export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.154, lambda: 2.593, perPiece: 18.953 };
 
 /** What the own prior reads of a lexicon (SpellingIndex has both). */
 export interface OwnLexicon {
@@ -121,7 +122,7 @@ export const OWN_FEATURES = ['name', 'length', 'compound', 'nearFrequent'] as co
 export type OwnWeights = Record<(typeof OWN_FEATURES)[number], number>;
 
 /** FITTED with the rest (bench/fit-channel.mjs): how each feature of a non-word moves its own prior. */
-export const OWN_WEIGHTS: OwnWeights = { name: 0.295, length: -1.066, compound: 0.922, nearFrequent: -0.313 };
+export const OWN_WEIGHTS: OwnWeights = { name: 0.314, length: -1.056, compound: 0.902, nearFrequent: -0.291 };
 
 /**
  * The shape of a non-word, for its own prior, in OWN_FEATURES' order: capitalised where a sentence does not
@@ -152,7 +153,7 @@ const AGREEMENT_KINDS: readonly Source[] = ['agreement', 'quiet-agreement', 'ver
  * words before it say it plainly (grammar.ts, subjectNumber: "The value are" → is), and taken from one that
  * leaves it ("The value is" → are).
  */
-export const AGREEMENT_CUE = 3.722;
+export const AGREEMENT_CUE = 3.785;
 
 /**
  * The agreement cue of candidate c for the word `typed`, given its subject's number: +1 when c agrees with it and
@@ -163,15 +164,34 @@ export function agreementCue(typed: string, c: Candidate, subject: GrammaticalNu
   return Number(verbNumber(c.text) === subject) - Number(verbNumber(typed) === subject);
 }
 
+/** The confusion-set kinds (confusables.ts), which the confusion cue prices. */
+const CONFUSION_KINDS: readonly Source[] = ['confusable', 'quiet-confusable', 'usage', 'quiet-usage'];
+
+/**
+ * FITTED with the rest: nats added to a confusion-set member that the words next to it read as (grammar.ts,
+ * confusionCue: "taken form the message" → from, "there identifier" → their), and taken from one they read
+ * against.
+ */
+export const CONFUSION_CUE = 4.503;
+
+/** Does candidate c replace the word with another member of its confusion set (the confusion cue's kinds)? */
+export function isConfusion(c: Candidate): boolean {
+  return c.sources.some((k) => CONFUSION_KINDS.includes(k)) && !/\s/.test(c.text);
+}
+
+/** What the words around a suspect say of its candidates: its subject's number, and each candidate's confusion cue. */
+export interface WordCues { subject?: GrammaticalNumber; confusion?: readonly number[] }
+
 /**
  * log P(typed | meant) for a word's REPLACE rows: [0] the original as typed (own: logOwn), then each candidate,
- * an agreement fix's with its cue (agreementCue) when its subject's number is known.
+ * an agreement fix's with its cue (agreementCue) when its subject's number is known, a confusion-set member's
+ * with its confusion cue (cues.confusion, in the candidates' order).
  */
-export function rowChannels(text: string, own: number, cands: readonly Candidate[], subject?: GrammaticalNumber, prior = KIND_LOG_PRIOR,
-  cueWeight = AGREEMENT_CUE): number[] {
-  return [own, ...cands.map((c) => {
+export function rowChannels(text: string, own: number, cands: readonly Candidate[], cues: WordCues = {}, prior = KIND_LOG_PRIOR,
+  cueWeight = AGREEMENT_CUE, confusionWeight = CONFUSION_CUE): number[] {
+  return [own, ...cands.map((c, k) => {
     const typed = text.slice(c.start, c.end);
-    const cue = agreementCue(typed, c, subject);
-    return logChannelOf(typed, c, prior) + (cue && cueWeight * cue);
+    const cue = agreementCue(typed, c, cues.subject), conf = cues.confusion?.[k] ?? 0;
+    return logChannelOf(typed, c, prior) + (cue && cueWeight * cue) + (conf && confusionWeight * conf);
   })];
 }

@@ -113,7 +113,11 @@ const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
 const BE = new Set(['is', 'are', 'was', 'were', "isn't", "aren't", "wasn't", "weren't"]);
 /** A noun phrase after one of these is a prepositional object or a conjunct, not the verb's subject ("the list of files is"). */
 const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from', 'by', 'to', 'into', 'about', 'between',
-  'under', 'over', 'through', 'within', 'without', 'across', 'per', 'via', 'like', 'than', 'and', 'or', 'nor']);
+  'under', 'over', 'through', 'within', 'without', 'across', 'per', 'via', 'like', 'than', 'and', 'or', 'nor', 'behind', 'after',
+  'before', 'during', 'against', 'among', 'around', 'beyond', 'inside', 'outside', 'since', 'until', 'upon', 'toward', 'towards',
+  'throughout', 'except', 'including', 'onto', 'below', 'above', 'beside', 'besides', 'unlike', 'near']);
+/** Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were. */
+const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'whether']);
 
 /**
  * The number of the subject that a verb right after `before` (the words of its sentence before it, in order)
@@ -130,6 +134,7 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const n = before.length, last = before[n - 1];
   if (!last || !/^[ \t]+$/.test(text.slice(last.end, verb.start))) return undefined;
   const lw = last.text.toLowerCase();
+  if (/^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()))) return undefined;
   if (lw === 'there' && BE.has(verb.text.toLowerCase().replace(/’/g, "'"))) {
     const spaced = (a: Span, b: Span | undefined) => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
     const a = spaced(verb, after[0]) ? after[0].text.toLowerCase() : undefined;
@@ -148,6 +153,14 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
   if (lead !== undefined && NOT_SUBJECT_BEFORE.has(lead)) return undefined;
+  // With no determiner, modifiers may stand between a preposition and the noun ("code behind dynamic imports").
+  if (at === undefined) {
+    for (let k = n - 3; k >= Math.max(0, n - 5); k--) {
+      const x = before[k].text.toLowerCase();
+      if (NOT_SUBJECT_BEFORE.has(x)) return undefined;
+      if (FUNCTION_WORDS.has(x)) break;
+    }
+  }
   const det = at !== undefined ? word(at)! : undefined;
   const plural = pluralNoun(lw, lex);
   if (det && PLURAL_DETERMINERS.has(det)) return plural || lex.canBe(lw, 'noun') ? 'plural' : undefined;
@@ -169,6 +182,92 @@ export function verbNumber(w: string): GrammaticalNumber {
   const aux = AUX_PAIRS.find(([sg, pl]) => lw === sg || lw === pl);
   if (aux) return lw === aux[0] ? 'singular' : 'plural';
   return /s$/.test(lw) ? 'singular' : 'plural';
+}
+
+/** Words that open a noun phrase, after which "from" reads and "form" does not ("taken form the message"). */
+const PHRASE_OPENERS = new Set([...DETERMINERS, 'one', 'all', 'both', 'another', 'other', 'it', 'them', 'him', 'us', 'me', 'you',
+  'which', 'whom', 'where', 'here', 'there', 'within', 'outside', 'inside', 'scratch']);
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'to', 'not', "don't", "doesn't", 'did', 'does', 'do']);
+/** Words after "there" that make it the existential "there", not "their". */
+const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
+/** Words after "it's"/"its" that only "it is" can stand before. */
+const AFTER_IT_IS = new Set(['not', 'a', 'an', 'the', 'been', 'being', 'also', 'just', 'still', 'now', 'already', 'always', 'never', 'only',
+  'very', 'too', 'so', 'time', 'worth', 'because', 'like', 'unlikely', 'likely', 'possible', 'impossible', 'necessary', 'important',
+  'best', 'better', 'easy', 'easier', 'hard', 'harder', 'safe', 'fine', 'true', 'false', 'free', 'up', 'done', 'about', 'going', 'in', 'on',
+  'at', 'no', 'probably', 'usually', 'generally', 'often', 'sometimes', 'available', 'enough', 'ok', 'okay', 'common', 'recommended']);
+/** Words after "your"/"you're" that only "you are" can stand before. */
+const AFTER_YOU_ARE = new Set(['not', 'about', 'going', 'sure', 'welcome', 'done', 'ready', 'able', 'free', 'right', 'wrong', 'using',
+  'running', 'trying', 'looking', 'working', 'still', 'already', 'now', 'in', 'on', 'at', 'a', 'an', 'the', 'also', 'probably', 'likely']);
+const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'else', 'different', 'otherwise', 'better', 'worse', 'greater',
+  'smaller', 'larger', 'higher', 'lower', 'faster', 'slower', 'longer', 'shorter', 'earlier', 'later', 'older', 'newer', 'bigger',
+  'easier', 'harder', 'simpler', 'cheaper', 'safer', 'stronger', 'weaker', 'wider', 'deeper', 'sooner']);
+
+/**
+ * What the words next to a confusable word say of a confusion: +1 when they read as `cand` and not as `typed`
+ * (a noun phrase after "form", a noun after "there" or "it's", a comparative before "then"), −1 the other way
+ * round, 0 when they say nothing of it or the pair is not one this reads. The channel's confusion cue (channel.ts,
+ * confusionCue) prices it; the model alone is unsure of "taken form the message" (p 0.48).
+ * `before` and `after` are the words of the sentence on each side, nearest last and first.
+ */
+export function confusionCue(text: string, before: readonly Span[], word: Span, after: readonly Span[], typed: string, cand: string,
+  lex: GrammarLexicon): number {
+  const reads = (as: string): boolean | undefined => readsAs(text, before, word, after, as, lex);
+  const t = reads(typed.toLowerCase().replace(/’/g, "'")), c = reads(cand.toLowerCase().replace(/’/g, "'"));
+  if (t === undefined || c === undefined) return 0;
+  return Number(c) - Number(t);
+}
+
+/** Do the words around read as `as` standing there (true), as its confusion (false), or say nothing (undefined)? */
+function readsAs(text: string, before: readonly Span[], word: Span, after: readonly Span[], as: string, lex: GrammarLexicon): boolean | undefined {
+  const spaced = (a: Span, b: Span | undefined) => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
+  const next = spaced(word, after[0]) && /^\p{Ll}[\p{Ll}'’]*$/u.test(after[0].text) ? after[0].text.toLowerCase().replace(/’/g, "'") : undefined;
+  const prevSpan = before[before.length - 1];
+  const prev = prevSpan && spaced(prevSpan, word) ? prevSpan.text.toLowerCase() : undefined;
+  const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !/(ed|ly|ing)$/.test(w) && !FUNCTION_WORDS.has(w));
+  switch (as) {
+    case 'from': case 'form': {
+      // "form" after a determiner is the noun; "from" before a noun phrase, where no verb "form" stands.
+      if (prev !== undefined && DETERMINERS.has(prev) && prev !== 'to') return as === 'form';
+      // Not after a subject or a modal, where "form" is the verb ("they form a group", "to form a").
+      if (next !== undefined && PHRASE_OPENERS.has(next) && !(prev !== undefined && (MODALS.has(prev) || SUBJECT_PRONOUNS.has(prev) || pluralNoun(prev, lex)))) return as === 'from';
+      return undefined;
+    }
+    case 'their': case 'there': case "they're": {
+      if (next === undefined || (prev !== undefined && BE.has(prev))) return undefined;   // "are there files"
+      if (AFTER_EXISTENTIAL.has(next)) return as === 'there';
+      if (nounish(next)) return as === 'their';
+      return undefined;
+    }
+    case 'its': case "it's": {
+      if (next === undefined) return undefined;
+      if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
+      if (next === 'own' || nounish(next)) return as === 'its';
+      return undefined;
+    }
+    case 'your': case "you're": {
+      if (next === undefined) return undefined;
+      // "you're" before a verb's -ing that is no noun ("you're consolidating"; "your setting" is a noun).
+      const ing = /ing$/.test(next) && !lex.canBe(next, 'noun') && [next.slice(0, -3), next.slice(0, -3) + 'e'].some((v) => lex.canBe(v, 'verb'));
+      if (AFTER_YOU_ARE.has(next) || ing) return as === "you're";
+      if (nounish(next)) return as === 'your';
+      return undefined;
+    }
+    case 'then': case 'than': {
+      // "than" after a comparison within the four words before; "then" with none there and an "if" or "when" before.
+      const near = before.slice(-4).map((w) => w.text.toLowerCase());
+      // A comparative: a listed one, or an -er form of a word that is neither a noun nor a verb ("number" is a noun).
+      const comparative = (w: string) => COMPARING.has(w) || (/er$/.test(w) && comparativeBase(w, lex) !== undefined && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb'));
+      if (near.some(comparative)) return as === 'than';
+      if (before.some((w) => /^(if|when|once)$/i.test(w.text))) return as === 'then';
+      return undefined;
+    }
+    case 'weather': case 'whether': {
+      if (next === undefined) return undefined;
+      if (PHRASE_OPENERS.has(next) || next === 'or' || next === 'they' || next === 'we') return as === 'whether';
+      return undefined;
+    }
+    default: return undefined;
+  }
 }
 
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */

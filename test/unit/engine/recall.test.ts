@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, agreementCue, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, CONFUSION_CUE, NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, agreementCue, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
-import { grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
+import { confusionCue, grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
 
@@ -213,6 +213,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The status is set.', 'is'), undefined, 'a singular in -s is not read as a plural');
   assert.equal(number('Nuxt are fast.', 'are'), undefined, 'a name says nothing');
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
+  assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
+  assert.equal(number('It acts as if the string were absent.', 'were'), undefined, 'a subjunctive "were"');
 });
 
 test('the agreement cue prices an agreement fix by the subject: up where it agrees, down where it leaves agreement', () => {
@@ -225,8 +227,33 @@ test('the agreement cue prices an agreement fix by the subject: up where it agre
   assert.ok(AGREEMENT_CUE > 0, 'fitted: the cue favours agreement');
   const cands = [fix('is')];
   const [, plain] = rowChannels('The value are here.', 0, cands);
-  const [, cued] = rowChannels('The value are here.', 0, cands, 'singular');
+  const [, cued] = rowChannels('The value are here.', 0, cands, { subject: 'singular' });
   assert.ok(Math.abs(cued - plain - AGREEMENT_CUE) < 1e-9);
+});
+
+test('the confusion cue: what the words next to a confusable word say of it, and nothing where they say nothing', () => {
+  const cue = (text: string, word: string, cand: string) => {
+    const spans = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+    const i = spans.findIndex((x) => x.text === word);
+    return confusionCue(text, spans.slice(0, i), spans[i], spans.slice(i + 1, i + 3), word, cand, gen);
+  };
+  assert.equal(cue('Each is taken form the message.', 'form', 'from'), 1, 'a noun phrase after it');
+  assert.equal(cue('Fill in the form below.', 'form', 'from'), -1, 'a determiner before it');
+  assert.equal(cue('They form a group.', 'form', 'from'), 0, 'a verb before a noun phrase');
+  assert.equal(cue('If there identifier is passed, stop.', 'there', 'their'), 1);
+  assert.equal(cue('If there is a file, stop.', 'there', 'their'), -1);
+  assert.equal(cue('Are there files here?', 'there', 'their'), 0, 'a question\'s "are there"');
+  assert.equal(cue('Its likely to work.', 'Its', "it's"), 1);
+  assert.equal(cue("Build it and it's dependents.", "it's", 'its'), 1);
+  assert.equal(cue('It has higher priority then the flag.', 'then', 'than'), 1);
+  assert.equal(cue('If it is used than by default it runs.', 'than', 'then'), 1);
+  assert.equal(cue('The number then grows.', 'then', 'than'), 0, 'a noun in -er is no comparative');
+  assert.equal(cue('So if your going to run it.', 'your', "you're"), 1);
+  assert.equal(cue("If you're consolidating them, stop.", "you're", 'your'), -1, 'a verb in -ing that is no noun');
+  assert.equal(cue('Check your setting first.', 'your', "you're"), 0, 'a noun in -ing says nothing either way');
+  assert.equal(cue('It replies weather the pack unpacked.', 'weather', 'whether'), 1);
+  assert.equal(cue('It is the one.', 'one', 'won'), 0, 'a pair it does not read');
+  assert.ok(CONFUSION_CUE > 0, 'fitted: the cue favours the reading the words give');
 });
 
 test('verb forms from the irregular verb table', () => {
