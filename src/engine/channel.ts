@@ -42,7 +42,7 @@ import type { ReplaceWeights } from './ranking';
  * bench/plant-train.py and fitting it is the next step.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -5.91, listed: -5.4, slip: -6.135, cloze: -5.514, split: -8.302, join: -6.225, confusable: -4.235, usage: -6.497, 'quiet-confusable': -5.378, 'quiet-usage': -7.45, 'quiet-agreement': -5.004,
+  spelling: -5.91, listed: -5.4, slip: -6.135, cloze: -5.514, split: -8.302, join: -6.225, confusable: -4.235, usage: -6.497, 'quiet-confusable': -5.378, 'quiet-usage': -7.45, 'quiet-agreement': -5.005,
   delete: -3.443, agreement: -3.392, 'verb-number': -4.984, number: -7.235, 'verb-form': -7.386, article: -7.358, to: -8.398, compound: -7.544, comparative: -6.908, 'a/an': Math.log(1 / 2),
 };
 

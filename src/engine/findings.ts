@@ -1,8 +1,11 @@
 // Which words are suspects (the cheap half of the flag rule) and which suspects become findings (the
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
-import { applyCase, type Candidate, type Source } from './candidates';
+import type { Candidate, Source } from './candidates';
+import { applyCase } from './candidates';
+import { agreementCue, isConfusion } from './channel';
 import { confusionsOf, isGrammarPair } from './confusables';
+import { confusionCue, subjectNumber, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -34,6 +37,8 @@ export interface WordTable {
   agreement?: { agreementFixes(w: string, prev?: string): string[] };
   /** a non-word that must be a suspect whatever its energy (candidates.ts, CandidateGenerator.mustCheck) */
   mustCheck?(w: string): boolean;
+  /** word classes for the cues of the words around a suspect (grammar.ts); without it no suspect is cued */
+  grammar?: GrammarLexicon;
 }
 
 /** The fixes word i gets whatever its pNoise: deleting it when it doubles the word before, a/an before a sound. */
@@ -106,15 +111,47 @@ export const MIN_SUSPECTS = 16;
 export const SUSPECT_WORDS = 250;
 
 export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
-  // Ranked: forced 2e6 + ..., non-words 1e6 + pNoise, real words pNoise (at most 1), so every real word
+  // Ranked: forced 2e6 + ..., non-words 1e6 + pNoise, real words realWordRank (at most 2), so every real word
   // ranks below the rest; ties in text order.
   const byRank = (a: Ranked, b: Ranked) => b.r - a.r || a.s.word - b.s.word;
   const rest: Ranked[] = [], real: Ranked[] = [];
   for (const s of suspects) {
     const isReal = isRealWord(s, t);
-    (isReal ? real : rest).push({ s, r: (isReal ? 0 : s.forced.length ? 2e6 : 1e6) + t.pNoise[s.word] });
+    (isReal ? real : rest).push({ s, r: isReal ? realWordRank(s, t) : (s.forced.length ? 2e6 : 1e6) + t.pNoise[s.word] });
   }
   return [...rest.sort(byRank), ...best(real, capOf(t), byRank)].map(({ s }) => s);
+}
+
+/**
+ * A real word's place in the cap: its pNoise, plus 1 when the words around it read as one of its alternatives
+ * (cued): an agreement fix that takes its subject's number, a confusion-set member the next words read as
+ * (channel.ts, agreementCue and confusionCue; the cues the flag rule prices). Such a word is a likelier slip than
+ * any uncued one, and reading the cue costs no model run, so a long document's cap keeps them first.
+ */
+export function realWordRank(s: Suspect, t: WordTable): number {
+  return t.pNoise[s.word] + (isCued(s, t) ? 1 : 0);
+}
+
+/** Do the words around suspect s read as one of its alternatives (its confusion set's members, its agreement fixes)? */
+function isCued(s: Suspect, t: WordTable): boolean {
+  const g = t.grammar;
+  if (!g) return false;
+  const i = s.word, w = t.words[i];
+  let first = i;
+  while (first > 0 && t.words[first - 1].sentence === w.sentence) first--;
+  const before = t.words.slice(first, i), after = t.words.slice(i + 1, i + 3).filter((x) => x.sentence === w.sentence);
+  const at = (text: string, source: Source): Candidate => ({ text, start: w.start, end: w.end, prior: 0, sources: [source] });
+  const alternatives = s.forced.filter((c) => c.start === w.start && c.end === w.end);
+  if (s.byNoise) {
+    for (const [c, kind] of confusionsOf(w.text)) alternatives.push(at(c, kind));
+    for (const c of t.agreement?.agreementFixes(w.text, before[before.length - 1]?.text) ?? []) alternatives.push(at(c, 'agreement'));
+  }
+  let subject: ReturnType<typeof subjectNumber> | null = null;
+  return alternatives.some((c) => {
+    if (isConfusion(c)) return confusionCue(t.text, before, w, after, w.text, c.text, g) > 0;
+    if (subject === null) subject = subjectNumber(t.text, before, w, g, after);
+    return agreementCue(w.text, c, subject) > 0;
+  });
 }
 
 interface Ranked { s: Suspect; r: number }
@@ -139,12 +176,12 @@ function best<T>(items: T[], n: number, cmp: (a: T, b: T) => number): T[] {
 }
 
 /**
- * The pNoise a real word needed to make prioritise's cut (the lowest one kept when the cap cut some, else
+ * The realWordRank a real word needed to make prioritise's cut (the lowest one kept when the cap cut some, else
  * 0): a second look at a sentence (secondLook.ts) keeps the real words that would have made it.
  */
 export function realWordCutoff(suspects: Suspect[], kept: Suspect[], t: WordTable): number {
   if (suspects.filter((s) => isRealWord(s, t)).length <= capOf(t)) return 0;
-  return Math.min(...kept.filter((s) => isRealWord(s, t)).map((s) => t.pNoise[s.word]));
+  return Math.min(...kept.filter((s) => isRealWord(s, t)).map((s) => realWordRank(s, t)));
 }
 
 const QUIET: readonly Source[] = ['quiet-confusable', 'quiet-usage', 'quiet-agreement'];

@@ -154,10 +154,13 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
   if (lead !== undefined && NOT_SUBJECT_BEFORE.has(lead)) return undefined;
   // With no determiner, modifiers may stand between a preposition and the noun ("code behind dynamic imports").
+  // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
+  // after one ("code behind dynamic imports", "the selection of the small pack-files").
   if (at === undefined) {
     for (let k = n - 3; k >= Math.max(0, n - 5); k--) {
       const x = before[k].text.toLowerCase();
       if (NOT_SUBJECT_BEFORE.has(x)) return undefined;
+      if (DETERMINERS.has(x) && k > 0 && NOT_SUBJECT_BEFORE.has(before[k - 1].text.toLowerCase())) return undefined;
       if (FUNCTION_WORDS.has(x)) break;
     }
   }

@@ -15,7 +15,7 @@
 // Only sentences with a flag and another suspect pay: one block through each head, and the REPLACE rows of
 // the sentence's suspects that the first pass would have kept (prioritise's cut, realWordCutoff).
 import { suspectsOfDocument } from './blockSuspects';
-import { dropOverlaps, forcedCandidates, isRealWord, verdict, type FlagRule, type Suspect } from './findings';
+import { dropOverlaps, forcedCandidates, isRealWord, realWordRank, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import { planReplacements, rankPlans, screened, screenedOrWhole } from './replacePlans';
 import type { Finding, RankedWord } from './types';
@@ -200,7 +200,7 @@ function lookSuspects(look: SecondLook, seen: ScoredDocument, gate: number, cuto
   const fixed = fixedSpan(look);
   return suspectsOfDocument(seen, gate).filter((s) => {
     const w = seen.words[s.word];
-    return w.sentence === look.at && !touches(w, fixed) && (!isRealWord(s, seen) || seen.pNoise[s.word] >= cutoff);
+    return w.sentence === look.at && !touches(w, fixed) && (!isRealWord(s, seen) || realWordRank(s, seen) >= cutoff);
   });
 }
 

@@ -9,7 +9,7 @@ import { applyCase, generatorFor } from '../../../src/engine/candidates';
 import { confusablesOf, confusableSetCount, confusionsOf, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
-import { CONFUSABLE_GATE, isRealWord, looksLikeCode, MIN_SUSPECTS, prioritise, suspectsOf } from '../../../src/engine/findings';
+import { CONFUSABLE_GATE, isRealWord, looksLikeCode, MIN_SUSPECTS, prioritise, realWordRank, suspectsOf } from '../../../src/engine/findings';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -217,6 +217,24 @@ test('prioritise: doubled words, a/an and non-words are all kept; real words ove
   assert.equal(real.length, MIN_SUSPECTS, 'real words capped');
   assert.ok(real.every((s, k) => k === 0 || pNoise[real[k - 1].word] >= pNoise[s.word]), 'highest pNoise first');
   assert.equal(Math.min(...real.map((s) => pNoise[s.word])) > pNoise[2], true, 'the lowest real words are the ones left out');
+});
+
+test('prioritise: a real word the words around read as one of its alternatives makes the cap before uncued ones', () => {
+  // Twenty sentences "The value are here." and twenty "The value is here.": every auxiliary a real-word suspect
+  // by its agreement fix; the "are"s (cued: the subject is singular) have the lower pNoise.
+  const text = Array.from({ length: 40 }, (_, k) => (k % 2 ? 'The value is here.' : 'The value are here.')).join(' ');
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0],
+    sentence: (text.slice(0, m.index).match(/\./g) ?? []).length }));
+  const pNoise = words.map((w) => (w.text === 'are' ? 0.1 : w.text === 'is' ? 0.2 : 0.001));
+  const table = { text, words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: () => true, agreement: gen, grammar: gen };
+  const suspects = suspectsOf(table, 0.05);
+  assert.equal(suspects.filter((s) => isRealWord(s, table)).length, 40);
+  const kept = prioritise(suspects, table).map((s) => words[s.word].text);
+  assert.equal(kept.length, MIN_SUSPECTS);
+  assert.ok(kept.every((w) => w === 'are'), `the cued "are"s first: ${kept.join(' ')}`);
+  assert.ok(realWordRank(suspects.find((s) => words[s.word].text === 'are')!, table) >= 1);
+  assert.deepEqual(prioritise(suspects, { ...table, grammar: undefined }).map((s) => words[s.word].text), Array(MIN_SUSPECTS).fill('is'),
+    'without the cues: by pNoise alone');
 });
 
 test('prioritise keeps what a sort of every suspect keeps, in the same order, ties in text order', () => {

@@ -214,6 +214,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Nuxt are fast.', 'are'), undefined, 'a name says nothing');
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
+  assert.equal(number('The selection of the small pack-files is such.', 'is'), undefined, 'and a determiner after the preposition');
   assert.equal(number('It acts as if the string were absent.', 'were'), undefined, 'a subjunctive "were"');
 });
 
