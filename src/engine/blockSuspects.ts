@@ -61,7 +61,7 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
       // sentences, which neither a doubled word nor a/an reads.
       const own = suspectsOf({
         text: doc.text, words: doc.words.slice(w0, w1), energy: doc.energy.slice(w0, w1), surprisal: doc.surprisal.slice(w0, w1),
-        pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, agreement: doc.agreement, mustCheck: doc.mustCheck,
+        pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, agreement: doc.agreement, mustCheck: doc.mustCheck, grammar: doc.grammar,
       }, gate);
       mine = { rel: own.map((s) => ({ ...s, forced: s.forced.map((c) => ({ ...c, start: c.start - block.base, end: c.end - block.base })) })) };
       entry.gates.set(gate, mine);
@@ -70,7 +70,8 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
     // The same objects as last time when the block has not moved (nothing changes a suspect once made).
     if (mine.last?.w0 !== w0 || mine.last.base !== block.base) {
       mine.last = { w0, base: block.base, suspects: mine.rel.map((s) => ({ word: s.word + w0, byNoise: s.byNoise,
-        forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })) })) };
+        forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })),
+        ...(s.cued ? { cued: true } : {}) })) };
     }
     for (const s of mine.last.suspects) out.push(s);
   });

@@ -11,8 +11,11 @@ import type { Finding, FindingKind, Thresholds } from './types';
 
 export interface Span { start: number; end: number; text: string; sentence: number }
 
-/** A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always. */
-export interface Suspect { word: number; byNoise: boolean; forced: Candidate[] }
+/**
+ * A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always.
+ * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it.
+ */
+export interface Suspect { word: number; byNoise: boolean; forced: Candidate[]; cued?: boolean }
 
 const WORDLIKE = /^[\p{L}][\p{L}'’-]*$/u;
 
@@ -93,7 +96,10 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
       for (const c of agree) quiet(c, 'quiet-agreement');
       for (const [c, kind] of confusionsOf(w.text)) if (!agree.includes(c)) quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable');
     }
-    if (byNoise || forced.length) out.push({ word: i, byNoise, forced });
+    if (!byNoise && !forced.length) return;
+    const s: Suspect = { word: i, byNoise, forced };
+    if (t.grammar && isRealWord(s, t) && isCued(s, t)) s.cued = true;
+    out.push(s);
   });
   return out;
 }
@@ -125,11 +131,12 @@ export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
 /**
  * A real word's place in the cap: its pNoise, plus 1 when the words around it read as one of its alternatives
  * (cued): an agreement fix that takes its subject's number, a confusion-set member the next words read as
- * (channel.ts, agreementCue and confusionCue; the cues the flag rule prices). Such a word is a likelier slip than
- * any uncued one, and reading the cue costs no model run, so a long document's cap keeps them first.
+ * (channel.ts, agreementCue and confusionCue; the cues the flag rule prices), as suspectsOf found it (s.cued).
+ * Such a word is a likelier slip than any uncued one, and reading the cue costs no model run, so a long
+ * document's cap keeps them first.
  */
 export function realWordRank(s: Suspect, t: WordTable): number {
-  return t.pNoise[s.word] + (isCued(s, t) ? 1 : 0);
+  return t.pNoise[s.word] + (s.cued ? 1 : 0);
 }
 
 /** Do the words around suspect s read as one of its alternatives (its confusion set's members, its agreement fixes)? */
