@@ -282,8 +282,7 @@ function bootstrapSE(point, seed, beta = 0.5) {
  * (scripts/codespell-pairs.mjs), as the dev sets' words are left out of the shipped table.
  */
 function prepare(data) {
-  const { ownFeatures, logChannel, agreementCue, isConfusion } = eng('engine/channel');
-  const { subjectNumber, confusionCue } = eng('engine/grammar');
+  const { ownFeatures, logChannel, agreementCue, wordCues } = eng('engine/channel');
   const { wordsIn } = eng('text/words');
   const gen = eng('engine/candidates').generatorFor(fs.readFileSync(path.join(REPO, 'models', 'vocab.txt'), 'utf8').split('\n'));
   const wordsOf = new Map();
@@ -305,13 +304,14 @@ function prepare(data) {
     r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart);
     // The agreement cue (channel.ts, agreementCue) from the words before the suspect, as check's plan reads them.
     const t = text.get(r.id);
-    const words = wordsOf.get(r.id) ?? wordsOf.set(r.id, wordsIn(t, [{ start: 0, end: t.length }])).get(r.id);
+    // One sentence an item: every word in sentence 0.
+    const words = wordsOf.get(r.id) ?? wordsOf.set(r.id, wordsIn(t, [{ start: 0, end: t.length }]).map((w) => ({ ...w, sentence: 0 }))).get(r.id);
     for (const c of r.cands) {
       const at = words.findIndex((w) => w.start === c.start && w.end === c.end);
-      const cand = { ...c, sources: Object.keys(c.edit) }, typed0 = t.slice(c.start, c.end);
-      const before = words.slice(0, at), after = words.slice(at + 1, at + 3);
-      c.cue = at < 0 ? 0 : agreementCue(typed0, cand, subjectNumber(t, before, words[at], gen, after));
-      c.conf = at >= 0 && isConfusion(cand) ? confusionCue(t, before, words[at], after, typed0, c.text, gen) : 0;
+      const cand = { ...c, sources: Object.keys(c.edit) };
+      const cues = at < 0 ? {} : wordCues(t, words, at, [cand], gen);
+      c.cue = agreementCue(t.slice(c.start, c.end), cand, cues.subject);
+      c.conf = cues.confusion?.[0] ?? 0;
       const typed = text.get(r.id).slice(c.start, c.end);
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }

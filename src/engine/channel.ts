@@ -10,7 +10,7 @@
 // FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE, CONFUSION_CUE and
 // REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
-import { verbNumber, type GrammaticalNumber } from './grammar';
+import { confusionCue, subjectNumber, verbNumber, type GrammarLexicon, type GrammaticalNumber } from './grammar';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
 import { SubstringChannel, editOps, slipLogP } from './edits';
 import type { ReplaceWeights } from './ranking';
@@ -181,6 +181,22 @@ export function isConfusion(c: Candidate): boolean {
 
 /** What the words around a suspect say of its candidates: its subject's number, and each candidate's confusion cue. */
 export interface WordCues { subject?: GrammaticalNumber; confusion?: readonly number[] }
+
+/**
+ * The cues of word i's candidates (grammar.ts, subjectNumber and confusionCue) from the words of its sentence:
+ * `words` in text order with their sentence index, as a scored document holds them.
+ */
+export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
+  lex: GrammarLexicon): WordCues {
+  const w = words[i];
+  let first = i;
+  while (first > 0 && words[first - 1].sentence === w.sentence) first--;
+  const before = words.slice(first, i), after = words.slice(i + 1, i + 3).filter((x) => x.sentence === w.sentence);
+  return {
+    subject: subjectNumber(text, before, w, lex, after),
+    confusion: cands.map((c) => (isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, lex) : 0)),
+  };
+}
 
 /**
  * log P(typed | meant) for a word's REPLACE rows: [0] the original as typed (own: logOwn), then each candidate,

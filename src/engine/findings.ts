@@ -1,11 +1,10 @@
 // Which words are suspects (the cheap half of the flag rule) and which suspects become findings (the
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
-import type { Candidate, Source } from './candidates';
-import { applyCase } from './candidates';
-import { agreementCue, isConfusion } from './channel';
+import { applyCase, type Candidate, type Source } from './candidates';
+import { agreementCue, wordCues } from './channel';
 import { confusionsOf, isGrammarPair } from './confusables';
-import { confusionCue, subjectNumber, type GrammarLexicon } from './grammar';
+import type { GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -141,24 +140,17 @@ export function realWordRank(s: Suspect, t: WordTable): number {
 
 /** Do the words around suspect s read as one of its alternatives (its confusion set's members, its agreement fixes)? */
 function isCued(s: Suspect, t: WordTable): boolean {
-  const g = t.grammar;
-  if (!g) return false;
-  const i = s.word, w = t.words[i];
-  let first = i;
-  while (first > 0 && t.words[first - 1].sentence === w.sentence) first--;
-  const before = t.words.slice(first, i), after = t.words.slice(i + 1, i + 3).filter((x) => x.sentence === w.sentence);
+  if (!t.grammar) return false;
+  const w = t.words[s.word];
   const at = (text: string, source: Source): Candidate => ({ text, start: w.start, end: w.end, prior: 0, sources: [source] });
   const alternatives = s.forced.filter((c) => c.start === w.start && c.end === w.end);
   if (s.byNoise) {
+    const prev = s.word > 0 && t.words[s.word - 1].sentence === w.sentence ? t.words[s.word - 1].text : undefined;
     for (const [c, kind] of confusionsOf(w.text)) alternatives.push(at(c, kind));
-    for (const c of t.agreement?.agreementFixes(w.text, before[before.length - 1]?.text) ?? []) alternatives.push(at(c, 'agreement'));
+    for (const c of t.agreement?.agreementFixes(w.text, prev) ?? []) alternatives.push(at(c, 'agreement'));
   }
-  let subject: ReturnType<typeof subjectNumber> | null = null;
-  return alternatives.some((c) => {
-    if (isConfusion(c)) return confusionCue(t.text, before, w, after, w.text, c.text, g) > 0;
-    if (subject === null) subject = subjectNumber(t.text, before, w, g, after);
-    return agreementCue(w.text, c, subject) > 0;
-  });
+  const cues = wordCues(t.text, t.words, s.word, alternatives, t.grammar);
+  return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0);
 }
 
 interface Ranked { s: Suspect; r: number }

@@ -1,11 +1,10 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
 // the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
-import { REPLACE_WEIGHTS, isConfusion, rowChannels } from './channel';
+import { REPLACE_WEIGHTS, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import type { Candidate, ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
-import { confusionCue, subjectNumber } from './grammar';
 import { memoPlan, type PlanWork } from './planMemo';
 import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
 import { cachesFor } from './rowCache';
@@ -67,15 +66,8 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));
   const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
-  // What the words around say: the subject's number, for the agreement fixes' cue (channel.ts, agreementCue).
-  let first = s.word;
-  while (first > 0 && words[first - 1].sentence === w.sentence) first--;
-  const after = words.slice(s.word + 1, s.word + 3).filter((x) => x.sentence === w.sentence);
-  const before = words.slice(first, s.word);
-  const subject = gen ? subjectNumber(text, before, w, gen, after) : undefined;
-  // And what they say of each confusion-set member (channel.ts, confusionCue).
-  const confusion = all.map((c) => (gen && isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, gen) : 0));
-  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, { subject, confusion });
+  // The channel reads what the words around say of the candidates (channel.ts, wordCues).
+  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, gen ? wordCues(text, words, s.word, all, gen) : {});
   // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
   const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.nats * REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
   const at = [0, ...kept.map((i) => i + 1)];
