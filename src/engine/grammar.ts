@@ -126,9 +126,9 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * noun after a determiner of one number ("the value", "each entry", "these files"). undefined when they do not
  * (punctuation or markup before the verb, a name, "the list of files"). A relative pronoun ("that", "which", "who")
  * takes the number of the noun phrase before it ("plugins that prefers"). After an existential "there", a form of
- * "be" takes the number of the subject after it, where `after` (the word after the verb) says it ("there is two
- * types"; `after` holds the words after the verb, in order). The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of "The
- * value are interpreted".
+ * "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it ("there
+ * is two types"). The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of
+ * "The value are interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
   const n = before.length, last = before[n - 1];
@@ -153,7 +153,6 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
   if (lead !== undefined && NOT_SUBJECT_BEFORE.has(lead)) return undefined;
-  // With no determiner, modifiers may stand between a preposition and the noun ("code behind dynamic imports").
   // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
   // after one ("code behind dynamic imports", "the selection of the small pack-files").
   if (at === undefined) {
@@ -208,8 +207,8 @@ const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'else', '
 /**
  * What the words next to a confusable word say of a confusion: +1 when they read as `cand` and not as `typed`
  * (a noun phrase after "form", a noun after "there" or "it's", a comparative before "then"), −1 the other way
- * round, 0 when they say nothing of it or the pair is not one this reads. The channel's confusion cue (channel.ts,
- * confusionCue) prices it; the model alone is unsure of "taken form the message" (p 0.48).
+ * round, 0 when they say nothing of it or the pair is not one this reads. The channel prices it (channel.ts,
+ * CONFUSION_CUE); the model alone is unsure of "taken form the message" (p 0.48).
  * `before` and `after` are the words of the sentence on each side, nearest last and first.
  */
 export function confusionCue(text: string, before: readonly Span[], word: Span, after: readonly Span[], typed: string, cand: string,
