@@ -125,7 +125,7 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * phrase that is not a preposition's object or a conjunct: a plural by its -s ("all sources", "hunks") or a
  * noun after a determiner of one number ("the value", "each entry", "these files"). undefined when they do not
  * (punctuation or markup before the verb, a name, "the list of files"). A relative pronoun ("that", "which", "who")
- * takes the number of the noun phrase before it ("plugins that prefers"). After an existential "there", a form of
+ * takes the number of the noun phrase before it ("files that contains"). After an existential "there", a form of
  * "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it ("there
  * is two types"). The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of
  * "The value are interpreted".
@@ -145,7 +145,7 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   if (PLURAL_SUBJECTS.has(lw)) return 'plural';
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? subjectNumber(text, before.slice(0, n - 1), last, lex) : undefined;
-  // A plain lower-case word, or one capitalised only as its sentence's first ("Plugins that prefers").
+  // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
   if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
   const word = (k: number) => (k >= 0 && /^[ \t]+$/.test(text.slice(before[k].end, before[k + 1].start)) ? before[k].text.toLowerCase() : undefined);
   // The determiner just before the noun, or before one modifier ("the default value").
