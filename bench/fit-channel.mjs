@@ -302,17 +302,17 @@ function prepare(data) {
   for (const r of data.records) {
     if (typeof r.sentenceStart !== 'boolean') throw new Error(`record ${r.id} has no sentenceStart: features written by an older fit-channel.mjs; collect again with --corpus`);
     r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart);
-    // The agreement cue (channel.ts, agreementCue) from the words before the suspect, as check's plan reads them.
+    // The cues of the words around the suspect (channel.ts, wordCues), as check's plan reads them; one sentence an
+    // item, so every word in sentence 0.
     const t = text.get(r.id);
-    // One sentence an item: every word in sentence 0.
     const words = wordsOf.get(r.id) ?? wordsOf.set(r.id, wordsIn(t, [{ start: 0, end: t.length }]).map((w) => ({ ...w, sentence: 0 }))).get(r.id);
     for (const c of r.cands) {
+      const typed = t.slice(c.start, c.end);
       const at = words.findIndex((w) => w.start === c.start && w.end === c.end);
       const cand = { ...c, sources: Object.keys(c.edit) };
       const cues = at < 0 ? {} : wordCues(t, words, at, [cand], gen);
-      c.cue = agreementCue(t.slice(c.start, c.end), cand, cues.subject);
+      c.cue = agreementCue(typed, cand, cues.subject);
       c.conf = cues.confusion?.[0] ?? 0;
-      const typed = text.get(r.id).slice(c.start, c.end);
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
   }

@@ -77,6 +77,16 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
  */
 export const CONFUSABLE_GATE = 1 / 3;
 
+/** Word i's agreement fixes and its confusion set's other members, of the quiet kinds (CONFUSABLE_GATE). */
+function quietAlternatives(t: WordTable, i: number): Candidate[] {
+  const w = t.words[i];
+  const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
+  const quiet = (c: string, source: Source): Candidate => ({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
+  const agree = t.agreement?.agreementFixes(w.text, prev) ?? [];
+  return [...agree.map((c) => quiet(c, 'quiet-agreement')),
+    ...[...confusionsOf(w.text)].filter(([c]) => !agree.includes(c)).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
+}
+
 /**
  * Suspects: checkable words whose pNoise passes pNoiseGate or that are non-words with a close correction
  * (they get generated candidates), members of a confusion set or words with an agreement fix over
@@ -87,17 +97,11 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
   t.words.forEach((w, i) => {
     if (!t.checkable[i]) return;
     const forced = forcedCandidates(t, i);
-    const byNoise = t.pNoise[i] >= pNoiseGate || (t.mustCheck?.(t.words[i].text) ?? false);
-    if (!byNoise && t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE) {
-      const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
-      const quiet = (c: string, source: Source) => forced.push({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
-      const agree = t.agreement?.agreementFixes(w.text, prev) ?? [];
-      for (const c of agree) quiet(c, 'quiet-agreement');
-      for (const [c, kind] of confusionsOf(w.text)) if (!agree.includes(c)) quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable');
-    }
+    const byNoise = t.pNoise[i] >= pNoiseGate || (t.mustCheck?.(w.text) ?? false);
+    if (!byNoise && t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE) forced.push(...quietAlternatives(t, i));
     if (!byNoise && !forced.length) return;
     const s: Suspect = { word: i, byNoise, forced };
-    if (t.grammar && isRealWord(s, t) && isCued(s, t)) s.cued = true;
+    if (isRealWord(s, t) && isCued(s, t)) s.cued = true;
     out.push(s);
   });
   return out;
@@ -105,7 +109,7 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
 
 /**
  * The suspects a check scores, most promising first: doubled words and a/an (their fix is known), then
- * non-words (spelling errors: REPLACE confirms them reliably), then real words by pNoise; ties in text order.
+ * non-words (spelling errors: REPLACE confirms them reliably), then real words by realWordRank; ties in text order.
  * Forced and non-word suspects are all kept. Real words that only passed the pNoise gate are capped at
  * MIN_SUSPECTS or one per SUSPECT_WORDS words of the text, the highest pNoise first: the gate passes about a
  * fifth of a technical document's words (2,175 of 10,326 in bench/data/speed-10k.md at sensitivity 0.5),
@@ -138,17 +142,14 @@ export function realWordRank(s: Suspect, t: WordTable): number {
   return t.pNoise[s.word] + (s.cued ? 1 : 0);
 }
 
-/** Do the words around suspect s read as one of its alternatives (its confusion set's members, its agreement fixes)? */
+/**
+ * Do the words around suspect s read as one of its alternatives (its forced ones on its span, and for a word past
+ * the gate the quiet ones it was not given)? False without the lexicon's word classes (t.grammar).
+ */
 function isCued(s: Suspect, t: WordTable): boolean {
   if (!t.grammar) return false;
   const w = t.words[s.word];
-  const at = (text: string, source: Source): Candidate => ({ text, start: w.start, end: w.end, prior: 0, sources: [source] });
-  const alternatives = s.forced.filter((c) => c.start === w.start && c.end === w.end);
-  if (s.byNoise) {
-    const prev = s.word > 0 && t.words[s.word - 1].sentence === w.sentence ? t.words[s.word - 1].text : undefined;
-    for (const [c, kind] of confusionsOf(w.text)) alternatives.push(at(c, kind));
-    for (const c of t.agreement?.agreementFixes(w.text, prev) ?? []) alternatives.push(at(c, 'agreement'));
-  }
+  const alternatives = [...s.forced.filter((c) => c.start === w.start && c.end === w.end), ...(s.byNoise ? quietAlternatives(t, s.word) : [])];
   const cues = wordCues(t.text, t.words, s.word, alternatives, t.grammar);
   return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0);
 }

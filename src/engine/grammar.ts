@@ -116,6 +116,8 @@ const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from
   'under', 'over', 'through', 'within', 'without', 'across', 'per', 'via', 'like', 'than', 'and', 'or', 'nor', 'behind', 'after',
   'before', 'during', 'against', 'among', 'around', 'beyond', 'inside', 'outside', 'since', 'until', 'upon', 'toward', 'towards',
   'throughout', 'except', 'including', 'onto', 'below', 'above', 'beside', 'besides', 'unlike', 'near']);
+/** Do only spaces or tabs stand between words a and b of text (none when b is missing)? */
+const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
 /** Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were. */
 const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'whether']);
 
@@ -132,13 +134,12 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
   const n = before.length, last = before[n - 1];
-  if (!last || !/^[ \t]+$/.test(text.slice(last.end, verb.start))) return undefined;
+  if (!last || !spaced(text, last, verb)) return undefined;
   const lw = last.text.toLowerCase();
   if (/^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()))) return undefined;
   if (lw === 'there' && BE.has(verb.text.toLowerCase().replace(/’/g, "'"))) {
-    const spaced = (a: Span, b: Span | undefined) => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
-    const a = spaced(verb, after[0]) ? after[0].text.toLowerCase() : undefined;
-    if (a === 'a' || a === 'an') return spaced(after[0], after[1]) && PLURAL_AFTER_A.has(after[1].text.toLowerCase()) ? 'plural' : 'singular';
+    const a = spaced(text, verb, after[0]) ? after[0].text.toLowerCase() : undefined;
+    if (a === 'a' || a === 'an') return spaced(text, after[0], after[1]) && PLURAL_AFTER_A.has(after[1].text.toLowerCase()) ? 'plural' : 'singular';
     return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
   }
   if (SINGULAR_SUBJECTS.has(lw)) return 'singular';
@@ -147,7 +148,7 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? subjectNumber(text, before.slice(0, n - 1), last, lex) : undefined;
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
   if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
-  const word = (k: number) => (k >= 0 && /^[ \t]+$/.test(text.slice(before[k].end, before[k + 1].start)) ? before[k].text.toLowerCase() : undefined);
+  const word = (k: number) => (k >= 0 && spaced(text, before[k], before[k + 1]) ? before[k].text.toLowerCase() : undefined);
   // The determiner just before the noun, or before one modifier ("the default value").
   const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
   const start = at ?? n - 1;
@@ -221,10 +222,9 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
 
 /** Do the words around read as `as` standing there (true), as its confusion (false), or say nothing (undefined)? */
 function readsAs(text: string, before: readonly Span[], word: Span, after: readonly Span[], as: string, lex: GrammarLexicon): boolean | undefined {
-  const spaced = (a: Span, b: Span | undefined) => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
-  const next = spaced(word, after[0]) && /^\p{Ll}[\p{Ll}'’]*$/u.test(after[0].text) ? after[0].text.toLowerCase().replace(/’/g, "'") : undefined;
+  const next = spaced(text, word, after[0]) && /^\p{Ll}[\p{Ll}'’]*$/u.test(after[0].text) ? after[0].text.toLowerCase().replace(/’/g, "'") : undefined;
   const prevSpan = before[before.length - 1];
-  const prev = prevSpan && spaced(prevSpan, word) ? prevSpan.text.toLowerCase() : undefined;
+  const prev = prevSpan && spaced(text, prevSpan, word) ? prevSpan.text.toLowerCase() : undefined;
   const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !/(ed|ly|ing)$/.test(w) && !FUNCTION_WORDS.has(w));
   switch (as) {
     case 'from': case 'form': {
