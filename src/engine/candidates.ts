@@ -114,12 +114,9 @@ export class CandidateGenerator {
     return plain !== w && /^[\x00-\x7f]*$/.test(plain) && this.spelling.lookup(plain) !== undefined;
   }
 
-  /**
-   * log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape and whether its
-   * document holds it again (recurs), which a known misspelling's does not count: writers repeat those.
-   */
-  logOwn(w: string, sentenceStart: boolean, recurs = false): number {
-    return this.isWord(w) ? 0 : logOwn(false, ownFeatures(w, this.spelling, sentenceStart, recurs && listedFixes(w).length === 0));
+  /** log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape. */
+  logOwn(w: string, sentenceStart: boolean): number {
+    return this.isWord(w) ? 0 : logOwn(false, ownFeatures(w, this.spelling, sentenceStart));
   }
 
   /**

@@ -39,9 +39,8 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
   return suspects.map((s) => {
     const block = doc.blocks[doc.words[s.word].stream];
     const rel = (x: number) => x - block.base;
-    // The dialect's lexicon decides the candidates and the original's own channel, and so does whether the
-    // document holds the word again (channel.ts, ownFeatures: recurs), which an edit elsewhere may change.
-    const suspect = [doc.dialect, rel(doc.words[s.word].start), s.byNoise ? 1 : 0, doc.recurs(doc.words[s.word].text) ? 'r' : '', keepOut ? `${rel(keepOut.start)},${rel(keepOut.end)}` : '',
+    // The dialect's lexicon decides the candidates and the original's own channel.
+    const suspect = [doc.dialect, rel(doc.words[s.word].start), s.byNoise ? 1 : 0, keepOut ? `${rel(keepOut.start)},${rel(keepOut.end)}` : '',
       ...s.forced.map((c) => `${rel(c.start)},${rel(c.end)},${c.prior},${c.sources.join('+')},${c.text}`)].join('\u0001');
     // q's proposals come from the block's window row: the very row the plan was made from, or plan again.
     const proposals = doc.gen && s.byNoise ? proposalsAt(doc, s.word, model.runner.meta.cloze.k) : undefined;

@@ -40,10 +40,8 @@ export interface ScoredDocument extends WordTable {
   gen: CandidateGenerator | undefined;
   /** whose lexicon gen reads: what the word tests, and so the suspects and their plans, depend on */
   dialect: Dialect;
-  /** log P(w typed | w meant) (channel.ts, logOwn), by the word, whether it begins its sentence and whether it recurs */
+  /** log P(w typed | w meant) (channel.ts, logOwn), by the word and whether it begins its sentence */
   logOwn(w: string, sentenceStart: boolean): number;
-  /** Does the document hold w (any case) more than once among its words? (channel.ts, ownFeatures: recurs) */
-  recurs(w: string): boolean;
 }
 
 /** What scoreDocuments reads: a text, its language (for its prose regions), the words never checked and its dialect (default en-US). */
@@ -115,16 +113,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
-  let counts: Map<string, number> | undefined;
-  const recurs = (w: string) => {
-    if (!counts) {
-      counts = new Map();
-      for (const x of words) { const k = x.text.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
-    }
-    return (counts.get(w.toLowerCase()) ?? 0) > 1;
-  };
-  const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + (recurs(w) ? 'r' : '-') + w);
-  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, recurs, sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
+  const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
 }
 
 /**
@@ -177,8 +167,7 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
 }
 
 /**
- * logOwn's key: '^' at a sentence's start or ' ' elsewhere, 'r' where the document holds the word again or '-',
- * then the word. checkable: isCheckable and not
+ * logOwn's key: '^' + the word at a sentence's start, ' ' + the word elsewhere. checkable: isCheckable and not
  * code-like (a document repeats its words, and re-checks repeat documents).
  */
 export interface WordFacts { isWord: WordMemo<boolean>; mustCheck: WordMemo<boolean>; logOwn: WordMemo<number>; checkable: WordMemo<boolean> }
@@ -194,7 +183,7 @@ export function factsOf(gen: CandidateGenerator): WordFacts {
   if (!f) {
     const words = cacheBudgets().wordFacts;
     wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w), words), mustCheck: memoByWord((w) => gen.mustCheck(w), words),
-      logOwn: memoByWord((k) => gen.logOwn(k.slice(2), k[0] === '^', k[1] === 'r'), words), checkable: memoByWord((w) => isCheckable(w) && !looksLikeCode(w), words) }));
+      logOwn: memoByWord((k) => gen.logOwn(k.slice(1), k[0] === '^'), words), checkable: memoByWord((w) => isCheckable(w) && !looksLikeCode(w), words) }));
   }
   return f;
 }

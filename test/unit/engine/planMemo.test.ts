@@ -176,20 +176,3 @@ test('REPLACE skips the candidates of a real word the window\'s cloze finds far 
   const rows = (ps: typeof planned) => ps.reduce((n, p) => n + p.rows.length, 0);
   assert.ok(rows(screened(doc, planned, tau + 20, model)) < rows(after));
 });
-
-test('a non-word its document holds again is planned again: its own prior reads the recurrence (channel.ts, ownFeatures)', async () => {
-  const model = fresh();
-  const once = DOC.replace('keys over', 'kyes over');
-  const first = await plans(once, model);
-  const plan = (r: Awaited<ReturnType<typeof plans>>) => r.plans.find((p) => r.doc.words[p.suspect.word].text === 'kyes')!;
-  assert.ok(plan(first), 'the non-word is planned');
-  assert.equal(first.doc.recurs('kyes'), false);
-  // The same word typed again in a new last paragraph: the first paragraph's block is unchanged, its plan is not.
-  const twice = once + '\nThe kyes are here.\n';
-  const second = await plans(twice, model);
-  assert.equal(second.doc.recurs('kyes'), true);
-  assert.equal(second.doc.recurs('KYES'), true, 'in any case');
-  assert.deepEqual(second.plans, (await plans(twice, fresh())).plans, 'as a fresh planning has it');
-  assert.equal(plan(second).channels[0], second.doc.logOwn('kyes', false));
-  assert.notEqual(plan(second).channels[0], plan(first).channels[0]);
-});
