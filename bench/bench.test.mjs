@@ -246,7 +246,7 @@ test('pyRound rounds the exact binary value, exact halves to even, as Python\'s 
   assert.equal(pyRound(1000 / 7, 1), 142.9);
 });
 
-test('fit-channel fits from saved features, a/an candidates included (set, not fitted), listed fixes half unlisted, and reports recall per type', () => {
+test('fit-channel fits from saved features, a/an candidates included (set, not fitted), listed fixes half unlisted, half the items read in their package's text, and reports recall per type', () => {
   // Two suspects with their planted fix, one to keep, and a forced a/an candidate (once a NaN for the whole fit).
   const row = (energy, pieces = 1) => ({ energy, surprisal: energy, pieces });
   const records = [
@@ -266,10 +266,15 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
     { id: 'c1', text: 'there it is.', errors: [] }, { id: 'c2', text: 'an cat.', errors: [] },
     { id: 'e3', text: 'It truely is.', errors: [{ start: 3, end: 9, type: 'spelling', right: 'truly' }] },
     { id: 'e4', text: 'It thier cat.', errors: [{ start: 3, end: 8, type: 'spelling', right: 'their' }] }];
+  // Each item's training package: its document is the text around it there (prepare, documents). "It truely
+  // is." stands in the package with "truely" again after it; the other items are not in it.
+  for (const i of items) i.source = 'pkg';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fit-'));
   const file = path.join(dir, 'features.json');
   fs.writeFileSync(file, JSON.stringify({ items, records }));
-  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file], { encoding: 'utf8' });
+  fs.mkdirSync(path.join(dir, 'text', 'train'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'text', 'train', 'pkg.txt'), 'A first line.\nIt truely is.\nAnd truely so.\n');
+  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir], { encoding: 'utf8' });
   fs.rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
@@ -279,6 +284,8 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   }
   assert.ok(!('a/an' in out.KIND_LOG_PRIOR), 'a/an is set in channel.ts, not fitted');
   assert.match(r.stderr, /fit: 1 suspects read as unlisted, 1 of them left out/);
+  // By their pair's hash e1, c1 and e3 are read in their document, e2, c2 and e4 alone; e1 and c1 are not in it.
+  assert.match(r.stderr, /non-words that recur, in a document: keep 0 of 0, fix 1 of 2; alone: keep 0 of 0, fix 0 of 0; 2 items meant for a document not found/);
   assert.ok(Number.isFinite(out.KIND_LOG_PRIOR.listed), 'the listed prior is fitted');
   // e4 was left out of the records, not of the items: its error counts as missed.
   assert.deepEqual(out.train.s05.byType, { spelling: { caught: 2, of: 3 }, 'real-word': { caught: 1, of: 1 } });

@@ -4,7 +4,8 @@
 // sets (issue 13, item 3):
 //
 //   nice node bench/fit-channel.mjs --corpus /work/corpus [--pairs 1200] [--packages 80] [--seed 13] [--slips 0.33]
-//   nice node bench/fit-channel.mjs --features bench/work/fit/features.json     # re-fit, no model run
+//   nice node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus /work/corpus   # re-fit, no model run
+//       (the corpus for the text around each item: whether its document holds a non-word again, prepare())
 //   ... --no-per-piece: perPiece held at 0 (the ablation of item 2's price per piece)
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
 //   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
@@ -61,7 +62,7 @@ function args(argv) {
     else if (a === '--no-own') o.own = false;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
   }
-  if (!o.corpus === !o.features) throw new Error('give --corpus ROOT (plant, score, fit) or --features FILE (fit only)');
+  if (!o.corpus) throw new Error('give --corpus ROOT (plant, score, fit), with --features FILE to fit kept features');
   return o;
 }
 
@@ -128,7 +129,7 @@ async function collect(o) {
   };
   await Promise.all(Array.from({ length: o.inFlight }, work));
   await runner.dispose();
-  const out = { items: items.map((i) => ({ id: i.id, text: i.text, errors: i.errors.map((e) => ({ start: e.start, end: e.end, type: e.type, right: e.right })) })), records, pairs: o.pairs, seed: o.seed, packages: o.packages };
+  const out = { items: items.map((i) => ({ id: i.id, text: i.text, source: i.source, errors: i.errors.map((e) => ({ start: e.start, end: e.end, type: e.type, right: e.right })) })), records, pairs: o.pairs, seed: o.seed, packages: o.packages };
   fs.writeFileSync(path.join(WORK, 'features.json'), JSON.stringify(out));
   return out;
 }
@@ -281,7 +282,7 @@ function bootstrapSE(point, seed, beta = 0.5) {
  * prices every candidate with rules learned leaving out each correct word planted here
  * (scripts/codespell-pairs.mjs), as the dev sets' words are left out of the shipped table.
  */
-function prepare(data) {
+function prepare(data, corpus) {
   const { ownFeatures, logChannel, agreementCue, wordCues } = eng('engine/channel');
   const { wordsIn } = eng('text/words');
   const gen = eng('engine/candidates').generatorFor(fs.readFileSync(path.join(REPO, 'models', 'vocab.txt'), 'utf8').split('\n'));
@@ -299,9 +300,14 @@ function prepare(data) {
   const zero = new Proxy({}, { get: () => 0 });
   const spellingLike = new Set(['spelling', 'cloze', 'split', 'join']);
   unlistHalf(data);
+  const evidence = documents(data, corpus);
+  const { listedFixes } = eng('engine/misspellings');
   for (const r of data.records) {
     if (typeof r.sentenceStart !== 'boolean') throw new Error(`record ${r.id} has no sentenceStart: features written by an older fit-channel.mjs; collect again with --corpus`);
-    r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart);
+    // A known misspelling's document says nothing of it (replacePlans.ts, withDocument); the list as check reads
+    // it, so the half read as unlisted (unlistHalf) count theirs as an unlisted word's.
+    const listed = r.cands.some((c) => 'listed' in c.edit) && listedFixes(r.word).length > 0;
+    r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart, listed ? undefined : evidence(r));
     // The cues of the words around the suspect (channel.ts, wordCues), as check's plan reads them; one sentence an
     // item, so every word in sentence 0.
     const t = text.get(r.id);
@@ -317,6 +323,64 @@ function prepare(data) {
     }
   }
   return data;
+}
+
+/**
+ * What each record's document says of its word (channel.ts, documentFeatures), as check asks it of the text it
+ * checks (wordScores.ts, evidence). Half the items (by the low bit of their pair's FNV-1a hash, so an error and
+ * its clean twin fall alike) are read alone, as the dev sets' sentences are checked: their document is the item,
+ * a sentence. The other half stand in their training package: DOCUMENT_CHARS either side of the (clean twin's)
+ * sentence in CORPUS/text/train/PACKAGE.txt, about 2,000 words, a long README's worth (an item not found there
+ * is read alone). So the bare prior stays a sentence's, and the document's words move it only where there is a
+ * document. Items without a source (features from an older fit-channel.mjs) take it from
+ * bench/work/fit/train.jsonl, which planted them.
+ */
+const DOCUMENT_CHARS = 6000;
+function documents(data, corpus) {
+  let sources = new Map(data.items.filter((i) => i.source).map((i) => [i.id, i.source]));
+  if (sources.size < data.items.length) {
+    const planted = path.join(WORK, 'train.jsonl');
+    if (!fs.existsSync(planted)) throw new Error(`${planted} is missing: the items' packages are unknown; collect again with --corpus`);
+    sources = new Map(fs.readFileSync(planted, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((i) => [i.id, i.source]));
+  }
+  const hash = (w) => { let h = 2166136261; for (const ch of w) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0; return h; };
+  const alone = (id) => hash(id.replace(/-[ec]$/, '')) % 2 === 0;
+  const texts = new Map(), docs = new Map();
+  const byId = new Map(data.items.map((i) => [i.id, i]));
+  const words = (t) => (t.match(/\S+/g) ?? []).length;
+  const docOf = (id) => {
+    if (docs.has(id)) return docs.get(id);
+    const source = sources.get(id);
+    if (!source) throw new Error(`item ${id} has no source package in ${path.join(WORK, 'train.jsonl')}`);
+    if (!texts.has(source)) texts.set(source, fs.readFileSync(path.join(corpus, 'text', 'train', `${source}.txt`), 'utf8'));
+    const t = texts.get(source);
+    const clean = (byId.get(id.replace(/-e$/, '-c')) ?? byId.get(id)).text;
+    const at = t.indexOf(clean);
+    const doc = at < 0 ? '' : t.slice(Math.max(0, at - DOCUMENT_CHARS), at) + '\n' + t.slice(at + clean.length, at + clean.length + DOCUMENT_CHARS);
+    docs.set(id, doc);
+    return doc;
+  };
+  const out = (r) => {
+    const esc = r.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_'’])${esc}(?![\\p{L}\\p{N}_])`, 'giu');
+    const item = byId.get(r.id).text;
+    const inItem = (item.match(re) ?? []).length;
+    const doc = alone(r.id) ? '' : docOf(r.id);
+    return { recurs: inItem > 1 || (doc.match(re) ?? []).length > 0, words: words(item) + words(doc) };
+  };
+  const memo = new Map();
+  const evidence = (r) => {
+    const k = `${r.id}\u0001${r.word}`;
+    if (!memo.has(k)) memo.set(k, out(r));
+    return memo.get(k);
+  };
+  const nonWords = data.records.filter((r) => !r.isWord);
+  const count = (label, inDoc) => nonWords.filter((r) => r.label === label && alone(r.id) !== inDoc)
+    .reduce((n, r) => [n[0] + Number(evidence(r).recurs), n[1] + 1], [0, 0]).join(' of ');
+  const missing = data.items.filter((i) => !alone(i.id) && !docOf(i.id)).length;
+  console.error(`fit: non-words that recur, in a document: keep ${count('keep', true)}, fix ${count('fix', true)}; alone: keep ${count('keep', false)}, ` +
+    `fix ${count('fix', false)}; ${missing} items meant for a document not found in their package's text (read alone)`);
+  return evidence;
 }
 
 /**
@@ -349,7 +413,7 @@ function unlistHalf(data) {
 
 async function main() {
   const o = args(process.argv.slice(2));
-  const data = prepare(o.features ? JSON.parse(fs.readFileSync(o.features, 'utf8')) : await collect(o));
+  const data = prepare(o.features ? JSON.parse(fs.readFileSync(o.features, 'utf8')) : await collect(o), o.corpus);
   const start = Object.fromEntries(KINDS.map((k) => [k, Math.log(START[k])]));
   const n = { fix: data.records.filter((r) => r.label === 'fix').length, keep: data.records.filter((r) => r.label === 'keep').length };
   console.error(`fit: ${data.items.length} items, ${n.fix} suspects with their planted fix, ${n.keep} to keep`);

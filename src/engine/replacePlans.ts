@@ -1,13 +1,14 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
 // the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
-import { REPLACE_WEIGHTS, rowChannels, wordCues } from './channel';
+import { REPLACE_WEIGHTS, documentTerm, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import type { Candidate, ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
 import { memoPlan, type PlanWork } from './planMemo';
 import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
 import { cachesFor } from './rowCache';
+import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
 /** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
@@ -46,8 +47,20 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
     const proposals = doc.gen && s.byNoise ? proposalsAt(doc, s.word, model.runner.meta.cloze.k) : undefined;
     const plan = memoPlan(model.runner, model.wp, { blockKey: block.key, base: block.base, suspect, source: proposals?.ids.buffer },
       () => planOne(doc, s, model, proposals, keepOut));
-    return { suspect: s, ...plan };
+    return { suspect: s, ...plan, channels: withDocument(doc, doc.words[s.word].text, plan.channels) };
   }).filter((p) => p.cands.length > 0);
+}
+
+/**
+ * A plan is its block's alone (remembered by it); what the rest of the document says of a non-word (channel.ts,
+ * documentTerm: does the document use it again, how long is it) is added to its own channel here, after the
+ * memo, so an edit elsewhere plans nothing again. A known misspelling's document says nothing: writers repeat
+ * those.
+ */
+function withDocument(doc: ScoredDocument, w: string, channels: number[]): number[] {
+  if (doc.isWord(w) || listedFixes(w).length > 0) return channels;
+  const term = documentTerm(doc.evidence(w));
+  return term === 0 ? channels : [channels[0] + term, ...channels.slice(1)];
 }
 
 function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: ClozeProposals | undefined,

@@ -192,7 +192,8 @@ function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWord
     start: move(t.start), end: move(t.end), block: t.block, parts: t.parts.map((p) => ({ start: move(p.start), end: move(p.end) })),
   }));
   const fixed = text.slice(origin, fix.start) + fix.text + text.slice(fix.end, sentences[b - 1].end);
-  return { at: sentence - a, origin, input: { text: fixed, sentences: block, ignoredWords, dialect: doc.dialect } };
+  // The block's words are decided with what the whole document says of them (wordScores.ts, evidence).
+  return { at: sentence - a, origin, input: { text: fixed, sentences: block, ignoredWords, dialect: doc.dialect, evidence: doc.evidence } };
 }
 
 /** The look's suspects: those of the fixed text in the sentence, past the fix, real words at the first pass's cutoff. */

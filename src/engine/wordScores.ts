@@ -9,6 +9,7 @@ import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
 import { CandidateGenerator, generatorFor } from './candidates';
+import type { DocumentEvidence } from './channel';
 import { SETTING_DEFAULTS } from './defaults';
 import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
@@ -42,13 +43,18 @@ export interface ScoredDocument extends WordTable {
   dialect: Dialect;
   /** log P(w typed | w meant) (channel.ts, logOwn), by the word and whether it begins its sentence */
   logOwn(w: string, sentenceStart: boolean): number;
+  /**
+   * What the document says of word w (channel.ts, documentFeatures): does it hold w again (any case), and how
+   * many words it has; a second look's block reads its document's (secondLook.ts).
+   */
+  evidence(w: string): DocumentEvidence;
 }
 
 /** What scoreDocuments reads: a text, its language (for its prose regions), the words never checked and its dialect (default en-US). */
 export interface DocumentInput { text: string; languageId: string; ignoredWords?: string[]; dialect?: Dialect }
 
 /** A text already cut into prose sentences (a second look at one block, secondLook.ts), the words never checked and its dialect. */
-export interface SentencesInput { text: string; sentences: Sentence[]; ignoredWords?: string[]; dialect?: Dialect }
+export interface SentencesInput { text: string; sentences: Sentence[]; ignoredWords?: string[]; dialect?: Dialect; evidence?: (w: string) => DocumentEvidence }
 
 export async function scoreWords(doc: DocumentInput, model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
   return (await scoreDocuments([doc], model, signal, shouldStop))[0];
@@ -114,7 +120,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(words), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
 }
 
 /**
@@ -164,6 +170,18 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
   const { window, pos } = ownerOf(doc.windows, w.stream, w.p0);
   const row = doc.windowCloze[window];
   return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K), own: row.tokenLogq[pos] };
+}
+
+/** What a document of these words says of each of them: counted once, on the first ask. */
+function evidenceOf(words: readonly { text: string }[]): (w: string) => DocumentEvidence {
+  let counts: Map<string, number> | undefined;
+  return (w) => {
+    if (!counts) {
+      counts = new Map();
+      for (const x of words) { const k = x.text.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
+    }
+    return { recurs: (counts.get(w.toLowerCase()) ?? 0) > 1, words: words.length };
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
 import { clozeEstimates, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
-import { REPLACE_WEIGHTS, rowChannels } from '../../../src/engine/channel';
+import { OWN_WEIGHTS, REPLACE_WEIGHTS, documentTerm, rowChannels } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
 
@@ -175,4 +175,28 @@ test('REPLACE skips the candidates of a real word the window\'s cloze finds far 
   // A higher threshold skips more (the margin is below tau, whatever tau is).
   const rows = (ps: typeof planned) => ps.reduce((n, p) => n + p.rows.length, 0);
   assert.ok(rows(screened(doc, planned, tau + 20, model)) < rows(after));
+});
+
+test('what the document says of a non-word moves its own channel, and replans nothing (replacePlans.ts, withDocument)', async () => {
+  const model = fresh();
+  const once = DOC.replace('keys over', 'kyes over');
+  const first = await plans(once, model);
+  const plan = (r: Awaited<ReturnType<typeof plans>>) => r.plans.find((p) => r.doc.words[p.suspect.word].text === 'kyes')!;
+  assert.ok(plan(first), 'the non-word is planned');
+  assert.deepEqual(first.doc.evidence('kyes'), { recurs: false, words: first.doc.words.length });
+  const own = first.doc.logOwn('kyes', false);
+  assert.ok(own < 0, 'a non-word');
+  assert.equal(plan(first).channels[0], own + documentTerm({ recurs: false, words: first.doc.words.length }));
+  // The same word typed again in a new last paragraph: the first paragraph's block is unchanged, and so is its
+  // plan, but for the own channel.
+  const twice = once + '\nThe kyes are here.\n';
+  const before = planMemoStats.planned;
+  const second = await plans(twice, model);
+  const last = second.doc.words.at(-1)!.stream;
+  assert.equal(planMemoStats.planned - before, second.suspects.filter((s) => second.doc.words[s.word].stream === last).length,
+    'only the new paragraph is planned');
+  assert.equal(second.doc.evidence('KYES').recurs, true, 'in any case');
+  assert.equal(plan(second).channels[0], own + OWN_WEIGHTS.recurs);
+  assert.deepEqual(plan(second).channels.slice(1), plan(first).channels.slice(1));
+  assert.deepEqual(second.plans, (await plans(twice, fresh())).plans, 'as a fresh planning has it');
 });

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, CONFUSION_CUE, NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, agreementCue, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, CONFUSION_CUE, NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
@@ -385,6 +385,33 @@ test("a non-word's own prior reads its shape: a name, its length, two words run 
   assert.equal(f('abcdefg').length, 0);
   assert.equal(f('ab').length, -1.5, 'clipped');
   assert.equal(f('abcdefghijklmnopqrstu').length, 2, 'clipped');
+  assert.equal(f('nextnext').compound, 0, 'a word twice is a slip, not two words run together');
+  assert.equal(f('receives').derived, 1);
+  assert.equal(f('recieve').derived, 0);
+  assert.equal(f('Nuxt').recurs, 0, 'no document: nothing said');
+  assert.equal(f('Nuxt').single, 0);
+  const inDoc = (doc: DocumentEvidence) => Object.fromEntries(OWN_FEATURES.map((k, i) => [k, ownFeatures('Nuxt', lex, false, doc)[i]]));
+  assert.deepEqual([inDoc({ recurs: true, words: 30 }).recurs, inDoc({ recurs: true, words: 30 }).single], [1, 0]);
+  assert.equal(inDoc({ recurs: false, words: DOCUMENT_WORDS / 4 }).single, 0.25, 'once in a short document: a little evidence');
+  assert.equal(inDoc({ recurs: false, words: 5 * DOCUMENT_WORDS }).single, 1, 'clipped at a long one');
+  assert.deepEqual(documentFeatures(undefined), [0, 0]);
+});
+
+test('a word the lexicon leaves out but derives by an English prefix or suffix: derivedFrom', () => {
+  const lex = SpellingIndex.build(['render', 'pipeline', 'mute', 'home', 'connection', 'timezone', 'link', 'file', 'piece', 'status', 'Paris'], [], new Map());
+  const from = (w: string) => derivedFrom(w, lex);
+  assert.equal(from('renderers'), 'render');
+  assert.equal(from('pipelining'), 'pipeline', 'the stem drops its e');
+  assert.equal(from('unmuted'), 'mute', 'a prefix and a suffix');
+  assert.equal(from('rehomed'), 'home');
+  assert.equal(from('reconnection'), 'connection');
+  assert.equal(from('Timezones'), 'timezone', 'any case');
+  assert.equal(from('linkified'), 'link');
+  assert.equal(from('filess'), undefined, 'a plural -s after a stem of four letters: as often a slip');
+  assert.equal(from('piecess'), undefined, 'nor after s');
+  assert.equal(from('statuss'), undefined);
+  assert.equal(from('reparis'), undefined, 'a name is no stem');
+  assert.equal(from('rendr'), undefined);
 });
 
 test('the fitted own prior: a run-together pair is meant more often than a near miss; a capitalised word reads as a name only inside a sentence', () => {
@@ -397,4 +424,12 @@ test('the fitted own prior: a run-together pair is meant more often than a near 
   assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false, [0, 0, 0, 1]));
   assert.ok(logOwn(false, [0, 0, 0, 1]) < logOwn(false), 'nor one a frequent word is one edit from');
   assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');
+  // A non-word the document holds again is likelier meant (OWN_WEIGHTS.recurs), one a long document holds once
+  // likelier a slip (single); a sentence alone says nothing either way.
+  assert.ok(OWN_WEIGHTS.recurs > 0 && OWN_WEIGHTS.single < 0);
+  assert.equal(documentTerm({ recurs: true, words: 12 }), OWN_WEIGHTS.recurs);
+  assert.equal(documentTerm({ recurs: false, words: DOCUMENT_WORDS }), OWN_WEIGHTS.single);
+  assert.ok(Math.abs(documentTerm({ recurs: false, words: 12 })) < 0.01 * Math.abs(OWN_WEIGHTS.single) + 1e-12);
+  assert.equal(documentTerm(undefined), 0);
+  assert.ok(OWN_WEIGHTS.derived > 0, 'a derived word is likelier meant');
 });
