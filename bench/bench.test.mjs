@@ -246,7 +246,7 @@ test('pyRound rounds the exact binary value, exact halves to even, as Python\'s 
   assert.equal(pyRound(1000 / 7, 1), 142.9);
 });
 
-test('fit-channel fits from saved features, a/an candidates included (set, not fitted), listed fixes half unlisted, half the items read in their package's text, and reports recall per type', () => {
+test('fit-channel fits from saved features, a/an candidates included (set, not fitted), listed fixes half unlisted, half the items read in their package\'s text, and reports recall per type', () => {
   // Two suspects with their planted fix, one to keep, and a forced a/an candidate (once a NaN for the whole fit).
   const row = (energy, pieces = 1) => ({ energy, surprisal: energy, pieces });
   const records = [
