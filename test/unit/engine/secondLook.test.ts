@@ -4,7 +4,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, rank } from '../../../src/engine/pipeline';
-import { secondLookStats } from '../../../src/engine/secondLook';
+import { secondLookStats, secondLooks } from '../../../src/engine/secondLook';
+import type { Suspect } from '../../../src/engine/findings';
+import type { Finding } from '../../../src/engine/types';
+import { scoreSentences, scoreWords } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
 const wp = shippedWordPiece();
@@ -76,4 +79,21 @@ test('a look at a later paragraph reads that paragraph alone and lands back at i
     assert.deepEqual(words, alone.words.map((w) => ({ ...w, start: w.start + shift, end: w.end + shift })), before);
     for (const f of later) assert.deepEqual(await rank(text, 'markdown', f.start, f.end, LOOSE, r, wp), { ...f, flagged: true }, `rank ${f.word}`);
   }
+});
+
+test("a second look reads its block's words with what the whole document says of them", async () => {
+  // Two paragraphs: the look's block holds "kyes" once, the other paragraph holds it again.
+  const text = 'I saww the kyes over their.\n\nThe kyes are here.\n';
+  const model = { runner: runner(), wp };
+  const doc = await scoreWords({ text, languageId: 'markdown' }, model);
+  const at = doc.words.findIndex((w) => w.text === 'saww');
+  const w = doc.words[at];
+  const finding = { start: w.start, end: w.end, word: w.text, suggestions: [{ text: 'saw', p: 1 }], score: 1, kind: 'spelling' } as unknown as Finding;
+  const suspects = [at, doc.words.findIndex((x) => x.text === 'kyes')].map((word) => ({ word, forced: [], byNoise: true }) as unknown as Suspect);
+  const [look] = secondLooks(doc, { flagged: [{ word: at, finding, flagged: true }], suspects, cutoff: 0 });
+  assert.ok(look, 'the sentence is looked at again');
+  assert.ok(!look.input.text.includes('are here'), "the look's text is its block alone");
+  const [seen] = await scoreSentences([look.input], model);
+  assert.deepEqual(seen.evidence('kyes'), doc.evidence('kyes'));
+  assert.deepEqual(doc.evidence('kyes'), { recurs: true, words: doc.words.length });
 });
