@@ -46,7 +46,30 @@ const SETS = {
     // Its own error types, in the order of ../shared/eval/README.md, each shown as its own recall column.
     types: [['typo', 'no dictionary word'], ['grammar', 'agreement, inflection, a/an'], ['missing', 'a word left out'],
       ['realword', 'a real word for another'], ['dup', 'a doubled word'], ['other', 'an extra word, swapped words']] },
+  realdoc: { title: 'real-dev as documents (its sentences put together, a document per repository)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,
+    description: 'real-dev\'s items as a writer\'s documents hold them: for each repository, its sentences with their slips in the set\'s order, one a paragraph, as one document, and their clean twins as another (bench/quality.mjs, documentsOf; 12 repositories, 24 documents). A checker that reads a document whole (a word it uses again, what the sentences around say) is measured on the same slips as in real-dev.',
+    documents: true, types: null },
 };
+SETS.realdoc.types = SETS.real.types;
+
+/**
+ * A set of sentences as documents: the items of each source (the id up to its commit: "nuxt-nuxt-5b8b680-1" is
+ * nuxt/nuxt's), in the set's order, joined one a paragraph; the items with errors make one document and the clean
+ * twins (ids ending "-ok") another. Errors keep their fields, at their offsets in the document.
+ */
+function documentsOf(items) {
+  const docs = new Map();
+  for (const item of items) {
+    const clean = item.id.endsWith('-ok');
+    const id = `${item.id.split('-').slice(0, 2).join('-')}-doc${clean ? '-ok' : ''}`;
+    const doc = docs.get(id) ?? docs.set(id, { id, text: '', errors: [] }).get(id);
+    if (doc.text) doc.text += '\n\n';
+    const base = doc.text.length;
+    doc.text += item.text;
+    for (const e of item.errors ?? []) doc.errors.push({ ...e, start: base + e.start, end: base + e.end });
+  }
+  return [...docs.values()];
+}
 
 function parseArgs(argv) {
   const o = { sets: null, peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
@@ -88,6 +111,12 @@ function prepare(name, limit) {
   let gold = SETS[name].gold();
   if (!fs.existsSync(gold)) {
     throw new Error(`${gold} missing (${SETS[name].external ? 'it is not part of the repository: see bench/README.md' : 'npm run bench:data rebuilds it'})`);
+  }
+  if (SETS[name].documents) {
+    const items = fs.readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    gold = path.join(WORK, 'quality', `${name}.gold.jsonl`);
+    fs.mkdirSync(path.dirname(gold), { recursive: true });
+    fs.writeFileSync(gold, documentsOf(items).map((d) => JSON.stringify(d)).join('\n') + '\n');
   }
   if (limit) {
     const lines = fs.readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
