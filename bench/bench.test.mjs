@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { calibrationPlot } from './calibration-plot.mjs';
 import { buildDocument } from './long-doc.mjs';
+import { documentsOf } from './documents.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { checkGoldSpans, score } from './score.mjs';
@@ -309,4 +310,22 @@ test('long-doc: the document and each paragraph carry every planted error at its
   for (let i = 0; i < 40; i++) assert.ok(!(doc.includes(`Sentence ${i} hass`) && doc.includes(`Sentence ${i} has `)), `twin ${i}`);
   assert.deepEqual(buildDocument(items, { errors: 10, words: 200, sentences: 3, seed: 7 }).doc, doc, 'the same seed, the same document');
   assert.throws(() => buildDocument(items, { errors: 50, words: 200, sentences: 3, seed: 7 }), /too few items/);
+});
+
+test('documentsOf: a source\'s items as one document with slips and one of clean twins, errors at their offsets in it', () => {
+  const items = [
+    { id: 'nuxt-nuxt-5b8b680-1', text: 'It recieve one.', errors: [{ start: 3, end: 10, wrong: 'recieve', right: 'receive', type: 'typo' }] },
+    { id: 'nuxt-nuxt-5b8b680-1-ok', text: 'It receive one.', errors: [] },
+    { id: 'vitejs-vite-1f0c62f-1', text: 'A the the b.', errors: [{ start: 6, end: 9, wrong: 'the', right: '', type: 'dup' }] },
+    { id: 'nuxt-nuxt-c62019e-2', text: 'Its opiniated.', errors: [{ start: 4, end: 13, wrong: 'opiniated', right: 'opinionated', type: 'typo' }] },
+    { id: 'nuxt-nuxt-c62019e-2-ok', text: 'Its opinionated.', errors: [] },
+  ];
+  const docs = documentsOf(items);
+  assert.deepEqual(docs.map((d) => d.id), ['nuxt-nuxt-doc', 'nuxt-nuxt-doc-ok', 'vitejs-vite-doc']);
+  const [nuxt, ok] = docs;
+  assert.equal(nuxt.text, 'It recieve one.\n\nIts opiniated.');
+  assert.deepEqual(nuxt.errors.map((e) => nuxt.text.slice(e.start, e.end)), ['recieve', 'opiniated']);
+  assert.deepEqual(nuxt.errors.map((e) => e.right), ['receive', 'opinionated']);
+  assert.deepEqual(ok, { id: 'nuxt-nuxt-doc-ok', text: 'It receive one.\n\nIts opinionated.', errors: [] });
+  assert.equal(docs[2].text.slice(docs[2].errors[0].start, docs[2].errors[0].end), 'the');
 });

@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { calibrationPlot } from './calibration-plot.mjs';
 import { BENCH, CLI, EXTERNAL_EVAL, RESULTS, WORK, cachedPeer, ensureCli, ensurePeers, revision, run, runPeer, writeInput } from './common.mjs';
+import { documentsOf } from './documents.mjs';
 import { checkJsonl, engineClient } from './engine-jsonl.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
@@ -52,24 +53,6 @@ const SETS = {
 };
 SETS.realdoc.types = SETS.real.types;
 
-/**
- * A set of sentences as documents: the items of each source (the id up to its commit: "nuxt-nuxt-5b8b680-1" is
- * nuxt/nuxt's), in the set's order, joined one a paragraph; the items with errors make one document and the clean
- * twins (ids ending "-ok") another. Errors keep their fields, at their offsets in the document.
- */
-function documentsOf(items) {
-  const docs = new Map();
-  for (const item of items) {
-    const clean = item.id.endsWith('-ok');
-    const id = `${item.id.split('-').slice(0, 2).join('-')}-doc${clean ? '-ok' : ''}`;
-    const doc = docs.get(id) ?? docs.set(id, { id, text: '', errors: [] }).get(id);
-    if (doc.text) doc.text += '\n\n';
-    const base = doc.text.length;
-    doc.text += item.text;
-    for (const e of item.errors ?? []) doc.errors.push({ ...e, start: base + e.start, end: base + e.end });
-  }
-  return [...docs.values()];
-}
 
 function parseArgs(argv) {
   const o = { sets: null, peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
