@@ -172,15 +172,22 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
   return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K), own: row.tokenLogq[pos] };
 }
 
-/** What a document of these words says of each of them: counted once, on the first ask. */
+/**
+ * What a document of these words says of each of them. Only non-word suspects are asked, a few a check: each
+ * ask scans the words of its length (a count of every word would cost an edit's re-check a few ms on a long
+ * document), once.
+ */
 function evidenceOf(words: readonly { text: string }[]): (w: string) => DocumentEvidence {
-  let counts: Map<string, number> | undefined;
+  const asked = new Map<string, DocumentEvidence>();
   return (w) => {
-    if (!counts) {
-      counts = new Map();
-      for (const x of words) { const k = x.text.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
+    const k = w.toLowerCase();
+    let e = asked.get(k);
+    if (!e) {
+      let n = 0;
+      for (const x of words) if (x.text.length === w.length && x.text.toLowerCase() === k && ++n > 1) break;
+      asked.set(k, (e = { recurs: n > 1, words: words.length }));
     }
-    return { recurs: (counts.get(w.toLowerCase()) ?? 0) > 1, words: words.length };
+    return e;
   };
 }
 
