@@ -255,6 +255,8 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
     { id: 'e2', label: 'fix', gold: [1], isWord: true, word: 'their', sentenceStart: true, rows: [row(9), row(5)], cands: [{ text: 'there', start: 0, end: 5, edit: { confusable: 0 } }] },
     { id: 'c1', label: 'keep', gold: [], isWord: true, word: 'there', sentenceStart: true, rows: [row(5), row(9)], cands: [{ text: 'their', start: 0, end: 5, edit: { confusable: 0 } }] },
     { id: 'c2', label: 'keep', gold: [], isWord: true, word: 'an', sentenceStart: true, rows: [row(5), row(6)], cands: [{ text: 'a', start: 0, end: 2, edit: { 'a/an': 0 } }] },
+    // A word the training text doubles itself: left out, not kept (ownDoubles).
+    { id: 'c1', label: 'keep', gold: [], isWord: true, word: 'it', sentenceStart: false, rows: [row(5), row(6)], cands: [{ text: 'it', start: 6, end: 8, edit: { delete: 0 } }] },
     // Listed fixes: "truely" falls on the listed side of the fit's split and keeps its 'listed' source;
     // "thier" on the unlisted side, where its only candidate was listed: that record is left out.
     { id: 'e3', label: 'fix', gold: [1], isWord: false, word: 'truely', sentenceStart: false, rows: [row(12, 2), row(6)], cands: [{ text: 'truly', start: 3, end: 9, edit: { listed: 0, spelling: -2 } }] },
@@ -285,6 +287,7 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   }
   assert.ok(!('a/an' in out.KIND_LOG_PRIOR), 'a/an is set in channel.ts, not fitted');
   assert.match(r.stderr, /fit: 1 suspects read as unlisted, 1 of them left out/);
+  assert.match(r.stderr, /fit: 1 doubled words of the training text itself left out/);
   // By their pair's hash e1, c1 and e3 are read in their document, e2, c2 and e4 alone; e1 and c1 are not in it.
   assert.match(r.stderr, /non-words that recur, in a document: keep 0 of 0, fix 1 of 2; alone: keep 0 of 0, fix 0 of 0; 2 items meant for a document not found/);
   assert.ok(Number.isFinite(out.KIND_LOG_PRIOR.listed), 'the listed prior is fitted');

@@ -300,6 +300,7 @@ function prepare(data, corpus) {
   const zero = new Proxy({}, { get: () => 0 });
   const spellingLike = new Set(['spelling', 'cloze', 'split', 'join']);
   unlistHalf(data);
+  ownDoubles(data);
   const evidence = documents(data, corpus);
   const { listedFixes } = eng('engine/misspellings');
   for (const r of data.records) {
@@ -381,6 +382,17 @@ function documents(data, corpus) {
   console.error(`fit: non-words that recur, in a document: keep ${count('keep', true)}, fix ${count('fix', true)}; alone: keep ${count('keep', false)}, ` +
     `fix ${count('fix', false)}; ${missing} items meant for a document not found in their package's text (read alone)`);
   return evidence;
+}
+
+/**
+ * A word the training text itself doubles ("and and", "the the": 12 of the 14 such in the kept features are
+ * slips) is left out rather than labelled "keep", as the training text's own misspellings are (collect): a slip
+ * nobody planted is no evidence that a doubled word is meant.
+ */
+function ownDoubles(data) {
+  const before = data.records.length;
+  data.records = data.records.filter((r) => !(r.label === 'keep' && r.cands.some((c) => 'delete' in c.edit)));
+  console.error(`fit: ${before - data.records.length} doubled words of the training text itself left out`);
 }
 
 /**
