@@ -68,6 +68,9 @@ function args(argv) {
 
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 
+/** FNV-1a (32 bits) over a string's UTF-16 code units: a split of items or words that is the same on every run. */
+const fnv1a = (s) => { let h = 2166136261; for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0; return h; };
+
 
 /** Runs check's stages on every planted item; returns one record per suspect with a label. */
 async function collect(o) {
@@ -344,8 +347,7 @@ function documents(data, corpus) {
     if (!fs.existsSync(planted)) throw new Error(`${planted} is missing: the items' packages are unknown; collect again with --corpus`);
     sources = new Map(fs.readFileSync(planted, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((i) => [i.id, i.source]));
   }
-  const hash = (w) => { let h = 2166136261; for (const ch of w) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0; return h; };
-  const alone = (id) => hash(id.replace(/-[ec]$/, '')) % 2 === 0;
+  const alone = (id) => fnv1a(id.replace(/-[ec]$/, '')) % 2 === 0;
   const texts = new Map(), docs = new Map();
   const byId = new Map(data.items.map((i) => [i.id, i]));
   const words = (t) => (t.match(/\S+/g) ?? []).length;
@@ -405,10 +407,9 @@ function ownDoubles(data) {
  * from, and is left out.
  */
 function unlistHalf(data) {
-  const hash = (w) => { let h = 2166136261; for (const ch of w.toLowerCase()) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0; return h; };
   let unlisted = 0, dropped = 0;
   data.records = data.records.filter((r) => {
-    if (!r.cands.some((c) => 'listed' in c.edit) || hash(r.word) % 2 === 0) return true;
+    if (!r.cands.some((c) => 'listed' in c.edit) || fnv1a(r.word.toLowerCase()) % 2 === 0) return true;
     unlisted++;
     const keep = r.cands.map((c) => { delete c.edit.listed; return Object.keys(c.edit).length > 0; });
     const index = [];

@@ -34,6 +34,10 @@ import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { score } from './score.mjs';
 
+// real-dev's own error types, in the order of ../shared/eval/README.md, each shown as its own recall column.
+const REAL_TYPES = [['typo', 'no dictionary word'], ['grammar', 'agreement, inflection, a/an'], ['missing', 'a word left out'],
+  ['realword', 'a real word for another'], ['dup', 'a doubled word'], ['other', 'an extra word, swapped words']];
+
 const SETS = {
   jfleg: { title: 'jfleg-dev (learner English, 754 sentences)', gold: () => path.join(EXTERNAL_EVAL, 'jfleg-dev.jsonl'), external: true,
     description: 'JFLEG dev (Napoles et al. 2017, CC BY-NC-SA 4.0, evaluation only): a token is an error where at least two of four annotators edited it.' },
@@ -44,15 +48,11 @@ const SETS = {
     leaveOutMisspellings: true },
   real: { title: 'real-dev (real slips in documentation)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,
     description: 'real-dev (../shared/eval/real-dev.jsonl): sentences as they stood before a "fix typo"-style commit, with the slips that commit fixed, and each sentence after the fix as its clean twin; mined from electron/electron, eslint/eslint, jestjs/jest, nuxt/nuxt, vitejs/vite, sveltejs/svelte, prettier/prettier, nodejs/nodejs.org, vuejs/router (MIT), kubernetes/community, prometheus/docs (Apache 2.0) and expressjs/expressjs.com (CC BY 4.0).',
-    // Its own error types, in the order of ../shared/eval/README.md, each shown as its own recall column.
-    types: [['typo', 'no dictionary word'], ['grammar', 'agreement, inflection, a/an'], ['missing', 'a word left out'],
-      ['realword', 'a real word for another'], ['dup', 'a doubled word'], ['other', 'an extra word, swapped words']] },
+    types: REAL_TYPES },
   realdoc: { title: 'real-dev as documents (its sentences put together, a document per repository)', gold: () => path.join(EXTERNAL_EVAL, 'real-dev.jsonl'), external: true,
-    description: 'real-dev\'s items as a writer\'s documents hold them: for each repository, its sentences with their slips in the set\'s order, one a paragraph, as one document, and their clean twins as another (bench/quality.mjs, documentsOf; 12 repositories, 24 documents). A checker that reads a document whole (a word it uses again, what the sentences around say) is measured on the same slips as in real-dev.',
-    documents: true, types: null },
+    description: 'real-dev\'s items as a writer\'s documents hold them: for each repository, its sentences with their slips in the set\'s order, one a paragraph, as one document, and their clean twins as another (bench/documents.mjs, documentsOf; 12 repositories, 24 documents). A checker that reads a document whole (a word it uses again, what the sentences around say) is measured on the same slips as in real-dev.',
+    documents: true, types: REAL_TYPES },
 };
-SETS.realdoc.types = SETS.real.types;
-
 
 function parseArgs(argv) {
   const o = { sets: null, peers: ['harper', 'cspell', 'nspell'], sensitivity: 0.5, curve: null,
