@@ -108,12 +108,14 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
 }
 
 /**
- * The suspects a check scores, most promising first: doubled words and a/an (their fix is known), then
+ * The suspects a check scores first, most promising first: doubled words and a/an (their fix is known), then
  * non-words (spelling errors: REPLACE confirms them reliably), then real words by realWordRank; ties in text order.
- * Forced and non-word suspects are all kept. Real words that only passed the pNoise gate are capped at
- * MIN_SUSPECTS or one per SUSPECT_WORDS words of the text, the highest pNoise first: the gate passes about a
- * fifth of a technical document's words (2,175 of 10,326 in bench/data/speed-10k.md at sensitivity 0.5),
- * and scoring every one of them took 149 s against 7 s on 2 cores. check scores the kept ones in chunks
+ * Forced and non-word suspects are all kept. Real words that only passed the pNoise gate or are quiet (a
+ * confusion-set member or an agreement fix below it) are capped at MIN_SUSPECTS or one per SUSPECT_WORDS words of
+ * the text, the highest rank first: there are about as many of them as half a technical document's words (5,458
+ * of 10,326 in bench/data/speed-10k.md at sensitivity 0.5; 1,860 of them with a candidate the cloze screen keeps,
+ * replacePlans.ts), and scoring those took 9.5 s on 2 cores, where the whole check of the capped ones takes 3.
+ * The rest come in later rounds while they pay (laterRounds). check scores the kept ones in chunks
  * (replaceChunks.ts), so a superseded check stops between chunks and keeps what it scored.
  */
 export const MIN_SUSPECTS = 16;
@@ -176,12 +178,32 @@ function best<T>(items: T[], n: number, cmp: (a: T, b: T) => number): T[] {
 }
 
 /**
- * The realWordRank a real word needed to make prioritise's cut (the lowest one kept when the cap cut some, else
- * 0): a second look at a sentence (secondLook.ts) keeps the real words that would have made it.
+ * The real words prioritise's cap left out, in its order (realWordRank, ties in text order), a cap's worth per
+ * round: the rounds a check scores after the first while the round before flagged a real word (pipeline.ts,
+ * MIN_ROUND_YIELD). Most of a document's suspects are real words that read a little odd where they stand, and
+ * the cap keeps a clean document's check short; but a document with many real-word slips has more of them than a
+ * cap, and they rank high: such a round pays, and the next one is taken. A round that flags none says the words
+ * ranked below it hold few slips (bench/long-doc.mjs: 200 planted errors in 10,000 words, the real words'
+ * rounds flagged 35, 24, 2, 4, 1, 2, 1, 3, 1, then none; a clean 10,000-word document's first round flags none).
  */
-export function realWordCutoff(suspects: Suspect[], kept: Suspect[], t: WordTable): number {
-  if (suspects.filter((s) => isRealWord(s, t)).length <= capOf(t)) return 0;
-  return Math.min(...kept.filter((s) => isRealWord(s, t)).map((s) => realWordRank(s, t)));
+export function laterRounds(suspects: Suspect[], kept: Suspect[], t: WordTable): Suspect[][] {
+  const taken = new Set(kept.map((s) => s.word));
+  const left = suspects.filter((s) => !taken.has(s.word) && isRealWord(s, t)).map((s) => ({ s, r: realWordRank(s, t) }))
+    .sort((a, b) => b.r - a.r || a.s.word - b.s.word).map(({ s }) => s);
+  const cap = capOf(t), rounds: Suspect[][] = [];
+  for (let k = 0; k < left.length; k += cap) rounds.push(left.slice(k, k + cap));
+  return rounds;
+}
+
+/**
+ * The realWordRank a real word needed to be scored (the lowest one of those scored, the first pass's rounds
+ * together, when some were left out, else 0): a second look at a sentence (secondLook.ts) keeps the real words
+ * that would have made it.
+ */
+export function realWordCutoff(suspects: Suspect[], scored: Suspect[], t: WordTable): number {
+  const real = scored.filter((s) => isRealWord(s, t));
+  if (suspects.filter((s) => isRealWord(s, t)).length <= real.length) return 0;
+  return Math.min(...real.map((s) => realWordRank(s, t)));
 }
 
 const QUIET: readonly Source[] = ['quiet-confusable', 'quiet-usage', 'quiet-agreement'];

@@ -17,19 +17,21 @@
 // (p(· | context) from the REPLACE rows, P(typed | meant) from channel.ts). The finding's score is the
 // posterior 1 - p(original), and every word REPLACE scored, flagged or not, reports that posterior
 // (WordScore.posterior), the one number the editor shows.
+import { createHash } from 'node:crypto';
+import { LruMap } from '../text/lru';
 import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
 import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { suspectsOfDocument } from './blockSuspects';
 import { dialectOrThrow, type Dialect } from './dialects';
-import { forcedCandidates, prioritise, realWordCutoff, verdict, type FlagRule } from './findings';
+import { forcedCandidates, isRealWord, laterRounds, prioritise, realWordCutoff, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
 import { planReplacements, rankPlans, screened, screenedOrWhole, type ReplacePlan } from './replacePlans';
 import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
 import type { CheckOptions, CheckResult, ModelRunner, RankedWord } from './types';
-import { scoreDocuments, scoreWords, wordScores, type ScoredDocument } from './wordScores';
+import { scoreDocuments, scoreWords, wordScores, type Model, type ScoredDocument } from './wordScores';
 
 /** One text of a checkMany batch. */
 export interface CheckItem { text: string; languageId: string }
@@ -51,20 +53,14 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const model = { runner, wp };
   const rule = ruleOf(options);
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords, dialect: dialectOf(options) })), model, signal, shouldStop);
-  // Each text's suspects, most promising first (findings.ts prioritise: real words over the gate are capped).
   const suspects = docs.map((doc) => suspectsOfDocument(doc, rule.th.pNoiseGate));
-  const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
-  // Real words whose fix the window's cloze already finds far from likely get no rows (replacePlans.ts, screened).
-  const plans = docs.map((doc, d) => screened(doc, planReplacements(doc, kept[d], model), rule.th.tau, model));
-  const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
-    { ...hooks, preferredBatchRows: runner.preferredBatchRows, signal });
-
-  let k = 0;
-  const decided = docs.map((doc, d) => decidedOf(doc, plans[d], rankings.slice(k, (k += plans[d].length)), rule));
+  const passes = await firstPasses(docs, suspects, rule, model, signal, hooks);
+  items.forEach((item, d) => rememberRounds(runner, item, options, passes[d].later));
+  const decided = passes.map((p) => p.decided);
   const firsts: FirstPass[] = docs.map((doc, d) => ({
     flagged: decided[d].filter((v) => v.flagged),
     suspects: suspects[d],
-    cutoff: realWordCutoff(suspects[d], kept[d], doc),
+    cutoff: realWordCutoff(suspects[d], passes[d].scored, doc),
   }));
   const looked = await lookAgain(docs, firsts, rule, model, options.ignoredWords, signal, hooks);
   return docs.map((doc, d) => {
@@ -95,10 +91,10 @@ export async function rank(text: string, languageId: string, start: number, end:
   // Check's first pass over the word's sentence (the rows check scored come from the cache), then the
   // second look check gives the sentence when it gives one and the word is one it decides again.
   const suspects = suspectsOfDocument(doc, rule.th.pNoiseGate);
-  const kept = prioritise(suspects, doc);
-  const cutoff = realWordCutoff(suspects, kept, doc);
+  const scored = await scoredByCheck(doc, { text, languageId }, suspects, options, rule, model, signal);
+  const cutoff = realWordCutoff(suspects, scored, doc);
   const sentence = doc.words[word].sentence;
-  const mine = screened(doc, planReplacements(doc, kept.filter((s) => doc.words[s.word].sentence === sentence), model), rule.th.tau, model);
+  const mine = screened(doc, planReplacements(doc, scored.filter((s) => doc.words[s.word].sentence === sentence), model), rule.th.tau, model);
   const decided = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule);
   const [look] = secondLooks(doc, { flagged: decided.filter((v) => v.flagged), suspects, cutoff }, options.ignoredWords);
   if (look && decidedInLook(look, doc, word)) return rankInLook(look, doc, word, cutoff, rule, model, signal);
@@ -116,6 +112,92 @@ export async function rank(text: string, languageId: string, start: number, end:
   const [ranking] = await rankPlans([plan], model, signal);
   const v = verdict(doc, { word, ranking, cands: plan.cands }, rule);
   return v && { ...v.finding, flagged: v.flagged };
+}
+
+/**
+ * A round flags at least this many real words, or the rounds stop (findings.ts, laterRounds): the round after
+ * one that flagged none is not worth its rows.
+ */
+export const MIN_ROUND_YIELD = 1;
+
+/** A document's first pass: every verdict, the suspects REPLACE scored, and how many real words after the cap. */
+interface Pass { decided: Decided[]; scored: Suspect[]; later: number }
+
+/**
+ * The first pass over documents: prioritise's suspects (findings.ts: every non-word, doubled word and a/an, and
+ * the real words up to the cap), then, for a document whose last round flagged MIN_ROUND_YIELD real words, the
+ * next cap of its real words (laterRounds), until a round flags fewer or none are left. Real words whose fix the
+ * window's cloze already finds far from likely get no rows (replacePlans.ts, screened). Each round scores every
+ * document's plans together, in chunks.
+ */
+async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: FlagRule, model: Model,
+  signal?: AbortSignal, hooks?: ChunkHooks): Promise<Pass[]> {
+  const passes: Pass[] = docs.map(() => ({ decided: [], scored: [], later: 0 }));
+  const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
+  const later: (Suspect[][] | undefined)[] = [];
+  let round = kept;
+  // Progress counts the plans of every round so far: a later round adds to the total.
+  let before = 0;
+  for (let r = 0; round.some((x) => x.length > 0); r++) {
+    const plans = docs.map((doc, d) => screened(doc, planReplacements(doc, round[d], model), rule.th.tau, model));
+    const prior = before;
+    const onChunk = hooks?.onChunk && ((done: number, total: number) => hooks.onChunk!(prior + done, prior + total));
+    const rankings = await inChunks(plans.flat(), (chunk) => rankPlans(chunk, model, signal),
+      { ...hooks, onChunk, preferredBatchRows: model.runner.preferredBatchRows, signal });
+    before += plans.flat().length;
+    let k = 0;
+    round = docs.map((doc, d) => {
+      const decided = decidedOf(doc, plans[d], rankings.slice(k, (k += plans[d].length)), rule);
+      const pass = passes[d];
+      pass.decided.push(...decided);
+      pass.scored.push(...round[d]);
+      if (r > 0) pass.later += round[d].length;
+      const real = new Set(round[d].filter((s) => isRealWord(s, doc)).map((s) => s.word));
+      if (decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) return [];
+      later[d] ??= laterRounds(suspects[d], kept[d], doc);
+      return later[d][r] ?? [];
+    });
+  }
+  return passes;
+}
+
+/**
+ * How many real words after the cap check scored in the texts it checked last (by text and options; one memo per
+ * runner, whose model decided), so that rank answers as check did without scoring the document's rounds again.
+ */
+const roundsMemos = new WeakMap<ModelRunner, LruMap<string, number>>();
+const ROUNDS_REMEMBERED = 64;
+
+function roundsMemo(runner: ModelRunner): LruMap<string, number> {
+  let m = roundsMemos.get(runner);
+  if (!m) roundsMemos.set(runner, (m = new LruMap(ROUNDS_REMEMBERED)));
+  return m;
+}
+
+function roundsKey(item: CheckItem, options: CheckOptions): string {
+  const rule = ruleOf(options);
+  return createHash('sha1').update(JSON.stringify([item.languageId, dialectOf(options), rule.th, options.ignoredWords ?? []]))
+    .update('\u0000').update(item.text).digest('base64');
+}
+
+function rememberRounds(runner: ModelRunner, item: CheckItem, options: CheckOptions, later: number): void {
+  roundsMemo(runner).set(roundsKey(item, options), later);
+}
+
+/**
+ * The suspects check's first pass scores in this document: prioritise's, and as many of the later rounds' real
+ * words as check took (remembered from its last check of the same text, or found again by running its rounds on
+ * the real words alone: each suspect's verdict is its own rows', and only the real words' decide the rounds).
+ */
+async function scoredByCheck(doc: ScoredDocument, item: CheckItem, suspects: Suspect[], options: CheckOptions,
+  rule: FlagRule, model: Model, signal?: AbortSignal): Promise<Suspect[]> {
+  const kept = prioritise(suspects, doc);
+  let later = roundsMemo(model.runner).get(roundsKey(item, options));
+  if (later === undefined) {
+    later = (await firstPasses([doc], [suspects.filter((s) => isRealWord(s, doc))], rule, model, signal))[0].later;
+    rememberRounds(model.runner, item, options, later);
+  }
+  return later === 0 ? kept : [...kept, ...laterRounds(suspects, kept, doc).flat().slice(0, later)];
 }
 
 /** The verdicts on plans (with their rankings, in the same order), flagged or not. */

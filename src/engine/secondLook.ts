@@ -13,7 +13,7 @@
 // anchor, so not for those), and with three errors, where the third stays in the look's context and may
 // still hide one: looking again until nothing changes would cost another pass per flagged sentence.
 // Only sentences with a flag and another suspect pay: one block through each head, and the REPLACE rows of
-// the sentence's suspects that the first pass would have kept (prioritise's cut, realWordCutoff).
+// the sentence's suspects that the first pass would have scored (its rounds' cut, realWordCutoff).
 import { suspectsOfDocument } from './blockSuspects';
 import { dropOverlaps, forcedCandidates, isRealWord, realWordRank, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';

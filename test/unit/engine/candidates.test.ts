@@ -9,7 +9,7 @@ import { applyCase, generatorFor } from '../../../src/engine/candidates';
 import { confusablesOf, confusableSetCount, confusionsOf, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
-import { CONFUSABLE_GATE, isRealWord, looksLikeCode, MIN_SUSPECTS, prioritise, realWordRank, suspectsOf } from '../../../src/engine/findings';
+import { CONFUSABLE_GATE, isRealWord, laterRounds, looksLikeCode, MIN_SUSPECTS, prioritise, realWordRank, suspectsOf } from '../../../src/engine/findings';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -256,6 +256,11 @@ test('prioritise keeps what a sort of every suspect keeps, in the same order, ti
     const all = words.flatMap((_, i) => (random() < 0.6 ? [{ word: i, byNoise: true, forced: [] as never[] }] : []));
     for (const s of all) if (random() < 0.05) s.forced = [{ text: 'x', start: 0, end: 1, prior: 3, sources: ['delete'] }] as never[];
     const cap = Math.max(MIN_SUSPECTS, Math.floor(n / 250));
-    assert.deepEqual(prioritise(all, table), sorted(all, table, cap), `${n} words`);
+    const kept = prioritise(all, table);
+    assert.deepEqual(kept, sorted(all, table, cap), `${n} words`);
+    // The rounds after it: the real words it left out, in the same order, a cap at a time; together, every suspect.
+    const later = laterRounds(all, kept, table);
+    assert.ok(later.every((r, k) => r.length === cap || (k === later.length - 1 && r.length > 0 && r.length <= cap)), `${n} words: rounds of ${cap}`);
+    assert.deepEqual([...kept, ...later.flat()], sorted(all, table, Infinity), `${n} words: every suspect in the rounds`);
   }
 });

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { OrtRunner } from '../../../src/engine/session';
 import { check, rank } from '../../../src/engine/pipeline';
+import { MIN_SUSPECTS } from '../../../src/engine/findings';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { openShipped } from './runtimeFixtures';
 
@@ -89,4 +90,37 @@ test('clean sentences yield no findings at the default sensitivity', async () =>
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
   assert.deepEqual(r.findings.map((f) => f.word), []);
   assert.equal(r.provider, 'cpu');
+});
+
+test('more real-word slips than the cap holds: later rounds take the rest while a round flags one; rank agrees', async () => {
+  // Fifteen slips, each flagged in its sentence alone, twice: thirty in a text whose cap is MIN_SUSPECTS real words.
+  const slips: [string, string, string][] = [
+    ['The data comes form the server.', 'form', 'from'], ['Read the value form the file.', 'form', 'from'],
+    ['The list of users comes form the database.', 'form', 'from'], ['This is faster then the old parser.', 'then', 'than'],
+    ['The new build is smaller then the old one.', 'then', 'than'], ['Make sure their is enough space on the disk.', 'their', 'there'],
+    ['I think their is a problem with the cache.', 'their', 'there'], ['The module exports it\'s own parser.', 'it\'s', 'its'],
+    ['Each plugin has it\'s own settings.', 'it\'s', 'its'], ['The file is to large to open.', 'to', 'too'],
+    ['The queue is to long to process.', 'to', 'too'], ['The servers was restarted yesterday.', 'was', 'were'],
+    ['The results is stored in the cache.', 'is', 'are'], ['Set the flag weather or not the file exists.', 'weather', 'whether'],
+    ['The files is ready.', 'is', 'are'],
+  ];
+  const dirty = [...slips, ...slips].map(([s]) => s).join(' ');
+  let rounds = 0;
+  const r = await check(dirty, 'plaintext', { sensitivity: 0.5 }, runner, wp, undefined, { onChunk: () => rounds++ });
+  assert.ok(r.findings.length > 1.5 * MIN_SUSPECTS, `${r.findings.length} of ${2 * slips.length} flagged`);
+  assert.ok(r.findings.every((f) => slips.some(([, wrong]) => wrong === f.word)), r.findings.map((f) => f.word).join(' '));
+  assert.ok(rounds > 1, `${rounds} rounds`);
+  // A slip of the last round: rank answers as check did, remembered or (a runner of its own) found again.
+  const last = r.findings.at(-1)!;
+  const uncached = { meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][]) => runner.cloze(b) };
+  for (const by of [runner, uncached]) {
+    const ranked = await rank(dirty, 'plaintext', last.start, last.end, { sensitivity: 0.5 }, by, wp);
+    assert.ok(ranked?.flagged);
+    assert.equal(ranked.suggestions[0].text, last.suggestions[0].text);
+  }
+  // The same text with every slip fixed: the first round flags no real word, and it is the only one.
+  const clean = [...slips, ...slips].map(([s, wrong, right]) => s.replace(` ${wrong} `, ` ${right} `)).join(' ');
+  rounds = 0;
+  assert.deepEqual((await check(clean, 'plaintext', { sensitivity: 0.5 }, runner, wp, undefined, { onChunk: () => rounds++ })).findings, []);
+  assert.equal(rounds, 1);
 });
