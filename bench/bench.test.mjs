@@ -11,7 +11,7 @@ import { documentsOf } from './documents.mjs';
 import { prPlot } from './pr-plot.mjs';
 import { qualityMarkdown } from './quality-report.mjs';
 import { checkGoldSpans, score } from './score.mjs';
-import { calibrationRows, formatLikeScorePy, pyRound, reliability, scoreFiles } from './scorer.mjs';
+import { calibrationRows, formatLikeScorePy, givesCorrectedText, pyRound, reliability, scoreFiles, scoreRows } from './scorer.mjs';
 import { speedMarkdown } from './speed-report.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
@@ -95,6 +95,23 @@ test('calibration: flags by p against "overlaps an error", suggestions by p agai
   // p without suggestionP: flag calibration only.
   const bare = calibrationRows([{ id: 1, text: 'ab', errors: [] }], [{ id: 1, flags: [{ start: 0, end: 2, p: 0.2, suggestions: ['x'] }] }]);
   assert.deepEqual([bare.flags.n, bare.fixes], [1, null]);
+});
+
+test('calibration: a fix that leaves the corrected sentence is right, however the gold writes the correction', () => {
+  // real-dev writes a doubled word's fix as deleting one copy; ours replaces the pair by one word.
+  const text = 'Show an error error. Then the the rest.';
+  const gold = [{ id: 1, text, errors: [{ start: 14, end: 19, wrong: 'error', right: '', type: 'dup' }, { start: 30, end: 33, wrong: 'the', right: '', type: 'dup' }] }];
+  const flags = [{ id: 1, flags: [
+    { start: 8, end: 19, p: 0.9, suggestions: ['error', 'errors'], suggestionP: [0.85, 0.05] },
+    { start: 26, end: 33, p: 0.9, suggestions: ['The', 'then'], suggestionP: [0.75, 0.1] },
+  ] }];
+  assert.ok(givesCorrectedText(text, flags[0].flags[0], 'error', gold[0].errors[0]), 'no space left before the full stop');
+  assert.ok(!givesCorrectedText(text, flags[0].flags[0], 'errors', gold[0].errors[0]));
+  assert.ok(givesCorrectedText(text, flags[0].flags[1], 'The', gold[0].errors[1]), 'case aside');
+  // Bins: 0.85 right, 0.05 wrong, 0.75 right, 0.1 wrong.
+  close(calibrationRows(gold, flags).fixes.ece, (0.15 + 0.05 + 0.25 + 0.1) / 4, 'fix ECE');
+  // The kit's fix top-k (score.py) is left as it is: it reads the suggestion against the correction's words.
+  assert.equal(scoreRows(gold, flags).fix_top1, '0/2');
 });
 
 test('quality.md has a calibration row per set where ours gave probabilities, beside calibration.svg; a plot panel per set', () => {

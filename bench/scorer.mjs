@@ -91,6 +91,19 @@ export function scoreRows(goldRows, flagRows, peer) {
   };
 }
 
+/**
+ * Does a suggestion on a flag give the text the error's correction gives? Applied at their spans, the two texts
+ * compared case-insensitively, runs of whitespace read as one space and none before closing punctuation: so "the
+ * the" → "the" fixes an error that deletes one copy (real-dev writes a doubled word's correction so), as it
+ * leaves the same sentence.
+ */
+export function givesCorrectedText(text, flag, suggestion, error) {
+  const norm = (s) => s.replace(SPLIT_ALL, ' ').replace(/ (?=[.,;:!?)\]])/g, '').trim().toLowerCase();
+  const mine = text.slice(0, flag.start) + String(suggestion) + text.slice(flag.end);
+  return norm(mine) === norm(text.slice(0, error.start) + error.right + text.slice(error.end));
+}
+const SPLIT_ALL = new RegExp(`[${WS}]+`, 'g');
+
 export const CALIBRATION_BINS = 10;
 
 /**
@@ -117,8 +130,9 @@ export function reliability(pairs) {
 /**
  * Calibration of a checker that gives probabilities (ours: electric-check --jsonl's p and suggestionP), over
  * the items of the gold. flags: each flag's p against whether it is true (overlaps an error, as scoreRows
- * decides). fixes: each suggestion's p against whether it corrects an error its flag overlaps (isCorrection,
- * as fix top-k decides); a suggestion on a false flag is wrong. null when no flag carries a p (the peers).
+ * decides). fixes: each suggestion's p against whether it corrects an error its flag overlaps (isCorrection, as
+ * fix top-k decides, or givesCorrectedText: a fix is right when it leaves the corrected sentence, however the gold
+ * writes the correction); a suggestion on a false flag is wrong. null when no flag carries a p (the peers).
  */
 export function calibrationRows(goldRows, flagRows, peer) {
   const gold = new Map(goldRows.map((r) => [r.id, r]));
@@ -132,7 +146,7 @@ export function calibrationRows(goldRows, flagRows, peer) {
       flagPairs.push([f.p, over.length > 0]);
       (f.suggestions ?? []).forEach((s, k) => {
         const q = f.suggestionP?.[k];
-        if (typeof q === 'number') fixPairs.push([q, over.some((e) => isCorrection(s, e.right))]);
+        if (typeof q === 'number') fixPairs.push([q, over.some((e) => isCorrection(s, e.right) || givesCorrectedText(g.text, f, s, e))]);
       });
     }
   }
