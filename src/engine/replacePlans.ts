@@ -3,7 +3,7 @@
 // re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
 import { REPLACE_WEIGHTS, documentTerm, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
-import type { Candidate, ClozeProposals } from './candidates';
+import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
 import { memoPlan, type PlanWork } from './planMemo';
 import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
@@ -13,6 +13,14 @@ import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
 /** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
 export const REPLACE_CANDIDATES = 16;
+
+/**
+ * Candidates a non-word gets generated and priced by the channel: the generator orders its spelling neighbours by
+ * a rough cost (candidates.ts), and a slip's fix can stand behind sixteen nearer or more frequent words ("omition":
+ * omission was 19th, the channel's likeliest by 6 nats), so a non-word's candidates are all priced before the
+ * likeliest get rows. A document's non-words are few; its real words, thousands, keep REPLACE_CANDIDATES.
+ */
+export const NON_WORD_CANDIDATES = MAX_CANDIDATES;
 
 /**
  * Candidates per suspect that get REPLACE rows: the forced ones and the others of highest prescore (likeliest),
@@ -70,12 +78,13 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const allow = (c: Candidate) => !keepOut || !(c.start < keepOut.end && keepOut.start < c.end);
   const w = words[s.word];
   const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
+  const max = doc.isWord(w.text) ? REPLACE_CANDIDATES : NON_WORD_CANDIDATES;
   const generated = gen && s.byNoise
-    ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals, REPLACE_CANDIDATES)
+    ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals, max)
     : [];
   const sentenceStart = words[s.word - 1]?.sentence !== w.sentence;
   const forced = s.forced.filter(allow);
-  const all = mergeCandidates(forced, generated.filter(allow), REPLACE_CANDIDATES);
+  const all = mergeCandidates(forced, generated.filter(allow), max);
   const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));
   const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];

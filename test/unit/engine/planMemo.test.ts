@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
-import { clozeEstimates, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
+import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
 import { OWN_WEIGHTS, REPLACE_WEIGHTS, documentTerm, rowChannels } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
@@ -124,7 +124,7 @@ test('a plan rows its forced candidates and the others most likely typed as the 
   const w = doc.words[s.word];
   const same = (j: number) => (doc.words[j]?.sentence === w.sentence ? doc.words[j] : undefined);
   const all = doc.gen!.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) },
-    proposalsAt(doc, s.word, model.runner.meta.cloze.k), REPLACE_CANDIDATES);
+    proposalsAt(doc, s.word, model.runner.meta.cloze.k), NON_WORD_CANDIDATES);
   assert.ok(all.length > REPLACE_ROWS, `"keyss" has more candidates (${all.length}) than rows`);
   assert.equal(plan.cands.length, REPLACE_ROWS);
   assert.equal(plan.rows.length, REPLACE_ROWS + 1, 'the word itself and its candidates');
@@ -199,4 +199,24 @@ test('what the document says of a non-word moves its own channel, and replans no
   assert.equal(plan(second).channels[0], own + OWN_WEIGHTS.recurs);
   assert.deepEqual(plan(second).channels.slice(1), plan(first).channels.slice(1));
   assert.deepEqual(second.plans, (await plans(twice, fresh())).plans, 'as a fresh planning has it');
+});
+
+test('a non-word\'s candidates are all priced before the likeliest get rows: a fix the generator ranks past REPLACE_CANDIDATES is rowed', async () => {
+  const model = fresh();
+  const text = 'It allows the omition of braces.';
+  const { doc, suspects, plans: planned } = await plans(text, model);
+  const s = suspects.find((x) => doc.words[x.word].text === 'omition')!;
+  const w = doc.words[s.word];
+  const ctx = { text, word: w, prev: doc.words[s.word - 1], next: doc.words[s.word + 1] };
+  const q = proposalsAt(doc, s.word, model.runner.meta.cloze.k);
+  assert.ok(!doc.gen!.generate(ctx, q, REPLACE_CANDIDATES).some((c) => c.text === 'omission'), 'past the first sixteen by the generator\'s own order');
+  assert.ok(doc.gen!.generate(ctx, q, NON_WORD_CANDIDATES).some((c) => c.text === 'omission'));
+  const plan = planned.find((p) => p.suspect === s)!;
+  assert.ok(plan.cands.some((c) => c.text === 'omission'), plan.cands.map((c) => c.text).join(' '));
+  // A real word keeps REPLACE_CANDIDATES: its plan's candidates come from the generator's first sixteen.
+  const real = planned.find((p) => p.suspect.byNoise && doc.isWord(doc.words[p.suspect.word].text) && p.cands.length > 0)!;
+  const rw = doc.words[real.suspect.word];
+  const first = doc.gen!.generate({ text, word: rw, prev: doc.words[real.suspect.word - 1], next: doc.words[real.suspect.word + 1] },
+    proposalsAt(doc, real.suspect.word, model.runner.meta.cloze.k), REPLACE_CANDIDATES).map((c) => c.text);
+  assert.ok(real.cands.every((c) => first.includes(c.text)), `${rw.text}: ${real.cands.map((c) => c.text).join(' ')}`);
 });
