@@ -217,8 +217,13 @@ export class SubstringChannel {
 // Typing slips: the mechanical errors of fingers on keys, apart from the misspellings of writers who do not
 // know the spelling (the substring channel, counted over codespell's list, where "namned" and "errot" are
 // rare). A slip is one key struck for a neighbouring one, a letter added next to a key it neighbours or
-// repeats, a letter dropped, or two letters swapped; P(typed | meant, a slip) is uniform over the slips of
-// the meant word (the slip kind's prior says how often a word is slipped at all: channel.ts).
+// repeats, a letter dropped, two letters swapped, or a run of two or three letters typed twice (a stutter:
+// "paramameters", "maximimum", "usinging", "closesest"; the substring channel prices each added letter of it as
+// an edit of its own, 16 to 24 nats); P(typed | meant, a slip) is uniform over the slips of the meant word (the
+// slip kind's prior says how often a word is slipped at all: channel.ts).
+
+/** The lengths of a run of letters a stutter types twice. */
+const STUTTER = [2, 3] as const;
 
 /** The letters that a slip adds between a and b (either may be '' at a word's end): a repeat or a neighbouring key of either. */
 function slipInserts(a: string, b: string): Set<string> {
@@ -231,13 +236,22 @@ function slipInserts(a: string, b: string): Set<string> {
   return out;
 }
 
-/** How many slips meant (lower case) admits: struck neighbours, added, dropped and swapped letters. */
+/** How many slips meant (lower case) admits: struck neighbours, added, dropped and swapped letters, stutters. */
 export function slipCount(meant: string): number {
   const n = meant.length;
   let count = 2 * n - 1;   // n drops, n - 1 swaps
   for (let i = 0; i < n; i++) count += keyboardNeighbours(meant[i]).length;
   for (let g = 0; g <= n; g++) count += slipInserts(meant[g - 1] ?? '', meant[g] ?? '').size;
+  for (const k of STUTTER) count += Math.max(0, n - k + 1);
   return count;
+}
+
+/** Does typed repeat a run of k letters of meant right after it (both lower case)? */
+function isStutter(m: string, t: string): boolean {
+  const k = t.length - m.length;
+  if (!(STUTTER as readonly number[]).includes(k)) return false;
+  for (let g = k; g <= m.length; g++) if (t === m.slice(0, g) + m.slice(g - k, g) + m.slice(g)) return true;
+  return false;
 }
 
 /** Is typed one slip of meant (case-insensitive)? */
@@ -256,7 +270,7 @@ export function isSlip(meant: string, typed: string): boolean {
     if (t.slice(i + 1) !== m.slice(i)) return false;
     return slipInserts(t[i - 1] ?? '', t[i + 1] ?? '').has(t[i]);
   }
-  return false;
+  return isStutter(m, t);
 }
 
 /** log P(typed | meant, a slip): uniform over meant's slips; -Infinity when typed is no slip of it. */

@@ -325,14 +325,15 @@ test('channel: monotone sanity', () => {
   assert.ok(logChannel('is', 'are', 'agreement') < 0 && logChannel('the the', 'the', 'delete') < 0);
 });
 
-test('typing slips: a neighbouring key, a letter added beside its neighbour or its double, dropped or swapped', () => {
+test('typing slips: a neighbouring key, a letter added beside its neighbour or its double, dropped or swapped, a stutter', () => {
   for (const [meant, typed] of [['named', 'namned'], ['error', 'errot'], ['from', 'frok'], ['input', 'imput'], ['output', 'outout'],
-    ['the', 'teh'], ['the', 'th'], ['output', 'outtput'], ['Named', 'namned'], ['receive', 'recieve']]) assert.ok(isSlip(meant, typed), `${meant} → ${typed}`);
+    ['the', 'teh'], ['the', 'th'], ['output', 'outtput'], ['Named', 'namned'], ['receive', 'recieve'],
+    ['parameters', 'paramameters'], ['maximum', 'maximimum'], ['using', 'usinging'], ['closest', 'closesest'], ['element', 'elemement']]) assert.ok(isSlip(meant, typed), `${meant} → ${typed}`);
   for (const [meant, typed] of [['named', 'named'], ['named', 'namzed'], ['separate', 'seperate'], ['maintenance', 'maintainance'],
-    ['named', 'nmaedd'], ['the', 'tho']]) assert.ok(!isSlip(meant, typed), `${meant} ↛ ${typed}`);
+    ['named', 'nmaedd'], ['the', 'tho'], ['using', 'usingxx'], ['parameters', 'paramxmeters'], ['using', 'usinginging']]) assert.ok(!isSlip(meant, typed), `${meant} ↛ ${typed}`);
   // Counted by how they are made: "ab" has 2 drops, 1 swap, a's 4 and b's 4 struck neighbours (a: q w s z; b: v g h n),
-  // and at its 3 gaps the letters beside them, repeated or neighbouring (5, 10, 5).
-  assert.equal(slipCount('ab'), 2 + 1 + 4 + 4 + 5 + 10 + 5);
+  // at its 3 gaps the letters beside them, repeated or neighbouring (5, 10, 5), and one run of two letters to stutter.
+  assert.equal(slipCount('ab'), 2 + 1 + 4 + 4 + 5 + 10 + 5 + 1);
   assert.equal(slipLogP('named', 'namned'), -Math.log(slipCount('named')));
   assert.equal(slipLogP('separate', 'seperate'), -Infinity);
   // A non-word one slip from a word gets the slip kind beside its spelling one; a real word does not.
