@@ -4,7 +4,7 @@
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { logOwn, ownFeatures } from './channel';
 import { confusionsOf } from './confusables';
-import { agreementFixes, GrammarKind, grammarCandidates } from './grammar';
+import { agreementFixes, elidedSubjectPartner, GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
@@ -165,7 +165,8 @@ export class CandidateGenerator {
     };
     const same = (text: string, prior: number, source: Source) => add(applyCase(w, text), word.start, word.end, prior, source);
 
-    for (const [c, kind] of confusionsOf(w)) same(c, 3, kind);
+    const partner = elidedSubjectPartner(w, ctx.prev?.text, ctx.next?.text);
+    for (const [c, kind] of confusionsOf(w)) if (c !== partner) same(c, 3, kind);
 
     if (cloze) {
       for (let k = 0; k < cloze.ids.length; k++) {
@@ -229,8 +230,8 @@ export class CandidateGenerator {
   }
 
   /** The agreement fixes of w after prev (grammar.ts, agreementFixes), lower case. */
-  agreementFixes(w: string, prev?: string): string[] {
-    return agreementFixes(w, prev, this);
+  agreementFixes(w: string, prev?: string, next?: string): string[] {
+    return agreementFixes(w, prev, this, next);
   }
 
   /** Can w be a verb or a noun (WordNet, through the lexicon), for agreement; see grammar.ts. */

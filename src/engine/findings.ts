@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, wordCues } from './channel';
 import { confusionsOf, isGrammarPair } from './confusables';
-import type { GrammarLexicon } from './grammar';
+import { elidedSubjectPartner, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -36,7 +36,7 @@ export interface WordTable {
   /** first sounds for a/an (CMUdict through the lexicon); without it no article is forced */
   sounds?: SoundSource;
   /** agreement fixes of a word after prev (grammar.ts, agreementFixes), offered below the gate; without it none are */
-  agreement?: { agreementFixes(w: string, prev?: string): string[] };
+  agreement?: { agreementFixes(w: string, prev?: string, next?: string): string[] };
   /** a non-word that must be a suspect whatever its energy (candidates.ts, CandidateGenerator.mustCheck) */
   mustCheck?(w: string): boolean;
   /** word classes for the cues of the words around a suspect (grammar.ts); without it no suspect is cued */
@@ -81,10 +81,12 @@ export const CONFUSABLE_GATE = 1 / 3;
 function quietAlternatives(t: WordTable, i: number): Candidate[] {
   const w = t.words[i];
   const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
+  const next = t.words[i + 1]?.sentence === w.sentence ? t.words[i + 1].text : undefined;
   const quiet = (c: string, source: Source): Candidate => ({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
-  const agree = t.agreement?.agreementFixes(w.text, prev) ?? [];
+  const agree = t.agreement?.agreementFixes(w.text, prev, next) ?? [];
+  const partner = elidedSubjectPartner(w.text, prev, next);
   return [...agree.map((c) => quiet(c, 'quiet-agreement')),
-    ...[...confusionsOf(w.text)].filter(([c]) => !agree.includes(c)).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
+    ...[...confusionsOf(w.text)].filter(([c]) => !agree.includes(c) && c !== partner).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
 }
 
 /**

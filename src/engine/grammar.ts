@@ -19,6 +19,24 @@ export interface GrammarContext { text: string; word: Span; prev?: Span; next?: 
 const AUX_PAIRS: [string, string][] = [['is', 'are'], ['was', 'were'], ['has', 'have'], ['does', 'do'],
   ["doesn't", "don't"], ["isn't", "aren't"], ["wasn't", "weren't"], ["hasn't", "haven't"]];
 const AUX = new Map<string, string>(AUX_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]]));
+
+/** Words that open a subject right after an auxiliary: a question ("Are there", "Does it", "Is the file"). */
+const SUBJECT_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'this', 'that', 'these', 'those', 'there', 'the', 'a',
+  'an', 'each', 'every', 'any', 'all', 'some', 'my', 'your', 'its', 'their', 'our', 'his', 'her']);
+
+/**
+ * The other number of an auxiliary that opens its sentence with no subject after it, which is then no slip to
+ * offer: a list item or a changelog line leaves its subject out ("Doesn't support Windows.", "Has no
+ * dependencies.", "Was added in 2.0."), and there either number reads right (the imperative "Don't" as well as
+ * the elided "it doesn't"). A subject after it (a word that opens one, or a name) makes a question, whose number
+ * can be judged. undefined when w is no such auxiliary.
+ */
+export function elidedSubjectPartner(w: string, prev: string | undefined, next: string | undefined): string | undefined {
+  const other = AUX.get(w.toLowerCase());
+  if (!other || prev !== undefined) return undefined;
+  if (next !== undefined && (SUBJECT_OPENERS.has(next.toLowerCase()) || /^\p{Lu}/u.test(next))) return undefined;
+  return other;
+}
 /** Subjects whose next word, when it can be a verb, is one: "it need", "they uses", "which contain". */
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'this', 'that', 'these', 'those', 'which', 'who']);
 const ARTICLES = new Set(['a', 'an', 'the']);
@@ -78,16 +96,19 @@ function numberChange(w: string, o: string, prev: string | undefined, lex: Gramm
  * it 'verb-number' (a verb-only lemma, or any verb after a subject pronoun: "this mean", "the list contain").
  * Lower case; none for a non-word or a function word.
  */
-export function agreementFixes(w: string, prev: string | undefined, lex: GrammarLexicon): string[] {
+export function agreementFixes(w: string, prev: string | undefined, lex: GrammarLexicon, next?: string): string[] {
   if (!lex.isWord(w)) return [];
-  return numberChanges(w, prev, lex).filter((c) => c.kind === 'agreement' || c.kind === 'verb-number').map((c) => c.text);
+  return numberChanges(w, prev, lex, next).filter((c) => c.kind === 'agreement' || c.kind === 'verb-number').map((c) => c.text);
 }
 
-/** A word's other number, lower case, with its kind: an auxiliary's (is → are), or -s added or dropped. */
-function numberChanges(w: string, prev: string | undefined, lex: GrammarLexicon): { text: string; kind: GrammarKind }[] {
+/**
+ * A word's other number, lower case, with its kind: an auxiliary's (is → are; none where it opens a sentence that
+ * leaves its subject out, elidedSubjectPartner), or -s added or dropped.
+ */
+function numberChanges(w: string, prev: string | undefined, lex: GrammarLexicon, next?: string): { text: string; kind: GrammarKind }[] {
   const lw = w.toLowerCase();
   const aux = AUX.get(lw);
-  if (aux) return [{ text: aux, kind: 'agreement' }];
+  if (aux) return elidedSubjectPartner(w, prev, next) ? [] : [{ text: aux, kind: 'agreement' }];
   if (!/^\p{Ll}+$/u.test(w) || w.length < 3 || FUNCTION_WORDS.has(lw)) return [];
   return otherNumber(lw, lex).map((o) => ({ text: o, kind: numberChange(lw, o, prev, lex) }));
 }
@@ -291,7 +312,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   const spaced = (a: Span | undefined, b: Span | undefined) => !!a && !!b && /^[ \t]$/.test(ctx.text.slice(a.end, b.start));
   if (!/^[\p{L}][\p{L}'’]*$/u.test(w) || !lex.isWord(w)) return out;
 
-  for (const c of numberChanges(w, prev?.text, lex)) same(c.text, c.kind);
+  for (const c of numberChanges(w, prev?.text, lex, next?.text)) same(c.text, c.kind);
   for (const f of VERB_FORMS.get(lw) ?? []) if (f !== lw && lex.isWord(f)) same(f, 'verb-form');
 
   if ((lw === 'a' || lw === 'an') && next) {

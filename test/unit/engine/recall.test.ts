@@ -174,6 +174,23 @@ test('agreement (is/are, has/have, does/do), a verb\'s -s and a noun\'s, both wa
   has(variants('Cut it before a scissors line.', 'scissors'), 'number', 'Cut it before a scissor line.');
 });
 
+test('an auxiliary that opens a sentence with its subject left out is not offered its other number; before a subject it is', () => {
+  const offered = (text: string, word: string) => {
+    const c = ctx(text, word);
+    // As its other number: a confusion set's member or an agreement fix (a spelling neighbour two letters away is no such offer).
+    return [...gen.generate(c).filter((x) => x.sources.some((k) => !['spelling', 'slip', 'cloze'].includes(k))).map((x) => x.text),
+      ...gen.agreementFixes(c.word.text, c.prev?.text, c.next?.text)];
+  };
+  for (const [text, word, other] of [["Doesn't support Windows.", "Doesn't", "Don't"], ['Has no dependencies.', 'Has', 'Have'],
+    ['Was added in 2.0.', 'Was', 'Were'], ["Don't edit this file.", "Don't", "Doesn't"]]) {
+    assert.ok(!offered(text, word).some((x) => x.toLowerCase() === other.toLowerCase()), `${text}: ${offered(text, word)}`);
+  }
+  for (const [text, word, other] of [["Doesn't they work?", "Doesn't", "Don't"], ['Is there many files?', 'Is', 'Are'],
+    ['Does Nuxt support it?', 'Does', 'Do'], ["It don't work.", "don't", "doesn't"]]) {
+    assert.ok(offered(text, word).some((x) => x.toLowerCase() === other.toLowerCase()), `${text}: ${offered(text, word)}`);
+  }
+});
+
 test('agreement fixes for a word below the gate: an auxiliary\'s other number, a verb\'s -s where it is a verb', () => {
   const fixes = (text: string, word: string) => { const c = ctx(text, word); return gen.agreementFixes(c.word.text, c.prev?.text); };
   assert.deepEqual(fixes('The lease are stored.', 'are'), ['is']);
