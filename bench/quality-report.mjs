@@ -49,7 +49,8 @@ function calibration(report) {
 
 Ours at sensitivity ${report.sensitivity}. **Flags**: each flag's probability that the text is wrong against
 whether it overlaps an error. **Fixes**: each suggestion's probability against whether it is the correction
-(the match fix top-k uses; every suggestion on a false flag is wrong). Predictions fall in 10 equal-width
+(the match fix top-k uses) or leaves the sentence the correction leaves (real-dev writes a doubled word's fix as
+one copy deleted, ours as the single word); every suggestion on a false flag is wrong. Predictions fall in 10 equal-width
 bins of p; ECE (expected calibration error) is the bins' |mean p − observed rate| weighted by their counts,
 the target ≤ 0.05; Brier is the mean squared error of p against the outcome (0 is perfect). The peers give
 no probabilities.
