@@ -120,7 +120,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(words), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
 }
 
 /**
@@ -173,23 +173,33 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
 }
 
 /**
- * What a document of these words says of each of them. Only non-word suspects are asked, a few a check: each
- * ask scans the words of its length (a count of every word would cost an edit's re-check a few ms on a long
- * document), once.
+ * What a document says of each of its words: does its text hold the word again, in any case, as a token of its
+ * own (letters or digits on neither side)? Its prose counts, and so does what is not prose: a link's
+ * destination, code. A README's link text is mostly a name, and the destination often spells it again
+ * ("[cpy](https://github.com/sindresorhus/cpy)", "[antonyk](https://github.com/antonyk)"), as code spells an
+ * identifier the prose names: typed twice alike, meant. Only non-word suspects are asked, a few a check: each ask
+ * is one scan of the lower-cased text (made on the first ask), once.
  */
-function evidenceOf(words: readonly { text: string }[]): (w: string) => DocumentEvidence {
+function evidenceOf(text: string, words: readonly unknown[]): (w: string) => DocumentEvidence {
   const asked = new Map<string, DocumentEvidence>();
+  let lower: string | undefined;
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
     if (!e) {
+      // Lower-casing keeps the length of everything but a few letters outside ASCII; where it does not, an
+      // occurrence's neighbours are read from the lower-cased text alike, so the count stays a count of tokens.
+      lower ??= text.toLowerCase();
       let n = 0;
-      for (const x of words) if (x.text.length === w.length && x.text.toLowerCase() === k && ++n > 1) break;
+      for (let at = lower.indexOf(k); at >= 0 && n < 2; at = lower.indexOf(k, at + 1)) {
+        if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
+      }
       asked.set(k, (e = { recurs: n > 1, words: words.length }));
     }
     return e;
   };
 }
+const TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * logOwn's key: '^' + the word at a sentence's start, ' ' + the word elsewhere. checkable: isCheckable and not

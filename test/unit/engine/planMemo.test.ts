@@ -201,6 +201,17 @@ test('what the document says of a non-word moves its own channel, and replans no
   assert.deepEqual(second.plans, (await plans(twice, fresh())).plans, 'as a fresh planning has it');
 });
 
+test('a document holds a word again where its text spells it as a token outside the prose: a link\'s destination, code', async () => {
+  const model = fresh();
+  const ask = async (text: string, w: string) => (await scoreWords({ text, languageId: 'markdown' }, model)).evidence(w).recurs;
+  assert.equal(await ask('See [kyesx](https://example.com/tools/kyesx) for the keys.', 'kyesx'), true, 'the link\'s destination');
+  assert.equal(await ask('Run `kyesx --all` to list the keys. The kyesx tool is here.', 'kyesx'), true, 'code, any case');
+  assert.equal(await ask('See [kyesx](https://example.com/tools/kyesxes) for the keys.', 'kyesx'), false, 'part of a longer token');
+  assert.equal(await ask('See [kyesx](https://example.com/tools/a9kyesx) for the keys.', 'kyesx'), false, 'digits are part of a token');
+  assert.equal(await ask('See [kyesx](https://example.com/tools/x) for the keys.', 'kyesx'), false);
+  assert.equal(await ask('See [Kyesx](https://example.com/kyesx-cli) for the keys.', 'Kyesx'), true, 'a hyphen ends a token');
+});
+
 test('a non-word\'s candidates are all priced before the likeliest get rows: a fix the generator ranks past REPLACE_CANDIDATES is rowed', async () => {
   const model = fresh();
   const text = 'It allows the omition of braces.';
