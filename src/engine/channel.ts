@@ -156,7 +156,12 @@ export function ownFeatures(w: string, lex: OwnLexicon, sentenceStart: boolean, 
 }
 
 /** What a non-word's document says of it: does it hold the word again, and how many words it has. */
-export interface DocumentEvidence { recurs: boolean; words: number }
+export interface DocumentEvidence {
+  recurs: boolean;
+  words: number;
+  /** the text spells the word again outside its prose (a link's destination, code): a name or an identifier */
+  outsideProse?: boolean;
+}
 
 /**
  * A document that has had its chance to use a word again: at this many words, one that holds a non-word once

@@ -62,12 +62,15 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
 /**
  * A plan is its block's alone (remembered by it); what the rest of the document says of a non-word (channel.ts,
  * documentTerm: does the document use it again, how long is it) is added to its own channel here, after the
- * memo, so an edit elsewhere plans nothing again. A known misspelling's document says nothing: writers repeat
- * those.
+ * memo, so an edit elsewhere plans nothing again. A known misspelling's document says nothing (writers repeat
+ * those), unless the text spells it again outside its prose: a link's destination or code makes it a name, as
+ * "[cpy](https://github.com/sindresorhus/cpy)" does the package cpy.
  */
 function withDocument(doc: ScoredDocument, w: string, channels: number[]): number[] {
-  if (doc.isWord(w) || listedFixes(w).length > 0) return channels;
-  const term = documentTerm(doc.evidence(w));
+  if (doc.isWord(w)) return channels;
+  const evidence = doc.evidence(w);
+  if (listedFixes(w).length > 0 && !evidence.outsideProse) return channels;
+  const term = documentTerm(evidence);
   return term === 0 ? channels : [channels[0] + term, ...channels.slice(1)];
 }
 

@@ -180,7 +180,7 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
  * identifier the prose names: typed twice alike, meant. Only non-word suspects are asked, a few a check: each ask
  * is one scan of the lower-cased text (made on the first ask), once.
  */
-function evidenceOf(text: string, words: readonly unknown[]): (w: string) => DocumentEvidence {
+function evidenceOf(text: string, words: readonly { text: string }[]): (w: string) => DocumentEvidence {
   const asked = new Map<string, DocumentEvidence>();
   let lower: string | undefined;
   return (w) => {
@@ -191,10 +191,13 @@ function evidenceOf(text: string, words: readonly unknown[]): (w: string) => Doc
       // occurrence's neighbours are read from the lower-cased text alike, so the count stays a count of tokens.
       lower ??= text.toLowerCase();
       let n = 0;
-      for (let at = lower.indexOf(k); at >= 0 && n < 2; at = lower.indexOf(k, at + 1)) {
+      for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
         if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
       }
-      asked.set(k, (e = { recurs: n > 1, words: words.length }));
+      // Where it recurs (seldom), how often the prose has it: the rest is outside it.
+      let prose = 0;
+      if (n > 1) for (const x of words) if (x.text.length === w.length && x.text.toLowerCase() === k) prose++;
+      asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose }));
     }
     return e;
   };

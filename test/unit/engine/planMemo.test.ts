@@ -183,7 +183,7 @@ test('what the document says of a non-word moves its own channel, and replans no
   const first = await plans(once, model);
   const plan = (r: Awaited<ReturnType<typeof plans>>) => r.plans.find((p) => r.doc.words[p.suspect.word].text === 'kyes')!;
   assert.ok(plan(first), 'the non-word is planned');
-  assert.deepEqual(first.doc.evidence('kyes'), { recurs: false, words: first.doc.words.length });
+  assert.deepEqual(first.doc.evidence('kyes'), { recurs: false, words: first.doc.words.length, outsideProse: false });
   const own = first.doc.logOwn('kyes', false);
   assert.ok(own < 0, 'a non-word');
   assert.equal(plan(first).channels[0], own + documentTerm({ recurs: false, words: first.doc.words.length }));
@@ -210,6 +210,25 @@ test('a document holds a word again where its text spells it as a token outside 
   assert.equal(await ask('See [kyesx](https://example.com/tools/a9kyesx) for the keys.', 'kyesx'), false, 'digits are part of a token');
   assert.equal(await ask('See [kyesx](https://example.com/tools/x) for the keys.', 'kyesx'), false);
   assert.equal(await ask('See [Kyesx](https://example.com/kyesx-cli) for the keys.', 'Kyesx'), true, 'a hyphen ends a token');
+  // Outside the prose, or only in it: a known misspelling's document says something only in the first case.
+  const outside = async (text: string, w: string) => (await scoreWords({ text, languageId: 'markdown' }, model)).evidence(w).outsideProse;
+  assert.equal(await outside('See [kyesx](https://example.com/tools/kyesx) for the keys.', 'kyesx'), true);
+  assert.equal(await outside('The kyesx tool. The kyesx tool again.', 'kyesx'), false, 'twice in the prose');
+  assert.equal(await outside('See kyesx for the keys.', 'kyesx'), false, 'once');
+});
+
+test('a known misspelling\'s document says nothing of it, unless the text spells it again outside its prose (a name)', async () => {
+  const model = fresh();
+  const own = async (text: string) => {
+    const { doc, plans: planned } = await plans(text, model);
+    const p = planned.find((x) => doc.words[x.suspect.word].text === 'cpy');
+    assert.ok(p, 'planned');
+    return { channel: p.channels[0], logOwn: doc.logOwn('cpy', false) };
+  };
+  const named = await own('Use [cpy](https://example.com/sindresorhus/cpy) to copy files.');
+  assert.equal(named.channel, named.logOwn + OWN_WEIGHTS.recurs, 'spelled again in the link: a name');
+  const prose = await own('Use cpy to copy files. Then cpy them again.');
+  assert.equal(prose.channel, prose.logOwn, 'twice in the prose: writers repeat their misspellings');
 });
 
 test('a non-word\'s candidates are all priced before the likeliest get rows: a fix the generator ranks past REPLACE_CANDIDATES is rowed', async () => {
