@@ -149,8 +149,9 @@ async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: 
     round = docs.map((doc, d) => {
       const decided = decidedOf(doc, plans[d], rankings.slice(k, (k += plans[d].length)), rule);
       const pass = passes[d];
-      pass.decided.push(...decided);
-      pass.scored.push(...round[d]);
+      // concat, not push(...): a long document's first round holds thousands of suspects.
+      pass.decided = pass.decided.concat(decided);
+      pass.scored = pass.scored.concat(round[d]);
       if (r > 0) pass.later += round[d].length;
       const real = new Set(round[d].filter((s) => isRealWord(s, doc)).map((s) => s.word));
       if (decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) return [];
