@@ -3,8 +3,7 @@
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { logOwn, ownFeatures } from './channel';
-import { confusionsOf } from './confusables';
-import { agreementFixes, elidedSubjectPartner, GrammarKind, grammarCandidates } from './grammar';
+import { agreementFixes, confusionsAt, GrammarKind, grammarCandidates } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
@@ -165,8 +164,7 @@ export class CandidateGenerator {
     };
     const same = (text: string, prior: number, source: Source) => add(applyCase(w, text), word.start, word.end, prior, source);
 
-    const partner = elidedSubjectPartner(w, ctx.prev?.text, ctx.next?.text);
-    for (const [c, kind] of confusionsOf(w)) if (c !== partner) same(c, 3, kind);
+    for (const [c, kind] of confusionsAt(w, ctx.prev?.text, ctx.next?.text)) same(c, 3, kind);
 
     if (cloze) {
       for (let k = 0; k < cloze.ids.length; k++) {

@@ -3,8 +3,8 @@
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, wordCues } from './channel';
-import { confusionsOf, isGrammarPair } from './confusables';
-import { elidedSubjectPartner, type GrammarLexicon } from './grammar';
+import { isGrammarPair } from './confusables';
+import { confusionsAt, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -84,9 +84,8 @@ function quietAlternatives(t: WordTable, i: number): Candidate[] {
   const next = t.words[i + 1]?.sentence === w.sentence ? t.words[i + 1].text : undefined;
   const quiet = (c: string, source: Source): Candidate => ({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
   const agree = t.agreement?.agreementFixes(w.text, prev, next) ?? [];
-  const partner = elidedSubjectPartner(w.text, prev, next);
   return [...agree.map((c) => quiet(c, 'quiet-agreement')),
-    ...[...confusionsOf(w.text)].filter(([c]) => !agree.includes(c) && c !== partner).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
+    ...confusionsAt(w.text, prev, next).filter(([c]) => !agree.includes(c)).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
 }
 
 /**

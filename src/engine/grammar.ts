@@ -7,6 +7,7 @@
 // noisy channel (channel.ts) can price it; REPLACE scoring decides in context. Offered for dictionary words
 // only: a non-word is a spelling error first.
 import { articleFix, SoundSource, soundOf } from './articles';
+import { confusionsOf, type ConfusionKind } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import type { WordClass } from './spelling';
 
@@ -31,11 +32,21 @@ const SUBJECT_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 't
  * the elided "it doesn't"). A subject after it (a word that opens one, or a name) makes a question, whose number
  * can be judged. undefined when w is no such auxiliary.
  */
-export function elidedSubjectPartner(w: string, prev: string | undefined, next: string | undefined): string | undefined {
+function elidedSubjectPartner(w: string, prev: string | undefined, next: string | undefined): string | undefined {
   const other = AUX.get(w.toLowerCase());
   if (!other || prev !== undefined) return undefined;
   if (next !== undefined && (SUBJECT_OPENERS.has(next.toLowerCase()) || /^\p{Lu}/u.test(next))) return undefined;
   return other;
+}
+
+/**
+ * The members of w's confusion sets (confusables.ts) it is offered where it stands, between the words prev and next
+ * of its sentence: all of them but an auxiliary's other number where its subject is left out (elidedSubjectPartner).
+ * Generated candidates (candidates.ts) and the quiet ones below the gate (findings.ts) both read them here.
+ */
+export function confusionsAt(w: string, prev: string | undefined, next: string | undefined): [string, ConfusionKind][] {
+  const partner = elidedSubjectPartner(w, prev, next);
+  return [...confusionsOf(w)].filter(([c]) => c !== partner);
 }
 /** Subjects whose next word, when it can be a verb, is one: "it need", "they uses", "which contain". */
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'this', 'that', 'these', 'those', 'which', 'who']);
