@@ -6,7 +6,8 @@
 // 4. a profile of the GPU provider's Electric session: which provider ran each kernel;
 // 5. the full check() of bench/data/speed-10k.md (~10k words) on the GPU runner and on the CPU runner,
 //    and whether both give the same findings;
-// 6. GPU utilisation and memory per phase, from nvidia-smi sampling (OUT/smi.csv, started by run.sh).
+// 6. rows/s of the GPU Electric graph alone at 32..2048 rows a run (is GPU_BATCHING's 512 the knee?);
+// 7. GPU utilisation and memory per phase, from nvidia-smi sampling (OUT/smi.csv, started by run.sh).
 // Writes OUT/result.json and OUT/gpu.md (the figures for bench/results/gpu.md). Runs on Node >= 16.
 // DRY=1 (a machine without a GPU): 'webgpu' is opened on the CPU provider, so every step and the report run.
 'use strict';
@@ -63,6 +64,25 @@ async function rowsPerSecond(runner, rows, passes) {
   for (let p = 0; p < passes; p++) { const t = now(); await runner.energies(rows); best = Math.min(best, now() - t); }
   const tokens = rows.reduce((s, r) => s + r.length, 0);
   return { rows: rows.length, tokens, ms: Math.round(best), rowsPerS: Math.round(rows.length / (best / 1000)), tokensPerS: Math.round(tokens / (best / 1000)) };
+}
+
+/** ms of one run of the GPU Electric graph on `rows` rows of 128 ids, best of 3 after a warm-up, for each size */
+async function batchSweep(model, rows, provider) {
+  const file = path.join(model.dir, model.meta.gpu ? model.meta.gpu.electric : model.meta.electric.file);
+  const s = await ort.InferenceSession.create(file, { executionProviders: [DRY ? 'cpu' : provider], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+  const { inputs, output } = model.meta.electric;
+  const out = [];
+  for (const n of DRY ? [8, 32] : [32, 128, 512, 1024, 2048]) {
+    const batch = Array.from({ length: n }, (_, i) => { const r = rows[i % rows.length]; return Array.from({ length: 128 }, (_, j) => r[j % r.length]); });
+    const ids = new BigInt64Array(n * 128); batch.forEach((r, i) => r.forEach((v, j) => { ids[i * 128 + j] = BigInt(v); }));
+    const feeds = { [inputs[0]]: new ort.Tensor('int64', ids, [n, 128]), [inputs[1]]: new ort.Tensor('int64', new BigInt64Array(n * 128).fill(1n), [n, 128]) };
+    await s.run(feeds);
+    let best = Infinity;
+    for (let p = 0; p < 3; p++) { const t = now(); const o = await s.run(feeds); if (!o[output]) throw new Error(`no output ${output}`); best = Math.min(best, now() - t); }
+    out.push({ rows: n, ms: +best.toFixed(1), rowsPerS: Math.round(n / (best / 1000)) });
+  }
+  await s.release();
+  return out;
 }
 
 /** A fresh runner object each time: the pipeline caches energies per runner object, and a pass must be cold. */
@@ -132,6 +152,7 @@ async function main() {
       result.runners.gpu.placement = { error: short(err) };
     }
     result.runners.gpu.speed = await phase('gpu: rows/s', () => rowsPerSecond(gpu, rows, 3));
+    result.runners.gpu.sweep = await phase('gpu: batch sweep', () => batchSweep(model, rows, gpu.provider)).catch((err) => ({ error: short(err) }));
     result.runners.gpu.fullPass = await phase('gpu: 10k-word full pass', async () => [await fullPass(gpu, wp, text), await fullPass(gpu, wp, text)]);
   }
   say(`gpu: ${JSON.stringify(result.runners.gpu, (k, v) => (k === 'findings' ? v.length : v))}`);
@@ -188,6 +209,10 @@ function report() {
       `| rows/s | ${cpu.speed.rowsPerS} | ${gpu.speed.rowsPerS} |`,
       `| 10k-word document, full check() ms (cold; GPU: 1st, 2nd) | ${cpu.fullPass[0].ms} | ${gpu.fullPass.map((p) => p.ms).join(', ')} |`,
       `| findings | ${cpu.fullPass[0].findings.length} | ${gpu.fullPass[0].findings.length} (${result.sameFindings.both} the same) |`);
+    if (gpu.sweep && !gpu.sweep.error) {
+      lines.push('', '| rows of 128 a run (GPU Electric graph alone) | ' + gpu.sweep.map((x) => x.rows).join(' | ') + ' |', '|---|' + gpu.sweep.map(() => '---:').join('|') + '|',
+        '| ms a run | ' + gpu.sweep.map((x) => x.ms).join(' | ') + ' |', '| rows/s | ' + gpu.sweep.map((x) => x.rowsPerS).join(' | ') + ' |');
+    } else if (gpu.sweep) lines.push('', `- batch sweep: error: ${gpu.sweep.error}`);
   } else {
     lines.push(`- CPU: ${cpu.speed.rowsPerS} rows/s; 10k-word full pass ${cpu.fullPass[0].ms} ms`);
   }

@@ -22,10 +22,10 @@ if ! ls $D/cache/libvulkan1_*.deb >/dev/null 2>&1; then
 fi
 tar -cf $D/payload/debs.tar -C $D/cache $(cd $D/cache && ls *.deb)
 # 2. onnxruntime-node (linux-x64 binding only), onnxruntime-common, the built engine and its lexicon
-[ -f dist/lexicon.bin ] || { echo "dist/lexicon.bin missing: run npm run build first" >&2; exit 1; }
+for f in dist/lexicon.bin dist/misspellings.txt; do [ -f $f ] || { echo "$f missing: run npm run build first" >&2; exit 1; }; done
 tar -cJf $D/payload/nm.tar.xz -C node_modules onnxruntime-node/package.json onnxruntime-node/dist \
   onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node onnxruntime-common
-tar -cJf $D/payload/out.tar.xz out/src dist/lexicon.bin
+tar -cJf $D/payload/out.tar.xz out/src dist/lexicon*.bin dist/misspellings.txt   # the engine's data files (lexicon.ts, misspellings.ts)
 # 3. libonnxruntime and Node, compressed once and cached
 [ -f $D/cache/ort.xz ] || "${XZ[@]}" -c $BIN/libonnxruntime.so.1 > $D/cache/ort.xz &
 if [ ! -f $D/cache/node.xz ]; then
