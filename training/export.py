@@ -28,7 +28,7 @@ import torch.nn.functional as F
 from checkpoint import load_model
 from data import load_rows, to_batch
 from model import log_prior_ratio
-from quantize import quantize_model
+from quantize import gpu_graph, quantize_model
 
 K = 32
 REPO = Path(__file__).resolve().parents[1]
@@ -81,12 +81,13 @@ def export_onnx(model, electric_path, cloze_path):
     model.eval()
 
 
-def run_onnx(path, ids, mask) -> dict:
-    """Outputs of an ONNX file under onnxruntime-node, as numpy arrays (plus '_ms')."""
+def run_onnx(path, ids, mask, level="all") -> dict:
+    """Outputs of an ONNX file under onnxruntime-node, as numpy arrays (plus '_ms'); level: the graph
+    optimisation level (onnx_parity.js)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
         json.dump({"input_ids": ids.tolist(), "attention_mask": mask.tolist()}, f)
         f.flush()
-        res = subprocess.run(["node", str(REPO / "training" / "onnx_parity.js"), str(path), f.name],
+        res = subprocess.run(["node", str(REPO / "training" / "onnx_parity.js"), str(path), f.name, level],
                              capture_output=True, text=True, cwd=REPO)
     if res.returncode != 0:
         raise RuntimeError(f"onnxruntime-node failed on {path}:\n{res.stderr}")
@@ -126,8 +127,8 @@ def sha256(path) -> str:
 @torch.no_grad()
 def write_golden(model, vocab_path, out_path, gpu_electric=None):
     """tokenizer.golden_tokens fixtures, each with the fp32 PyTorch energy of its ids in [CLS] ids [SEP]
-    and, given the GPU graph, that graph's energies under onnxruntime's CPU provider ("gpuEnergy"): the
-    reference the engine holds a GPU provider to, since the same graph should give the same numbers."""
+    and, given the GPU graph, that graph's energies as written ("gpuEnergy", gpu_golden): the reference
+    the engine holds a GPU provider to."""
     from tokenizer import GOLDEN_TEXTS, WordPiece, golden_tokens
     golden = golden_tokens(WordPiece.from_file(vocab_path), GOLDEN_TEXTS)
     for s in golden["sentences"]:
@@ -136,15 +137,24 @@ def write_golden(model, vocab_path, out_path, gpu_electric=None):
         ids = torch.tensor([[2] + s["ids"] + [3]])
         s["energy"] = [round(float(v), 6) for v in model.energy(ids, torch.ones_like(ids))[0, 1:-1]]
     if gpu_electric is not None:
-        # one padded batch: without activation quantization a row's energies do not depend on its batch
-        rows = [[2] + s["ids"] + [3] for s in golden["sentences"]]
-        width = max(map(len, rows))
-        ids = np.array([r + [0] * (width - len(r)) for r in rows])
-        mask = np.array([[1] * len(r) + [0] * (width - len(r)) for r in rows])
-        energy = run_onnx(gpu_electric, ids, mask)["energy"]
-        for i, s in enumerate(golden["sentences"]):
-            s["gpuEnergy"] = [round(float(v), 6) for v in energy[i, 1:len(s["ids"]) + 1]]
+        gpu_golden(golden, gpu_electric)
     Path(out_path).write_text(json.dumps(golden, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def gpu_golden(golden: dict, gpu_electric) -> None:
+    """Sets each golden sentence's "gpuEnergy": the GPU graph's energies as written, under onnxruntime's CPU
+    provider at the 'basic' optimisation level, in one padded batch (without activation quantization a row's
+    energies do not depend on its batch). Not at 'all': there the CPU provider fuses DequantizeLinear -> MatMul
+    into MatMulNBits, which quantises activations to int8 (its default accuracy level), and moves the
+    energies by up to 0.107 on these sentences. WebGPU on an H200 (bench/results/gpu.md) computes the graph
+    as written: 0.107 from the fused numbers, which the engine's 0.05 tolerance refused."""
+    rows = [[2] + s["ids"] + [3] for s in golden["sentences"]]
+    width = max(map(len, rows))
+    ids = np.array([r + [0] * (width - len(r)) for r in rows])
+    mask = np.array([[1] * len(r) + [0] * (width - len(r)) for r in rows])
+    energy = run_onnx(gpu_electric, ids, mask, level="basic")["energy"]
+    for i, s in enumerate(golden["sentences"]):
+        s["gpuEnergy"] = [round(float(v), 6) for v in energy[i, 1:len(s["ids"]) + 1]]
 
 
 def training_summary(log_path, corpus: str) -> dict:
@@ -186,7 +196,7 @@ def export_all(ckpt, out_dir, log=None, vocab=None, heldout="data/heldout.npy", 
         for src, dst in zip(fp32, (out / "electric.onnx", out / "cloze.onnx")):
             onnx.save(quantize_model(onnx.load(str(src))), str(dst))
         for src, dst in zip(fp32, (out / "electric-gpu.onnx", out / "cloze-gpu.onnx")):
-            onnx.save(quantize_model(onnx.load(str(src)), dynamic=False), str(dst))
+            onnx.save(gpu_graph(onnx.load(str(src))), str(dst))
     diffs8 = parity(model, out / "electric.onnx", out / "cloze.onnx", ids, mask)
     check("int8", diffs8, TOL_INT8)
     diffs_gpu = parity(model, out / "electric-gpu.onnx", out / "cloze-gpu.onnx", ids, mask)

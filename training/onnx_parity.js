@@ -1,6 +1,9 @@
 // Runs an ONNX model with onnxruntime-node (the runtime the extension ships) on inputs from a JSON
 // file and prints its outputs as JSON, so training/export.py can compare them with PyTorch.
-//   node training/onnx_parity.js model.onnx inputs.json > outputs.json
+//   node training/onnx_parity.js model.onnx inputs.json [level] > outputs.json
+// level: onnxruntime's graph optimisation level, 'all' by default (as the engine opens its graphs); 'basic'
+// runs the graph as written: at 'all' the CPU provider fuses DequantizeLinear -> MatMul into MatMulNBits,
+// which quantises activations to int8 (export.py: the GPU graph's reference energies are the graph as written).
 // inputs.json: {"input_ids": [[...], ...], "attention_mask": [[...], ...]} (int64 [batch, seq]).
 // Output: {"<name>": {"dims": [...], "data": [...]}, ...}.
 'use strict';
@@ -9,8 +12,8 @@ const fs = require('fs');
 const ort = require('onnxruntime-node');
 
 async function main() {
-  const [modelPath, inputsPath] = process.argv.slice(2);
-  if (!modelPath || !inputsPath) throw new Error('usage: node onnx_parity.js model.onnx inputs.json');
+  const [modelPath, inputsPath, level = 'all'] = process.argv.slice(2);
+  if (!modelPath || !inputsPath) throw new Error('usage: node onnx_parity.js model.onnx inputs.json [all|extended|basic|disabled]');
   const inputs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
   const feeds = {};
   for (const [name, rows] of Object.entries(inputs)) {
@@ -18,7 +21,7 @@ async function main() {
     feeds[name] = new ort.Tensor('int64', data, [rows.length, rows[0].length]);
   }
   const session = await ort.InferenceSession.create(modelPath, {
-    executionProviders: ['cpu'], intraOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } },
+    executionProviders: ['cpu'], graphOptimizationLevel: level, intraOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
   const t0 = process.hrtime.bigint();
   const results = await session.run(feeds);

@@ -5,8 +5,8 @@
 Every 2-D initializer read as the weight of a MatMul (input B, [in, out]: one scale per output column)
 or a Gemm (B, per output channel), or as the table of a Gather (an embedding [V, E]: one scale per row)
 is stored as int8 plus a float32 scale per channel (symmetric, zero point 0): the file is ~4x smaller.
-With --weights-only (dynamic=False) a DequantizeLinear node recreates each float tensor under its old
-name and the consumers are unchanged; onnxruntime then still multiplies in fp32 (measured here: ~10%
+With --weights-only (dynamic=False, the GPU graphs: gpu_graph, which also decomposes LogSoftmax) a
+DequantizeLinear node recreates each float tensor under its old name and the consumers are unchanged; onnxruntime then still multiplies in fp32 (measured here: ~10%
 less CPU than fp32). By default MatMul weights instead take the dynamic-quantization form onnxruntime's
 own quantize_dynamic writes, DynamicQuantizeLinear(x) -> MatMulInteger(x_u8, w_s8) -> Cast -> Mul by
 x_scale * w_scale, which it fuses into one integer kernel (MatMulIntegerToFloat); embeddings and Gemm
@@ -104,11 +104,46 @@ def quantize_model(model: onnx.ModelProto, dynamic: bool = True) -> onnx.ModelPr
     return model
 
 
+def decompose_log_softmax(model: onnx.ModelProto) -> onnx.ModelProto:
+    """Each LogSoftmax(x) written as x - m - log(sum(exp(x - m))), m = max(x) over the same axis: the same
+    arithmetic in ops a GPU provider runs. onnxruntime's WebGPU provider has no LogSoftmax kernel: on an H200
+    it ran the cloze head's vocabulary-wide LogSoftmax on the CPU, copying every position's 16,384 logits
+    from the GPU and back (bench/results/gpu.md: the cloze graph 2.2-2.8 s of a 10k-word check's 2.6-3.1)."""
+    graph = model.graph
+    nodes = []
+    for node in graph.node:
+        if node.op_type != "LogSoftmax":
+            nodes.append(node)
+            continue
+        axis = next((helper.get_attribute_value(a) for a in node.attribute if a.name == "axis"), -1)
+        x, y, base = node.input[0], node.output[0], (node.name or node.output[0]) + "_decomposed"
+        axes = base + "_axes"
+        graph.initializer.append(numpy_helper.from_array(np.array([axis], np.int64), axes))
+        nodes += [
+            helper.make_node("ReduceMax", [x], [base + "_max"], name=base + "_max", axes=[axis], keepdims=1),
+            helper.make_node("Sub", [x, base + "_max"], [base + "_shifted"], name=base + "_shift"),
+            helper.make_node("Exp", [base + "_shifted"], [base + "_exp"], name=base + "_exp"),
+            helper.make_node("ReduceSum", [base + "_exp", axes], [base + "_sum"], name=base + "_sum", keepdims=1),
+            helper.make_node("Log", [base + "_sum"], [base + "_log"], name=base + "_log"),
+            helper.make_node("Sub", [base + "_shifted", base + "_log"], [y], name=base),
+        ]
+    del graph.node[:]
+    graph.node.extend(nodes)
+    onnx.checker.check_model(model)
+    return model
+
+
+def gpu_graph(model: onnx.ModelProto) -> onnx.ModelProto:
+    """The GPU graph of an fp32 export: int8 weights behind DequantizeLinear, LogSoftmax decomposed."""
+    return decompose_log_softmax(quantize_model(model, dynamic=False))
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--weights-only"]
     if len(args) != 2:
         sys.exit(__doc__)
-    model = quantize_model(onnx.load(args[0]), dynamic="--weights-only" not in sys.argv)
+    model = onnx.load(args[0])
+    model = gpu_graph(model) if "--weights-only" in sys.argv else quantize_model(model)
     onnx.save(model, args[1])
 
 

@@ -4,9 +4,9 @@ import pytest
 import torch
 
 from config import get_config
-from export import export_onnx, parity
+from export import export_onnx, parity, run_onnx
 from model import Electric
-from quantize import dequantize, quantize_model, quantize_per_channel
+from quantize import decompose_log_softmax, dequantize, gpu_graph, quantize_model, quantize_per_channel
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +63,28 @@ def test_int8_graph_stores_int8_weights(exported):
             if init.name.endswith("_int8"):
                 assert init.data_type == onnx.TensorProto.INT8
                 assert 4 * len(init.raw_data) == len(before[init.name[:-5]].raw_data)
+
+
+def test_gpu_graph_writes_log_softmax_in_ops_a_gpu_runs(exported, tmp_path):
+    """WebGPU has no LogSoftmax kernel (it ran the cloze head's on the CPU): the GPU graph spells it out, with
+    the same outputs as the weights-only graph that keeps it, at both optimisation levels."""
+    _, paths, _, dq = exported
+    gpu = tmp_path / "cloze-gpu.onnx"
+    onnx.save(gpu_graph(onnx.load(str(paths[1]))), str(gpu))
+    ops = [n.op_type for n in onnx.load(str(gpu)).graph.node]
+    assert "LogSoftmax" not in ops and {"ReduceMax", "Exp", "ReduceSum", "Log"} <= set(ops)
+    assert "LogSoftmax" in [n.op_type for n in onnx.load(str(dq[1])).graph.node]
+    ids, mask = inputs(3, 16, [16, 11, 4])
+    for level in ("all", "basic"):
+        a, b = run_onnx(dq[1], ids.numpy(), mask.numpy(), level), run_onnx(gpu, ids.numpy(), mask.numpy(), level)
+        real = mask.numpy() == 1
+        assert np.abs(a["token_logq"] - b["token_logq"])[real].max() < 1e-4
+        assert np.abs(a["topk_logq"] - b["topk_logq"])[real].max() < 1e-4
+        assert (a["topk_ids"] == b["topk_ids"])[real].mean() > 0.99
+    # a graph without LogSoftmax is left as it was
+    electric = onnx.load(str(dq[0]))
+    before = [n.op_type for n in electric.graph.node]
+    assert [n.op_type for n in decompose_log_softmax(electric).graph.node] == before
 
 
 def test_quantize_round_trip():
