@@ -21,10 +21,12 @@ export interface Batching {
 // materialises log q over the whole vocabulary for every position (tokens × 16,384 floats, twice: logits and
 // log-softmax) before its top-k: 256 tokens a run bounds that to ~35 MB at the same speed per token.
 export const CPU_BATCHING: Batching = { maxRows: 32, maxTokens: 2048, clozeMaxTokens: 256 };
-// A GPU pays per run (a dispatch and two copies over the bus) and is idle on small ones: a whole document's
-// REPLACE rows go in one run (512 rows × 128 = 64k tokens, ~20 ms of an encoder this size on a discrete GPU).
-// The cloze runs stay at 4,096 tokens: 2 × 268 MB of vocabulary-wide tensors is what a laptop GPU can spare.
-export const GPU_BATCHING: Batching = { maxRows: 512, maxTokens: 65_536, clozeMaxTokens: 4096 };
+// A GPU pays per run (a dispatch and copies over the bus), but not in proportion: WebGPU on an H200
+// (bench/results/gpu.md) ran the Electric graph at 3,200-3,600 rows/s in runs of 32 rows of 128, 5,900 at 128,
+// and only 1,500-2,000 at 512 (500 at 2,048); the 10k-word check() took 614 ms warm at 64 rows / 8,192 tokens
+// / 2,048 cloze tokens a run, 767-979 at 128 rows, 749 at 32 and 1,062 at the 512 / 65,536 / 4,096 first chosen
+// (the CPU: 2,034 ms). The cloze runs' vocabulary-wide tensors are 2 × 134 MB at 2,048 tokens.
+export const GPU_BATCHING: Batching = { maxRows: 64, maxTokens: 8192, clozeMaxTokens: 2048 };
 
 export type OpenSession = (file: string, provider: string) => Promise<Ort.InferenceSession>;
 

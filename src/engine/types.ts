@@ -14,7 +14,7 @@ export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
 export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
 export interface ModelRunner { readonly meta: ModelMeta;
   readonly provider: string;                              // the execution provider running: 'cpu', 'cuda', ...
-  /** rows one energies()/cloze() call should carry to use the execution provider well (32 CPU, 512 GPU) */
+  /** rows one energies()/cloze() call should carry to use the execution provider well (32 CPU, 64 GPU) */
   readonly preferredBatchRows?: number;
   energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
   cloze(batch: number[][]): Promise<ClozeRow[]> }
