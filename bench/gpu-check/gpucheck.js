@@ -2,12 +2,18 @@
 //   node bench/gpu-check/gpucheck.js            (run.sh runs it on the device; OUT=dir for the results)
 // 1. createRunner with 'cpu', 'auto' and 'gpu': which provider each ends on, and why (providerDetail);
 // 2. energies of golden.json's rows on the GPU against the CPU graph and the stored references;
-// 3. rows/s of one big batch on each (the runner's own chunking: 32 rows a run on the CPU, 512 on a GPU);
+// 3. rows/s of one big batch on each (the runner's own chunking: 32 rows a run on the CPU, 64 on a GPU);
 // 4. a profile of the GPU provider's Electric session: which provider ran each kernel;
 // 5. the full check() of bench/data/speed-10k.md (~10k words) on the GPU runner and on the CPU runner,
 //    and whether both give the same findings;
 // 6. rows/s of the GPU Electric graph alone at 32..2048 rows a run (is GPU_BATCHING's 512 the knee?);
-// 7. GPU utilisation and memory per phase, from nvidia-smi sampling (OUT/smi.csv, started by run.sh).
+// 7. the 10k-word check() under other batchings (rows and tokens a run) on the GPU, and on the CPU, with the
+//    time spent in each graph;
+// 8. when verification refuses the GPU provider: a diagnosis. Its pair is opened directly (openGraphs, no
+//    verification) at each graph optimisation level: energies against the GPU graph on the CPU (golden and a
+//    calibration batch: max, mean, share over the tolerance), speed, and the 10k-word findings against the
+//    CPU's and the GPU graph's on the CPU;
+// 9. GPU utilisation and memory per phase, from nvidia-smi sampling (OUT/smi.csv, started by run.sh).
 // Writes OUT/result.json and OUT/gpu.md (the figures for bench/results/gpu.md). Runs on Node >= 16.
 // DRY=1 (a machine without a GPU): 'webgpu' is opened on the CPU provider, so every step and the report run.
 'use strict';
@@ -26,6 +32,8 @@ const S = engine('engine/session.js');
 const { readGolden } = engine('engine/verify.js');
 const { check } = engine('engine/pipeline.js');
 const { WordPiece } = engine('text/wordpiece.js');
+const G = engine('engine/graphSession.js');
+const V = engine('engine/verify.js');
 const ort = S.loadOrt();
 const ROWS = Number(process.env.ROWS || 1024);
 const DOC = process.env.DOC || path.join(REPO, 'bench/data/speed-10k.md');
@@ -85,6 +93,95 @@ async function batchSweep(model, rows, provider) {
   return out;
 }
 
+/** |a - b| over each row's real ids (positions 1..n-2 of [CLS] … [SEP] rows of both) */
+function spread(a, b) {
+  const d = [];
+  a.forEach((row, i) => { for (let j = 1; j < row.length - 1; j++) d.push(Math.abs(row[j] - b[i][j])); });
+  d.sort((x, y) => x - y);
+  const q = (f) => +d[Math.min(d.length - 1, Math.floor(f * d.length))].toFixed(4);
+  return { n: d.length, max: q(1), p99: q(0.99), p50: q(0.5), mean: +(d.reduce((s, x) => s + x, 0) / d.length).toFixed(5), over005: d.filter((x) => x > 0.05).length };
+}
+
+/** The refused provider opened without verification, at each optimisation level, against the GPU graph on the CPU. */
+async function diagnose(model, provider, wp, text, cpu, cpuPass) {
+  const golden = V.readGolden(model);
+  const calib = V.calibrationRows(golden, model.meta.maxLength);
+  const openAt = (level, p) => (file) => ort.InferenceSession.create(path.join(model.dir, file), {
+    executionProviders: [DRY ? 'cpu' : p], graphOptimizationLevel: level, intraOpNumThreads: cpu.threads, interOpNumThreads: 1, logSeverityLevel: 3 });
+  const ref = await G.openGraphs(ort, model, 'cpu', 'gpu', G.GPU_BATCHING, openAt('basic', 'cpu'));
+  const refGold = await ref.energies(golden.rows);
+  const refCalib = await ref.energies(calib);
+  const out = { reference: "the GPU graph as written on the CPU provider (its 'basic' level)", levels: [] };
+  out.refVsStored = V.goldenDiff(refGold, golden.gpuEnergy);
+  out.refFullPass = await fullPass({ meta: model.meta, provider: 'cpu', preferredBatchRows: 512, energies: (b) => ref.energies(b), cloze: (b) => ref.cloze(b) }, wp, text);
+  for (const level of ['all', 'extended', 'basic', 'disabled']) {
+    const r = { level };
+    try {
+      const pair = await G.openGraphs(ort, model, provider, 'gpu', G.GPU_BATCHING, openAt(level, provider));
+      r.golden = spread(await pair.energies(golden.rows), refGold);
+      await pair.energies(calib);
+      let t = now(); const c = await pair.energies(calib); r.calibMs = Math.round(now() - t);
+      t = now(); await ref.energies(calib); r.refCalibMs = Math.round(now() - t);
+      r.calibration = spread(c, refCalib);
+      const runner = { meta: model.meta, provider, preferredBatchRows: 512, energies: (b) => pair.energies(b), cloze: (b) => pair.cloze(b) };
+      const passes = [await fullPass(runner, wp, text), await fullPass(runner, wp, text)];
+      r.fullPassMs = passes.map((p) => p.ms);
+      const f = passes[1].findings;
+      r.findings = { gpu: f.length, sameAsCpuInt8: f.filter((x) => cpuPass.findings.includes(x)).length, cpuInt8: cpuPass.findings.length,
+        sameAsGpuGraphOnCpu: f.filter((x) => out.refFullPass.findings.includes(x)).length, gpuGraphOnCpu: out.refFullPass.findings.length,
+        onlyGpu: f.filter((x) => !out.refFullPass.findings.includes(x)).slice(0, 10), onlyRef: out.refFullPass.findings.filter((x) => !f.includes(x)).slice(0, 10) };
+      await pair.release();
+    } catch (err) {
+      r.error = short(err);
+    }
+    say(`diagnose ${provider} ${level}: ${JSON.stringify(r)}`);
+    out.levels.push(r);
+  }
+  out.refFullPass = { ms: out.refFullPass.ms, findings: out.refFullPass.findings.length };
+  await ref.release();
+  return out;
+}
+
+/** A runner over `pair` that adds up the time and rows its check() spends in each graph */
+function timedRunner(meta, provider, pair, maxRows) {
+  const t = { electricMs: 0, electricCalls: 0, electricRows: 0, clozeMs: 0, clozeCalls: 0, clozeRows: 0 };
+  const wrap = (kind, fn) => async (b) => {
+    const t0 = now();
+    try { return await fn(b); } finally { t[`${kind}Ms`] += now() - t0; t[`${kind}Calls`]++; t[`${kind}Rows`] += b.length; }
+  };
+  return { t, runner: { meta, provider, preferredBatchRows: maxRows, energies: wrap('electric', (b) => pair.energies(b)), cloze: wrap('cloze', (b) => pair.cloze(b)) } };
+}
+
+/** The 10k-word check() on the GPU under other batchings (rows and tokens a run), and on the CPU, with the time in each graph */
+async function batchingTrial(model, provider, wp, text, cpuThreads) {
+  const open = (p) => (file) => ort.InferenceSession.create(path.join(model.dir, file), {
+    executionProviders: [DRY ? 'cpu' : p], graphOptimizationLevel: 'all', intraOpNumThreads: cpuThreads, interOpNumThreads: 1, logSeverityLevel: 3 });
+  const trials = [];
+  const configs = [['cpu', 'int8', G.CPU_BATCHING], [provider, 'gpu', G.GPU_BATCHING],
+    [provider, 'gpu', { maxRows: 128, maxTokens: 16384, clozeMaxTokens: 4096 }], [provider, 'gpu', { maxRows: 128, maxTokens: 16384, clozeMaxTokens: 1024 }],
+    [provider, 'gpu', { maxRows: 512, maxTokens: 65536, clozeMaxTokens: 4096 }], [provider, 'gpu', { maxRows: 32, maxTokens: 4096, clozeMaxTokens: 1024 }]];
+  for (const [p, graph, batching] of configs) {
+    const r = { provider: p, graph, batching };
+    try {
+      const pair = await G.openGraphs(ort, model, p, graph, batching, open(p));
+      const passes = [];
+      for (let i = 0; i < 2; i++) {
+        const { t, runner } = timedRunner(model.meta, p, pair, batching.maxRows);
+        const f = await fullPass(runner, wp, text);
+        passes.push({ ms: f.ms, findings: f.findings.length, electricMs: Math.round(t.electricMs), electricCalls: t.electricCalls, electricRows: t.electricRows,
+          clozeMs: Math.round(t.clozeMs), clozeCalls: t.clozeCalls, clozeRows: t.clozeRows });
+      }
+      r.passes = passes;
+      await pair.release();
+    } catch (err) {
+      r.error = short(err);
+    }
+    say(`batching ${JSON.stringify(r)}`);
+    trials.push(r);
+  }
+  return trials;
+}
+
 /** A fresh runner object each time: the pipeline caches energies per runner object, and a pass must be cold. */
 const uncached = (r) => ({ meta: r.meta, provider: r.provider, preferredBatchRows: r.preferredBatchRows, energies: (b) => r.energies(b), cloze: (b) => r.cloze(b) });
 
@@ -127,9 +224,10 @@ async function main() {
   // explicit gpu, with the Electric session profiled (openSession is createRunner's own seam)
   const profiled = [];
   const open = (file, provider) => ort.InferenceSession.create(path.join(model.dir, file), {
-    executionProviders: [DRY ? 'cpu' : provider], graphOptimizationLevel: 'all', intraOpNumThreads: cpu.threads, interOpNumThreads: 1, logSeverityLevel: 3,
+    executionProviders: [DRY ? 'cpu' : provider], graphOptimizationLevel: DRY && provider !== 'cpu' ? 'basic' : 'all', intraOpNumThreads: cpu.threads, interOpNumThreads: 1, logSeverityLevel: 3,
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-    ...(provider !== 'cpu' && file === model.meta.gpu?.electric ? { enableProfiling: true, profileFilePrefix: path.join(OUT, `profile-${provider}`) } : {}),
+    ...(provider !== 'cpu' && model.meta.gpu && [model.meta.gpu.electric, model.meta.gpu.cloze].includes(file)
+      ? { enableProfiling: true, profileFilePrefix: path.join(OUT, `profile-${file === model.meta.gpu.electric ? 'electric' : 'cloze'}-${provider}`) } : {}),
   }).then((s) => { if (provider !== 'cpu') profiled.push(s); return s; });
   let gpu;
   try {
@@ -145,9 +243,13 @@ async function main() {
       vsGpuGraphOnCpu: golden.gpuEnergy ? diff(g, golden.gpuEnergy, 1) : null,
     };
     try {
+      await gpu.cloze(golden.rows); // the cloze graph's kernels into its profile too
       for (const s of profiled) s.endProfiling();
-      const files = fs.readdirSync(OUT).filter((f) => f.startsWith('profile-')).map((f) => path.join(OUT, f));
-      result.runners.gpu.placement = files.length ? placement(files.sort().pop()) : null;
+      result.runners.gpu.placement = {};
+      for (const graph of ['electric', 'cloze']) {
+        const files = fs.readdirSync(OUT).filter((f) => f.startsWith(`profile-${graph}-`)).map((f) => path.join(OUT, f));
+        if (files.length) result.runners.gpu.placement[graph] = placement(files.sort().pop());
+      }
     } catch (err) {
       result.runners.gpu.placement = { error: short(err) };
     }
@@ -159,6 +261,12 @@ async function main() {
   result.runners.cpu.speed = await phase('cpu: rows/s', () => rowsPerSecond(cpu, rows, 1));
   result.runners.cpu.fullPass = await phase('cpu: 10k-word full pass', async () => [await fullPass(cpu, wp, text)]);
   say(`cpu: ${JSON.stringify(result.runners.cpu, (k, v) => (k === 'findings' ? v.length : v))}`);
+  if ((!gpu || process.env.DIAGNOSE) && (DRY || S.machinePlan(model).candidates.length)) {
+    const provider = DRY ? 'webgpu' : S.machinePlan(model).candidates[0].provider;
+    result.diagnosis = await phase(`diagnosis: ${provider} unverified`, () => diagnose(model, provider, wp, text, cpu, result.runners.cpu.fullPass[0]))
+      .catch((err) => ({ error: short(err) }));
+  }
+  if (gpu) result.batching = await phase('batching trial', () => batchingTrial(model, gpu.provider, wp, text, cpu.threads)).catch((err) => ({ error: short(err) }));
   if (gpu) {
     const a = result.runners.gpu.fullPass[0].findings, b = result.runners.cpu.fullPass[0].findings;
     result.sameFindings = { gpu: a.length, cpu: b.length, both: a.filter((f) => b.includes(f)).length };
@@ -173,7 +281,9 @@ async function main() {
 
 function dry() {
   if (!DRY) return {};
-  const open = (file, _provider) => ort.InferenceSession.create(path.join(REPO, 'models', file), { executionProviders: ['cpu'] });
+  // the GPU graph as written ('basic'), as WebGPU computes it; at 'all' the CPU fuses it into MatMulNBits with int8 activations
+  const open = (file, provider) => ort.InferenceSession.create(path.join(REPO, 'models', file),
+    { executionProviders: ['cpu'], graphOptimizationLevel: provider === 'cpu' ? 'all' : 'basic' });
   return { machine: DRY_MACHINE, openSession: open };
 }
 
@@ -202,8 +312,10 @@ function report() {
     `- gpu: ${gpu.error ? `error: ${gpu.error}` : `${gpu.provider} — ${gpu.detail}`}`];
   if (!gpu.error) {
     lines.push(`- energies on golden.json: GPU vs CPU int8 graph max ${gpu.vsCpuGraph.max} (mean ${gpu.vsCpuGraph.mean}); vs fp32 PyTorch max ${gpu.vsFp32.max}; vs the GPU graph on the CPU max ${gpu.vsGpuGraphOnCpu && gpu.vsGpuGraphOnCpu.max}`);
-    lines.push('', '| kernels ran on | count | time µs | ops |', '|---|---:|---:|---|');
-    for (const [p, x] of Object.entries(gpu.placement || {})) lines.push(`| ${p} | ${x.kernels} | ${x.us} | ${x.ops} |`);
+    lines.push('', '| graph: kernels ran on | count | time µs | ops |', '|---|---:|---:|---|');
+    for (const [graph, by] of Object.entries(gpu.placement || {})) {
+      for (const [p, x] of Object.entries(by)) lines.push(`| ${graph}: ${p} | ${x.kernels} | ${x.us} | ${x.ops} |`);
+    }
     lines.push('', '| | CPU (' + cpu.threads + ' threads) | GPU (' + gpu.provider + ') |', '|---|---:|---:|',
       `| ${cpu.speed.rows} rows, ${cpu.speed.tokens} tokens: ms | ${cpu.speed.ms} | ${gpu.speed.ms} |`,
       `| rows/s | ${cpu.speed.rowsPerS} | ${gpu.speed.rowsPerS} |`,
@@ -215,6 +327,27 @@ function report() {
     } else if (gpu.sweep) lines.push('', `- batch sweep: error: ${gpu.sweep.error}`);
   } else {
     lines.push(`- CPU: ${cpu.speed.rowsPerS} rows/s; 10k-word full pass ${cpu.fullPass[0].ms} ms`);
+  }
+  if (result.batching && result.batching.error) lines.push('', `- batching trial: error: ${result.batching.error}`);
+  else if (result.batching) {
+    lines.push('', 'The 10k-word check() by batching (cold pass, then warm; the warm pass split by graph: ms, calls, rows):', '',
+      '| provider | rows / tokens / cloze tokens a run | check ms cold, warm | findings | Electric ms, calls, rows | cloze ms, calls, rows |', '|---|---|---:|---:|---|---|');
+    for (const r of result.batching) {
+      const b = r.batching;
+      if (r.error) { lines.push(`| ${r.provider} | ${b.maxRows} / ${b.maxTokens} / ${b.clozeMaxTokens} | error: ${r.error} | | | |`); continue; }
+      const w = r.passes[1];
+      lines.push(`| ${r.provider} | ${b.maxRows} / ${b.maxTokens} / ${b.clozeMaxTokens} | ${r.passes[0].ms}, ${w.ms} | ${w.findings} | ${w.electricMs}, ${w.electricCalls}, ${w.electricRows} | ${w.clozeMs}, ${w.clozeCalls}, ${w.clozeRows} |`);
+    }
+  }
+  const dg = result.diagnosis;
+  if (dg && dg.error) lines.push('', `- diagnosis: error: ${dg.error}`);
+  else if (dg) {
+    lines.push('', `Diagnosis (the refused provider opened without verification; against ${dg.reference}, which matches golden.json's stored GPU energies to ${dg.refVsStored}; its 10k-word pass: ${dg.refFullPass.findings} findings in ${dg.refFullPass.ms} ms):`, '',
+      '| optimisation | golden max / p99 / mean, > 0.05 | calibration max / p99 / mean | calibration ms (CPU) | 10k-word ms (1st, 2nd) | findings: same as GPU graph on CPU / CPU int8 |', '|---|---|---|---:|---:|---|');
+    for (const r of dg.levels) {
+      if (r.error) { lines.push(`| ${r.level} | error: ${r.error} | | | | |`); continue; }
+      lines.push(`| ${r.level} | ${r.golden.max} / ${r.golden.p99} / ${r.golden.mean}, ${r.golden.over005} of ${r.golden.n} | ${r.calibration.max} / ${r.calibration.p99} / ${r.calibration.mean} | ${r.calibMs} (${r.refCalibMs}) | ${r.fullPassMs.join(', ')} | ${r.findings.gpu}: ${r.findings.sameAsGpuGraphOnCpu} of ${r.findings.gpuGraphOnCpu} / ${r.findings.sameAsCpuInt8} of ${r.findings.cpuInt8} |`);
+    }
   }
   lines.push('', '| phase | s | GPU util max / mean % | GPU memory MiB |', '|---|---:|---:|---:|');
   for (const p of result.phases) lines.push(`| ${p.name} | ${((p.t1 - p.t0) / 1000).toFixed(1)} | ${p.gpuUtilMax ?? '–'} / ${p.gpuUtilMean ?? '–'} | ${p.gpuMemMaxMiB ?? '–'} |`);
