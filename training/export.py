@@ -28,7 +28,7 @@ import torch.nn.functional as F
 from checkpoint import load_model
 from data import load_rows, to_batch
 from model import log_prior_ratio
-from quantize import gpu_graph, quantize_model
+from quantize import cpu_graph, gpu_graph
 
 K = 32
 REPO = Path(__file__).resolve().parents[1]
@@ -194,7 +194,7 @@ def export_all(ckpt, out_dir, log=None, vocab=None, heldout="data/heldout.npy", 
         diffs32 = parity(model, *fp32, ids, mask)
         check("fp32", diffs32, TOL_FP32)
         for src, dst in zip(fp32, (out / "electric.onnx", out / "cloze.onnx")):
-            onnx.save(quantize_model(onnx.load(str(src))), str(dst))
+            onnx.save(cpu_graph(onnx.load(str(src))), str(dst))
         for src, dst in zip(fp32, (out / "electric-gpu.onnx", out / "cloze-gpu.onnx")):
             onnx.save(gpu_graph(onnx.load(str(src))), str(dst))
     diffs8 = parity(model, out / "electric.onnx", out / "cloze.onnx", ids, mask)

@@ -6,7 +6,7 @@ import torch
 from config import get_config
 from export import export_onnx, parity, run_onnx
 from model import Electric
-from quantize import decompose_log_softmax, dequantize, gpu_graph, quantize_model, quantize_per_channel
+from quantize import cpu_graph, decompose_log_softmax, dequantize, gpu_graph, quantize_model, quantize_per_channel
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +63,25 @@ def test_int8_graph_stores_int8_weights(exported):
             if init.name.endswith("_int8"):
                 assert init.data_type == onnx.TensorProto.INT8
                 assert 4 * len(init.raw_data) == len(before[init.name[:-5]].raw_data)
+
+
+def test_cpu_graph_gathers_embedding_rows_before_dequantizing(exported, tmp_path):
+    """The CPU graph reads its embedding tables row by row (Gather, then Cast and Mul by the rows' scales):
+    no DequantizeLinear of a whole table on every run, and the outputs bit for bit the table form's."""
+    _, paths, q, _ = exported
+    ids, mask = inputs(3, 16, [16, 11, 4])
+    for fp32, table_form in zip(paths, q):
+        rows = tmp_path / fp32.name
+        onnx.save(cpu_graph(onnx.load(str(fp32))), str(rows))
+        g = onnx.load(str(rows)).graph
+        assert [n.op_type for n in g.node].count("DequantizeLinear") == 0
+        used = {i for n in g.node for i in n.input}
+        assert [i.name for i in g.initializer if i.name not in used] == []  # the tables' zero points went with them
+        a, b = run_onnx(table_form, ids.numpy(), mask.numpy()), run_onnx(rows, ids.numpy(), mask.numpy())
+        assert a.keys() == b.keys()
+        for k in a:
+            if k != "_ms":
+                assert np.array_equal(a[k], b[k]), k
 
 
 def test_gpu_graph_writes_log_softmax_in_ops_a_gpu_runs(exported, tmp_path):
