@@ -40,7 +40,7 @@ const secs = (Date.now() - t0) / 1000;
 const held = () => { globalThis.gc(); globalThis.gc(); const m = process.memoryUsage(); return m.heapUsed + m.external; };
 const usage = cacheUsage(runner, wp);
 // What refers to another cache's values goes first, so that each frees its own: a block's scores keep its rows.
-const ORDER = ['suspectUnits', 'planUnits', 'candidateUnits', 'blockUnits', 'sentenceUnits', 'inlineChars', 'energyBytes', 'clozeBytes',
+const ORDER = ['suspectUnits', 'planUnits', 'candidateUnits', 'blockUnits', 'sentenceUnits', 'inlineChars', 'tokenCountChars', 'energyBytes', 'clozeBytes',
   'replaceBytes'];
 const UNIT = { Bytes: 'bytes', Units: 'units', Chars: 'characters' };
 const MB = (b) => (b / 2 ** 20).toFixed(2);

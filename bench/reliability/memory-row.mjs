@@ -23,12 +23,14 @@ const { EngineClient } = require(path.join(REPO, 'out', 'src', 'engine', 'client
 /**
  * About 30-100 checks' worth of each cache at what a paragraph here adds to it (measured: 0.4 KB of energies,
  * 3.6 KB of cloze rows, 15 KB of REPLACE rows, 16 sentence, 22 block, 280 plan, 25 candidate and 12 suspect
- * units, 48 characters of inline parse, one or two new words), so that each holds several entries and all are
+ * units, 48 characters of inline parse, ~90 of token counts where a non-word is asked of, one or two new words),
+ * so that each holds several entries and all are
  * full by check 400. The word memos (pieces, facts, neighbours) are forgotten wholesale when full.
  */
 const SMALL = {
   energyBytes: 32 << 10, clozeBytes: 256 << 10, replaceBytes: 512 << 10, sentenceUnits: 1_000, blockUnits: 1_500,
-  planUnits: 10_000, candidateUnits: 1_000, suspectUnits: 600, inlineChars: 3_000, pieceWords: 100, wordFacts: 50, neighbourWords: 16,
+  planUnits: 10_000, candidateUnits: 1_000, suspectUnits: 600, inlineChars: 3_000, tokenCountChars: 1_000, pieceWords: 100, wordFacts: 50,
+  neighbourWords: 16,
 };
 const WHOLESALE = new Set(['pieceWords', 'wordFacts', 'neighbourWords']);
 const CHECKS = 2_000, WARM = 800, EVERY = 80, BOUND_KB = 4;

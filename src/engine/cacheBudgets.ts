@@ -7,6 +7,7 @@
 // Only what a cache remembers is bounded here; a check's own working set is not a cache.
 import { INLINE_MEMO_CHARS, setInlineMemoChars } from '../text/markdown';
 import { PIECE_MEMO_WORDS } from '../text/wordpiece';
+import { setTokenCountChars, TOKEN_COUNT_CHARS } from './tokenCounts';
 
 export interface CacheBudgets {
   /** rowCache.ts EnergyCache: Electric energies of windows, bytes */
@@ -27,6 +28,8 @@ export interface CacheBudgets {
   suspectUnits: number;
   /** text/markdown.ts: paragraphs' inline parses, characters of key + 8 per span */
   inlineChars: number;
+  /** wordScores.ts: paragraphs' token counts (a document's evidence), characters of key + 8 per distinct token */
+  tokenCountChars: number;
   /** text/wordpiece.ts: a word's pieces, words (forgotten wholesale when full) */
   pieceWords: number;
   /** wordScores.ts: each per-word fact (is a word, must be checked, own prior, checkable), words each (wholesale) */
@@ -38,9 +41,10 @@ export interface CacheBudgets {
 // The defaults and why each is that size. What each holds when full (bench/cache-memory.mjs → bench/results/
 // cache-memory.md, 2026-12-03; one under half full extrapolated from the bytes a unit of it freed): energies
 // 7.1 MB, cloze rows 32.2, REPLACE rows 17.4, sentences 4.2, blocks 8.9, plans 6.6, candidates 9.4, suspects 4.8,
-// inline parses 2.1: ~93 MB in all. The word memos fill only with distinct words (a 10k-word document brings
-// ~2,400), but filled with made-up ones they weigh ~440 bytes a word of pieces (~84 MB at 200,000), ~230 a word of
-// facts (~22 MB) and ~5.6 KB a neighbour search (~107 MB at 20,000): more than all the others when full.
+// inline parses 2.1, token counts 2.5 (2026-12-04): ~95 MB in all. The word memos fill only with distinct words
+// (a 10k-word document brings ~2,400), but filled with made-up ones they weigh ~440 bytes a word of pieces (~84 MB
+// at 200,000), ~230 a word of facts (~22 MB) and ~5.6 KB a neighbour search (~107 MB at 20,000): more than all the
+// others when full.
 export const DEFAULT_CACHE_BUDGETS: Readonly<CacheBudgets> = Object.freeze({
   // A check of the 10,549-word bench/data/speed-10k.md leaves 470 windows (~33 pieces each) in the caches:
   // 0.2 MB of energies and 4.3 MB of cloze rows as counted there (top-32 ids and log q per piece, ~260 bytes a
@@ -63,6 +67,8 @@ export const DEFAULT_CACHE_BUDGETS: Readonly<CacheBudgets> = Object.freeze({
   // which are counted so that a block memo's worth of blocks fits.
   suspectUnits: 100_000,
   inlineChars: INLINE_MEMO_CHARS,
+  // A 10k-word document's paragraphs are ~115k characters and tokens (0.6 MB): a few such documents.
+  tokenCountChars: TOKEN_COUNT_CHARS,
   pieceWords: PIECE_MEMO_WORDS,
   wordFacts: 100_000,
   // Re-checks ask for the same words again; a search is a few ms, an entry a few hundred bytes.
@@ -78,7 +84,7 @@ export function cacheBudgets(): Readonly<CacheBudgets> {
 
 /**
  * Sets the budgets given (the rest stay at their defaults), for the caches made from now on and the one
- * made at load (text/markdown.ts's inline memo, emptied). Each must be a positive number.
+ * made at load (text/markdown.ts's inline memo and wordScores.ts's token counts, emptied). Each must be a positive number.
  */
 export function setCacheBudgets(budgets: Partial<CacheBudgets> = {}): void {
   const next = { ...DEFAULT_CACHE_BUDGETS };
@@ -89,6 +95,7 @@ export function setCacheBudgets(budgets: Partial<CacheBudgets> = {}): void {
   }
   current = Object.freeze(next);
   setInlineMemoChars(current.inlineChars);
+  setTokenCountChars(current.tokenCountChars);
 }
 
 /** Every default budget times `factor` (at least 1 each): one knob for a host that wants them all smaller. */

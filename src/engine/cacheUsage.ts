@@ -11,6 +11,7 @@ import { generatorFor } from './candidates';
 import { planMemoOf } from './planMemo';
 import { cachesFor } from './rowCache';
 import type { ModelRunner } from './types';
+import { clearTokenCounts, tokenCountUsage } from './tokenCounts';
 import { factsOf } from './wordScores';
 
 export type CacheName = keyof CacheBudgets;
@@ -22,7 +23,7 @@ export function cacheUsage(runner: ModelRunner, wp: WordPiece): Record<CacheName
     energyBytes: rows.energy.bytes, clozeBytes: rows.cloze.bytes, replaceBytes: rows.replace.bytes,
     sentenceUnits: blocks.sentences, blockUnits: blocks.blocks,
     planUnits: planMemoOf(runner, wp).units, candidateUnits: candidateMemoOf(gen).units, suspectUnits: suspectMemoOf(gen).units,
-    inlineChars: inlineMemoUsage().chars, pieceWords: wp.memoSize,
+    inlineChars: inlineMemoUsage().chars, tokenCountChars: tokenCountUsage(), pieceWords: wp.memoSize,
     wordFacts: Math.max(facts.isWord.size, facts.mustCheck.size, facts.logOwn.size, facts.checkable.size),
     neighbourWords: gen.spelling.memoSize,
   };
@@ -41,6 +42,7 @@ export function clearCache(name: CacheName, runner: ModelRunner, wp: WordPiece):
     candidateUnits: () => candidateMemoOf(gen).clear(),
     suspectUnits: () => suspectMemoOf(gen).clear(),
     inlineChars: () => clearInlineMemo(),
+    tokenCountChars: () => clearTokenCounts(),
     pieceWords: () => wp.clearMemo(),
     wordFacts: () => { const f = factsOf(gen); f.isWord.clear(); f.mustCheck.clear(); f.logOwn.clear(); f.checkable.clear(); },
     neighbourWords: () => gen.spelling.clearMemo(),

@@ -14,6 +14,7 @@ import { SETTING_DEFAULTS } from './defaults';
 import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord, type WordMemo } from '../text/lru';
+import { paragraphCounts } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
@@ -177,31 +178,45 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
  * own (letters or digits on neither side)? Its prose counts, and so does what is not prose: a link's
  * destination, code. A README's link text is mostly a name, and the destination often spells it again
  * ("[cpy](https://github.com/sindresorhus/cpy)", "[antonyk](https://github.com/antonyk)"), as code spells an
- * identifier the prose names: typed twice alike, meant. Only non-word suspects are asked, a few a check: each ask
- * is one scan of the lower-cased text (made on the first ask), once.
+ * identifier the prose names: typed twice alike, meant. Only non-word suspects are asked, a few dozen a check:
+ * a word of letters and digits is looked up in the text's paragraphs' token counts (paragraphCounts), one with
+ * an apostrophe or hyphen looked for in the lower-cased text.
  */
 function evidenceOf(text: string, words: readonly { text: string }[]): (w: string) => DocumentEvidence {
   const asked = new Map<string, DocumentEvidence>();
+  let counts: readonly ReadonlyMap<string, number>[] | undefined;
   let lower: string | undefined;
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
     if (!e) {
-      // Lower-casing keeps the length of everything but a few letters outside ASCII; where it does not, an
-      // occurrence's neighbours are read from the lower-cased text alike, so the count stays a count of tokens.
-      lower ??= text.toLowerCase();
       let n = 0;
-      for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
-        if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
+      if (!NON_TOKEN.test(k)) for (const c of (counts ??= paragraphCounts(text))) n += c.get(k) ?? 0;
+      else {
+        // Lower-casing keeps the length of everything but a few letters outside ASCII; where it does not, an
+        // occurrence's neighbours are read from the lower-cased text alike, so the count stays a count of tokens.
+        lower ??= text.toLowerCase();
+        for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
+          if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
+        }
       }
       // Where it recurs (seldom), how often the prose has it: the rest is outside it.
       let prose = 0;
-      if (n > 1) for (const x of words) if (x.text.length === w.length && x.text.toLowerCase() === k) prose++;
+      if (n > 1) {
+        const first = k.charCodeAt(0);
+        for (const x of words) {
+          const t = x.text, c = t.charCodeAt(0);
+          // an ASCII first letter that is not k's in either case rules a word out before it is lower-cased whole
+          if (t.length === k.length && (c >= 128 || (c | 0x20) === first) && t.toLowerCase() === k) prose++;
+        }
+      }
       asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose }));
     }
     return e;
   };
 }
+
+const NON_TOKEN = /[^\p{L}\p{N}]/u;
 const TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
 /**

@@ -9,7 +9,9 @@ import { cacheBudgets, DEFAULT_CACHE_BUDGETS, scaledCacheBudgets, setCacheBudget
 import { cacheUsage, clearCache, type CacheName } from '../../../src/engine/cacheUsage';
 import { BIGRAM_TRAINING, BigramRunner, LOOSE, testMeta } from './scoringBigram';
 
-const SLIPS = ['over their', 'the the', 'keyss', 'a apple', 'sat on the matt'];
+// "housse" is kept out of the test vocabulary (so no whole piece vouches for it): a non-word, whose document is
+// asked of (the token counts' memo)
+const SLIPS = ['over their', 'the the', 'keyss', 'a apple', 'sat on the matt', 'the housse'];
 const NOUNS = ['cat', 'dog', 'book', 'house', 'table', 'keys'];
 
 /** Paragraphs that change from one to the next (a document being edited), a slip in each. */
@@ -21,7 +23,7 @@ const VOCAB = (() => {
   const words = new Set((BIGRAM_TRAINING + ' ' + PARAGRAPHS.join(' ')).match(/\p{L}+/gu));
   const letters = [...'abcdefghijklmnopqrstuvwxyz'];
   return [...new Set(['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', ...'.,#-`=1x', ...letters, ...letters.map((c) => c.toUpperCase()),
-    ...letters.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1)])].join('\n');
+    ...letters.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1 && w !== 'housse')])].join('\n');
 })();
 
 const NAMES = Object.keys(DEFAULT_CACHE_BUDGETS) as CacheName[];

@@ -10,6 +10,7 @@ import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, REPLACE_CANDIDAT
 import { OWN_WEIGHTS, REPLACE_WEIGHTS, documentTerm, rowChannels } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
+import { clearTokenCounts, paragraphCounts, tokenCountUsage } from '../../../src/engine/tokenCounts';
 
 const DOC = [
   '# Keys', '',
@@ -215,6 +216,20 @@ test('a document holds a word again where its text spells it as a token outside 
   assert.equal(await outside('See [kyesx](https://example.com/tools/kyesx) for the keys.', 'kyesx'), true);
   assert.equal(await outside('The kyesx tool. The kyesx tool again.', 'kyesx'), false, 'twice in the prose');
   assert.equal(await outside('See kyesx for the keys.', 'kyesx'), false, 'once');
+});
+
+test('a text\'s token counts are its paragraphs\', each counted once and remembered: an edit counts only the paragraph it changed', () => {
+  clearTokenCounts();
+  const text = 'The Kyesx tool.\n\nRun `kyesx --all` and kyesx-cli.\n\nSee [it](https://x.org/kyesx).';
+  const sum = (t: string, w: string) => paragraphCounts(t).reduce((n, c) => n + (c.get(w) ?? 0), 0);
+  assert.equal(sum(text, 'kyesx'), 4, 'any case; code, a hyphenated name and a link\'s destination are tokens too');
+  assert.equal(sum(text, 'all'), 1);
+  assert.equal(sum(text, 'kye'), 0, 'part of a token is not one');
+  const held = tokenCountUsage();
+  assert.ok(held > text.length, 'three paragraphs remembered');
+  const edited = text.replace('The Kyesx tool.', 'The Kyesx tools.');
+  assert.equal(sum(edited, 'kyesx'), 4);
+  assert.equal(tokenCountUsage() - held, 'The Kyesx tools.'.length + 1 + 8 * 3, 'the edited paragraph alone was counted: its key and three tokens');
 });
 
 test('a known misspelling\'s document says nothing of it, unless the text spells it again outside its prose (a name)', async () => {
