@@ -28,7 +28,7 @@ export interface CacheBudgets {
   suspectUnits: number;
   /** text/markdown.ts: paragraphs' inline parses, characters of key + 8 per span */
   inlineChars: number;
-  /** wordScores.ts: paragraphs' token counts (a document's evidence), characters of key + 8 per distinct token */
+  /** tokenCounts.ts: paragraphs' token counts (wordScores.ts, a document's evidence), characters of key + 8 per distinct token */
   tokenCountChars: number;
   /** text/wordpiece.ts: a word's pieces, words (forgotten wholesale when full) */
   pieceWords: number;
@@ -83,8 +83,9 @@ export function cacheBudgets(): Readonly<CacheBudgets> {
 }
 
 /**
- * Sets the budgets given (the rest stay at their defaults), for the caches made from now on and the one
- * made at load (text/markdown.ts's inline memo and wordScores.ts's token counts, emptied). Each must be a positive number.
+ * Sets the budgets given (the rest stay at their defaults), for the caches made from now on and the ones
+ * made at load (text/markdown.ts's inline memo and tokenCounts.ts's token counts, emptied). Each must be a
+ * positive number.
  */
 export function setCacheBudgets(budgets: Partial<CacheBudgets> = {}): void {
   const next = { ...DEFAULT_CACHE_BUDGETS };

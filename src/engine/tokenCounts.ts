@@ -10,7 +10,7 @@ import { LruMap } from '../text/lru';
  * 10k-word speed document (24 words asked).
  */
 export function paragraphCounts(text: string): ReadonlyMap<string, number>[] {
-  return text.split('\n\n').map((part) => {
+  return text.split(BLANK_LINE).map((part) => {
     const key = `\u0000${part}`;   // a concatenation, flattened when hashed: the memo keeps no slice of the text
     let kept = countMemo.get(key);
     if (!kept) {
@@ -34,3 +34,5 @@ export function setTokenCountChars(chars: number): void { countMemo = newCountMe
 export function tokenCountUsage(): number { return countMemo.units; }
 export function clearTokenCounts(): void { countMemo.clear(); }
 const TOKEN_RUN = /[\p{L}\p{N}]+/gu;
+/** a blank line, with Unix or Windows line ends */
+const BLANK_LINE = /\n\r?\n/;

@@ -207,7 +207,7 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
         for (const x of words) {
           const t = x.text, c = t.charCodeAt(0);
           // an ASCII first letter that is not k's in either case rules a word out before it is lower-cased whole
-          if (t.length === k.length && (c >= 128 || (c | 0x20) === first) && t.toLowerCase() === k) prose++;
+          if (t.length === w.length && (c >= 128 || (c | 0x20) === first) && t.toLowerCase() === k) prose++;
         }
       }
       asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose }));
