@@ -4,8 +4,8 @@
 // and verbs (for agreement). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's
 // layer (src/engine/dialects.ts), e.g. dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts
 // that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of
-// English words (cspell's common-misspellings list, src/engine/misspellings.ts): each a non-word of the
-// lexicon, with its fixes that are words of it.
+// English words (cspell's common-misspellings list, src/engine/misspellings.ts, and the lexicon's contractions
+// written without their apostrophe: "dont", "youre"): each a non-word of the lexicon, with its fixes that are words of it.
 // Skipped when every file is newer than every input.
 // Usage: node scripts/build-lexicon.mjs [--out dist/lexicon.bin] [--force]
 import * as esbuild from 'esbuild';
@@ -56,7 +56,7 @@ export async function buildLexicon({ force = false } = {}) {
   fs.writeFileSync(out, buf);
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))));
+  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english));
   fs.writeFileSync(misspellings, known.lines.join('\n') + '\n');
   console.log(`misspellings: ${known.lines.length} of the list's ${known.listed} -> ${path.relative(root, misspellings)}`);
 
@@ -152,10 +152,10 @@ function softwareTerms() {
  * word of the lexicon nor a whole word of the model (a listed form either accepts, "dependant", stays a
  * word), with its fixes that are single words of either ("programmatically" is the model's).
  */
-function knownMisspellings(english, wholePieces) {
+function knownMisspellings(english, wholePieces, more = []) {
   const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
   const [def] = JSON.parse(fs.readFileSync(file, 'utf8')).dictionaryDefinitions;
-  const entries = [...def.flagWords, ...def.suggestWords];
+  const entries = [...def.flagWords, ...def.suggestWords, ...more.map(([wrong, fix]) => `${wrong}->${fix}`)];
   const fixesOf = new Map();   // a misspelling listed twice keeps the fixes of both, in order
   for (const entry of entries) {
     const [wrong, fixes] = entry.split('->');
@@ -169,6 +169,27 @@ function knownMisspellings(english, wholePieces) {
   // Sorted by misspelling, as the engine's binary search reads them (a tab sorts before any letter).
   const lines = [...fixesOf].sort(([a], [b]) => (a < b ? -1 : 1)).map(([wrong, fixes]) => `${wrong}\t${[...fixes].join(',')}`);
   return { lines, listed: entries.length };
+}
+
+/**
+ * The lexicon's contractions as they are typed without the apostrophe, [typed, contraction] pairs: "dont" →
+ * don't, "youre" → you're, "thats" → that's. The negations, 're, 've, 'll and 'm as the lexicon lists them
+ * (after a lower-case word, or I); 'd and 's only after the pronouns and wh-words English contracts "had",
+ * "would", "is" and "has" with (every noun's possessive is an 's form too, and "johns" is no slip of one; nor is
+ * "bccd" of bcc'd). A form that is a word itself stays out: "cant", "wont", "well", "its", "lets"
+ * (knownMisspellings drops every word of the lexicon, and forms under three letters: "im").
+ */
+function unapostrophed(words, english) {
+  const PRONOUNS = new Set(['I', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'what', 'who', 'there', 'here', 'where', 'how', 'when',
+    'why', 'let']);
+  const out = [];
+  for (const w of words) {
+    const m = /^([a-z]+|I)'(t|re|ve|ll|m|d|s)$/.exec(w);
+    if (!m || (/^[ds]$/.test(m[2]) && !PRONOUNS.has(m[1]))) continue;
+    const typed = (m[1] + m[2]).toLowerCase();
+    if (!english.has(typed)) out.push([typed, w]);
+  }
+  return out;
 }
 
 /** CMUdict: each lexicon word's first sound (a vowel phoneme carries a stress digit); both when its pronunciations differ. */

@@ -56,6 +56,19 @@ test('a misspelling gets its correction in the top 3', async () => {
   }
 });
 
+test('a contraction typed without its apostrophe is flagged with it back', async () => {
+  for (const [text, typo, right] of [
+    ['Even if you dont see a difference, some of your users may.', 'dont', "don't"],
+    ['We didnt change the default.', 'didnt', "didn't"],
+    ['If youre using a proxy, set the variable first.', 'youre', "you're"],
+  ]) {
+    const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
+    const f = r.findings.find((x) => x.word === typo);
+    assert.ok(f, `${typo} flagged: ${JSON.stringify(r.findings)}`);
+    assert.equal(f.suggestions[0].text, right);
+  }
+});
+
 test('a swapped confusable is flagged with the right fix first', async () => {
   for (const [text, wrong, right] of [
     ['The new version is faster then the old one.', 'then', 'than'],

@@ -94,6 +94,18 @@ test('known misspellings: a listed non-word is checked and offered its listed fi
   assert.deepEqual(listedFixes('truely'), ['truly']);
 });
 
+test("a contraction typed without its apostrophe is a known misspelling of it, unless the form is a word itself", () => {
+  assert.deepEqual(listedFixes('dont'), ["don't"], 'not on cspell\'s list: from the lexicon\'s contractions');
+  assert.deepEqual(listedFixes('Didnt'), ["didn't"]);
+  assert.deepEqual(listedFixes('theyve'), ["they've"]);
+  assert.deepEqual(listedFixes('itll'), ["it'll"]);
+  assert.ok(listedFixes('thats').includes("that's"), "'s after a pronoun");
+  assert.ok(listedFixes('youre').includes("you're"), 'beside cspell\'s "your"');
+  for (const word of ['cant', 'wont', 'well', 'its', 'lets', 'shed', 'were']) assert.deepEqual(listedFixes(word), [], `${word} is a word`);
+  assert.deepEqual(listedFixes('users'), [], "a plural is no possessive typed without its apostrophe");
+  assert.deepEqual(listedFixes('im'), [], 'two letters: too short to list');
+});
+
 test('the known-misspellings file: found by binary search over its text; a malformed line read is an error that names the file', () => {
   const lines = ['acces\taccess', 'accesss\taccess', 'truely\ttruly', 'wich\twhich,witch'];
   for (const text of [lines.join('\n') + '\n', lines.join('\n')]) {
