@@ -26,7 +26,8 @@ function loadClient() {
 }
 
 function newClient(EngineClient, threads) {
-  return new EngineClient({ modelDir: MODEL, provider: 'cpu', threads,
+  // GRAPHS: the optimized CPU graphs' cache, as the extension keeps one in its storage (speed.mjs fills it first).
+  return new EngineClient({ modelDir: MODEL, provider: 'cpu', threads, graphCache: GRAPHS,
     log: (level, msg) => { if (level === 'error') process.stderr.write(`engine: ${msg}\n`); } });
 }
 
@@ -119,6 +120,8 @@ const argv = process.argv.slice(2);
 const mi = argv.indexOf('--model');
 if (mi < 0) throw new Error('--model DIR is required');
 const MODEL = argv.splice(mi, 2)[1];
+const gi = argv.indexOf('--graph-cache');
+const GRAPHS = gi < 0 ? undefined : argv.splice(gi, 2)[1];
 const [mode, docPath, threads, passes = '3', edits = '20', ranks = '10'] = argv;
 const EngineClient = loadClient();
 const doc = fs.readFileSync(docPath, 'utf8');

@@ -32,6 +32,12 @@ function parseArgs(argv) {
   return o;
 }
 
+/**
+ * The optimized CPU graphs' cache (src/engine/graphCache.ts) every run of ours reads, as the editor's and the
+ * CLI's starts after their first do: emptied at the start, filled by the CLI's first run (timed apart).
+ */
+const GRAPHS = path.join(WORK, 'graph-cache');
+
 /** The one-line file of the whole-process run: one misspelling, as the peers' short sentence has. */
 const ONE_LINE = 'We recieved the report yesterday.';
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
@@ -40,7 +46,7 @@ async function electric(o, words) {
   if (!fs.existsSync(path.join(REPO, 'out', 'src', 'engine', 'client.js'))) throw new Error('the engine is not built: run `npm run build` first (or pass --no-electric)');
   if (!fs.existsSync(path.join(o.model, 'meta.json'))) throw new Error(`${o.model}/meta.json missing: no model to benchmark (--model DIR, or --no-electric)`);
   const child = async (...args) => {
-    const r = await run(process.execPath, [path.join(BENCH, 'speed-electric.mjs'), ...args.map(String), '--model', o.model]);
+    const r = await run(process.execPath, [path.join(BENCH, 'speed-electric.mjs'), ...args.map(String), '--model', o.model, '--graph-cache', GRAPHS]);
     const res = JSON.parse(r.stdout.trim().split('\n').pop());
     console.error(`  ${JSON.stringify(res)}`);
     return res;
@@ -74,7 +80,7 @@ async function cli(o) {
   const oneLine = path.join(WORK, 'one-line.md');
   fs.writeFileSync(oneLine, `${ONE_LINE}\n`);
   const once = async (file) => {
-    const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, file], { allowFail: true });
+    const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, '--graph-cache', GRAPHS, file], { allowFail: true });
     if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${file} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
     const rss = /bench-peak-rss-kb (\d+)/.exec(r.stderr);
     const flags = r.stdout.split('\n').filter(Boolean).length;
@@ -85,7 +91,7 @@ async function cli(o) {
   const docs = [];
   for (let i = 0; i < Math.max(1, Math.min(2, o.coldRuns)); i++) docs.push(await once(o.doc));
   return {
-    oneLineMs: median(lines.map((x) => x.ms)), oneLineRssMB: Math.max(...lines.map((x) => x.peakRssMB)), oneLineFlags: lines[0].flags,
+    firstEverMs: o.firstEver?.ms, oneLineMs: median(lines.map((x) => x.ms)), oneLineRssMB: Math.max(...lines.map((x) => x.peakRssMB)), oneLineFlags: lines[0].flags,
     docMs: median(docs.map((x) => x.ms)), docRssMB: Math.max(...docs.map((x) => x.peakRssMB)), docFlags: docs[0].flags, raw: { lines, docs },
   };
 }
@@ -113,6 +119,19 @@ async function main() {
   const words = (doc.match(/\S+/g) || []).length;
   const env = { date: new Date().toISOString().slice(0, 10), commit: revision(), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
     loadAverage: os.loadavg()[0], doc: path.relative(REPO, o.doc), words, chars: doc.length };
+  // The first run ever optimizes our CPU graphs and keeps them (GRAPHS): timed apart; every run of ours after it is
+  // a start as a user's after their first.
+  if (o.electric) {
+    ensureCli();
+    fs.rmSync(GRAPHS, { recursive: true, force: true });
+    fs.mkdirSync(WORK, { recursive: true });
+    const oneLine = path.join(WORK, 'one-line.md');
+    fs.writeFileSync(oneLine, `${ONE_LINE}\n`);
+    const t = performance.now();
+    const r = await run(process.execPath, [CLI, '--model', o.model, '--graph-cache', GRAPHS, oneLine], { allowFail: true });
+    if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${oneLine} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
+    o.firstEver = { ms: Math.round(performance.now() - t) };
+  }
   const rows = [...(o.electric ? await electric(o, words) : []), ...(await peers(o, words))];
   const process_ = o.electric ? await cli(o) : null;
   const model = o.electric ? JSON.parse(fs.readFileSync(path.join(o.model, 'meta.json'), 'utf8')).name : null;

@@ -1,7 +1,7 @@
 // electric-check: the engine from the command line (files, globs, stdin, or --jsonl evaluation).
 // Runs the same EngineClient as the extension, so the model runs in a worker thread here too.
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import * as path from 'node:path';
 import { CliOptions, parseCliArgs, USAGE, UsageError } from './cli/args';
 import { expandInputs, GlobError } from './cli/globs';
@@ -66,7 +66,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     if (bad !== undefined) { note(`--leave-out-misspellings: not one word: ${JSON.stringify(bad)}`); return 2; }
   }
   const client = new EngineClient({
-    modelDir, provider: opts.provider, threads: opts.threads, leaveOutMisspellings,
+    modelDir, provider: opts.provider, threads: opts.threads, leaveOutMisspellings, graphCache: graphCacheDir(opts.graphCache),
     // Outside the editor a big file may take more heap than the extension allows its worker.
     resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
     // Errors reach the user through the rejected request; logging them too would print them twice.
@@ -106,6 +106,17 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   // The reader went away (`| head`): stop quietly, as Unix tools do; the output is incomplete, so not 0.
   if (failure.code !== 'EPIPE') note(failure.message.startsWith('cannot write') ? failure.message : `cannot write the output: ${failure.message}`);
   return 2;
+}
+
+/**
+ * Where the worker keeps the CPU graphs optimized (engine/graphCache.ts): --graph-cache, else the user's cache
+ * directory (XDG_CACHE_HOME, else ~/.cache); undefined for 'none' or where there is no home to put it in.
+ */
+function graphCacheDir(option: string | undefined): string | undefined {
+  if (option === 'none') return undefined;
+  if (option !== undefined) return path.resolve(option);
+  const base = process.env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : undefined);
+  return base && path.join(base, 'electric-proofreader');
 }
 
 /** The package's models/, next to the package.json above this file (out/src/ when compiled, dist/ bundled). */

@@ -1,5 +1,6 @@
 // Composition root: builds the features and hands their Disposables to VS Code. No logic lives here.
 // Activation loads no model: the engine (and its worker) starts on the first check.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { documentSettings, onSettingsChange } from './config';
 import { disposeLog, getLog } from './log';
@@ -18,7 +19,7 @@ import { WorkspaceCheck } from './features/workspaceCheck';
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const selector: vscode.DocumentFilter[] = documentSelector();
-  const engine = new EngineHost(context.extensionPath);
+  const engine = new EngineHost(context.extensionPath, path.join(context.globalStorageUri.fsPath, 'graphs'));
   const store = new FindingsStore();
   const exclusions = new UserExclusions(context.workspaceState);
   const status = new StatusBar(engine);

@@ -23,6 +23,7 @@ export interface CliOptions {
   words: boolean;                // JSON output includes every checked word's energy
   maxSuggestions: number;
   leaveOutMisspellings?: string;  // evaluation: a file of misspellings (one a line) the known-misspellings list is read without
+  graphCache?: string;           // where the CPU graphs are kept optimized ('none': nowhere); default: the user's cache directory
   help: boolean;
   version: boolean;
 }
@@ -58,6 +59,9 @@ Options:
   --leave-out-misspellings FILE
                              evaluation: misspellings (one a line) the list of known misspellings is read
                              without (for test errors planted from such a list: bench/quality.mjs, tech-dev)
+  --graph-cache DIR|none     where the model's CPU graphs are kept as onnxruntime optimizes them, so that a run
+                             after the first opens them faster (default: $XDG_CACHE_HOME/electric-proofreader,
+                             else ~/.cache/electric-proofreader; none: optimize them at every run)
   -h, --help                 this text
   -v, --version              print the version
 
@@ -76,7 +80,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' }, dialect: { type: 'string' },
         provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, 'max-file-size': { type: 'string' },
         'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
-        'leave-out-misspellings': { type: 'string' },
+        'leave-out-misspellings': { type: 'string' }, 'graph-cache': { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -101,7 +105,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity, dialect,
     provider, threads, maxFileSize, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
-    leaveOutMisspellings: v['leave-out-misspellings'], help: v.help ?? false, version: v.version ?? false,
+    leaveOutMisspellings: v['leave-out-misspellings'], graphCache: v['graph-cache'], help: v.help ?? false, version: v.version ?? false,
   };
   if (!opts.help && !opts.version) {
     if (opts.jsonl !== undefined && opts.inputs.length > 0) throw new UsageError('--jsonl reads its own input; give no other files');

@@ -22,6 +22,8 @@ export interface EngineClientOptions {
   cacheBudgets?: Partial<CacheBudgets>;
   /** misspellings the worker's list of known misspellings leaves out (misspellings.ts): evaluations */
   leaveOutMisspellings?: string[];
+  /** where the worker keeps the CPU graphs as onnxruntime optimizes them (graphCache.ts); none: optimized at every start */
+  graphCache?: string;
   log?: (level: LogLevel, message: string) => void;
   /** compiled worker entry; default: worker.js next to this file (out/src/engine/ or dist/) */
   workerPath?: string;
@@ -59,8 +61,8 @@ export class EngineClient implements Disposable {
   private disposed = false;
   private readonly restartListeners = new Set<(info: EngineInfo) => void>();
   private readonly errorListeners = new Set<(err: Error) => void>();
-  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings'>>
-    & Pick<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings'>;
+  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings' | 'graphCache'>>
+    & Pick<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings' | 'graphCache'>;
 
   constructor(options: EngineClientOptions) {
     this.opts = {
@@ -166,7 +168,8 @@ export class EngineClient implements Disposable {
     process.env.ORT_DISABLE_TELEMETRY = '1';
     this.cancelled = new Int32Array(new SharedArrayBuffer(4));
     const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads,
-      cacheBudgets: this.opts.cacheBudgets, leaveOutMisspellings: this.opts.leaveOutMisspellings, cancelled: this.cancelled.buffer as SharedArrayBuffer };
+      cacheBudgets: this.opts.cacheBudgets, leaveOutMisspellings: this.opts.leaveOutMisspellings, graphCache: this.opts.graphCache,
+      cancelled: this.cancelled.buffer as SharedArrayBuffer };
     const worker = new Worker(this.opts.workerPath, { workerData: init, resourceLimits: this.opts.resourceLimits });
     this.worker = worker;
     return new Promise<EngineInfo>((resolve, reject) => {

@@ -16,6 +16,8 @@ export interface WorkerInit {
   cacheBudgets?: Partial<CacheBudgets>;
   /** misspellings the known-misspellings list is read without (misspellings.ts): evaluations */
   leaveOutMisspellings?: string[];
+  /** where the CPU graphs are kept as onnxruntime optimizes them (graphCache.ts); none: optimized at every start */
+  graphCache?: string;
   /**
    * Int32Array(1) over it: the id of the last request the host cancelled. Region parsing is synchronous, so a
    * 'cancel' message cannot reach a parse in progress; the parsers read this instead (Atomics.load).

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
-import { readVerified } from './model';
+import { ModelLoadError, readVerified } from './model';
+import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, CPU_BATCHING, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
@@ -27,6 +28,8 @@ export interface RunnerOptions {
   calibrationRows?: number;
   /** Opens one graph on one provider; defaults to onnxruntime (tests substitute misbehaving providers). */
   openSession?: OpenSession;
+  /** A directory for the CPU graphs as onnxruntime optimizes them (graphCache.ts); none: optimized at every start. */
+  graphCache?: string;
 }
 
 export interface OrtRunner extends ModelRunner {
@@ -118,14 +121,19 @@ export function sessionOptions(provider: string, threads: number): Ort.Inference
 
 /**
  * Opens a graph of the model's folder: read once and verified against meta.json's sha256, and onnxruntime
- * parses those same bytes. Its errors name the file (onnxruntime names none when it is given bytes).
+ * parses those same bytes. Its errors name the file (onnxruntime names none when it is given bytes). With a
+ * graph cache, a CPU graph opens in the form onnxruntime optimized it to at an earlier start (graphCache.ts).
  */
-export function openVerified(model: LoadedModel, threads: number): OpenSession {
+export function openVerified(model: LoadedModel, threads: number, graphCache?: string, log: LogFn = () => undefined): OpenSession {
   return async (file, provider) => {
-    const bytes = readVerified(model, file);
     try {
-      return await loadOrt().InferenceSession.create(bytes, sessionOptions(provider, threads));
+      if (provider === 'cpu' && graphCache) {
+        return await openCachedGraph(loadOrt(), graphCache, file, model.meta.sha256[file], () => readVerified(model, file),
+          sessionOptions(provider, threads), log);
+      }
+      return await loadOrt().InferenceSession.create(readVerified(model, file), sessionOptions(provider, threads));
     } catch (err) {
+      if (err instanceof ModelLoadError) throw err;
       throw new Error(`${path.join(model.dir, file)}: ${(err as Error).message}`, { cause: err });
     }
   };
@@ -135,7 +143,7 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
   const ort = loadOrt();
   const log: LogFn = options.log ?? (() => undefined);
   const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : defaultThreads();
-  const open: OpenSession = options.openSession ?? openVerified(model, threads);
+  const open: OpenSession = options.openSession ?? openVerified(model, threads, options.graphCache, log);
   const batching = (base: Batching): Batching => ({ ...base, ...options.batching });
   const validated = async (pair: GraphPair): Promise<GraphPair> => {
     try {

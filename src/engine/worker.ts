@@ -143,14 +143,14 @@ async function drain(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  const { modelDir, provider, threads, cacheBudgets: budgets, leaveOutMisspellings: leftOut } = workerData as WorkerInit;
+  const { modelDir, provider, threads, cacheBudgets: budgets, leaveOutMisspellings: leftOut, graphCache } = workerData as WorkerInit;
   try {
     // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
     if (budgets) setCacheBudgets(budgets);
     if (leftOut) leaveOutMisspellings(leftOut);
     const model = await loadModel(modelDir);
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
-    const runner = await createRunner(model, { provider, threads, log });
+    const runner = await createRunner(model, { provider, threads, log, graphCache });
     pipelineRunner = cancellableRunner(runner);
     // The spelling lexicon (one read of dist/lexicon.bin) and the known misspellings (dist/misspellings.txt)
     // off the first check's path, and a missing or broken one is an init error the host shows, not a failed

@@ -21,7 +21,8 @@ export class EngineHost implements vscode.Disposable {
   readonly onDidFail = this.failed.event;
   private lastInfo: EngineInfo | undefined;
 
-  constructor(private readonly extensionPath: string) {}
+  /** graphCache: where the worker keeps the CPU graphs optimized (the extension's global storage; engine/graphCache.ts). */
+  constructor(private readonly extensionPath: string, private readonly graphCache?: string) {}
 
   get(): EngineClient {
     if (!this.client) {
@@ -33,6 +34,7 @@ export class EngineHost implements vscode.Disposable {
         modelDir,
         provider,
         workerPath: path.join(this.extensionPath, 'dist', 'worker.js'),
+        graphCache: this.graphCache,
         log: (level, message) => log[level](message),
       });
       this.clientListeners = [

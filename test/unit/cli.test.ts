@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
@@ -106,6 +106,27 @@ test('--leave-out-misspellings: a listed misspelling left out is read as unliste
   const missing = await electricCheck(['--leave-out-misspellings', path.join(tmp, 'none.txt'), text]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--leave-out-misspellings: cannot read .*none\.txt/);
+});
+
+test('the optimized CPU graphs go to XDG_CACHE_HOME (or --graph-cache DIR), never with --graph-cache none; a second run finds the same', async () => {
+  const text = path.join(tmp, 'cached.md');
+  writeFileSync(text, 'It was truely a great release.\n');
+  const xdg = path.join(tmp, 'xdg');
+  const env = { ...process.env, XDG_CACHE_HOME: xdg };
+  const graphs = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.onnx')).sort() : []);
+  const first = await electricCheck([text], { env });
+  assert.equal(first.code, 1, first.stderr);
+  const kept = graphs(path.join(xdg, 'electric-proofreader'));
+  assert.equal(kept.length, 2, `the Electric and cloze graphs: ${kept.join(', ')}`);
+  const again = await electricCheck([text], { env });
+  assert.equal(again.stdout, first.stdout);
+  assert.equal(again.stderr, '', 'a cache hit says nothing');
+  const own = path.join(tmp, 'own-cache');
+  assert.equal((await electricCheck(['--graph-cache', own, text], { env })).stdout, first.stdout);
+  assert.deepEqual(graphs(own), kept);
+  const none = path.join(tmp, 'xdg-none');
+  assert.equal((await electricCheck(['--graph-cache', 'none', text], { env: { ...process.env, XDG_CACHE_HOME: none } })).stdout, first.stdout);
+  assert.equal(existsSync(none), false, 'none writes nothing');
 });
 
 test('sarif: a valid SARIF 2.1.0 log with rules, 1-based regions and fixes', async () => {

@@ -1,0 +1,97 @@
+// The CPU graphs as onnxruntime optimizes them, kept in a cache directory so that a start after the first opens
+// them without optimizing again. A session over a graph at the 'all' level took 73-89 ms to create (2 cores,
+// one thread), most of it the graph transformers fusing attention, GELU, layer norms and the int8 MatMuls into
+// onnxruntime's contrib kernels; the graph they leave, saved once and opened with optimization off, 23-46 ms, with
+// bit for bit the same outputs at the same speed. It is saved at the extended level: everything 'all' does to
+// these graphs and none of the hardware-specific layouts 'all' may add (onnxruntime warns that a graph saved at
+// 'all' may hold some), so a cached graph is right on any machine that runs this onnxruntime.
+// A cached graph is named by the sha256 of the model file it came from and onnxruntime's version, and carries
+// the sha256 of its own bytes beside it: a changed model, another onnxruntime or a damaged file is a miss, which
+// optimizes the model's own graph again (and says why in the log) rather than opening anything unchecked.
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as Ort from 'onnxruntime-node';
+import type { LogLevel } from './protocol';
+
+type Log = (level: LogLevel, message: string) => void;
+
+/** The level a cached graph is optimized at (see above), and the one it is then opened with. */
+export const CACHED_LEVEL = 'extended';
+
+/** Where the optimized form of a model file lives in dir: its bytes, and the sha256 of those bytes beside them. */
+export function cachedGraphPath(dir: string, file: string, modelSha256: string, ortVersion: string): { graph: string; sum: string } {
+  const graph = path.join(dir, `${path.basename(file, '.onnx')}-${modelSha256.slice(0, 16)}-ort${ortVersion}.onnx`);
+  return { graph, sum: `${graph}.sha256` };
+}
+
+/**
+ * A session over the optimized form of a model file: read from dir when it is there and whole, otherwise made
+ * from the model's bytes, saved to dir for the next start and returned. The model's bytes are read and checked
+ * (`source`, which throws for a file that is not meta.json's) either way: a broken model file is the error it
+ * always was, cache or not. `options` are the session's other options (threads, arena, provider); the
+ * optimization level is this module's. A cache that cannot be written (a read-only or full disk) costs the
+ * saving only: the session opens from the model's bytes and the log says why.
+ */
+export async function openCachedGraph(ort: typeof Ort, dir: string, file: string, modelSha256: string, source: () => Buffer,
+  options: Ort.InferenceSession.SessionOptions, log: Log): Promise<Ort.InferenceSession> {
+  const bytes = source();
+  const { graph, sum } = cachedGraphPath(dir, file, modelSha256, ortVersion(ort));
+  const cached = readWhole(graph, sum);
+  if (cached.bytes) {
+    try {
+      return await ort.InferenceSession.create(cached.bytes, { ...options, graphOptimizationLevel: 'disabled' });
+    } catch (err) {
+      log('warn', `optimized graph ${graph} did not open (${(err as Error).message.split('\n')[0]}): optimizing ${file} again`);
+    }
+  } else if (cached.why) {
+    log('warn', `optimized graph ${graph} ${cached.why}: optimizing ${file} again`);
+  }
+  const tmp = `${graph}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const notKept = (err: unknown) => {
+    for (const f of [tmp, `${tmp}.sha256`]) {
+      try { fs.rmSync(f, { force: true }); } catch { /* a directory that is not one: nothing was written there */ }
+    }
+    log('warn', `optimized graph not kept in ${dir} (${(err as Error).message.split('\n')[0]}): ${file} is optimized at every start`);
+  };
+  let session: Ort.InferenceSession;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    session = await ort.InferenceSession.create(bytes, { ...options, graphOptimizationLevel: CACHED_LEVEL, optimizedModelFilePath: tmp });
+  } catch (err) {
+    // Not the model (its bytes are verified): the directory. Open it as an uncached start does.
+    notKept(err);
+    return ort.InferenceSession.create(bytes, { ...options, graphOptimizationLevel: 'all' });
+  }
+  try {
+    // The sum first, then the graph: a reader that finds the graph finds its sum (both renames are atomic).
+    fs.writeFileSync(`${tmp}.sha256`, sha256(fs.readFileSync(tmp)));
+    fs.renameSync(`${tmp}.sha256`, sum);
+    fs.renameSync(tmp, graph);
+  } catch (err) {
+    notKept(err);
+  }
+  return session;
+}
+
+/** The cached graph's bytes when both files are there and the graph's sha256 is the one beside it. */
+function readWhole(graph: string, sum: string): { bytes?: Buffer; why?: string } {
+  let bytes: Buffer, expected: string;
+  try {
+    bytes = fs.readFileSync(graph);
+    expected = fs.readFileSync(sum, 'utf8').trim();
+  } catch (err) {
+    // Not there (or its directory is not one): a miss to fill, not a fault to report.
+    return ['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '') ? {} : { why: `was not read (${(err as Error).message})` };
+  }
+  return sha256(bytes) === expected ? { bytes } : { why: 'is damaged (its sha256 is not the one beside it)' };
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** onnxruntime's version: a cached graph holds its contrib operators as that version writes them. */
+function ortVersion(ort: typeof Ort): string {
+  const v = (ort.env as { versions?: { common?: string } }).versions?.common;
+  if (!v) throw new Error('onnxruntime-node does not say its version (env.versions.common): cannot name a cached graph');
+  return v;
+}
