@@ -52,10 +52,13 @@ function stats(a: Float32Array[], b: ArrayLike<number>[], offset = 0): { mean: n
 // Measured with training/export.py on the shipped model (random rows): the GPU graph against fp32 PyTorch,
 // energy max 0.067 as written (0.13 at 'all'); the int8 CPU graph 0.44. On golden.json's sentences both are
 // smaller. These bounds are the export's own tolerances (TOL_GPU 0.4, TOL_INT8 0.6) and, between the two graphs,
-// their sum.
+// their sum. The mean between them depends on the CPU's int8 kernels: onnxruntime's AVX2 kernel (no AVX-512 VNNI)
+// sums pairs of u8 × s8 products in 16 bits, which saturate, and puts the int8 graph further from either: on
+// golden.json's rows 0.069 mean (0.42 max) on a 2-core AVX2 EPYC, under 0.05 on the machines before it; the
+// same bound as the token log q's below.
 const GPU_VS_FP32 = 0.4;
 const GPU_VS_INT8_MAX = 1.0;
-const GPU_VS_INT8_MEAN = 0.05;
+const GPU_VS_INT8_MEAN = 0.1;
 
 test('the GPU graphs on the CPU provider: golden gpuEnergy exactly, fp32 PyTorch and the int8 graphs within tolerance', async (t) => {
   const gpu = await createRunner(model, { provider: 'gpu', threads: 1, calibrationRows: 8, machine: LINUX, openSession: fakeGpu() });
