@@ -42,6 +42,14 @@ test('rank gives the fix check gives: same candidates, totals and p (one REPLACE
   }
 });
 
+/** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
+async function flagged(text: string, word: string) {
+  const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
+  const f = r.findings.find((x) => x.word === word);
+  assert.ok(f, `${word} flagged: ${JSON.stringify(r.findings)}`);
+  return f;
+}
+
 test('a misspelling gets its correction in the top 3', async () => {
   for (const [text, typo, right] of [
     ['The file is recieved by the server before it is written to disk.', 'recieved', 'received'],
@@ -49,9 +57,7 @@ test('a misspelling gets its correction in the top 3', async () => {
     ['Keep the files in a seperate directory.', 'seperate', 'separate'],
     ['The error occured while the build was running.', 'occured', 'occurred'],
   ]) {
-    const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
-    const f = r.findings.find((x) => x.word === typo);
-    assert.ok(f, `${typo} flagged: ${JSON.stringify(r.findings)}`);
+    const f = await flagged(text, typo);
     assert.ok(f.suggestions.slice(0, 3).some((s) => s.text === right), `${right} in ${JSON.stringify(f.suggestions)}`);
   }
 });
@@ -62,10 +68,7 @@ test('a contraction typed without its apostrophe is flagged with it back', async
     ['We didnt change the default.', 'didnt', "didn't"],
     ['If youre using a proxy, set the variable first.', 'youre', "you're"],
   ]) {
-    const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
-    const f = r.findings.find((x) => x.word === typo);
-    assert.ok(f, `${typo} flagged: ${JSON.stringify(r.findings)}`);
-    assert.equal(f.suggestions[0].text, right);
+    assert.equal((await flagged(text, typo)).suggestions[0].text, right);
   }
 });
 
