@@ -1,8 +1,9 @@
 // Known misspellings: dist/misspellings.txt (scripts/build-lexicon.mjs), cspell's list of common English
 // misspellings ("truely" → truly, "maintainance" → maintenance) kept to the non-words of the lexicon and the
 // fixes that are words, and the lexicon's contractions typed without their apostrophe ("dont" → don't, "youre" →
-// you're; not "cant" or "its", which are words: build-lexicon.mjs, unapostrophed). A listed non-word is always checked and its listed fixes are among its candidates,
-// with a channel of their own (candidate kind 'listed', its prior fitted with the rest: bench/fit-channel.mjs).
+// you're; not "cant" or "its", which are words: build-lexicon.mjs, unapostrophed). A listed non-word is always
+// checked and its listed fixes are among its candidates, with a channel of their own (candidate kind 'listed', its
+// prior fitted with the rest: bench/fit-channel.mjs).
 // The model still decides in context: where the listed fix fits worse than the word as typed, nothing is flagged.
 // One read of 1.9 MB (the worker's start, or the first lookup), then binary searches (MisspellingTable).
 import { lexiconPath, readBuilt } from './lexicon';
