@@ -48,10 +48,13 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
     log('warn', `optimized graph ${graph} ${cached.why}: optimizing ${file} again`);
   }
   const tmp = `${graph}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  const notKept = (err: unknown) => {
+  const clean = () => {
     for (const f of [tmp, `${tmp}.sha256`]) {
       try { fs.rmSync(f, { force: true }); } catch { /* a directory that is not one: nothing was written there */ }
     }
+  };
+  const notKept = (err: unknown) => {
+    clean();
     log('warn', `optimized graph not kept in ${dir} (${(err as Error).message.split('\n')[0]}): ${file} is optimized at every start`);
   };
   let session: Ort.InferenceSession;
@@ -59,9 +62,13 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
     fs.mkdirSync(dir, { recursive: true });
     session = await ort.InferenceSession.create(bytes, { ...options, graphOptimizationLevel: CACHED_LEVEL, optimizedModelFilePath: tmp });
   } catch (err) {
-    // Not the model (its bytes are verified): the directory. Open it as an uncached start does.
+    clean();
+    // The directory, or the graph itself (its bytes are meta.json's, but onnxruntime may still refuse them): opened as
+    // an uncached start opens it, a graph that fails there fails with its own error, and only one that opens was
+    // refused a place in the cache.
+    const plain = await ort.InferenceSession.create(bytes, { ...options, graphOptimizationLevel: 'all' });
     notKept(err);
-    return ort.InferenceSession.create(bytes, { ...options, graphOptimizationLevel: 'all' });
+    return plain;
   }
   try {
     // The sum first, then the graph: a reader that finds the graph finds its sum (both renames are atomic).

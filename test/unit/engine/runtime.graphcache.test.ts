@@ -97,6 +97,15 @@ test('a broken model file is the error it always was, with its optimized graph i
     /checksum mismatch for .*electric\.onnx/);
 });
 
+test('a graph onnxruntime refuses fails with its own error, not a word about the cache', async () => {
+  const logs: string[] = [];
+  const truncated = readVerified(model, file()).subarray(0, 4096);
+  await assert.rejects(openCachedGraph(ort, path.join(dir, 'refused'), file(), '1'.repeat(64), () => truncated, sessionOptions('cpu', 1),
+    (level, msg) => logs.push(`${level}: ${msg}`)), /protobuf parsing failed/i);
+  assert.deepEqual(logs, []);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'refused')), [], 'nothing left behind');
+});
+
 test('a runner with a graph cache keeps both CPU graphs there and runs as one without', async () => {
   const own = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-cache-runner-'));
   try {
