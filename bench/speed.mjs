@@ -69,23 +69,32 @@ async function electric(o, words) {
   return rows;
 }
 
+/** The one-line file (ONE_LINE), written to WORK. */
+function oneLineFile() {
+  fs.mkdirSync(WORK, { recursive: true });
+  const file = path.join(WORK, 'one-line.md');
+  fs.writeFileSync(file, `${ONE_LINE}\n`);
+  return file;
+}
+
+/** One whole `electric-check` process on file, with the graph cache GRAPHS: its wall time, peak RSS and flags. */
+async function cliOnce(o, file) {
+  ensureCli();
+  const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, '--graph-cache', GRAPHS, file], { allowFail: true });
+  if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${file} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
+  const rss = /bench-peak-rss-kb (\d+)/.exec(r.stderr);
+  const flags = r.stdout.split('\n').filter(Boolean).length;
+  return { ms: Math.round(r.ms), peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null, flags };
+}
+
 /**
  * The CLI as a user runs it, whole processes: `electric-check` on a one-line file with a misspelling
  * (median of --cold-runs) and on the document (default threads), each with its wall time and peak RSS.
  */
 async function cli(o) {
-  ensureCli();
   console.error('bench: electric-check, whole process ...');
-  fs.mkdirSync(WORK, { recursive: true });
-  const oneLine = path.join(WORK, 'one-line.md');
-  fs.writeFileSync(oneLine, `${ONE_LINE}\n`);
-  const once = async (file) => {
-    const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, '--graph-cache', GRAPHS, file], { allowFail: true });
-    if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${file} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
-    const rss = /bench-peak-rss-kb (\d+)/.exec(r.stderr);
-    const flags = r.stdout.split('\n').filter(Boolean).length;
-    return { ms: Math.round(r.ms), peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null, flags };
-  };
+  const oneLine = oneLineFile();
+  const once = (file) => cliOnce(o, file);
   const lines = [];
   for (let i = 0; i < o.coldRuns; i++) lines.push(await once(oneLine));
   const docs = [];
@@ -122,15 +131,8 @@ async function main() {
   // The first run ever optimizes our CPU graphs and keeps them (GRAPHS): timed apart; every run of ours after it is
   // a start as a user's after their first.
   if (o.electric) {
-    ensureCli();
     fs.rmSync(GRAPHS, { recursive: true, force: true });
-    fs.mkdirSync(WORK, { recursive: true });
-    const oneLine = path.join(WORK, 'one-line.md');
-    fs.writeFileSync(oneLine, `${ONE_LINE}\n`);
-    const t = performance.now();
-    const r = await run(process.execPath, [CLI, '--model', o.model, '--graph-cache', GRAPHS, oneLine], { allowFail: true });
-    if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${oneLine} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
-    o.firstEver = { ms: Math.round(performance.now() - t) };
+    o.firstEver = await cliOnce(o, oneLineFile());
   }
   const rows = [...(o.electric ? await electric(o, words) : []), ...(await peers(o, words))];
   const process_ = o.electric ? await cli(o) : null;
