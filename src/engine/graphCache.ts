@@ -17,7 +17,7 @@ import type { LogLevel } from './protocol';
 type Log = (level: LogLevel, message: string) => void;
 
 /** The level a cached graph is optimized at (see above), and the one it is then opened with. */
-export const CACHED_LEVEL = 'extended';
+const CACHED_LEVEL = 'extended';
 
 /** Where the optimized form of a model file lives in dir: its bytes, and the sha256 of those bytes beside them. */
 export function cachedGraphPath(dir: string, file: string, modelSha256: string, ortVersion: string): { graph: string; sum: string } {
@@ -27,15 +27,14 @@ export function cachedGraphPath(dir: string, file: string, modelSha256: string, 
 
 /**
  * A session over the optimized form of a model file: read from dir when it is there and whole, otherwise made
- * from the model's bytes, saved to dir for the next start and returned. The model's bytes are read and checked
- * (`source`, which throws for a file that is not meta.json's) either way: a broken model file is the error it
- * always was, cache or not. `options` are the session's other options (threads, arena, provider); the
- * optimization level is this module's. A cache that cannot be written (a read-only or full disk) costs the
- * saving only: the session opens from the model's bytes and the log says why.
+ * from the model's bytes (`bytes`, which the caller has checked against meta.json's sha256, `modelSha256`: a
+ * broken model file is the error it always was, cache or not), saved to dir for the next start and returned.
+ * `options` are the session's other options (threads, arena, provider); the optimization level is this module's.
+ * A cache that cannot be written (a read-only or full disk) costs the saving only: the session opens from the
+ * model's bytes and the log says why.
  */
-export async function openCachedGraph(ort: typeof Ort, dir: string, file: string, modelSha256: string, source: () => Buffer,
+export async function openCachedGraph(ort: typeof Ort, dir: string, file: string, modelSha256: string, bytes: Buffer,
   options: Ort.InferenceSession.SessionOptions, log: Log): Promise<Ort.InferenceSession> {
-  const bytes = source();
   const { graph, sum } = cachedGraphPath(dir, file, modelSha256, ortVersion(ort));
   const cached = readWhole(graph, sum);
   if (cached.bytes) {

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
-import { ModelLoadError, readVerified } from './model';
+import { readVerified } from './model';
 import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, CPU_BATCHING, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
@@ -126,14 +126,12 @@ export function sessionOptions(provider: string, threads: number): Ort.Inference
  */
 export function openVerified(model: LoadedModel, threads: number, graphCache?: string, log: LogFn = () => undefined): OpenSession {
   return async (file, provider) => {
+    const bytes = readVerified(model, file);
     try {
-      if (provider === 'cpu' && graphCache) {
-        return await openCachedGraph(loadOrt(), graphCache, file, model.meta.sha256[file], () => readVerified(model, file),
-          sessionOptions(provider, threads), log);
-      }
-      return await loadOrt().InferenceSession.create(readVerified(model, file), sessionOptions(provider, threads));
+      return provider === 'cpu' && graphCache
+        ? await openCachedGraph(loadOrt(), graphCache, file, model.meta.sha256[file], bytes, sessionOptions(provider, threads), log)
+        : await loadOrt().InferenceSession.create(bytes, sessionOptions(provider, threads));
     } catch (err) {
-      if (err instanceof ModelLoadError) throw err;
       throw new Error(`${path.join(model.dir, file)}: ${(err as Error).message}`, { cause: err });
     }
   };

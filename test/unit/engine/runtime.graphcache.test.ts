@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { cachedGraphPath, openCachedGraph } from '../../../src/engine/graphCache';
 import { loadModel, readVerified } from '../../../src/engine/model';
-import { createRunner, loadOrt, sessionOptions } from '../../../src/engine/session';
+import { createRunner, loadOrt, openVerified, sessionOptions } from '../../../src/engine/session';
 import type { LoadedModel } from '../../../src/engine/types';
 import { modelDir } from './runtimeFixtures';
 
@@ -29,7 +29,7 @@ const where = (d: string) => cachedGraphPath(d, file(), model.meta.sha256[file()
 async function open(d: string, logs: string[] = []) {
   const { graph } = where(d);
   const before = fs.existsSync(graph) ? fs.statSync(graph).mtimeMs : -1;
-  const session = await openCachedGraph(ort, d, file(), model.meta.sha256[file()], () => readVerified(model, file()),
+  const session = await openCachedGraph(ort, d, file(), model.meta.sha256[file()], readVerified(model, file()),
     sessionOptions('cpu', 1), (level, msg) => logs.push(`${level}: ${msg}`));
   const written = fs.existsSync(graph) && fs.statSync(graph).mtimeMs !== before;
   return { session, written, logs };
@@ -93,14 +93,13 @@ test('a cache that cannot be written costs only the saving: the graph opens, the
 test('a broken model file is the error it always was, with its optimized graph in the cache', async () => {
   await (await open(dir)).session.release();
   const broken = { ...model, meta: { ...model.meta, sha256: { ...model.meta.sha256, [file()]: '0'.repeat(64) } } };
-  await assert.rejects(openCachedGraph(ort, dir, file(), model.meta.sha256[file()], () => readVerified(broken, file()), sessionOptions('cpu', 1), () => undefined),
-    /checksum mismatch for .*electric\.onnx/);
+  await assert.rejects(openVerified(broken, 1, dir)(file(), 'cpu'), /checksum mismatch for .*electric\.onnx/);
 });
 
 test('a graph onnxruntime refuses fails with its own error, not a word about the cache', async () => {
   const logs: string[] = [];
   const truncated = readVerified(model, file()).subarray(0, 4096);
-  await assert.rejects(openCachedGraph(ort, path.join(dir, 'refused'), file(), '1'.repeat(64), () => truncated, sessionOptions('cpu', 1),
+  await assert.rejects(openCachedGraph(ort, path.join(dir, 'refused'), file(), '1'.repeat(64), truncated, sessionOptions('cpu', 1),
     (level, msg) => logs.push(`${level}: ${msg}`)), /protobuf parsing failed/i);
   assert.deepEqual(logs, []);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'refused')), [], 'nothing left behind');
