@@ -24,6 +24,10 @@ export class DialectLexicon implements Lexicon {
     return this.base.isFrequent(word) || this.layer.isFrequent(word);
   }
 
+  isCommon(word: string): boolean {
+    return this.base.isCommon(word) || this.layer.isCommon(word);
+  }
+
   isDialectSpelling(word: string): boolean {
     return this.layer.lookup(word) !== undefined;
   }

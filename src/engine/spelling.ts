@@ -18,6 +18,8 @@ export interface Lexicon {
   readonly size: number;
   lookup(word: string): string | undefined;
   isFrequent(word: string): boolean;
+  /** Is word (case-insensitive) a common word of everyday English (COMMON)? */
+  isCommon(word: string): boolean;
   isProperPrefix(prefix: string): boolean;
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
   /** Can word (case-insensitive, a lemma) be a verb or a noun, as WordNet says? False for a word it does not list. */
@@ -54,6 +56,12 @@ export const byCost = (a: Neighbour, b: Neighbour): number =>
  * not "specifies"; scripts/build-lexicon.mjs): both for "need", a verb only for "contain".
  */
 export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4, VERB = 32, NOUN = 64;
+/**
+ * COMMON: one of everyday English's common words (SCOWL's sizes 10 and 20, any dialect, with their inflections:
+ * "brilliant", "struggles", "doctors"; scripts/build-lexicon.mjs), which a model trained on technical prose may
+ * barely know (channel.ts, COMMON_WORD).
+ */
+export const COMMON = 128;
 export type WordClass = 'verb' | 'noun';
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
 const CAPITALISED = 8, OTHER_FORM = 16;
@@ -97,7 +105,7 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
 export interface IndexParts {
   blob: string;            // lower-case keys, sorted, joined end to end
   offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
-  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN
+  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN | COMMON
   bucketBits: number;      // 2^bucketBits buckets
   starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
   ids: Uint32Array;
@@ -121,7 +129,7 @@ export class SpellingIndex implements Lexicon {
 
   /**
    * frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form.
-   * traits: optional flags per lower-case word (VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN).
+   * traits: optional flags per lower-case word (VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON).
    */
   static build(frequentWords: string[], otherWords: string[], traits?: Map<string, number>, bucketBits = BUCKET_BITS): SpellingIndex {
     const first = new Map<string, { form: string; flag: number }>();
@@ -241,6 +249,11 @@ export class SpellingIndex implements Lexicon {
   isFrequent(word: string): boolean {
     const i = this.indexOf(word);
     return i >= 0 && (this.p.flags[i] & FREQUENT) !== 0;
+  }
+
+  isCommon(word: string): boolean {
+    const i = this.indexOf(word);
+    return i >= 0 && (this.p.flags[i] & COMMON) !== 0;
   }
 
   /** Does some word longer than prefix start with it (case-insensitive)? */
