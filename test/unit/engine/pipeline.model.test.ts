@@ -50,6 +50,11 @@ async function flagged(text: string, word: string) {
   return f;
 }
 
+/** Each [text, word, fix]: check flags the word with the fix first. */
+async function fixedFirst(rows: [string, string, string][]) {
+  for (const [text, word, right] of rows) assert.equal((await flagged(text, word)).suggestions[0].text, right, `${word} in "${text}"`);
+}
+
 test('a misspelling gets its correction in the top 3', async () => {
   for (const [text, typo, right] of [
     ['The file is recieved by the server before it is written to disk.', 'recieved', 'received'],
@@ -62,27 +67,22 @@ test('a misspelling gets its correction in the top 3', async () => {
   }
 });
 
-test('a contraction typed without its apostrophe is flagged with it back', async () => {
-  for (const [text, typo, right] of [
-    ['Even if you dont see a difference, some of your users may.', 'dont', "don't"],
-    ['We didnt change the default.', 'didnt', "didn't"],
-    ['If youre using a proxy, set the variable first.', 'youre', "you're"],
-  ]) {
-    assert.equal((await flagged(text, typo)).suggestions[0].text, right);
-  }
-});
+test('a contraction typed without its apostrophe is flagged with it back', () => fixedFirst([
+  ['Even if you dont see a difference, some of your users may.', 'dont', "don't"],
+  ['We didnt change the default.', 'didnt', "didn't"],
+  ['If youre using a proxy, set the variable first.', 'youre', "you're"],
+]));
 
-test('a swapped confusable is flagged with the right fix first', async () => {
-  for (const [text, wrong, right] of [
-    ['The new version is faster then the old one.', 'then', 'than'],
-    ['Make sure their is enough space on the disk before you start.', 'their', 'there'],
-  ]) {
-    const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
-    const f = r.findings.find((x) => x.word === wrong);
-    assert.ok(f, `${wrong} flagged: ${JSON.stringify(r.findings)}`);
-    assert.equal(f.suggestions[0].text, right);
-  }
-});
+test('a misspelt everyday word the model barely knows is flagged, its common fix first (the common-word cue)', () => fixedFirst([
+  ['The docters said the results were fine.', 'docters', 'doctors'],
+  ['Many peples think the tool is too slow.', 'peples', 'people'],
+  ['Tell me the trueth about the release.', 'trueth', 'truth'],
+]));
+
+test('a swapped confusable is flagged with the right fix first', () => fixedFirst([
+  ['The new version is faster then the old one.', 'then', 'than'],
+  ['Make sure their is enough space on the disk before you start.', 'their', 'there'],
+]));
 
 test('pNoise and surprisal are higher for a planted error than for the same word slot in its clean twin', async () => {
   for (const [bad, good, wrong, right] of [

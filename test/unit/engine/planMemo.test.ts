@@ -7,7 +7,7 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
 import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
-import { OWN_WEIGHTS, REPLACE_WEIGHTS, documentTerm, rowChannels } from '../../../src/engine/channel';
+import { OWN_WEIGHTS, REPLACE_WEIGHTS, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
 import { clearTokenCounts, paragraphCounts, tokenCountUsage } from '../../../src/engine/tokenCounts';
@@ -130,7 +130,7 @@ test('a plan rows its forced candidates and the others most likely typed as the 
   assert.equal(plan.cands.length, REPLACE_ROWS);
   assert.equal(plan.rows.length, REPLACE_ROWS + 1, 'the word itself and its candidates');
   // What REPLACE's total knows before the model runs: the channel less the price of the row's pieces.
-  const [, ...priced] = rowChannels(text, plan.channels[0], all);
+  const [, ...priced] = rowChannels(text, plan.channels[0], all, wordCues(text, doc.words, s.word, all, doc.gen!));
   const { nats, perPiece } = REPLACE_WEIGHTS;
   const prescore = all.map((c, i) => priced[i] - nats * perPiece * model.wp.encode(c.text).ids.length);
   const kept = new Set(plan.cands.map((c) => c.text));

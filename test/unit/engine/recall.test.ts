@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, CONFUSION_CUE, NON_WORD_LOG_PRIOR, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NON_WORD_LOG_PRIOR, commonCue, wordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
-import { editCost, SpellingIndex } from '../../../src/engine/spelling';
+import { COMMON, editCost, SpellingIndex } from '../../../src/engine/spelling';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -32,7 +32,7 @@ const has = (vs: { kind: string; text: string }[], kind: string, sentence: strin
   assert.ok(vs.some((v) => v.kind === kind && v.text === sentence), `${kind}: "${sentence}" not in\n${vs.map((v) => `${v.kind}: ${v.text}`).join('\n')}`);
 
 test('the packaged index round-trips through its file form', () => {
-  const idx = SpellingIndex.build(['receive'], ['Receive', 'relieve', 'Linux', 'café'], new Map([['relieve', 4]]));
+  const idx = SpellingIndex.build(['receive'], ['Receive', 'relieve', 'Linux', 'café'], new Map([['relieve', 4 | COMMON]]));
   const back = SpellingIndex.fromBuffer(idx.serialize());
   assert.equal(back.size, 4);
   assert.equal(back.lookup('LINUX'), 'Linux');
@@ -41,6 +41,8 @@ test('the packaged index round-trips through its file form', () => {
   assert.equal(back.lookup('CAFÉ'), 'café');
   assert.deepEqual(back.neighbours('recieve').map((n) => n.word), ['receive', 'relieve']);
   assert.ok(back.isFrequent('receive') && !back.isFrequent('relieve'));
+  assert.ok(back.isCommon('Relieve') && !back.isCommon('receive'), 'a trait of its own');
+  assert.equal(back.firstSound('relieve'), 'consonant', 'beside the others');
   assert.ok(back.isProperPrefix('reli') && !back.isProperPrefix('relieve'));
   assert.throws(() => SpellingIndex.fromBuffer(Buffer.from('not an index')), /bad magic/);
 });
@@ -261,6 +263,29 @@ test('the agreement cue prices an agreement fix by the subject: up where it agre
   assert.ok(Math.abs(cued - plain - AGREEMENT_CUE) < 1e-9);
 });
 
+test('the common-word cue: a lower-case non-word replaced by a common English word, priced by COMMON_WORD', () => {
+  for (const w of ['brilliant', 'Struggles', 'doctors', 'luxury', 'directory']) assert.ok(gen.isCommon(w), `${w}: SCOWL's sizes 10 and 20`);
+  for (const w of ["you're", "doesn't", "can't", "it's"]) assert.ok(gen.isCommon(w), `${w}: a contraction`);
+  for (const w of ['novelist', 'lexer', 'briliant', 'kubectl', 'colour', "doctor's"]) assert.ok(!gen.isCommon(w), w);
+  assert.ok(generatorFor(wp.vocab, 'en-GB').isCommon('colour'), "a dialect's own common spelling");
+  const cand = (text: string): Candidate => ({ text, start: 8, end: 16, prior: 1, sources: ['spelling'] });
+  const cue = (typed: string, c: string) => commonCue(typed, cand(c), (w) => gen.isWord(w), (w) => gen.isCommon(w));
+  assert.equal(cue('briliant', 'brilliant'), 1);
+  assert.equal(cue('briliant', 'reliant'), 0, 'a rarer word');
+  assert.equal(cue('Nuxt', 'Next'), 0, 'a capitalised non-word may be a name');
+  assert.equal(cue('brilliant', 'brilliants'), 0, 'a word typed is no non-word');
+  assert.equal(cue('alot', 'a lot'), 0, 'one word for one word');
+  assert.ok(COMMON_WORD > 0, 'fitted: a common fix of a non-word is likelier than the model alone says');
+  const text = 'He is a briliant student.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const cands = ['brilliant', 'reliant'].map(cand);
+  const cues = wordCues(text, words, 3, cands, gen);
+  assert.deepEqual(cues.common, [1, 0]);
+  const [, plain] = rowChannels(text, 0, cands);
+  const [, cued] = rowChannels(text, 0, cands, cues);
+  assert.ok(Math.abs(cued - plain - COMMON_WORD) < 1e-9);
+});
+
 test('the confusion cue: what the words next to a confusable word say of it, and nothing where they say nothing', () => {
   const cue = (text: string, word: string, cand: string) => {
     const spans = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
@@ -444,15 +469,18 @@ test('a word the lexicon leaves out but derives by an English prefix or suffix: 
   assert.equal(from('rendr'), undefined);
 });
 
-test('the fitted own prior: a run-together pair is meant more often than a near miss; a capitalised word reads as a name only inside a sentence', () => {
+test('the fitted own prior: a capitalised word reads as a name only inside a sentence; a frequent word near tempers the common-word cue', () => {
   const own = (w: string, start = false) => gen.logOwn(w, start);
   assert.equal(own('receive'), 0, 'a known word costs nothing');
   // The fit moves a name's prior by OWN_WEIGHTS.name (fitted on few capitalised suspects: -0.37 with typing
   // slips planted, +1.12 without), and only inside a sentence.
   assert.ok(Math.abs(own('Nuxt') - own('Nuxt', true) - OWN_WEIGHTS.name) < 1e-9);
   assert.equal(own('nuxt'), own('nuxt', true), 'a lower-case word is no name');
-  assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false, [0, 0, 0, 1]));
-  assert.ok(logOwn(false, [0, 0, 0, 1]) < logOwn(false), 'nor one a frequent word is one edit from');
+  // A frequent word one edit away (a whole word of the model's) moved from -0.4 to +1.2 nats when general English
+  // joined the fit with the common-word cue: the model knows such a word in context already, and the cue need not
+  // lift it as far; the two together still lift a common fix.
+  assert.ok(logOwn(false, [0, 0, 0, 1]) - logOwn(false) < COMMON_WORD);
+  assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false), 'two frequent words run together are likelier meant');
   assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');
   // A non-word the document holds again is likelier meant (OWN_WEIGHTS.recurs), one a long document holds once
   // likelier a slip (single); a sentence alone says nothing either way.
