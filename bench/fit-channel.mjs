@@ -80,8 +80,7 @@ const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const fnv1a = (s) => { let h = 2166136261; for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0; return h; };
 
 
-/** Runs check's stages on every planted item; returns one record per suspect with a label. */
-/** Plants --pairs in `packages` packages of ROOT/text/train (plant-train.py) into FILE; the items, ids prefixed. */
+/** Plants `pairs` pairs in `packages` packages of ROOT/text/train (plant-train.py) into FILE; the items, ids prefixed. */
 function plant(o, root, pairs, packages, file, prefix = '') {
   const made = execFileSync('/usr/bin/python3', [path.join(REPO, 'bench', 'plant-train.py'), '--root', root,
     '--pairs', String(pairs), '--packages', String(packages), '--seed', String(o.seed), '--slips', String(o.slips), '--out', file], { cwd: path.join(REPO, 'bench'), encoding: 'utf8' });
@@ -118,6 +117,7 @@ function generalText() {
   return file;
 }
 
+/** Runs check's stages on every planted item; returns one record per suspect with a label. */
 async function collect(o) {
   fs.mkdirSync(WORK, { recursive: true });
   const items = plant(o, o.corpus, o.pairs, o.packages, path.join(WORK, 'train.jsonl'));

@@ -47,8 +47,9 @@ import type { ReplaceWeights } from './ranking';
 // the cue +2.6 nats. The general items, at the default's tau: P 0.894 R 0.810 under the weights before, P 0.946
 // R 0.842 under these (tau 0.75 and 0.5); the technical ones F0.5 0.959 -> 0.957 (P 0.976 R 0.896 -> 0.971 R 0.904).
 // (The contractions' common trait, spelling.ts COMMON, came after the fit: re-fitted with it, the fit's first 500
-// steps print the same loss and weights to the last digit; two of its candidates are contractions, "weree" → we're.) Collect: `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 3000 --packages 80 --general 1000`;
-// re-fit from the kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus /work/corpus`.
+// steps print the same loss and weights to the last digit; two of its candidates are contractions, "weree" → we're.)
+// Collect: `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 3000 --packages 80 --general 1000`; re-fit
+// from the kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus /work/corpus`.
 
 /**
  * log P(a word is typed wrong in this way) per kind, before its edits. Planted text has an error in every
@@ -124,7 +125,7 @@ export function logSumExp(xs: readonly number[]): number {
 export const NON_WORD_LOG_PRIOR = -6.839;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 3.0 nats (0.154 · 19.449) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.2 nats (0.071 · 30.474) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
 export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.071, lambda: 5.374, perPiece: 30.474 };
