@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
+import { firstLine } from './graphSession';
 import type { LogLevel } from './protocol';
 
 type Log = (level: LogLevel, message: string) => void;
@@ -41,7 +42,7 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
     try {
       return await ort.InferenceSession.create(cached.bytes, { ...options, graphOptimizationLevel: 'disabled' });
     } catch (err) {
-      log('warn', `optimized graph ${graph} did not open (${(err as Error).message.split('\n')[0]}): optimizing ${file} again`);
+      log('warn', `optimized graph ${graph} did not open (${firstLine(err)}): optimizing ${file} again`);
     }
   } else if (cached.why) {
     log('warn', `optimized graph ${graph} ${cached.why}: optimizing ${file} again`);
@@ -54,7 +55,7 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
   };
   const notKept = (err: unknown) => {
     clean();
-    log('warn', `optimized graph not kept in ${dir} (${(err as Error).message.split('\n')[0]}): ${file} is optimized at every start`);
+    log('warn', `optimized graph not kept in ${dir} (${firstLine(err)}): ${file} is optimized at every start`);
   };
   let session: Ort.InferenceSession;
   try {

@@ -4,6 +4,12 @@ import type * as Ort from 'onnxruntime-node';
 import type { GraphKind } from './providers';
 import type { ClozeRow, LoadedModel, ModelMeta } from './types';
 
+/** The first line of an onnxruntime error, without its source location and failed assertion. */
+export function firstLine(err: unknown): string {
+  const line = (err as Error).message.split('\n')[0];
+  return line.replace(/^\S+\.(?:cc|h|cpp):\d+ .*? was false\. /, '').slice(0, 300);
+}
+
 /** Called before each run of a batch with the rows done so far; throws to abandon superseded work. */
 export type Checkpoint = (done: number, total: number) => void;
 

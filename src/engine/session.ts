@@ -6,7 +6,7 @@ import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
 import { readVerified } from './model';
 import { openCachedGraph } from './graphCache';
-import { Batching, Checkpoint, CPU_BATCHING, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
+import { Batching, Checkpoint, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
 import type { ClozeRow, LoadedModel, ModelRunner } from './types';
@@ -50,12 +50,6 @@ export interface OrtRunner extends ModelRunner {
 
 export class ProviderError extends Error {
   override name = 'ProviderError';
-}
-
-/** The first line of an onnxruntime error, without its source location and failed assertion. */
-export function firstLine(err: unknown): string {
-  const line = (err as Error).message.split('\n')[0];
-  return line.replace(/^\S+\.(?:cc|h|cpp):\d+ .*? was false\. /, '').slice(0, 300);
 }
 
 let ortModule: typeof Ort | undefined;
