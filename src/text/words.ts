@@ -14,8 +14,19 @@ function isJoiner(c: number): boolean {
 }
 
 /**
+ * A dot that opens a token (".styl", ".gitignore", ".NET"): the dot stands where a word begins (at the part's start,
+ * after a space or an opening bracket, quote or comma), and not after another dot (an ellipsis: "so...and").
+ */
+function opensToken(text: string, dot: number, partStart: number): boolean {
+  if (text.charCodeAt(dot) !== 0x2e) return false;
+  return dot === partStart || /[\s(\[{"'`,;\u2018\u201c]/u.test(text[dot - 1]);
+}
+
+/**
  * Words in the given prose parts: runs of letters, marks, digits and underscores, joined across single
- * apostrophes, dots and slashes. Offsets are UTF-16 and exact (surrogate pairs are never split).
+ * apostrophes, dots and slashes. A word right after a dot that opens a token keeps the dot (".styl", ".env"): a
+ * file extension or a dotfile's name, which isCheckable then rejects like any other file name. Offsets are UTF-16
+ * and exact (surrogate pairs are never split).
  */
 export function wordsIn(text: string, parts: { start: number; end: number }[]): Word[] {
   const out: Word[] = [];
@@ -24,7 +35,7 @@ export function wordsIn(text: string, parts: { start: number; end: number }[]): 
     while (i < e) {
       const cp = text.codePointAt(i)!;
       if (!isWordCp(cp)) { i += cp > 0xffff ? 2 : 1; continue; }
-      const start = i;
+      const start = i > s && opensToken(text, i - 1, s) ? i - 1 : i;
       i += cp > 0xffff ? 2 : 1;
       while (i < e) {
         const d = text.codePointAt(i)!;

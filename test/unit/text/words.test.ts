@@ -10,6 +10,16 @@ test('words: letters and inner apostrophes; dotted and slashed tokens stay whole
   assert.deepEqual(words('snake_case camelCase naïve Zürich'), ['snake_case', 'camelCase', 'naïve', 'Zürich']);
 });
 
+test('words: a dot that opens a token stays with it (file extensions, dotfiles); an ellipsis or a full stop does not', () => {
+  assert.deepEqual(words('Support for .scss, .less, (.styl) and ".env" files; see .gitignore.'),
+    ['Support', 'for', '.scss', '.less', '.styl', 'and', '.env', 'files', 'see', '.gitignore']);
+  assert.deepEqual(words('Wait...and see. It ends.Then'), ['Wait', 'and', 'see', 'It', 'ends.Then']);
+  const text = 'x .styl';
+  assert.deepEqual(wordsIn(text, [{ start: 2, end: 7 }]).map((w) => w.text), ['.styl'], "at a part's start");
+  assert.deepEqual(wordsIn(text, [{ start: 3, end: 7 }]).map((w) => w.text), ['styl'], "the dot outside the part");
+  assert.equal(isCheckable('.styl'), false);
+});
+
 test('words: offsets are exact UTF-16 with emoji, combining marks and astral letters', () => {
   const text = '😀 café 𝐀bc e\u0301t\u00e9 東京';
   const ws = wordsIn(text, [{ start: 0, end: text.length }]);
