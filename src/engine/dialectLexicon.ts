@@ -28,6 +28,10 @@ export class DialectLexicon implements Lexicon {
     return this.base.isCommon(word) || this.layer.isCommon(word);
   }
 
+  isFamiliar(word: string): boolean {
+    return this.base.isFamiliar(word) || this.layer.isFamiliar(word);
+  }
+
   isDialectSpelling(word: string): boolean {
     return this.layer.lookup(word) !== undefined;
   }

@@ -1,6 +1,6 @@
 // Spelling neighbours: dictionary words within Damerau (OSA) distance 2 of a word, found in about a
 // millisecond with a SymSpell-style deletion index. All its parts are flat: the words' lower-case keys,
-// sorted, in one string with an offsets array (lookup = binary search), one flag byte per word (the few
+// sorted, in one string with an offsets array (lookup = binary search), 16 flag bits per word (the few
 // forms that are not lower case or Capitalised in a small side table), and
 // the deletion index as word ids bucketed by the hash of each deletion (no hashes stored: every hit is
 // verified by editCost anyway). So the whole index serialises to one file that the build writes
@@ -20,6 +20,8 @@ export interface Lexicon {
   isFrequent(word: string): boolean;
   /** Is word (case-insensitive) a common word of everyday English (COMMON)? */
   isCommon(word: string): boolean;
+  /** Is word (case-insensitive) a familiar word of everyday English, less common than COMMON's (FAMILIAR)? */
+  isFamiliar(word: string): boolean;
   isProperPrefix(prefix: string): boolean;
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
   /** Can word (case-insensitive, a lemma) be a verb or a noun, as WordNet says? False for a word it does not list. */
@@ -62,6 +64,11 @@ export const FREQUENT = 1, VOWEL_SOUND = 2, CONSONANT_SOUND = 4, VERB = 32, NOUN
  * barely know (channel.ts, COMMON_WORD).
  */
 export const COMMON = 128;
+/**
+ * FAMILIAR: a word of everyday English a step less common than COMMON's (SCOWL's sizes 35 to 50, any dialect, with
+ * their inflections, and not COMMON: "opinionated", "corollary", "obtrusive"), which such a model may not know either.
+ */
+export const FAMILIAR = 256;
 export type WordClass = 'verb' | 'noun';
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
 const CAPITALISED = 8, OTHER_FORM = 16;
@@ -75,7 +82,7 @@ export function bucketBitsFor(n: number): number {
 }
 /** A check byte that matches any hash (the rare word with two deletes in one bucket). */
 const ANY = 0;
-const MAGIC = 'EPLEX3\n';
+const MAGIC = 'EPLEX4\n';
 
 /** FNV-1a over s's UTF-16 units, skipping positions i and j (-1 = skip none). */
 function hashSkip(s: string, i: number, j: number): number {
@@ -105,7 +112,7 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
 export interface IndexParts {
   blob: string;            // lower-case keys, sorted, joined end to end
   offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
-  flags: Uint8Array;       // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN | COMMON
+  flags: Uint16Array;      // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN | COMMON | FAMILIAR
   bucketBits: number;      // 2^bucketBits buckets
   starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
   ids: Uint32Array;
@@ -129,7 +136,7 @@ export class SpellingIndex implements Lexicon {
 
   /**
    * frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form.
-   * traits: optional flags per lower-case word (VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON).
+   * traits: optional flags per lower-case word (VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON, FAMILIAR).
    */
   static build(frequentWords: string[], otherWords: string[], traits?: Map<string, number>, bucketBits = BUCKET_BITS): SpellingIndex {
     const first = new Map<string, { form: string; flag: number }>();
@@ -141,7 +148,7 @@ export class SpellingIndex implements Lexicon {
     otherWords.forEach((w) => add(w, 0));
     const keys = [...first.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const forms = new Map<number, string>();
-    const flags = Uint8Array.from(keys, (k, i) => {
+    const flags = Uint16Array.from(keys, (k, i) => {
       const { form, flag } = first.get(k)!;
       if (form === k) return flag;
       if (form === k.charAt(0).toUpperCase() + k.slice(1)) return flag | CAPITALISED;
@@ -176,7 +183,7 @@ export class SpellingIndex implements Lexicon {
     // latin1 (one byte a letter) when every key fits, as English keys do.
     const encoding = /^[\u0000-\u00ff]*$/.test(blob) ? 'latin1' : 'utf16le';
     const text = Buffer.from(blob, encoding);
-    const sections = [offsets, starts, ids, check, flags, text];
+    const sections = [offsets, starts, ids, flags, check, text];
     const header = Buffer.from(JSON.stringify({ words: flags.length, bucketBits, entries: ids.length, blobUnits: blob.length,
       encoding, forms: [...forms] }));
     const head = Buffer.alloc(align4(MAGIC.length + 4 + header.length));
@@ -197,8 +204,10 @@ export class SpellingIndex implements Lexicon {
     let at = align4(MAGIC.length + 4 + hlen);
     const u32 = (n: number) => { const v = new Uint32Array(ab.buffer, ab.byteOffset + at, n); at += align4(4 * n); return v; };
     const offsets = u32(h.words + 1), starts = u32((1 << h.bucketBits) + 1), ids = u32(h.entries);
+    const flags = new Uint16Array(ab.buffer, ab.byteOffset + at, h.words);
+    at += align4(2 * h.words);
     const u8 = (n: number) => { const v = new Uint8Array(ab.buffer, ab.byteOffset + at, n); at += align4(n); return v; };
-    const check = u8(h.entries), flags = u8(h.words);
+    const check = u8(h.entries);
     const bytes = h.blobUnits * (h.encoding === 'latin1' ? 1 : 2);
     const blob = ab.toString(h.encoding, at, at + bytes);
     if (at + bytes > ab.length || offsets[h.words] !== blob.length) throw new Error('spelling index file is truncated: rebuild it with `npm run build`');
@@ -254,6 +263,11 @@ export class SpellingIndex implements Lexicon {
   isCommon(word: string): boolean {
     const i = this.indexOf(word);
     return i >= 0 && (this.p.flags[i] & COMMON) !== 0;
+  }
+
+  isFamiliar(word: string): boolean {
+    const i = this.indexOf(word);
+    return i >= 0 && (this.p.flags[i] & FAMILIAR) !== 0;
   }
 
   /** Does some word longer than prefix start with it (case-insensitive)? */

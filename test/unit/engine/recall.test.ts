@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NON_WORD_LOG_PRIOR, commonCue, wordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
-import { COMMON, editCost, SpellingIndex } from '../../../src/engine/spelling';
+import { COMMON, editCost, FAMILIAR, SpellingIndex } from '../../../src/engine/spelling';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -32,7 +32,7 @@ const has = (vs: { kind: string; text: string }[], kind: string, sentence: strin
   assert.ok(vs.some((v) => v.kind === kind && v.text === sentence), `${kind}: "${sentence}" not in\n${vs.map((v) => `${v.kind}: ${v.text}`).join('\n')}`);
 
 test('the packaged index round-trips through its file form', () => {
-  const idx = SpellingIndex.build(['receive'], ['Receive', 'relieve', 'Linux', 'café'], new Map([['relieve', 4 | COMMON]]));
+  const idx = SpellingIndex.build(['receive'], ['Receive', 'relieve', 'Linux', 'café'], new Map([['relieve', 4 | COMMON], ['café', FAMILIAR]]));
   const back = SpellingIndex.fromBuffer(idx.serialize());
   assert.equal(back.size, 4);
   assert.equal(back.lookup('LINUX'), 'Linux');
@@ -42,6 +42,7 @@ test('the packaged index round-trips through its file form', () => {
   assert.deepEqual(back.neighbours('recieve').map((n) => n.word), ['receive', 'relieve']);
   assert.ok(back.isFrequent('receive') && !back.isFrequent('relieve'));
   assert.ok(back.isCommon('Relieve') && !back.isCommon('receive'), 'a trait of its own');
+  assert.ok(back.isFamiliar('Café') && !back.isFamiliar('relieve') && !back.isCommon('café'), "the flags' ninth bit survives the file");
   assert.equal(back.firstSound('relieve'), 'consonant', 'beside the others');
   assert.ok(back.isProperPrefix('reli') && !back.isProperPrefix('relieve'));
   assert.throws(() => SpellingIndex.fromBuffer(Buffer.from('not an index')), /bad magic/);
@@ -284,6 +285,21 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   const [, plain] = rowChannels(text, 0, cands);
   const [, cued] = rowChannels(text, 0, cands, cues);
   assert.ok(Math.abs(cued - plain - COMMON_WORD) < 1e-9);
+});
+
+test('the familiar-word cue: the same for a word a step less common, priced by FAMILIAR_WORD', () => {
+  for (const w of ['opinionated', 'Corollary', 'obtrusive', 'clamoring']) assert.ok(gen.isFamiliar(w) && !gen.isCommon(w), `${w}: SCOWL's sizes 35 to 50`);
+  for (const w of ['brilliant', 'doctors', 'lexer', 'kubectl', 'opiniated']) assert.ok(!gen.isFamiliar(w), `${w}: common, or in no list of SCOWL's up to 50`);
+  assert.ok(FAMILIAR_WORD > 0 && FAMILIAR_WORD < COMMON_WORD, 'fitted: a familiar fix is likelier than the model says, a common one more so');
+  const text = 'Thanks to its opiniated directory structure.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const cands = ['opinionated', 'operated', 'opined'].map((t): Candidate => ({ text: t, start: 14, end: 23, prior: 1, sources: ['spelling'] }));
+  const cues = wordCues(text, words, 3, cands, gen);
+  assert.deepEqual(cues.familiar, [1, 0, 1]);
+  assert.deepEqual(cues.common, [0, 1, 0], 'one cue a candidate: operated is common');
+  const [, plain] = rowChannels(text, 0, cands);
+  const [, cued] = rowChannels(text, 0, cands, cues);
+  assert.ok(Math.abs(cued - plain - FAMILIAR_WORD) < 1e-9);
 });
 
 test('the confusion cue: what the words next to a confusable word say of it, and nothing where they say nothing', () => {
