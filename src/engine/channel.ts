@@ -132,7 +132,7 @@ export function logSumExp(xs: readonly number[]): number {
 export const NON_WORD_LOG_PRIOR = -6.006;
 
 /**
- * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.2 nats (0.071 · 30.474) per piece a row adds,
+ * REPLACE rows → nats (ranking.ts, contextCost). perPiece: 2.2 nats (0.072 · 30.032) per piece a row adds,
  * the price of pieces that vouch for each other (issue 13, item 2).
  */
 export const REPLACE_WEIGHTS: ReplaceWeights = { nats: 0.072, lambda: 5.321, perPiece: 30.032 };
@@ -319,7 +319,8 @@ export interface WordCues { subject?: GrammaticalNumber; confusion?: readonly nu
 /**
  * The cues of word i's candidates (grammar.ts, subjectNumber and confusionCue) from the words of its sentence:
  * `words` in text order with their sentence index, as a scored document holds them; and their common-word cues
- * (commonCue) where the lexicon tells common words (isCommon).
+ * (commonCue) where the lexicon tells common words (isCommon), and their familiar-word cues where it tells familiar ones
+ * (isFamiliar).
  */
 export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
   lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }): WordCues {
