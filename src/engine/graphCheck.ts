@@ -3,6 +3,7 @@
 // A mismatch otherwise surfaces as raw onnxruntime text at the first check, or not at all: cloze.k = 64 on
 // a K = 32 graph silently reads the next position's proposals as this one's.
 import * as path from 'node:path';
+import { firstLine } from './graphSession';
 import { ModelLoadError } from './model';
 import type { ModelMeta } from './types';
 
@@ -67,8 +68,7 @@ export async function probeMaxLength(dir: string, meta: ModelMeta, file: string,
   try {
     out = await run(row);
   } catch (err) {
-    const why = (err as Error).message.split('\n')[0].slice(0, 300);
-    return fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} fails on a row that long: ${why}`);
+    return fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} fails on a row that long: ${firstLine(err)}`);
   }
   if (out.length !== 1 || out[0].length !== meta.maxLength || !out[0].every(Number.isFinite)) {
     fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} does not give one finite energy per id on a row that long`);
