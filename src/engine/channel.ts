@@ -317,13 +317,11 @@ export function commonCue(typed: string, c: { text: string }, isWord: (w: string
 export interface WordCues { subject?: GrammaticalNumber; confusion?: readonly number[]; common?: readonly number[]; familiar?: readonly number[] }
 
 /**
- * The cues of word i's candidates (grammar.ts, subjectNumber and confusionCue) from the words of its sentence:
- * `words` in text order with their sentence index, as a scored document holds them; and their common-word cues
- * (commonCue) where the lexicon tells common words (isCommon), and their familiar-word cues where it tells familiar ones
- * (isFamiliar).
+ * What the words of its sentence say of word i's candidates (grammar.ts, subjectNumber and confusionCue): `words` in
+ * text order with their sentence index, as a scored document holds them.
  */
-export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
-  lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }): WordCues {
+export function contextCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number,
+  cands: readonly Candidate[], lex: GrammarLexicon): Pick<WordCues, 'subject' | 'confusion'> {
   const w = words[i];
   let first = i;
   while (first > 0 && words[first - 1].sentence === w.sentence) first--;
@@ -331,6 +329,17 @@ export function wordCues(text: string, words: readonly { start: number; end: num
   return {
     subject: subjectNumber(text, before, w, lex, after),
     confusion: cands.map((c) => (isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, lex) : 0)),
+  };
+}
+
+/**
+ * All the cues of word i's candidates: the words' (contextCues), and their common-word cues (commonCue) where the
+ * lexicon tells common words (isCommon), and their familiar-word cues where it tells familiar ones (isFamiliar).
+ */
+export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
+  lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }): WordCues {
+  return {
+    ...contextCues(text, words, i, cands, lex),
     ...(lex.isCommon ? { common: cands.map((c) => commonCue(text.slice(c.start, c.end), c, (x) => lex.isWord(x), (x) => lex.isCommon!(x))) } : {}),
     ...(lex.isFamiliar ? { familiar: cands.map((c) => commonCue(text.slice(c.start, c.end), c, (x) => lex.isWord(x), (x) => lex.isFamiliar!(x))) } : {}),
   };

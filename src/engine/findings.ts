@@ -2,7 +2,7 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { agreementCue, wordCues } from './channel';
+import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
 import { confusionsAt, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
@@ -153,7 +153,8 @@ function isCued(s: Suspect, t: WordTable): boolean {
   if (!t.grammar) return false;
   const w = t.words[s.word];
   const alternatives = [...s.forced.filter((c) => c.start === w.start && c.end === w.end), ...(s.byNoise ? quietAlternatives(t, s.word) : [])];
-  const cues = wordCues(t.text, t.words, s.word, alternatives, t.grammar);
+  // The words' cues alone: the lexicon's (wordCues) price a non-word's fixes and order no suspect.
+  const cues = contextCues(t.text, t.words, s.word, alternatives, t.grammar);
   return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0);
 }
 
