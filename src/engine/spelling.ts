@@ -254,20 +254,23 @@ export class SpellingIndex implements Lexicon {
     return i < 0 ? undefined : this.form(i);
   }
 
+  /** Does word (case-insensitive) have any of the flag bits `bits`? False for a word the index does not hold. */
+  private has(word: string, bits: number): boolean {
+    const i = this.indexOf(word);
+    return i >= 0 && (this.p.flags[i] & bits) !== 0;
+  }
+
   /** Is word (case-insensitive) in the frequent tier? */
   isFrequent(word: string): boolean {
-    const i = this.indexOf(word);
-    return i >= 0 && (this.p.flags[i] & FREQUENT) !== 0;
+    return this.has(word, FREQUENT);
   }
 
   isCommon(word: string): boolean {
-    const i = this.indexOf(word);
-    return i >= 0 && (this.p.flags[i] & COMMON) !== 0;
+    return this.has(word, COMMON);
   }
 
   isFamiliar(word: string): boolean {
-    const i = this.indexOf(word);
-    return i >= 0 && (this.p.flags[i] & FAMILIAR) !== 0;
+    return this.has(word, FAMILIAR);
   }
 
   /** Does some word longer than prefix start with it (case-insensitive)? */
@@ -279,8 +282,7 @@ export class SpellingIndex implements Lexicon {
   }
 
   canBe(word: string, cls: WordClass): boolean {
-    const i = this.indexOf(word);
-    return i >= 0 && (this.p.flags[i] & (cls === 'verb' ? VERB : NOUN)) !== 0;
+    return this.has(word, cls === 'verb' ? VERB : NOUN);
   }
 
   /** The first sound this index lists for word itself (undefined: none, or said either way). */
