@@ -189,6 +189,11 @@ const START = { spelling: 1 / 200, listed: 1 / 200, slip: 1 / 300, cloze: 1 / 20
   agreement: 1 / 300, 'verb-number': 1 / 300, number: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500, comparative: 1 / 1000 };
 /** The own prior's features, in ownFeatures' order (channel.ts). */
 const OWN_KEYS = eng('engine/channel').OWN_FEATURES;
+/**
+ * The cues, each a value per candidate (prepare) and a weight of its own: agreement (AGREEMENT_CUE), confusion
+ * (CONFUSION_CUE), and the lexicon's common and familiar words (COMMON_WORD, FAMILIAR_WORD; held at 0 by --no-common).
+ */
+const CUES = ['cue', 'conf', 'common', 'familiar'], LEXICON_CUES = ['common', 'familiar'];
 const KINDS = ['spelling', 'listed', 'slip', 'cloze', 'split', 'join', 'confusable', 'usage', 'quiet-confusable', 'quiet-usage', 'quiet-agreement', 'delete', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'compound', 'comparative'];
 
 /** The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures). */
@@ -209,7 +214,9 @@ function logits(r, th) {
     const m = Math.max(...parts.map((p) => p.v));
     const z = parts.reduce((s, p) => s + Math.exp(p.v - m), 0);
     for (const p of parts) p.w = Math.exp(p.v - m) / z;
-    out.push(ctx(r.rows[i + 1]) - base + m + Math.log(z) + (c.cue ? th.cue * c.cue : 0) + (c.conf ? th.conf * c.conf : 0) + (c.common ? th.common * c.common : 0) + (c.familiar ? th.familiar * c.familiar : 0));
+    let v = ctx(r.rows[i + 1]) - base + m + Math.log(z);
+    for (const k of CUES) if (c[k]) v += th[k] * c[k];
+    out.push(v);
     kinds.push(parts);
   });
   return { z: out, kinds };   // the original's context term is the reference (0)
@@ -217,7 +224,7 @@ function logits(r, th) {
 
 function lossAndGrad(records, th, start, pull) {
   let loss = 0;
-  const g = { a: 0, b: 0, c: 0, g: 0, cue: 0, conf: 0, common: 0, familiar: 0, nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
+  const g = { a: 0, b: 0, c: 0, g: 0, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   for (const r of records) {
     const { z, kinds } = logits(r, th);
     const m = Math.max(...z);
@@ -236,10 +243,7 @@ function lossAndGrad(records, th, start, pull) {
       g.a -= dz * dE;
       g.b -= dz * dS;
       g.c -= dz * dN;
-      g.cue += dz * (r.cands[k - 1].cue ?? 0);
-      g.conf += dz * (r.cands[k - 1].conf ?? 0);
-      g.common += dz * (r.cands[k - 1].common ?? 0);
-      g.familiar += dz * (r.cands[k - 1].familiar ?? 0);
+      for (const q of CUES) g[q] += dz * (r.cands[k - 1][q] ?? 0);
       for (const { k: kind, e, w } of kinds[k]) { g.prior[kind] += dz * w; g.g += dz * w * e; }
     });
   }
@@ -253,9 +257,9 @@ function lossAndGrad(records, th, start, pull) {
 /** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
 function fit(records, start, { perPiece, own, common }) {
   // 'a/an' is set, not fitted (channel.ts): no a/an error is planted yet.
-  const th = { a: 1, b: 0.5, c: 0, g: 1, cue: 0, conf: 0, common: 0, familiar: 0, nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
+  const th = { a: 1, b: 0.5, c: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
     prior: { ...start, 'a/an': Math.log(1 / 2) } };
-  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', 'cue', 'conf', ...(common ? ['common', 'familiar'] : []), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
