@@ -135,14 +135,18 @@ export class SpellingIndex implements Lexicon {
   private constructor(private readonly p: IndexParts) {}
 
   /**
-   * frequentWords get 2-deletes, the rest 1-deletes; duplicates (case-insensitive) keep the first form.
+   * frequentWords get 2-deletes, the rest 1-deletes. A word's form (what lookup and neighbours give): the frequent
+   * tier's, as it is spelt there; else its lower-case form where otherWords hold one ("doctor" beside the title
+   * "Doctor", "china" beside "China": a fix for "docter" is no name); else the first form otherWords give.
    * traits: optional flags per lower-case word (VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON, FAMILIAR).
    */
   static build(frequentWords: string[], otherWords: string[], traits?: Map<string, number>, bucketBits = BUCKET_BITS): SpellingIndex {
     const first = new Map<string, { form: string; flag: number }>();
     const add = (w: string, f: number) => {
       const key = w.toLowerCase();
-      if (key && !first.has(key)) first.set(key, { form: w, flag: f | (traits?.get(key) ?? 0) });
+      const got = first.get(key);
+      if (got) { if (w === key && !(got.flag & FREQUENT)) got.form = w; }
+      else if (key) first.set(key, { form: w, flag: f | (traits?.get(key) ?? 0) });
     };
     frequentWords.forEach((w) => add(w, FREQUENT));
     otherWords.forEach((w) => add(w, 0));

@@ -32,11 +32,15 @@ const has = (vs: { kind: string; text: string }[], kind: string, sentence: strin
   assert.ok(vs.some((v) => v.kind === kind && v.text === sentence), `${kind}: "${sentence}" not in\n${vs.map((v) => `${v.kind}: ${v.text}`).join('\n')}`);
 
 test('the packaged index round-trips through its file form', () => {
-  const idx = SpellingIndex.build(['receive'], ['Receive', 'relieve', 'Linux', 'café'], new Map([['relieve', 4 | COMMON], ['café', FAMILIAR]]));
+  const idx = SpellingIndex.build(['receive', 'SMTP'], ['Receive', 'relieve', 'Linux', 'café', 'Doctor', 'doctor', 'smtp'],
+    new Map([['relieve', 4 | COMMON], ['café', FAMILIAR]]));
   const back = SpellingIndex.fromBuffer(idx.serialize());
-  assert.equal(back.size, 4);
+  assert.equal(back.size, 6);
   assert.equal(back.lookup('LINUX'), 'Linux');
-  assert.equal(back.lookup('receive'), 'receive', 'the first form of a duplicate stays');
+  assert.equal(back.lookup('receive'), 'receive', 'the frequent tier\'s form stays');
+  assert.equal(back.lookup('smtp'), 'SMTP', 'as the frequent tier spells it');
+  assert.equal(back.lookup('Doctor'), 'doctor', 'a lower-case form over a title\'s capital');
+  assert.deepEqual(back.neighbours('docter').map((n) => n.word), ['doctor']);
   assert.equal(back.lookup('cafe'), undefined);
   assert.equal(back.lookup('CAFÉ'), 'café');
   assert.deepEqual(back.neighbours('recieve').map((n) => n.word), ['receive', 'relieve']);
