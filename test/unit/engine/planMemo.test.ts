@@ -7,10 +7,10 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
 import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
-import { OWN_WEIGHTS, REPLACE_WEIGHTS, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
+import { OWN_WEIGHTS, REPLACE_WEIGHTS, TECHNICAL_SHARE, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
-import { clearTokenCounts, paragraphCounts, tokenCountUsage } from '../../../src/engine/tokenCounts';
+import { clearTokenCounts, codeShare, paragraphCounts, tokenCountUsage } from '../../../src/engine/tokenCounts';
 
 const DOC = [
   '# Keys', '',
@@ -184,10 +184,10 @@ test('what the document says of a non-word moves its own channel, and replans no
   const first = await plans(once, model);
   const plan = (r: Awaited<ReturnType<typeof plans>>) => r.plans.find((p) => r.doc.words[p.suspect.word].text === 'kyes')!;
   assert.ok(plan(first), 'the non-word is planned');
-  assert.deepEqual(first.doc.evidence('kyes'), { recurs: false, words: first.doc.words.length, outsideProse: false });
+  assert.deepEqual(first.doc.evidence('kyes'), { recurs: false, words: first.doc.words.length, outsideProse: false, technical: codeShare(once) });
   const own = first.doc.logOwn('kyes', false);
   assert.ok(own < 0, 'a non-word');
-  assert.equal(plan(first).channels[0], own + documentTerm({ recurs: false, words: first.doc.words.length }));
+  assert.equal(plan(first).channels[0], own + documentTerm({ recurs: false, words: first.doc.words.length, technical: codeShare(once) }));
   // The same word typed again in a new last paragraph: the first paragraph's block is unchanged, and so is its
   // plan, but for the own channel.
   const twice = once + '\nThe kyes are here.\n';
@@ -197,7 +197,7 @@ test('what the document says of a non-word moves its own channel, and replans no
   assert.equal(planMemoStats.planned - before, second.suspects.filter((s) => second.doc.words[s.word].stream === last).length,
     'only the new paragraph is planned');
   assert.equal(second.doc.evidence('KYES').recurs, true, 'in any case');
-  assert.equal(plan(second).channels[0], own + OWN_WEIGHTS.recurs);
+  assert.equal(plan(second).channels[0], own + OWN_WEIGHTS.recurs + OWN_WEIGHTS.technical * Math.min(1, codeShare(twice) / TECHNICAL_SHARE));
   assert.deepEqual(plan(second).channels.slice(1), plan(first).channels.slice(1));
   assert.deepEqual(second.plans, (await plans(twice, fresh())).plans, 'as a fresh planning has it');
 });
@@ -240,8 +240,11 @@ test('a known misspelling\'s document says nothing of it, unless the text spells
     assert.ok(p, 'planned');
     return { channel: p.channels[0], logOwn: doc.logOwn('cpy', false) };
   };
-  const named = await own('Use [cpy](https://example.com/sindresorhus/cpy) to copy files.');
-  assert.equal(named.channel, named.logOwn + OWN_WEIGHTS.recurs, 'spelled again in the link: a name');
+  const link = 'Use [cpy](https://example.com/sindresorhus/cpy) to copy files.';
+  const named = await own(link);
+  assert.ok(codeShare(link) > 0, 'a link is a technical token');
+  assert.equal(named.channel, named.logOwn + OWN_WEIGHTS.recurs + OWN_WEIGHTS.technical * Math.min(1, codeShare(link) / TECHNICAL_SHARE),
+    'spelled again in the link: a name');
   const prose = await own('Use cpy to copy files. Then cpy them again.');
   assert.equal(prose.channel, prose.logOwn, 'twice in the prose: writers repeat their misspellings');
 });

@@ -8,6 +8,7 @@ import { secondLookStats, secondLooks } from '../../../src/engine/secondLook';
 import type { Suspect } from '../../../src/engine/findings';
 import type { Finding } from '../../../src/engine/types';
 import { scoreSentences, scoreWords } from '../../../src/engine/wordScores';
+import { codeShare } from '../../../src/engine/tokenCounts';
 import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
 const wp = shippedWordPiece();
@@ -95,5 +96,5 @@ test("a second look reads its block's words with what the whole document says of
   assert.ok(!look.input.text.includes('are here'), "the look's text is its block alone");
   const [seen] = await scoreSentences([look.input], model);
   assert.deepEqual(seen.evidence('kyes'), doc.evidence('kyes'));
-  assert.deepEqual(doc.evidence('kyes'), { recurs: true, words: doc.words.length, outsideProse: false });
+  assert.deepEqual(doc.evidence('kyes'), { recurs: true, words: doc.words.length, outsideProse: false, technical: codeShare(text) });
 });
