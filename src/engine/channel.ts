@@ -61,9 +61,10 @@ import type { ReplaceWeights } from './ranking';
 // non-word's own prior reads how technical its document is (OWN_WEIGHTS.technical, TECHNICAL_SHARE: its share of
 // tokens that read as code, tokenCounts.ts codeShare; in the technical items 0.04 on average, in the general ones
 // 0.002). The technical weight +0.82 nats over a bare prior of -6.5 (was -6.0); "derived" 1.9 -> 0.7, familiar
-// 2.0 -> 3.2, common 3.5 -> 3.1, the known-misspellings list's prior -6.1 -> -5.1. Loss 0.0275 (a different general set, so not comparable to 0.0261). Dev sets at tau 0.5:
-// jfleg 0.562 -> 0.566, real-dev as documents 0.805 -> 0.811 (false flags 0.8 -> 0.6), tech-dev 0.961 either way
-// (spelling 951 -> 947 of 1,000: a slip in a sentence of identifiers reads likelier jargon), real-dev 0.814 either way.
+// 2.0 -> 3.2, common 3.5 -> 3.1, the known-misspellings list's prior -6.1 -> -5.1. Loss 0.0275 (a different general
+// set, so not comparable to 0.0261). Dev sets at tau 0.5: jfleg 0.562 -> 0.566, real-dev as documents 0.805 -> 0.811
+// (false flags 0.8 -> 0.6), tech-dev 0.961 either way (spelling 951 -> 947 of 1,000: a slip in a sentence of
+// identifiers reads likelier jargon), real-dev 0.814 either way.
 // Collect: `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 3000 --packages 80 --general 1000`; re-fit
 // from the kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus /work/corpus`.
 
