@@ -352,7 +352,7 @@ function bootstrapSE(point, seed, beta = 0.5) {
  * (scripts/codespell-pairs.mjs), as the dev sets' words are left out of the shipped table.
  */
 function prepare(data, corpus) {
-  const { ownFeatures, logChannel, agreementCue, wordCues, commonCue } = eng('engine/channel');
+  const { ownFeatures, logChannel, agreementCue, contextCues, commonCue } = eng('engine/channel');
   const { wordsIn } = eng('text/words');
   const gen = eng('engine/candidates').generatorFor(fs.readFileSync(path.join(REPO, 'models', 'vocab.txt'), 'utf8').split('\n'));
   const wordsOf = new Map();
@@ -378,15 +378,15 @@ function prepare(data, corpus) {
     // it, so the half read as unlisted (unlistHalf) count theirs as an unlisted word's.
     const listed = r.cands.some((c) => 'listed' in c.edit) && listedFixes(r.word).length > 0;
     r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart, listed ? undefined : evidence(r));
-    // The cues of the words around the suspect (channel.ts, wordCues), as check's plan reads them; one sentence an
-    // item, so every word in sentence 0.
+    // The cues of the words around the suspect (channel.ts, contextCues), as check's plan reads them; one sentence an
+    // item, so every word in sentence 0. The lexicon's cues (common, familiar) for every candidate, as wordCues has them.
     const t = text.get(r.id);
     const words = wordsOf.get(r.id) ?? wordsOf.set(r.id, wordsIn(t, [{ start: 0, end: t.length }]).map((w) => ({ ...w, sentence: 0 }))).get(r.id);
     for (const c of r.cands) {
       const typed = t.slice(c.start, c.end);
       const at = words.findIndex((w) => w.start === c.start && w.end === c.end);
       const cand = { ...c, sources: Object.keys(c.edit) };
-      const cues = at < 0 ? {} : wordCues(t, words, at, [cand], gen);
+      const cues = at < 0 ? {} : contextCues(t, words, at, [cand], gen);
       c.cue = agreementCue(typed, cand, cues.subject);
       c.conf = cues.confusion?.[0] ?? 0;
       c.common = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isCommon(x));
