@@ -23,10 +23,18 @@ function opensToken(text: string, dot: number, partStart: number): boolean {
 }
 
 /**
+ * Two words of letters joined by one slash, and nothing else ("and/or", "Vue/Svelte", "removing/overriding"):
+ * alternatives written side by side, each a word of the sentence. A slash token with more parts, digits, dots or a
+ * slash next to it is a path ("src/text/", "usr/lib/x86"), and stays one token.
+ */
+const SLASH_PAIR = /^(\p{L}[\p{L}\p{M}]+)\/(\p{L}[\p{L}\p{M}]+)$/u;
+
+/**
  * Words in the given prose parts: runs of letters, marks, digits and underscores, joined across single
  * apostrophes, dots and slashes. A word right after a dot that opens a token keeps the dot (".styl", ".env"): a
- * file extension or a dotfile's name, which isCheckable then rejects like any other file name. Offsets are UTF-16
- * and exact (surrogate pairs are never split).
+ * file extension or a dotfile's name, which isCheckable then rejects like any other file name. Two words of
+ * letters joined by a slash are two words (SLASH_PAIR). Offsets are UTF-16 and exact (surrogate pairs are never
+ * split).
  */
 export function wordsIn(text: string, parts: { start: number; end: number }[]): Word[] {
   const out: Word[] = [];
@@ -43,7 +51,11 @@ export function wordsIn(text: string, parts: { start: number; end: number }[]): 
         if (isJoiner(d) && i + 1 < e && isWordCp(text.codePointAt(i + 1)!)) { i++; continue; }
         break;
       }
-      out.push({ start, end: i, text: text.slice(start, i) });
+      const token = text.slice(start, i), pair = SLASH_PAIR.exec(token);
+      if (pair && text[start - 1] !== '/' && text[i] !== '/') {
+        out.push({ start, end: start + pair[1].length, text: pair[1] });
+        out.push({ start: i - pair[2].length, end: i, text: pair[2] });
+      } else out.push({ start, end: i, text: token });
     }
   }
   return out;

@@ -5,9 +5,17 @@ import { isCheckable, wordsIn } from '../../../src/text/words';
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
 test('words: letters and inner apostrophes; dotted and slashed tokens stay whole', () => {
-  assert.deepEqual(words("Don't stop, it’s the dogs' well-known config.json and/or v1.2.3."),
-    ["Don't", 'stop', 'it’s', 'the', 'dogs', 'well', 'known', 'config.json', 'and/or', 'v1.2.3']);
+  assert.deepEqual(words("Don't stop, it’s the dogs' well-known config.json src/text/ usr/lib/x86 v1.2.3."),
+    ["Don't", 'stop', 'it’s', 'the', 'dogs', 'well', 'known', 'config.json', 'src/text', 'usr/lib/x86', 'v1.2.3']);
   assert.deepEqual(words('snake_case camelCase naïve Zürich'), ['snake_case', 'camelCase', 'naïve', 'Zürich']);
+});
+
+test('words: two words of letters joined by one slash are two words, with their own offsets', () => {
+  const text = 'Keep it in the Kubernetes/Kuberenetes repo, and/or Vue/Svelte; not /usr/lib nor a/b.';
+  const ws = wordsIn(text, [{ start: 0, end: text.length }]);
+  for (const w of ws) assert.equal(text.slice(w.start, w.end), w.text);
+  assert.deepEqual(ws.map((w) => w.text), ['Keep', 'it', 'in', 'the', 'Kubernetes', 'Kuberenetes', 'repo', 'and', 'or', 'Vue', 'Svelte',
+    'not', 'usr/lib', 'nor', 'a/b']);
 });
 
 test('words: a dot that opens a token stays with it (file extensions, dotfiles); an ellipsis or a full stop does not', () => {
