@@ -211,6 +211,77 @@ function pluralNoun(w: string, lex: GrammarLexicon): boolean {
   return stems.some((s) => s.length >= 2 && lex.isWord(s) && lex.canBe(s, 'noun'));
 }
 
+/** Determiners that tell the number of the noun after them: "a file", "every entry"; "several files", "these options". */
+const NOUN_SINGULAR_BEFORE = new Set(['a', 'an', 'every', 'each', 'another']);
+const NOUN_PLURAL_BEFORE = new Set(['these', 'those', 'several', 'many', 'multiple', 'various', 'numerous', 'both', 'few', 'two',
+  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'hundreds', 'thousands', 'dozens']);
+/**
+ * Those of them that also stand alone, for the people or things meant ("many use it", "each needs one", "both work"):
+ * after one, a word that can be a verb is read as a noun only where the next word says so.
+ */
+const STANDS_ALONE = new Set(['each', 'another', 'these', 'those', 'several', 'many', 'both', 'few', 'two', 'three', 'four', 'five',
+  'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty']);
+/** After a word that stands alone as a verb or a noun, the words that make it the noun: a verb of its own, or "why". */
+const AFTER_NOUN = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'must',
+  'may', 'might', 'does', 'do', 'did', "isn't", "aren't", "doesn't", "don't", 'why']);
+/** "one of the reasons", "each of these files": one of a plural. */
+const ONE_OF = new Set(['one', 'each', 'either', 'neither']);
+/**
+ * Nouns whose two numbers are spelt alike, or that read either way, and -s forms that are nouns of their own ("a
+ * means", "the news", "the goods" are no plurals of "mean", "new", "good"): a determiner tells nothing of their -s.
+ */
+const SAME_IN_BOTH = new Set([...PLURAL_WITHOUT_S, 'sheep', 'fish', 'deer', 'aircraft', 'offspring', 'software', 'hardware', 'means', 'lens',
+  'glasses', 'goods', 'thanks', 'arms', 'savings', 'manners', 'customs', 'works', 'clothes', 'physics', 'mathematics', 'economics',
+  'politics', 'ethics', 'statistics', 'analytics', 'graphics', 'headquarters', 'premises', 'outskirts', 'belongings', 'surroundings',
+  'earnings', 'remains', 'odds', 'scissors', 'pants', 'trousers', 'jeans', 'shorts', 'congratulations', 'regards', 'whereabouts',
+  'crossroads', 'barracks', 'lyrics', 'contents',
+  // and words that stand for a noun after "the" ("one of the following", "each of the above")
+  'following', 'above', 'below', 'former', 'latter', 'rest', 'same', 'best', 'first', 'last', 'most', 'majority', 'remainder', 'other', 'more', 'less', 'much', 'lot']);
+
+/**
+ * The number of the noun `word` as the determiner before it says it, where it says it plainly: one that tells a
+ * number right before it ("every details", "a cars", "several reason"), or before one modifier that is neither a
+ * noun nor a verb ("many new employee"), or "one of the" before it ("one of the reason"). undefined where a
+ * determiner that also stands alone ("many", "each") meets a word that can be a verb and the next word does not
+ * make it a noun ("many use it", "each needs one"), where the word modifies a noun after it ("two factor
+ * authentication", "these file formats"), where its two numbers read alike ("many people", "a series"), or where
+ * nothing before it tells. The channel's noun-number cue reads it (channel.ts, nounNumberCue).
+ */
+export function nounNumber(text: string, before: readonly Span[], word: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  const w = word.text;
+  if (!/^\p{Ll}+$/u.test(w) || SAME_IN_BOTH.has(w) || FUNCTION_WORDS.has(w) || MODALS.has(w)) return undefined;
+  // Half of a compound or a pair ("high-level", "key/value"), or one of two nouns ("both left and right", "several
+  // file and directory names"): the determiner may be the other's.
+  if (/^[-/]/.test(text.slice(word.end)) || /^\s+(and|or|nor)\b/i.test(text.slice(word.end))) return undefined;
+  const n = before.length;
+  const at = (k: number) => (k >= 0 && spaced(text, before[k], k + 1 < n ? before[k + 1] : word) ? before[k].text.toLowerCase() : undefined);
+  const told = (d: string | undefined): GrammaticalNumber | undefined =>
+    d === undefined ? undefined : NOUN_SINGULAR_BEFORE.has(d) ? 'singular' : NOUN_PLURAL_BEFORE.has(d) ? 'plural' : undefined;
+  let number = told(at(n - 1)), alone = number !== undefined && STANDS_ALONE.has(at(n - 1)!), modified = false;
+  if (number === undefined) {
+    const m = at(n - 1);
+    if (m !== undefined && (OPEN_DETERMINERS.has(m) || m === 'these' || m === 'those') && at(n - 2) === 'of' && ONE_OF.has(at(n - 3) ?? '')) number = 'plural';
+    else if (m !== undefined && /^\p{Ll}+$/u.test(m) && !FUNCTION_WORDS.has(m) && lex.isWord(m) && !lex.canBe(m, 'noun') && !lex.canBe(m, 'verb') &&
+      !pluralNoun(m, lex) && !PLURAL_AFTER_A.has(m)) {
+      number = told(at(n - 2));
+      modified = true;
+    }
+    alone = false;   // after a modifier, or "one of the", the word is a noun
+  }
+  if (number === undefined) return undefined;
+  const others = otherNumber(w, lex), plural = pluralNoun(w, lex);
+  const stem = plural ? others.find((o) => o.length < w.length) : w, withS = plural ? w : others.find((o) => o.length > w.length);
+  if (stem === undefined || withS === undefined || !lex.canBe(stem, 'noun') || SAME_IN_BOTH.has(withS)) return undefined;
+  const next = spaced(text, word, after[0]) ? after[0].text.toLowerCase() : undefined;
+  const ends = /^\s*($|[.,;:!?)])/.test(text.slice(word.end));
+  // After "a" and a word WordNet knows only as an adjective, a verb's -s may be the verb of the phrase ("a preset sets").
+  if (modified && plural && number === 'singular' && lex.canBe(stem, 'verb')) return undefined;
+  if (alone && lex.canBe(stem, 'verb') && !ends && !(next !== undefined && AFTER_NOUN.has(next))) return undefined;
+  // A noun right after it makes the word its modifier ("two factor authentication", "a users guide").
+  if (!ends && next !== undefined && !FUNCTION_WORDS.has(next) && !AFTER_NOUN.has(next) && (lex.canBe(next, 'noun') || pluralNoun(next, lex))) return undefined;
+  return number;
+}
+
 /** The number an agreement form shows: is, has, -s singular; are, have, the bare verb plural. */
 export function verbNumber(w: string): GrammaticalNumber {
   const lw = w.toLowerCase().replace(/’/g, "'");

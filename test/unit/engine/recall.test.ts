@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
-import { confusionCue, grammarCandidates, subjectNumber } from '../../../src/engine/grammar';
+import { confusionCue, grammarCandidates, nounNumber, subjectNumber } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { COMMON, editCost, FAMILIAR, SpellingIndex } from '../../../src/engine/spelling';
 
@@ -267,6 +267,49 @@ test('the agreement cue prices an agreement fix by the subject: up where it agre
   const [, plain] = rowChannels('The value are here.', 0, cands);
   const [, cued] = rowChannels('The value are here.', 0, cands, { subject: 'singular' });
   assert.ok(Math.abs(cued - plain - AGREEMENT_CUE) < 1e-9);
+});
+
+test("a noun's number where its determiner tells it plainly, and none where a reading disagrees", () => {
+  const number = (text: string, noun: string) => {
+    const spans = [...text.matchAll(/[\p{L}'’]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+    const i = spans.findIndex((x) => x.text === noun);
+    return nounNumber(text, spans.slice(0, i), spans[i], gen, spans.slice(i + 1, i + 3));
+  };
+  assert.equal(number('There are several reason.', 'reason'), 'plural', 'at the end of the sentence the word is a noun');
+  assert.equal(number('I would learn it in every details.', 'details'), 'singular');
+  assert.equal(number('The components have a cars.', 'cars'), 'singular');
+  assert.equal(number('It follows many new employee every year.', 'employee'), 'plural', 'a modifier between');
+  assert.equal(number('This is one of the reason that we go.', 'reason'), 'plural', '"one of the"');
+  assert.equal(number('Several file are missing.', 'file'), 'plural', 'a verb after it makes it a noun');
+  assert.equal(number('Several files are missing.', 'files'), 'plural');
+  assert.equal(number('Many use this library.', 'use'), undefined, '"many" standing alone: "use" is its verb');
+  assert.equal(number('Each needs one.', 'needs'), undefined);
+  assert.equal(number('Many need to upgrade.', 'need'), undefined);
+  assert.equal(number('These file formats are old.', 'file'), undefined, 'a noun after it: its modifier');
+  assert.equal(number('Use two factor authentication.', 'factor'), undefined);
+  assert.equal(number('Multiple key/value pairs.', 'key'), undefined, 'half of a pair');
+  assert.equal(number('Both left and right work.', 'left'), undefined, 'one of two nouns');
+  assert.equal(number('Many people came.', 'people'), undefined, 'a plural without -s');
+  assert.equal(number('It is a series of tests.', 'series'), undefined, 'a noun whose -s is its own');
+  assert.equal(number('It is a means of escape.', 'means'), undefined);
+  assert.equal(number('One of the following is true.', 'following'), undefined);
+  assert.equal(number('These repositories can be cloned.', 'can'), undefined, 'a modal after a plural noun');
+  assert.equal(number('Choosing a preset sets the directory.', 'sets'), undefined, 'a verb after a noun phrase');
+  assert.equal(number('A few file in here.', 'file'), undefined, '"few" may stand alone before a verb');
+});
+
+test("the noun-number cue prices a noun's other number by its determiner: up where it agrees, down where it leaves it", () => {
+  const fix = (text: string): Candidate => ({ text, start: 18, end: 24, prior: 3, sources: ['number'] });
+  assert.equal(nounNumberCue('reason', fix('reasons'), 'plural'), 1);
+  assert.equal(nounNumberCue('reasons', fix('reason'), 'plural'), -1);
+  assert.equal(nounNumberCue('details', fix('detail'), 'singular'), 1);
+  assert.equal(nounNumberCue('reason', fix('reasons'), undefined), 0, 'no number told, no cue');
+  assert.equal(nounNumberCue('reason', { ...fix('reasons'), sources: ['spelling'] }, 'plural'), 0, 'another kind, no cue');
+  assert.ok(NOUN_CUE > 0, 'fitted: the cue favours the number told');
+  const cands = [fix('reasons')];
+  const [, plain] = rowChannels('There are several reason.', 0, cands);
+  const [, cued] = rowChannels('There are several reason.', 0, cands, { noun: 'plural' });
+  assert.ok(Math.abs(cued - plain - NOUN_CUE) < 1e-9);
 });
 
 test('the common-word cue: a lower-case non-word replaced by a common English word, priced by COMMON_WORD', () => {
