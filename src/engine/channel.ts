@@ -7,8 +7,8 @@
 // flag x → c when log p(c | context) + logChannel(x, c, kind) − log p(x | context) − logOwn(x) > τ,
 // p(· | context) from REPLACE rows (ranking.ts, contextCost), τ from the sensitivity (calibration.ts).
 //
-// FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE, CONFUSION_CUE,
-// NOUN_CUE, COMMON_WORD, FAMILIAR_WORD and REPLACE_WEIGHTS below.
+// FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE,
+// CONFUSION_CUE, NOUN_CUE, COMMON_WORD, FAMILIAR_WORD and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
 import { confusionCue, nounNumber, subjectNumber, verbNumber, type GrammarLexicon, type GrammaticalNumber } from './grammar';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
