@@ -64,16 +64,20 @@ def candidate_sentences(sources: dict[str, Path], rng: random.Random, english: s
     return order
 
 
-def build(sources, pairs: int, rng: random.Random, slips: float = 0.0):
+def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: float = 0.0):
     """slips: the share of spelling errors that are typing slips (plant.typing_slips) rather than codespell's
-    misspellings; 0 for the dev set (as committed), a share for the fit's training text (plant-train.py)."""
+    misspellings; 0 for the dev set (as committed), a share for the fit's training text (plant-train.py).
+    number: the share of errors that are a noun's number against its determiner (plant.noun_number), the others'
+    shares scaled down to make room; 0 for the dev set (as committed)."""
     english = plant.load_english()
     codespell = plant.load_codespell(english)
-    quota = {t: round(pairs * f) for t, f in SHARE.items()}
+    share = {**{t: f * (1 - number) for t, f in SHARE.items()}, **({"number": number} if number else {})}
+    cap = {**CAP, "number": 0.1}
+    quota = {t: round(pairs * f) for t, f in share.items()}
     quota["spelling"] += pairs - sum(quota.values())
     have = collections.Counter()
     used = collections.Counter()  # (type, key) -> uses
-    limit = {t: (CAP[t] if CAP[t] >= 1 else max(3, int(CAP[t] * quota[t]))) for t in SHARE}
+    limit = {t: (cap[t] if cap[t] >= 1 else max(3, int(cap[t] * quota[t]))) for t in share}
     items, per_pkg = [], collections.Counter()
     for pkg, raw in candidate_sentences(sources, rng, english):
         if sum(have.values()) >= pairs:
@@ -86,11 +90,12 @@ def build(sources, pairs: int, rng: random.Random, slips: float = 0.0):
             "real-word": plant.real_word(s, toks),
             "agreement": plant.agreement(s, toks),
             "doubled": plant.doubled(s, toks),
+            **({"number": plant.noun_number(s, toks, english)} if number else {}),
         }
         for t in cands:
             key = (lambda c: c[3].lower()) if t == "spelling" else (lambda c: f"{c[3].lower()}>{c[2].lower()}")
             cands[t] = [c for c in cands[t] if used[(t, key(c))] < limit[t]]
-        open_types = [t for t in SHARE if cands[t] and have[t] < quota[t]]
+        open_types = [t for t in share if cands[t] and have[t] < quota[t]]
         if not open_types:
             continue
         t = min(open_types, key=lambda k: (have[k] / quota[k], k))
@@ -105,7 +110,7 @@ def build(sources, pairs: int, rng: random.Random, slips: float = 0.0):
                "type": t}
         items.append({"id": f"td{n:04d}-e", "text": bad, "errors": [err], "source": pkg})
         items.append({"id": f"td{n:04d}-c", "text": s, "errors": [], "source": pkg})
-    short = {t: f"{have[t]}/{quota[t]}" for t in SHARE if have[t] < quota[t]}
+    short = {t: f"{have[t]}/{quota[t]}" for t in share if have[t] < quota[t]}
     if short:
         raise SystemExit(f"not enough held-out sentences for the quotas: {short}")
     return items, have, per_pkg

@@ -244,3 +244,58 @@ def doubled(s, toks):
         if prev and nxt and w.islower() and w.isalpha() and w not in NO_DOUBLE and len(w) <= 8:
             out.append((t[0], t[1], f"{w} {w}", w))
     return out
+
+
+# A noun's number against its determiner ("several reason", "every details"): for the channel fit's training
+# items only (plant-train.py --number); the dev set plants none, so its figures stay comparable.
+NOUN_SG_DET = {"a", "an", "every", "each", "another"}
+NOUN_PL_DET = {"these", "those", "several", "many", "multiple", "various", "numerous", "both", "few", "two", "three",
+               "four", "five", "six", "seven", "eight", "nine", "ten"}
+# After the noun: a verb, a preposition or a relative word, where the word before cannot be a modifier.
+AFTER_NOUN = {"is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should", "must",
+              "may", "might", "does", "do", "did", "of", "in", "on", "for", "to", "with", "from", "by", "at", "that",
+              "which", "who", "when", "where", "if", "as", "into", "about", "per", "than"}
+PLURAL_ONLY = {"news", "means", "series", "species", "glasses", "goods", "thanks", "arms", "savings", "contents",
+               "works", "odds", "lens", "physics", "statistics", "graphics", "analytics", "headquarters", "premises"}
+
+
+def plural_of(w: str) -> str:
+    if re.search(r"[^aeiou]y$", w):
+        return w[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", w):
+        return w + "es"
+    return w + "s"
+
+
+def singular_of(w: str) -> str:
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if re.search(r"(ss|x|z|ch|sh)es$", w):
+        return w[:-2]
+    return w[:-1]
+
+
+def noun_number(s, toks, english: set[str]):
+    """The other number of a noun right after a determiner that tells its number, where the word after the noun
+    ends its phrase (AFTER_NOUN or punctuation): "several files are" -> "several file are", "a file is" -> "a
+    files is"."""
+    out = []
+    for prev, t, nxt in _pairs(toks, s):
+        w = t[2]
+        if not prev or not w.isalpha() or not w.islower() or len(w) < 3 or w in NOT_NOUN or w in PLURAL_ONLY:
+            continue
+        after = s[t[1]:t[1] + 1]
+        if not ((nxt and nxt[2].lower() in AFTER_NOUN) or (after and after in ".,;:)") or not after):
+            continue
+        det = prev[2].lower()
+        if det in NOUN_SG_DET and not w.endswith("s"):
+            other = plural_of(w)
+        elif det in NOUN_PL_DET and plural_noun(w):
+            other = singular_of(w)
+            if other in NOT_NOUN:
+                continue
+        else:
+            continue
+        if other in english and other != w:
+            out.append((t[0], t[1], other, w))
+    return out

@@ -104,3 +104,15 @@ def test_typing_slips_are_one_keystroke_non_words_in_lower_case_words():
     assert plant.ADJACENT["s"] and set(plant.ADJACENT["s"]) <= set("qweadzxc")
     ops = {plant.slip("letter", random.Random(k)) for k in range(200)}
     assert {"lteter", "leter", "lettter"} <= ops, sorted(ops)[:20]
+
+
+def test_noun_number_after_a_determiner_that_tells_it():
+    english = {"file", "files", "reason", "reasons", "entry", "entries", "box", "boxes", "new", "news", "format", "formats"}
+    assert ("files", "file") in plants(plant.noun_number, "Several files are missing.", english)
+    assert ("file", "files") in plants(plant.noun_number, "Each file is read once.", english)
+    assert ("entry", "entries") in plants(plant.noun_number, "It adds an entry.", english)
+    assert ("boxes", "box") in plants(plant.noun_number, "Both boxes are ticked.", english)
+    assert not plants(plant.noun_number, "These file formats are old.", english), "a modifier of the noun after it"
+    assert not plants(plant.noun_number, "A new file is made.", english), "the word after the determiner must end its phrase"
+    assert not plants(plant.noun_number, "Several files and formats.", english), "one of two nouns"
+

@@ -222,6 +222,17 @@ def fit_packages(packages: list[str], heldout: set[str], n: int = 80, seed: int 
     return random.Random(seed).sample(sorted(p for p in packages if p not in heldout), n)
 
 
+DEV_META = HERE.parent / "bench" / "data" / "tech-dev.meta.json"
+
+
+def unseen_packages(heldout: list[str]) -> list[str]:
+    """The held-out packages the technical dev set does not read (bench/data/tech-dev.meta.json): text the model
+    never trained on and no benchmark scores, which the channel fit reads (bench/plant-train.py --unseen)."""
+    import json
+    dev = set(json.loads(DEV_META.read_text())["packages"])
+    return [p for p in heldout if p not in dev]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=Path("/work/corpus"))
@@ -229,12 +240,13 @@ def main():
     ap.add_argument("--finish-only", action="store_true",
                     help="skip download and extraction: split and de-duplicate the packages extracted so far")
     ap.add_argument("--fit-only", action="store_true",
-                    help="only the training packages the channel fit reads (fit_packages): a corpus of minutes, not an hour")
+                    help="only the packages the channel fit reads (fit_packages, unseen_packages): a corpus of minutes, not an hour")
     args = ap.parse_args()
     packages = read_list(HERE / "packages.txt")
-    heldout = set(read_list(HERE / "heldout.txt"))
+    heldout_list = read_list(HERE / "heldout.txt")
+    heldout = set(heldout_list)
     if args.fit_only:
-        packages = fit_packages(packages, heldout)
+        packages = fit_packages(packages, heldout) + unseen_packages(heldout_list)
     debs = args.root / "debs"
     debs.mkdir(parents=True, exist_ok=True)
     have = {p.name.split("_")[0] for p in debs.glob("*.deb")}
