@@ -365,8 +365,8 @@ export function commonCue(typed: string, c: { text: string }, isWord: (w: string
 export interface WordCues { subject?: GrammaticalNumber; noun?: GrammaticalNumber; confusion?: readonly number[]; common?: readonly number[]; familiar?: readonly number[] }
 
 /**
- * What the words of its sentence say of word i's candidates (grammar.ts, subjectNumber, nounNumber and confusionCue): `words` in
- * text order with their sentence index, as a scored document holds them.
+ * What the words of its sentence say of word i's candidates (grammar.ts, subjectNumber, nounNumber and
+ * confusionCue): `words` in text order with their sentence index, as a scored document holds them.
  */
 export function contextCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number,
   cands: readonly Candidate[], lex: GrammarLexicon): Pick<WordCues, 'subject' | 'noun' | 'confusion'> {
