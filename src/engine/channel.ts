@@ -376,7 +376,8 @@ export function contextCues(text: string, words: readonly { start: number; end: 
   const before = words.slice(first, i), after = words.slice(i + 1, i + 3).filter((x) => x.sentence === w.sentence);
   return {
     subject: subjectNumber(text, before, w, lex, after),
-    noun: nounNumber(text, before, w, lex, after),
+    // Only a noun's other number ('number') reads it (nounNumberCue): a suspect's quiet alternatives never are one.
+    noun: cands.some((c) => c.sources.includes('number')) ? nounNumber(text, before, w, lex, after) : undefined,
     confusion: cands.map((c) => (isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, lex) : 0)),
   };
 }

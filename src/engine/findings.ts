@@ -2,7 +2,7 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { agreementCue, contextCues, nounNumberCue } from './channel';
+import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
 import { confusionsAt, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
@@ -136,9 +136,8 @@ export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
 
 /**
  * A real word's place in the cap: its pNoise, plus 1 when the words around it read as one of its alternatives
- * (cued): an agreement fix that takes its subject's number, a noun's other number that takes its determiner's, a
- * confusion-set member the next words read as (channel.ts, agreementCue, nounNumberCue and confusionCue; the cues
- * the flag rule prices), as suspectsOf found it (s.cued).
+ * (cued): an agreement fix that takes its subject's number, a confusion-set member the next words read as
+ * (channel.ts, agreementCue and confusionCue; the cues the flag rule prices), as suspectsOf found it (s.cued).
  * Such a word is a likelier slip than any uncued one, and reading the cue costs no model run, so a long
  * document's cap keeps them first.
  */
@@ -156,7 +155,7 @@ function isCued(s: Suspect, t: WordTable): boolean {
   const alternatives = [...s.forced.filter((c) => c.start === w.start && c.end === w.end), ...(s.byNoise ? quietAlternatives(t, s.word) : [])];
   // The words' cues alone: the lexicon's (wordCues) price a non-word's fixes and order no suspect.
   const cues = contextCues(t.text, t.words, s.word, alternatives, t.grammar);
-  return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0 || nounNumberCue(w.text, c, cues.noun) > 0);
+  return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0);
 }
 
 interface Ranked { s: Suspect; r: number }

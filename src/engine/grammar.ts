@@ -252,7 +252,8 @@ export function nounNumber(text: string, before: readonly Span[], word: Span, le
   if (!/^\p{Ll}+$/u.test(w) || SAME_IN_BOTH.has(w) || FUNCTION_WORDS.has(w) || MODALS.has(w)) return undefined;
   // Half of a compound or a pair ("high-level", "key/value"), or one of two nouns ("both left and right", "several
   // file and directory names"): the determiner may be the other's.
-  if (/^[-/]/.test(text.slice(word.end)) || /^\s+(and|or|nor)\b/i.test(text.slice(word.end))) return undefined;
+  const rest = text.slice(word.end);
+  if (/^[-/]/.test(rest) || /^\s+(and|or|nor)\b/i.test(rest)) return undefined;
   const n = before.length;
   const at = (k: number) => (k >= 0 && spaced(text, before[k], k + 1 < n ? before[k + 1] : word) ? before[k].text.toLowerCase() : undefined);
   const told = (d: string | undefined): GrammaticalNumber | undefined =>
@@ -261,8 +262,8 @@ export function nounNumber(text: string, before: readonly Span[], word: Span, le
   if (number === undefined) {
     const m = at(n - 1);
     if (m !== undefined && (OPEN_DETERMINERS.has(m) || m === 'these' || m === 'those') && at(n - 2) === 'of' && ONE_OF.has(at(n - 3) ?? '')) number = 'plural';
-    else if (m !== undefined && /^\p{Ll}+$/u.test(m) && !FUNCTION_WORDS.has(m) && lex.isWord(m) && !lex.canBe(m, 'noun') && !lex.canBe(m, 'verb') &&
-      !pluralNoun(m, lex) && !PLURAL_AFTER_A.has(m)) {
+    else if (m !== undefined && told(at(n - 2)) !== undefined && /^\p{Ll}+$/u.test(m) && !FUNCTION_WORDS.has(m) && !PLURAL_AFTER_A.has(m) &&
+      lex.isWord(m) && !lex.canBe(m, 'noun') && !lex.canBe(m, 'verb') && !pluralNoun(m, lex)) {
       number = told(at(n - 2));
       modified = true;
     }
@@ -273,7 +274,7 @@ export function nounNumber(text: string, before: readonly Span[], word: Span, le
   const stem = plural ? others.find((o) => o.length < w.length) : w, withS = plural ? w : others.find((o) => o.length > w.length);
   if (stem === undefined || withS === undefined || !lex.canBe(stem, 'noun') || SAME_IN_BOTH.has(withS)) return undefined;
   const next = spaced(text, word, after[0]) ? after[0].text.toLowerCase() : undefined;
-  const ends = /^\s*($|[.,;:!?)])/.test(text.slice(word.end));
+  const ends = /^\s*($|[.,;:!?)])/.test(rest);
   // After "a" and a word WordNet knows only as an adjective, a verb's -s may be the verb of the phrase ("a preset sets").
   if (modified && plural && number === 'singular' && lex.canBe(stem, 'verb')) return undefined;
   if (alone && lex.canBe(stem, 'verb') && !ends && !(next !== undefined && AFTER_NOUN.has(next))) return undefined;
