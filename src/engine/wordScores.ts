@@ -188,6 +188,7 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
   let counts: readonly ReadonlyMap<string, number>[] | undefined;
   let lower: string | undefined;
   let technical: number | undefined;
+  let proseCounts: Map<string, number> | undefined;
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
@@ -202,20 +203,23 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
           if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
         }
       }
-      // Where it recurs (seldom), how often the prose has it: the rest is outside it.
-      let prose = 0;
-      if (n > 1) {
-        const first = k.charCodeAt(0);
-        for (const x of words) {
-          const t = x.text, c = t.charCodeAt(0);
-          // an ASCII first letter that is not k's in either case rules a word out before it is lower-cased whole
-          if (t.length === w.length && (c >= 128 || (c | 0x20) === first) && t.toLowerCase() === k) prose++;
-        }
-      }
+      // Where it recurs, how often the prose has it: the rest is outside it. The prose's words are counted once, at
+      // the first word that recurs (a technical document's identifiers do, dozens of them).
+      const prose = n > 1 ? ((proseCounts ??= countWords(words)).get(k) ?? 0) : 0;
       asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose, technical: (technical ??= documentCodeShare(text)) }));
     }
     return e;
   };
+}
+
+/** How often each word (lower-cased) stands in the words. */
+function countWords(words: readonly { text: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const x of words) {
+    const k = x.text.toLowerCase();
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
 }
 
 const NON_TOKEN = /[^\p{L}\p{N}]/u;
