@@ -100,18 +100,31 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
 }
 
 /**
+ * How far below the likeliest candidate's prescore (nats) another's may be and still get a row. A row is the
+ * sentence through both heads, and the model moves a candidate by less than this: on the channel fit's kept
+ * features (bench/work/fit/features-2026-12-05a.json and -b.json, 4,766 non-word and 102,841 real-word suspects
+ * with more than one candidate row, the shipped weights, tau 0.5), leaving out the rows 12 nats below left 72% of
+ * the non-words' rows and 97% of the real words', changed no flag and took at most 0.002 of a suspect's posterior
+ * with them; 8 nats left 55% and 86%, changed no flag either, but took more than 0.1 from 4 non-words (at most
+ * 0.29) and dropped a planted fix from 2.
+ */
+export const PRESCORE_MARGIN = 12;
+
+/**
  * The indexes of the forced candidates and of the others with the highest prescore, REPLACE_ROWS in all
- * (ties to the earlier), in their order. The prescore is what REPLACE's total knows before the model runs:
- * the channel, log P(typed | meant), less the price of the candidate row's pieces (ranking.ts, contextCost):
- * a rare word spelt in several pieces pays for them whatever its context, and the channel alone, which does not
- * know how common a word is, would rank "Alpo" over "also" for "alo".
+ * (ties to the earlier), less those more than PRESCORE_MARGIN below the best of them, in their order. The
+ * prescore is what REPLACE's total knows before the model runs: the channel, log P(typed | meant), less the
+ * price of the candidate row's pieces (ranking.ts, contextCost): a rare word spelt in several pieces pays for
+ * them whatever its context, and the channel alone, which does not know how common a word is, would rank "Alpo"
+ * over "also" for "alo".
  */
 function likeliest(all: readonly Candidate[], prescore: (i: number) => number, forced: ReadonlySet<Candidate>): number[] {
   const at = all.map((_, i) => i);
   const isForced = (i: number) => forced.has(all[i]);
   const room = Math.max(0, REPLACE_ROWS - at.filter(isForced).length);
   const score = at.map(prescore);
-  const likely = new Set(at.filter((i) => !isForced(i)).sort((a, b) => score[b] - score[a] || a - b).slice(0, room));
+  const top = at.filter((i) => !isForced(i)).sort((a, b) => score[b] - score[a] || a - b).slice(0, room);
+  const likely = new Set(top.filter((i) => score[i] >= score[top[0]] - PRESCORE_MARGIN));
   return at.filter((i) => isForced(i) || likely.has(i));
 }
 

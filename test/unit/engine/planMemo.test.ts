@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
-import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
+import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, PRESCORE_MARGIN, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
 import { OWN_WEIGHTS, REPLACE_WEIGHTS, TECHNICAL_SHARE, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
@@ -127,20 +127,39 @@ test('a plan rows its forced candidates and the others most likely typed as the 
   const all = doc.gen!.generate({ text, word: w, prev: same(s.word - 1), next: same(s.word + 1) },
     proposalsAt(doc, s.word, model.runner.meta.cloze.k), NON_WORD_CANDIDATES);
   assert.ok(all.length > REPLACE_ROWS, `"keyss" has more candidates (${all.length}) than rows`);
-  assert.equal(plan.cands.length, REPLACE_ROWS);
-  assert.equal(plan.rows.length, REPLACE_ROWS + 1, 'the word itself and its candidates');
+  assert.ok(plan.cands.length <= REPLACE_ROWS && plan.cands.length > 1, `${plan.cands.length} candidates rowed`);
+  assert.equal(plan.rows.length, plan.cands.length + 1, 'the word itself and its candidates');
   // What REPLACE's total knows before the model runs: the channel less the price of the row's pieces.
   const [, ...priced] = rowChannels(text, plan.channels[0], all, wordCues(text, doc.words, s.word, all, doc.gen!));
   const { nats, perPiece } = REPLACE_WEIGHTS;
   const prescore = all.map((c, i) => priced[i] - nats * perPiece * model.wp.encode(c.text).ids.length);
   const kept = new Set(plan.cands.map((c) => c.text));
   const lowestKept = Math.min(...all.flatMap((c, i) => (kept.has(c.text) ? [prescore[i]] : [])));
+  const best = Math.max(...prescore);
   for (const [i, c] of all.entries()) if (!kept.has(c.text)) assert.ok(prescore[i] <= lowestKept, `${c.text} left out above a kept one`);
+  for (const [i, c] of all.entries()) if (kept.has(c.text)) assert.ok(prescore[i] >= best - PRESCORE_MARGIN, `${c.text} rowed ${best - prescore[i]} nats below the best`);
+  // Six rows would have been taken without the margin: those it left out are all more than it below the best.
+  const six = prescore.map((v, i) => [v, i]).sort((a, b) => b[0] - a[0]).slice(0, REPLACE_ROWS);
+  for (const [v, i] of six) if (!kept.has(all[i].text)) assert.ok(v < best - PRESCORE_MARGIN, `${all[i].text} left out within the margin`);
   assert.ok(kept.has('keys'), 'the one-letter fix is kept');
   assert.deepEqual(plan.channels.slice(1), plan.cands.map((c) => priced[all.findIndex((a) => a.text === c.text)]));
   // Forced candidates (the doubled word's "delete the second copy") are rowed, whatever their channel.
   assert.ok(planned.some((p) => p.suspect.forced.some((f) => f.sources.includes('delete'))), 'the doubled word has its forced delete');
   for (const p of planned) for (const f of p.suspect.forced) assert.ok(p.cands.some((c) => c.text === f.text && c.start === f.start), `${f.text} rowed`);
+});
+
+test('a non-word\'s candidate far below its likeliest one before the model runs gets no row (PRESCORE_MARGIN)', async () => {
+  const model = fresh();
+  const text = 'It definately works.';
+  const { doc, suspects, plans: planned } = await plans(text, model);
+  const s = suspects.find((x) => doc.words[x.word].text === 'definately')!;
+  const plan = planned.find((p) => p.suspect === s)!;
+  const w = doc.words[s.word];
+  const all = doc.gen!.generate({ text, word: w, prev: doc.words[s.word - 1], next: doc.words[s.word + 1] },
+    proposalsAt(doc, s.word, model.runner.meta.cloze.k), NON_WORD_CANDIDATES);
+  // Room for every one of them, yet some get none.
+  assert.ok(plan.cands.length < Math.min(all.length, REPLACE_ROWS), `rows for ${plan.cands.map((c) => c.text).join(', ')} of ${all.map((c) => c.text).join(', ')}`);
+  assert.equal(plan.cands[0].text, 'definitely');
 });
 
 test('REPLACE skips the candidates of a real word the window\'s cloze finds far from likely, never a non-word\'s', async () => {
