@@ -188,7 +188,7 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
   let counts: readonly ReadonlyMap<string, number>[] | undefined;
   let lower: string | undefined;
   let technical: number | undefined;
-  let proseCounts: Map<string, number> | undefined;
+  let byShape: Map<number, string[]> | undefined;
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
@@ -203,23 +203,36 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
           if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
         }
       }
-      // Where it recurs, how often the prose has it: the rest is outside it. The prose's words are counted once, at
-      // the first word that recurs (a technical document's identifiers do, dozens of them).
-      const prose = n > 1 ? ((proseCounts ??= countWords(words)).get(k) ?? 0) : 0;
+      // Where it recurs, how often the prose has it: the rest is outside it. The prose's words are put in buckets by
+      // length and first letter once, at the first word that recurs (a technical document's identifiers do, dozens
+      // of them), and each such word is compared with its bucket's alone.
+      let prose = 0;
+      if (n > 1) {
+        const lookup = (byShape ??= shapeBuckets(words));
+        // Its own bucket, and the one of words whose first letter is outside ASCII (lower-cased, one may be k's).
+        for (const key of new Set([shapeKey(w.length, k.charCodeAt(0)), shapeKey(w.length, NON_ASCII)])) {
+          for (const t of lookup.get(key) ?? []) if (t.toLowerCase() === k) prose++;
+        }
+      }
       asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose, technical: (technical ??= documentCodeShare(text)) }));
     }
     return e;
   };
 }
 
-/** How often each word (lower-cased) stands in the words. */
-function countWords(words: readonly { text: string }[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** A word's bucket: its length and its first letter lower-cased (NON_ASCII for any letter outside ASCII). */
+const NON_ASCII = -1;
+const shapeKey = (length: number, first: number) => length * 256 + (first < 0 || first >= 128 ? 0 : 1 + (first | 0x20));
+
+/** The words' texts by shapeKey: an ASCII first letter that is not a word's in either case rules it out unread. */
+function shapeBuckets(words: readonly { text: string }[]): Map<number, string[]> {
+  const buckets = new Map<number, string[]>();
   for (const x of words) {
-    const k = x.text.toLowerCase();
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const key = shapeKey(x.text.length, x.text.charCodeAt(0));
+    const b = buckets.get(key);
+    if (b) b.push(x.text); else buckets.set(key, [x.text]);
   }
-  return counts;
+  return buckets;
 }
 
 const NON_TOKEN = /[^\p{L}\p{N}]/u;
