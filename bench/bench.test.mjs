@@ -312,6 +312,28 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   assert.deepEqual(out.train.s05.byType, { spelling: { caught: 2, of: 3 }, 'real-word': { caught: 1, of: 1 } });
 });
 
+test('fit-channel --margins: what leaving out the rows of candidates far below a suspect\'s likeliest would do, under the shipped weights', () => {
+  const row = (energy, pieces = 1) => ({ energy, surprisal: energy, pieces });
+  // "recieve": its fix one transposition away, and a candidate no channel makes likely.
+  const records = [{ id: 'e1', label: 'fix', gold: [1], isWord: false, word: 'recieve', sentenceStart: false, rows: [row(12, 2), row(6), row(7, 3)],
+    cands: [{ text: 'receive', start: 2, end: 9, edit: { spelling: 0 } }, { text: 'xylophone', start: 2, end: 9, edit: { spelling: 0 } }] }];
+  const items = [{ id: 'e1', text: 'I recieve it.', source: 'pkg', errors: [{ start: 2, end: 9, type: 'spelling', right: 'receive' }] }];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fit-'));
+  const file = path.join(dir, 'features.json');
+  fs.writeFileSync(file, JSON.stringify({ items, records }));
+  fs.mkdirSync(path.join(dir, 'text', 'train'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'text', 'train', 'pkg.txt'), 'A first line.\n');
+  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir, '--margins'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.ok(!('loss' in out), 'no fit');
+  const at = (kind, margin) => out.margins.find((m) => m.kind === kind && m.margin === margin);
+  assert.deepEqual({ ...at('non-word', 12), kind: undefined, margin: undefined },
+    { kind: undefined, margin: undefined, suspects: 1, rows: 2, kept: 0.5, flagsChanged: 0, lostOver01: 0, mostLost: 0, plantedFixesLeftOut: 0 });
+  assert.equal(at('real word', 12).suspects, 0);
+});
+
 test('long-doc: the document and each paragraph carry every planted error at its own offsets', () => {
   const items = [];
   for (let i = 0; i < 40; i++) {

@@ -11,6 +11,8 @@
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
 //   ... --no-common: COMMON_WORD and FAMILIAR_WORD held at 0 (the ablation of the common-word cues, channel.ts commonCue)
 //   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
+//   ... --margins: no fit; what leaving out the rows of candidates more than M nats below a suspect's likeliest one
+//       before the model runs would do under the shipped weights (src/engine/replacePlans.ts, PRESCORE_MARGIN)
 //
 // 1. bench/plant-train.py plants one error (the dev set's rules and mix) in sentences of --packages random
 //    training packages (CORPUS/text/train), each with its clean twin; a share (--slips, default a third) of
@@ -64,7 +66,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, number: 0, unseen: false, inFlight: 4, perPiece: true, printCurve: false, own: true, common: true };
+  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, number: 0, unseen: false, inFlight: 4, perPiece: true, printCurve: false, margins: false, own: true, common: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -78,6 +80,7 @@ function args(argv) {
     else if (a === '--number') o.number = Number(next());
     else if (a === '--no-per-piece') o.perPiece = false;
     else if (a === '--print-curve') o.printCurve = true;
+    else if (a === '--margins') o.margins = true;
     else if (a === '--no-own') o.own = false;
     else if (a === '--no-common') o.common = false;
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
@@ -525,9 +528,60 @@ function mergeFeatures(files) {
     records: all.flatMap((d, k) => d.records.map((r) => ({ ...r, id: re(k)(r.id) }))) };
 }
 
+/** The shipped weights (src/engine/channel.ts) as a θ of this fit. */
+function shippedTheta() {
+  const ch = eng('engine/channel');
+  const w = ch.REPLACE_WEIGHTS;
+  return { a: w.nats, b: w.nats * w.lambda, c: w.nats * w.perPiece, g: ch.EDIT_SCALE, cue: ch.AGREEMENT_CUE, conf: ch.CONFUSION_CUE,
+    noun: ch.NOUN_CUE, common: ch.COMMON_WORD, familiar: ch.FAMILIAR_WORD, nonWord: ch.NON_WORD_LOG_PRIOR, own: { ...ch.OWN_WEIGHTS }, prior: { ...ch.KIND_LOG_PRIOR } };
+}
+
+/**
+ * --margins: for each margin M, what leaving out a suspect's candidates whose prescore (what its total knows before
+ * the model runs: the channel less the price of its pieces, replacePlans.ts likeliest) is more than M below the best
+ * candidate's would do, under the shipped weights at the default tau, among the rows the features kept: the share of
+ * rows left, the flags that change (which word, or whether it is flagged), the suspects that lose more than 0.1 of
+ * their posterior with the rows left out, the most any loses, and the planted fixes left without a row.
+ */
+function margins(data) {
+  const th = shippedTheta();
+  const tau = eng('engine/calibration').thresholdsFor(0.5).tau;
+  const out = [];
+  for (const kind of ['non-word', 'real word']) {
+    const records = data.records.filter((r) => (kind === 'non-word') === !r.isWord && r.rows.length > 2);
+    for (const M of [4, 6, 8, 10, 12, 15, 20]) {
+      let rows = 0, kept = 0, changed = 0, over01 = 0, most = 0, fixes = 0;
+      for (const r of records) {
+        const { z } = logits(r, th);
+        // z_k less its context terms but the price of its pieces: the prescore up to a constant of the suspect's.
+        const pre = z.map((v, k) => (k === 0 ? -Infinity : v + th.a * r.rows[k].energy + th.b * r.rows[k].surprisal));
+        const top = Math.max(...pre.slice(1));
+        const keep = pre.map((v, k) => k === 0 || v >= top - M);
+        const cands = z.map((_, k) => k).slice(1), left = cands.filter((k) => keep[k]);
+        const flag = (ks) => { const k = ks.reduce((b, x) => (z[x] > z[b] ? x : b), ks[0]); return z[k] - z[0] > tau ? k : 0; };
+        if (flag(cands) !== flag(left)) changed++;
+        const m = Math.max(...z), e = z.map((v) => Math.exp(v - m)), Z = e.reduce((x, y) => x + y, 0);
+        const lost = cands.filter((k) => !keep[k]).reduce((x, k) => x + e[k] / Z, 0);
+        if (lost > 0.1) over01++;
+        most = Math.max(most, lost);
+        if (r.label === 'fix' && r.gold.some((g) => !keep[g])) fixes++;
+        rows += cands.length;
+        kept += left.length;
+      }
+      out.push({ kind, margin: M, suspects: records.length, rows, kept: Math.round((kept / rows) * 1000) / 1000, flagsChanged: changed, lostOver01: over01,
+        mostLost: Math.round(most * 1000) / 1000, plantedFixesLeftOut: fixes });
+    }
+  }
+  return { tau, margins: out };
+}
+
 async function main() {
   const o = args(process.argv.slice(2));
   const data = prepare(o.features ? mergeFeatures(o.features) : await collect(o), o.corpus);
+  if (o.margins) {
+    console.log(JSON.stringify({ command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10), ...margins(data) }, null, 1));
+    return;
+  }
   const start = Object.fromEntries(KINDS.map((k) => [k, Math.log(START[k])]));
   const n = { fix: data.records.filter((r) => r.label === 'fix').length, keep: data.records.filter((r) => r.label === 'keep').length };
   console.error(`fit: ${data.items.length} items, ${n.fix} suspects with their planted fix, ${n.keep} to keep`);
