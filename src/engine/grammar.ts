@@ -176,6 +176,8 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   }
   if (SINGULAR_SUBJECTS.has(lw)) return 'singular';
   if (PLURAL_SUBJECTS.has(lw)) return 'plural';
+  // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
+  if (MODALS.has(lw)) return undefined;
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? subjectNumber(text, before.slice(0, n - 1), last, lex) : undefined;
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").

@@ -243,6 +243,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Files that contains it.', 'contains'), 'plural', 'a capital that only begins the sentence');
   assert.equal(number('It holds an object that contain a hash.', 'contain'), 'singular');
   assert.equal(number('He said that works.', 'works'), undefined, 'a verb before it says nothing');
+  assert.equal(number('So that a project can decide.', 'decide'), undefined, 'nor a modal: "can" is no noun there');
+  assert.equal(number('The tool will runs.', 'runs'), undefined, 'the word after a modal is no agreement slip');
   assert.equal(number('When all hunks is uninteresting, stop.', 'is'), 'plural', 'a plural by its -s');
   assert.equal(number('The list of files is long.', 'is'), undefined, "a preposition's object is not the subject");
   assert.equal(number('The user and the group is set.', 'is'), undefined, 'nor is a conjunct');
