@@ -101,13 +101,13 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
 
 /**
  * How far below the likeliest candidate's prescore (nats) another's may be and still get a row. A row is the
- * sentence through both heads, and the model moves a candidate by less than this: on the channel fit's kept
- * features (bench/work/fit/features-2026-12-05a.json and -b.json, 4,766 non-word and 102,841 real-word suspects
- * with more than one candidate row, the shipped weights, tau 0.5; `node bench/fit-channel.mjs --features ... --margins`
- * → bench/results/prescore-margins.json), leaving out the rows 12 nats below left 72% of
- * the non-words' rows and 97% of the real words', changed no flag and took at most 0.002 of a suspect's posterior
- * with them; 8 nats left 55% and 86%, changed no flag either, but took more than 0.1 from 4 non-words (at most
- * 0.29) and dropped a planted fix from 2.
+ * sentence through both heads, and a candidate that far behind before the model runs is hardly ever near after:
+ * on the channel fit's kept features (bench/work/fit/features-2026-12-05a.json and -b.json, 4,766 non-word and
+ * 102,841 real-word suspects with more than one candidate row, the shipped weights, tau 0.5;
+ * `node bench/fit-channel.mjs --features ... --margins` → bench/results/prescore-margins.json), leaving out the rows
+ * more than 12 nats below left 72% of the non-words' rows and 97% of the real words', changed no flag and took at
+ * most 0.002 of a suspect's posterior with them; 8 nats left 55% and 86%, changed no flag either, but took more than
+ * 0.1 from 4 non-words (at most 0.29) and dropped a planted fix from 2.
  */
 export const PRESCORE_MARGIN = 12;
 
