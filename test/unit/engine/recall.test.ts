@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, grammarCandidates, nounNumber, subjectNumber } from '../../../src/engine/grammar';
@@ -257,6 +257,13 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It acts as if the string were absent.', 'were'), undefined, 'a subjunctive "were"');
 });
 
+/** The first candidate's channel (rowChannels) with the cues is its channel without them plus `weight`, to rounding. */
+function assertCuePriced(text: string, cands: Candidate[], cues: WordCues, weight: number): void {
+  const [, plain] = rowChannels(text, 0, cands);
+  const [, cued] = rowChannels(text, 0, cands, cues);
+  assert.ok(Math.abs(cued - plain - weight) < 1e-9, `${cued} - ${plain} is not ${weight}`);
+}
+
 test('the agreement cue prices an agreement fix by the subject: up where it agrees, down where it leaves agreement', () => {
   const fix = (text: string): Candidate => ({ text, start: 10, end: 13, prior: 3, sources: ['quiet-agreement'] });
   assert.equal(agreementCue('are', fix('is'), 'singular'), 1);
@@ -266,9 +273,7 @@ test('the agreement cue prices an agreement fix by the subject: up where it agre
   assert.equal(agreementCue('form', { ...fix('from'), sources: ['quiet-confusable'] }, 'singular'), 0, 'another kind, no cue');
   assert.ok(AGREEMENT_CUE > 0, 'fitted: the cue favours agreement');
   const cands = [fix('is')];
-  const [, plain] = rowChannels('The value are here.', 0, cands);
-  const [, cued] = rowChannels('The value are here.', 0, cands, { subject: 'singular' });
-  assert.ok(Math.abs(cued - plain - AGREEMENT_CUE) < 1e-9);
+  assertCuePriced('The value are here.', cands, { subject: 'singular' }, AGREEMENT_CUE);
 });
 
 test("a noun's number where its determiner tells it plainly, and none where a reading disagrees", () => {
@@ -309,9 +314,7 @@ test("the noun-number cue prices a noun's other number by its determiner: up whe
   assert.equal(nounNumberCue('reason', { ...fix('reasons'), sources: ['spelling'] }, 'plural'), 0, 'another kind, no cue');
   assert.ok(NOUN_CUE > 0, 'fitted: the cue favours the number told');
   const cands = [fix('reasons')];
-  const [, plain] = rowChannels('There are several reason.', 0, cands);
-  const [, cued] = rowChannels('There are several reason.', 0, cands, { noun: 'plural' });
-  assert.ok(Math.abs(cued - plain - NOUN_CUE) < 1e-9);
+  assertCuePriced('There are several reason.', cands, { noun: 'plural' }, NOUN_CUE);
 });
 
 test('the common-word cue: a lower-case non-word replaced by a common English word, priced by COMMON_WORD', () => {
@@ -332,9 +335,7 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   const cands = ['brilliant', 'reliant'].map(cand);
   const cues = wordCues(text, words, 3, cands, gen);
   assert.deepEqual(cues.common, [1, 0]);
-  const [, plain] = rowChannels(text, 0, cands);
-  const [, cued] = rowChannels(text, 0, cands, cues);
-  assert.ok(Math.abs(cued - plain - COMMON_WORD) < 1e-9);
+  assertCuePriced(text, cands, cues, COMMON_WORD);
 });
 
 test('the familiar-word cue: the same for a word a step less common, priced by FAMILIAR_WORD', () => {
@@ -349,9 +350,7 @@ test('the familiar-word cue: the same for a word a step less common, priced by F
   const cues = wordCues(text, words, 3, cands, gen);
   assert.deepEqual(cues.familiar, [1, 0, 1]);
   assert.deepEqual(cues.common, [0, 1, 0], 'one cue a candidate: operated is common');
-  const [, plain] = rowChannels(text, 0, cands);
-  const [, cued] = rowChannels(text, 0, cands, cues);
-  assert.ok(Math.abs(cued - plain - FAMILIAR_WORD) < 1e-9);
+  assertCuePriced(text, cands, cues, FAMILIAR_WORD);
 });
 
 test('the confusion cue: what the words next to a confusable word say of it, and nothing where they say nothing', () => {
