@@ -262,11 +262,11 @@ export function nounNumber(text: string, before: readonly Span[], word: Span, le
     d === undefined ? undefined : NOUN_SINGULAR_BEFORE.has(d) ? 'singular' : NOUN_PLURAL_BEFORE.has(d) ? 'plural' : undefined;
   let number = told(at(n - 1)), alone = number !== undefined && STANDS_ALONE.has(at(n - 1)!), modified = false;
   if (number === undefined) {
-    const m = at(n - 1);
+    const m = at(n - 1), beforeM = told(at(n - 2));
     if (m !== undefined && (OPEN_DETERMINERS.has(m) || m === 'these' || m === 'those') && at(n - 2) === 'of' && ONE_OF.has(at(n - 3) ?? '')) number = 'plural';
-    else if (m !== undefined && told(at(n - 2)) !== undefined && /^\p{Ll}+$/u.test(m) && !FUNCTION_WORDS.has(m) && !PLURAL_AFTER_A.has(m) &&
+    else if (m !== undefined && beforeM !== undefined && /^\p{Ll}+$/u.test(m) && !FUNCTION_WORDS.has(m) && !PLURAL_AFTER_A.has(m) &&
       lex.isWord(m) && !lex.canBe(m, 'noun') && !lex.canBe(m, 'verb') && !pluralNoun(m, lex)) {
-      number = told(at(n - 2));
+      number = beforeM;
       modified = true;
     }
     alone = false;   // after a modifier, or "one of the", the word is a noun
