@@ -294,10 +294,19 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   fs.writeFileSync(file, JSON.stringify({ items, records }));
   fs.mkdirSync(path.join(dir, 'text', 'train'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'text', 'train', 'pkg.txt'), 'A first line.\nIt truely is.\nAnd truely so.\n');
-  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir], { encoding: 'utf8' });
+  const fitOf = (...more) => spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir, ...more], { encoding: 'utf8' });
+  const r = fitOf(), held = fitOf('--no-energy');
   fs.rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 0, r.stderr);
+  assert.equal(held.status, 0, held.stderr);
   const out = JSON.parse(r.stdout);
+  // The weights in nats per unit, as channel.ts REPLACE_WEIGHTS reads them; --no-energy holds the energy's at 0
+  // (the shipped fit) and fits the rest.
+  assert.deepEqual(Object.keys(out.REPLACE_WEIGHTS), ['energy', 'surprisal', 'perPiece']);
+  assert.notEqual(out.REPLACE_WEIGHTS.energy, 0);
+  const noEnergy = JSON.parse(held.stdout).REPLACE_WEIGHTS;
+  assert.equal(noEnergy.energy, 0);
+  assert.ok(Number.isFinite(noEnergy.surprisal) && noEnergy.surprisal !== out.REPLACE_WEIGHTS.surprisal, JSON.stringify(noEnergy));
   for (const v of [out.loss, out.NON_WORD_LOG_PRIOR, out.EDIT_SCALE, ...Object.values(out.REPLACE_WEIGHTS), ...Object.values(out.KIND_LOG_PRIOR),
     ...Object.values(out.OWN_WEIGHTS), out.bestF05.se]) {
     assert.ok(Number.isFinite(v), `${JSON.stringify(out)}`);

@@ -8,6 +8,7 @@
 //       (--features A,B: several kept collections together, bench/work/fit/features-*.json)
 //       (the corpus for the text around each item: whether its document holds a non-word again, prepare())
 //   ... --no-per-piece: perPiece held at 0 (the ablation of item 2's price per piece)
+//   ... --no-energy: the REPLACE rows' Electric energy held at 0 (the shipped fit: channel.ts, REPLACE_WEIGHTS)
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
 //   ... --no-common: COMMON_WORD and FAMILIAR_WORD held at 0 (the ablation of the common-word cues, channel.ts commonCue)
 //   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
@@ -28,12 +29,12 @@
 //    the technical text alone teaches the fit that a non-word is jargon as often as not, and that the model
 //    knows the word meant, which holds for Debian's manuals and not for a README's or a learner's everyday words.
 // 2. Every item goes through check's own stages (out/src/engine: suspects, candidates, REPLACE rows scored
-//    by both heads); each suspect's rows are kept: Σ energy, -PLL under q, pieces, and the channel's edit
+//    by both heads, whatever the shipped weights read); each suspect's rows are kept: Σ energy, -PLL under q, pieces, and the channel's edit
 //    terms of each candidate kind. A suspect is labelled "fix" when one of its candidates is the planted
 //    correction, "keep" when it touches no planted error (clean words: the false flags), and left out
 //    otherwise. Written to bench/work/fit/features.json.
 // 3. The posterior over a suspect's rows is a conditional logit:
-//      logit_k = -nats · (E_k + lambda · S_k + perPiece · n_k) + log P(typed | meant_k) + cue · c_k + confusion · f_k
+//      logit_k = -(energy · E_k + surprisal · S_k + perPiece · n_k) + log P(typed | meant_k) + cue · c_k + confusion · f_k
 //                + common · m_k + familiar · l_k + noun · u_k
 //    (c_k: an agreement fix's cue, +1 where it takes the number of the verb's subject as the words before it say
 //    it and the typed word does not, -1 the other way round, 0 else: channel.ts agreementCue, read in prepare();
@@ -66,7 +67,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, number: 0, unseen: false, inFlight: 4, perPiece: true, printCurve: false, margins: false, own: true, common: true };
+  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, number: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, printCurve: false, margins: false, own: true, common: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -79,6 +80,7 @@ function args(argv) {
     else if (a === '--unseen') o.unseen = true;
     else if (a === '--number') o.number = Number(next());
     else if (a === '--no-per-piece') o.perPiece = false;
+    else if (a === '--no-energy') o.energy = false;
     else if (a === '--print-curve') o.printCurve = true;
     else if (a === '--margins') o.margins = true;
     else if (a === '--no-own') o.own = false;
@@ -188,7 +190,7 @@ async function collect(o) {
       // Every candidate REPLACE would row, before check's screen of real words' candidates (replacePlans.ts,
       // screened): it reads tau, which this fit sets, and the candidates it drops are far from likely.
       const plans = planReplacements(doc, suspects, model);
-      const scores = await scorePlans(plans, model);
+      const scores = await scorePlans(plans, model, undefined, true);
       plans.forEach((plan, k) => {
         const w = doc.words[plan.suspect.word];
         const cands = plan.cands.map((c) => {
@@ -288,12 +290,12 @@ function lossAndGrad(records, th, start, pull) {
   return { loss: loss / records.length, g };
 }
 
-/** Linear in a = nats, b = nats · lambda, c = nats · perPiece (a convex problem); lambda = b/a, perPiece = c/a. */
-function fit(records, start, { perPiece, own, common }) {
+/** Linear in a, b, c: REPLACE_WEIGHTS' energy, surprisal and perPiece, nats each (a convex problem). */
+function fit(records, start, { perPiece, energy, own, common }) {
   // 'a/an' is set, not fitted (channel.ts): no a/an error is planted yet.
-  const th = { a: 1, b: 0.5, c: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
+  const th = { a: energy ? 1 : 0, b: 0.5, c: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
     prior: { ...start, 'a/an': Math.log(1 / 2) } };
-  const keys = [...(perPiece ? ['c'] : []), 'a', 'b', 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+  const keys = [...(perPiece ? ['c'] : []), ...(energy ? ['a'] : []), 'b', 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -532,7 +534,7 @@ function mergeFeatures(files) {
 function shippedTheta() {
   const ch = eng('engine/channel');
   const w = ch.REPLACE_WEIGHTS;
-  return { a: w.nats, b: w.nats * w.lambda, c: w.nats * w.perPiece, g: ch.EDIT_SCALE, cue: ch.AGREEMENT_CUE, conf: ch.CONFUSION_CUE,
+  return { a: w.energy, b: w.surprisal, c: w.perPiece, g: ch.EDIT_SCALE, cue: ch.AGREEMENT_CUE, conf: ch.CONFUSION_CUE,
     noun: ch.NOUN_CUE, common: ch.COMMON_WORD, familiar: ch.FAMILIAR_WORD, nonWord: ch.NON_WORD_LOG_PRIOR, own: { ...ch.OWN_WEIGHTS }, prior: { ...ch.KIND_LOG_PRIOR } };
 }
 
@@ -615,7 +617,7 @@ async function main() {
   console.log(JSON.stringify({
     command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),
     items: data.items.length, suspects: n, loss: r3(loss),
-    REPLACE_WEIGHTS: { nats: r3(th.a), lambda: r3(th.b / th.a), perPiece: r3(th.c / th.a) },
+    REPLACE_WEIGHTS: { energy: r3(th.a), surprisal: r3(th.b), perPiece: r3(th.c) },
     NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), AGREEMENT_CUE: r3(th.cue), CONFUSION_CUE: r3(th.conf), NOUN_CUE: r3(th.noun), COMMON_WORD: r3(th.common), FAMILIAR_WORD: r3(th.familiar), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
     tau: [lo.tau, mid.tau, hi.tau], bestF05: { tau: top.tau, f05: r3(top.f05), se: r3(se) },
     train: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { perItem, ...v }]) => [k, v])),

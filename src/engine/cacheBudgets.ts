@@ -14,7 +14,7 @@ export interface CacheBudgets {
   energyBytes: number;
   /** rowCache.ts ClozeCache: cloze top-K and log q of windows, bytes */
   clozeBytes: number;
-  /** rowCache.ts ReplaceCache: REPLACE rows' energies and log q, bytes */
+  /** rowCache.ts ReplaceCache: REPLACE rows' log q (and energies where the weights read them), bytes */
   replaceBytes: number;
   /** blockMemo.ts: sentences' pieces and placed words, units of pieces + words */
   sentenceUnits: number;

@@ -1,10 +1,12 @@
 // REPLACE scoring (Clark et al. 2020): put each candidate in the word's place, score every variant in one
-// batched Electric pass and one batched cloze pass, and read each row's context score: its summed energy
-// (one-pass pseudo-log-likelihood under Electric), plus lambda times its surprisal under the cloze model q
-// (minus its pseudo-log-likelihood under q), plus perPiece per real token. The noisy channel (channel.ts)
-// then turns that into a posterior: total = nats · score − log P(typed | meant), in nats, so
+// batched pass, and read each row's context score: its surprisal under the cloze model q (minus its
+// pseudo-log-likelihood under q) plus a price per real token, and where REPLACE_WEIGHTS.energy is not 0 its
+// summed Electric energy too (one-pass pseudo-log-likelihood under Electric), each weighted in nats. The
+// noisy channel (channel.ts) then turns that into a posterior: total = context cost − log P(typed | meant), so
 // p = softmax(-total) over the candidates plus the original text, and original.total − best.total is the
-// decision's log-odds (findings.ts, verdict).
+// decision's log-odds (findings.ts, verdict). The shipped weights leave the energy out (channel.ts,
+// REPLACE_WEIGHTS: fitted with it, it moved the training split's F0.5 by 0.002), so a REPLACE row costs one
+// cloze pass and no Electric pass; Electric's energies find the suspects (wordScores.ts, pNoise).
 // The one scorer of replacements: check's findings and rank's answers both come from rankFromScores.
 import type { WordPiece } from '../text/wordpiece';
 import type { Piece } from './windows';
@@ -65,23 +67,32 @@ export function pseudoLogLikelihood(tokenLogq: Float32Array): number {
   return t;
 }
 
-/** What a REPLACE row's two passes say of it: Σ energy, -PLL under q, and its real tokens (pieces). */
-export interface RowScore { energy: number; surprisal: number; pieces: number }
+/**
+ * What a REPLACE row's passes say of it: -PLL under q, its real tokens (pieces), and Σ energy where its Electric
+ * pass was run (undefined where the weights do not read it).
+ */
+export interface RowScore { energy?: number; surprisal: number; pieces: number }
 
-export function rowScore(energy: Float32Array, tokenLogq: Float32Array): RowScore {
-  return { energy: totalEnergy(energy), surprisal: -pseudoLogLikelihood(tokenLogq), pieces: energy.length - 2 };
+export function rowScore(energy: Float32Array | undefined, tokenLogq: Float32Array): RowScore {
+  return { energy: energy && totalEnergy(energy), surprisal: -pseudoLogLikelihood(tokenLogq), pieces: tokenLogq.length - 2 };
 }
 
 /**
- * How REPLACE rows become log-likelihoods in context (fitted with the channel: channel.ts, REPLACE_WEIGHTS).
- * perPiece makes a word a unit: a misspelling split into pieces that explain each other ("defin ##ately")
- * pays for each piece it adds over its one-piece fix.
+ * How REPLACE rows become log-likelihoods in context, nats per unit of each (fitted with the channel: channel.ts,
+ * REPLACE_WEIGHTS): per nat of Σ energy, per nat of surprisal under q, per piece. perPiece makes a word a unit:
+ * a misspelling split into pieces that explain each other ("defin ##ately") pays for each piece it adds over its
+ * one-piece fix. energy 0: the rows need no Electric pass (replacePlans.ts, scorePlans).
  */
-export interface ReplaceWeights { nats: number; lambda: number; perPiece: number }
+export interface ReplaceWeights { energy: number; surprisal: number; perPiece: number }
 
 /** -log p(row | context) up to a constant shared by a word's rows, in nats. */
 export function contextCost(r: RowScore, w: ReplaceWeights): number {
-  return w.nats * (r.energy + w.lambda * r.surprisal + w.perPiece * r.pieces);
+  let cost = w.surprisal * r.surprisal + w.perPiece * r.pieces;
+  if (w.energy !== 0) {
+    if (r.energy === undefined) throw new Error('REPLACE weights read the energy, but the row was scored without its Electric pass');
+    cost += w.energy * r.energy;
+  }
+  return cost;
 }
 
 /**

@@ -1,13 +1,14 @@
 // Stage 2 of a check: plan the replacements (each suspect's candidates and their REPLACE rows), then score
-// the plans' rows in ONE batched Electric pass and ONE batched cloze pass (cached per row, so a quick
-// re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts a long list in chunks).
+// the plans' rows in ONE batched cloze pass (and an Electric one where the weights read energy: ranking.ts;
+// cached per row, so a quick re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts
+// a long list in chunks).
 import { REPLACE_WEIGHTS, documentTerm, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
 import { memoPlan, type PlanWork } from './planMemo';
 import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
-import { cachesFor } from './rowCache';
+import { cachesFor, replaceScores } from './rowCache';
 import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 
@@ -24,7 +25,7 @@ export const NON_WORD_CANDIDATES = MAX_CANDIDATES;
 
 /**
  * Candidates per suspect that get REPLACE rows: the forced ones and the others of highest prescore (likeliest),
- * up to this many. The rows are most of a check's model time (each is the sentence through both heads), and a
+ * up to this many. The rows are most of a check's model time (each is the sentence through the cloze model), and a
  * candidate priced far below six others before the model runs hardly ever wins in context. On the channel
  * fit's 50,168 planted-error suspects (bench/fit-channel.mjs, training text) six of sixteen kept every flag at
  * the default but two (P 0.957, R 0.869 either way) and left more than a tenth of the posterior on the rows
@@ -94,14 +95,14 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   // The channel reads what the words around say of the candidates (channel.ts, wordCues).
   const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, gen ? wordCues(text, words, s.word, all, gen) : {});
   // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
-  const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.nats * REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
+  const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
   const at = [0, ...kept.map((i) => i + 1)];
   return { cands: kept.map((i) => all[i]), texts: at.map((i) => texts[i]), rows: rows.length ? at.map((i) => rows[i]) : [], channels: at.map((i) => channels[i]) };
 }
 
 /**
  * How far below the likeliest candidate's prescore (nats) another's may be and still get a row. A row is the
- * sentence through both heads, and a candidate that far behind before the model runs is hardly ever near after:
+ * sentence through the cloze model, and a candidate that far behind before the model runs is hardly ever near after:
  * on the channel fit's kept features (bench/work/fit/features-2026-12-05a.json and -b.json, 4,766 non-word and
  * 102,841 real-word suspects with more than one candidate row, the shipped weights, tau 0.5;
  * `node bench/fit-channel.mjs --features ... --margins` → bench/results/prescore-margins.json), leaving out the rows
@@ -184,10 +185,16 @@ export function clozeEstimates(doc: ScoredDocument, plan: ReplacePlan, model: Mo
   });
 }
 
-/** Every plan's rows scored (same order), from one batched pass through each head. */
-export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal): Promise<RowScore[][]> {
+/**
+ * Every plan's rows scored (same order), from one batched pass through each head the shipped weights read, or
+ * with `withEnergy` through Electric's as well, uncached (bench/fit-channel.mjs collects the energies so that a
+ * fit can weigh them).
+ */
+export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: AbortSignal, withEnergy?: boolean): Promise<RowScore[][]> {
   const { runner } = model;
-  const scores = await cachesFor(runner).replace.scores(runner, plans.flatMap((p) => p.rows), signal);
+  const cache = cachesFor(runner).replace, rows = plans.flatMap((p) => p.rows);
+  const scores = withEnergy === undefined || withEnergy === cache.withEnergy ? await cache.scores(runner, rows, signal)
+    : await replaceScores(runner, rows, withEnergy, signal);
   signal?.throwIfAborted();
   let first = 0;
   return plans.map((plan) => {

@@ -3,6 +3,7 @@
 // for again by a re-check or by rank) is never run twice while it stays in the cache, so re-checking an edited document
 // costs only what changed.
 import { cacheBudgets } from './cacheBudgets';
+import { REPLACE_WEIGHTS } from './channel';
 import type { ClozeRow, ModelRunner } from './types';
 
 // What one entry costs besides its numbers and its key's units: the Map slot and the entry object
@@ -128,27 +129,34 @@ export class ClozeCache extends RowCache<ClozeRow> {
   }
 }
 
-/** What REPLACE reads of a row: its energies and its tokens' log q (not the cloze top-K, ~1 KB a piece). */
-export interface ReplaceScores { energy: Float32Array; tokenLogq: Float32Array }
+/**
+ * What REPLACE reads of a row: its tokens' log q (not the cloze top-K, ~1 KB a piece), and its energies where
+ * the weights read them (ranking.ts, contextCost).
+ */
+export interface ReplaceScores { energy?: Float32Array; tokenLogq: Float32Array }
 
 /**
- * REPLACE rows through both heads, kept apart from the windows' caches: a long document's suspects are
- * many short rows, which would otherwise push its windows out (and every re-check would score them again),
- * and only tokenLogq of their cloze output is kept.
+ * REPLACE rows through the heads their weights read (the cloze head always, Electric's where `withEnergy`),
+ * kept apart from the windows' caches: a long document's suspects are many short rows, which would otherwise
+ * push its windows out (and every re-check would score them again), and only tokenLogq of their cloze output
+ * is kept.
  */
 export class ReplaceCache extends RowCache<ReplaceScores> {
-  constructor(maxBytes = cacheBudgets().replaceBytes) {
-    super(maxBytes, (r) => 2 * ARRAY_OVERHEAD + r.energy.byteLength + r.tokenLogq.byteLength);
+  constructor(readonly withEnergy: boolean, maxBytes = cacheBudgets().replaceBytes) {
+    super(maxBytes, (r) => (r.energy ? 2 : 1) * ARRAY_OVERHEAD + (r.energy?.byteLength ?? 0) + r.tokenLogq.byteLength);
   }
 
   scores(runner: ModelRunner, rows: number[][], signal?: AbortSignal): Promise<ReplaceScores[]> {
-    return this.get(rows, async (todo) => {
-      const energy = await runner.energies(todo);
-      signal?.throwIfAborted();
-      const cloze = await runner.cloze(todo);
-      return todo.map((_, i) => ({ energy: energy[i], tokenLogq: cloze[i].tokenLogq }));
-    });
+    return this.get(rows, (todo) => replaceScores(runner, todo, this.withEnergy, signal));
   }
+}
+
+/** REPLACE rows scored, uncached: the cloze pass, and Electric's first where withEnergy. */
+export async function replaceScores(runner: ModelRunner, rows: number[][], withEnergy: boolean, signal?: AbortSignal): Promise<ReplaceScores[]> {
+  const energy = withEnergy ? await runner.energies(rows) : undefined;
+  signal?.throwIfAborted();
+  const cloze = await runner.cloze(rows);
+  return rows.map((_, i) => ({ energy: energy?.[i], tokenLogq: cloze[i].tokenLogq }));
 }
 
 interface Caches { energy: EnergyCache; cloze: ClozeCache; replace: ReplaceCache }
@@ -160,6 +168,6 @@ const caches = new WeakMap<ModelRunner, Caches>();
  */
 export function cachesFor(runner: ModelRunner): Caches {
   let c = caches.get(runner);
-  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(), replace: new ReplaceCache() }));
+  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(), replace: new ReplaceCache(REPLACE_WEIGHTS.energy !== 0) }));
   return c;
 }

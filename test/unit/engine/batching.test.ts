@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, checkMany } from '../../../src/engine/pipeline';
 import { inChunks, REPLACE_CHUNK_ROWS } from '../../../src/engine/replaceChunks';
-import { rankPlans, type ReplacePlan } from '../../../src/engine/replacePlans';
+import { rankPlans, scorePlans, type ReplacePlan } from '../../../src/engine/replacePlans';
+import { REPLACE_WEIGHTS } from '../../../src/engine/channel';
 import type { CheckResult } from '../../../src/engine/types';
 import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
@@ -30,9 +31,11 @@ test('checkMany: each item gets exactly what checking it alone gives, in order',
   const alone = await Promise.all(items.map((it) => check(it.text, it.languageId, LOOSE, runner(), wp)));
   assert.deepEqual(many.map(withoutMs), alone.map(withoutMs));
   assert.ok(alone[0].findings.length > 0 && alone[1].findings.length > 0, 'the items have findings to compare');
-  // One pass per head over every item's windows, and the REPLACE rows of all suspects in one chunk; then
-  // the same again for the second looks of every item (secondLook.ts): their blocks, then their rows.
-  assert.equal(batched.calls.energies, 4);
+  // One pass per head over every item's windows, and the REPLACE rows of all suspects in one chunk (the cloze
+  // head's alone: the shipped weights read no energy of a REPLACE row, channel.ts REPLACE_WEIGHTS); then the same
+  // again for the second looks of every item (secondLook.ts): their blocks, then their rows.
+  assert.equal(REPLACE_WEIGHTS.energy, 0);
+  assert.equal(batched.calls.energies, 2);
   assert.equal(batched.calls.cloze, 4);
 });
 
@@ -51,14 +54,16 @@ test('no suspect budget: a document with more errors than the old cap (16 suspec
   }
 });
 
-// A runner whose rows are cheap (energy 1 per piece, q uniform) and that counts them: the chunking.
+// A runner whose rows are cheap (energy 1 per piece, log q -1 a piece) and that counts the rows of its cloze
+// passes (a REPLACE row's one pass under the shipped weights): the chunking.
 function countingRunner() {
   const meta = testMeta();
-  const calls: number[] = [];
+  const calls: number[] = [], energyCalls: number[] = [];
   return {
-    calls, meta, provider: 'count',
-    async energies(batch: number[][]) { calls.push(batch.length); return batch.map((r) => new Float32Array(r.length).fill(1)); },
+    calls, energyCalls, meta, provider: 'count',
+    async energies(batch: number[][]) { energyCalls.push(batch.length); return batch.map((r) => new Float32Array(r.length).fill(1)); },
     async cloze(batch: number[][]) {
+      calls.push(batch.length);
       return batch.map((r) => ({ topkIds: new Int32Array(0), topkLogq: new Float32Array(0), tokenLogq: new Float32Array(r.length).fill(-1) }));
     },
   };
@@ -96,6 +101,23 @@ test('REPLACE in chunks: every plan in order; a cancel between chunks keeps what
   assert.equal(pauses, done.length - 1, 'a pause between two chunks, none after the last');
   // The first chunk came from the cache: only the rest went to the model.
   assert.equal(r.calls.slice(1).reduce((a, b) => a + b, 0), (100 - perChunk) * 17);
-  // The original's row is one piece shorter: lower total energy, so it ranks first against every candidate.
+  // The original's row is one piece shorter: less surprisal and one piece fewer, so it ranks first against every candidate.
   for (const k of rankings) assert.ok(k.original.p > k.candidates[0].p);
+});
+
+test('REPLACE rows: the cloze pass alone under the shipped weights; with their energies, uncached, where the fit asks', async () => {
+  const r = countingRunner();
+  const model = { runner: r, wp };
+  const plans = plansOf(3, 4);
+  const shipped = await scorePlans(plans, model);
+  assert.deepEqual([r.calls, r.energyCalls], [[12], []]);
+  assert.ok(shipped.flat().every((x) => x.energy === undefined && x.pieces >= 2));
+  // bench/fit-channel.mjs collects each row's energy too: both passes, past the product's cache (which holds no energy).
+  const collected = await scorePlans(plans, model, undefined, true);
+  assert.deepEqual([r.calls, r.energyCalls], [[12, 12], [12]]);
+  assert.deepEqual(collected.flat().map((x) => x.energy), collected.flat().map((x) => x.pieces), 'energy 1 a piece');
+  assert.deepEqual(collected.flat().map((x) => x.surprisal), shipped.flat().map((x) => x.surprisal));
+  // The product's cache still answers the shipped scoring.
+  await scorePlans(plans, model);
+  assert.deepEqual(r.calls, [12, 12]);
 });

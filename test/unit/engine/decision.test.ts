@@ -7,7 +7,7 @@ import { NON_WORD_LOG_PRIOR, logChannel, logOwn, rowChannels } from '../../../sr
 import { verdict, type WordTable } from '../../../src/engine/findings';
 import { rankFromScores, type RowScore } from '../../../src/engine/ranking';
 
-const W = { nats: 1, lambda: 0.5, perPiece: 0 };
+const W = { energy: 1, surprisal: 0.5, perPiece: 0 };
 const row = (energy: number, pieces = 1): RowScore => ({ energy, surprisal: 0, pieces });
 
 function table(text: string, word: string, isWord: (w: string) => boolean): WordTable {

@@ -131,8 +131,7 @@ test('a plan rows its forced candidates and the others most likely typed as the 
   assert.equal(plan.rows.length, plan.cands.length + 1, 'the word itself and its candidates');
   // What REPLACE's total knows before the model runs: the channel less the price of the row's pieces.
   const [, ...priced] = rowChannels(text, plan.channels[0], all, wordCues(text, doc.words, s.word, all, doc.gen!));
-  const { nats, perPiece } = REPLACE_WEIGHTS;
-  const prescore = all.map((c, i) => priced[i] - nats * perPiece * model.wp.encode(c.text).ids.length);
+  const prescore = all.map((c, i) => priced[i] - REPLACE_WEIGHTS.perPiece * model.wp.encode(c.text).ids.length);
   const kept = new Set(plan.cands.map((c) => c.text));
   const lowestKept = Math.min(...all.flatMap((c, i) => (kept.has(c.text) ? [prescore[i]] : [])));
   const best = Math.max(...prescore);

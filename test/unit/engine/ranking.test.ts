@@ -28,26 +28,33 @@ test('totalEnergy sums the real tokens only, not [CLS]/[SEP]', () => {
   assert.equal(totalEnergy(Float32Array.from([100, 1, 2, 3, 100])), 6);
 });
 
-test('rankFromScores: total = nats · (Σ energy + lambda · (-PLL under q) + perPiece · pieces) − log channel', () => {
+test('rankFromScores: total = energy · Σ energy + surprisal · (-PLL under q) + perPiece · pieces − log channel', () => {
   assert.equal(pseudoLogLikelihood(Float32Array.from([-100, -1, -2, -100])), -3);
   const e = [Float32Array.from([0, 5, 0]), Float32Array.from([0, 4, 0]), Float32Array.from([0, 4, 0])];
   const q = [Float32Array.from([-50, -6, -50]), Float32Array.from([-50, -1, -50]), Float32Array.from([-50, -1, -50])];
   const rows = e.map((x, i) => rowScore(x, q[i]));
   assert.deepEqual(rows[0], { energy: 5, surprisal: 6, pieces: 1 }, '[CLS]/[SEP] left out');
-  const w = { nats: 1, lambda: 0.5, perPiece: 0 };
+  const w = { energy: 1, surprisal: 0.5, perPiece: 0 };
   const r = rankFromScores(['orig', 'a', 'b'], rows, [0, 0, -3], w);
   assert.equal(r.original.total, 5 + 0.5 * 6);
   assert.deepEqual(r.candidates.map((c) => [c.text, c.total, c.index]), [['a', 4.5, 0], ['b', 7.5, 1]]);
   const sum = r.original.p + r.candidates.reduce((t, c) => t + c.p, 0);
   assert.ok(Math.abs(sum - 1) < 1e-9, 'p over the candidates and the original');
-  // lambda 0 is energy alone: the cloze rows then change nothing; nats scales the context, not the channel
-  assert.equal(rankFromScores(['orig', 'a', 'b'], rows, [0, 0, 0], { ...w, lambda: 0 }).original.total, 5);
-  assert.equal(rankFromScores(['orig', 'a', 'b'], rows, [-1, 0, 0], { ...w, nats: 2 }).original.total, 2 * 8 + 1);
+  // surprisal 0 is energy alone: the cloze rows then change nothing; the weights scale the context, not the channel
+  assert.equal(rankFromScores(['orig', 'a', 'b'], rows, [0, 0, 0], { ...w, surprisal: 0 }).original.total, 5);
+  assert.equal(rankFromScores(['orig', 'a', 'b'], rows, [-1, 0, 0], { ...w, energy: 2, surprisal: 1 }).original.total, 2 * 5 + 6 + 1);
   // perPiece: a row of more pieces pays for each
   const long = rowScore(Float32Array.from([0, 2, 2, 0]), Float32Array.from([0, -1, -1, 0]));
   const short = rowScore(Float32Array.from([0, 4, 0]), Float32Array.from([0, -2, 0]));
   assert.equal(contextCost(long, w), contextCost(short, w));
   assert.ok(contextCost(long, { ...w, perPiece: 1 }) > contextCost(short, { ...w, perPiece: 1 }));
+});
+
+test('a row scored without its Electric pass: its cost reads no energy, and weights that read one refuse it', () => {
+  const cloze = rowScore(undefined, Float32Array.from([0, -2, -1, 0]));
+  assert.deepEqual(cloze, { energy: undefined, surprisal: 3, pieces: 2 });
+  assert.equal(contextCost(cloze, { energy: 0, surprisal: 0.5, perPiece: 1 }), 0.5 * 3 + 2);
+  assert.throws(() => contextCost(cloze, { energy: 0.1, surprisal: 0.5, perPiece: 1 }), /without its Electric pass/);
 });
 
 test('replaceRows: every row has the same context, [CLS]/[SEP], and fits maxLength', () => {
