@@ -69,7 +69,7 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
     }
     // The same objects as last time when the block has not moved (nothing changes a suspect once made).
     if (mine.last?.w0 !== w0 || mine.last.base !== block.base) {
-      mine.last = { w0, base: block.base, suspects: mine.rel.map((s) => ({ word: s.word + w0, byNoise: s.byNoise,
+      mine.last = { w0, base: block.base, suspects: mine.rel.map((s) => ({ word: s.word + w0, byNoise: s.byNoise, real: s.real,
         forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })),
         ...(s.cued ? { cued: true } : {}) })) };
     }

@@ -14,7 +14,11 @@ export interface Span { start: number; end: number; text: string; sentence: numb
  * A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always.
  * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it.
  */
-export interface Suspect { word: number; byNoise: boolean; forced: Candidate[]; cued?: boolean }
+/**
+ * A word to score. real: isRealWord's answer as suspectsOf found it (a check asks it of every suspect three times,
+ * a few thousand of them in a long document); undefined where the suspect was made elsewhere (it is then asked).
+ */
+export interface Suspect { word: number; byNoise: boolean; forced: Candidate[]; cued?: boolean; real?: boolean }
 
 const WORDLIKE = /^[\p{L}][\p{L}'’-]*$/u;
 
@@ -102,7 +106,8 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
     if (!byNoise && t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE) forced.push(...quietAlternatives(t, i));
     if (!byNoise && !forced.length) return;
     const s: Suspect = { word: i, byNoise, forced };
-    if (isRealWord(s, t) && isCued(s, t)) s.cued = true;
+    s.real = isRealWord(s, t);
+    if (s.real && isCued(s, t)) s.cued = true;
     out.push(s);
   });
   return out;
@@ -215,7 +220,7 @@ const QUIET: readonly Source[] = ['quiet-confusable', 'quiet-usage', 'quiet-agre
  * kind).
  */
 export function isRealWord(s: Suspect, t: WordTable): boolean {
-  return s.forced.every((c) => c.sources.length === 1 && QUIET.includes(c.sources[0])) && t.isWord(t.words[s.word].text);
+  return s.real ?? (s.forced.every((c) => c.sources.length === 1 && QUIET.includes(c.sources[0])) && t.isWord(t.words[s.word].text));
 }
 
 function capOf(t: WordTable): number {
