@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import * as path from 'node:path';
-import { CliOptions, parseCliArgs, USAGE, UsageError } from './cli/args';
+import { CliOptions, inferenceThreads, parseCliArgs, USAGE, UsageError } from './cli/args';
 import { expandInputs, GlobError } from './cli/globs';
 import { checkOutputTarget, fileSink, OutputError, Sink, streamSink } from './cli/output';
 import { Progress } from './cli/progress';
@@ -36,13 +36,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     if (err instanceof GlobError || err instanceof OutputError) { note(err.message); return 2; }
     throw err;
   }
-  // More inference threads than cores only adds contention, and onnxruntime allocates per thread
-  // (--threads 100000 took 3 GB and never answered).
-  const cores = availableParallelism();
-  if (opts.threads !== undefined && opts.threads > cores) {
-    note(`--threads ${opts.threads} is more than the ${cores} cores here; using ${cores}`);
-    opts.threads = cores;
-  }
+  opts.threads = inferenceThreads(opts.threads, availableParallelism(), note);
 
   const modelDir = opts.model ? path.resolve(opts.model) : defaultModelDir();
   if (!modelDir) { note('no package.json above electric-check, so no default models/; pass --model DIR'); return 2; }

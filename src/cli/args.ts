@@ -1,6 +1,6 @@
 // Command-line options of electric-check, parsed with node:util (no dependency).
 import { parseArgs } from 'node:util';
-import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../engine/defaults';
+import { defaultThreads, MAX_SUGGESTIONS, SETTING_DEFAULTS } from '../engine/defaults';
 import { DIALECTS, dialectList, isDialect, type Dialect } from '../engine/dialects';
 import type { ProviderChoice } from '../engine/protocol';
 import { SUPPORTED_LANGUAGES } from '../text/languages';
@@ -50,7 +50,7 @@ Options:
                              the English written, whose spellings are words (default ${SETTING_DEFAULTS.dialect}; the
                              others accept the American spellings too)
   --provider auto|cpu|gpu    execution provider (default ${SETTING_DEFAULTS.executionProvider}: the platform's GPU provider, else CPU)
-  --threads N                inference threads (default: cores - 1, at most 4; at most the cores)
+  --threads N                inference threads (default: the cores, at most 4; at most the cores)
   --max-file-size N          skip inputs longer than N characters, as an error (default ${SETTING_DEFAULTS.maxFileSize}, as the extension)
   --model DIR                model folder (default: the package's models/)
   --max-suggestions N        suggestions per finding (default ${MAX_SUGGESTIONS})
@@ -125,4 +125,16 @@ function integer(text: string, flag: string, min: number): number {
   const n = number(text, flag);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min} (got '${text}')`);
   return n;
+}
+
+/**
+ * The inference threads of a run: those asked for, at most the cores (more only adds contention, and onnxruntime
+ * allocates per thread: --threads 100000 took 3 GB and never answered; `note` says so), else all the cores up to 4
+ * (defaults.ts: the command line has no editor to leave a core to).
+ */
+export function inferenceThreads(asked: number | undefined, cores: number, note: (msg: string) => void): number {
+  if (asked === undefined) return defaultThreads(cores, false);
+  if (asked <= cores) return asked;
+  note(`--threads ${asked} is more than the ${cores} cores here; using ${cores}`);
+  return cores;
 }

@@ -17,3 +17,14 @@ export const SETTING_DEFAULTS = {
 
 /** Suggestions per finding: the engine's CheckOptions.maxSuggestions and the CLI's --max-suggestions. */
 export const MAX_SUGGESTIONS = 5;
+
+/**
+ * Inference threads when none is asked for, on a machine of `cores`: one fewer than the cores where the engine
+ * shares the machine with an editor (the worker's default: leave it a core), all of them for the command line,
+ * which has the machine to itself; at most 4 either way (onnxruntime scales poorly past a few threads on these
+ * small encoders). On 2 cores the command line's check of bench/data/speed-10k.md took 4.3-4.4 s with one thread
+ * and (bench:speed's cold document with two) about 3 s.
+ */
+export function defaultThreads(cores: number, leaveACore = true): number {
+  return Math.max(1, Math.min(4, leaveACore ? cores - 1 : cores));
+}

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
 import { readVerified } from './model';
+import { defaultThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
@@ -84,10 +85,9 @@ export function loadOrt(): typeof Ort {
  */
 const ARENA_POLICY = { enableCpuMemArena: true, enableMemPattern: false } as const;
 
-export function defaultThreads(): number {
-  // Leave a core to the editor: onnxruntime scales poorly past a few threads on small encoders anyway.
-  const cores = require('node:os').availableParallelism?.() ?? require('node:os').cpus().length;
-  return Math.max(1, Math.min(4, cores - 1));
+/** The worker's threads when none is asked for (defaults.ts): the cores less one left to the editor. */
+export function workerThreads(): number {
+  return defaultThreads(require('node:os').availableParallelism?.() ?? require('node:os').cpus().length);
 }
 
 /** The providers to try here, from the binary's backend list and the files beside it. */
@@ -134,7 +134,7 @@ export function openVerified(model: LoadedModel, threads: number, graphCache?: s
 export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
   const ort = loadOrt();
   const log: LogFn = options.log ?? (() => undefined);
-  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : defaultThreads();
+  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : workerThreads();
   const open: OpenSession = options.openSession ?? openVerified(model, threads, options.graphCache, log);
   const batching = (base: Batching): Batching => ({ ...base, ...options.batching });
   const validated = async (pair: GraphPair): Promise<GraphPair> => {

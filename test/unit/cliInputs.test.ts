@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { parseCliArgs } from '../../src/cli/args';
+import { inferenceThreads, parseCliArgs } from '../../src/cli/args';
+import { defaultThreads } from '../../src/engine/defaults';
 import { expandInputs } from '../../src/cli/globs';
 import { decode, invalidUtf8Offset, languageOf } from '../../src/cli/inputs';
 
@@ -80,4 +81,15 @@ test('argument errors are usage errors', () => {
   assert.equal(o.threads, 2);
   assert.equal(o.language, 'markdown');
   assert.deepEqual(o.inputs, ['-']);
+});
+
+test('threads: the command line takes every core (at most 4), the editor\'s worker leaves one; more than the cores are the cores', () => {
+  const notes: string[] = [];
+  const note = (m: string) => notes.push(m);
+  assert.deepEqual([1, 2, 3, 8].map((cores) => inferenceThreads(undefined, cores, note)), [1, 2, 3, 4]);
+  assert.deepEqual([1, 2, 3, 8].map((cores) => defaultThreads(cores)), [1, 1, 2, 4]);
+  assert.deepEqual(notes, []);
+  assert.equal(inferenceThreads(1, 2, note), 1);
+  assert.equal(inferenceThreads(6, 2, note), 2);
+  assert.deepEqual(notes, ['--threads 6 is more than the 2 cores here; using 2']);
 });
