@@ -79,9 +79,9 @@ import type { ReplaceWeights } from './ranking';
 // the collections keep each row's energy, so a fit can weigh it again): fitted with it the energy's weight read 0.08
 // nats (the surprisal's 0.37), the loss 0.0271 against 0.0272 without it, the training items' F0.5 at tau 0.5 0.955
 // against 0.954 (P 0.972 R 0.894 against 0.970 and 0.895), the best on the curve 0.958 against 0.956 (SE 0.002); the
-// other weights within 0.13 nats (the bare non-word prior -6.88 -> -6.99). Dev sets at tau 0.5, before and after: tech-dev 0.962 -> 0.963, real-dev 0.820
-// -> 0.819, its documents 0.811 either way, jfleg-dev 0.569 -> 0.568. A REPLACE row is then one cloze pass, where the
-// Electric pass had been 60% of its time (ranking.ts).
+// other weights within 0.13 nats (the bare non-word prior -6.88 -> -6.99). Dev sets at tau 0.5, before and after:
+// tech-dev 0.962 -> 0.963, real-dev 0.820 -> 0.819, its documents 0.811 either way, jfleg-dev 0.569 -> 0.568. A REPLACE
+// row is then one cloze pass, where the Electric pass had been 60% of its time (ranking.ts).
 // Collect: `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 3000 --packages 80 --general 1000 [--number
 // 0.05]`; re-fit from the kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus
 // /work/corpus` (the shipped fit: --features bench/work/fit/features-2026-12-05b.json,…-2026-12-05a.json --no-energy,
@@ -164,7 +164,7 @@ export const NON_WORD_LOG_PRIOR = -6.986;
  * REPLACE rows → nats (ranking.ts, contextCost): per nat of the row's surprisal under the cloze model, per piece
  * the row adds (2.2 nats: the price of pieces that vouch for each other, issue 13, item 2), and per nat of its
  * summed Electric energy: 0, fitted so (`--no-energy`). Fitted with it, from the same features, the energy's
- * weight was 0.08 nats (the surprisal's 0.38) and the training split read as it does without it (see
+ * weight was 0.08 nats (the surprisal's 0.37) and the training split read as it does without it (see
  * bench/fit-channel.mjs's results); held at 0, a REPLACE row costs a cloze pass alone, where the Electric pass
  * had been ~60% of a row's time.
  */

@@ -23,7 +23,7 @@ export const MAX_SUGGESTIONS = 5;
  * shares the machine with an editor (the worker's default: leave it a core), all of them for the command line,
  * which has the machine to itself; at most 4 either way (onnxruntime scales poorly past a few threads on these
  * small encoders). On 2 cores the command line's check of bench/data/speed-10k.md took 4.3-4.4 s with one thread
- * and (bench:speed's cold document with two) about 3 s.
+ * and 2.9-3.2 s with two.
  */
 export function defaultThreads(cores: number, leaveACore = true): number {
   return Math.max(1, Math.min(4, leaveACore ? cores - 1 : cores));

@@ -12,11 +12,9 @@ export interface Span { start: number; end: number; text: string; sentence: numb
 
 /**
  * A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always.
- * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it.
- */
-/**
- * A word to score. real: isRealWord's answer as suspectsOf found it (a check asks it of every suspect three times,
- * a few thousand of them in a long document); undefined where the suspect was made elsewhere (it is then asked).
+ * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it. real:
+ * isRealWord's answer as suspectsOf found it (a check asks it of every suspect three times, a few thousand of them
+ * in a long document); undefined where the suspect was made elsewhere (isRealWord then reads the word).
  */
 export interface Suspect { word: number; byNoise: boolean; forced: Candidate[]; cued?: boolean; real?: boolean }
 

@@ -5,7 +5,7 @@
 // noisy channel (channel.ts) then turns that into a posterior: total = context cost − log P(typed | meant), so
 // p = softmax(-total) over the candidates plus the original text, and original.total − best.total is the
 // decision's log-odds (findings.ts, verdict). The shipped weights leave the energy out (channel.ts,
-// REPLACE_WEIGHTS: fitted with it, it moved the training split's F0.5 by 0.002), so a REPLACE row costs one
+// REPLACE_WEIGHTS: fitted with it, it moved the training split's F0.5 by at most 0.002), so a REPLACE row costs one
 // cloze pass and no Electric pass; Electric's energies find the suspects (wordScores.ts, pNoise).
 // The one scorer of replacements: check's findings and rank's answers both come from rankFromScores.
 import type { WordPiece } from '../text/wordpiece';
