@@ -29,8 +29,8 @@
 //    the technical text alone teaches the fit that a non-word is jargon as often as not, and that the model
 //    knows the word meant, which holds for Debian's manuals and not for a README's or a learner's everyday words.
 // 2. Every item goes through check's own stages (out/src/engine: suspects, candidates, REPLACE rows scored
-//    by both heads, whatever the shipped weights read); each suspect's rows are kept: Σ energy, -PLL under q, pieces, and the channel's edit
-//    terms of each candidate kind. A suspect is labelled "fix" when one of its candidates is the planted
+//    by both heads, whatever the shipped weights read); each suspect's rows are kept: Σ energy, -PLL under q,
+//    pieces, and the channel's edit terms of each candidate kind. A suspect is labelled "fix" when one of its candidates is the planted
 //    correction, "keep" when it touches no planted error (clean words: the false flags), and left out
 //    otherwise. Written to bench/work/fit/features.json.
 // 3. The posterior over a suspect's rows is a conditional logit:
