@@ -4,7 +4,9 @@
 // level: onnxruntime's graph optimisation level, 'all' by default (as the engine opens its graphs); 'basic'
 // runs the graph as written: at 'all' the CPU provider fuses DequantizeLinear -> MatMul into MatMulNBits,
 // which quantises activations to int8 (export.py: the GPU graph's reference energies are the graph as written).
-// inputs.json: {"input_ids": [[...], ...], "attention_mask": [[...], ...]} (int64 [batch, seq]).
+// inputs.json: {"input_ids": [[...], ...], "attention_mask": [[...], ...]} (int64 [batch, seq]). A cloze graph's
+// top-K switch (quantize.py, proposal_switch) is fed true, its outputs then the graph's as it was, unless
+// inputs.json sets "proposals" (a boolean).
 // Output: {"<name>": {"dims": [...], "data": [...]}, ...}.
 'use strict';
 process.env.ORT_DISABLE_TELEMETRY = '1';
@@ -17,12 +19,14 @@ async function main() {
   const inputs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
   const feeds = {};
   for (const [name, rows] of Object.entries(inputs)) {
+    if (typeof rows === 'boolean') { feeds[name] = new ort.Tensor('bool', [rows], []); continue; }
     const data = BigInt64Array.from(rows.flat().map(BigInt));
     feeds[name] = new ort.Tensor('int64', data, [rows.length, rows[0].length]);
   }
   const session = await ort.InferenceSession.create(modelPath, {
     executionProviders: ['cpu'], graphOptimizationLevel: level, intraOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
+  if (session.inputNames.includes('proposals') && !('proposals' in feeds)) feeds.proposals = new ort.Tensor('bool', [true], []);
   const t0 = process.hrtime.bigint();
   const results = await session.run(feeds);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -42,8 +42,15 @@ export function checkElectricGraph(dir: string, meta: ModelMeta, file: string, i
   checkOutput(dir, 'electric.output', info, meta.electric.output, file, 2, 'float32');
 }
 
-export function checkClozeGraph(dir: string, meta: ModelMeta, file: string, info: GraphInfo): void {
+/**
+ * proposalSwitch: the graph's top-K switch where this kind of graph has one (graphSession.ts, clozeSwitch); every
+ * input the graph has must be named, as an input or as the switch, or the first run would fail for want of it.
+ */
+export function checkClozeGraph(dir: string, meta: ModelMeta, file: string, info: GraphInfo, proposalSwitch?: string): void {
   checkNames(dir, 'cloze.inputs', meta.cloze.inputs, info.inputNames, file, 'inputs');
+  if (proposalSwitch !== undefined) checkNames(dir, 'cloze.switch', [proposalSwitch], info.inputNames, file, 'inputs');
+  const unnamed = info.inputNames.filter((n) => !meta.cloze.inputs.includes(n) && n !== proposalSwitch);
+  if (unnamed.length) fail(dir, 'cloze', `does not name ${file}'s inputs ${unnamed.join(', ')} (a top-K switch is "switch")`);
   checkNames(dir, 'cloze.outputs', meta.cloze.outputs, info.outputNames, file, 'outputs');
   const [ids, logq, token] = meta.cloze.outputs;
   const idShape = checkOutput(dir, 'cloze.outputs', info, ids, file, 3, 'int64');

@@ -2,7 +2,7 @@
 // into runs of similar-length rows, unpadding. session.ts opens one pair per provider it tries.
 import type * as Ort from 'onnxruntime-node';
 import type { GraphKind } from './providers';
-import type { ClozeRow, LoadedModel, ModelMeta } from './types';
+import type { ClozeRow, ClozeWant, LoadedModel, ModelMeta } from './types';
 
 /** The first line of an onnxruntime error, without its source location and failed assertion. */
 export function firstLine(err: unknown): string {
@@ -45,7 +45,7 @@ export interface GraphPair {
   clozeSession: Ort.InferenceSession;
   batching: Batching;
   energies(batch: number[][], checkpoint?: Checkpoint): Promise<Float32Array[]>;
-  cloze(batch: number[][], checkpoint?: Checkpoint): Promise<ClozeRow[]>;
+  cloze(batch: number[][], want?: ClozeWant, checkpoint?: Checkpoint): Promise<ClozeRow[]>;
   release(): Promise<void>;
 }
 
@@ -53,6 +53,15 @@ export function graphFiles(meta: ModelMeta, graph: GraphKind): { electric: strin
   if (graph === 'int8') return { electric: meta.electric.file, cloze: meta.cloze.file };
   if (!meta.gpu) throw new Error('meta.json has no "gpu" graphs');
   return { electric: meta.gpu.electric, cloze: meta.gpu.cloze };
+}
+
+/**
+ * The name of the cloze graph's top-K switch (meta.json's cloze.switch) where this kind of graph has one: the CPU
+ * graph. The GPU graphs run their top-K always: a provider without an If kernel (WebGPU) would run the If on the CPU
+ * and copy the vocabulary-wide log-softmax there for it.
+ */
+export function clozeSwitch(meta: ModelMeta, graph: GraphKind): string | undefined {
+  return graph === 'int8' ? meta.cloze.switch : undefined;
 }
 
 export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: string, graph: GraphKind,
@@ -67,6 +76,7 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
     await electric.release();
     throw err;
   }
+  const proposalSwitch = clozeSwitch(meta, graph);
   const clozeLimits = { maxRows: batching.maxRows, maxTokens: Math.min(batching.maxTokens, batching.clozeMaxTokens) };
   const feeds = (rows: number[][]): Record<string, Ort.Tensor> => {
     const { ids, mask, width } = padBatch(rows, meta.special.pad);
@@ -88,15 +98,18 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
         return rows.map((row, r) => data.slice(r * width, r * width + row.length));
       });
     },
-    cloze: async (batch, checkpoint) => {
+    cloze: async (batch, want = 'proposals', checkpoint) => {
       checkRows(batch, meta);
       const [idsName, logqName, tokenName] = meta.cloze.outputs;
+      // Rows whose tokens' log q is all that is read leave the top-K out where the graph can (clozeSwitch).
+      const on = proposalSwitch && { [proposalSwitch]: new ort.Tensor('bool', [want === 'proposals'], []) };
       return runChunked(batch, clozeLimits, checkpoint, async (rows) => {
-        const out = await clozeSession.run(feeds(rows));
+        const out = await clozeSession.run(on ? { ...feeds(rows), ...on } : feeds(rows));
         const topIds = out[idsName], topLogq = out[logqName], token = out[tokenName];
         if (!topIds || !topLogq || !token) throw new Error(`${files.cloze} lacks outputs ${meta.cloze.outputs.join(', ')}`);
         const width = token.dims[1];
-        const k = topIds.dims[2];
+        // A run with the top-K switched off gives it as [0, 0, K]: no proposals.
+        const k = topIds.data.length ? topIds.dims[2] : 0;
         const idsData = topIds.data as BigInt64Array, logqData = topLogq.data as Float32Array;
         const tokenData = token.data as Float32Array;
         return rows.map((row, r): ClozeRow => {

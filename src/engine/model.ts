@@ -114,6 +114,7 @@ function validateMeta(raw: unknown, file: string): ModelMeta {
       !Number.isInteger(cloze.k) || (cloze.k as number) < 1) {
     fail('"cloze" must have "file", "inputs" [ids, mask], "outputs" [topk ids, topk logq, token logq] and "k"');
   }
+  if (isObject(cloze) && cloze.switch !== undefined && typeof cloze.switch !== 'string') fail('"cloze.switch" must be the name of the cloze graph\'s boolean input');
   const gpu = raw.gpu;
   if (gpu !== undefined && (!isObject(gpu) || typeof gpu.electric !== 'string' || typeof gpu.cloze !== 'string' || typeof gpu.golden !== 'string')) {
     fail('"gpu" must have "electric" and "cloze" (file names) and "golden" (golden.json\'s key for their energies)');

@@ -155,7 +155,7 @@ export class ReplaceCache extends RowCache<ReplaceScores> {
 export async function replaceScores(runner: ModelRunner, rows: number[][], withEnergy: boolean, signal?: AbortSignal): Promise<ReplaceScores[]> {
   const energy = withEnergy ? await runner.energies(rows) : undefined;
   signal?.throwIfAborted();
-  const cloze = await runner.cloze(rows);
+  const cloze = await runner.cloze(rows, 'tokens');
   return rows.map((_, i) => ({ energy: energy?.[i], tokenLogq: cloze[i].tokenLogq }));
 }
 

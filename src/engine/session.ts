@@ -7,10 +7,10 @@ import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphChec
 import { readVerified } from './model';
 import { defaultThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
-import { Batching, Checkpoint, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
+import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
-import type { ClozeRow, LoadedModel, ModelRunner } from './types';
+import type { ClozeRow, ClozeWant, LoadedModel, ModelRunner } from './types';
 import { calibrationRows, GOLDEN_TOL, readGolden, verifyProvider } from './verify';
 
 export type { ProviderChoice, Checkpoint };
@@ -45,7 +45,7 @@ export interface OrtRunner extends ModelRunner {
    */
   readonly preferredBatchRows: number;
   energies(batch: number[][], checkpoint?: Checkpoint): Promise<Float32Array[]>;
-  cloze(batch: number[][], checkpoint?: Checkpoint): Promise<ClozeRow[]>;
+  cloze(batch: number[][], want?: ClozeWant, checkpoint?: Checkpoint): Promise<ClozeRow[]>;
   dispose(): Promise<void>;
 }
 
@@ -140,7 +140,7 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
   const validated = async (pair: GraphPair): Promise<GraphPair> => {
     try {
       checkElectricGraph(model.dir, model.meta, pair.electricFile, pair.electric);
-      checkClozeGraph(model.dir, model.meta, pair.clozeFile, pair.clozeSession);
+      checkClozeGraph(model.dir, model.meta, pair.clozeFile, pair.clozeSession, clozeSwitch(model.meta, pair.graph));
       await probeMaxLength(model.dir, model.meta, pair.electricFile, (row) => pair.energies([row]));
       return pair;
     } catch (err) {
@@ -209,7 +209,7 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
       threads,
       preferredBatchRows: pair.batching.maxRows,
       energies: (batch, checkpoint) => pair.energies(batch, checkpoint),
-      cloze: (batch, checkpoint) => pair.cloze(batch, checkpoint),
+      cloze: (batch, want, checkpoint) => pair.cloze(batch, want, checkpoint),
       dispose: () => pair.release(),
     };
   }

@@ -5,19 +5,29 @@ import type { Dialect } from './dialects';
 export interface ModelMeta { format: number; name: string; cased: boolean; maxLength: number; vocab: string;
   special: { pad: number; unk: number; cls: number; sep: number; mask: number };
   electric: { file: string; inputs: string[]; output: string };
-  cloze: { file: string; inputs: string[]; outputs: string[]; k: number };
+  /**
+   * switch: the CPU graph's boolean input that runs its top-K (true) or leaves it out (false: its two top-K outputs
+   * come back empty, for rows whose tokens' log q is all that is read); absent in an older graph, never in the GPU ones
+   */
+  cloze: { file: string; inputs: string[]; outputs: string[]; k: number; switch?: string };
   /** graphs for WebGPU/CUDA (same inputs/outputs as electric/cloze); golden: golden.json's key for their energies */
   gpu?: { electric: string; cloze: string; quantization?: string; golden: string };
   noise: { replaceRate: number; logPriorRatio: number }; sha256: Record<string, string>;
   config: Record<string, number>; training: Record<string, unknown> }
 export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
 export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
+/**
+ * What a cloze run is for: 'proposals' (the default), each position's top K with the tokens' log q; 'tokens', the
+ * tokens' log q alone (REPLACE rows), where the graph can leave its top-K out (meta.cloze.switch) and a row's
+ * topkIds and topkLogq may come back empty.
+ */
+export type ClozeWant = 'proposals' | 'tokens';
 export interface ModelRunner { readonly meta: ModelMeta;
   readonly provider: string;                              // the execution provider running: 'cpu', 'cuda', ...
   /** rows one energies()/cloze() call should carry to use the execution provider well (32 CPU, 64 GPU) */
   readonly preferredBatchRows?: number;
   energies(batch: number[][]): Promise<Float32Array[]>;  // rows: full id sequences incl. [CLS]..[SEP]
-  cloze(batch: number[][]): Promise<ClozeRow[]> }
+  cloze(batch: number[][], want?: ClozeWant): Promise<ClozeRow[]> }
 
 /**
  * One checked word with the model's view of it. Offsets are UTF-16 into the checked text. surprisal is the

@@ -72,7 +72,7 @@ function cancellableRunner(base: OrtRunner): PipelineRunner {
     provider: base.provider,
     preferredBatchRows: base.preferredBatchRows,
     energies: (batch) => native(() => { checkpoint(); return base.energies(batch, checkpoint); }),
-    cloze: (batch) => native(() => { checkpoint(); return base.cloze(batch, checkpoint); }),
+    cloze: (batch, want) => native(() => { checkpoint(); return base.cloze(batch, want, checkpoint); }),
   };
 }
 

@@ -6,7 +6,7 @@ import torch
 from config import get_config
 from export import export_onnx, parity, run_onnx
 from model import Electric
-from quantize import cpu_graph, decompose_log_softmax, dequantize, gpu_graph, quantize_model, quantize_per_channel
+from quantize import PROPOSALS, cpu_graph, decompose_log_softmax, dequantize, gpu_graph, proposal_switch, quantize_model, quantize_per_channel
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +82,30 @@ def test_cpu_graph_gathers_embedding_rows_before_dequantizing(exported, tmp_path
         for k in a:
             if k != "_ms":
                 assert np.array_equal(a[k], b[k]), k
+
+
+def test_cpu_cloze_graph_runs_its_top_k_only_when_switched_on(exported, tmp_path):
+    """The CPU cloze graph's TopK sits behind a boolean input: on, the outputs are bit for bit the graph's without
+    the switch; off, token_logq is the same and the two top-K outputs are empty. The Electric graph, the GPU graphs
+    and a graph switched already are left as they are."""
+    _, paths, q, _ = exported
+    cloze = tmp_path / "cloze-cpu.onnx"
+    onnx.save(cpu_graph(onnx.load(str(paths[1]))), str(cloze))
+    g = onnx.load(str(cloze)).graph
+    assert [i.name for i in g.input] == ["input_ids", "attention_mask", PROPOSALS]
+    assert "TopK" not in [n.op_type for n in g.node] and "If" in [n.op_type for n in g.node]
+    ids, mask = inputs(3, 16, [16, 11, 4])
+    plain = run_onnx(q[1], ids.numpy(), mask.numpy())
+    on = run_onnx(cloze, ids.numpy(), mask.numpy(), proposals=True)
+    off = run_onnx(cloze, ids.numpy(), mask.numpy(), proposals=False)
+    for k in ("topk_ids", "topk_logq", "token_logq"):
+        assert np.array_equal(plain[k], on[k]), k
+    assert np.array_equal(plain["token_logq"], off["token_logq"])
+    assert off["topk_ids"].shape == off["topk_logq"].shape == (0, 0, plain["topk_ids"].shape[2])
+    twice = proposal_switch(onnx.load(str(cloze)))
+    assert [n.op_type for n in twice.graph.node] == [n.op_type for n in g.node]
+    for graph in (cpu_graph(onnx.load(str(paths[0]))), gpu_graph(onnx.load(str(paths[1])))):
+        assert PROPOSALS not in [i.name for i in graph.graph.input]
 
 
 def test_gpu_graph_writes_log_softmax_in_ops_a_gpu_runs(exported, tmp_path):

@@ -68,6 +68,21 @@ test('special ids and the vocabulary size are checked against vocab.txt', async 
   });
 });
 
+test("the cloze graph's top-K switch: named where the graph has one, and no input left unnamed", () => {
+  const meta = (sw?: string) => ({ cloze: { inputs: ['a', 'b'], outputs: ['i', 'q', 't'], k: 8, switch: sw } }) as unknown as ModelMeta;
+  const info = (inputs: string[]): GraphInfo => ({
+    inputNames: inputs, outputNames: ['i', 'q', 't'],
+    outputMetadata: [{ name: 'i', isTensor: true, type: 'int64', shape: ['b', 's', 'k'] }, { name: 'q', isTensor: true, type: 'float32', shape: ['b', 's', 'k'] },
+      { name: 't', isTensor: true, type: 'float32', shape: ['b', 's'] }],
+  });
+  checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b', 'p']), 'p');
+  checkClozeGraph('/m', meta('p'), 'g.onnx', info(['a', 'b']), undefined);   // a GPU graph: no switch, none fed
+  assert.throws(() => checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b']), 'p'),
+    /\/m\/meta\.json: "cloze\.switch" names inputs p, but c\.onnx has inputs a, b/);
+  assert.throws(() => checkClozeGraph('/m', meta(), 'c.onnx', info(['a', 'b', 'p']), undefined),
+    /\/m\/meta\.json: "cloze" does not name c\.onnx's inputs p/);
+});
+
 test('a symbolic top-k width is not compared; a numeric one is', () => {
   const meta = { cloze: { inputs: ['a', 'b'], outputs: ['i', 'q', 't'], k: 8 } } as unknown as ModelMeta;
   const info = (k: number | string): GraphInfo => ({

@@ -109,6 +109,19 @@ test('cloze: K proposals per position, best first, log q ≤ 0, unpadded and pad
   for (let i = 0; i < alone.tokenLogq.length; i++) assert.equal(alone.topkIds[i * k], out[0].topkIds[i * k]);
 });
 
+test("cloze for the tokens alone: the shipped CPU graph's top-K switched off, the same log q, no proposals", async () => {
+  assert.equal(model.meta.cloze.switch, 'proposals', 'the shipped CPU cloze graph has its switch (training/quantize.py, proposal_switch)');
+  const batch = rows([6, 20, 13]);
+  const all = await runner.cloze(batch), tokens = await runner.cloze(batch, 'tokens');
+  for (let r = 0; r < batch.length; r++) {
+    assert.deepEqual(tokens[r].tokenLogq, all[r].tokenLogq, `row ${r}: bit for bit`);
+    assert.equal(tokens[r].topkIds.length, 0);
+    assert.equal(tokens[r].topkLogq.length, 0);
+  }
+  // and switched on again for the next run
+  assert.deepEqual((await runner.cloze(batch))[1].topkIds, all[1].topkIds);
+});
+
 test('ONNX through the runner reproduces the PyTorch energies in golden.json (int8 tolerance of the export)', async () => {
   const golden = JSON.parse(readFileSync(path.join(model.dir, 'golden.json'), 'utf8')) as { sentences: { text: string; ids: number[]; energy: number[] }[] };
   assert.ok(golden.sentences.length > 0, 'golden.json has sentences');
