@@ -48,6 +48,11 @@ export class RowCache<T> {
     this.held = 0;
   }
 
+  /** A row's output where the cache holds it, without counting a hit or making it recent. */
+  peek(row: number[]): T | undefined {
+    return this.map.get(keyOf(row))?.value;
+  }
+
   /**
    * Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. Every row is
    * looked up before any is added, so a batch bigger than the budget still leaves its last rows cached
@@ -139,15 +144,23 @@ export interface ReplaceScores { energy?: Float32Array; tokenLogq: Float32Array 
  * REPLACE rows through the heads their weights read (the cloze head always, Electric's where `withEnergy`),
  * kept apart from the windows' caches: a long document's suspects are many short rows, which would otherwise
  * push its windows out (and every re-check would score them again), and only tokenLogq of their cloze output
- * is kept.
+ * is kept. A row that is a window the windows' cache holds (`windows`: a short sentence's original row is its
+ * window, [CLS] sentence [SEP]; 648 of jfleg-dev's 20,528 rows) is read from it, not run again, where the
+ * weights read no energy.
  */
 export class ReplaceCache extends RowCache<ReplaceScores> {
-  constructor(readonly withEnergy: boolean, maxBytes = cacheBudgets().replaceBytes) {
+  constructor(readonly withEnergy: boolean, maxBytes = cacheBudgets().replaceBytes, private readonly windows?: RowCache<ClozeRow>) {
     super(maxBytes, (r) => (r.energy ? 2 : 1) * ARRAY_OVERHEAD + (r.energy?.byteLength ?? 0) + r.tokenLogq.byteLength);
   }
 
   scores(runner: ModelRunner, rows: number[][], signal?: AbortSignal): Promise<ReplaceScores[]> {
-    return this.get(rows, (todo) => replaceScores(runner, todo, this.withEnergy, signal));
+    return this.get(rows, async (todo) => {
+      const known = this.withEnergy || !this.windows ? [] : todo.map((r) => this.windows!.peek(r));
+      const rest = todo.filter((_, i) => !known[i]);
+      const scored = rest.length ? await replaceScores(runner, rest, this.withEnergy, signal) : [];
+      let j = 0;
+      return todo.map((_, i) => (known[i] ? { tokenLogq: known[i]!.tokenLogq } : scored[j++]));
+    });
   }
 }
 
@@ -168,6 +181,9 @@ const caches = new WeakMap<ModelRunner, Caches>();
  */
 export function cachesFor(runner: ModelRunner): Caches {
   let c = caches.get(runner);
-  if (!c) caches.set(runner, (c = { energy: new EnergyCache(), cloze: new ClozeCache(), replace: new ReplaceCache(REPLACE_WEIGHTS.energy !== 0) }));
+  if (!c) {
+    const cloze = new ClozeCache();
+    caches.set(runner, (c = { energy: new EnergyCache(), cloze, replace: new ReplaceCache(REPLACE_WEIGHTS.energy !== 0, undefined, cloze) }));
+  }
   return c;
 }

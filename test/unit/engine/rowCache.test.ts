@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ClozeCache, EnergyCache, rowKey } from '../../../src/engine/rowCache';
-import type { ClozeRow, ModelMeta, ModelRunner } from '../../../src/engine/types';
+import { ClozeCache, EnergyCache, ReplaceCache, rowKey } from '../../../src/engine/rowCache';
+import type { ClozeRow, ClozeWant, ModelMeta, ModelRunner } from '../../../src/engine/types';
 
 /** Energies = the ids themselves; cloze rows of K proposals per id. Counts the rows it is asked to run. */
 class CountingRunner implements ModelRunner {
@@ -77,6 +77,30 @@ test('ClozeCache counts all three arrays of a row', async () => {
   await cache.cloze(runner, [[2, 9, 9, 3]]);
   // 4 ids × (4 ids + 4 log q) × 4 bytes + 4 token log q × 4 bytes, three array headers, the entry, the key
   assert.equal(cache.bytes, 100 + 2 * 4 + 3 * 200 + 4 * 4 * 4 * 2 + 4 * 4);
+});
+
+test("ReplaceCache: a row the windows' cache holds is read from it, not run; the others are run, tokens alone", async () => {
+  const runner = new CountingRunner();
+  const wants: (string | undefined)[] = [];
+  const cloze = runner.cloze.bind(runner);
+  runner.cloze = (batch: number[][], want?: ClozeWant) => { wants.push(want); return cloze(batch); };
+  const windows = new ClozeCache(1 << 20);
+  const window = [2, 20, 21, 22, 3];
+  await windows.cloze(runner, [window]);
+  const hits = windows.hits;
+  runner.rows = 0;
+  const replace = new ReplaceCache(false, 1 << 20, windows);
+  const [own, other] = await replace.scores(runner, [[...window], [2, 20, 30, 22, 3]]);
+  assert.equal(runner.rows, 1, 'only the row no window is');
+  assert.deepEqual([...own.tokenLogq], window);
+  assert.deepEqual([...other.tokenLogq], [2, 20, 30, 22, 3]);
+  assert.deepEqual(wants, [undefined, 'tokens'], "a window's run asks for proposals, a REPLACE row's for its tokens alone");
+  assert.equal(windows.hits, hits, 'a peek is no hit');
+  runner.rows = 0;
+  const withEnergy = new ReplaceCache(true, 1 << 20, windows);
+  const [scored] = await withEnergy.scores(runner, [[...window]]);
+  assert.equal(runner.rows, 2, "weights that read the energy run the row's Electric and cloze passes");
+  assert.deepEqual([...scored.energy!], window);
 });
 
 test('rowKey: different rows, different keys, ids past 16 bits included; very long rows do not throw', () => {
