@@ -163,6 +163,8 @@ export function learnSubstringRules(pairs: Iterable<readonly [string, string]>):
 /** log P(typed | meant) under substring rules, with the per-class single edits (opRate) where no rule fits. */
 export class SubstringChannel {
   private readonly byAlpha = new Map<string, [string, number][]>();
+  /** A substitution's log rate by its two letters' UTF-16 units (a << 16 | b), worked out once a pair. */
+  private readonly substitution = new Map<number, number>();
 
   constructor(rules: Iterable<readonly [string, number]>, private readonly opRate: Readonly<Record<OpClass, number>>) {
     for (const [rule, logRate] of rules) {
@@ -173,41 +175,65 @@ export class SubstringChannel {
     }
   }
 
+  private substitute(a: string, b: string): number {
+    const key = (a.charCodeAt(0) << 16) | b.charCodeAt(0);
+    let v = this.substitution.get(key);
+    if (v === undefined) {
+      v = this.opRate[keyboardAdjacent(a, b) ? 'sub-adjacent' : VOWEL.test(a) && VOWEL.test(b) ? 'sub-vowel' : 'sub-other'];
+      this.substitution.set(key, v);
+    }
+    return v;
+  }
+
   /** The best segmentation's log probability: unchanged letters free, each edit a rule or a single op. */
   logP(meant: string, typed: string): number {
     const m = `^${meant}$`, t = `^${typed}$`;
     const n = m.length, k = t.length, w = k + 1;
     const d = new Float64Array((n + 1) * w).fill(-Infinity);
     d[0] = 0;
-    const relax = (i: number, j: number, v: number) => { if (v > d[i * w + j]) d[i * w + j] = v; };
-    const inner = (c: string) => c !== '^' && c !== '$';
     const r = this.opRate;
+    const delDouble = r['delete-double'], delOther = r['delete-other'], insDouble = r['insert-double'], insOther = r['insert-other'];
+    const transpose = r.transpose;
     for (let i = 0; i <= n; i++) {
       // The rules whose α starts at i, looked up once for the row and grouped by β's first letter ('' for
       // an empty β): [α's length, β, log rate].
-      const rules = new Map<string, [number, string, number][]>();
+      let rules: Map<string, [number, string, number][]> | undefined;
       for (let len = 1; len <= SUBSTRING_MAX && i + len <= n; len++) {
-        for (const [beta, v] of this.byAlpha.get(m.slice(i, i + len)) ?? []) {
+        const found = this.byAlpha.get(m.slice(i, i + len));
+        if (!found) continue;
+        for (const [beta, v] of found) {
           const first = beta.slice(0, 1);
+          rules ??= new Map();
           let list = rules.get(first);
           if (!list) rules.set(first, (list = []));
           list.push([len, beta, v]);
         }
       }
-      const empty = rules.get('') ?? [];
+      const empty = rules?.get('');
+      const a = m[i], aInner = i > 0 && i < n - 1;   // not '^' or '$' (the word's letters are neither)
+      const row = i * w, next = row + w;
+      const delete1 = m[i - 1] === a ? delDouble : delOther;
       for (let j = 0; j <= k; j++) {
-        const cur = d[i * w + j];
+        const cur = d[row + j];
         if (cur === -Infinity) continue;
-        const a = m[i], b = t[j];
-        if (i < n && j < k && a === b) relax(i + 1, j + 1, cur);
-        if (i < n && j < k && a !== b && inner(a) && inner(b)) {
-          relax(i + 1, j + 1, cur + r[keyboardAdjacent(a, b) ? 'sub-adjacent' : VOWEL.test(a) && VOWEL.test(b) ? 'sub-vowel' : 'sub-other']);
+        const b = t[j], bInner = j > 0 && j < k - 1;
+        let v: number;
+        if (i < n && j < k) {
+          if (a === b) { if (cur > d[next + j + 1]) d[next + j + 1] = cur; }
+          else if (aInner && bInner && (v = cur + this.substitute(a, b)) > d[next + j + 1]) d[next + j + 1] = v;
         }
-        if (i < n && inner(a)) relax(i + 1, j, cur + r[m[i - 1] === a ? 'delete-double' : 'delete-other']);
-        if (j < k && inner(b) && i > 0 && i < n) relax(i, j + 1, cur + r[t[j - 1] === b ? 'insert-double' : 'insert-other']);
-        if (i + 1 < n && j + 1 < k && a === t[j + 1] && m[i + 1] === b && a !== b && inner(a) && inner(b)) relax(i + 2, j + 2, cur + r.transpose);
-        for (const [len, , v] of empty) relax(i + len, j, cur + v);
-        for (const [len, beta, v] of rules.get(b) ?? []) if (t.startsWith(beta, j)) relax(i + len, j + beta.length, cur + v);
+        if (i < n && aInner && (v = cur + delete1) > d[next + j]) d[next + j] = v;
+        if (j < k && bInner && i > 0 && i < n && (v = cur + (t[j - 1] === b ? insDouble : insOther)) > d[row + j + 1]) d[row + j + 1] = v;
+        if (i + 1 < n && j + 1 < k && a === t[j + 1] && m[i + 1] === b && a !== b && aInner && bInner &&
+          (v = cur + transpose) > d[next + w + j + 2]) d[next + w + j + 2] = v;
+        if (!rules) continue;
+        if (empty) for (const [len, , x] of empty) if ((v = cur + x) > d[(i + len) * w + j]) d[(i + len) * w + j] = v;
+        const starting = rules.get(b);
+        if (starting) {
+          for (const [len, beta, x] of starting) {
+            if (t.startsWith(beta, j) && (v = cur + x) > d[(i + len) * w + j + beta.length]) d[(i + len) * w + j + beta.length] = v;
+          }
+        }
       }
     }
     return d[n * w + k];
