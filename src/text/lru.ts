@@ -1,8 +1,12 @@
 // A map that keeps at most `capacity` units (each entry weighs what its `weigh` says: pieces, rows, bytes),
-// least recently used first out. The re-check memos (engine/blockMemo.ts, markdown.ts) use it so that what
+// the least recently used out first, as a second-chance clock approximates it: a read only marks its entry, and
+// an eviction walks the entries in the order they were stored or last moved, moving a marked one to the end
+// (unmarked) and dropping the first unmarked one. A read used to move its entry to the Map's end itself (a delete
+// and a set), and the re-check memos read hundreds a check: ~1.1 ms of an edit's re-check of the 10k-word speed
+// document (an in-process CPU profile). The re-check memos (engine/blockMemo.ts, markdown.ts) use it so that what
 // a closed or rewritten document left behind ages out instead of piling up.
 export class LruMap<K, V> {
-  private readonly map = new Map<K, { value: V; units: number }>();
+  private readonly map = new Map<K, { value: V; units: number; read: boolean }>();
   private held = 0;
 
   constructor(readonly capacity: number, private readonly weigh: (value: V) => number = () => 1) {
@@ -16,8 +20,7 @@ export class LruMap<K, V> {
   get(key: K): V | undefined {
     const e = this.map.get(key);
     if (e === undefined) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);   // refresh recency
+    e.read = true;   // a second chance at the next eviction
     return e.value;
   }
 
@@ -27,13 +30,20 @@ export class LruMap<K, V> {
     if (old) { this.held -= old.units; this.map.delete(key); }
     const units = this.weigh(value);
     if (units > this.capacity) return;
-    this.map.set(key, { value, units });
+    this.map.set(key, { value, units, read: false });
     this.held += units;
-    // Only when over: a Map's iteration starts by skipping the slots its deletes left (every get leaves
-    // one), so even a walk that stops at the first entry cost a noticeable part of a re-check.
     if (this.held <= this.capacity) return;
+    // The walk takes each entry at most twice (a read one is moved to the end once, unmarked) and passes over the
+    // one just stored: it alone fits the capacity, so the walk ends before it has evicted all the others.
     for (const [k, e] of this.map) {
       if (this.held <= this.capacity) break;
+      if (k === key) continue;
+      if (e.read) {
+        e.read = false;
+        this.map.delete(k);
+        this.map.set(k, e);
+        continue;
+      }
       this.map.delete(k);
       this.held -= e.units;
     }

@@ -128,6 +128,22 @@ test('LruMap keeps at most its capacity in units, least recently used out first'
   assert.throws(() => new LruMap(0), RangeError);
 });
 
+test('LruMap evicts by second chance: a read entry outlives one eviction walk, then goes first if not read again', () => {
+  const m = new LruMap<string, number>(3);
+  m.set('a', 1); m.set('b', 2); m.set('c', 3);
+  m.get('a'); m.get('c');
+  m.set('d', 4);                           // a and c were read: b goes
+  assert.deepEqual(['a', 'b', 'c', 'd'].map((k) => m.get(k)), [1, undefined, 3, 4]);
+  // c, d and a (in the walk's order) were all read just now: each is moved on once, unread, and the first of
+  // them, c, goes; the entry just stored is never the one evicted
+  m.set('e', 5);
+  assert.deepEqual(['a', 'c', 'd', 'e'].map((k) => m.get(k)), [1, undefined, 4, 5]);
+  assert.deepEqual([m.size, m.units], [3, 3]);
+  for (let i = 0; i < 100; i++) { m.get(`k${i - 1}`); m.set(`k${i}`, i); }   // a walk ends whatever was read
+  assert.deepEqual([m.size, m.units], [3, 3]);
+  assert.equal(m.get('k99'), 99);
+});
+
 test('memoByWord answers as the function does, remembers falsy answers, and stays bounded', () => {
   let calls = 0;
   const f = memoByWord((w) => { calls++; return w.length > 3 ? w.length : 0; }, 2);
