@@ -14,7 +14,7 @@ import { SETTING_DEFAULTS } from './defaults';
 import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord, type WordMemo } from '../text/lru';
-import { documentCodeShare, paragraphCounts } from './tokenCounts';
+import { documentCodeShare, documentCount } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
@@ -179,13 +179,12 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
  * destination, code. A README's link text is mostly a name, and the destination often spells it again
  * ("[cpy](https://github.com/sindresorhus/cpy)", "[antonyk](https://github.com/antonyk)"), as code spells an
  * identifier the prose names: typed twice alike, meant. Only non-word suspects are asked, a few dozen a check:
- * a word of letters and digits is looked up in the text's paragraphs' token counts (paragraphCounts), one with
+ * a word of letters and digits is looked up in the text's token counts (tokenCounts.ts, documentCount), one with
  * an apostrophe or hyphen looked for in the lower-cased text. And how technical the whole text is (its share of
  * code-like tokens, tokenCounts.ts documentCodeShare), worked out when the first word is asked.
  */
 function evidenceOf(text: string, words: readonly { text: string }[]): (w: string) => DocumentEvidence {
   const asked = new Map<string, DocumentEvidence>();
-  let counts: readonly ReadonlyMap<string, number>[] | undefined;
   let lower: string | undefined;
   let technical: number | undefined;
   let byShape: Map<number, string[]> | undefined;
@@ -194,7 +193,7 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
     let e = asked.get(k);
     if (!e) {
       let n = 0;
-      if (!NON_TOKEN.test(k)) for (const c of (counts ??= paragraphCounts(text))) n += c.get(k) ?? 0;
+      if (!NON_TOKEN.test(k)) n = documentCount(text, k);
       else {
         // Lower-casing keeps the length of everything but a few letters outside ASCII; where it does not, an
         // occurrence's neighbours are read from the lower-cased text alike, so the count stays a count of tokens.

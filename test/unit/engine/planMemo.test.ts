@@ -10,7 +10,7 @@ import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, PRESCORE_MARGIN,
 import { OWN_WEIGHTS, REPLACE_WEIGHTS, TECHNICAL_SHARE, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
-import { clearTokenCounts, codeShare, paragraphCounts, tokenCountUsage } from '../../../src/engine/tokenCounts';
+import { clearTokenCounts, codeShare, documentCodeShare, documentCount, tokenCountUsage } from '../../../src/engine/tokenCounts';
 
 const DOC = [
   '# Keys', '',
@@ -240,7 +240,7 @@ test('a document holds a word again where its text spells it as a token outside 
 test('a text\'s token counts are its paragraphs\', each counted once and remembered: an edit counts only the paragraph it changed', () => {
   clearTokenCounts();
   const text = 'The Kyesx tool.\n\nRun `kyesx --all` and kyesx-cli.\n\nSee [it](https://x.org/kyesx).';
-  const sum = (t: string, w: string) => paragraphCounts(t).reduce((n, c) => n + (c.get(w) ?? 0), 0);
+  const sum = documentCount;
   assert.equal(sum(text, 'kyesx'), 4, 'any case; code, a hyphenated name and a link\'s destination are tokens too');
   assert.equal(sum(text, 'all'), 1);
   assert.equal(sum(text, 'kye'), 0, 'part of a token is not one');
@@ -249,6 +249,32 @@ test('a text\'s token counts are its paragraphs\', each counted once and remembe
   const edited = text.replace('The Kyesx tool.', 'The Kyesx tools.');
   assert.equal(sum(edited, 'kyesx'), 4);
   assert.equal(tokenCountUsage() - held, 'The Kyesx tools.'.length + 1 + 8 * 3, 'the edited paragraph alone was counted: its key and three tokens');
+});
+
+test("a text's token sums follow it paragraph by paragraph, and each ask is answered for its own text", () => {
+  clearTokenCounts();
+  const paras = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of the kyesx notes, part ${i % 3}${i % 4 ? '' : ', in `kyesx_cli`'}.`);
+  const doc = (ps: string[]) => ps.join('\n\n');
+  const fresh = (t: string, w: string) => (t.toLowerCase().match(new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'gu')) ?? []).length;
+  const a = doc(paras);
+  const texts = [
+    a,
+    doc(paras.map((p, i) => (i === 4 ? p.replace('kyesx', 'kyes') : p))),          // one paragraph edited
+    doc([...paras, paras[0], paras[0]]),                                               // a paragraph twice more
+    doc(paras.slice(0, 10)),                                                           // two taken away
+    doc(paras.map((p) => p.replace('notes', 'pages'))),                               // every paragraph changed
+    a,                                                                                 // and back
+  ];
+  for (const t of texts) {
+    for (const w of ['kyesx', 'kyes', 'notes', 'pages', 'paragraph', 'part', '0', '4']) assert.equal(documentCount(t, w), fresh(t, w), `${w} in text ${texts.indexOf(t)}`);
+    assert.equal(documentCodeShare(t), codeShare(t), `the code share of text ${texts.indexOf(t)}`);
+  }
+  // Two texts asked in turn (a rank served between a check's chunks) each get their own answers.
+  for (let i = 0; i < 3; i++) {
+    assert.equal(documentCount(texts[1], 'kyesx'), fresh(texts[1], 'kyesx'));
+    assert.equal(documentCount(texts[2], 'kyesx'), fresh(texts[2], 'kyesx'));
+    assert.notEqual(fresh(texts[1], 'kyesx'), fresh(texts[2], 'kyesx'));
+  }
 });
 
 test('a known misspelling\'s document says nothing of it, unless the text spells it again outside its prose (a name)', async () => {
