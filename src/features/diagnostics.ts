@@ -103,8 +103,9 @@ export class DocumentChecker implements vscode.Disposable {
     this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(doc, f)));
     this.status.checked(result.provider);
     forgetErrors(); // it works again: a later failure deserves a new notification
+    // Not result.words: the words are made into objects only where something reads them (wireWords.ts, unpackResult).
     getLog().debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.findings.length} findings, ` +
-      `${result.words.length} words, ${result.ms.toFixed(0)} ms (${result.provider})`);
+      `${result.ms.toFixed(0)} ms (${result.provider})`);
   }
 
   /** A document the engine crashed on is not checked again by itself: say so once, with a way to retry. */

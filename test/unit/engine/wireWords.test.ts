@@ -30,6 +30,15 @@ test('a packed check result comes back equal, through a real port with its buffe
   assert.equal(result.packedWords.posterior.length, 0, 'the posteriors too');
 });
 
+test('the words are made into objects when first read, once', () => {
+  const back = unpackResult(TEXT, packResult(RESULT).result);
+  const described = Object.getOwnPropertyDescriptor(back, 'words')!;
+  assert.ok(described.get && described.enumerable, 'a getter, and listed like the other fields (JSON, spread)');
+  assert.equal(back.words, back.words, 'made once: the same array each read');
+  assert.deepEqual(JSON.parse(JSON.stringify(back)).words, JSON.parse(JSON.stringify(RESULT.words)));
+  assert.deepEqual({ ...back }, RESULT);
+});
+
 test('posteriors travel sparse: one index and one value per scored word', () => {
   const { packedWords: p } = packResult(RESULT).result;
   assert.deepEqual([...p.scored], [2, 4]);
