@@ -2,6 +2,7 @@
 // byte budget (cacheBudgets.ts). The same row (an unchanged paragraph's window, a suspect's REPLACE row asked
 // for again by a re-check or by rank) is never run twice while it stays in the cache, so re-checking an edited document
 // costs only what changed.
+import { LruMap } from '../text/lru';
 import { cacheBudgets } from './cacheBudgets';
 import { REPLACE_WEIGHTS } from './channel';
 import type { ClozeRow, ModelRunner } from './types';
@@ -30,42 +31,42 @@ export function rowKey(row: readonly number[]): string {
 }
 
 export class RowCache<T> {
-  private readonly map = new Map<string, { value: T; bytes: number }>();
-  private held = 0;
+  private readonly rows: LruMap<string, { value: T; bytes: number }>;
   hits = 0;
   misses = 0;
 
   /** maxBytes: the budget for keys, values and per-entry overhead; sizeOf: a value's own bytes. */
-  constructor(readonly maxBytes: number, private readonly sizeOf: (value: T) => number) {}
+  constructor(readonly maxBytes: number, private readonly sizeOf: (value: T) => number) {
+    this.rows = new LruMap(maxBytes, (e) => e.bytes);
+  }
 
   /** Bytes held now (keys, values and their overhead, as the budget counts them). */
-  get bytes(): number { return this.held; }
-  get size(): number { return this.map.size; }
+  get bytes(): number { return this.rows.units; }
+  get size(): number { return this.rows.size; }
 
   /** Forgets every row (a host that measures or wants the memory back). */
   clear(): void {
-    this.map.clear();
-    this.held = 0;
+    this.rows.clear();
   }
 
   /** A row's output where the cache holds it, without counting a hit or making it recent. */
   peek(row: number[]): T | undefined {
-    return this.map.get(keyOf(row))?.value;
+    return this.rows.peek(keyOf(row))?.value;
   }
 
   /**
    * Outputs for every row, in order; only rows not in the cache go to `run`, in one batch. Every row is
    * looked up before any is added, so a batch bigger than the budget still leaves its last rows cached
    * for the next identical batch (a re-check) rather than evicting each row just before it is wanted.
+   * The least recently used rows go first (LruMap's second chance).
    */
   async get(rows: number[][], run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
     const keys = rows.map(keyOf);
     const out = new Array<T | undefined>(rows.length);
     const missing = new Map<string, number[]>();   // key → row indexes wanting it
     keys.forEach((k, i) => {
-      const got = this.map.get(k);
+      const got = this.rows.get(k);
       if (got !== undefined) {
-        this.map.delete(k); this.map.set(k, got);   // refresh recency
         out[i] = got.value; this.hits++;
       } else {
         const want = missing.get(k);
@@ -79,21 +80,9 @@ export class RowCache<T> {
       if (scored.length !== todo.length) throw new Error(`runner returned ${scored.length} rows for ${todo.length}`);
       todo.forEach((k, j) => {
         for (const i of missing.get(k)!) out[i] = scored[j];
-        // A concurrent get() may have added the same row while this one ran.
-        const old = this.map.get(k);
-        if (old) { this.held -= old.bytes; this.map.delete(k); }
-        const bytes = ENTRY_OVERHEAD + 2 * k.length + this.sizeOf(scored[j]);
-        this.map.set(k, { value: scored[j], bytes });
-        this.held += bytes;
+        // A concurrent get() may have added the same row while this one ran: set replaces it.
+        this.rows.set(k, { value: scored[j], bytes: ENTRY_OVERHEAD + 2 * k.length + this.sizeOf(scored[j]) });
       });
-      // Only when over budget: the walk starts by skipping the slots the refreshes above left (LruMap).
-      if (this.held > this.maxBytes) {
-        for (const [k, e] of this.map) {
-          if (this.held <= this.maxBytes) break;
-          this.map.delete(k);
-          this.held -= e.bytes;
-        }
-      }
     }
     return out as T[];
   }

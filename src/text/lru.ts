@@ -3,8 +3,9 @@
 // an eviction walks the entries in the order they were stored or last moved, moving a marked one to the end
 // (unmarked) and dropping the first unmarked one. A read used to move its entry to the Map's end itself (a delete
 // and a set), and the re-check memos read hundreds a check: ~1.1 ms of an edit's re-check of the 10k-word speed
-// document (an in-process CPU profile). The re-check memos (engine/blockMemo.ts, markdown.ts) use it so that what
-// a closed or rewritten document left behind ages out instead of piling up.
+// document (an in-process CPU profile). The re-check memos (engine/blockMemo.ts, markdown.ts) and the model's row
+// caches (engine/rowCache.ts) use it so that what a closed or rewritten document left behind ages out instead of
+// piling up.
 export class LruMap<K, V> {
   private readonly map = new Map<K, { value: V; units: number; read: boolean }>();
   private held = 0;
@@ -22,6 +23,11 @@ export class LruMap<K, V> {
     if (e === undefined) return undefined;
     e.read = true;   // a second chance at the next eviction
     return e.value;
+  }
+
+  /** The value where the map holds key, without marking it read. */
+  peek(key: K): V | undefined {
+    return this.map.get(key)?.value;
   }
 
   /** Stores value; an entry heavier than the whole capacity is not kept (it would evict everything). */
