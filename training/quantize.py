@@ -170,8 +170,8 @@ def proposal_switch(model: onnx.ModelProto) -> onnx.ModelProto:
     TopK as it was (reading the log-softmax and K from the graph around it) and whose else-branch gives empty
     [0, 0, K] tensors (K as the graph's outputs declare it, so their shape still tells the engine K). REPLACE rows
     read token_logq alone, and the vocabulary-wide TopK was 15% of a REPLACE batch's cloze time on the CPU (an
-    onnxruntime profile of 9 rows of 37); switched off, the shipped graph ran 9 x 37 and 64 x 28 batches 18-21%
-    faster with token_logq bit for bit the same. A graph without a TopK (the Electric graph) or with the switch
+    onnxruntime profile of 9 rows of 37); switched off, the shipped graph ran batches of 9 x 37 to 64 x 28 15-21%
+    faster (several runs on a shared 2-core machine) with token_logq bit for bit the same. A graph without a TopK (the Electric graph) or with the switch
     already is returned as it is; the GPU graphs keep their TopK unconditional (a provider without an If kernel
     would copy the log-softmax to the CPU for it)."""
     graph = model.graph
