@@ -172,8 +172,9 @@ def proposal_switch(model: onnx.ModelProto) -> onnx.ModelProto:
     read token_logq alone, and the vocabulary-wide TopK was 15% of a REPLACE batch's cloze time on the CPU (an
     onnxruntime profile of 9 rows of 37); switched off, the shipped graph ran batches of 9 x 37 to 64 x 28 15-21%
     faster (several runs on a shared 2-core machine) with token_logq bit for bit the same. A graph without a TopK (the Electric graph) or with the switch
-    already is returned as it is; the GPU graphs keep their TopK unconditional (a provider without an If kernel
-    would copy the log-softmax to the CPU for it)."""
+    already is returned as it is. The GPU graphs keep their TopK unconditional: onnxruntime runs an If on the CPU
+    for a provider without an If kernel of its own (WebGPU), and no GPU could be tried with it when this was written;
+    DirectML runs the int8 graph, switch and all."""
     graph = model.graph
     topk = [n for n in graph.node if n.op_type == "TopK"]
     if not topk or any(i.name == PROPOSALS for i in graph.input):

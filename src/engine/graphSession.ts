@@ -56,9 +56,10 @@ export function graphFiles(meta: ModelMeta, graph: GraphKind): { electric: strin
 }
 
 /**
- * The name of the cloze graph's top-K switch (meta.json's cloze.switch) where this kind of graph has one: the CPU
- * graph. The GPU graphs run their top-K always: a provider without an If kernel (WebGPU) would run the If on the CPU
- * and copy the vocabulary-wide log-softmax there for it.
+ * The name of the cloze graph's top-K switch (meta.json's cloze.switch) where this kind of graph has one: the int8
+ * graph, which the CPU runs and DirectML too (DirectML with it untested: no Windows machine here). The GPU graphs run
+ * their top-K always: the switch is an If, which onnxruntime runs on the CPU for a provider without an If kernel of its
+ * own (WebGPU), and no GPU provider could be tried with it here.
  */
 export function clozeSwitch(meta: ModelMeta, graph: GraphKind): string | undefined {
   return graph === 'int8' ? meta.cloze.switch : undefined;
