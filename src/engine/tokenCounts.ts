@@ -123,8 +123,14 @@ const newCountMemo = (chars: number): CountMemo => new LruMap(chars, (v) => v.ch
 let countMemo = newCountMemo(TOKEN_COUNT_CHARS);
 /** A new, empty memo of `chars` (cacheBudgets.ts). */
 export function setTokenCountChars(chars: number): void { countMemo = newCountMemo(chars); }
-/** What the memo holds now, in its budget's unit. */
-export function tokenCountUsage(): number { return countMemo.units; }
+/**
+ * What the memo holds now, in its budget's unit, and the last text's sums in the same unit (its characters and 8
+ * per distinct token): one document's, outside the memo's budget (the editor checks none over maxFileSize,
+ * 500,000 characters by default) and kept until the next text or clearTokenCounts.
+ */
+export function tokenCountUsage(): number {
+  return countMemo.units + (lastDocument ? lastDocument.text.length + 8 * lastDocument.sums.counts.size : 0);
+}
 export function clearTokenCounts(): void { countMemo.clear(); lastDocument = undefined; }
 const TOKEN_RUN = /[\p{L}\p{N}]+/gu;
 /** a blank line, with Unix or Windows line ends */

@@ -248,7 +248,11 @@ test('a text\'s token counts are its paragraphs\', each counted once and remembe
   assert.ok(held > text.length, 'three paragraphs remembered');
   const edited = text.replace('The Kyesx tool.', 'The Kyesx tools.');
   assert.equal(sum(edited, 'kyesx'), 4);
-  assert.equal(tokenCountUsage() - held, 'The Kyesx tools.'.length + 1 + 8 * 3, 'the edited paragraph alone was counted: its key and three tokens');
+  // The memo gained the edited paragraph alone (its key and three tokens); the last text's sums, one character ("tool"
+  // gave way to "tools": as many distinct tokens).
+  assert.equal(tokenCountUsage() - held, 'The Kyesx tools.'.length + 1 + 8 * 3 + 1, 'the edited paragraph alone was counted');
+  clearTokenCounts();
+  assert.equal(tokenCountUsage(), 0, 'clearTokenCounts drops the memo and the last text\'s sums');
 });
 
 test("a text's token sums follow it paragraph by paragraph, and each ask is answered for its own text", () => {
