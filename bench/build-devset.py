@@ -64,13 +64,16 @@ def candidate_sentences(sources: dict[str, Path], rng: random.Random, english: s
     return order
 
 
-def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: float = 0.0):
+def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: float = 0.0, real_slips: float = 0.0):
     """slips: the share of spelling errors that are typing slips (plant.typing_slips) rather than codespell's
     misspellings; 0 for the dev set (as committed), a share for the fit's training text (plant-train.py).
+    real_slips: the share of real-word errors that are slips landing on another word (plant.real_word_slips) rather
+    than confusion-set swaps; 0 for the dev set (as committed).
     number: the share of errors that are a noun's number against its determiner (plant.noun_number), the others'
     shares scaled down to make room; 0 for the dev set (as committed)."""
     english = plant.load_english()
     codespell = plant.load_codespell(english)
+    common = plant.load_common() if real_slips else set()
     share = {**{t: f * (1 - number) for t, f in SHARE.items()}, **({"number": number} if number else {})}
     cap = {**CAP, "number": 0.1}
     quota = {t: round(pairs * f) for t, f in share.items()}
@@ -87,7 +90,8 @@ def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: f
         cands = {
             "spelling": plant.typing_slips(s, toks, english, rng) if slips and rng.random() < slips
             else plant.spelling(s, toks, codespell),
-            "real-word": plant.real_word(s, toks),
+            "real-word": plant.real_word_slips(s, toks, common, rng) if real_slips and rng.random() < real_slips
+            else plant.real_word(s, toks),
             "agreement": plant.agreement(s, toks),
             "doubled": plant.doubled(s, toks),
             **({"number": plant.noun_number(s, toks, english)} if number else {}),

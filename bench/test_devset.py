@@ -106,6 +106,21 @@ def test_typing_slips_are_one_keystroke_non_words_in_lower_case_words():
     assert {"lteter", "leter", "lettter"} <= ops, sorted(ops)[:20]
 
 
+def test_real_word_slips_land_on_another_common_word():
+    import random
+    common = {"first", "fist", "since", "sine", "use", "user", "the", "then", "please", "make", "sure"}
+    s = "First please make sure the user is ready since then."
+    seen = set()
+    for k in range(300):
+        for a, b, wrong, right in plant.real_word_slips(s, H.words(s), common, random.Random(k)):
+            assert s[a:b] == right and right.islower(), "lower-case words only: 'First' is left alone"
+            assert wrong in common and wrong != right and wrong[0] == right[0]
+            assert not wrong.startswith(right) and not right.startswith(wrong), "no slip that reads as another form"
+            seen.add((right, wrong))
+    assert ("since", "sine") in seen
+    assert not any(r == "use" for r, _ in seen) and ("user", "use") not in seen
+
+
 def test_noun_number_after_a_determiner_that_tells_it():
     english = {"file", "files", "reason", "reasons", "entry", "entries", "box", "boxes", "new", "news", "format", "formats"}
     assert ("files", "file") in plants(plant.noun_number, "Several files are missing.", english)
