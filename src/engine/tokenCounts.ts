@@ -25,7 +25,7 @@ export function documentCount(text: string, token: string): number {
 interface Sums { counts: Map<string, number>; tokens: number; code: number }
 
 function sumsFor(text: string): Sums {
-  const last = lastDocument;
+  const last = countMemo.get(LAST) as Summed | undefined;
   if (last && last.text === text) return last.sums;
   const paragraphs = paragraphsOf(text);
   const now = new Map<Paragraph, number>();
@@ -47,7 +47,7 @@ function sumsFor(text: string): Sums {
           if (v === 0) sums.counts.delete(token); else sums.counts.set(token, v);
         }
       }
-      lastDocument = { text, paragraphs: now, sums };
+      remember(text, now, sums);
       return sums;
     }
   }
@@ -57,12 +57,23 @@ function sumsFor(text: string): Sums {
     sums.code += p.code;
     for (const [token, c] of p.counts) sums.counts.set(token, (sums.counts.get(token) ?? 0) + c);
   }
-  lastDocument = { text, paragraphs: now, sums };
+  remember(text, now, sums);
   return sums;
 }
 
-/** The last text summed (documentCount, documentCodeShare): its paragraphs (each with how many times the text holds it) and the sums. */
-let lastDocument: { text: string; paragraphs: Map<Paragraph, number>; sums: Sums } | undefined;
+/**
+ * The last text summed (documentCount, documentCodeShare): its paragraphs (each with how many times the text holds
+ * it) and the sums, kept in the paragraphs' memo under LAST, so that one budget bounds both: it weighs the text's
+ * characters and 8 per distinct token (a 10k-word document's ~105,000 of the default 500,000). A text too heavy for
+ * the whole budget is summed again at each ask, paragraph by paragraph from the memo.
+ */
+interface Summed { text: string; paragraphs: Map<Paragraph, number>; sums: Sums }
+const LAST = '\u0001last';   // a paragraph's key begins with \u0000
+
+function remember(text: string, paragraphs: Map<Paragraph, number>, sums: Sums): void {
+  // Stored again after every change to its sums, so that the memo weighs it as it is now.
+  countMemo.set(LAST, { text, paragraphs, sums });
+}
 
 /** The share of text's whitespace-separated tokens that read as code (CODE_TOKEN), its paragraphs' counts remembered. */
 export function documentCodeShare(text: string): number {
@@ -104,7 +115,7 @@ interface Paragraph { counts: Map<string, number>; tokens: number; code: number;
 function paragraphsOf(text: string): Paragraph[] {
   return text.split(BLANK_LINE).map((part) => {
     const key = `\u0000${part}`;   // a concatenation, flattened when hashed: the memo keeps no slice of the text
-    let kept = countMemo.get(key);
+    let kept = countMemo.get(key) as Paragraph | undefined;
     if (!kept) {
       const counts = new Map<string, number>();
       for (const m of part.toLowerCase().matchAll(TOKEN_RUN)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
@@ -117,21 +128,16 @@ function paragraphsOf(text: string): Paragraph[] {
 
 /** Characters of paragraphs whose token counts are remembered by default (a few 10k-word documents' worth). */
 export const TOKEN_COUNT_CHARS = 500_000;
-type CountMemo = LruMap<string, Paragraph>;
-const newCountMemo = (chars: number): CountMemo => new LruMap(chars, (v) => v.chars + 8 * v.counts.size);
-/** Paragraphs' token counts by content; bounded by characters held (key) and 8 per distinct token. */
+type CountMemo = LruMap<string, Paragraph | Summed>;
+const newCountMemo = (chars: number): CountMemo =>
+  new LruMap(chars, (v) => ('sums' in v ? v.text.length + 8 * v.sums.counts.size : v.chars + 8 * v.counts.size));
+/** Paragraphs' token counts by content, and the last text's sums (LAST); bounded by characters held (key) and 8 per distinct token. */
 let countMemo = newCountMemo(TOKEN_COUNT_CHARS);
 /** A new, empty memo of `chars` (cacheBudgets.ts). */
 export function setTokenCountChars(chars: number): void { countMemo = newCountMemo(chars); }
-/**
- * What the memo holds now, in its budget's unit, and the last text's sums in the same unit (its characters and 8
- * per distinct token): one document's, outside the memo's budget (the editor checks none over maxFileSize,
- * 500,000 characters by default) and kept until the next text or clearTokenCounts.
- */
-export function tokenCountUsage(): number {
-  return countMemo.units + (lastDocument ? lastDocument.text.length + 8 * lastDocument.sums.counts.size : 0);
-}
-export function clearTokenCounts(): void { countMemo.clear(); lastDocument = undefined; }
+/** What the memo holds now, the last text's sums included, in its budget's unit. */
+export function tokenCountUsage(): number { return countMemo.units; }
+export function clearTokenCounts(): void { countMemo.clear(); }
 const TOKEN_RUN = /[\p{L}\p{N}]+/gu;
 /** a blank line, with Unix or Windows line ends */
 const BLANK_LINE = /\n\r?\n/;

@@ -10,7 +10,7 @@ import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, PRESCORE_MARGIN,
 import { OWN_WEIGHTS, REPLACE_WEIGHTS, TECHNICAL_SHARE, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
-import { clearTokenCounts, codeShare, documentCodeShare, documentCount, tokenCountUsage } from '../../../src/engine/tokenCounts';
+import { clearTokenCounts, codeShare, documentCodeShare, documentCount, setTokenCountChars, TOKEN_COUNT_CHARS, tokenCountUsage } from '../../../src/engine/tokenCounts';
 
 const DOC = [
   '# Keys', '',
@@ -248,11 +248,26 @@ test('a text\'s token counts are its paragraphs\', each counted once and remembe
   assert.ok(held > text.length, 'three paragraphs remembered');
   const edited = text.replace('The Kyesx tool.', 'The Kyesx tools.');
   assert.equal(sum(edited, 'kyesx'), 4);
-  // The memo gained the edited paragraph alone (its key and three tokens); the last text's sums, one character ("tool"
-  // gave way to "tools": as many distinct tokens).
+  // The memo gained the edited paragraph alone (its key and three tokens), and the last text's sums it holds beside
+  // them one character ("tool" gave way to "tools": as many distinct tokens).
   assert.equal(tokenCountUsage() - held, 'The Kyesx tools.'.length + 1 + 8 * 3 + 1, 'the edited paragraph alone was counted');
   clearTokenCounts();
-  assert.equal(tokenCountUsage(), 0, 'clearTokenCounts drops the memo and the last text\'s sums');
+  assert.equal(tokenCountUsage(), 0, 'clearTokenCounts drops the paragraphs and the last text\'s sums');
+});
+
+test('the last text\'s sums are held within the token counts\' budget; a text heavier than it is summed again, alike', () => {
+  setTokenCountChars(40);
+  try {
+    const text = 'alpha beta\n\ngamma alpha\n\nalpha delta epsilon';
+    for (let i = 0; i < 2; i++) {
+      assert.equal(documentCount(text, 'alpha'), 3);
+      assert.equal(documentCount(text, 'epsilon'), 1);
+      assert.equal(documentCodeShare(text), codeShare(text));
+      assert.ok(tokenCountUsage() <= 40, `holds ${tokenCountUsage()}`);
+    }
+  } finally {
+    setTokenCountChars(TOKEN_COUNT_CHARS);
+  }
 });
 
 test("a text's token sums follow it paragraph by paragraph, and each ask is answered for its own text", () => {
