@@ -28,7 +28,7 @@ export interface CacheBudgets {
   suspectUnits: number;
   /** text/markdown.ts: paragraphs' inline parses, characters of key + 8 per span */
   inlineChars: number;
-  /** tokenCounts.ts: paragraphs' token counts (wordScores.ts, a document's evidence), characters of key + 8 per distinct token */
+  /** tokenCounts.ts: paragraphs' token counts (wordScores.ts, a document's evidence) and the last text's sums, characters + 8 per distinct token */
   tokenCountChars: number;
   /** text/wordpiece.ts: a word's pieces, words (forgotten wholesale when full) */
   pieceWords: number;
@@ -67,7 +67,7 @@ export const DEFAULT_CACHE_BUDGETS: Readonly<CacheBudgets> = Object.freeze({
   // which are counted so that a block memo's worth of blocks fits.
   suspectUnits: 100_000,
   inlineChars: INLINE_MEMO_CHARS,
-  // A 10k-word document's paragraphs are ~115k characters and tokens (0.6 MB): a few such documents.
+  // A 10k-word document's paragraphs are ~115k characters and tokens (0.6 MB), its sums ~75k more: a few such documents.
   tokenCountChars: TOKEN_COUNT_CHARS,
   pieceWords: PIECE_MEMO_WORDS,
   wordFacts: 100_000,
