@@ -127,7 +127,7 @@ function paragraphsOf(text: string): Paragraph[] {
   });
 }
 
-/** Characters of paragraphs whose token counts are remembered by default (a few 10k-word documents' worth). */
+/** Characters of paragraphs whose token counts are remembered by default, the last text's sums among them (a few 10k-word documents' worth). */
 export const TOKEN_COUNT_CHARS = 500_000;
 type CountMemo = LruMap<string, Paragraph | Summed>;
 const newCountMemo = (chars: number): CountMemo =>
