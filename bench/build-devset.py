@@ -64,18 +64,21 @@ def candidate_sentences(sources: dict[str, Path], rng: random.Random, english: s
     return order
 
 
-def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: float = 0.0, real_slips: float = 0.0):
+def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: float = 0.0, real_slips: float = 0.0,
+          missing: float = 0.0):
     """slips: the share of spelling errors that are typing slips (plant.typing_slips) rather than codespell's
     misspellings; 0 for the dev set (as committed), a share for the fit's training text (plant-train.py).
     real_slips: the share of real-word errors that are slips landing on another word (plant.real_word_slips) rather
     than confusion-set swaps; 0 for the dev set (as committed).
     number: the share of errors that are a noun's number against its determiner (plant.noun_number), the others'
-    shares scaled down to make room; 0 for the dev set (as committed)."""
+    shares scaled down to make room; 0 for the dev set (as committed).
+    missing: the same for a word left out, an article or "to" (plant.missing_word); 0 for the dev set (as committed)."""
     english = plant.load_english()
     codespell = plant.load_codespell(english)
     common = plant.load_common() if real_slips else set()
-    share = {**{t: f * (1 - number) for t, f in SHARE.items()}, **({"number": number} if number else {})}
-    cap = {**CAP, "number": 0.1}
+    extra = {**({"number": number} if number else {}), **({"missing": missing} if missing else {})}
+    share = {**{t: f * (1 - number - missing) for t, f in SHARE.items()}, **extra}
+    cap = {**CAP, "number": 0.1, "missing": 0.1}
     quota = {t: round(pairs * f) for t, f in share.items()}
     quota["spelling"] += pairs - sum(quota.values())
     have = collections.Counter()
@@ -95,6 +98,7 @@ def build(sources, pairs: int, rng: random.Random, slips: float = 0.0, number: f
             "agreement": plant.agreement(s, toks),
             "doubled": plant.doubled(s, toks),
             **({"number": plant.noun_number(s, toks, english)} if number else {}),
+            **({"missing": plant.missing_word(s, toks, english)} if missing else {}),
         }
         for t in cands:
             key = (lambda c: c[3].lower()) if t == "spelling" else (lambda c: f"{c[3].lower()}>{c[2].lower()}")

@@ -3,7 +3,7 @@
 // NON_WORD_LOG_PRIOR; src/engine/calibration.ts: tau) on errors planted in TRAINING text, never on the dev
 // sets (issue 13, item 3):
 //
-//   nice node bench/fit-channel.mjs --corpus /work/corpus [--pairs 1200] [--general 0] [--packages 80] [--seed 13] [--slips 0.33] [--real-slips 0] [--unseen] [--number 0]
+//   nice node bench/fit-channel.mjs --corpus /work/corpus [--pairs 1200] [--general 0] [--packages 80] [--seed 13] [--slips 0.33] [--real-slips 0] [--unseen] [--number 0] [--missing 0]
 //   nice node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus /work/corpus   # re-fit, no model run
 //       (--features A,B: several kept collections together, bench/work/fit/features-*.json)
 //       (the corpus for the text around each item: whether its document holds a non-word again, prepare())
@@ -32,6 +32,9 @@
 //    with the bare non-word's, so fewer candidates fell under the screens): a gain on one set, a loss on another.
 //    --number S makes a share S of the planted errors a noun's number against its determiner ("several reason",
 //    plant.py noun_number), in the technical and the general items alike; the dev set plants none.
+//    --missing S makes a share S of them a word left out, "a"/"an" before a noun or "to" before a verb ("is valid",
+//    "aims reduce": plant.py missing_word), alike; the dev set plants none. Without it the article and "to" kinds'
+//    priors are fitted on keeps alone.
 //    --general N plants N more pairs the same way in general English, WordNet's example sentences (generalText):
 //    the technical text alone teaches the fit that a non-word is jargon as often as not, and that the model
 //    knows the word meant, which holds for Debian's manuals and not for a README's or a learner's everyday words.
@@ -74,7 +77,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, printCurve: false, margins: false, own: true, common: true };
+  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, printCurve: false, margins: false, own: true, common: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -87,6 +90,7 @@ function args(argv) {
     else if (a === '--real-slips') o.realSlips = Number(next());
     else if (a === '--unseen') o.unseen = true;
     else if (a === '--number') o.number = Number(next());
+    else if (a === '--missing') o.missing = Number(next());
     else if (a === '--no-per-piece') o.perPiece = false;
     else if (a === '--no-energy') o.energy = false;
     else if (a === '--print-curve') o.printCurve = true;
@@ -111,7 +115,7 @@ const fnv1a = (s) => { let h = 2166136261; for (const ch of s) h = Math.imul(h ^
  */
 function plant(o, root, pairs, packages, file, prefix = '', unseen = false) {
   const made = execFileSync('/usr/bin/python3', [path.join(REPO, 'bench', 'plant-train.py'), '--root', root,
-    '--pairs', String(pairs), '--packages', String(packages), '--seed', String(o.seed), '--slips', String(o.slips), '--real-slips', String(o.realSlips), '--number', String(o.number), ...(unseen ? ['--unseen'] : []),
+    '--pairs', String(pairs), '--packages', String(packages), '--seed', String(o.seed), '--slips', String(o.slips), '--real-slips', String(o.realSlips), '--number', String(o.number), '--missing', String(o.missing), ...(unseen ? ['--unseen'] : []),
     '--out', file], { cwd: path.join(REPO, 'bench'), encoding: 'utf8' });
   console.error(`fit: planted ${made.trim()}`);
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((i) => ({ ...i, id: prefix + i.id }));
@@ -420,8 +424,11 @@ function prepare(data, corpus) {
       c.cue = agreementCue(typed, cand, cues.subject);
       c.conf = cues.confusion?.[0] ?? 0;
       c.noun = nounNumberCue(typed, cand, cues.noun);
-      c.common = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isCommon(x));
-      c.familiar = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isFamiliar(x));
+      // At the sentence's start a capital is the position's (commonCue): the suspect's own span, where check's plan
+      // reads it so (wordCues).
+      const first = r.sentenceStart && typed === r.word;
+      c.common = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isCommon(x), first);
+      c.familiar = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isFamiliar(x), first);
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
   }

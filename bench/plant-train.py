@@ -37,6 +37,8 @@ def main():
                     help="share of the real-word errors that are slips landing on another word (plant.real_word_slips)")
     ap.add_argument("--number", type=float, default=0.0,
                     help="share of the errors that are a noun's number against its determiner (plant.noun_number)")
+    ap.add_argument("--missing", type=float, default=0.0,
+                    help="share of the errors that are a word left out, an article or \"to\" (plant.missing_word)")
     ap.add_argument("--unseen", action="store_true",
                     help="plant in the held-out packages the dev set does not read, not in the training text")
     ap.add_argument("--out", type=Path, required=True)
@@ -56,7 +58,7 @@ def main():
     leaked = sorted(set(sources) - heldout if args.unseen else set(sources) & heldout)
     if leaked:
         raise SystemExit(f"packages in the wrong split under text/{split}: {leaked}")
-    items, have, _ = devset.build(sources, args.pairs, rng, args.slips, args.number, args.real_slips)
+    items, have, _ = devset.build(sources, args.pairs, rng, args.slips, args.number, args.real_slips, args.missing)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w") as f:
         for it in items:
