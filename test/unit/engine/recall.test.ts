@@ -327,6 +327,11 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   assert.equal(cue('briliant', 'brilliant'), 1);
   assert.equal(cue('briliant', 'reliant'), 0, 'a rarer word');
   assert.equal(cue('Nuxt', 'Next'), 0, 'a capitalised non-word may be a name');
+  const first = (typed: string, c: string) => commonCue(typed, cand(c), (w) => gen.isWord(w), (w) => gen.isCommon(w), true);
+  assert.equal(first('Thses', 'These'), 1, "at a sentence's start the capital is the position's");
+  assert.equal(first('Nuxt', 'Next'), 0, 'a short name lands near a common word by chance, at the start as anywhere');
+  assert.equal(first('briliant', 'brilliant'), 1, 'lower case there as anywhere');
+  assert.equal(first('NUxt', 'Next'), 0, "a capital after the first letter is the word's own");
   assert.equal(cue('brilliant', 'brilliants'), 0, 'a word typed is no non-word');
   assert.equal(cue('alot', 'a lot'), 0, 'one word for one word');
   assert.ok(COMMON_WORD > 0, 'fitted: a common fix of a non-word is likelier than the model alone says');
@@ -336,6 +341,15 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   const cues = wordCues(text, words, 3, cands, gen);
   assert.deepEqual(cues.common, [1, 0]);
   assertCuePriced(text, cands, cues, COMMON_WORD);
+  // The sentence's first word, capitalised there: the cue as for lower case; one inside the sentence: none.
+  const opening = 'Thses files are read. Thses files are kept.';
+  const ws = [...opening.matchAll(/\p{L}+/gu)].map((m, k) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: k < 4 ? 0 : 1 }));
+  const at = (k: number): Candidate => ({ text: 'These', start: ws[k].start, end: ws[k].end, prior: 1, sources: ['spelling'] });
+  assert.deepEqual(wordCues(opening, ws, 0, [at(0)], gen).common, [1]);
+  assert.deepEqual(wordCues(opening, ws, 4, [at(4)], gen).common, [1], "the second sentence's first word");
+  const inside = 'See Thses files.';
+  const wi = [...inside.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  assert.deepEqual(wordCues(inside, wi, 1, [{ text: 'These', start: 4, end: 9, prior: 1, sources: ['spelling'] }], gen).common, [0]);
 });
 
 test('the familiar-word cue: the same for a word a step less common, priced by FAMILIAR_WORD', () => {
