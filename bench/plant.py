@@ -339,8 +339,8 @@ def noun_number(s, toks, english: set[str]):
 # none, so its figures stay comparable. The fix the engine offers is the word put back (grammar.ts,
 # grammarCandidates: "the X", "a X"/"an X", "to X" over X), so the error spans the word after the gap.
 # Only drops that leave the sentence plainly wrong: "a"/"an" before a lower-case word (a singular noun or its
-# modifier: "is valid" reads as a verb's complement, which is why "a valid" is the test), not before the words
-# that make a quantity without it ("a few" -> "few"); "to" after a word that takes an infinitive. "the" is left
+# modifier: "is a valid call" -> "is valid call"), not before the words that read whole without it ("a few" ->
+# "few", "a lot"); "to" after a word that takes an infinitive, before one that can be a bare verb. "the" is left
 # in: technical prose drops it as often as not ("in source files"), so its drop is no error to plant.
 DETERMINER_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
                      "their", "some", "any", "no", "each", "every", "to"}

@@ -377,7 +377,7 @@ export const FIRST_CAPITAL_LETTERS = 5;
  */
 export function commonCue(typed: string, c: { text: string }, isWord: (w: string) => boolean, isCommon: (w: string) => boolean,
   sentenceStart = false): number {
-  const positional = sentenceStart && [...typed].length >= FIRST_CAPITAL_LETTERS;
+  const positional = sentenceStart && typed.replace(/[^\p{L}]/gu, '').length >= FIRST_CAPITAL_LETTERS;
   return /\s/u.test(typed) || /\p{Lu}/u.test(positional ? typed.slice(1) : typed) || /\s/.test(c.text) || isWord(typed) || !isCommon(c.text) ? 0 : 1;
 }
 

@@ -331,7 +331,7 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   assert.equal(first('Thses', 'These'), 1, "at a sentence's start the capital is the position's");
   assert.equal(first('Nuxt', 'Next'), 0, 'a short name lands near a common word by chance, at the start as anywhere');
   assert.equal(first('briliant', 'brilliant'), 1, 'lower case there as anywhere');
-  assert.equal(first('NUxt', 'Next'), 0, "a capital after the first letter is the word's own");
+  assert.equal(first('THses', 'These'), 0, "a capital after the first letter is the word's own");
   assert.equal(cue('brilliant', 'brilliants'), 0, 'a word typed is no non-word');
   assert.equal(cue('alot', 'a lot'), 0, 'one word for one word');
   assert.ok(COMMON_WORD > 0, 'fitted: a common fix of a non-word is likelier than the model alone says');
