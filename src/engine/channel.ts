@@ -10,7 +10,7 @@
 // FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE,
 // CONFUSION_CUE, NOUN_CUE, COMMON_WORD, FAMILIAR_WORD and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
-import { confusionCue, nounNumber, subjectNumber, verbNumber, type GrammarLexicon, type GrammaticalNumber } from './grammar';
+import { confusionCue, isFunctionWord, nounNumber, subjectNumber, verbNumber, type GrammarLexicon, type GrammaticalNumber } from './grammar';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
 import { SubstringChannel, editOps, slipLogP } from './edits';
 import type { ReplaceWeights } from './ranking';
@@ -361,9 +361,12 @@ export const FAMILIAR_WORD = 2.42;
 
 /**
  * The letters a sentence's capitalised first word needs for the common-word cue to read it as lower case
- * (commonCue). Measured on the dev sets at the shipped weights: at any length the cue flagged "Nuxt" as "Next" at
- * four sentences' start in real-dev; from five letters on it flagged no name there, and caught "Thses",
- * "Localtion", "Abstact", "Daita" (tech-dev) and "Partail" (real-dev's documents).
+ * (commonCue), unless the fix is a closed-class word (grammar.ts, isFunctionWord: "Thge" → The, "Tmis" → This),
+ * which begins sentences far more often than any name one edit from it. Measured on the dev sets at the shipped
+ * weights: at any length the cue flagged "Nuxt" as "Next" at four sentences' start in real-dev; from five letters
+ * on it flagged no name there, and caught "Thses", "Localtion", "Abstact", "Daita" (tech-dev) and "Partail"
+ * (real-dev's documents); the closed-class fixes of shorter words then caught "Thge" and "Tmis" (tech-dev), again
+ * with no new false flag.
  */
 export const FIRST_CAPITAL_LETTERS = 5;
 
@@ -372,12 +375,13 @@ export const FIRST_CAPITAL_LETTERS = 5;
  * common word (one word, isCommon), else 0: the common-word cue, which COMMON_WORD prices. A capitalised non-word
  * inside a sentence is as often a name the model does not know ("in Nuxt" is no "in Next"); at a sentence's start
  * (`sentenceStart`) the capital is the position's, so a word capitalised there and in lower case after is read as
- * one in lower case when it has FIRST_CAPITAL_LETTERS letters or more ("Thses", "Localtion"): a short name lands
- * one edit from a common word by chance ("Nuxt takes care of this"), a long one seldom does.
+ * one in lower case when it has FIRST_CAPITAL_LETTERS letters or more ("Thses", "Localtion") or its fix is a
+ * closed-class word ("Thge" → The): a short name lands one edit from a common word by chance ("Nuxt takes care of
+ * this"), a long one seldom does.
  */
 export function commonCue(typed: string, c: { text: string }, isWord: (w: string) => boolean, isCommon: (w: string) => boolean,
   sentenceStart = false): number {
-  const positional = sentenceStart && typed.replace(/[^\p{L}]/gu, '').length >= FIRST_CAPITAL_LETTERS;
+  const positional = sentenceStart && (typed.replace(/[^\p{L}]/gu, '').length >= FIRST_CAPITAL_LETTERS || isFunctionWord(c.text));
   return /\s/u.test(typed) || /\p{Lu}/u.test(positional ? typed.slice(1) : typed) || /\s/.test(c.text) || isWord(typed) || !isCommon(c.text) ? 0 : 1;
 }
 

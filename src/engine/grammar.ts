@@ -57,6 +57,11 @@ const PARTICLES = ['up', 'down', 'in', 'out', 'off', 'on', 'over', 'back', 'arou
 const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from',
   'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'not', 'if', 'so', 'than', 'then', 'there', 'which', 'who']);
 
+/** Is w (any case) one of the closed-class words (FUNCTION_WORDS: determiners, prepositions, conjunctions, be)? */
+export function isFunctionWord(w: string): boolean {
+  return FUNCTION_WORDS.has(w.toLowerCase());
+}
+
 /** verb form → every form of its verb (base, -s, past, participle), from the irregular verb table. */
 const VERB_FORMS: Map<string, string[]> = (() => {
   const m = new Map<string, string[]>();

@@ -330,6 +330,8 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   const first = (typed: string, c: string) => commonCue(typed, cand(c), (w) => gen.isWord(w), (w) => gen.isCommon(w), true);
   assert.equal(first('Thses', 'These'), 1, "at a sentence's start the capital is the position's");
   assert.equal(first('Nuxt', 'Next'), 0, 'a short name lands near a common word by chance, at the start as anywhere');
+  assert.equal(first('Thge', 'The'), 1, 'unless the fix is a closed-class word, which begins sentences');
+  assert.equal(cue('Thge', 'The'), 0, "inside a sentence a capital is the word's own");
   assert.equal(first('briliant', 'brilliant'), 1, 'lower case there as anywhere');
   assert.equal(first('THses', 'These'), 0, "a capital after the first letter is the word's own");
   assert.equal(cue('brilliant', 'brilliants'), 0, 'a word typed is no non-word');
