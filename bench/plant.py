@@ -362,16 +362,15 @@ def missing_word(s, toks, english: set[str]):
     """The article or "to" before a word dropped: (start of the dropped word, end of the word after it, the word
     after it, both as they stood)."""
     out = []
-    seq = list(_pairs(toks, s))
-    for i, (prev, t, nxt) in enumerate(seq):
+    for prev, t, nxt in _pairs(toks, s):
         w = t[2]
         if not prev or not nxt or not w.islower():
             continue
         x, p = nxt[2], prev[2].lower()
         if not x.isalpha() or not x.islower() or x not in english or p in DETERMINER_BEFORE:
             continue
-        if w in ("a", "an") and x not in NOT_AFTER_ARTICLE and x not in DETERMINER_BEFORE:
-            out.append((t[0], nxt[1], x, s[t[0]:nxt[1]]))
-        elif w == "to" and p in TO_TAKERS and x not in NOT_VERB_AFTER_TO and not x.endswith(("ing", "ed", "s")):
+        article = w in ("a", "an") and x not in NOT_AFTER_ARTICLE and x not in DETERMINER_BEFORE
+        to = w == "to" and p in TO_TAKERS and x not in NOT_VERB_AFTER_TO and not x.endswith(("ing", "ed", "s"))
+        if article or to:
             out.append((t[0], nxt[1], x, s[t[0]:nxt[1]]))
     return out

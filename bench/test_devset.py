@@ -132,15 +132,13 @@ def test_noun_number_after_a_determiner_that_tells_it():
     assert not plants(plant.noun_number, "Several files and formats.", english), "one of two nouns"
 
 
-
 def test_missing_word_drops_an_article_or_to_that_the_sentence_needs():
     english = {"valid", "reduce", "call", "few", "file", "sign", "files"}
-    toks = lambda s: H.words(s)
     s = "This rule aims to reduce bugs."
-    assert plant.missing_word(s, toks(s), english) == [(s.index("to"), s.index("reduce") + 6, "reduce", "to reduce")]
+    assert plant.missing_word(s, H.words(s), english) == [(s.index("to"), s.index("reduce") + 6, "reduce", "to reduce")]
     s = "It is a valid call."
-    assert [(w, r) for _, _, w, r in plant.missing_word(s, toks(s), english)] == [("valid", "a valid")]
-    assert not plant.missing_word("It has a few files.", toks("It has a few files."), english), "a few: few reads alone"
-    assert not plant.missing_word("Write to a file.", toks("Write to a file."), english), "a determiner before the gap"
-    assert not plant.missing_word("Go to files.", toks("Go to files."), english), "to after a word that takes no infinitive"
-    assert not plant.missing_word("A file is read.", toks("A file is read."), english), "nothing before the article"
+    assert [(w, r) for _, _, w, r in plant.missing_word(s, H.words(s), english)] == [("valid", "a valid")]
+    assert not plants(plant.missing_word, "It has a few files.", english), "a few: few reads alone"
+    assert not plants(plant.missing_word, "Write to a file.", english), "a determiner before the gap"
+    assert not plants(plant.missing_word, "Go to files.", english), "to after a word that takes no infinitive"
+    assert not plants(plant.missing_word, "A file is read.", english), "nothing before the article"

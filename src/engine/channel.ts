@@ -192,7 +192,7 @@ export const OWN_WEIGHTS: OwnWeights = { name: 0.87, length: -0.584, compound: 0
  * (documentFeatures; 0, 0 without one).
  */
 export function ownFeatures(w: string, lex: OwnLexicon, sentenceStart: boolean, doc?: DocumentEvidence): number[] {
-  const letters = w.replace(/[^\p{L}]/gu, '').length;
+  const letters = letterCount(w);
   const name = !sentenceStart && /^\p{Lu}/u.test(w) ? 1 : 0;
   const length = Math.max(-1.5, Math.min(2, (letters - 7) / 3));
   let compound = 0;
@@ -203,6 +203,16 @@ export function ownFeatures(w: string, lex: OwnLexicon, sentenceStart: boolean, 
   const nearFrequent = lex.neighbours(w, 1).some((n) => n.frequent && n.cost <= 1) ? 1 : 0;
   const derived = derivedFrom(w, lex) === undefined ? 0 : 1;
   return [name, length, compound, nearFrequent, derived, ...documentFeatures(doc)];
+}
+
+/** The letters of w (its apostrophes, hyphens and digits left out). */
+function letterCount(w: string): number {
+  return w.replace(/[^\p{L}]/gu, '').length;
+}
+
+/** Does words[i] begin its sentence (the first word, or one whose word before lies in another sentence)? */
+export function startsSentence(words: readonly { sentence: number }[], i: number): boolean {
+  return words[i - 1]?.sentence !== words[i].sentence;
 }
 
 /** What a non-word's document says of it: does it hold the word again, how many words it has, how technical it is. */
@@ -381,7 +391,7 @@ export const FIRST_CAPITAL_LETTERS = 5;
  */
 export function commonCue(typed: string, c: { text: string }, isWord: (w: string) => boolean, isCommon: (w: string) => boolean,
   sentenceStart = false): number {
-  const positional = sentenceStart && (typed.replace(/[^\p{L}]/gu, '').length >= FIRST_CAPITAL_LETTERS || isFunctionWord(c.text));
+  const positional = sentenceStart && (letterCount(typed) >= FIRST_CAPITAL_LETTERS || isFunctionWord(c.text));
   return /\s/u.test(typed) || /\p{Lu}/u.test(positional ? typed.slice(1) : typed) || /\s/.test(c.text) || isWord(typed) || !isCommon(c.text) ? 0 : 1;
 }
 
@@ -416,7 +426,8 @@ export function contextCues(text: string, words: readonly { start: number; end: 
  */
 export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
   lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }): WordCues {
-  const first = (c: Candidate) => c.start === words[i].start && words[i - 1]?.sentence !== words[i].sentence;
+  const start = startsSentence(words, i);
+  const first = (c: Candidate) => start && c.start === words[i].start;
   return {
     ...contextCues(text, words, i, cands, lex),
     ...(lex.isCommon ? { common: cands.map((c) => commonCue(text.slice(c.start, c.end), c, (x) => lex.isWord(x), (x) => lex.isCommon!(x), first(c))) } : {}),
