@@ -66,7 +66,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     // Errors reach the user through the rejected request; logging them too would print them twice.
     log: (level, msg) => { if (level === 'warn') note(msg); },
   });
-  const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, dialect: opts.dialect, maxSuggestions: opts.maxSuggestions };
+  const checkOptions: CheckOptions = { sensitivity: opts.sensitivity, dialect: opts.dialect, maxSuggestions: opts.maxSuggestions, thorough: opts.thorough };
   // Started on the first text to check, so a run over empty or missing files never loads the model.
   let started: Promise<unknown> | undefined;
   const start = (): Promise<unknown> => (started ??= client.info().catch((err: Error) => { throw new EngineStartError(err.message); }));

@@ -22,6 +22,7 @@ export interface CliOptions {
   progress: boolean;
   words: boolean;                // JSON output includes every checked word's energy
   maxSuggestions: number;
+  thorough: boolean;             // score every real word the gate passes (CheckOptions.thorough)
   leaveOutMisspellings?: string;  // evaluation: a file of misspellings (one a line) the known-misspellings list is read without
   graphCache?: string;           // where the CPU graphs are kept optimized ('none': nowhere); default: the user's cache directory
   help: boolean;
@@ -54,6 +55,9 @@ Options:
   --max-file-size N          skip inputs longer than N characters, as an error (default ${SETTING_DEFAULTS.maxFileSize}, as the extension)
   --model DIR                model folder (default: the package's models/)
   --max-suggestions N        suggestions per finding (default ${MAX_SUGGESTIONS})
+  --thorough                 score every word that reads odd, not only while the oddest ones hold slips: a long
+                             document's rarer slips are caught too (and more false flags), in up to three times
+                             the time
   --words                    with --format json: every checked word with its energy and noise probability
   --progress                 show a progress bar on stderr even when it is not a terminal
   --leave-out-misspellings FILE
@@ -79,7 +83,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         format: { type: 'string' }, jsonl: { type: 'string' }, output: { type: 'string', short: 'o' },
         language: { type: 'string', short: 'l' }, sensitivity: { type: 'string', short: 's' }, dialect: { type: 'string' },
         provider: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, 'max-file-size': { type: 'string' },
-        'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' },
+        'max-suggestions': { type: 'string' }, progress: { type: 'boolean' }, words: { type: 'boolean' }, thorough: { type: 'boolean' },
         'leave-out-misspellings': { type: 'string' }, 'graph-cache': { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
@@ -105,6 +109,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const opts: CliOptions = {
     inputs: parsed.positionals, format, jsonl: v.jsonl, output: v.output, language: v.language, sensitivity, dialect,
     provider, threads, maxFileSize, model: v.model, progress: v.progress ?? false, words: v.words ?? false, maxSuggestions,
+    thorough: v.thorough ?? false,
     leaveOutMisspellings: v['leave-out-misspellings'], graphCache: v['graph-cache'], help: v.help ?? false, version: v.version ?? false,
   };
   if (!opts.help && !opts.version) {

@@ -55,7 +55,7 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
   const rule = ruleOf(options);
   const docs = await scoreDocuments(items.map((it) => ({ ...it, ignoredWords: options.ignoredWords, dialect: dialectOf(options) })), model, signal, shouldStop);
   const suspects = docs.map((doc) => suspectsOfDocument(doc, rule.th.pNoiseGate));
-  const passes = await firstPasses(docs, suspects, rule, model, signal, hooks);
+  const passes = await firstPasses(docs, suspects, rule, model, signal, hooks, options.thorough);
   items.forEach((item, d) => rememberRounds(runner, item, options, passes[d].later));
   const decided = passes.map((p) => p.decided);
   const firsts: FirstPass[] = docs.map((doc, d) => ({
@@ -117,7 +117,9 @@ export async function rank(text: string, languageId: string, start: number, end:
 
 /**
  * A round flags at least this many real words, or the rounds stop (findings.ts, laterRounds): the round after
- * one that flagged none is not worth its rows.
+ * one that flagged none is seldom worth its rows. bench/long-doc.mjs's 10,000 words with 200 planted errors: its
+ * real words' rounds flagged slips up to the ninth, none in the tenth, where the rounds stop (8 s on 2 cores);
+ * all 127 rounds (15 s) flag two slips more, in the 30th and the 36th, and no clean word: CheckOptions.thorough.
  */
 export const MIN_ROUND_YIELD = 1;
 
@@ -127,12 +129,12 @@ interface Pass { decided: Decided[]; scored: Suspect[]; later: number }
 /**
  * The first pass over documents: prioritise's suspects (findings.ts: every non-word, doubled word and a/an, and
  * the real words up to the cap), then, for a document whose last round flagged MIN_ROUND_YIELD real words, the
- * next cap of its real words (laterRounds), until a round flags fewer or none are left. Real words whose fix the
+ * next cap of its real words (laterRounds), until a round flags fewer or none are left; `thorough`, every round. Real words whose fix the
  * window's cloze already finds far from likely get no rows (replacePlans.ts, screened). Each round scores every
  * document's plans together, in chunks.
  */
 async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: FlagRule, model: Model,
-  signal?: AbortSignal, hooks?: ChunkHooks): Promise<Pass[]> {
+  signal?: AbortSignal, hooks?: ChunkHooks, thorough = false): Promise<Pass[]> {
   const passes: Pass[] = docs.map(() => ({ decided: [], scored: [], later: 0 }));
   const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
   const later: (Suspect[][] | undefined)[] = [];
@@ -155,7 +157,7 @@ async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: 
       pass.scored = pass.scored.concat(round[d]);
       if (r > 0) pass.later += round[d].length;
       const real = new Set(round[d].filter((s) => isRealWord(s, doc)).map((s) => s.word));
-      if (decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) return [];
+      if (!thorough && decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) return [];
       later[d] ??= laterRounds(suspects[d], kept[d], doc);
       return later[d][r] ?? [];
     });
@@ -178,7 +180,7 @@ function roundsMemo(runner: ModelRunner): LruMap<string, number> {
 
 function roundsKey(item: CheckItem, options: CheckOptions): string {
   const rule = ruleOf(options);
-  return createHash('sha1').update(JSON.stringify([item.languageId, dialectOf(options), rule.th, options.ignoredWords ?? []]))
+  return createHash('sha1').update(JSON.stringify([item.languageId, dialectOf(options), rule.th, options.ignoredWords ?? [], options.thorough === true]))
     .update('\u0000').update(item.text).digest('base64');
 }
 
@@ -196,7 +198,7 @@ async function scoredByCheck(doc: ScoredDocument, item: CheckItem, suspects: Sus
   const kept = prioritise(suspects, doc);
   let later = roundsMemo(model.runner).get(roundsKey(item, options));
   if (later === undefined) {
-    later = (await firstPasses([doc], [suspects.filter((s) => isRealWord(s, doc))], rule, model, signal))[0].later;
+    later = (await firstPasses([doc], [suspects.filter((s) => isRealWord(s, doc))], rule, model, signal, undefined, options.thorough))[0].later;
     rememberRounds(model.runner, item, options, later);
   }
   return later === 0 ? kept : [...kept, ...laterRounds(suspects, kept, doc).flat().slice(0, later)];

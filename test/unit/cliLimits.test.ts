@@ -33,6 +33,8 @@ test('options are validated before any work: an unknown --language is a usage er
   assert.equal(parseCliArgs(['-l', 'python', 'a.md']).language, 'python');
   assert.throws(() => parseCliArgs(['--max-file-size=-1', 'a.md']), /--max-file-size must be an integer/);
   assert.equal(parseCliArgs(['a.md']).maxFileSize, 500_000);
+  assert.equal(parseCliArgs(['a.md']).thorough, false);
+  assert.equal(parseCliArgs(['--thorough', 'a.md']).thorough, true);
   const run = await electricCheck(['--language', 'klingon', path.join(tmp, 'missing.md')], { model: false });
   assert.equal(run.code, 2);
   assert.match(run.stderr, /unknown language 'klingon'/);

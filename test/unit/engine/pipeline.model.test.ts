@@ -141,4 +141,8 @@ test('more real-word slips than the cap holds: later rounds take the rest while 
   rounds = 0;
   assert.deepEqual((await check(clean, 'plaintext', { sensitivity: 0.5 }, runner, wp, undefined, { onChunk: () => rounds++ })).findings, []);
   assert.equal(rounds, 1);
+  // thorough: the rounds go on past one that flags nothing, and the clean words they score stay unflagged.
+  rounds = 0;
+  assert.deepEqual((await check(clean, 'plaintext', { sensitivity: 0.5, thorough: true }, runner, wp, undefined, { onChunk: () => rounds++ })).findings, []);
+  assert.ok(rounds > 1, `${rounds} rounds`);
 });
