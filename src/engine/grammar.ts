@@ -153,6 +153,13 @@ const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from
   'under', 'over', 'through', 'within', 'without', 'across', 'per', 'via', 'like', 'than', 'and', 'or', 'nor', 'behind', 'after',
   'before', 'during', 'against', 'among', 'around', 'beyond', 'inside', 'outside', 'since', 'until', 'upon', 'toward', 'towards',
   'throughout', 'except', 'including', 'onto', 'below', 'above', 'beside', 'besides', 'unlike', 'near']);
+/**
+ * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the
+ * script restart"): the verb after such an object has no number of its own, so the object is no subject to agree
+ * with. Verbs of perception are left out: "you will see the tests are run" is a clause that agrees.
+ */
+const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping',
+  'have', 'has', 'had', 'having']);
 /** Do only spaces or tabs stand between words a and b of text (none when b is missing)? */
 const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
 /** Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were. */
@@ -179,6 +186,7 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
     if (a === 'a' || a === 'an') return spaced(text, after[0], after[1]) && PLURAL_AFTER_A.has(after[1].text.toLowerCase()) ? 'plural' : 'singular';
     return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
   }
+  if (n > 1 && BARE_INFINITIVE_BEFORE.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last)) return undefined;
   if (SINGULAR_SUBJECTS.has(lw)) return 'singular';
   if (PLURAL_SUBJECTS.has(lw)) return 'plural';
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
@@ -192,7 +200,7 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
-  if (lead !== undefined && NOT_SUBJECT_BEFORE.has(lead)) return undefined;
+  if (lead !== undefined && (NOT_SUBJECT_BEFORE.has(lead) || BARE_INFINITIVE_BEFORE.has(lead))) return undefined;
   // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
   // after one ("code behind dynamic imports", "the selection of the small pack-files").
   if (at === undefined) {
@@ -409,8 +417,9 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
     const fix = articleFix(w, next.text, lex);
     if (fix) same(fix, 'article');
   }
-  // An extra article or "to": the candidate drops it, so it spans the word and the next.
-  if ((ARTICLES.has(lw) || lw === 'to') && next && spaced(word, next)) {
+  // An extra article or "to": the candidate drops it, so it spans the word and the next. Capitalised inside a
+  // sentence it is no article but a name ("git merge-base A B", "Plan A", "The Hobbit").
+  if ((ARTICLES.has(lw) || lw === 'to') && next && spaced(word, next) && (w === lw || !prev)) {
     out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: lw === 'to' ? 'to' : 'article' });
   }
   // A missing article or "to" before a content word that has no determiner before it.

@@ -255,6 +255,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
   assert.equal(number('The selection of the small pack-files is such.', 'is'), undefined, 'and a determiner after the preposition');
   assert.equal(number('It acts as if the string were absent.', 'were'), undefined, 'a subjunctive "were"');
+  assert.equal(number('It might help the user resolve the conflict.', 'resolve'), undefined, 'an object before a bare infinitive');
+  assert.equal(number('The tool lets it run in the background.', 'run'), undefined, 'an object pronoun before one too');
+  assert.equal(number('The change makes the build fail.', 'fail'), undefined);
+  assert.equal(number('You will see the tests are run.', 'are'), 'plural', 'after a verb of perception a clause agrees');
 });
 
 /** The first candidate's channel (rowChannels) with the cues is its channel without them plus `weight`, to rounding. */
@@ -422,6 +426,10 @@ test('missing and extra articles and "to"', () => {
   has(variants('Open file in editor.', 'editor'), 'article', 'Open file in the editor.');
   has(variants('You need install it.', 'install'), 'to', 'You need to install it.');
   has(variants('It allows to users to log in.', 'to'), 'to', 'It allows users to log in.');
+  has(variants('A plain file works.', 'A'), 'article', 'Plain file works.');
+  const dropped = (text: string, word: string) => variants(text, word).filter((v) => v.kind === 'article' && v.text.length < text.length);
+  assert.deepEqual(dropped('The result of git merge-base A B is 1.', 'A'), [], 'a capital "A" inside a sentence is a name, no article');
+  assert.deepEqual(dropped('See the chapter on The Hobbit in it.', 'The'), [], 'nor is a capital "The" there');
 });
 
 test('split and joined compounds, and "more faster"', () => {
