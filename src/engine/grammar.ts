@@ -109,7 +109,8 @@ function numberChange(w: string, o: string, prev: string | undefined, lex: Gramm
 /**
  * The agreement fixes of a word the model finds only a little odd (findings.ts, a suspect below the pNoise gate):
  * an auxiliary's other number (is → are) and a verb's -s added or dropped where grammarCandidates would call
- * it 'verb-number' (a verb-only lemma, or any verb after a subject pronoun: "this mean", "the list contain").
+ * it 'verb-number' (a verb-only lemma, any verb after a subject pronoun, or one its neighbours read as a verb,
+ * verbBeforeObject: "this mean", "the list contain", "the function return a list").
  * Lower case; none for a non-word or a function word.
  */
 export function agreementFixes(w: string, prev: string | undefined, lex: GrammarLexicon, next?: string): string[] {
@@ -126,7 +127,27 @@ function numberChanges(w: string, prev: string | undefined, lex: GrammarLexicon,
   const aux = AUX.get(lw);
   if (aux) return elidedSubjectPartner(w, prev, next) ? [] : [{ text: aux, kind: 'agreement' }];
   if (!/^\p{Ll}+$/u.test(w) || w.length < 3 || FUNCTION_WORDS.has(lw)) return [];
-  return otherNumber(lw, lex).map((o) => ({ text: o, kind: numberChange(lw, o, prev, lex) }));
+  const verb = verbBeforeObject(prev, next);
+  return otherNumber(lw, lex).map((o) => {
+    const kind = numberChange(lw, o, prev, lex);
+    return { text: o, kind: kind === 'number' && verb && lex.canBe(o.length < lw.length ? o : lw, 'verb') ? 'verb-number' : kind };
+  });
+}
+
+/** Words that open a noun phrase: after a noun-or-verb that a content word precedes, they make it the verb. */
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'each',
+  'every', 'all', 'some', 'any', 'no', 'another', 'several', 'many']);
+
+/**
+ * Is a word that is both a noun and a verb ("return", "handle") read as the verb by its neighbours: a content word
+ * before it (a subject: not a determiner, "the return", nor a modal or an adverb, after which the verb takes no
+ * number) and a noun phrase's opener after it ("The function return a list", "The parser handle the nested
+ * lists")? A noun followed by "a" or "the" is rare, a verb's object is not.
+ */
+function verbBeforeObject(prev: string | undefined, next: string | undefined): boolean {
+  const p = prev?.toLowerCase();
+  return p !== undefined && next !== undefined && /^\p{L}+$/u.test(p) && !FUNCTION_WORDS.has(p) && !MODALS.has(p) && !/ly$/.test(p) &&
+    OBJECT_OPENERS.has(next.toLowerCase());
 }
 
 export type GrammaticalNumber = 'singular' | 'plural';

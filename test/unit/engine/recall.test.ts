@@ -188,7 +188,11 @@ test('agreement (is/are, has/have, does/do), a verb\'s -s and a noun\'s, both wa
   has(variants('It copies files.', 'copies'), 'verb-number', 'It copy files.');
   has(variants('It need a name.', 'need'), 'verb-number', 'It needs a name.');
   has(variants('The parser handle nested lists.', 'handle'), 'number', 'The parser handles nested lists.');
-  has(variants('The functions returns a list.', 'returns'), 'number', 'The functions return a list.');
+  // ... and so does a content word before it with a noun phrase's opener after it (verbBeforeObject).
+  has(variants('The functions returns a list.', 'returns'), 'verb-number', 'The functions return a list.');
+  has(variants('The parser handle the nested lists.', 'handle'), 'verb-number', 'The parser handles the nested lists.');
+  has(variants('Read the return a call gives.', 'return'), 'number', 'Read the returns a call gives.');
+  has(variants('It will return a list.', 'return'), 'number', 'It will returns a list.');
   has(variants('Each of the file is read.', 'file'), 'number', 'Each of the files is read.');
   // WordNet's "scissors" is a noun, though "scissor" is only a verb.
   has(variants('Cut it before a scissors line.', 'scissors'), 'number', 'Cut it before a scissor line.');
@@ -212,12 +216,13 @@ test('an auxiliary that opens a sentence with its subject left out is not offere
 });
 
 test('agreement fixes for a word below the gate: an auxiliary\'s other number, a verb\'s -s where it is a verb', () => {
-  const fixes = (text: string, word: string) => { const c = ctx(text, word); return gen.agreementFixes(c.word.text, c.prev?.text); };
+  const fixes = (text: string, word: string) => { const c = ctx(text, word); return gen.agreementFixes(c.word.text, c.prev?.text, c.next?.text); };
   assert.deepEqual(fixes('The lease are stored.', 'are'), ['is']);
   assert.deepEqual(fixes('The list contain an item.', 'contain'), ['contains'], 'a verb-only lemma, wherever it stands');
   assert.deepEqual(fixes('Unfortunately, this mean that.', 'mean'), ['means']);
   assert.deepEqual(fixes('It need a name.', 'need'), ['needs'], 'a verb or a noun after a subject pronoun');
-  assert.deepEqual(fixes('The property show the count.', 'show'), [], 'a verb or a noun after a noun: its number, not offered');
+  assert.deepEqual(fixes('The property show details.', 'show'), [], 'a verb or a noun after a noun: its number, not offered');
+  assert.deepEqual(fixes('The property show the count.', 'show'), ['shows'], '... unless a noun phrase follows it (verbBeforeObject)');
   assert.deepEqual(fixes('Specify the level.', 'Specify'), [], 'capitalised: a heading or an imperative');
   assert.deepEqual(fixes('Read the file.', 'the'), []);
   assert.deepEqual(fixes('The tests recieve it.', 'recieve'), [], 'a non-word is a spelling error first');
