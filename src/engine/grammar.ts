@@ -239,9 +239,10 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   if (!antecedent && n > 1 && BARE_INFINITIVE_BEFORE.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last)) return undefined;
   if (SINGULAR_SUBJECTS.has(lw) || PLURAL_SUBJECTS.has(lw)) {
     // A pronoun a preposition governs is its object ("none of these was", "the size of it is"), not the subject.
-    if (!antecedent && n > 1 && PREPOSITIONS.has(before[n - 2].text.toLowerCase())) return undefined;
+    const governs = (set: ReadonlySet<string>) => !antecedent && n > 1 && set.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
+    if (governs(PREPOSITIONS)) return undefined;
     // After a modal or "do" before it, the subject is inverted and the verb bare ("nor will it provide", "does it work").
-    if (!antecedent && n > 1 && MODALS.has(before[n - 2].text.toLowerCase())) return undefined;
+    if (governs(MODALS)) return undefined;
     return SINGULAR_SUBJECTS.has(lw) ? 'singular' : 'plural';
   }
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
@@ -385,7 +386,7 @@ const AFTER_IT_IS = new Set(['not', 'a', 'an', 'the', 'been', 'being', 'also', '
 /** Words after "your"/"you're" that only "you are" can stand before. */
 const AFTER_YOU_ARE = new Set(['not', 'about', 'going', 'sure', 'welcome', 'done', 'ready', 'able', 'free', 'right', 'wrong', 'using',
   'running', 'trying', 'looking', 'working', 'still', 'already', 'now', 'in', 'on', 'at', 'a', 'an', 'the', 'also', 'probably', 'likely']);
-const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'else', 'different', 'otherwise', 'better', 'worse', 'greater',
+const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'another', 'else', 'different', 'otherwise', 'better', 'worse', 'greater',
   'smaller', 'larger', 'higher', 'lower', 'faster', 'slower', 'longer', 'shorter', 'earlier', 'later', 'older', 'newer', 'bigger',
   'easier', 'harder', 'simpler', 'cheaper', 'safer', 'stronger', 'weaker', 'wider', 'deeper', 'sooner']);
 
@@ -403,6 +404,9 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
   if (t === undefined || c === undefined) return 0;
   return Number(c) - Number(t);
 }
+
+/** Pronouns that open a clause as its subject, besides SUBJECT_PRONOUNS. */
+const CLAUSE_SUBJECTS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'something', 'anything', 'everything', 'nothing']);
 
 /** Do the words around read as `as` standing there (true), as its confusion (false), or say nothing (undefined)? */
 function readsAs(text: string, before: readonly Span[], word: Span, after: readonly Span[], as: string, lex: GrammarLexicon): boolean | undefined {
@@ -427,7 +431,8 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'its': case "it's": {
       if (next === undefined) return undefined;
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
-      if (next === 'own' || nounish(next)) return as === 'its';
+      // A preposition governs a noun phrase, not a clause: "for it's object name", "from it's global class".
+      if (next === 'own' || nounish(next) || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'its';
       return undefined;
     }
     case 'your': case "you're": {
@@ -435,7 +440,7 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       // "you're" before a verb's -ing that is no noun ("you're consolidating"; "your setting" is a noun).
       const ing = /ing$/.test(next) && !lex.canBe(next, 'noun') && [next.slice(0, -3), next.slice(0, -3) + 'e'].some((v) => lex.canBe(v, 'verb'));
       if (AFTER_YOU_ARE.has(next) || ing) return as === "you're";
-      if (nounish(next)) return as === 'your';
+      if (nounish(next) || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'your';   // "in you're case"
       return undefined;
     }
     case 'then': case 'than': {
@@ -444,12 +449,21 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       // A comparative: a listed one, or an -er form of a word that is neither a noun nor a verb ("number" is a noun).
       const comparative = (w: string) => COMPARING.has(w) || (/er$/.test(w) && comparativeBase(w, lex) !== undefined && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb'));
       if (near.some(comparative)) return as === 'than';
+      if (prev === 'and' || prev === 'but') return as === 'then';   // "and then", "but then": a comparison never follows a conjunction
       if (before.some((w) => /^(if|when|once)$/i.test(w.text))) return as === 'then';
+      return undefined;
+    }
+    case 'to': case 'too': {
+      // "too" qualifies a word of degree ("too much", "too large"), never an article's noun phrase: "commit too the
+      // wrong branch", "downgraded too a warning"; nor a verb's bare form, which "to" takes ("changes too make").
+      if (next === undefined) return undefined;
+      if (ARTICLES.has(next) || (lex.canBe(next, 'verb') && !lex.canBe(next, 'noun') && !lex.canBe(next, 'modifier'))) return as === 'to';
       return undefined;
     }
     case 'weather': case 'whether': {
       if (next === undefined) return undefined;
-      if (PHRASE_OPENERS.has(next) || next === 'or' || next === 'they' || next === 'we') return as === 'whether';
+      // A clause's subject after it ("weather it fits", "weather someone answered"): "weather" is a noun of no clause.
+      if (PHRASE_OPENERS.has(next) || next === 'or' || SUBJECT_PRONOUNS.has(next) || CLAUSE_SUBJECTS.has(next)) return as === 'whether';
       return undefined;
     }
     default: return undefined;

@@ -271,6 +271,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It runs faster than it were before.', 'were'), 'singular', 'a conjunction opens a clause');
   assert.equal(number('It is not a cache, nor will it provide one.', 'provide'), undefined, 'an inverted subject after a modal');
   assert.equal(number('Why does it need a name?', 'need'), undefined);
+  assert.equal(number('For those that do not, this are set.', 'are'), 'singular', 'a comma between them: no inversion');
   assert.equal(number('Use it with plugins that implements drafts.', 'implements'), 'plural', "a relative pronoun's noun, wherever it stands");
   assert.equal(number('It helps users who needs it.', 'needs'), 'plural');
   assert.equal(number('The list of files that contains it.', 'contains'), undefined, 'after "of" either noun may be meant');
@@ -412,7 +413,17 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('Are there files here?', 'there', 'their'), 0, 'a question\'s "are there"');
   assert.equal(cue('Its likely to work.', 'Its', "it's"), 1);
   assert.equal(cue("Build it and it's dependents.", "it's", 'its'), 1);
+  assert.equal(cue("It can be consulted for it's object name.", "it's", 'its'), 1, 'a preposition governs a noun phrase');
+  assert.equal(cue("Decide whether it makes sense in you're case.", "you're", 'your'), 1);
+  assert.equal(cue("It runs after it's installed.", "it's", 'its'), 0, 'a conjunction opens a clause');
+  assert.equal(cue('It may commit too the wrong branch.', 'too', 'to'), 1, '"too" never before an article');
+  assert.equal(cue('Suggestions on changes too make are welcome.', 'too', 'to'), 1, 'nor a bare verb');
+  assert.equal(cue('It takes too much time.', 'too', 'to'), 0, 'a word of degree says nothing here');
+  assert.equal(cue('Send it to the server.', 'to', 'too'), -1);
+  assert.equal(cue('Read on to see weather someone answered.', 'weather', 'whether'), 1, 'a clause after it');
   assert.equal(cue('It has higher priority then the flag.', 'then', 'than'), 1);
+  assert.equal(cue('It is of another type then string.', 'then', 'than'), 1);
+  assert.equal(cue('Add three tests and than you can add more.', 'than', 'then'), 1, 'after a conjunction');
   assert.equal(cue('If it is used than by default it runs.', 'than', 'then'), 1);
   assert.equal(cue('The number then grows.', 'then', 'than'), 0, 'a noun in -er is no comparative');
   assert.equal(cue('So if your going to run it.', 'your', "you're"), 1);
