@@ -73,6 +73,9 @@ const VERB_FORMS: Map<string, string[]> = (() => {
   return m;
 })();
 
+/** The irregular verbs' past participles ("set", "run", "built"): after "it's" one reads as "it is set". */
+const PARTICIPLES = new Set(IRREGULAR_VERBS.flatMap(([, , part]) => part.split('|')));
+
 function thirdPerson(base: string): string {
   if (/(s|x|z|ch|sh|o)$/.test(base)) return base + 'es';
   if (/[^aeiou]y$/.test(base)) return base.slice(0, -1) + 'ies';
@@ -382,7 +385,8 @@ const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'has', 'have', 'had', 'exis
 const AFTER_IT_IS = new Set(['not', 'a', 'an', 'the', 'been', 'being', 'also', 'just', 'still', 'now', 'already', 'always', 'never', 'only',
   'very', 'too', 'so', 'time', 'worth', 'because', 'like', 'unlikely', 'likely', 'possible', 'impossible', 'necessary', 'important',
   'best', 'better', 'easy', 'easier', 'hard', 'harder', 'safe', 'fine', 'true', 'false', 'free', 'up', 'done', 'about', 'going', 'in', 'on',
-  'at', 'no', 'probably', 'usually', 'generally', 'often', 'sometimes', 'available', 'enough', 'ok', 'okay', 'common', 'recommended']);
+  'at', 'no', 'probably', 'usually', 'generally', 'often', 'sometimes', 'available', 'enough', 'ok', 'okay', 'common', 'recommended',
+  'something', 'nothing', 'everything', 'anything', 'all', 'what', 'how', 'why', 'where', 'when', 'that', 'this', 'there', 'here']);
 /** Words after "your"/"you're" that only "you are" can stand before. */
 const AFTER_YOU_ARE = new Set(['not', 'about', 'going', 'sure', 'welcome', 'done', 'ready', 'able', 'free', 'right', 'wrong', 'using',
   'running', 'trying', 'looking', 'working', 'still', 'already', 'now', 'in', 'on', 'at', 'a', 'an', 'the', 'also', 'probably', 'likely']);
@@ -431,8 +435,10 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'its': case "it's": {
       if (next === undefined) return undefined;
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
-      // A preposition governs a noun phrase, not a clause: "for it's object name", "from it's global class".
-      if (next === 'own' || nounish(next) || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'its';
+      // A preposition governs a noun phrase, not a clause: "for it's object name", "from it's global class". And a
+      // noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
+      const bareNoun = lex.canBe(next, 'noun') && !lex.canBe(next, 'modifier') && !/(ed|ing|ly)$/.test(next) && !PARTICIPLES.has(next);
+      if (next === 'own' || nounish(next) || bareNoun || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'its';
       return undefined;
     }
     case 'your': case "you're": {

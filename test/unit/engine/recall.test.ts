@@ -416,6 +416,10 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("It can be consulted for it's object name.", "it's", 'its'), 1, 'a preposition governs a noun phrase');
   assert.equal(cue("Decide whether it makes sense in you're case.", "you're", 'your'), 1);
   assert.equal(cue("It runs after it's installed.", "it's", 'its'), 0, 'a conjunction opens a clause');
+  assert.equal(cue("Await it or chain it's result.", "it's", 'its'), 1, 'a bare noun after it');
+  assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
+  assert.equal(cue("I think it's ready.", "it's", 'its'), 0, 'so does a modifier');
+  assert.equal(cue("It's something to try.", "It's", 'its'), -1, 'a pronoun after it: it is');
   assert.equal(cue('It may commit too the wrong branch.', 'too', 'to'), 1, '"too" never before an article');
   assert.equal(cue('Suggestions on changes too make are welcome.', 'too', 'to'), 1, 'nor a bare verb');
   assert.equal(cue('It takes too much time.', 'too', 'to'), 0, 'a word of degree says nothing here');
