@@ -380,7 +380,7 @@ const PHRASE_OPENERS = new Set([...DETERMINERS, 'one', 'all', 'both', 'another',
   'which', 'whom', 'where', 'here', 'there', 'within', 'outside', 'inside', 'scratch']);
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'to', 'not', "don't", "doesn't", 'did', 'does', 'do']);
 /** Words after "there" that make it the existential "there", not "their". */
-const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
+const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'need', 'ought', 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
 /** Words after "it's"/"its" that only "it is" can stand before. */
 const AFTER_IT_IS = new Set(['not', 'a', 'an', 'the', 'been', 'being', 'also', 'just', 'still', 'now', 'already', 'always', 'never', 'only',
   'very', 'too', 'so', 'time', 'worth', 'because', 'like', 'unlikely', 'likely', 'possible', 'impossible', 'necessary', 'important',
@@ -417,6 +417,8 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
   const next = spaced(text, word, after[0]) && /^\p{Ll}[\p{Ll}'’]*$/u.test(after[0].text) ? after[0].text.toLowerCase().replace(/’/g, "'") : undefined;
   const prevSpan = before[before.length - 1];
   const prev = prevSpan && spaced(text, prevSpan, word) ? prevSpan.text.toLowerCase() : undefined;
+  // A noun that is no modifier, participle or -ing/-ed/-ly form: no "it is" or existential "there" stands before it bare.
+  const bareNoun = (w: string) => lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') && !/(ed|ing|ly)$/.test(w) && !PARTICIPLES.has(w);
   const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !/(ed|ly|ing)$/.test(w) && !FUNCTION_WORDS.has(w));
   switch (as) {
     case 'from': case 'form': {
@@ -429,7 +431,7 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'their': case 'there': case "they're": {
       if (next === undefined || (prev !== undefined && BE.has(prev))) return undefined;   // "are there files"
       if (AFTER_EXISTENTIAL.has(next)) return as === 'there';
-      if (nounish(next)) return as === 'their';
+      if (nounish(next) || bareNoun(next)) return as === 'their';   // "do there work", "not there value"
       return undefined;
     }
     case 'its': case "it's": {
@@ -437,8 +439,7 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
       // A preposition governs a noun phrase, not a clause: "for it's object name", "from it's global class". And a
       // noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
-      const bareNoun = lex.canBe(next, 'noun') && !lex.canBe(next, 'modifier') && !/(ed|ing|ly)$/.test(next) && !PARTICIPLES.has(next);
-      if (next === 'own' || nounish(next) || bareNoun || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'its';
+      if (next === 'own' || nounish(next) || bareNoun(next) || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'its';
       return undefined;
     }
     case 'your': case "you're": {

@@ -411,6 +411,9 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('If there identifier is passed, stop.', 'there', 'their'), 1);
   assert.equal(cue('If there is a file, stop.', 'there', 'their'), -1);
   assert.equal(cue('Are there files here?', 'there', 'their'), 0, 'a question\'s "are there"');
+  assert.equal(cue('Paths needed to do there work are kept.', 'there', 'their'), 1, 'a bare noun after it');
+  assert.equal(cue('There need not be one.', 'There', 'their'), -1);
+  assert.equal(cue('Is there work to do?', 'there', 'their'), 0);
   assert.equal(cue('Its likely to work.', 'Its', "it's"), 1);
   assert.equal(cue("Build it and it's dependents.", "it's", 'its'), 1);
   assert.equal(cue("It can be consulted for it's object name.", "it's", 'its'), 1, 'a preposition governs a noun phrase');
