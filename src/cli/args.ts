@@ -56,8 +56,7 @@ Options:
   --model DIR                model folder (default: the package's models/)
   --max-suggestions N        suggestions per finding (default ${MAX_SUGGESTIONS})
   --thorough                 score every word that reads odd, not only while the oddest ones hold slips: a long
-                             document's rarer slips are caught too (and more false flags), in up to three times
-                             the time
+                             document's rarer slips are caught too, in up to three times the time
   --words                    with --format json: every checked word with its energy and noise probability
   --progress                 show a progress bar on stderr even when it is not a terminal
   --leave-out-misspellings FILE
