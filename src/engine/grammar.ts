@@ -179,8 +179,8 @@ const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from
   'throughout', 'except', 'including', 'onto', 'below', 'above', 'beside', 'besides', 'unlike', 'near']);
 /**
  * Those of them that are prepositions alone, never a clause's conjunction ("after it is", "than it was" open clauses
- * whose pronoun is the subject) nor an adverb that ends a phrase ("the example above it has": tech-dev's "above we
- * specifies" and "above it have" were caught again without "above" and "below").
+ * whose pronoun is the subject) nor an adverb that ends a phrase ("in the example above it has", "as shown below we
+ * use").
  */
 const PREPOSITIONS = new Set([...NOT_SUBJECT_BEFORE].filter((w) =>
   !['and', 'or', 'nor', 'than', 'like', 'after', 'before', 'since', 'until', 'above', 'below'].includes(w)));
@@ -201,14 +201,17 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
 
 /**
  * The number of the subject that a verb right after `before` (the words of its sentence before it, in order)
- * agrees with, where the words just before it say so plainly: a subject pronoun ("it", "they"), or a noun
- * phrase that is not a preposition's object or a conjunct: a plural by its -s ("all sources", "hunks") or a
- * noun after a determiner of one number ("the value", "each entry", "these files"). undefined when they do not
- * (punctuation or markup before the verb, a name, "the list of files"). A relative pronoun ("that", "which", "who")
- * takes the number of the noun phrase before it ("files that contains"). After an existential "there", a form of
- * "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it ("there
- * is two types"). The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of
- * "The value are interpreted".
+ * agrees with, where the words just before it say so plainly: a subject pronoun ("it", "they"; not one a
+ * preposition governs, "of these", nor one inverted after a modal, "will it"), or a noun phrase that is not a
+ * preposition's object, a conjunct or the object before a bare infinitive ("help the user resolve"): a plural by
+ * its -s ("all sources", "hunks") or a noun after a determiner of one number ("the value", "each entry", "these
+ * files"; jargon WordNet lacks counts as a noun, nounLike). undefined when they do not (punctuation or markup before
+ * the verb, a name, "the list of files"). A relative pronoun ("that", "which", "who") takes the number of the noun
+ * phrase before it ("files that contains", "plugins with rules that contains"). After an existential "there", a
+ * form of "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it
+ * ("there is two types", "there is no slashes"). A singular subject before a subjunctive "were" gives no number.
+ * The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of "The value are
+ * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
   const number = numberBefore(text, before, verb, lex, after);
