@@ -242,10 +242,11 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     }
     return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
   }
-  if (!antecedent && n > 1 && BARE_INFINITIVE_BEFORE.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last)) return undefined;
+  // Does a word of `set` stand right before the last word (not read for a relative pronoun's antecedent)?
+  const governs = (set: ReadonlySet<string>) => !antecedent && n > 1 && set.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
+  if (governs(BARE_INFINITIVE_BEFORE)) return undefined;
   if (SINGULAR_SUBJECTS.has(lw) || PLURAL_SUBJECTS.has(lw)) {
     // A pronoun a preposition governs is its object ("none of these was", "the size of it is"), not the subject.
-    const governs = (set: ReadonlySet<string>) => !antecedent && n > 1 && set.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
     if (governs(PREPOSITIONS)) return undefined;
     // After a modal or "do" before it, the subject is inverted and the verb bare ("nor will it provide", "does it work").
     if (governs(MODALS)) return undefined;
@@ -420,6 +421,8 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
   const next = spaced(text, word, after[0]) && /^\p{Ll}[\p{Ll}'’]*$/u.test(after[0].text) ? after[0].text.toLowerCase().replace(/’/g, "'") : undefined;
   const prevSpan = before[before.length - 1];
   const prev = prevSpan && spaced(text, prevSpan, word) ? prevSpan.text.toLowerCase() : undefined;
+  // A preposition governs a noun phrase, not a clause: "for it's object name", "in you're case".
+  const afterPreposition = prev !== undefined && PREPOSITIONS.has(prev);
   // A noun that is no modifier, participle or -ing/-ed/-ly form: no "it is" or existential "there" stands before it bare.
   const bareNoun = (w: string) => lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') && !/(ed|ing|ly)$/.test(w) && !PARTICIPLES.has(w);
   const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !/(ed|ly|ing)$/.test(w) && !FUNCTION_WORDS.has(w));
@@ -440,9 +443,8 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'its': case "it's": {
       if (next === undefined) return undefined;
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
-      // A preposition governs a noun phrase, not a clause: "for it's object name", "from it's global class". And a
-      // noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
-      if (next === 'own' || nounish(next) || bareNoun(next) || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'its';
+      // A noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
+      if (next === 'own' || nounish(next) || bareNoun(next) || afterPreposition) return as === 'its';
       return undefined;
     }
     case 'your': case "you're": {
@@ -450,7 +452,7 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       // "you're" before a verb's -ing that is no noun ("you're consolidating"; "your setting" is a noun).
       const ing = /ing$/.test(next) && !lex.canBe(next, 'noun') && [next.slice(0, -3), next.slice(0, -3) + 'e'].some((v) => lex.canBe(v, 'verb'));
       if (AFTER_YOU_ARE.has(next) || ing) return as === "you're";
-      if (nounish(next) || (prev !== undefined && PREPOSITIONS.has(prev))) return as === 'your';   // "in you're case"
+      if (nounish(next) || afterPreposition) return as === 'your';
       return undefined;
     }
     case 'then': case 'than': {
