@@ -560,6 +560,17 @@ test('the substring channel learns edits by sound that single letters price as s
   assert.ok(logChannel('dont', "don't", 'spelling') > logChannel('donut', "don't", 'spelling') + 2, 'and a dropped apostrophe');
 });
 
+test('the substring channel reaches every rule that starts at a letter: each length of α, a deletion, a word end', () => {
+  const single = { 'sub-adjacent': -6, 'sub-vowel': -5, 'sub-other': -8, transpose: -4, 'insert-double': -5, 'insert-other': -7,
+    'delete-double': -3, 'delete-other': -3 } as const;
+  const ch = new SubstringChannel([['s>', -2], ['ss>t', -1], ['ssi>ti', -0.5], ['^o>^a', -0.25], ['n$>$', -0.75]], single);
+  assert.equal(ch.logP('omission', 'omition'), -0.5, 'the longest α at a letter ("ssi" → "ti" over "ss" → "t")');
+  assert.equal(ch.logP('omission', 'omision'), -2, 'a rule that deletes its α ("s" → nothing) beats a single deletion');
+  assert.equal(ch.logP('omission', 'amission'), -0.25, 'a rule anchored at the start (^)');
+  assert.equal(ch.logP('omission', 'omissio'), -0.75, 'and one that reaches the end ($), deleting');
+  assert.equal(ch.logP('omission', 'amitio'), -0.25 - 0.5 - 0.75, 'three rules in one word');
+});
+
 test("a non-word's own prior reads its shape: a name, its length, two words run together, a frequent word one edit away", () => {
   const lex = SpellingIndex.build(['block', 'size', 'next', 'receive'], ['node', 'list'], new Map());
   const f = (w: string, sentenceStart = false) => Object.fromEntries(OWN_FEATURES.map((k, i) => [k, ownFeatures(w, lex, sentenceStart)[i]]));
