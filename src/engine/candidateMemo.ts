@@ -21,8 +21,9 @@ export const candidateMemoStats = { generated: 0 };
 
 export function generateMemo(gen: CandidateGenerator, ctx: WordContext, cloze: ClozeProposals | undefined, max: number): Candidate[] {
   const memo = candidateMemoOf(gen);
-  const { text, word, prev, next } = ctx;
-  const key = [max, word.text, prev ? `${prev.text}\u0001${text.slice(prev.end, word.start)}` : '', next ? `${next.text}\u0001${text.slice(word.end, next.start)}` : '',
+  const { text, word, prev, next, beforePrev } = ctx;
+  const key = [max, word.text, prev ? `${prev.text}\u0001${text.slice(prev.end, word.start)}${beforePrev ? `\u0001${beforePrev.text}` : ''}` : '',
+    next ? `${next.text}\u0001${text.slice(word.end, next.start)}` : '',
     cloze ? `${Array.from(cloze.ids).join(',')};${Array.from(cloze.logq).join(',')}` : ''].join('\u0000');
   let rel = memo.get(key);
   if (!rel) {

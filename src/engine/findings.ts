@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, type GrammarLexicon } from './grammar';
+import { confusionsAt, licensedDouble, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -50,8 +50,10 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
   const w = words[i], prev = words[i - 1], next = words[i + 1];
   const forced: Candidate[] = [];
+  const before = i > 1 && words[i - 2].sentence === w.sentence ? words[i - 2].text : undefined;
   if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
-      prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
+      prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start)) &&
+      !licensedDouble(w.text, before)) {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }

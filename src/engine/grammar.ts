@@ -58,6 +58,21 @@ const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 
   'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'not', 'if', 'so', 'than', 'then', 'there', 'which', 'who']);
 
 /** Is w (any case) one of the closed-class words (FUNCTION_WORDS: determiners, prepositions, conjunctions, be)? */
+/**
+ * Words English writes twice on purpose: "had had" (the past perfect of have: "she had had enough"), "that that"
+ * (a conjunction before a demonstrative or relative: "we know that that fails") and "long long" (C's integer type,
+ * "unsigned long long int", and "a long long time"). The pair is no doubled word to delete, unless the same word
+ * stands before it as well ("that that that": a third copy is a slip). Other checkers except the same pairs
+ * (proselint's repeated-words check passes "had had" and "that that").
+ */
+const LICENSED_DOUBLES: ReadonlySet<string> = new Set(['had', 'that', 'long']);
+
+/** Is `word` after a copy of itself a double English writes on purpose? `before` is the word before that copy, if any. */
+export function licensedDouble(word: string, before: string | undefined): boolean {
+  const w = word.toLowerCase();
+  return LICENSED_DOUBLES.has(w) && before?.toLowerCase() !== w;
+}
+
 export function isFunctionWord(w: string): boolean {
   return FUNCTION_WORDS.has(w.toLowerCase());
 }

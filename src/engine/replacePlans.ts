@@ -83,8 +83,11 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const w = words[s.word];
   const same = (j: number) => (words[j]?.sentence === w.sentence ? words[j] : undefined);
   const max = doc.isWord(w.text) ? REPLACE_CANDIDATES : NON_WORD_CANDIDATES;
+  const prev = same(s.word - 1);
+  // The word before a doubled one tells a third copy from a double English writes (grammar.ts, licensedDouble).
+  const beforePrev = prev && prev.text.toLowerCase() === w.text.toLowerCase() ? same(s.word - 2) : undefined;
   const generated = gen && s.byNoise
-    ? generateMemo(gen, { text, word: w, prev: same(s.word - 1), next: same(s.word + 1) }, proposals, max)
+    ? generateMemo(gen, { text, word: w, prev, next: same(s.word + 1), beforePrev }, proposals, max)
     : [];
   const sentenceStart = startsSentence(words, s.word);
   const forced = s.forced.filter(allow);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { applyCase, generatorFor } from '../../../src/engine/candidates';
+import { applyCase, generatorFor, type WordContext } from '../../../src/engine/candidates';
 import { confusablesOf, confusableSetCount, confusionsOf, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
@@ -145,6 +145,22 @@ test('suspects: doubled words get a delete candidate, a/an mismatches their fix,
   assert.ok(!s.some((x) => words[x.word].text === 'an'), '"an hour" is right');
   assert.ok(s.some((x) => words[x.word].text === 'cat' && x.byNoise));
   assert.ok(s.filter((x) => x.byNoise).length === 1, 'only cat passed the gate');
+});
+
+test('a double English writes on purpose ("had had", "that that", "long long") is no doubled word, a third copy is', () => {
+  const text = 'She had had enough, so we know that that fails in unsigned long long int and that that that was wrong.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true }, 0.5);
+  const deletes = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('delete')).map((c) => [c.start, text.slice(c.start, c.end)]));
+  assert.deepEqual(deletes, [[text.lastIndexOf('that that'), 'that that']], 'only the third "that" doubles one to delete');
+  // The generator reads the same rule for a suspect it generates for, with the word before the pair beside it.
+  const del = (c: WordContext) => gen.generate(c, undefined).filter((x) => x.sources.includes('delete'));
+  assert.deepEqual(del(ctx(text, 'had', 1)), [], '"had had"');
+  const third = ctx(text, 'that', 4);
+  const before = { start: text.lastIndexOf('that that that'), end: text.lastIndexOf('that that that') + 4, text: 'that' };
+  assert.equal(del({ ...third, beforePrev: before }).length, 1, 'a third "that" after "that that"');
+  assert.equal(del(ctx('Check the the file.', 'the', 1)).length, 1, '"the the" stays a doubled word');
 });
 
 test('looksLikeCode skips identifiers, paths and URLs but not words', () => {
