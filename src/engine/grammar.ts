@@ -41,12 +41,28 @@ function elidedSubjectPartner(w: string, prev: string | undefined, next: string 
 
 /**
  * The members of w's confusion sets (confusables.ts) it is offered where it stands, between the words prev and next
- * of its sentence: all of them but an auxiliary's other number where its subject is left out (elidedSubjectPartner).
+ * of its sentence: all of them but an auxiliary's other number where its subject is left out (elidedSubjectPartner)
+ * and the -s present of a past (tenseOnly).
  * Generated candidates (candidates.ts) and the quiet ones below the gate (findings.ts) both read them here.
  */
 export function confusionsAt(w: string, prev: string | undefined, next: string | undefined): [string, ConfusionKind][] {
   const partner = elidedSubjectPartner(w, prev, next);
-  return [...confusionsOf(w)].filter(([c]) => c !== partner);
+  const members = confusionsOf(w);
+  return [...members].filter(([c]) => c !== partner && !tenseOnly(w, c, (b) => members.has(b)));
+}
+
+/**
+ * Is cand the -s present of the verb whose past or participle `typed` is ("made" → "makes", "needed" → "needs",
+ * "did" → "does")? Both agree with the same subjects, so the change fixes no grammar; it only moves the tense,
+ * which is the writer's to choose ("it made sense" is no slip for "it makes sense", which the model prefers in
+ * documentation). Its base stays a candidate of its past ("can made" → make) and of its -s form ("they makes" →
+ * make), and the -s form one of its base and its -ing form ("it using" → uses). `isForm(b)`: is b a form of typed's verb.
+ */
+export function tenseOnly(typed: string, cand: string, isForm: (b: string) => boolean): boolean {
+  const t = typed.toLowerCase(), c = cand.toLowerCase();
+  if (/(s|ing)$/.test(t) || !c.endsWith('s')) return false;
+  const bases = [c.slice(0, -1), ...(c.endsWith('es') ? [c.slice(0, -2)] : []), ...(c.endsWith('ies') ? [c.slice(0, -3) + 'y'] : [])];
+  return bases.some((b) => b !== t && thirdPerson(b) === c && isForm(b));
 }
 /** Subjects whose next word, when it can be a verb, is one: "it need", "they uses", "which contain". */
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'this', 'that', 'these', 'those', 'which', 'who']);
@@ -83,7 +99,8 @@ const VERB_FORMS: Map<string, string[]> = (() => {
   for (const [base, past, part] of IRREGULAR_VERBS) {
     if (base === 'be') continue;   // is/are/was/were are agreement pairs
     const forms = [...new Set([base, thirdPerson(base), ...past.split('|'), ...part.split('|')])];
-    for (const f of forms) m.set(f, [...new Set([...(m.get(f) ?? []), ...forms])]);
+    // A past or participle is not offered the -s present: that moves the tense only (tenseOnly).
+    for (const f of forms) m.set(f, [...new Set([...(m.get(f) ?? []), ...forms.filter((g) => !tenseOnly(f, g, (b) => b === base))])]);
   }
   return m;
 })();

@@ -10,7 +10,7 @@ import { articleFix } from '../../../src/engine/articles';
 import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
-import { confusionCue, grammarCandidates, nounNumber, subjectNumber } from '../../../src/engine/grammar';
+import { confusionCue, confusionsAt, grammarCandidates, nounNumber, subjectNumber, tenseOnly } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { COMMON, editCost, FAMILIAR, SpellingIndex } from '../../../src/engine/spelling';
 
@@ -446,6 +446,22 @@ test('verb forms from the irregular verb table', () => {
   has(variants('It has grew fast.', 'grew'), 'verb-form', 'It has grown fast.');
   has(variants('We have did that.', 'did'), 'verb-form', 'We have done that.');
   assert.ok(!variants('It is blue.', 'blue').some((v) => v.kind === 'verb-form'));
+});
+
+test('a past is not offered its -s present, which moves the tense only; its base is, and an -s form keeps its base', () => {
+  const offered = (text: string, word: string) => [...variants(text, word).map((v) => v.text),
+    ...confusionsAt(word, ctx(text, word).prev?.text, ctx(text, word).next?.text).map(([c]) => text.replace(word, c))];
+  const made = offered('It made sense to use it.', 'made');
+  assert.ok(!made.includes('It makes sense to use it.'), made.join(' | '));
+  assert.ok(made.includes('It make sense to use it.'), 'the base stays ("can made" → make)');
+  assert.ok(!offered('It took a while.', 'took').includes('It takes a while.'), 'an irregular past, through the verb table');
+  assert.ok(!offered('It needed a fix.', 'needed').includes('It needs a fix.'), 'a regular past, through its usage set');
+  assert.ok(!offered('It did not work.', 'did').includes('It does not work.'));
+  assert.ok(offered('They makes sense.', 'makes').includes('They make sense.'), 'agreement: the -s form keeps its base');
+  assert.ok(offered('They make sense.', 'make').includes('They makes sense.'), 'and the base its -s form');
+  assert.ok(offered('It using the cache.', 'using').includes('It uses the cache.'), 'an -ing form keeps the -s present');
+  assert.ok(tenseOnly('went', 'goes', (b) => b === 'go') && !tenseOnly('go', 'goes', (b) => b === 'go'));
+  assert.ok(!tenseOnly('had', 'has', (b) => ['have', 'has', 'had'].includes(b)), '"has" is no -s of "have" by spelling: kept');
 });
 
 test('a/an by pronunciation, not spelling', () => {
