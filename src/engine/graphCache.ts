@@ -8,11 +8,12 @@
 // A cached graph is named by the sha256 of the model file it came from and onnxruntime's version, and carries
 // the sha256 of its own bytes beside it: a changed model, another onnxruntime or a damaged file is a miss, which
 // optimizes the model's own graph again (and says why in the log) rather than opening anything unchecked.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { firstLine } from './graphSession';
+import { sha256FileSync } from './model';
 import type { LogLevel } from './protocol';
 
 type Log = (level: LogLevel, message: string) => void;
@@ -26,27 +27,42 @@ export function cachedGraphPath(dir: string, file: string, modelSha256: string, 
   return { graph, sum: `${graph}.sha256` };
 }
 
+/** The model file a cached graph stands for: checked alone where its optimized form opens, read where it is optimized. */
+export interface ModelSource {
+  /** throws (ModelLoadError) where the file is not meta.json's (model.ts, verifyFile) */
+  verify(): void;
+  /** the file's bytes, checked against meta.json's sha256 (model.ts, readVerified) */
+  bytes(): Buffer;
+}
+
 /**
- * A session over the optimized form of a model file: read from dir when it is there and whole, otherwise made
- * from the model's bytes (`bytes`, which the caller has checked against meta.json's sha256, `modelSha256`: a
- * broken model file is the error it always was, cache or not), saved to dir for the next start and returned.
+ * A session over the optimized form of a model file: opened from dir when it is there and whole, otherwise made
+ * from the model's bytes, saved to dir for the next start and returned. The model file is checked against meta.json
+ * either way (`model`: a broken model file is the error it always was, cache or not); where the cached graph opens,
+ * its sum alone is read (model.ts, verifyFile), not its bytes. The cached graph is checked against the sha256 beside
+ * it by one read through a small buffer and then opened by its path, onnxruntime reading it itself: on a 2-core EPYC
+ * VM (warm page cache) the Electric graph's check and open took 65-73 ms so, 88-92 ms read whole into a buffer,
+ * checked and handed over as bytes (most of the difference the first touch of the buffer's 9 MB). The check is for a
+ * damaged file (a full disk, a crash mid-write); the directory is the extension's own, and nothing else writes there.
  * `options` are the session's other options (threads, arena, provider); the optimization level is this module's.
  * A cache that cannot be written (a read-only or full disk) costs the saving only: the session opens from the
  * model's bytes and the log says why.
  */
-export async function openCachedGraph(ort: typeof Ort, dir: string, file: string, modelSha256: string, bytes: Buffer,
+export async function openCachedGraph(ort: typeof Ort, dir: string, file: string, modelSha256: string, model: ModelSource,
   options: Ort.InferenceSession.SessionOptions, log: Log): Promise<Ort.InferenceSession> {
   const { graph, sum } = cachedGraphPath(dir, file, modelSha256, ortVersion(ort));
-  const cached = readWhole(graph, sum);
-  if (cached.bytes) {
+  const cached = checkWhole(graph, sum);
+  if (cached.ok) {
+    model.verify();
     try {
-      return await ort.InferenceSession.create(cached.bytes, { ...options, graphOptimizationLevel: 'disabled' });
+      return await ort.InferenceSession.create(graph, { ...options, graphOptimizationLevel: 'disabled' });
     } catch (err) {
       log('warn', `optimized graph ${graph} did not open (${firstLine(err)}): optimizing ${file} again`);
     }
   } else if (cached.why) {
     log('warn', `optimized graph ${graph} ${cached.why}: optimizing ${file} again`);
   }
+  const bytes = model.bytes();
   const tmp = `${graph}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const clean = () => {
     for (const f of [tmp, `${tmp}.sha256`]) {
@@ -72,7 +88,7 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
   }
   try {
     // The sum first, then the graph: a reader that finds the graph finds its sum (both renames are atomic).
-    fs.writeFileSync(`${tmp}.sha256`, sha256(fs.readFileSync(tmp)));
+    fs.writeFileSync(`${tmp}.sha256`, sha256FileSync(tmp));
     fs.renameSync(`${tmp}.sha256`, sum);
     fs.renameSync(tmp, graph);
   } catch (err) {
@@ -81,20 +97,19 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
   return session;
 }
 
-/** The cached graph's bytes when both files are there and the graph's sha256 is the one beside it. */
-function readWhole(graph: string, sum: string): { bytes?: Buffer; why?: string } {
-  let bytes: Buffer, expected: string;
+/** ok when both files are there and the graph's sha256 is the one beside it; why it is not, where that is a fault. */
+function checkWhole(graph: string, sum: string): { ok?: true; why?: string } {
+  let actual: string, expected: string;
   try {
-    bytes = fs.readFileSync(graph);
     expected = fs.readFileSync(sum, 'utf8').trim();
+    actual = sha256FileSync(graph);
   } catch (err) {
     // Not there (or its directory is not one): a miss to fill, not a fault to report.
     return ['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '') ? {} : { why: `was not read (${(err as Error).message})` };
   }
-  return sha256(bytes) === expected ? { bytes } : { why: 'is damaged (its sha256 is not the one beside it)' };
+  return actual === expected ? { ok: true } : { why: 'is damaged (its sha256 is not the one beside it)' };
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** onnxruntime's version: a cached graph holds its contrib operators as that version writes them. */
 function ortVersion(ort: typeof Ort): string {

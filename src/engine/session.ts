@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
-import { readVerified } from './model';
+import { ModelLoadError, readVerified, verifyFile } from './model';
 import { defaultThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
@@ -116,16 +116,19 @@ export function sessionOptions(provider: string, threads: number): Ort.Inference
 /**
  * Opens a graph of the model's folder: read once and verified against meta.json's sha256, and onnxruntime
  * parses those same bytes. Its errors name the file (onnxruntime names none when it is given bytes). With a
- * graph cache, a CPU graph opens in the form onnxruntime optimized it to at an earlier start (graphCache.ts).
+ * graph cache, a CPU graph opens in the form onnxruntime optimized it to at an earlier start (graphCache.ts), and
+ * the model file is then checked by its sum alone (model.ts, verifyFile).
  */
 export function openVerified(model: LoadedModel, threads: number, graphCache?: string, log: LogFn = () => undefined): OpenSession {
   return async (file, provider) => {
-    const bytes = readVerified(model, file);
+    const source = { verify: () => verifyFile(model, file), bytes: () => readVerified(model, file) };
     try {
       return provider === 'cpu' && graphCache
-        ? await openCachedGraph(loadOrt(), graphCache, file, model.meta.sha256[file], bytes, sessionOptions(provider, threads), log)
-        : await loadOrt().InferenceSession.create(bytes, sessionOptions(provider, threads));
+        ? await openCachedGraph(loadOrt(), graphCache, file, model.meta.sha256[file], source, sessionOptions(provider, threads), log)
+        : await loadOrt().InferenceSession.create(source.bytes(), sessionOptions(provider, threads));
     } catch (err) {
+      // A model file that is not meta.json's says so itself (it names the file); onnxruntime's errors name none.
+      if (err instanceof ModelLoadError) throw err;
       throw new Error(`${path.join(model.dir, file)}: ${(err as Error).message}`, { cause: err });
     }
   };

@@ -7,10 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { cachedGraphPath, openCachedGraph } from '../../../src/engine/graphCache';
-import { loadModel, readVerified } from '../../../src/engine/model';
+import { loadModel, ModelLoadError, readVerified, verifyFile } from '../../../src/engine/model';
 import { createRunner, loadOrt, openVerified, sessionOptions } from '../../../src/engine/session';
 import type { LoadedModel } from '../../../src/engine/types';
-import { modelDir } from './runtimeFixtures';
+import { modelCopy, modelDir } from './runtimeFixtures';
 
 let model: LoadedModel;
 let dir: string;
@@ -25,11 +25,16 @@ const ort = loadOrt();
 const file = () => model.meta.electric.file;
 const where = (d: string) => cachedGraphPath(d, file(), model.meta.sha256[file()], ort.env.versions.common);
 
+/** The Electric graph's file as openVerified hands it over (session.ts), counting what was asked of it. */
+function source(asked: string[] = []) {
+  return { verify: () => { asked.push('verify'); verifyFile(model, file()); }, bytes: () => { asked.push('bytes'); return readVerified(model, file()); } };
+}
+
 /** Opens the Electric graph through the cache in d; written: whether it optimized the graph and wrote it to d. */
 async function open(d: string, logs: string[] = []) {
   const { graph } = where(d);
   const before = fs.existsSync(graph) ? fs.statSync(graph).mtimeMs : -1;
-  const session = await openCachedGraph(ort, d, file(), model.meta.sha256[file()], readVerified(model, file()),
+  const session = await openCachedGraph(ort, d, file(), model.meta.sha256[file()], source(),
     sessionOptions('cpu', 1), (level, msg) => logs.push(`${level}: ${msg}`));
   const written = fs.existsSync(graph) && fs.statSync(graph).mtimeMs !== before;
   return { session, written, logs };
@@ -90,16 +95,43 @@ test('a cache that cannot be written costs only the saving: the graph opens, the
   await r.session.release();
 });
 
+test('where the cached graph opens, the model file is checked by its sum and not read for its bytes; a miss reads them', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-cache-asked-'));
+  try {
+    const asked: string[] = [];
+    const open = () => openCachedGraph(ort, own, file(), model.meta.sha256[file()], source(asked), sessionOptions('cpu', 1), () => undefined);
+    await (await open()).release();
+    assert.deepEqual(asked, ['bytes'], 'the first open optimizes the model read whole (and checked)');
+    await (await open()).release();
+    assert.deepEqual(asked, ['bytes', 'verify'], 'the next checks its sum alone');
+  } finally {
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});
+
 test('a broken model file is the error it always was, with its optimized graph in the cache', async () => {
   await (await open(dir)).session.release();
   const broken = { ...model, meta: { ...model.meta, sha256: { ...model.meta.sha256, [file()]: '0'.repeat(64) } } };
   await assert.rejects(openVerified(broken, 1, dir)(file(), 'cpu'), /checksum mismatch for .*electric\.onnx/);
+  // And a damaged file under the name and sum meta.json gives, its optimized graph a hit in the cache.
+  const copy = await modelCopy([file()]);
+  try {
+    const bytes = readVerified(model, file());
+    bytes[bytes.length >> 1] ^= 0xff;
+    fs.writeFileSync(path.join(copy, file()), bytes);
+    const damaged = await loadModel(copy);
+    await assert.rejects(openVerified(damaged, 1, dir)(file(), 'cpu'), (err: Error) =>
+      err instanceof ModelLoadError && new RegExp(`checksum mismatch for .*${file().replace('.', '\\.')}`).test(err.message));
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 test('a graph onnxruntime refuses fails with its own error, not a word about the cache', async () => {
   const logs: string[] = [];
   const truncated = readVerified(model, file()).subarray(0, 4096);
-  await assert.rejects(openCachedGraph(ort, path.join(dir, 'refused'), file(), '1'.repeat(64), truncated, sessionOptions('cpu', 1),
+  const refused = { verify: () => assert.fail('no cached graph: nothing to verify alone'), bytes: () => truncated };
+  await assert.rejects(openCachedGraph(ort, path.join(dir, 'refused'), file(), '1'.repeat(64), refused, sessionOptions('cpu', 1),
     (level, msg) => logs.push(`${level}: ${msg}`)), /protobuf parsing failed/i);
   assert.deepEqual(logs, []);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'refused')), [], 'nothing left behind');
