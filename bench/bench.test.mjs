@@ -158,9 +158,11 @@ test('reports and plot carry every checker', () => {
   const speed = speedMarkdown({ env: { date: 'd', doc: 'x.md', words: 1000, chars: 5000, node: 'v20', cpus: 2, cpu: 'c', loadAverage: 1 }, model: 'm',
     rows: [{ name: 'electric (1 thread)', startToFirstResultMs: 500, coldDocMs: 900, passMs: 400, wordsPerSec: 2500, editP50Ms: 20, editP95Ms: 30, rankP50Ms: 10, rankP95Ms: 12, peakRssMB: 200, flags: 3 },
       { name: 'harper', startToFirstResultMs: 1000, coldDocMs: 900, passMs: 800, wordsPerSec: 1250, cachedPassMs: 50, peakRssMB: 400, flags: 9, processDocMs: 2100 }],
-    cli: { oneLineMs: 450, oneLineRssMB: 150, docMs: 1500, docRssMB: 280, docFlags: 3 }, oneLine: 'We recieved it.' });
+    cli: { threads: 2, oneLineMs: 450, oneLineRssMB: 150, docMs: 1500, docRssMB: 280, docFlags: 3, oneThreadDocMs: 1700, oneThreadDocRssMB: 270 }, oneLine: 'We recieved it.' });
   assert.match(speed, /\| electric \(1 thread\) \| harper \| 2\.00× \| 0\.50× \| 0\.50× \| 0\.50× \|/);
   assert.match(speed, /\| electric-check \| 450 \| 1500 \| 280 \(one line: 150\) \| 3 \|/);
+  assert.match(speed, /\| electric-check --threads 1 \| – \| 1700 \| 270 \| 3 \|/);
+  assert.match(speed, /its default threads \(2 here\)/);
   assert.match(speed, /\| harper \| 1000 \| 2100 \| 400 \| 9 \|/);
 });
 

@@ -24,12 +24,13 @@ export function speedMarkdown({ env, model, rows, cli, oneLine }) {
   const whole = [];
   if (cli) {
     whole.push('', `**Command line, whole process** (node's start to exit): a one-line file with a misspelling ("${oneLine}") and the`,
-      'document. Ours: `electric-check FILE` with its default threads, peak RSS of the whole process (bench/exit-rss.cjs);',
+      `document. Ours: \`electric-check FILE\` with its default threads (${cli.threads ?? '?'} here) and the document again with \`--threads 1\`, peak RSS of the whole process (bench/exit-rss.cjs);`,
       "peers: node's start, loading the checker and the check in one process (bench-peers.mjs's cold child: the peers' short",
       'sentence has a misspelling too), RSS at the end of their warm run. Ours reads the CPU graphs onnxruntime optimized at',
       `its first run ever (src/engine/graphCache.ts), as every start after a user's first does; that first run took ${ms(cli.firstEverMs)} ms.`, '',
       '| checker | one-line file ms | the document ms | peak RSS MB | flags (document) |', '|---|---:|---:|---:|---:|',
       `| electric-check | ${ms(cli.oneLineMs)} | ${ms(cli.docMs)} | ${cli.docRssMB} (one line: ${cli.oneLineRssMB}) | ${cli.docFlags} |`);
+    if (cli.oneThreadDocMs !== undefined) whole.push(`| electric-check --threads 1 | – | ${ms(cli.oneThreadDocMs)} | ${cli.oneThreadDocRssMB} | ${cli.docFlags} |`);
     for (const p of peers) whole.push(`| ${p.name} | ${ms(p.startToFirstResultMs)} | ${ms(p.processDocMs)} | ${p.peakRssMB} | ${p.flags} |`);
   }
   return `# Speed: Electric Proofreader beside Harper and cspell

@@ -6,6 +6,7 @@
 //   node bench/speed.mjs [--doc FILE.md] [--threads 1,2] [--cold-runs 3] [--passes 3] [--edits 20]
 //                        [--ranks 10] [--peers harper,cspell] [--no-electric] [--out-dir DIR] [--model DIR]
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH, CLI, PEERS, REPO, RESULTS, WORK, ensureCli, ensurePeers, revision, run } from './common.mjs';
@@ -77,10 +78,15 @@ function oneLineFile() {
   return file;
 }
 
+/** The threads `electric-check` runs with here when none is asked for (src/engine/defaults.ts, as src/cli/args.ts reads it). */
+function defaultCliThreads() {
+  return createRequire(import.meta.url)(path.join(REPO, 'out', 'src', 'engine', 'defaults.js')).defaultThreads(os.availableParallelism(), false);
+}
+
 /** One whole `electric-check` process on file, with the graph cache GRAPHS: its wall time, peak RSS and flags. */
-async function cliOnce(o, file) {
+async function cliOnce(o, file, extra = []) {
   ensureCli();
-  const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, '--graph-cache', GRAPHS, file], { allowFail: true });
+  const r = await run(process.execPath, ['--require', path.join(BENCH, 'exit-rss.cjs'), CLI, '--model', o.model, '--graph-cache', GRAPHS, ...extra, file], { allowFail: true });
   if (r.code !== 0 && r.code !== 1) throw new Error(`electric-check ${file} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
   const rss = /bench-peak-rss-kb (\d+)/.exec(r.stderr);
   const flags = r.stdout.split('\n').filter(Boolean).length;
@@ -89,7 +95,8 @@ async function cliOnce(o, file) {
 
 /**
  * The CLI as a user runs it, whole processes: `electric-check` on a one-line file with a misspelling
- * (median of --cold-runs) and on the document (default threads), each with its wall time and peak RSS.
+ * (median of --cold-runs) and on the document (default threads, and once with one thread: issue 10 asks for its
+ * peak RSS at both settings), each with its wall time and peak RSS.
  */
 async function cli(o) {
   console.error('bench: electric-check, whole process ...');
@@ -99,7 +106,9 @@ async function cli(o) {
   for (let i = 0; i < o.coldRuns; i++) lines.push(await once(oneLine));
   const docs = [];
   for (let i = 0; i < Math.max(1, Math.min(2, o.coldRuns)); i++) docs.push(await once(o.doc));
+  const oneThread = await cliOnce(o, o.doc, ['--threads', '1']);
   return {
+    threads: defaultCliThreads(), oneThreadDocMs: oneThread.ms, oneThreadDocRssMB: oneThread.peakRssMB,
     firstEverMs: o.firstEver?.ms, oneLineMs: median(lines.map((x) => x.ms)), oneLineRssMB: Math.max(...lines.map((x) => x.peakRssMB)), oneLineFlags: lines[0].flags,
     docMs: median(docs.map((x) => x.ms)), docRssMB: Math.max(...docs.map((x) => x.peakRssMB)), docFlags: docs[0].flags, raw: { lines, docs },
   };
