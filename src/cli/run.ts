@@ -22,6 +22,8 @@ export async function runFiles({ opts, check, out, note, progress: bar, version 
   const errors: Problem[] = unmatched.map((g) => ({ file: g, message: `${g}: no files match this pattern` }));
   const skipped: Problem[] = [];
   const results: FileResult[] = [];
+  // Real words the checks left unscored (CheckResult.unscored), and the files they are in.
+  let unscored = 0, partial = 0;
   const progress = bar(files.length, 'files');
   for (const file of files) {
     if (out.failure) break;
@@ -37,6 +39,7 @@ export async function runFiles({ opts, check, out, note, progress: bar, version 
     } else {
       try {
         const result = await check(decoded.text, language, (done, total) => progress.partial(done / total, name));
+        if (result.unscored > 0) { unscored += result.unscored; partial++; }
         const fr: FileResult = { file: name, language, text: decoded.text, findings: result.findings, ...(opts.words ? { words: result.words } : {}) };
         results.push(fr);
         if (opts.format === 'text') out.write(formatText([fr]));
@@ -52,6 +55,10 @@ export async function runFiles({ opts, check, out, note, progress: bar, version 
   }
   progress.finish();
   for (const p of [...skipped, ...errors]) note(p.message);
+  if (partial > 0) {
+    note(`${unscored} real words in ${partial} ${partial === 1 ? 'file' : 'files'} left unscored: a long text's real words are scored a round ` +
+      'at a time while the rounds find slips; --thorough scores every one');
+  }
   if (opts.format === 'json') out.write(formatJson(results, skipped, errors));
   if (opts.format === 'sarif') out.write(formatSarif(results, errors, version));
   if (errors.length > 0) return 2;

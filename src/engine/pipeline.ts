@@ -69,7 +69,8 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
     const posteriors = new Map(decided[d].map((v) => [v.word, v.finding.score]));
     for (const w of looked[d].redecided) posteriors.delete(w);
     for (const [w, p] of looked[d].posteriors) posteriors.set(w, p);
-    return { findings: looked[d].findings, words: wordScores(doc, posteriors), provider: runner.provider, ms: performance.now() - started };
+    return { findings: looked[d].findings, words: wordScores(doc, posteriors), provider: runner.provider, ms: performance.now() - started,
+      unscored: passes[d].unscored };
   });
 }
 
@@ -123,8 +124,11 @@ export async function rank(text: string, languageId: string, start: number, end:
  */
 export const MIN_ROUND_YIELD = 1;
 
-/** A document's first pass: every verdict, the suspects REPLACE scored, and how many real words after the cap. */
-interface Pass { decided: Decided[]; scored: Suspect[]; later: number }
+/**
+ * A document's first pass: every verdict, the suspects REPLACE scored, how many real words after the cap, and how
+ * many real words the rounds left when they stopped.
+ */
+interface Pass { decided: Decided[]; scored: Suspect[]; later: number; unscored: number }
 
 /**
  * The first pass over documents: prioritise's suspects (findings.ts: every non-word, doubled word and a/an, and
@@ -135,7 +139,7 @@ interface Pass { decided: Decided[]; scored: Suspect[]; later: number }
  */
 async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: FlagRule, model: Model,
   signal?: AbortSignal, hooks?: ChunkHooks, thorough = false): Promise<Pass[]> {
-  const passes: Pass[] = docs.map(() => ({ decided: [], scored: [], later: 0 }));
+  const passes: Pass[] = docs.map(() => ({ decided: [], scored: [], later: 0, unscored: 0 }));
   const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
   const later: (Suspect[][] | undefined)[] = [];
   let round = kept;
@@ -157,7 +161,12 @@ async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: 
       pass.scored = pass.scored.concat(round[d]);
       if (r > 0) pass.later += round[d].length;
       const real = new Set(round[d].filter((s) => isRealWord(s, doc)).map((s) => s.word));
-      if (!thorough && decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) return [];
+      if (!thorough && decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) {
+        // The later rounds hold the real words the rounds so far did not take (laterRounds).
+        const scoredReal = pass.scored.filter((s) => isRealWord(s, doc)).length;
+        pass.unscored = suspects[d].filter((s) => isRealWord(s, doc)).length - scoredReal;
+        return [];
+      }
       later[d] ??= laterRounds(suspects[d], kept[d], doc);
       return later[d][r] ?? [];
     });

@@ -52,7 +52,14 @@ export interface Finding {
   suggestions: Suggestion[];                        // best first, case preserved, '' = delete
 }
 
-export interface CheckResult { findings: Finding[]; words: WordScore[]; provider: string; ms: number }
+export interface CheckResult {
+  findings: Finding[]; words: WordScore[]; provider: string; ms: number;
+  /**
+   * Real words past the gate the check left unscored: its rounds stop after one that flags none (pipeline.ts,
+   * MIN_ROUND_YIELD), and a thorough check (CheckOptions.thorough) scores them. 0 when none is left.
+   */
+  unscored: number;
+}
 
 /** rank's answer: check's REPLACE verdict on one word (same candidates, totals and p), flagged or not. */
 export interface RankedWord extends Finding { flagged: boolean }
@@ -82,7 +89,9 @@ export interface CheckOptions {
   /**
    * Score every real word the gate passes (pipeline.ts: all of findings.ts laterRounds), not only the rounds
    * that follow a round that flagged one: a long document's rare late slip is caught as in its paragraph alone,
-   * at the rows of every round (the command line's --thorough). Off by default: the editor's checks stay short.
+   * at the rows of every round (the command line's --thorough). Off by default: the editor's checks stay short,
+   * and it checks a document so once it is left alone, where CheckResult.unscored says real words were left
+   * (features/diagnostics.ts, core/restOfDocument.ts).
    */
   thorough?: boolean;
 }

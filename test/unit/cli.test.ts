@@ -289,3 +289,15 @@ test('no telemetry: onnxruntime writes nothing under HOME', async () => {
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
   assert.ok(!existsSync(path.join(home, '.cache', 'Microsoft')), 'no telemetry cache written');
 });
+
+test('a long text: how many real words its rounds left is said once, and --thorough scores them', async () => {
+  // The integration suite's long document (test/integration/suite/diagnostics.test.ts says what it holds): its one
+  // slip, "who's", ranks far below the first round of real words, which flags none.
+  const long = path.resolve(fixtures, '..', 'integration', 'rest.md');
+  const short = await electricCheck([long, sample]);
+  assert.match(short.stderr, /^electric-check: \d+ real words in 1 file left unscored: .*--thorough scores every one\n$/, short.stderr);
+  assert.doesNotMatch(short.stdout, /who's/);
+  const whole = await electricCheck(['--thorough', long]);
+  assert.equal(whole.stderr, '');
+  assert.match(whole.stdout, /who's — whose/);
+});

@@ -23,7 +23,7 @@ function resultFor(text: string): CheckResult {
   const start = text.indexOf('bad');
   const findings = start < 0 ? [] : [{ start, end: start + 3, word: 'bad', kind: 'spelling', score: 0.9, energy: 3, pNoise: 0.9,
     surprisal: 1, suggestions: [{ text: 'good', p: 0.9 }] } as Finding];
-  return { findings, words: [], provider: 'stub', ms: 1 };
+  return { findings, words: [], provider: 'stub', ms: 1, unscored: 0 };
 }
 const fail = (text: string): void => { if (text.includes('crash')) throw new Error('the Electric engine worker exited with code 1'); };
 

@@ -139,10 +139,17 @@ test('more real-word slips than the cap holds: later rounds take the rest while 
   // The same text with every slip fixed: the first round flags no real word, and it is the only one.
   const clean = [...slips, ...slips].map(([s, wrong, right]) => s.replace(` ${wrong} `, ` ${right} `)).join(' ');
   rounds = 0;
-  assert.deepEqual((await check(clean, 'plaintext', { sensitivity: 0.5 }, runner, wp, undefined, { onChunk: () => rounds++ })).findings, []);
+  const short = await check(clean, 'plaintext', { sensitivity: 0.5 }, runner, wp, undefined, { onChunk: () => rounds++ });
+  assert.deepEqual(short.findings, []);
   assert.equal(rounds, 1);
+  // It says how many real words it left (the editor checks the rest when the user pauses: core/restOfDocument.ts),
+  // none of them a word it scored.
+  const judged = short.words.filter((w) => w.posterior !== undefined).length;
+  assert.ok(short.unscored > 0 && judged + short.unscored <= short.words.length, `${short.unscored} left, ${judged} scored`);
   // thorough: the rounds go on past one that flags nothing, and the clean words they score stay unflagged.
   rounds = 0;
-  assert.deepEqual((await check(clean, 'plaintext', { sensitivity: 0.5, thorough: true }, runner, wp, undefined, { onChunk: () => rounds++ })).findings, []);
+  const whole = await check(clean, 'plaintext', { sensitivity: 0.5, thorough: true }, runner, wp, undefined, { onChunk: () => rounds++ });
+  assert.deepEqual(whole.findings, []);
   assert.ok(rounds > 1, `${rounds} rounds`);
+  assert.equal(whole.unscored, 0);
 });

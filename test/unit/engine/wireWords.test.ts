@@ -11,7 +11,7 @@ const at = (w: string) => ({ start: TEXT.indexOf(w), end: TEXT.indexOf(w) + w.le
 const RESULT: CheckResult = {
   findings: [{ ...at('their'), energy: 3.25, pNoise: 0.875, surprisal: 7.1, score: 0.9, kind: 'word-choice', suggestions: [{ text: 'there', p: 0.8 }] }],
   words: ['Ünïcode', 'first', 'their', 'Then', 'teh', 'end'].map((w, i) => ({ ...at(w), energy: i / 3, pNoise: 1 / (i + 7), surprisal: Math.PI * i })),
-  provider: 'cpu', ms: 12.5,
+  provider: 'cpu', ms: 12.5, unscored: 3,
 };
 // The words REPLACE scored carry their posterior (a flagged one's is its finding's score); the others have none.
 RESULT.words[2].posterior = 0.9;
