@@ -13,10 +13,18 @@ export interface Checkable {
 
 export interface SchedulerDeps<D extends Checkable, R> {
   key(doc: D): string;
-  /** Starts a check, or returns undefined when the document is not to be checked now (the caller cleared it). */
-  start(doc: D, signal: AbortSignal): Promise<R> | undefined;
-  /** A result for the document's current version. */
-  publish(doc: D, version: number, result: R): void;
+  /**
+   * Starts a check, or returns undefined when the document is not to be checked now (the caller cleared it). `rest`:
+   * the check of the rest of the document that restAfter asked for, not one an edit or an editor asked for.
+   */
+  start(doc: D, signal: AbortSignal, rest: boolean): Promise<R> | undefined;
+  /** A result for the document's current version (`rest`: the rest check's). */
+  publish(doc: D, version: number, result: R, rest: boolean): void;
+  /**
+   * After a check's result is published: the milliseconds to wait, with the document unchanged, before checking the
+   * rest of it (restOfDocument.ts), or undefined when there is no rest to check. Not asked after a rest check.
+   */
+  restAfter?(doc: D, result: R): number | undefined;
   /** A check failed for a reason other than being superseded, or crashed the engine. */
   fail(doc: D, err: unknown): void;
   /** The error a request gets when the worker died while it was running (EngineClient's WorkerExitError). */
@@ -66,8 +74,11 @@ export class CheckScheduler<D extends Checkable, R> {
     return this.budget.isHeld(this.deps.key(doc));
   }
 
-  /** Checks now, aborting a check of the same document still in flight. */
-  async check(doc: D): Promise<Outcome> {
+  /**
+   * Checks now, aborting a check of the same document still in flight. `rest`: the rest check restAfter asked for,
+   * of the version it saw (an edit since, or a schedule(), calls it off).
+   */
+  async check(doc: D, rest = false): Promise<Outcome> {
     const key = this.deps.key(doc);
     if (this.budget.isHeld(key)) return 'held';
     const entry = this.entry(key, doc);
@@ -76,13 +87,21 @@ export class CheckScheduler<D extends Checkable, R> {
     entry.controller = controller;
     const version = doc.version;
     try {
-      const pending = this.deps.start(doc, controller.signal);
+      const pending = this.deps.start(doc, controller.signal, rest);
       if (!pending) return 'not-wanted';
       const result = await pending;
       if (controller.signal.aborted) return 'superseded';
       // Closed or edited while the model ran: the edit has scheduled a check of its own.
       if (doc.isClosed || doc.version !== version) return 'stale';
-      this.deps.publish(doc, version, result);
+      this.deps.publish(doc, version, result, rest);
+      const wait = rest ? undefined : this.deps.restAfter?.(doc, result);
+      // The timer is the debounce's: typing (schedule) replaces it, and a check of the document calls it off.
+      if (wait !== undefined && entry.timer === undefined) {
+        entry.timer = this.setTimer(() => {
+          entry.timer = undefined;
+          if (!entry.doc.isClosed && entry.doc.version === version) void this.check(entry.doc, true);
+        }, wait);
+      }
       return 'published';
     } catch (err) {
       if (controller.signal.aborted) return 'superseded';

@@ -8,6 +8,7 @@ import { SUPPORTED_LANGUAGES, URI_SCHEMES } from '../text/languages';
 import type { CheckResult } from '../engine/types';
 import { WorkerExitError } from '../engine/client';
 import { CheckScheduler } from '../core/checkScheduler';
+import { carryOver, type Checked } from '../core/restOfDocument';
 import { documentSettings, type DocumentSettings } from '../config';
 import { forgetErrors, getLog, reportError } from '../log';
 import { ENGINE_ERROR, type EngineHost } from './engineHost';
@@ -21,18 +22,31 @@ const supported = new Set<string>(SUPPORTED_LANGUAGES);
 export const RETRY_DOCUMENT = 'electricProofreader.checkFileAgain';
 const HELD = 'crashed the engine; not re-checked';
 
-/** One check of a document's text with its settings and the user's ignores (the engine leaves ignored words out). */
+/**
+ * One check of a document's text with its settings and the user's ignores (the engine leaves ignored words out);
+ * `thorough`: every real word past the gate scored (CheckOptions.thorough), the rest check of a long document.
+ */
 export function checkDocument(engine: EngineHost, exclusions: UserExclusions, doc: vscode.TextDocument,
-  settings: DocumentSettings, text: string, signal: AbortSignal): Promise<CheckResult> {
+  settings: DocumentSettings, text: string, signal: AbortSignal, thorough = false): Promise<CheckResult> {
   const ignoredWords = [...settings.ignoredWords, ...exclusions.sessionWords()];
-  return engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, dialect: settings.dialect, ignoredWords }, signal);
+  return engine.get().check(text, doc.languageId, { sensitivity: settings.sensitivity, dialect: settings.dialect, ignoredWords, thorough }, signal);
 }
+
+/**
+ * How long a document whose check left real words unscored (CheckResult.unscored: a long one, its rounds stopped)
+ * stays unchanged before the rest of it is checked (restOfDocument.ts). On the 10k-word speed document that check
+ * took 6.1 s the first time and 0.7-0.8 s after an edit (its rows from the engine's caches), where an edit's own
+ * check takes ~0.1 s: it waits for a pause in the typing, and an edit calls it off.
+ */
+const REST_IDLE_MS = 1500;
 
 export class DocumentChecker implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('electric');
   private readonly warnedTooLarge = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly scheduler: CheckScheduler<vscode.TextDocument, CheckResult>;
+  /** Per document: the text and the whole picture of its last rest check, kept up to date by the checks after it. */
+  private readonly rests = new Map<string, Checked>();
 
   constructor(
     private readonly engine: EngineHost,
@@ -42,8 +56,9 @@ export class DocumentChecker implements vscode.Disposable {
   ) {
     this.scheduler = new CheckScheduler({
       key: (doc) => doc.uri.toString(),
-      start: (doc, signal) => this.start(doc, signal),
-      publish: (doc, version, result) => this.publish(doc, version, result),
+      start: (doc, signal, rest) => this.start(doc, signal, rest),
+      publish: (doc, version, result, rest) => this.publish(doc, version, result, rest),
+      restAfter: (_doc, result) => (result.unscored > 0 ? REST_IDLE_MS : undefined),
       fail: (doc, err) => {
         this.status.failed();
         // A worker crash is logged by the client and restarts it; the user hears of it when a document is held
@@ -79,6 +94,8 @@ export class DocumentChecker implements vscode.Disposable {
 
   /** Settings changed, words were ignored or the engine restarted: check every shown document again. */
   recheckAll(): void {
+    // What a rest check found was found under the old settings and ignores.
+    this.rests.clear();
     for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
   }
 
@@ -87,7 +104,7 @@ export class DocumentChecker implements vscode.Disposable {
     this.scheduler.schedule(doc, delayMs);
   }
 
-  private start(doc: vscode.TextDocument, signal: AbortSignal): Promise<CheckResult> | undefined {
+  private start(doc: vscode.TextDocument, signal: AbortSignal, rest: boolean): Promise<CheckResult> | undefined {
     const settings = documentSettings(doc);
     const text = doc.getText();
     if (!this.wanted(doc, settings, text)) {
@@ -95,17 +112,30 @@ export class DocumentChecker implements vscode.Disposable {
       return undefined;
     }
     const done = this.status.checking(doc, text.length);
-    return checkDocument(this.engine, this.exclusions, doc, settings, text, signal).finally(done);
+    return checkDocument(this.engine, this.exclusions, doc, settings, text, signal, rest).finally(done);
   }
 
-  private publish(doc: vscode.TextDocument, version: number, result: CheckResult): void {
+  /**
+   * A rest check's result is the document's whole picture; a check after it (an edit) keeps what the rest check found
+   * where the edit and that check left the text and its words alone (restOfDocument.ts, carryOver), and is then the
+   * picture the next one keeps from.
+   */
+  private publish(doc: vscode.TextDocument, version: number, checked: CheckResult, rest: boolean): void {
+    const key = doc.uri.toString();
+    const before = rest ? undefined : this.rests.get(key);
+    let result = checked;
+    if (rest || before) {
+      const text = doc.getText();
+      if (before) result = carryOver(before, { text, result: checked });
+      this.rests.set(key, { text, result });
+    }
     this.store.set(doc.uri, { version, result });
     this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(doc, f)));
     this.status.checked(result.provider);
     forgetErrors(); // it works again: a later failure deserves a new notification
     // Not result.words: the words are made into objects only where something reads them (wireWords.ts, unpackResult).
-    getLog().debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.findings.length} findings, ` +
-      `${result.ms.toFixed(0)} ms (${result.provider})`);
+    getLog().debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}${rest ? ' (the rest of it)' : ''}: ${result.findings.length} findings, ` +
+      `${result.ms.toFixed(0)} ms (${result.provider})${checked.unscored ? `, ${checked.unscored} real words left for the rest check` : ''}`);
   }
 
   /** A document the engine crashed on is not checked again by itself: say so once, with a way to retry. */
@@ -151,6 +181,7 @@ export class DocumentChecker implements vscode.Disposable {
   private clear(uri: vscode.Uri): void {
     this.collection.delete(uri);
     this.store.delete(uri);
+    this.rests.delete(uri.toString());
   }
 
   private forget(uri: vscode.Uri): void {

@@ -10,22 +10,23 @@ class Doc {
   constructor(readonly uri: string, public version = 1) {}
 }
 
-interface Call { doc: Doc; version: number; signal: AbortSignal; resolve(r: string): void; reject(e: unknown): void }
+interface Call { doc: Doc; version: number; signal: AbortSignal; rest: boolean; resolve(r: string): void; reject(e: unknown): void }
 
 const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function harness(options: { wanted?: (d: Doc) => boolean; budget?: CrashBudget } = {}) {
+function harness(options: { wanted?: (d: Doc) => boolean; budget?: CrashBudget; restAfter?: (d: Doc, r: string) => number | undefined } = {}) {
   const calls: Call[] = [];
   const published: { uri: string; version: number; result: string }[] = [];
   const failures: { uri: string; err: unknown }[] = [];
   const held: string[][] = [];
   const deps: SchedulerDeps<Doc, string> = {
     key: (d) => d.uri,
-    start: (doc, signal) => {
+    start: (doc, signal, rest) => {
       if (options.wanted && !options.wanted(doc)) return undefined;
-      return new Promise<string>((resolve, reject) => calls.push({ doc, version: doc.version, signal, resolve, reject }));
+      return new Promise<string>((resolve, reject) => calls.push({ doc, version: doc.version, signal, rest, resolve, reject }));
     },
-    publish: (doc, version, result) => published.push({ uri: doc.uri, version, result }),
+    publish: (doc, version, result, rest) => published.push({ uri: doc.uri, version, result: rest ? `rest:${result}` : result }),
+    restAfter: options.restAfter,
     fail: (doc, err) => failures.push({ uri: doc.uri, err }),
     isCrash: (err) => err instanceof WorkerExitError,
     held: (docs) => held.push(docs.map((d) => d.uri)),
@@ -181,4 +182,60 @@ test('closing a held document forgets its crashes', async () => {
   assert.equal(h.scheduler.isHeld(doc), true);
   h.scheduler.forget('big.md');
   assert.equal(h.scheduler.isHeld(doc), false);
+});
+
+test('the rest of a document: checked once it has stayed unchanged, published as a rest check; not after a rest check', async () => {
+  const h = harness({ restAfter: (_d, r) => (r.startsWith('partial') ? 30 : undefined) });
+  const doc = new Doc('a.md');
+  const first = h.scheduler.check(doc);
+  h.calls[0].resolve('partial');
+  assert.equal(await first, 'published');
+  assert.equal(h.calls.length, 1, 'not at once');
+  await tick(60);
+  assert.equal(h.calls.length, 2);
+  assert.deepEqual([h.calls[1].rest, h.calls[1].version], [true, 1]);
+  h.calls[1].resolve('partial again');
+  await tick(60);
+  assert.deepEqual(h.published.map((p) => p.result), ['partial', 'rest:partial again']);
+  assert.equal(h.calls.length, 2, 'a rest check asks for no rest check of its own');
+});
+
+test('the rest check waits for a pause: an edit calls it off before it starts, and aborts it once started', async () => {
+  const h = harness({ restAfter: () => 30 });
+  const doc = new Doc('a.md');
+  void h.scheduler.check(doc);
+  h.calls[0].resolve('r1');
+  await tick();
+  doc.version = 2;
+  h.scheduler.schedule(doc, 10);   // typing replaces the rest check's timer
+  await tick(50);
+  assert.deepEqual(h.calls.map((c) => [c.version, c.rest]), [[1, false], [2, false]]);
+  h.calls[1].resolve('r2');
+  await tick(50);
+  assert.deepEqual(h.calls.map((c) => [c.version, c.rest]), [[1, false], [2, false], [2, true]]);
+  doc.version = 3;
+  h.scheduler.schedule(doc, 0);
+  await tick(10);
+  assert.equal(h.calls[2].signal.aborted, true, 'the edit\'s check aborts the rest check in flight');
+  h.calls[2].resolve('late');
+  await tick();
+  assert.ok(!h.published.some((p) => p.result === 'rest:late'));
+});
+
+test('a rest check is not started for a version an edit left behind, nor for a closed document', async () => {
+  const h = harness({ restAfter: () => 20 });
+  const doc = new Doc('a.md');
+  void h.scheduler.check(doc);
+  h.calls[0].resolve('r1');
+  await tick();
+  doc.version = 2;   // edited, and its schedule() not come yet
+  await tick(40);
+  assert.equal(h.calls.length, 1);
+  const other = new Doc('b.md');
+  void h.scheduler.check(other);
+  h.calls[1].resolve('r');
+  await tick();
+  other.isClosed = true;
+  await tick(40);
+  assert.equal(h.calls.length, 2);
 });
