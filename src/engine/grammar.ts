@@ -203,6 +203,7 @@ const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seve
 /** "a few", "a lot of", "a number of": plural after all. */
 const PLURAL_AFTER_A = new Set(['few', 'lot', 'couple', 'number', 'variety', 'range', 'bunch', 'handful', 'dozen', 'pair']);
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+const CONJUNCTIONS = new Set(['and', 'or', 'nor']);
 const BE = new Set(['is', 'are', 'was', 'were', "isn't", "aren't", "wasn't", "weren't"]);
 /** A noun phrase after one of these is a prepositional object or a conjunct, not the verb's subject ("the list of files is"). */
 const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from', 'by', 'to', 'into', 'about', 'between',
@@ -288,26 +289,51 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   if (MODALS.has(lw)) return undefined;
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
+  // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with
+  // nothing before it that makes it an object or a conjunct, is one thing: "Vite come with", "because Nuxt provide".
+  const lead1 = n > 1 ? before[n - 2].text.toLowerCase() : undefined;
+  if (!antecedent && /^\p{Lu}\p{Ll}*[^\Ws]$/u.test(last.text) && !lex.isWord(lw) && !lex.isWord(last.text) &&
+      !(lead1 !== undefined && (notSubjectBefore(lead1) || DETERMINERS.has(lead1) || BARE_INFINITIVE_BEFORE.has(lead1) || MODALS.has(lead1)))) {
+    return 'singular';
+  }
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
   if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
   const word = (k: number) => (k >= 0 && spaced(text, before[k], before[k + 1]) ? before[k].text.toLowerCase() : undefined);
   // The determiner just before the noun, or before one modifier ("the default value").
   const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
+  const plural = pluralNoun(lw, lex);
+  // A conjunction before a plural noun leaves it plural, joined ("the root and envDir options affect") or the nearer
+  // of two ("the file or its copies are"), unless a preposition governs the first conjunct ("with git commit or
+  // similar commands is", "for executables, libraries and targets is"): read back from the conjunction through the
+  // phrase (code spans inside it, and a list's commas where a comma stands before the conjunction).
+  const list = (k: number) => k > 0 && /^\s*,\s*$/.test(text.slice(before[k - 1].end, before[k].start));
+  const phraseGap = (a: Span, b: Span, inList: boolean) => {
+    const gap = text.slice(a.end, b.start).replace(/`[^`]*`/g, ' ');
+    return /^[ \t]*$/.test(gap) || (inList && /^\s*,\s*$/.test(gap));
+  };
+  const governed = (k: number) => {
+    const inList = list(k);
+    for (let j = k - 1; j >= Math.max(0, k - 8) && phraseGap(before[j], before[j + 1], inList); j--) {
+      const x = before[j].text.toLowerCase();
+      if (NOT_SUBJECT_BEFORE.has(x) && !CONJUNCTIONS.has(x)) return true;
+    }
+    return false;
+  };
+  const blocks = (x: string, k: number) => notSubjectBefore(x) && !(plural && CONJUNCTIONS.has(x) && !governed(k));
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
-  if (lead !== undefined && (notSubjectBefore(lead) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;
+  if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;
   // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
   // after one ("code behind dynamic imports", "the selection of the small pack-files").
   if (at === undefined) {
     for (let k = n - 3; k >= Math.max(0, n - 5); k--) {
       const x = before[k].text.toLowerCase();
-      if (notSubjectBefore(x)) return undefined;
-      if (DETERMINERS.has(x) && k > 0 && notSubjectBefore(before[k - 1].text.toLowerCase())) return undefined;
+      if (blocks(x, k)) return undefined;
+      if (DETERMINERS.has(x) && k > 0 && blocks(before[k - 1].text.toLowerCase(), k - 1)) return undefined;
       if (FUNCTION_WORDS.has(x)) break;
     }
   }
   const det = at !== undefined ? word(at)! : undefined;
-  const plural = pluralNoun(lw, lex);
   if (det && PLURAL_DETERMINERS.has(det)) return plural || nounLike(lw, lex) ? 'plural' : undefined;
   if (plural) return det && SINGULAR_DETERMINERS.has(det) ? undefined : 'plural';
   if (det === undefined || !nounLike(lw, lex) || /s$/.test(lw)) return undefined;

@@ -260,7 +260,14 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The user and the group is set.', 'is'), undefined, 'nor is a conjunct');
   assert.equal(number('The data are here.', 'are'), undefined, 'a plural without -s says nothing');
   assert.equal(number('The status is set.', 'is'), undefined, 'a singular in -s is not read as a plural');
-  assert.equal(number('Nuxt are fast.', 'are'), undefined, 'a name says nothing');
+  assert.equal(number('Nuxt are fast.', 'are'), 'singular', 'a name the lexicon lacks is one thing ("Vite come with")');
+  assert.equal(number('Kubernetes are fast.', 'are'), undefined, 'a name in -s may be a plural');
+  assert.equal(number('With Nuxt are the modules.', 'are'), undefined, 'nor is a name a preposition governs');
+  assert.equal(number('The root and envDir options affects it.', 'affects'), 'plural', 'a plural after a conjunction stays plural');
+  assert.equal(number('The work with git commit or similar commands is hardened.', 'is'), undefined,
+    'unless a preposition governs the first conjunct');
+  assert.equal(number('The default for executables, libraries, and module targets is set.', 'is'), undefined, 'across a list\'s commas');
+  assert.equal(number('For example, the root and envDir options affects it.', 'affects'), 'plural', 'not across a comma that ends a phrase');
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
   assert.equal(number('The selection of the small pack-files is such.', 'is'), undefined, 'and a determiner after the preposition');
