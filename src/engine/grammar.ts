@@ -204,6 +204,7 @@ const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seve
 const PLURAL_AFTER_A = new Set(['few', 'lot', 'couple', 'number', 'variety', 'range', 'bunch', 'handful', 'dozen', 'pair']);
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
 const CONJUNCTIONS = new Set(['and', 'or', 'nor']);
+const POINTING = new Set(['below', 'above']);
 const BE = new Set(['is', 'are', 'was', 'were', "isn't", "aren't", "wasn't", "weren't"]);
 /** A noun phrase after one of these is a prepositional object or a conjunct, not the verb's subject ("the list of files is"). */
 const NOT_SUBJECT_BEFORE = new Set(['of', 'in', 'for', 'with', 'on', 'at', 'from', 'by', 'to', 'into', 'about', 'between',
@@ -287,6 +288,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   }
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
   if (MODALS.has(lw)) return undefined;
+  // "below" or "above" after a noun points at what it names ("the changes below has", "the steps above is"): the noun
+  // before it is the subject, read as if it stood next to the verb.
+  if (POINTING.has(lw) && n > 1 && spaced(text, before[n - 2], last)) return numberBefore(text, before.slice(0, n - 1), last, lex, after, antecedent);
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
   // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with

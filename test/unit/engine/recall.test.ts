@@ -268,6 +268,10 @@ test("a verb's subject number where the words before it say it plainly, and none
     'unless a preposition governs the first conjunct');
   assert.equal(number('The default for executables, libraries, and module targets is set.', 'is'), undefined, 'across a list\'s commas');
   assert.equal(number('For example, the root and envDir options affects it.', 'affects'), 'plural', 'not across a comma that ends a phrase');
+  assert.equal(number('The changes below has been done.', 'has'), 'plural', '"below" after a noun points at it');
+  assert.equal(number('The example above show the flags.', 'show'), 'singular');
+  assert.equal(number('In the table below are the options.', 'are'), undefined, 'a preposition governs it still');
+  assert.equal(number('All of the above is true.', 'is'), undefined);
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
   assert.equal(number('The selection of the small pack-files is such.', 'is'), undefined, 'and a determiner after the preposition');
