@@ -80,7 +80,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   };
   const showProgress = opts.progress || io.stderr.isTTY === true;
   const ctx: RunContext = {
-    opts, check, out, note, version: packageVersion(),
+    opts, check, out, note, version: packageVersion(), verbose: showProgress,
     progress: (total, unit) => new Progress(total, unit, io.stderr, showProgress),
   };
   let code: number;

@@ -16,9 +16,13 @@ export class EngineStartError extends Error {
 
 export type Check = (text: string, language: string, progress?: (done: number, total: number) => void) => Promise<CheckResult>;
 export type Note = (msg: string) => void;
-export interface RunContext { opts: CliOptions; check: Check; out: Sink; note: Note; progress: (total: number, unit: string) => Progress; version: string }
+export interface RunContext {
+  opts: CliOptions; check: Check; out: Sink; note: Note; progress: (total: number, unit: string) => Progress; version: string;
+  /** a person reads stderr (a terminal, or --progress): a run's details go there too, not only its problems */
+  verbose: boolean;
+}
 
-export async function runFiles({ opts, check, out, note, progress: bar, version }: RunContext, files: string[], unmatched: string[]): Promise<number> {
+export async function runFiles({ opts, check, out, note, progress: bar, version, verbose }: RunContext, files: string[], unmatched: string[]): Promise<number> {
   const errors: Problem[] = unmatched.map((g) => ({ file: g, message: `${g}: no files match this pattern` }));
   const skipped: Problem[] = [];
   const results: FileResult[] = [];
@@ -55,7 +59,8 @@ export async function runFiles({ opts, check, out, note, progress: bar, version 
   }
   progress.finish();
   for (const p of [...skipped, ...errors]) note(p.message);
-  if (partial > 0) {
+  // A detail, not a problem: a terminal's reader is told (most READMEs leave real words to later rounds), a CI log not.
+  if (partial > 0 && verbose) {
     note(`${unscored} real words in ${partial} ${partial === 1 ? 'file' : 'files'} left unscored: a long text's real words are scored a round ` +
       'at a time while the rounds find slips; --thorough scores every one');
   }

@@ -290,13 +290,18 @@ test('no telemetry: onnxruntime writes nothing under HOME', async () => {
   assert.ok(!existsSync(path.join(home, '.cache', 'Microsoft')), 'no telemetry cache written');
 });
 
-test('a long text: how many real words its rounds left is said once, and --thorough scores them', async () => {
+test('a long text: how many real words its rounds left is said to a reader of stderr, once, and --thorough scores them', async () => {
   // The integration suite's long document (test/integration/suite/diagnostics.test.ts says what it holds): its one
   // slip, "who's", ranks far below the first round of real words, which flags none.
   const long = path.resolve(fixtures, '..', 'integration', 'rest.md');
-  const short = await electricCheck([long, sample]);
-  assert.match(short.stderr, /^electric-check: \d+ real words in 1 file left unscored: .*--thorough scores every one\n$/, short.stderr);
-  assert.doesNotMatch(short.stdout, /who's/);
+  const plain = await electricCheck([long]);
+  assert.equal(plain.stderr, '', 'a CI log (stderr no terminal, no --progress) gets the findings alone');
+  assert.doesNotMatch(plain.stdout, /who's/);
+  const told = await electricCheck(['--progress', long, sample]);
+  const notes = told.stderr.split(/[\r\n]+/).filter((l) => /real words .* left unscored/.test(l));
+  assert.equal(notes.length, 1, told.stderr);
+  // (the short sample leaves none: the file counted is the long one; the progress line's erase code before it)
+  assert.match(notes[0], /^(\x1B\[K)?electric-check: \d+ real words in 1 file left unscored: .*--thorough scores every one$/);
   const whole = await electricCheck(['--thorough', long]);
   assert.equal(whole.stderr, '');
   assert.match(whole.stdout, /who's — whose/);

@@ -50,7 +50,7 @@ test('--jsonl: batches of items, output in input order, a failed batch retried i
     p.upTo = (done) => { halfway.push(done); };
     return p;
   };
-  const code = await runJsonl({ opts: parseCliArgs(['--jsonl', file]), check, checkMany, out, note: (m) => notes.push(m), version: '0', progress });
+  const code = await runJsonl({ opts: parseCliArgs(['--jsonl', file]), check, checkMany, out, note: (m) => notes.push(m), version: '0', progress, verbose: false });
   assert.equal(code, 2, 'a failed item and a bad line make the status 2');
   const lines = out.text.trim().split('\n').map((l) => JSON.parse(l) as { id: number; flags: { start: number; suggestions: string[] }[] });
   assert.deepEqual(lines.map((l) => l.id), texts.map((_, i) => i).filter((i) => i !== 40), 'every item but the failed one, in order');

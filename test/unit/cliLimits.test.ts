@@ -61,7 +61,7 @@ test('one file failing in the engine is an error naming it; the rest are checked
   for (const format of ['json', 'sarif'] as const) {
     const out = sink();
     const opts = parseCliArgs(['--format', format, a, b, c]);
-    const ctx = { opts, check, out, note: (m: string) => notes.push(m), version: '0', progress: (n: number) => new Progress(n, 'files', process.stderr, false) };
+    const ctx = { opts, check, out, note: (m: string) => notes.push(m), version: '0', progress: (n: number) => new Progress(n, 'files', process.stderr, false), verbose: false };
     assert.equal(await runFiles(ctx, [a, b, c], []), 2);
     const log = JSON.parse(out.text);
     if (format === 'json') {
@@ -78,7 +78,7 @@ test('one file failing in the engine is an error naming it; the rest are checked
   // An engine that cannot start is one error, not one per file, and the output is still valid JSON.
   const out = sink();
   const failing = async (): Promise<CheckResult> => { throw new EngineStartError('model file missing: /x/meta.json'); };
-  const ctx = { opts: parseCliArgs(['--format', 'json', a]), check: failing, out, note: () => undefined, version: '0',
+  const ctx = { opts: parseCliArgs(['--format', 'json', a]), check: failing, out, note: () => undefined, version: '0', verbose: false,
     progress: (n: number) => new Progress(n, 'files', process.stderr, false) };
   assert.equal(await runFiles(ctx, [a, b, c], []), 2);
   assert.deepEqual(JSON.parse(out.text).errors, [{ file: '', message: 'the engine did not start, so nothing was checked: model file missing: /x/meta.json' }]);
