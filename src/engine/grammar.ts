@@ -296,7 +296,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with
   // nothing before it that makes it an object or a conjunct, is one thing: "Vite come with", "because Nuxt provide".
   const lead1 = n > 1 ? before[n - 2].text.toLowerCase() : undefined;
-  if (!antecedent && /^\p{Lu}\p{Ll}*[^\Ws]$/u.test(last.text) && !lex.isWord(lw) && !lex.isWord(last.text) &&
+  if (!antecedent && /^\p{Lu}[\p{Ll}\d]+$/u.test(last.text) && !/s$/.test(last.text) && !lex.isWord(lw) && !lex.isWord(last.text) &&
       !(lead1 !== undefined && (notSubjectBefore(lead1) || DETERMINERS.has(lead1) || BARE_INFINITIVE_BEFORE.has(lead1) || MODALS.has(lead1)))) {
     return 'singular';
   }

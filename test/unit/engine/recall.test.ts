@@ -262,6 +262,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The status is set.', 'is'), undefined, 'a singular in -s is not read as a plural');
   assert.equal(number('Nuxt are fast.', 'are'), 'singular', 'a name the lexicon lacks is one thing ("Vite come with")');
   assert.equal(number('Kubernetes are fast.', 'are'), undefined, 'a name in -s may be a plural');
+  assert.equal(number('The CI are fast.', 'are'), undefined, 'nor is an acronym read as a name');
   assert.equal(number('With Nuxt are the modules.', 'are'), undefined, 'nor is a name a preposition governs');
   assert.equal(number('The root and envDir options affects it.', 'affects'), 'plural', 'a plural after a conjunction stays plural');
   assert.equal(number('The work with git commit or similar commands is hardened.', 'is'), undefined,
