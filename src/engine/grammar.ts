@@ -74,6 +74,10 @@ const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 
   'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'not', 'if', 'so', 'than', 'then', 'there', 'which', 'who']);
 
 /** Is w (any case) one of the closed-class words (FUNCTION_WORDS: determiners, prepositions, conjunctions, be)? */
+export function isFunctionWord(w: string): boolean {
+  return FUNCTION_WORDS.has(w.toLowerCase());
+}
+
 /**
  * Words English writes twice on purpose: "had had" (the past perfect of have: "she had had enough"), "that that"
  * (a conjunction before a demonstrative or relative: "we know that that fails") and "long long" (C's integer type,
@@ -87,10 +91,6 @@ const LICENSED_DOUBLES: ReadonlySet<string> = new Set(['had', 'that', 'long']);
 export function licensedDouble(word: string, before: string | undefined): boolean {
   const w = word.toLowerCase();
   return LICENSED_DOUBLES.has(w) && before?.toLowerCase() !== w;
-}
-
-export function isFunctionWord(w: string): boolean {
-  return FUNCTION_WORDS.has(w.toLowerCase());
 }
 
 /** verb form → every form of its verb (base, -s, past, participle), from the irregular verb table. */

@@ -110,7 +110,6 @@ function checkWhole(graph: string, sum: string): { ok?: true; why?: string } {
   return actual === expected ? { ok: true } : { why: 'is damaged (its sha256 is not the one beside it)' };
 }
 
-
 /** onnxruntime's version: a cached graph holds its contrib operators as that version writes them. */
 function ortVersion(ort: typeof Ort): string {
   const v = (ort.env as { versions?: { common?: string } }).versions?.common;

@@ -2,7 +2,7 @@
 // checked against meta.json's sha256 before onnxruntime or JSON.parse sees them, so a truncated or swapped
 // model gives a message naming the file instead of onnxruntime's bare "Protobuf parsing failed".
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedModel, ModelMeta } from './types';
 
@@ -12,14 +12,7 @@ export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
 }
 
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  // Streamed: model files are tens of MB and this may run in the extension's worker.
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** One buffer the synchronous hashing reads through (sha256FileSync), allocated at its first use. */
+/** One buffer sha256FileSync reads through, allocated at its first use. */
 let hashBuffer: Buffer | undefined;
 
 /**

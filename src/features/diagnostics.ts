@@ -45,10 +45,11 @@ export class DocumentChecker implements vscode.Disposable {
   private readonly warnedTooLarge = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly scheduler: CheckScheduler<vscode.TextDocument, CheckResult>;
-  /** Per document: the text and the whole picture of its last rest check, kept up to date by the checks after it. */
-  private readonly rests = new Map<string, Checked>();
-  /** Per document: the text its last rest check read. */
-  private readonly restTexts = new Map<string, string>();
+  /**
+   * Per document: the text and the whole picture of its last rest check, kept up to date by the checks after it
+   * (`latest`), and the text that rest check read (`readWhole`).
+   */
+  private readonly rests = new Map<string, { latest: Checked; readWhole: string }>();
 
   constructor(
     private readonly engine: EngineHost,
@@ -61,7 +62,7 @@ export class DocumentChecker implements vscode.Disposable {
       start: (doc, signal, rest) => this.start(doc, signal, rest),
       publish: (doc, version, result, rest) => this.publish(doc, version, result, rest),
       // Not again for the text a rest check has read whole (a check that only an editor's coming into view asked for).
-      restAfter: (doc, result) => (result.unscored > 0 && this.restTexts.get(doc.uri.toString()) !== doc.getText() ? REST_IDLE_MS : undefined),
+      restAfter: (doc, result) => (result.unscored > 0 && this.rests.get(doc.uri.toString())?.readWhole !== doc.getText() ? REST_IDLE_MS : undefined),
       fail: (doc, err) => {
         this.status.failed();
         // A worker crash is logged by the client and restarts it; the user hears of it when a document is held
@@ -99,7 +100,6 @@ export class DocumentChecker implements vscode.Disposable {
   recheckAll(): void {
     // What a rest check found was found under the old settings and ignores.
     this.rests.clear();
-    this.restTexts.clear();
     for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
   }
 
@@ -130,9 +130,8 @@ export class DocumentChecker implements vscode.Disposable {
     let result = checked;
     if (rest || before) {
       const text = doc.getText();
-      if (before) result = carryOver(before, { text, result: checked });
-      this.rests.set(key, { text, result });
-      if (rest) this.restTexts.set(key, text);
+      if (before) result = carryOver(before.latest, { text, result: checked });
+      this.rests.set(key, { latest: { text, result }, readWhole: rest ? text : before!.readWhole });
     }
     this.store.set(doc.uri, { version, result });
     this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(doc, f)));
@@ -187,7 +186,6 @@ export class DocumentChecker implements vscode.Disposable {
     this.collection.delete(uri);
     this.store.delete(uri);
     this.rests.delete(uri.toString());
-    this.restTexts.delete(uri.toString());
   }
 
   private forget(uri: vscode.Uri): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadModel, readVerified, sha256File } from '../../../src/engine/model';
+import { loadModel, readVerified, sha256FileSync } from '../../../src/engine/model';
 import { createRunner } from '../../../src/engine/session';
 import { modelCopy, modelDir, readMeta, removeDir } from './runtimeFixtures';
 
@@ -21,7 +21,7 @@ test('a corrupted file fails with its name and both checksums', async () => {
     const original = await fs.readFile(path.join(modelDir, 'vocab.txt'), 'utf8');
     await fs.writeFile(path.join(dir, 'vocab.txt'), original.replace('[MASK]', '[MASQ]'));
     const expected = ((await readMeta()).sha256 as Record<string, string>)['vocab.txt'];
-    const actual = await sha256File(path.join(dir, 'vocab.txt'));
+    const actual = sha256FileSync(path.join(dir, 'vocab.txt'));
     await assert.rejects(loadModel(dir), (err: Error) => {
       assert.match(err.message, /vocab\.txt/);
       assert.ok(err.message.includes(expected), 'names the expected checksum');
@@ -70,7 +70,7 @@ test('a corrupted graph fails createRunner with its name and both checksums, bef
     await fs.writeFile(path.join(dir, electric), bytes);
     const model = await loadModel(dir);   // graphs are verified as they are opened, not here
     const expected = (meta.sha256 as Record<string, string>)[electric];
-    const actual = await sha256File(path.join(dir, electric));
+    const actual = sha256FileSync(path.join(dir, electric));
     await assert.rejects(createRunner(model, { provider: 'cpu', threads: 1 }), (err: Error) => {
       assert.equal(err.name, 'ModelLoadError');
       assert.ok(err.message.includes(`checksum mismatch for ${path.join(dir, electric)}`), err.message);
