@@ -31,7 +31,7 @@ export async function buildLexicon({ force = false } = {}) {
     bundle: true, platform: 'node', format: 'cjs', write: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electric-lexicon-'));
   fs.writeFileSync(path.join(tmp, 'spelling.cjs'), bundled.outputFiles[0].contents);
-  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, MODIFIER, COMMON, FAMILIAR, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
+  const { SpellingIndex, VOWEL_SOUND, CONSONANT_SOUND, VERB, NOUN, MODIFIER, COMMON, FAMILIAR, NAME, DIALECT_LAYERS, bucketBitsFor } = require(path.join(tmp, 'spelling.cjs'));
   fs.rmSync(tmp, { recursive: true, force: true });
   const layers = Object.entries(DIALECT_LAYERS).map(([dialect, layer]) => ({ dialect, ...layer, out: path.join(path.dirname(out), layer.file) }));
   const misspellings = path.join(path.dirname(out), 'misspellings.txt');
@@ -40,7 +40,8 @@ export async function buildLexicon({ force = false } = {}) {
   if (!force && outputs.every((f) => fs.existsSync(f)) && inputs.every((f) => fs.statSync(f).mtimeMs <= oldest())) return out;
   const started = performance.now();
 
-  const words = [...hunspellWords('dictionary-en'), ...softwareTerms()];
+  const hunspell = hunspellWords('dictionary-en'), software = softwareTerms();
+  const words = [...hunspell, ...software];
   const english = new Set(words.map((w) => w.toLowerCase()));
   const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
   // The frequent tier: the lexicon's words that are whole pieces of the model, spelt as the vocabulary spells them
@@ -50,7 +51,7 @@ export async function buildLexicon({ force = false } = {}) {
   const frequent = [...new Set(vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()))
     .map((p) => (p.slice(1) === p.slice(1).toLowerCase() && lower.has(p.toLowerCase()) ? p.toLowerCase() : p)))];
   const classes = merged(wordClasses(VERB, NOUN, MODIFIER), commonWords(COMMON, FAMILIAR, contractions(words)));
-  const traits = merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes);
+  const traits = merged(merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes), names(hunspell, software, NAME));
   const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const buf = index.serialize();
@@ -157,6 +158,23 @@ function commonWords(common, familiar, contracted) {
     }
   }
   for (const w of contracted) out.set(w.toLowerCase(), common);
+  return out;
+}
+
+/**
+ * The names, lower case, each with the bit `name`: Hunspell's words spelt with a capital and then lower case ("Los",
+ * "Fromm"; not "iPod" or "NASA", whose lower case technical prose writes: "nasa", "json") that it never spells in
+ * lower case and cspell's software terms list in no case (its dictionaries ignore case: "Theming" is a term).
+ */
+function names(hunspell, software, bit) {
+  const lower = new Set(hunspell.filter((w) => w === w.toLowerCase()));
+  const terms = new Set(software.map((w) => w.toLowerCase()));
+  const out = new Map();
+  for (const w of hunspell) {
+    const key = w.toLowerCase();
+    if (w === key || w !== w.charAt(0).toUpperCase() + key.slice(1) || lower.has(key) || terms.has(key)) continue;
+    out.set(key, bit);
+  }
   return out;
 }
 

@@ -64,6 +64,19 @@ export function applyCase(original: string, candidate: string): string {
   return candidate;
 }
 
+/**
+ * Is w, as typed, a word of the lexicon (which looks words up in any case)? Any case of a word it spells in lower
+ * case ("Install", "INSTALL"); a name (spelling.ts, NAME: "Los", "Fromm", "Yong") as spelt or in capitals but not
+ * in lower case, as Hunspell reads its dictionaries' case: "los" for "lot", "fromm" for "from", "yong" for "young"
+ * are slips, and a name a writer keeps in lower case is jargon the model decides on in context like any word the
+ * lexicon lacks (the model's own lower-case pieces, "linux", "github", stay words: CandidateGenerator.isWord).
+ * One letter is exempt: "i" is "I" typed in a hurry, and "it" or "a" no better a reading of it.
+ */
+export function inLexicon(w: string, lex: Pick<Lexicon, 'lookup' | 'isName'>): boolean {
+  if (lex.lookup(w) === undefined) return false;
+  return w.length < 2 || w !== w.toLowerCase() || !lex.isName(w);
+}
+
 export class CandidateGenerator {
   private readonly pieces: Set<string>;
   private readonly wholeMemo = new Map<string, boolean>();
@@ -96,13 +109,13 @@ export class CandidateGenerator {
   }
 
   /**
-   * Is w a known word? In the lexicon (any case, possessive 's aside), or a whole-word piece of the
-   * model's vocabulary: jargon frequent enough in the training corpus to get its own piece (filesystem,
-   * stderr, npm, Makefile) is a word to the model too, not a misspelling.
+   * Is w a known word? In the lexicon (possessive 's aside; in any case but a name's lower case: inLexicon), or a
+   * whole-word piece of the model's vocabulary: jargon frequent enough in the training corpus to get its own piece
+   * (filesystem, stderr, npm, Makefile, linux) is a word to the model too, not a misspelling.
    */
   isWord(w: string): boolean {
     const base = w.replace(/’/g, "'").replace(/'s$/, '');   // the lexicon spells apostrophes straight: "doesn’t" is "doesn't"
-    return this.spelling.lookup(base) !== undefined || this.isWholePiece(base) || base === 'I' || this.isAccented(base);
+    return inLexicon(base, this.spelling) || this.isWholePiece(base) || base === 'I' || this.isAccented(base);
   }
 
   /**

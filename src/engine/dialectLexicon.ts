@@ -32,6 +32,11 @@ export class DialectLexicon implements Lexicon {
     return this.base.isFamiliar(word) || this.layer.isFamiliar(word);
   }
 
+  /** A name in the base that the dialect's layer does not spell some other way. */
+  isName(word: string): boolean {
+    return this.base.isName(word) && this.layer.lookup(word) === undefined;
+  }
+
   isDialectSpelling(word: string): boolean {
     return this.layer.lookup(word) !== undefined;
   }

@@ -22,6 +22,8 @@ export interface Lexicon {
   isCommon(word: string): boolean;
   /** Is word (case-insensitive) a familiar word of everyday English, less common than COMMON's (FAMILIAR)? */
   isFamiliar(word: string): boolean;
+  /** Is word (case-insensitive) a name, which the dictionary never spells in lower case (NAME)? */
+  isName(word: string): boolean;
   isProperPrefix(prefix: string): boolean;
   firstSound(word: string, minShared?: number): 'vowel' | 'consonant' | undefined;
   /** Can word (case-insensitive, a lemma) be a verb, a noun or a modifier, as WordNet says? False for a word it does not list. */
@@ -71,6 +73,12 @@ export const COMMON = 128;
 export const FAMILIAR = 256;
 /** MODIFIER: WordNet lists an adjective or adverb sense of the word ("same", "following"; scripts/build-lexicon.mjs). */
 export const MODIFIER = 512;
+/**
+ * NAME: a name, which Hunspell's dictionary spells with a capital and never in lower case ("Los", "Fromm", "Yong")
+ * and cspell's software terms do not list in any case (scripts/build-lexicon.mjs, names): Hunspell reads a
+ * dictionary's case so, and typed in lower case such a word is no known word (candidates.ts, knownForm).
+ */
+export const NAME = 1024;
 export type WordClass = 'verb' | 'noun' | 'modifier';
 /** The display form is the key with a capital first letter (Linux), or in the side table (iPhone, NASA). */
 const CAPITALISED = 8, OTHER_FORM = 16;
@@ -277,6 +285,10 @@ export class SpellingIndex implements Lexicon {
 
   isFamiliar(word: string): boolean {
     return this.has(word, FAMILIAR);
+  }
+
+  isName(word: string): boolean {
+    return this.has(word, NAME);
   }
 
   /** Does some word longer than prefix start with it (case-insensitive)? */

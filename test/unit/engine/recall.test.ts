@@ -5,14 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { generatorFor, type Candidate } from '../../../src/engine/candidates';
+import { generatorFor, inLexicon, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
 import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, confusionsAt, grammarCandidates, nounNumber, subjectNumber, tenseOnly } from '../../../src/engine/grammar';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
-import { COMMON, editCost, FAMILIAR, SpellingIndex } from '../../../src/engine/spelling';
+import { COMMON, editCost, FAMILIAR, NAME, SpellingIndex } from '../../../src/engine/spelling';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -34,7 +34,7 @@ const has = (vs: { kind: string; text: string }[], kind: string, sentence: strin
 
 test('the packaged index round-trips through its file form', () => {
   const idx = SpellingIndex.build(['receive', 'SMTP'], ['Receive', 'relieve', 'Linux', 'café', 'Doctor', 'doctor', 'smtp'],
-    new Map([['relieve', 4 | COMMON], ['café', FAMILIAR]]));
+    new Map([['relieve', 4 | COMMON], ['café', FAMILIAR], ['linux', NAME]]));
   const back = SpellingIndex.fromBuffer(idx.serialize());
   assert.equal(back.size, 6);
   assert.equal(back.lookup('LINUX'), 'Linux');
@@ -48,6 +48,7 @@ test('the packaged index round-trips through its file form', () => {
   assert.ok(back.isFrequent('receive') && !back.isFrequent('relieve'));
   assert.ok(back.isCommon('Relieve') && !back.isCommon('receive'), 'a trait of its own');
   assert.ok(back.isFamiliar('Café') && !back.isFamiliar('relieve') && !back.isCommon('café'), "the flags' ninth bit survives the file");
+  assert.ok(back.isName('linux') && !back.isName('doctor'), 'and the eleventh');
   assert.equal(back.firstSound('relieve'), 'consonant', 'beside the others');
   assert.ok(back.isProperPrefix('reli') && !back.isProperPrefix('relieve'));
   assert.throws(() => SpellingIndex.fromBuffer(Buffer.from('not an index')), /bad magic/);
@@ -56,6 +57,15 @@ test('the packaged index round-trips through its file form', () => {
 test('the lexicon knows inflections and jargon, not common misspellings', () => {
   for (const w of ['walks', 'walked', 'unprivileged', 'kubectl', 'nginx', 'stderr', 'Makefile', "don't", 'written']) assert.ok(gen.isWord(w), w);
   for (const w of ['definately', 'begining', 'truely', 'independant', 'maintainance', 'activ', 'assum']) assert.ok(!gen.isWord(w), w);
+});
+
+test('a name typed in lower case is no known word, as Hunspell reads its dictionary; jargon and acronyms are', () => {
+  for (const w of ['fromm', 'yong', 'los']) assert.ok(!gen.isWord(w) && gen.mustCheck(w), `${w}: a name's lower case, a slip of a word`);
+  for (const w of ['Fromm', 'FROMM', 'Los', "Yong's"]) assert.ok(gen.isWord(w), `${w}: the name as spelt or in capitals`);
+  // cspell's software terms ignore case ("Theming"), acronyms and inner capitals are written in lower case ("json",
+  // "iphone"), the model's own pieces are words ("linux"), and "i" is "I" typed in a hurry.
+  for (const w of ['theming', 'json', 'nasa', 'iphone', 'linux', 'github', 'i']) assert.ok(gen.isWord(w), w);
+  assert.ok(!inLexicon('paris', gen.spelling) && inLexicon('Paris', gen.spelling) && inLexicon('bill', gen.spelling));
 });
 
 test('a word spelled with accents the lexicon leaves off is a word; a misspelling with an accent is not', () => {
