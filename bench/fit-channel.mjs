@@ -193,7 +193,7 @@ async function collect(o) {
   const { suspectsOf, prioritise } = eng('engine/findings');
   const { planReplacements, scorePlans } = eng('engine/replacePlans');
   const { thresholdsFor } = eng('engine/calibration');
-  const { logChannel } = eng('engine/channel');
+  const { logChannel, capitalIsPositional } = eng('engine/channel');
   const loaded = await loadModel(path.join(REPO, 'models'));
   const wp = WordPiece.fromVocab(loaded.vocabText, loaded.meta.cased);
   const runner = await createRunner(loaded, { provider: 'cpu', threads: 1 });
@@ -229,7 +229,8 @@ async function collect(o) {
         // A misspelling the training text itself holds (codespell or the known-misspellings list has it) is a
         // slip nobody planted, not jargon to keep: left out.
         const label = gold.length ? 'fix' : touches || known(w.text) ? null : 'keep';
-        const sentenceStart = doc.words[plan.suspect.word - 1]?.sentence !== w.sentence;
+        // A capital the position gives (a sentence's start, a title), as check's plan reads it (replacePlans.ts).
+        const sentenceStart = capitalIsPositional(doc.words, plan.suspect.word);
         if (label) records.push({ id: item.id, label, gold, isWord: doc.isWord(w.text), word: w.text, sentenceStart, rows: scores[k], cands });
       });
       if (++done % 200 === 0) console.error(`fit: ${done}/${items.length} items, ${((performance.now() - t0) / 1000).toFixed(0)} s`);

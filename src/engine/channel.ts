@@ -215,6 +215,40 @@ export function startsSentence(words: readonly { sentence: number }[], i: number
   return words[i - 1]?.sentence !== words[i].sentence;
 }
 
+/**
+ * Is a capital on words[i] the position's rather than a name's? At its sentence's start, and anywhere in a title
+ * (inTitleCase): "Disallow if as the Only Statmenent in an else Block", "Syntax Podast: From React to SvelteKit"
+ * capitalise their words whatever they are, so the capital says nothing of a name there (ownFeatures' name,
+ * commonCue).
+ */
+export function capitalIsPositional(words: readonly { text: string; sentence: number }[], i: number): boolean {
+  return startsSentence(words, i) || inTitleCase(words, i);
+}
+
+/** Letters a word needs to count in inTitleCase: a title leaves short function words in lower case ("in", "an", "the", "to"). */
+const TITLE_WORD_LETTERS = 4;
+
+/**
+ * Is words[i]'s sentence written in title case? Among its other words of TITLE_WORD_LETTERS letters or more (its
+ * first aside, capitalised by its position, and those with inner capitals or no letters: SvelteKit, no-lonely-if),
+ * at least two are a capital and then lower case, and no fewer than are in lower case alone (a title's code words
+ * stay in theirs: "in an else Block (no-lonely-if)").
+ */
+export function inTitleCase(words: readonly { text: string; sentence: number }[], i: number): boolean {
+  const s = words[i].sentence;
+  let capitals = 0, lower = 0;
+  for (let j = i - 1; j >= 0 && words[j].sentence === s; j--) count(j);
+  for (let j = i + 1; j < words.length && words[j].sentence === s; j++) count(j);
+  return capitals >= 2 && capitals >= lower;
+
+  function count(j: number): void {
+    const w = words[j].text;
+    if (startsSentence(words, j) || letterCount(w) < TITLE_WORD_LETTERS) return;
+    if (/^\p{Lu}\p{Ll}+$/u.test(w)) capitals++;
+    else if (/^\p{Ll}+$/u.test(w)) lower++;
+  }
+}
+
 /** What a non-word's document says of it: does it hold the word again, how many words it has, how technical it is. */
 export interface DocumentEvidence {
   recurs: boolean;
@@ -426,7 +460,7 @@ export function contextCues(text: string, words: readonly { start: number; end: 
  */
 export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
   lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }): WordCues {
-  const start = startsSentence(words, i);
+  const start = capitalIsPositional(words, i);
   const first = (c: Candidate) => start && c.start === words[i].start;
   return {
     ...contextCues(text, words, i, cands, lex),

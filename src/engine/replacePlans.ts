@@ -2,7 +2,7 @@
 // the plans' rows in ONE batched cloze pass (and an Electric one where the weights read energy: ranking.ts;
 // cached per row, so a quick re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts
 // a long list in chunks).
-import { REPLACE_WEIGHTS, documentTerm, rowChannels, startsSentence, wordCues } from './channel';
+import { REPLACE_WEIGHTS, capitalIsPositional, documentTerm, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
@@ -89,7 +89,7 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const generated = gen && s.byNoise
     ? generateMemo(gen, { text, word: w, prev, next: same(s.word + 1), beforePrev }, proposals, max)
     : [];
-  const sentenceStart = startsSentence(words, s.word);
+  const sentenceStart = capitalIsPositional(words, s.word);
   const forced = s.forced.filter(allow);
   const all = mergeCandidates(forced, generated.filter(allow), max);
   const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));

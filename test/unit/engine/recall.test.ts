@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, inLexicon, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, confusionsAt, grammarCandidates, nounNumber, subjectNumber, tenseOnly } from '../../../src/engine/grammar';
@@ -404,6 +404,23 @@ test('the common-word cue: a lower-case non-word replaced by a common English wo
   const inside = 'See Thses files.';
   const wi = [...inside.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
   assert.deepEqual(wordCues(inside, wi, 1, [{ text: 'These', start: 4, end: 9, prior: 1, sources: ['spelling'] }], gen).common, [0]);
+});
+
+test("in a title a capital is the position's, as at a sentence's start: the name feature and the common-word cue", () => {
+  const wordsOf = (t: string) => [...t.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const title = 'Disallow if as the Only Statmenent in an else Block (no-lonely-if)';
+  const tw = wordsOf(title), k = tw.findIndex((w) => w.text === 'Statmenent');
+  assert.ok(inTitleCase(tw, k) && capitalIsPositional(tw, k), 'Only, Block against else, lonely');
+  const c: Candidate = { text: 'Statement', start: tw[k].start, end: tw[k].end, prior: 1, sources: ['spelling'] };
+  assert.deepEqual(wordCues(title, tw, k, [c], gen).common, [1]);
+  assert.equal(ownFeatures('Statmenent', gen.spelling, capitalIsPositional(tw, k))[0], 0, 'no name');
+  for (const [t, w] of [['Thanks to Nuxt, the parser handles nested lists', 'Nuxt'], ['Use Docker with the Statmenent builder', 'Statmenent'],
+    ['Syntax Podast', 'Podast']] as const) {
+    const ws = wordsOf(t), i = ws.findIndex((x) => x.text === w);
+    assert.ok(!inTitleCase(ws, i) && !capitalIsPositional(ws, i), `${t}: prose, or one capital besides the first`);
+  }
+  const podcast = wordsOf('Syntax Podast: From React to SvelteKit');
+  assert.ok(inTitleCase(podcast, 1), 'From and React; SvelteKit has an inner capital, "to" is short');
 });
 
 test('the familiar-word cue: the same for a word a step less common, priced by FAMILIAR_WORD', () => {
