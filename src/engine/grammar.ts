@@ -239,8 +239,9 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * preposition governs, "of these", nor one inverted after a modal, "will it"), or a noun phrase that is not a
  * preposition's object, a conjunct or the object before a bare infinitive ("help the user resolve"): a plural by
  * its -s ("all sources", "hunks") or a noun after a determiner of one number ("the value", "each entry", "these
- * files"; jargon WordNet lacks counts as a noun, nounLike). undefined when they do not (punctuation or markup before
- * the verb, a name, "the list of files"). A relative pronoun ("that", "which", "who") takes the number of the noun
+ * files"; jargon WordNet lacks counts as a noun, nounLike), read across a prepositional phrase where one stands before
+ * the verb ("the end of the stream", acrossPhrase). undefined when they do not (punctuation or markup before the verb,
+ * a name, "the list of files"). A relative pronoun ("that", "which", "who") takes the number of the noun
  * phrase before it ("files that contains", "plugins with rules that contains"). After an existential "there", a
  * form of "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it
  * ("there is two types", "there is no slashes"). A singular subject before a subjunctive "were" gives no number.
@@ -248,9 +249,67 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
-  const number = numberBefore(text, before, verb, lex, after);
+  const number = numberBefore(text, before, verb, lex, after) ?? acrossPhrase(text, before, verb, lex);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
+}
+
+/** Prepositions whose phrase may stand between a subject and its verb ("the hooks in Rollup work"); not "to", which also marks an infinitive. */
+const PHRASE_PREPOSITIONS = new Set([...PREPOSITIONS].filter((w) => w !== 'to'));
+/**
+ * Words before "of" whose number is the phrase's after it ("some of the files are", "most of the code is", "a number of
+ * tests fail"), or either's ("neither of them is/are", "a set of files is/are"): no subject's number to read.
+ */
+const PARTITIVES = new Set(['all', 'some', 'most', 'none', 'half', 'any', 'part', 'rest', 'majority', 'minority', 'lot', 'lots', 'plenty',
+  'percent', 'bulk', 'remainder', 'portion', 'fraction', 'number', 'total', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'series',
+  'set', 'group', 'pair', 'range', 'variety', 'couple', 'handful', 'bunch', 'dozen', 'either', 'neither', 'collection', 'list', 'array']);
+/** Adverbs that stand before a verb ("also learns", "still works"): no noun phrase's words. */
+const ADVERBS = new Set(['also', 'only', 'just', 'still', 'often', 'always', 'never', 'then', 'now', 'already', 'even', 'again', 'soon',
+  'sometimes', 'usually', 'rarely', 'seldom', 'yet', 'thus', 'hence', 'therefore', 'instead', 'too', 'very', 'much', 'well']);
+/** How many words a preposition's phrase before a verb may have ("in the default configuration file"). */
+const PHRASE_WORDS = 5;
+
+/**
+ * The number of a subject that a prepositional phrase parts from its verb ("All parallel hooks in Rollup works",
+ * "The header of these files are"): where the words right before the verb are a preposition and its object (a
+ * determiner, names, nouns and their modifiers, spaced: no clause, no punctuation), the noun phrase before the
+ * preposition read as numberBefore reads one before a verb. undefined after a partitive ("some of the files",
+ * "a number of tests"), and wherever numberBefore would not say.
+ */
+function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
+  const n = before.length;
+  if (n < 3 || !spaced(text, before[n - 1], verb)) return undefined;
+  for (let k = n - 2; k >= Math.max(1, n - 1 - PHRASE_WORDS); k--) {
+    if (!spaced(text, before[k], before[k + 1]) || !phraseWord(before[k + 1].text, lex)) return undefined;
+    const x = before[k].text.toLowerCase();
+    if (!PHRASE_PREPOSITIONS.has(x)) continue;
+    const head = before[k - 1].text.toLowerCase(), pre = before[k - 2]?.text.toLowerCase();
+    if (x === 'of' && PARTITIVES.has(head)) return undefined;
+    // The phrase may follow a verb rather than a noun: "who majors in art", "users need in their work".
+    const verbLike = lex.canBe(head, 'verb') || (/s$/.test(head) && lex.canBe(head.slice(0, -1), 'verb'));
+    if (verbLike && pre !== undefined && (SUBJECT_PRONOUNS.has(pre) || pluralNoun(pre, lex))) return undefined;
+    // A gerund's object is no subject: "Running tests in parallel is faster".
+    for (let j = k - 1; j >= Math.max(0, k - 5); j--) if (gerund(before[j].text, before[j - 1]?.text, lex)) return undefined;
+    return numberBefore(text, before.slice(0, k), before[k], lex);
+  }
+  return undefined;
+}
+
+/** Is w an -ing form of a verb ("running", "using", "making") with no determiner before it ("the building" is a noun)? */
+function gerund(w: string, prev: string | undefined, lex: GrammarLexicon): boolean {
+  const lw = w.toLowerCase();
+  if (!lw.endsWith('ing') || (prev !== undefined && DETERMINERS.has(prev.toLowerCase()))) return false;
+  const stem = lw.slice(0, -3);
+  return [stem, stem + 'e', stem.slice(0, -1)].some((v) => v.length >= 2 && lex.canBe(v, 'verb'));
+}
+
+/** Can w stand in a noun phrase that a preposition governs: a determiner, a number, a name, a noun or a modifier, no pronoun or verb alone? */
+function phraseWord(w: string, lex: GrammarLexicon): boolean {
+  const lw = w.toLowerCase();
+  if (DETERMINERS.has(lw) && lw !== 'to') return true;
+  if (FUNCTION_WORDS.has(lw) || SUBJECT_PRONOUNS.has(lw) || MODALS.has(lw) || ADVERBS.has(lw) || /ly$/.test(lw)) return false;
+  if (/^\p{Lu}|\d/u.test(w)) return true;
+  return nounLike(lw, lex) || pluralNoun(lw, lex) || lex.canBe(lw, 'modifier') || !lex.isWord(lw);
 }
 
 /**

@@ -285,7 +285,17 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('All of the above is true.', 'is'), undefined);
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
-  assert.equal(number('The selection of the small pack-files is such.', 'is'), undefined, 'and a determiner after the preposition');
+  assert.equal(number('The selection of the small pack-files is such.', 'is'), 'singular',
+    "not the plural after a determiner after the preposition: the noun before the preposition's phrase is the subject");
+  assert.equal(number('All parallel hooks in Rollup works as hooks.', 'works'), 'plural', 'across a phrase that ends in a name');
+  assert.equal(number('The OLD behavior for this policy are to export it.', 'are'), 'singular');
+  assert.equal(number('If the end of the stream have been reached.', 'have'), 'singular');
+  assert.equal(number('Some of the files are missing.', 'are'), undefined, 'a partitive takes the number of what follows "of"');
+  assert.equal(number('A number of tests fail.', 'fail'), undefined);
+  assert.equal(number('Running tests in parallel is faster.', 'is'), undefined, "a gerund's object is no subject");
+  assert.equal(number('The commands that users need in their work are improved.', 'are'), undefined, 'a phrase after a verb');
+  assert.equal(number('If one who majors in art also learns it.', 'learns'), undefined, 'nor across an adverb');
+  assert.equal(number('The ability to run tests is useful.', 'is'), undefined, '"to" also marks an infinitive');
   assert.equal(number('It acts as if the string were absent.', 'were'), undefined, 'a subjunctive "were"');
   assert.equal(number('If we was to read it, stop.', 'was'), 'plural', 'a plural subject takes "were" even there');
   assert.equal(number('As if they was given as arguments.', 'was'), 'plural');
