@@ -249,7 +249,7 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
-  const number = numberBefore(text, before, verb, lex, after) ?? acrossPhrase(text, before, verb, lex);
+  const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
 }
@@ -268,6 +268,8 @@ const ADVERBS = new Set(['also', 'only', 'just', 'still', 'often', 'always', 'ne
   'sometimes', 'usually', 'rarely', 'seldom', 'yet', 'thus', 'hence', 'therefore', 'instead', 'too', 'very', 'much', 'well']);
 /** How many words a preposition's phrase before a verb may have ("in the default configuration file"). */
 const PHRASE_WORDS = 5;
+/** How many phrases within a phrase acrossPhrase reads back through ("in the history of a project"). */
+const PHRASE_DEPTH = 2;
 
 /**
  * The number of a subject that a prepositional phrase parts from its verb ("All parallel hooks in Rollup works",
@@ -276,7 +278,7 @@ const PHRASE_WORDS = 5;
  * preposition read as numberBefore reads one before a verb. undefined after a partitive ("some of the files",
  * "a number of tests"), and wherever numberBefore would not say.
  */
-function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
+function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, depth = 0): GrammaticalNumber | undefined {
   const n = before.length;
   if (n < 3 || !spaced(text, before[n - 1], verb)) return undefined;
   for (let k = n - 2; k >= Math.max(1, n - 1 - PHRASE_WORDS); k--) {
@@ -290,9 +292,24 @@ function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: Gr
     if (verbLike && pre !== undefined && (SUBJECT_PRONOUNS.has(pre) || pluralNoun(pre, lex))) return undefined;
     // A gerund's object is no subject: "Running tests in parallel is faster".
     for (let j = k - 1; j >= Math.max(0, k - 5); j--) if (gerund(before[j].text, before[j - 1]?.text, lex)) return undefined;
-    return numberBefore(text, before.slice(0, k), before[k], lex);
+    return numberBefore(text, before.slice(0, k), before[k], lex) ??
+      // A participle's phrase after the noun: "the APIs defined in these headers is".
+      (/ed$/.test(head) && k >= 2 && spaced(text, before[k - 2], before[k - 1]) ? numberBefore(text, before.slice(0, k - 1), before[k - 1], lex) : undefined) ??
+      // A phrase within a phrase: "every change in the history of a project are".
+      (depth < PHRASE_DEPTH ? acrossPhrase(text, before.slice(0, k), before[k], lex, depth + 1) : undefined);
   }
   return undefined;
+}
+
+/**
+ * Is w a verb and nothing else: an auxiliary ("is", "have", "does") or a verb that is no noun ("contain", "specify")?
+ * After a prepositional phrase a word that can be a noun may end the phrase's own noun phrase ("by JavaScript value").
+ */
+function verbOnly(w: string, lex: GrammarLexicon): boolean {
+  const lw = w.toLowerCase().replace(/’/g, "'");
+  if (AUX.has(lw)) return true;
+  const lemma = /[^s]s$/.test(lw) ? lw.slice(0, -1) : lw;
+  return lex.canBe(lemma, 'verb') && !lex.canBe(lemma, 'noun') && !lex.canBe(lw, 'noun');
 }
 
 /** Is w an -ing form of a verb ("running", "using", "making") with no determiner before it ("the building" is a noun)? */
@@ -399,7 +416,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   const det = at !== undefined ? word(at)! : undefined;
   if (det && PLURAL_DETERMINERS.has(det)) return plural || nounLike(lw, lex) ? 'plural' : undefined;
   if (plural) return det && SINGULAR_DETERMINERS.has(det) ? undefined : 'plural';
-  if (det === undefined || !nounLike(lw, lex) || /s$/.test(lw)) return undefined;
+  if (det === undefined || /s$/.test(lw)) return undefined;
+  // After "a", "each" or "every" the word is a noun, whatever else it can be ("a commit are", "each run have").
+  if (!nounLike(lw, lex) && !(NOUN_SINGULAR_BEFORE.has(det) && lex.isWord(lw) && !/(ly|est)$/.test(lw))) return undefined;
   return 'singular';
 }
 

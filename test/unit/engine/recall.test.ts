@@ -287,7 +287,11 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
   assert.equal(number('The selection of the small pack-files is such.', 'is'), 'singular',
     "not the plural after a determiner after the preposition: the noun before the preposition's phrase is the subject");
-  assert.equal(number('All parallel hooks in Rollup works as hooks.', 'works'), 'plural', 'across a phrase that ends in a name');
+  assert.equal(number('All parallel hooks in Rollup contains hooks.', 'contains'), 'plural', 'across a phrase that ends in a name');
+  assert.equal(number('The count of the JavaScript value here.', 'value'), undefined,
+    "a word that can be a noun may end the phrase's own noun phrase: only a verb and nothing else is read across one");
+  assert.equal(number('So when a commit are marked, stop.', 'are'), 'singular', 'after "a" a word is a noun, whatever else it can be');
+  assert.equal(number('Every change in the history of a project are kept.', 'are'), 'singular', 'a phrase within a phrase');
   assert.equal(number('The OLD behavior for this policy are to export it.', 'are'), 'singular');
   assert.equal(number('If the end of the stream have been reached.', 'have'), 'singular');
   assert.equal(number('Some of the files are missing.', 'are'), undefined, 'a partitive takes the number of what follows "of"');
