@@ -254,6 +254,10 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   return subjunctive && number === 'singular' ? undefined : number;
 }
 
+/** Words that may join two clauses ("and the list contain", "before the guest have finished"), whose noun phrase after is a subject. */
+const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'before', 'after', 'until', 'since']);
+/** Forms of "be" that end a clause's verb ("is empty and", "be run before"). */
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 /** Prepositions whose phrase may stand between a subject and its verb ("the hooks in Rollup work"); not "to", which also marks an infinitive. */
 const PHRASE_PREPOSITIONS = new Set([...PREPOSITIONS].filter((w) => w !== 'to'));
 /**
@@ -399,7 +403,17 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     }
     return false;
   };
-  const blocks = (x: string, k: number) => notSubjectBefore(x) && !(plural && CONJUNCTIONS.has(x) && !governed(k));
+  const blocks = (x: string, k: number) => notSubjectBefore(x) && !(plural && CONJUNCTIONS.has(x) && !governed(k)) && !(!antecedent && opensClause(k));
+  // A conjunction that joins clauses, not noun phrases, and "before", "after", "until" or "since" as one: after a verb's
+  // form ("the domain is not running or the hypervisor do", "is executed before the guest have"), the noun phrase after
+  // it is a new clause's subject. (After a comma it may as well end a list: "executables, libraries, and targets is".)
+  function opensClause(k: number): boolean {
+    if (!CLAUSE_JOINERS.has(before[k].text.toLowerCase())) return false;
+    if (k === 0) return false;
+    const gap = text.slice(before[k - 1].end, before[k].start);
+    const w = before[k - 1].text.toLowerCase();
+    return /^[ \t]+$/.test(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
+  }
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
   if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;

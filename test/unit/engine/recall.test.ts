@@ -292,6 +292,10 @@ test("a verb's subject number where the words before it say it plainly, and none
     "a word that can be a noun may end the phrase's own noun phrase: only a verb and nothing else is read across one");
   assert.equal(number('So when a commit are marked, stop.', 'are'), 'singular', 'after "a" a word is a noun, whatever else it can be');
   assert.equal(number('Every change in the history of a project are kept.', 'are'), 'singular', 'a phrase within a phrase');
+  assert.equal(number('If the domain is not running or the hypervisor do not report it.', 'do'), 'singular',
+    "a conjunction after a verb's form joins clauses: the noun phrase after it is a subject");
+  assert.equal(number('The socket was closed before the connection were established.', 'were'), 'singular', '"before" as a conjunction');
+  assert.equal(number('The files before the change are kept.', 'are'), undefined, 'after a noun it is a preposition still');
   assert.equal(number('The OLD behavior for this policy are to export it.', 'are'), 'singular');
   assert.equal(number('If the end of the stream have been reached.', 'have'), 'singular');
   assert.equal(number('Some of the files are missing.', 'are'), undefined, 'a partitive takes the number of what follows "of"');
