@@ -431,8 +431,11 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   if (det && PLURAL_DETERMINERS.has(det)) return plural || nounLike(lw, lex) ? 'plural' : undefined;
   if (plural) return det && SINGULAR_DETERMINERS.has(det) ? undefined : 'plural';
   if (det === undefined || /s$/.test(lw)) return undefined;
-  // After "a", "each" or "every" the word is a noun, whatever else it can be ("a commit are", "each run have").
-  if (!nounLike(lw, lex) && !(NOUN_SINGULAR_BEFORE.has(det) && lex.isWord(lw) && !/(ly|est)$/.test(lw))) return undefined;
+  // After an article, "each" or "every" a word is a noun, whatever else it can be ("a commit are", "when the commit
+  // were", "each run have"), but for a modifier or a verb's inflection ("the same", "the following", "the removed").
+  const nounAfterDeterminer = (NOUN_SINGULAR_BEFORE.has(det) || ARTICLES.has(det)) && lex.isWord(lw) && !/(ly|est|ing|ed)$/.test(lw) &&
+    !lex.canBe(lw, 'modifier');
+  if (!nounLike(lw, lex) && !nounAfterDeterminer) return undefined;
   return 'singular';
 }
 

@@ -291,6 +291,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The count of the JavaScript value here.', 'value'), undefined,
     "a word that can be a noun may end the phrase's own noun phrase: only a verb and nothing else is read across one");
   assert.equal(number('So when a commit are marked, stop.', 'are'), 'singular', 'after "a" a word is a noun, whatever else it can be');
+  assert.equal(number('It was recorded when the commit were created.', 'were'), 'singular', 'after "the" too');
   assert.equal(number('Every change in the history of a project are kept.', 'are'), 'singular', 'a phrase within a phrase');
   assert.equal(number('If the domain is not running or the hypervisor do not report it.', 'do'), 'singular',
     "a conjunction after a verb's form joins clauses: the noun phrase after it is a subject");
@@ -320,7 +321,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('These backend are fine.', 'are'), 'plural');
   assert.equal(number('The remaining are supported.', 'are'), undefined, 'an adjective WordNet lists is no noun');
   assert.equal(number('The other is true.', 'is'), undefined);
-  assert.equal(number('The specify is odd.', 'is'), undefined, 'nor a verb alone');
+  assert.equal(number('The merge are odd.', 'are'), 'singular', 'after an article a verb alone names its act ("the merge", "the commit")');
   assert.equal(number('It might help the user resolve the conflict.', 'resolve'), undefined, 'an object before a bare infinitive');
   assert.equal(number('The tool lets it run in the background.', 'run'), undefined, 'an object pronoun before one too');
   assert.equal(number('The change makes the build fail.', 'fail'), undefined);
