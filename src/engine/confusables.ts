@@ -24,7 +24,7 @@ const SETS: string[][] = [
   ['setup', 'set up'], ['login', 'log in'], ['backup', 'back up'], ['lookup', 'look up'],
   ['loose', 'lose', 'loss'], ['later', 'latter'], ['costumer', 'customer'], ['bellow', 'below'],
   ['form', 'from'], ['of', 'off'], ['of', 'have'], ['could', 'could of'], ['an', 'and'], ['the', 'they', 'then'],
-  ['if', 'of'], ['in', 'on', 'at'], ['it', 'is'], ['as', 'has'],
+  ['if', 'of'], ['in', 'on', 'at'], ['it', 'is'], ['as', 'has'], ['lets', "let's"],
 ];
 
 /**
@@ -46,7 +46,7 @@ const USAGE_SETS: string[][] = [
   ['come', 'came'], ['become', 'became'], ['know', 'knows', 'knew', 'known'],
   // pronouns
   ['i', 'me'], ['he', 'him'], ['she', 'her'], ['we', 'us'], ['they', 'them'], ['who', 'whom'],
-  ['who', 'which', 'that'], ['it', 'its'],
+  ['who', 'which', 'that'], ['it', 'its'], ['you', 'your'],
   // adjective/adverb
   ['good', 'well'], ['bad', 'badly'], ['real', 'really'], ['sure', 'surely'],
 ];

@@ -570,6 +570,12 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
   return Number(c) - Number(t);
 }
 
+/** Modals and auxiliaries that follow the subject "you" ("you can", "you have"), never the determiner "your". */
+const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'are', 'were', 'have', 'do', "don't",
+  "can't", "won't", 'cannot']);
+/** Object pronouns, which follow "lets" ("lets you", "lets them") and never "let's". */
+const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
+
 /** Pronouns that open a clause as its subject, besides SUBJECT_PRONOUNS. */
 const CLAUSE_SUBJECTS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'something', 'anything', 'everything', 'nothing']);
 
@@ -604,8 +610,26 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (next === 'own' || nounish(next) || bareNoun(next) || afterPreposition) return as === 'its';
       return undefined;
     }
+    case 'you': {
+      // "you" before a modal or an auxiliary ("your can" → you), "your" before a noun a preposition governs ("within you
+      // application"): after a verb a noun may be the second object ("saves you time", "show you examples").
+      if (next === undefined) return undefined;
+      if (YOU_VERBS.has(next)) return true;
+      if (afterPreposition && nounish(next)) return false;
+      return undefined;
+    }
+    case 'lets': case "let's": {
+      // "Let's" opens a sentence before a verb's bare form ("Lets say" → Let's; "Lets you configure" is an item's
+      // "[It] lets you"); "lets" follows its subject ("it lets", "the option lets").
+      if (next === undefined) return undefined;
+      if (before.length === 0 && lex.canBe(next, 'verb') && !/(s|ed|ing)$/.test(next) && !FUNCTION_WORDS.has(next) && !SUBJECT_PRONOUNS.has(next) &&
+        !OBJECT_PRONOUNS.has(next)) return as === "let's";
+      if (prev !== undefined && (SUBJECT_PRONOUNS.has(prev) || nounish(prev))) return as === 'lets';
+      return undefined;
+    }
     case 'your': case "you're": {
       if (next === undefined) return undefined;
+      if (YOU_VERBS.has(next)) return as === 'your' ? false : undefined;
       // "you're" before a verb's -ing that is no noun ("you're consolidating"; "your setting" is a noun).
       const ing = /ing$/.test(next) && !lex.canBe(next, 'noun') && [next.slice(0, -3), next.slice(0, -3) + 'e'].some((v) => lex.canBe(v, 'verb'));
       if (AFTER_YOU_ARE.has(next) || ing) return as === "you're";

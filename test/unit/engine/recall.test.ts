@@ -495,6 +495,13 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("If you're consolidating them, stop.", "you're", 'your'), -1, 'a verb in -ing that is no noun');
   assert.equal(cue('Check your setting first.', 'your', "you're"), 0, 'a noun in -ing says nothing either way');
   assert.equal(cue('It replies weather the pack unpacked.', 'weather', 'whether'), 1);
+  assert.equal(cue('Fetch data within you application.', 'you', 'your'), 1, 'a noun a preposition governs');
+  assert.equal(cue('It saves you time.', 'you', 'your'), 0, 'after a verb a noun may be its second object');
+  assert.equal(cue('If your can see it, stop.', 'your', 'you'), 1, 'a modal after it');
+  assert.equal(cue("Lets say it is slow.", 'Lets', "Let's"), 1, "a sentence's first word before a verb's bare form");
+  assert.equal(cue('Lets you configure it.', 'Lets', "Let's"), 0, 'an object pronoun after it: "[It] lets you"');
+  assert.equal(cue('The option lets you pick.', 'lets', "let's"), -1, 'its subject before it');
+  assert.ok(confusionsAt('you', undefined, undefined).some(([c]) => c === 'your') && confusionsAt('lets', undefined, undefined).some(([c]) => c === "let's"), 'both pairs confusable');
   assert.equal(cue('It is the one.', 'one', 'won'), 0, 'a pair it does not read');
   assert.ok(CONFUSION_CUE > 0, 'fitted: the cue favours the reading the words give');
 });
