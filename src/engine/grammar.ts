@@ -619,10 +619,10 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       return undefined;
     }
     case 'lets': case "let's": {
-      // "Let's" opens a sentence before a verb's bare form ("Lets say" → Let's; "Lets you configure" is an item's
-      // "[It] lets you"); "lets" follows its subject ("it lets", "the option lets").
+      // "Let's" opens a sentence or follows punctuation before a verb's bare form ("Lets say", "Example: Lets assume" →
+      // Let's; "Lets you configure" is an item's "[It] lets you"); "lets" follows its subject ("it lets", "the option lets").
       if (next === undefined) return undefined;
-      if (before.length === 0 && lex.canBe(next, 'verb') && !/(s|ed|ing)$/.test(next) && !FUNCTION_WORDS.has(next) && !SUBJECT_PRONOUNS.has(next) &&
+      if (prev === undefined && lex.canBe(next, 'verb') && !/(s|ed|ing)$/.test(next) && !FUNCTION_WORDS.has(next) && !SUBJECT_PRONOUNS.has(next) &&
         !OBJECT_PRONOUNS.has(next)) return as === "let's";
       if (prev !== undefined && (SUBJECT_PRONOUNS.has(prev) || nounish(prev))) return as === 'lets';
       return undefined;

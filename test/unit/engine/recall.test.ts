@@ -500,6 +500,7 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('If your can see it, stop.', 'your', 'you'), 1, 'a modal after it');
   assert.equal(cue("Lets say it is slow.", 'Lets', "Let's"), 1, "a sentence's first word before a verb's bare form");
   assert.equal(cue('Lets you configure it.', 'Lets', "Let's"), 0, 'an object pronoun after it: "[It] lets you"');
+  assert.equal(cue('Example: Lets assume it is slow.', 'Lets', "Let's"), 1, 'after punctuation as at the start');
   assert.equal(cue('The option lets you pick.', 'lets', "let's"), -1, 'its subject before it');
   assert.ok(confusionsAt('you', undefined, undefined).some(([c]) => c === 'your') && confusionsAt('lets', undefined, undefined).some(([c]) => c === "let's"), 'both pairs confusable');
   assert.equal(cue('It is the one.', 'one', 'won'), 0, 'a pair it does not read');
