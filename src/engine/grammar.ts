@@ -285,6 +285,8 @@ const PHRASE_DEPTH = 2;
 function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, depth = 0): GrammaticalNumber | undefined {
   const n = before.length;
   if (n < 3 || !spaced(text, before[n - 1], verb)) return undefined;
+  // After a determiner the word is its noun ("bases for the commits", WordNet's "commit" a verb alone), no verb.
+  if (DETERMINERS.has(before[n - 1].text.toLowerCase())) return undefined;
   for (let k = n - 2; k >= Math.max(1, n - 1 - PHRASE_WORDS); k--) {
     if (!spaced(text, before[k], before[k + 1]) || !phraseWord(before[k + 1].text, lex)) return undefined;
     const x = before[k].text.toLowerCase();

@@ -288,6 +288,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The selection of the small pack-files is such.', 'is'), 'singular',
     "not the plural after a determiner after the preposition: the noun before the preposition's phrase is the subject");
   assert.equal(number('All parallel hooks in Rollup contains hooks.', 'contains'), 'plural', 'across a phrase that ends in a name');
+  assert.equal(number('Output all merge bases for the commits, instead of one.', 'commits'), undefined,
+    "a determiner's word is its noun, whatever WordNet says (\"commit\" a verb alone)");
   assert.equal(number('The count of the JavaScript value here.', 'value'), undefined,
     "a word that can be a noun may end the phrase's own noun phrase: only a verb and nothing else is read across one");
   assert.equal(number('So when a commit are marked, stop.', 'are'), 'singular', 'after "a" a word is a noun, whatever else it can be');
