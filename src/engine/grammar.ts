@@ -254,9 +254,9 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   return subjunctive && number === 'singular' ? undefined : number;
 }
 
-/** Words that may join two clauses ("and the list contain", "before the guest have finished"), whose noun phrase after is a subject. */
+/** Words that may join two clauses ("running or the hypervisor do", "executed before the guest have"), whose noun phrase after is a subject. */
 const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'before', 'after', 'until', 'since']);
-/** Forms of "be" that end a clause's verb ("is empty and", "be run before"). */
+/** Forms of "be", which may end a clause before such a word as a verb's other forms do ("than it was before the change"). */
 const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 /** Prepositions whose phrase may stand between a subject and its verb ("the hooks in Rollup work"); not "to", which also marks an infinitive. */
 const PHRASE_PREPOSITIONS = new Set([...PREPOSITIONS].filter((w) => w !== 'to'));
@@ -276,8 +276,8 @@ const PHRASE_WORDS = 5;
 const PHRASE_DEPTH = 2;
 
 /**
- * The number of a subject that a prepositional phrase parts from its verb ("All parallel hooks in Rollup works",
- * "The header of these files are"): where the words right before the verb are a preposition and its object (a
+ * The number of a subject that a prepositional phrase parts from its verb ("The end of the stream have", "The
+ * header of these files contain"): where the words right before the verb are a preposition and its object (a
  * determiner, names, nouns and their modifiers, spaced: no clause, no punctuation), the noun phrase before the
  * preposition read as numberBefore reads one before a verb. undefined after a partitive ("some of the files",
  * "a number of tests"), and wherever numberBefore would not say.
