@@ -661,8 +661,57 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (PHRASE_OPENERS.has(next) || next === 'or' || SUBJECT_PRONOUNS.has(next) || CLAUSE_SUBJECTS.has(next)) return as === 'whether';
       return undefined;
     }
-    default: return undefined;
+    default: return verbFormReads(as, prev, before[before.length - 2]?.text.toLowerCase(), lex);
   }
+}
+
+/**
+ * The transitive verbs of the usage sets (confusables.ts: "run"/"runs"/"ran"), whose forms an auxiliary before them
+ * chooses: [base, -s, past, participle, -ing]. Intransitive ones ("seem", "come", "go", "become") are left out: "is
+ * seem" wants "seems", not a passive.
+ */
+const VERB_FORM_SETS: readonly (readonly [string, string, string, string, string])[] = [
+  ['make', 'makes', 'made', 'made', 'making'], ['take', 'takes', 'took', 'taken', 'taking'], ['use', 'uses', 'used', 'used', 'using'],
+  ['need', 'needs', 'needed', 'needed', 'needing'], ['run', 'runs', 'ran', 'run', 'running'], ['give', 'gives', 'gave', 'given', 'giving'],
+  ['contain', 'contains', 'contained', 'contained', 'containing'], ['require', 'requires', 'required', 'required', 'requiring'],
+  ['allow', 'allows', 'allowed', 'allowed', 'allowing'], ['return', 'returns', 'returned', 'returned', 'returning'],
+  ['provide', 'provides', 'provided', 'provided', 'providing'], ['write', 'writes', 'wrote', 'written', 'writing'],
+  ['see', 'sees', 'saw', 'seen', 'seeing'], ['know', 'knows', 'knew', 'known', 'knowing'],
+];
+const VERB_FORM_OF = new Map(VERB_FORM_SETS.flatMap((set) => set.map((f) => [f, set] as const)));
+const HAVE_FORMS = new Set(['have', 'has', 'had', 'having']);
+/** Words after which a verb takes its bare form ("can allow", "does allow", "to run"). */
+const BARE_AFTER = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'to', 'do', 'does', 'did', "don't",
+  "doesn't", "didn't", "can't", "won't", 'cannot']);
+
+/**
+ * Does the auxiliary before it read `as`, a form of one of VERB_FORM_SETS' verbs, as right (true), wrong (false), or
+ * say nothing (undefined)? After "be" the participle or the -ing form ("to be ran" → run, "is using"), after "have" the
+ * participle ("has took" → taken), after a modal or "to" the bare form ("can allows" → allow). A base form that can be a
+ * noun ("is use", "have need of") and an -s form (a plural noun: "these are returns") say nothing after "be" or
+ * "have"; nor does an -ing form after "to" ("looking forward to using"), or "be" after "there" ("there is need").
+ */
+function verbFormReads(as: string, prev: string | undefined, beforePrev: string | undefined, lex: GrammarLexicon): boolean | undefined {
+  const set = VERB_FORM_OF.get(as);
+  if (!set || prev === undefined) return undefined;
+  const [base, s, past, participle, ing] = set;
+  const nounBase = as === base && lex.canBe(base, 'noun');
+  if (BE_FORMS.has(prev) && beforePrev !== 'there') {
+    if (as === participle || as === ing) return true;
+    if (as === s || nounBase) return undefined;
+    return false;
+  }
+  if (HAVE_FORMS.has(prev)) {
+    if (as === participle) return true;
+    if (as === s || as === ing || nounBase) return undefined;
+    return false;
+  }
+  if (BARE_AFTER.has(prev)) {
+    if (as === base) return true;
+    if (as === ing && prev === 'to') return undefined;
+    return as === past && as === participle && prev === 'to' ? undefined : false;
+  }
+  return undefined;
 }
 
 /** Base form of a comparative or superlative ("faster" → "fast", "bigger" → "big", "easier" → "easy"). */

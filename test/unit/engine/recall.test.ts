@@ -505,6 +505,13 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('Example: Lets assume it is slow.', 'Lets', "Let's"), 1, 'after punctuation as at the start');
   assert.equal(cue('The option lets you pick.', 'lets', "let's"), -1, 'its subject before it');
   assert.ok(confusionsAt('you', undefined, undefined).some(([c]) => c === 'your') && confusionsAt('lets', undefined, undefined).some(([c]) => c === "let's"), 'both pairs confusable');
+  assert.equal(cue('It is the test to be ran, and it runs.', 'ran', 'run'), 1, 'after "be" the participle');
+  assert.equal(cue('The tool is run daily.', 'run', 'ran'), -1);
+  assert.equal(cue('He has took it.', 'took', 'taken'), 1, 'after "have" the participle');
+  assert.equal(cue('This is to allows us to go.', 'allows', 'allow'), 1, 'after "to" or a modal the bare form');
+  assert.equal(cue('It has uses beyond that.', 'uses', 'used'), 0, 'an -s form may be a plural noun');
+  assert.equal(cue('There is need for it.', 'need', 'needed'), 0, 'nor is "be" after "there" a passive');
+  assert.equal(cue('I look forward to using it.', 'using', 'use'), 0, '"to" may govern an -ing form');
   assert.equal(cue('It is the one.', 'one', 'won'), 0, 'a pair it does not read');
   assert.ok(CONFUSION_CUE > 0, 'fitted: the cue favours the reading the words give');
 });
