@@ -43,7 +43,8 @@ const USAGE_SETS: string[][] = [
   ['seem', 'seems', 'seemed'], ['contain', 'contains', 'contained'], ['require', 'requires', 'required'],
   ['allow', 'allows', 'allowed'], ['return', 'returns', 'returned'], ['provide', 'provides', 'provided'],
   ['write', 'writes', 'wrote', 'written'], ['begin', 'began', 'begun'], ['see', 'saw', 'seen'],
-  ['come', 'came'], ['become', 'became'], ['know', 'knows', 'knew', 'known'],
+  ['come', 'came'], ['become', 'became'], ['know', 'knows', 'knew', 'known'], ['send', 'sends', 'sent'],
+  ['show', 'shows', 'showed', 'shown'], ['build', 'builds', 'built'], ['enable', 'enables', 'enabled'],
   // pronouns
   ['i', 'me'], ['he', 'him'], ['she', 'her'], ['we', 'us'], ['they', 'them'], ['who', 'whom'],
   ['who', 'which', 'that'], ['it', 'its'], ['you', 'your'],

@@ -676,7 +676,9 @@ const VERB_FORM_SETS: readonly (readonly [string, string, string, string, string
   ['contain', 'contains', 'contained', 'contained', 'containing'], ['require', 'requires', 'required', 'required', 'requiring'],
   ['allow', 'allows', 'allowed', 'allowed', 'allowing'], ['return', 'returns', 'returned', 'returned', 'returning'],
   ['provide', 'provides', 'provided', 'provided', 'providing'], ['write', 'writes', 'wrote', 'written', 'writing'],
-  ['see', 'sees', 'saw', 'seen', 'seeing'], ['know', 'knows', 'knew', 'known', 'knowing'],
+  ['see', 'sees', 'saw', 'seen', 'seeing'], ['know', 'knows', 'knew', 'known', 'knowing'], ['send', 'sends', 'sent', 'sent', 'sending'],
+  ['show', 'shows', 'showed', 'shown', 'showing'], ['build', 'builds', 'built', 'built', 'building'],
+  ['enable', 'enables', 'enabled', 'enabled', 'enabling'],
 ];
 const VERB_FORM_OF = new Map(VERB_FORM_SETS.flatMap((set) => set.map((f) => [f, set] as const)));
 const HAVE_FORMS = new Set(['have', 'has', 'had', 'having']);

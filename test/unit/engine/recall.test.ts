@@ -509,6 +509,8 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('The tool is run daily.', 'run', 'ran'), -1);
   assert.equal(cue('He has took it.', 'took', 'taken'), 1, 'after "have" the participle');
   assert.equal(cue('This is to allows us to go.', 'allows', 'allow'), 1, 'after "to" or a modal the bare form');
+  assert.equal(cue('No mail will be send out.', 'send', 'sent'), 1);
+  assert.equal(cue('This will enabled it.', 'enabled', 'enable'), 1);
   assert.equal(cue('It has uses beyond that.', 'uses', 'used'), 0, 'an -s form may be a plural noun');
   assert.equal(cue('There is need for it.', 'need', 'needed'), 0, 'nor is "be" after "there" a passive');
   assert.equal(cue('I look forward to using it.', 'using', 'use'), 0, '"to" may govern an -ing form');
