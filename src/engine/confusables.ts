@@ -24,7 +24,7 @@ const SETS: string[][] = [
   ['setup', 'set up'], ['login', 'log in'], ['backup', 'back up'], ['lookup', 'look up'],
   ['loose', 'lose', 'loss'], ['later', 'latter'], ['costumer', 'customer'], ['bellow', 'below'],
   ['form', 'from'], ['of', 'off'], ['of', 'have'], ['could', 'could of'], ['an', 'and'], ['the', 'they', 'then'],
-  ['if', 'of'], ['in', 'on', 'at'], ['it', 'is'], ['as', 'has'], ['lets', "let's"],
+  ['if', 'of'], ['in', 'on', 'at'], ['it', 'is'], ['as', 'has'], ['lets', "let's"], ['be', 'by'],
 ];
 
 /**

@@ -575,6 +575,8 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
 /** Modals and auxiliaries that follow the subject "you" ("you can", "you have"), never the determiner "your". */
 const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'are', 'were', 'have', 'do', "don't",
   "can't", "won't", 'cannot']);
+/** Demonstratives, which stand alone as an object ("we do this be ensuring" → by). */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 /** Object pronouns, which follow "lets" ("lets you", "lets them") and never "let's". */
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
 
@@ -610,6 +612,17 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
       // A noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
       if (next === 'own' || nounish(next) || bareNoun(next) || afterPreposition) return as === 'its';
+      return undefined;
+    }
+    case 'be': case 'by': {
+      // "be" follows what takes a bare verb (a modal, "to", "not", "don't", "let's") or opens an imperative; after a verb's
+      // form or a noun, and before a noun phrase or an -ing form, it is "by" mistyped: "run locally be any developer",
+      // "we do this be ensuring". "by" after a modal or "to" is "be" ("it will by ready") but before what "by" governs.
+      if (prev === undefined || next === undefined) return undefined;
+      const opens = (DETERMINERS.has(next) && next !== 'to') || (/ing$/.test(next) && !lex.canBe(next, 'noun'));
+      // ("need to by splitting": an elided verb before "by" and its -ing form says nothing.)
+      if (BARE_AFTER.has(prev) || prev === 'not' || prev === "let's") return opens ? undefined : as === 'be';
+      if (opens && (/(ed|ly)$/.test(prev) || nounish(prev) || OBJECT_PRONOUNS.has(prev) || DEMONSTRATIVES.has(prev))) return as === 'by';
       return undefined;
     }
     case 'you': {

@@ -514,6 +514,12 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('It has uses beyond that.', 'uses', 'used'), 0, 'an -s form may be a plural noun');
   assert.equal(cue('There is need for it.', 'need', 'needed'), 0, 'nor is "be" after "there" a passive');
   assert.equal(cue('I look forward to using it.', 'using', 'use'), 0, '"to" may govern an -ing form');
+  assert.equal(cue('They run locally be any developer.', 'be', 'by'), 1, '"be" after a verb\'s form, before a noun phrase');
+  assert.equal(cue('We do this be ensuring it.', 'be', 'by'), 1, 'or before an -ing form');
+  assert.equal(cue('It will be a problem.', 'be', 'by'), 0, 'after a modal "be" is right, whatever follows');
+  assert.equal(cue('It will by ready soon.', 'by', 'be'), 1);
+  assert.equal(cue('We need to by splitting it.', 'by', 'be'), 0, '"by" before what it governs after an elided verb');
+  assert.equal(cue('Files created by the tool.', 'by', 'be'), -1);
   assert.equal(cue('It is the one.', 'one', 'won'), 0, 'a pair it does not read');
   assert.ok(CONFUSION_CUE > 0, 'fitted: the cue favours the reading the words give');
 });
