@@ -457,11 +457,11 @@ export function contextCues(text: string, words: readonly { start: number; end: 
 /**
  * All the cues of word i's candidates: the words' (contextCues), and their common-word cues (commonCue) where the
  * lexicon tells common words (isCommon), and their familiar-word cues where it tells familiar ones (isFamiliar).
+ * `positional`: is the word's capital its position's (capitalIsPositional), where the caller has read it already.
  */
 export function wordCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number, cands: readonly Candidate[],
-  lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }): WordCues {
-  const start = capitalIsPositional(words, i);
-  const first = (c: Candidate) => start && c.start === words[i].start;
+  lex: GrammarLexicon & { isCommon?(w: string): boolean; isFamiliar?(w: string): boolean }, positional = capitalIsPositional(words, i)): WordCues {
+  const first = (c: Candidate) => positional && c.start === words[i].start;
   return {
     ...contextCues(text, words, i, cands, lex),
     ...(lex.isCommon ? { common: cands.map((c) => commonCue(text.slice(c.start, c.end), c, (x) => lex.isWord(x), (x) => lex.isCommon!(x), first(c))) } : {}),

@@ -695,9 +695,8 @@ const VERB_FORM_SETS: readonly (readonly [string, string, string, string, string
 ];
 const VERB_FORM_OF = new Map(VERB_FORM_SETS.flatMap((set) => set.map((f) => [f, set] as const)));
 const HAVE_FORMS = new Set(['have', 'has', 'had', 'having']);
-/** Words after which a verb takes its bare form ("can allow", "does allow", "to run"). */
-const BARE_AFTER = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'to', 'do', 'does', 'did', "don't",
-  "doesn't", "didn't", "can't", "won't", 'cannot']);
+/** Words after which a verb takes its bare form ("can allow", "does allow", "to run"): MODALS but "not", and their negatives. */
+const BARE_AFTER = new Set([...[...MODALS].filter((w) => w !== 'not'), "didn't", "can't", "won't", 'cannot']);
 
 /**
  * Does the auxiliary before it read `as`, a form of one of VERB_FORM_SETS' verbs, as right (true), wrong (false), or

@@ -96,7 +96,7 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
   // The channel reads what the words around say of the candidates (channel.ts, wordCues).
-  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, gen ? wordCues(text, words, s.word, all, gen) : {});
+  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, gen ? wordCues(text, words, s.word, all, gen, sentenceStart) : {});
   // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
   const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
   const at = [0, ...kept.map((i) => i + 1)];
