@@ -41,9 +41,11 @@ load average ${env.loadAverage.toFixed(2)} at the start (the machine is shared, 
 ${model ? `Model: ${model}, CPU execution provider.` : 'No model of ours was measured in this run.'}
 
 Every measurement runs in a fresh process, one at a time. "start → first result": node's start to the first
-result for one short sentence (ours: worker start, model load and checksum, one check). Warm full pass:
-ours on a client whose worker has loaded the model and checked one sentence but has an empty window cache;
-peers with their per-run caches dropped (bench/peers/bench-peers.mjs). Edit latency (ours): one word of
+result for one short sentence (ours: worker start, model load and checksum, one check). Cold full doc: the
+document right after that first result, on the worker that has just started. Warm full pass: ours on a client
+that has checked the document once, with every cache of its worker emptied before each pass (windows, rows,
+plans and memos: EngineClient.memory({ clear: true })), as a new document is checked in a running editor;
+peers with their per-run caches dropped in a process that has linted before (bench/peers/bench-peers.mjs). Edit latency (ours): one word of
 one paragraph changed, the whole document re-checked on the warm client (unchanged windows come from its
 cache). Fixes for one word (ours): a typo in a paragraph not seen before, ranked on the warm client by
 EngineClient.rank, check's own path for one word (the paragraph's windows, then the word's REPLACE rows). Memory: ours the process's peak RSS (host plus the engine's worker thread); peers the RSS at the end of

@@ -94,9 +94,13 @@ export class EngineClient implements Disposable {
     return this.request({ type: 'rank', id: 0, text, languageId, start, end, options }, signal) as Promise<RankedWord | undefined>;
   }
 
-  /** What the worker's caches (in the unit of each budget, cacheBudgets.ts) and its heap hold now. */
-  memory(): Promise<EngineMemory> {
-    return this.request({ type: 'memory', id: 0 }) as Promise<EngineMemory>;
+  /**
+   * What the worker's caches (in the unit of each budget, cacheBudgets.ts) and its heap hold now; with clear, every
+   * cache is emptied first (the model, the lexicon and what the worker has compiled stay: a pass after it costs what a
+   * new document's first pass costs in a running editor).
+   */
+  memory(options: { clear?: boolean } = {}): Promise<EngineMemory> {
+    return this.request({ type: 'memory', id: 0, clear: options.clear === true }) as Promise<EngineMemory>;
   }
 
   /** Starts the engine if needed; says which model and execution provider run. */

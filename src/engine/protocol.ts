@@ -46,8 +46,8 @@ export type Request =
   // independent texts checked as one batch (pipeline.ts checkMany); the result is their CheckResults in order
   | { type: 'checkMany'; id: number; items: { text: string; languageId: string }[]; options: CheckOptions }
   | { type: 'rank'; id: number; text: string; languageId: string; start: number; end: number; options: CheckOptions }
-  // what the worker's caches and heap hold now (EngineMemory)
-  | { type: 'memory'; id: number };
+  // what the worker's caches and heap hold now (EngineMemory); with clear, after every cache was emptied
+  | { type: 'memory'; id: number; clear?: boolean };
 
 // 'exit': end the worker once no onnxruntime run is in flight (terminating a worker inside a native run
 // aborts the whole process: "terminate called after throwing an instance of 'Napi::Error'").

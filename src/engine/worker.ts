@@ -5,7 +5,7 @@
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
-import { cacheUsage } from './cacheUsage';
+import { cacheUsage, clearCaches } from './cacheUsage';
 import { leaveOutMisspellings, loadMisspellings } from './misspellings';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
@@ -110,6 +110,7 @@ async function handle(req: Request, r: ModelRunner, wp: WordPiece, signal: Abort
     const packed = (await checkMany(req.items, req.options, r, wp, signal, hooks, shouldStop)).map(packResult);
     post({ type: 'result', id: req.id, result: packed.map((p) => p.result) }, packed.flatMap((p) => p.transfer));
   } else if (req.type === 'memory') {
+    if (req.clear) clearCaches(r, wp);
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const { heapUsed, external, arrayBuffers } = process.memoryUsage();

@@ -79,6 +79,12 @@ test('cacheBudgets reach the worker\'s caches, memory() says what each holds, an
   }
   assert.equal(tight.caches.energyBytes, loose.caches.energyBytes, 'a budget not given keeps its default');
   assert.ok(tight.heapUsed > 0 && tight.external > 0);
+  // Emptied on request (the speed bench's warm pass), every one of them, and the worker checks on as before.
+  const cleared = await usual.memory({ clear: true });
+  for (const [k, held] of Object.entries(cleared.caches)) assert.equal(held, 0, `${k} still holds ${held}`);
+  const again = await usual.check(texts[0], 'markdown', { sensitivity: 0.5 });
+  assert.deepEqual(again.findings.map((f) => [f.word, f.suggestions[0]?.text]), [['recieved', 'received'], ['was', 'were']]);
+  assert.ok((await usual.memory()).caches.energyBytes > 0, 'the check after it fills them again');
   await assert.rejects(client({ cacheBudgets: { planUnits: -1 } }).info(), /cache budget planUnits must be a positive number/);
 });
 
