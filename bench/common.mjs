@@ -28,7 +28,7 @@ export function ensurePeers() {
 
 /** The CLI must be built (npm run build); say so rather than benchmark nothing. */
 export function ensureCli() {
-  const built = fs.existsSync(path.join(REPO, 'out/src/cli.js'));
+  const built = fs.existsSync(path.join(REPO, 'dist/cli.js'));
   if (!fs.existsSync(CLI) || !built) throw new Error('electric-check is not built: run `npm run build` first (or pass --no-electric)');
 }
 

@@ -10,7 +10,7 @@ import { cliRows } from './reliability/cli-rows.mjs';
 import { engineRows } from './reliability/engine-rows.mjs';
 import { CLI, REPO, rows, setScratch, table } from './reliability/harness.mjs';
 
-if (!fs.existsSync(path.join(REPO, 'out', 'src', 'cli.js')) || !fs.existsSync(CLI)) {
+if (!fs.existsSync(path.join(REPO, 'dist', 'cli.js')) || !fs.existsSync(CLI)) {
   console.error('reliability: electric-check is not built; run `npm run build` first');
   process.exit(2);
 }

@@ -1,7 +1,8 @@
 // One measurement of our engine in a fresh process (speed.mjs starts it; prints one JSON line).
 //   node bench/speed-electric.mjs cold|warm DOC.md THREADS [PASSES EDITS RANKS] --model DIR
-// Uses the compiled EngineClient (out/src/engine/client.js, from `npm run build`) on the CPU provider,
-// exactly as the extension and the CLI do: the model runs in a worker_thread of this process.
+// Uses the compiled EngineClient (out/src/engine/client.js, from `npm run build`) on the CPU provider with the
+// bundled worker (dist/worker.js), exactly as the extension and the CLI do: the model runs in a worker_thread of
+// this process.
 //  cold: process start -> client created -> first result for one short sentence -> first full document.
 //  warm: a warm-up pass, then PASSES full passes on the same client, each after every cache of its worker
 //        was emptied (EngineClient.memory({ clear: true }): windows, rows, plans and memos; the model, the
@@ -19,15 +20,18 @@ const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SHORT = 'You should recieve an email when teh build finishes.';
 const r1 = (x) => Math.round(x * 10) / 10;
 
+const WORKER = path.join(REPO, 'dist', 'worker.js');
+
 function loadClient() {
   const file = path.join(REPO, 'out', 'src', 'engine', 'client.js');
-  if (!fs.existsSync(file)) throw new Error(`${file} missing: run \`npm run build\` first`);
+  for (const f of [file, WORKER]) if (!fs.existsSync(f)) throw new Error(`${f} missing: run \`npm run build\` first`);
   return createRequire(import.meta.url)(file).EngineClient;
 }
 
 function newClient(EngineClient, threads) {
   // GRAPHS: the optimized CPU graphs' cache, as the extension keeps one in its storage (speed.mjs fills it first).
-  return new EngineClient({ modelDir: MODEL, provider: 'cpu', threads, graphCache: GRAPHS,
+  // WORKER: the bundled worker the extension and the CLI run (esbuild.mjs), not the compiled modules beside client.js.
+  return new EngineClient({ modelDir: MODEL, provider: 'cpu', threads, graphCache: GRAPHS, workerPath: WORKER,
     log: (level, msg) => { if (level === 'error') process.stderr.write(`engine: ${msg}\n`); } });
 }
 
