@@ -7,9 +7,10 @@
 //  warm: a warm-up pass, then PASSES full passes on the same client, each after every cache of its worker
 //        was emptied (EngineClient.memory({ clear: true }): windows, rows, plans and memos; the model, the
 //        lexicon and the compiled code stay, as in a running editor; not timed), then EDITS one-paragraph
-//        edits re-checked on the warm client (unchanged windows come from its cache), then RANKS fixes-for-one-word requests: a typo in a paragraph not
-//        seen before, ranked by EngineClient.rank, which is check's own path for that word (its paragraph's
-//        windows scored, then its candidates' REPLACE rows), so it times the fixes users see.
+//        edits re-checked on the warm client (unchanged windows come from its cache), then RANKS
+//        fixes-for-one-word requests: a typo in a paragraph not seen before, ranked by EngineClient.rank, which
+//        is check's own path for that word (its paragraph's windows scored, then its candidates' REPLACE rows),
+//        so it times the fixes users see.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
