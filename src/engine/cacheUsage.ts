@@ -4,7 +4,7 @@
 import { clearInlineMemo, inlineMemoUsage } from '../text/markdown';
 import type { WordPiece } from '../text/wordpiece';
 import { clearMemos, memoUsage } from './blockMemo';
-import type { CacheBudgets } from './cacheBudgets';
+import { cacheBudgets, type CacheBudgets } from './cacheBudgets';
 import { suspectMemoOf } from './blockSuspects';
 import { candidateMemoOf } from './candidateMemo';
 import { generatorFor } from './candidates';
@@ -52,5 +52,5 @@ export function clearCache(name: CacheName, runner: ModelRunner, wp: WordPiece):
 
 /** Empties every cache (a worker's 'memory' request with clear: the speed bench's warm pass). */
 export function clearCaches(runner: ModelRunner, wp: WordPiece): void {
-  for (const name of Object.keys(cacheUsage(runner, wp)) as CacheName[]) clearCache(name, runner, wp);
+  for (const name of Object.keys(cacheBudgets()) as CacheName[]) clearCache(name, runner, wp);
 }

@@ -89,14 +89,15 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const generated = gen && s.byNoise
     ? generateMemo(gen, { text, word: w, prev, next: same(s.word + 1), beforePrev }, proposals, max)
     : [];
-  const sentenceStart = capitalIsPositional(words, s.word);
+  // Is the word's capital its position's (a sentence's start, a title's)? Its own prior and the common-word cue read it.
+  const positional = capitalIsPositional(words, s.word);
   const forced = s.forced.filter(allow);
   const all = mergeCandidates(forced, generated.filter(allow), max);
   const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));
   const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];
   // The channel reads what the words around say of the candidates (channel.ts, wordCues).
-  const channels = rowChannels(text, doc.logOwn(w.text, sentenceStart), all, gen ? wordCues(text, words, s.word, all, gen, sentenceStart) : {});
+  const channels = rowChannels(text, doc.logOwn(w.text, positional), all, gen ? wordCues(text, words, s.word, all, gen, positional) : {});
   // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
   const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
   const at = [0, ...kept.map((i) => i + 1)];
