@@ -60,7 +60,11 @@ export async function buildLexicon({ force = false } = {}) {
   fs.writeFileSync(out, buf);
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english));
+  // A name is no word in lower case (names), so a listed misspelling spelt as one in lower case stays listed
+  // ("automattic" → automatic, where Automattic is a company).
+  const nameKeys = names(hunspell, software, NAME);
+  const lowerWords = new Set([...english].filter((k) => !nameKeys.has(k)));
+  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english), lowerWords);
   fs.writeFileSync(misspellings, known.lines.join('\n') + '\n');
   console.log(`misspellings: ${known.lines.length} of the list's ${known.listed} -> ${path.relative(root, misspellings)}`);
 
@@ -220,17 +224,17 @@ function companyNames() {
 /**
  * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
  * "misspelling<TAB>fix,fix" lines, one a misspelling, sorted: a misspelling of three or more lower-case letters that is no
- * word of the lexicon nor a whole word of the model (a listed form either accepts, "dependant", stays a
+ * word of the lexicon in lower case (typedWords: a name's lower case is none) nor a whole word of the model (a listed form either accepts, "dependant", stays a
  * word), with its fixes that are single words of either ("programmatically" is the model's).
  */
-function knownMisspellings(english, wholePieces, more = []) {
+function knownMisspellings(english, wholePieces, more = [], typedWords = english) {
   const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
   const [def] = JSON.parse(fs.readFileSync(file, 'utf8')).dictionaryDefinitions;
   const entries = [...def.flagWords, ...def.suggestWords, ...more.map(([wrong, fix]) => `${wrong}->${fix}`)];
   const fixesOf = new Map();   // a misspelling listed twice keeps the fixes of both, in order
   for (const entry of entries) {
     const [wrong, fixes] = entry.split('->');
-    if (!fixes || !/^[a-z]{3,}$/.test(wrong) || english.has(wrong) || wholePieces.has(wrong)) continue;
+    if (!fixes || !/^[a-z]{3,}$/.test(wrong) || typedWords.has(wrong) || wholePieces.has(wrong)) continue;
     const words = fixes.split(',').map((f) => f.trim())
       .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)));
     if (!words.length) continue;

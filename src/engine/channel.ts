@@ -85,7 +85,8 @@ import type { ReplaceWeights } from './ranking';
 // Collect: `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 3000 --packages 80 --general 1000 [--number
 // 0.05]`; re-fit from the kept features: `node bench/fit-channel.mjs --features bench/work/fit/features.json --corpus
 // /work/corpus` (the shipped fit: --features bench/work/fit/features-2026-12-05b.json,…-2026-12-05a.json --no-energy,
-// the collection with --number and the one before it).
+// the collection with --number and the one before it). Two collections run side by side with --work DIR --collect-only
+// each (10 min together here, 2026-12-06), then one fit with --features of both.
 
 /**
  * log P(a word is typed wrong in this way) per kind, before its edits. Planted text has an error in every

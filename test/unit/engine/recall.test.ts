@@ -104,6 +104,9 @@ test('known misspellings: a listed non-word is checked and offered its listed fi
   assert.deepEqual(listedFixes('Maintainance'), ['maintenance'], 'looked up case-insensitively');
   assert.deepEqual(listedFixes('truly'), [], 'a word is not listed');
   assert.deepEqual(listedFixes('kubectl'), []);
+  // A name's lower case is no word (names), so the list's misspelling spelt as one stays listed.
+  assert.deepEqual(listedFixes('fromm'), ['from'], 'Fromm is a name');
+  assert.deepEqual(listedFixes('automattic'), ['automatic'], "Automattic is a company's name");
   // "programatically": its fix is no Hunspell word, but a whole word of the model, so it is listed.
   assert.deepEqual(listedFixes('programatically'), ['programmatically']);
   const sources = (typo: string) => gen.generate(ctx(`It is ${typo} so.`, typo)).filter((c) => c.sources.includes('listed')).map((c) => c.text);
