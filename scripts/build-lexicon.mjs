@@ -64,7 +64,9 @@ export async function buildLexicon({ force = false } = {}) {
   // ("automattic" → automatic, where Automattic is a company).
   const nameKeys = names(hunspell, software, NAME);
   const lowerWords = new Set([...english].filter((k) => !nameKeys.has(k)));
-  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english), lowerWords);
+  // A fix that is a name is written as the name is ("wensday" → Wednesday, not "wednesday").
+  const nameForms = new Map(hunspell.filter((w) => nameKeys.has(w.toLowerCase()) && w === w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).map((w) => [w.toLowerCase(), w]));
+  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english), lowerWords, nameForms);
   fs.writeFileSync(misspellings, known.lines.join('\n') + '\n');
   console.log(`misspellings: ${known.lines.length} of the list's ${known.listed} -> ${path.relative(root, misspellings)}`);
 
@@ -225,9 +227,10 @@ function companyNames() {
  * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
  * "misspelling<TAB>fix,fix" lines, one a misspelling, sorted: a misspelling of three or more lower-case letters that is no
  * word of the lexicon in lower case (typedWords: a name's lower case is none) nor a whole word of the model (a listed form either accepts, "dependant", stays a
- * word), with its fixes that are single words of either ("programmatically" is the model's).
+ * word), with its fixes that are single words of either ("programmatically" is the model's), a name's written as
+ * the name (nameForms: "wednesday" → Wednesday, once).
  */
-function knownMisspellings(english, wholePieces, more = [], typedWords = english) {
+function knownMisspellings(english, wholePieces, more = [], typedWords = english, nameForms = new Map()) {
   const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
   const [def] = JSON.parse(fs.readFileSync(file, 'utf8')).dictionaryDefinitions;
   const entries = [...def.flagWords, ...def.suggestWords, ...more.map(([wrong, fix]) => `${wrong}->${fix}`)];
@@ -236,7 +239,8 @@ function knownMisspellings(english, wholePieces, more = [], typedWords = english
     const [wrong, fixes] = entry.split('->');
     if (!fixes || !/^[a-z]{3,}$/.test(wrong) || typedWords.has(wrong) || wholePieces.has(wrong)) continue;
     const words = fixes.split(',').map((f) => f.trim())
-      .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)));
+      .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)))
+      .map((f) => (f === f.toLowerCase() && nameForms.get(f)) || f);
     if (!words.length) continue;
     if (!fixesOf.has(wrong)) fixesOf.set(wrong, new Set());
     for (const w of words) fixesOf.get(wrong).add(w);

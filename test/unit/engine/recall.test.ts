@@ -107,6 +107,7 @@ test('known misspellings: a listed non-word is checked and offered its listed fi
   // A name's lower case is no word (names), so the list's misspelling spelt as one stays listed.
   assert.deepEqual(listedFixes('fromm'), ['from'], 'Fromm is a name');
   assert.deepEqual(listedFixes('automattic'), ['automatic'], "Automattic is a company's name");
+  assert.deepEqual(listedFixes('wensday'), ['Wednesday'], "a name's fix as the name is written, once (the list has both cases)");
   // "programatically": its fix is no Hunspell word, but a whole word of the model, so it is listed.
   assert.deepEqual(listedFixes('programatically'), ['programmatically']);
   const sources = (typo: string) => gen.generate(ctx(`It is ${typo} so.`, typo)).filter((c) => c.sources.includes('listed')).map((c) => c.text);
