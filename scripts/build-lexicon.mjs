@@ -53,7 +53,8 @@ export async function buildLexicon({ force = false } = {}) {
   const frequent = [...new Set(vocab.filter((p) => /^[\p{L}][\p{L}'’-]*$/u.test(p) && english.has(p.toLowerCase()))
     .map((p) => (p.slice(1) === p.slice(1).toLowerCase() && lower.has(p.toLowerCase()) ? p.toLowerCase() : p)))];
   const classes = merged(wordClasses(VERB, NOUN, MODIFIER), commonWords(COMMON, FAMILIAR, contractions(words)));
-  const traits = merged(merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes), names(hunspell, software, NAME));
+  const nameKeys = names(hunspell, software, NAME);
+  const traits = merged(merged(await firstSounds(english, VOWEL_SOUND, CONSONANT_SOUND), classes), nameKeys);
   const index = SpellingIndex.build(frequent, words, traits);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const buf = index.serialize();
@@ -62,10 +63,10 @@ export async function buildLexicon({ force = false } = {}) {
 
   // A name is no word in lower case (names), so a listed misspelling spelt as one in lower case stays listed
   // ("automattic" → automatic, where Automattic is a company).
-  const nameKeys = names(hunspell, software, NAME);
   const lowerWords = new Set([...english].filter((k) => !nameKeys.has(k)));
   // A fix that is a name is written as the name is ("wensday" → Wednesday, not "wednesday").
-  const nameForms = new Map(hunspell.filter((w) => nameKeys.has(w.toLowerCase()) && w === w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).map((w) => [w.toLowerCase(), w]));
+  const nameForms = new Map(hunspell.filter((w) => nameKeys.has(w.toLowerCase()) && w === w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
+    .map((w) => [w.toLowerCase(), w]));
   const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english), lowerWords, nameForms);
   fs.writeFileSync(misspellings, known.lines.join('\n') + '\n');
   console.log(`misspellings: ${known.lines.length} of the list's ${known.listed} -> ${path.relative(root, misspellings)}`);
@@ -226,9 +227,9 @@ function companyNames() {
 /**
  * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
  * "misspelling<TAB>fix,fix" lines, one a misspelling, sorted: a misspelling of three or more lower-case letters that is no
- * word of the lexicon in lower case (typedWords: a name's lower case is none) nor a whole word of the model (a listed form either accepts, "dependant", stays a
- * word), with its fixes that are single words of either ("programmatically" is the model's), a name's written as
- * the name (nameForms: "wednesday" → Wednesday, once).
+ * word of the lexicon in lower case (typedWords: a name's lower case is none) nor a whole word of the model (a listed
+ * form either accepts, "dependant", stays a word), with its fixes that are single words of either
+ * ("programmatically" is the model's), a name's written as the name (nameForms: "wednesday" → Wednesday, once).
  */
 function knownMisspellings(english, wholePieces, more = [], typedWords = english, nameForms = new Map()) {
   const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
