@@ -61,13 +61,7 @@ export async function buildLexicon({ force = false } = {}) {
   fs.writeFileSync(out, buf);
   console.log(`lexicon: ${index.size} words (${frequent.length} frequent), ${(buf.length / 1e6).toFixed(1)} MB -> ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  // A name is no word in lower case (names), so a listed misspelling spelt as one in lower case stays listed
-  // ("fromm" → from, where Fromm is a name).
-  const lowerWords = new Set([...english].filter((k) => !nameKeys.has(k)));
-  // A fix that is a name is written as the name is ("wensday" → Wednesday, not "wednesday").
-  const nameForms = new Map(hunspell.filter((w) => nameKeys.has(w.toLowerCase()) && w === w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
-    .map((w) => [w.toLowerCase(), w]));
-  const known = knownMisspellings(english, new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english), lowerWords, nameForms);
+  const known = knownMisspellings(english, (k) => nameKeys.has(k), new Set(vocab.filter((p) => /^\p{L}{3,}$/u.test(p))), unapostrophed(words, english));
   fs.writeFileSync(misspellings, known.lines.join('\n') + '\n');
   console.log(`misspellings: ${known.lines.length} of the list's ${known.listed} -> ${path.relative(root, misspellings)}`);
 
@@ -251,21 +245,23 @@ function oneEditFrom(w, words) {
 /**
  * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
  * "misspelling<TAB>fix,fix" lines, one a misspelling, sorted: a misspelling of three or more lower-case letters that is no
- * word of the lexicon in lower case (typedWords: a name's lower case is none) nor a whole word of the model (a listed
- * form either accepts, "dependant", stays a word), with its fixes that are single words of either
- * ("programmatically" is the model's), a name's written as the name (nameForms: "wednesday" → Wednesday, once).
+ * word of the lexicon in lower case nor a whole word of the model (a listed form either accepts, "dependant", stays a
+ * word), with its fixes that are single words of either ("programmatically" is the model's). isName (names(): a
+ * capital then lower case, the lower case no word) reads both sides: a misspelling spelt as a name's lower case stays
+ * listed ("fromm" → from, where Fromm is a name), and a fix that is a name is written as the name, once ("wensday" →
+ * Wednesday, where the list has "wednesday" and "Wednesday").
  */
-function knownMisspellings(english, wholePieces, more = [], typedWords = english, nameForms = new Map()) {
+function knownMisspellings(english, isName, wholePieces, more = []) {
   const file = path.join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json');
   const [def] = JSON.parse(fs.readFileSync(file, 'utf8')).dictionaryDefinitions;
   const entries = [...def.flagWords, ...def.suggestWords, ...more.map(([wrong, fix]) => `${wrong}->${fix}`)];
   const fixesOf = new Map();   // a misspelling listed twice keeps the fixes of both, in order
   for (const entry of entries) {
     const [wrong, fixes] = entry.split('->');
-    if (!fixes || !/^[a-z]{3,}$/.test(wrong) || typedWords.has(wrong) || wholePieces.has(wrong)) continue;
+    if (!fixes || !/^[a-z]{3,}$/.test(wrong) || (english.has(wrong) && !isName(wrong)) || wholePieces.has(wrong)) continue;
     const words = fixes.split(',').map((f) => f.trim())
       .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)))
-      .map((f) => (f === f.toLowerCase() && nameForms.get(f)) || f);
+      .map((f) => (f === f.toLowerCase() && isName(f) ? f.charAt(0).toUpperCase() + f.slice(1) : f));
     if (!words.length) continue;
     if (!fixesOf.has(wrong)) fixesOf.set(wrong, new Set());
     for (const w of words) fixesOf.get(wrong).add(w);
