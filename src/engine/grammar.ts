@@ -73,6 +73,16 @@ const PARTICLES = ['up', 'down', 'in', 'out', 'off', 'on', 'over', 'back', 'arou
 const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from',
   'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'not', 'if', 'so', 'than', 'then', 'there', 'which', 'who']);
 
+/**
+ * Are w and next two different articles in a row ("a an", "the a", "an the")? English never writes them so: a
+ * rewrite left one behind. A capital on either is a name's or a letter's ("the A record", "Plan A"), unless w opens
+ * its sentence (`sentenceStart`: "The a function").
+ */
+export function articlePair(w: string, next: string, sentenceStart: boolean): boolean {
+  const lw = w.toLowerCase();
+  return ARTICLES.has(lw) && ARTICLES.has(next) && lw !== next && (w === lw || sentenceStart);
+}
+
 /** Is w (any case) one of the closed-class words (FUNCTION_WORDS: determiners, prepositions, conjunctions, be)? */
 export function isFunctionWord(w: string): boolean {
   return FUNCTION_WORDS.has(w.toLowerCase());

@@ -86,6 +86,14 @@ test('a swapped confusable is flagged with the right fix first', () => fixedFirs
   ['Make sure their is enough space on the disk before you start.', 'their', 'there'],
 ]));
 
+test('two articles in a row are flagged as grammar, the one the next word asks for kept', async () => {
+  await fixedFirst([
+    ['If a an if block contains a return, it fails.', 'a an', 'an'],
+    ['This is an the best way to start the server.', 'an the', 'the'],
+  ]);
+  assert.equal((await flagged('Call the a function before you start.', 'the a')).kind, 'grammar');
+});
+
 test('pNoise and surprisal are higher for a planted error than for the same word slot in its clean twin', async () => {
   for (const [bad, good, wrong, right] of [
     ['The new version is faster then the old one.', 'The new version is faster than the old one.', 'then', 'than'],
