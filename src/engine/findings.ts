@@ -60,8 +60,9 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }
-  // Two articles in a row ("a an `if` block", "call the a function"): an edit's leftover; either one goes, and an
-  // "a" or "an" kept takes the form the word after the pair's first sound asks for ("a an if" -> "an if").
+  // Two articles in a row ("a an `if` block", "call the a function"), or an article before a determiner that takes
+  // none ("the those options", "a your calendar"): an edit's leftover; either one goes, and an "a" or "an" kept takes
+  // the form the word after the pair's first sound asks for ("a an if" -> "an if").
   const pair = !!next && next.sentence === w.sentence && checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) &&
     articlePair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
   if (pair) {

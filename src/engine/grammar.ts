@@ -74,13 +74,20 @@ const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 
   'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'not', 'if', 'so', 'than', 'then', 'there', 'which', 'who']);
 
 /**
- * Are w and next two different articles in a row ("a an", "the a", "an the")? English never writes them so: a
- * rewrite left one behind. A capital on either is a name's or a letter's ("the A record", "Plan A"), unless w opens
- * its sentence (`sentenceStart`: "The a function").
+ * Determiners English never writes after an article: "the those options", "a your calendar", "the that following
+ * parenthesis". Not "this": "the this pointer" is C++'s and JavaScript's keyword, written so in prose.
+ */
+const NO_ARTICLE_BEFORE = new Set(['that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their']);
+
+/**
+ * Is w an article and next another article ("a an", "the a", "an the") or a determiner that takes none ("the
+ * those", "a your")? English never writes them so: a rewrite left one behind. A capital on next is a name's or a
+ * letter's ("the A record", "the My Documents folder"), and one on w too, unless w opens its sentence
+ * (`sentenceStart`: "The a function").
  */
 export function articlePair(w: string, next: string, sentenceStart: boolean): boolean {
   const lw = w.toLowerCase();
-  return ARTICLES.has(lw) && ARTICLES.has(next) && lw !== next && (w === lw || sentenceStart);
+  return ARTICLES.has(lw) && (ARTICLES.has(next) || NO_ARTICLE_BEFORE.has(next)) && lw !== next && (w === lw || sentenceStart);
 }
 
 /** Is w (any case) one of the closed-class words (FUNCTION_WORDS: determiners, prepositions, conjunctions, be)? */
