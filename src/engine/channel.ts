@@ -95,12 +95,12 @@ import type { ReplaceWeights } from './ranking';
  * fitted: the fix exists only when CMUdict's first sound of the next word disagrees with the article typed
  * (articles.ts leaves unsure readings alone), and such an "a" or "an" is a slip about as often as not
  * (the rest: a reading the writer does not share, "a historic"); log(1/2). Planting a/an errors in
- * bench/plant-train.py and fitting it is the next step. 'article-pair' (two articles in a row, one left out:
- * findings.ts) is SET as well, never planted: English never writes the pair, but which one goes is the model's to
- * say, and a pair inside a quoted phrase or a list of words ("the articles a and an") is meant; log(1/2).
+ * bench/plant-train.py and fitting it is the next step. 'leftover' (one of two words English never writes in a
+ * row left out, "a an", "the those": findings.ts) is SET as well, never planted: which one goes is the model's to
+ * say, and a pair is now and then meant, inside a quoted phrase or a list of words; log(1/2).
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -7.285, listed: -4.699, slip: -6.601, cloze: -5.503, split: -9.511, join: -6.22, confusable: -4.126, usage: -7.191, 'quiet-confusable': -4.954, 'quiet-usage': -7.493, 'quiet-agreement': -4.454, delete: -0.72, agreement: -3.068, 'verb-number': -5.015, number: -6.979, 'verb-form': -10.051, article: -7.128, to: -7.64, compound: -8.203, comparative: -6.908, 'a/an': Math.log(1 / 2), 'article-pair': Math.log(1 / 2),
+  spelling: -7.285, listed: -4.699, slip: -6.601, cloze: -5.503, split: -9.511, join: -6.22, confusable: -4.126, usage: -7.191, 'quiet-confusable': -4.954, 'quiet-usage': -7.493, 'quiet-agreement': -4.454, delete: -0.72, agreement: -3.068, 'verb-number': -5.015, number: -6.979, 'verb-form': -10.051, article: -7.128, to: -7.64, compound: -8.203, comparative: -6.908, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */

@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { articlePair, confusionsAt, licensedDouble, type GrammarLexicon } from './grammar';
+import { leftoverPair, confusionsAt, licensedDouble, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -47,7 +47,7 @@ export interface WordTable {
 
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before, either of it and the next
- * when both are articles, a/an before a sound.
+ * when the two are a rewrite's leftover (leftoverPair), a/an before a sound.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -60,17 +60,17 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }
-  // Two articles in a row ("a an `if` block", "call the a function"), or an article before a determiner that takes
-  // none ("the those options", "a your calendar"): an edit's leftover; either one goes, and an "a" or "an" kept takes
-  // the form the word after the pair's first sound asks for ("a an if" -> "an if").
+  // Two words English never writes in a row (grammar.ts, leftoverPair: "a an `if` block", "the those options"): an
+  // edit's leftover; either one goes, and an "a" or "an" kept takes the form the word after the pair's
+  // first sound asks for ("a an if" -> "an if").
   const pair = !!next && next.sentence === w.sentence && checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) &&
-    articlePair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
+    leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
   if (pair) {
     // What is read right after the pair, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud).
     const after = /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
     const sounded = (a: string) => (after && t.sounds && articleFix(a, after, t.sounds)) || a;
     for (const kept of new Set([sounded(next.text), sounded(w.text.toLowerCase())])) {
-      forced.push({ text: applyCase(w.text, kept), start: w.start, end: next.end, prior: 3, sources: ['article-pair'] });
+      forced.push({ text: applyCase(w.text, kept), start: w.start, end: next.end, prior: 3, sources: ['leftover'] });
     }
   }
   // An article's first sound is no noun's: "a an" is the pair above, not "an an".
@@ -258,7 +258,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'article-pair', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

@@ -80,12 +80,13 @@ const FUNCTION_WORDS = new Set([...DETERMINERS, 'and', 'or', 'but', 'of', 'in', 
 const NO_ARTICLE_BEFORE = new Set(['that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their']);
 
 /**
- * Is w an article and next another article ("a an", "the a", "an the") or a determiner that takes none ("the
- * those", "a your")? English never writes them so: a rewrite left one behind. A capital on next is a name's or a
- * letter's ("the A record", "the My Documents folder"), and one on w too, unless w opens its sentence
- * (`sentenceStart`: "The a function").
+ * Are w and next two words English never writes in a row, a rewrite's leftover: an article and another article
+ * ("a an", "the a", "an the") or a determiner that takes none ("the those", "a your")? A capital on next is a name's
+ * or a letter's ("the A record", "the My Documents folder"), and one on w too, unless w opens its sentence
+ * (`sentenceStart`: "The a function"). Two forms of "be" ("This is was") are not read so: the model flagged the
+ * free relatives English writes with them ("What it was is unclear", "Whatever it is was decided").
  */
-export function articlePair(w: string, next: string, sentenceStart: boolean): boolean {
+export function leftoverPair(w: string, next: string, sentenceStart: boolean): boolean {
   const lw = w.toLowerCase();
   return ARTICLES.has(lw) && (ARTICLES.has(next) || NO_ARTICLE_BEFORE.has(next)) && lw !== next && (w === lw || sentenceStart);
 }
