@@ -46,7 +46,23 @@ export interface WordTable {
 }
 
 /**
- * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before, either of it and the next
+ * Do the n words from `first` come again right after themselves, in one sentence, every word checked and every gap
+ * blank ("in the in the")? Not when every word is the same ("the the the the" is the doubled word, said once there).
+ */
+function doubledPhrase(t: WordTable, first: number, n: number): boolean {
+  const { words, checkable, text } = t;
+  const same = words[first].sentence;
+  for (let k = first; k < first + 2 * n; k++) {
+    if (words[k].sentence !== same || !checkable[k] || !WORDLIKE.test(words[k].text)) return false;
+    if (k > first && !/^\s+$/.test(text.slice(words[k - 1].end, words[k].start))) return false;
+    if (k >= first + n && words[k].text.toLowerCase() !== words[k - n].text.toLowerCase()) return false;
+  }
+  return new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1;
+}
+
+/**
+ * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
+ * or three words, which then goes), either of it and the next
  * when the two are a rewrite's leftover (leftoverPair), a/an before a sound.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
@@ -59,6 +75,12 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
       !licensedDouble(w.text, before)) {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
+  }
+  // A doubled phrase of two or three words ("during the during the transition"): one copy goes, as for a word.
+  for (const n of [2, 3]) {
+    const first = i - 2 * n + 1;
+    if (first < 0 || !doubledPhrase(t, first, n)) continue;
+    forced.push({ text: text.slice(words[first].start, words[first + n - 1].end), start: words[first].start, end: w.end, prior: 3, sources: ['delete'] });
   }
   // Two words English never writes in a row (grammar.ts, leftoverPair: "a an `if` block", "the those options"): an
   // edit's leftover; either one goes, and an "a" or "an" kept takes the form the word after the pair's

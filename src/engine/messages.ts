@@ -21,7 +21,9 @@ export function describeSuggestion(text: string): string {
  * show. A fix's own p (its share of that posterior) belongs to the fix: the fix titles and the hover list it.
  */
 function findingHead(f: Finding): string {
-  const what = f.kind === 'repeated' ? `Repeated word “${oneLine(f.word)}”` : `“${oneLine(f.word)}” doesn't fit here`;
+  // A doubled phrase keeps several words ("during the during the" -> "during the").
+  const words = /\s/.test(f.suggestions[0]?.text ?? '') ? 'words' : 'word';
+  const what = f.kind === 'repeated' ? `Repeated ${words} “${oneLine(f.word)}”` : `“${oneLine(f.word)}” doesn't fit here`;
   return `${what} (${percent(f.score)} sure)`;
 }
 

@@ -147,6 +147,15 @@ test('suspects: doubled words get a delete candidate, a/an mismatches their fix,
   assert.ok(s.filter((x) => x.byNoise).length === 1, 'only cat passed the gate');
 });
 
+test('suspects: a doubled phrase of two or three words gets one copy deleted; a run of one word is the doubled word alone', () => {
+  const text = 'But during the during the move we put it in the box in the box and then the the the file. Not in the\nin the end.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: m.index! < text.indexOf('Not') ? 0 : 1 }));
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true }, 0.5);
+  const deletes = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('delete')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(deletes, [['during the during the', 'during the'], ['in the box in the box', 'in the box'], ['the the', 'the'], ['the the', 'the'], ['in the\nin the', 'in the']]);
+});
+
 test('suspects: two articles in a row, or an article before a determiner, get both ways of leaving one out, an "a" or "an" kept as the next sound asks; names and letters are no articles', () => {
   const text = 'If a an if block. Call the a function. The a list. Use a the hour. The A record and Plan A. An example. A an `if` block. Given the those options. Copy it to a your calendar. Keep the this pointer.';
   const words = [...text.matchAll(/`[^`]*`|\p{L}+/gu)].filter((m) => m[0][0] !== '`').map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));

@@ -13,6 +13,7 @@ const finding = (word: string, kind: Finding['kind'], suggestions: [string, numb
 test('messages: what is wrong, how sure (the finding\'s score), the best fix, on one line', () => {
   assert.equal(findingMessage(finding('recieve', 'spelling', [['receive', 0.9]], 0.93)), '“recieve” doesn\'t fit here (93% sure) — did you mean “receive”?');
   assert.equal(findingMessage(finding('the\nthe', 'repeated', [['the', 0.99]], 0.995)), 'Repeated word “the the” (100% sure) — did you mean “the”?');
+  assert.equal(findingMessage(finding('in the in the', 'repeated', [['in the', 0.99]], 0.995)), 'Repeated words “in the in the” (100% sure) — did you mean “in the”?');
   assert.equal(findingMessage(finding('very', 'word-choice', [['', 0.7]], 0.75)), '“very” doesn\'t fit here (75% sure) — delete it?');
   assert.equal(findingMessage(finding('teh', 'spelling', [], 0.81)), '“teh” doesn\'t fit here (81% sure)');
   assert.equal(severityOf(finding('x', 'spelling', [], 0.5)), 'warning');
