@@ -81,14 +81,16 @@ const NO_ARTICLE_BEFORE = new Set(['that', 'these', 'those', 'my', 'your', 'his'
 
 /**
  * Are w and next two words English never writes in a row, a rewrite's leftover: an article and another article
- * ("a an", "the a", "an the") or a determiner that takes none ("the those", "a your")? A capital on next is a name's
- * or a letter's ("the A record", "the My Documents folder"), and one on w too, unless w opens its sentence
- * (`sentenceStart`: "The a function"). Two forms of "be" ("This is was") are not read so: the model flagged the
- * free relatives English writes with them ("What it was is unclear", "Whatever it is was decided").
+ * ("a an", "an the", "a the") or a determiner that takes none ("the those", "a your")? Not an article before "a":
+ * that is a letter or a variable as often ("the a coefficient", "the a and b values", which the model reads as the
+ * leftover too). A capital on next is a name's or a letter's ("the A record", "the My Documents folder"), and one on
+ * w too, unless w opens its sentence (`sentenceStart`: "An the first step"). Two forms of "be" ("This is was") are not
+ * read so: the model flagged the free relatives English writes with them ("What it was is unclear", "Whatever it is
+ * was decided").
  */
 export function leftoverPair(w: string, next: string, sentenceStart: boolean): boolean {
   const lw = w.toLowerCase();
-  return ARTICLES.has(lw) && (ARTICLES.has(next) || NO_ARTICLE_BEFORE.has(next)) && lw !== next && (w === lw || sentenceStart);
+  return ARTICLES.has(lw) && next !== 'a' && (ARTICLES.has(next) || NO_ARTICLE_BEFORE.has(next)) && lw !== next && (w === lw || sentenceStart);
 }
 
 /** Is w (any case) one of the closed-class words (FUNCTION_WORDS: determiners, prepositions, conjunctions, be)? */

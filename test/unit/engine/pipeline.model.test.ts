@@ -91,7 +91,9 @@ test('two articles in a row are flagged as grammar, the one the next word asks f
     ['If a an if block contains a return, it fails.', 'a an', 'an'],
     ['This is an the best way to start the server.', 'an the', 'the'],
   ]);
-  assert.equal((await flagged('Call the a function before you start.', 'the a')).kind, 'grammar');
+  assert.equal((await flagged('Copy the meetings over to a your personal calendar.', 'a your')).kind, 'grammar');
+  const variables = await check('Compute the a coefficient from the b coefficient, then swap the a and b values.', 'plaintext', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(variables.findings.map((f) => f.word), [], '"the a" names a variable as often');
 });
 
 test('pNoise and surprisal are higher for a planted error than for the same word slot in its clean twin', async () => {
