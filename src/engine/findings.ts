@@ -47,7 +47,8 @@ export interface WordTable {
 
 /**
  * Do the n words from `first` come again right after themselves, in one sentence, every word checked and every gap
- * blank ("in the in the")? Not when every word is the same ("the the the the" is the doubled word, said once there).
+ * blank ("in the in the")? Not when every word is the same ("the the the the" is the doubled word, said once there),
+ * nor when the second copy begins with a capital: a name said twice is a title ("New York New York").
  */
 function doubledPhrase(t: WordTable, first: number, n: number): boolean {
   const { words, checkable, text } = t;
@@ -57,7 +58,7 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     if (k > first && !/^\s+$/.test(text.slice(words[k - 1].end, words[k].start))) return false;
     if (k >= first + n && words[k].text.toLowerCase() !== words[k - n].text.toLowerCase()) return false;
   }
-  return new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1;
+  return !/^\p{Lu}/u.test(words[first + n].text) && new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1;
 }
 
 /**
@@ -85,8 +86,9 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // Two words English never writes in a row (grammar.ts, leftoverPair: "a an `if` block", "the those options"): an
   // edit's leftover; either one goes, and an "a" or "an" kept takes the form the word after the pair's
   // first sound asks for ("a an if" -> "an if").
+  // Not where next is part of a compound or a path ("the your-app config", "the my.cnf file").
   const pair = !!next && next.sentence === w.sentence && checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) &&
-    leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
+    !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1)) && leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
   if (pair) {
     // What is read right after the pair, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud).
     const after = /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
