@@ -86,19 +86,21 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // Two words English never writes in a row (grammar.ts, leftoverPair: "a an `if` block", "the those options"): an
   // edit's leftover; either one goes, and an "a" or "an" kept takes the form the word after the pair's
   // first sound asks for ("a an if" -> "an if").
-  // Not where next is part of a compound or a path ("the your-app config", "the my.cnf file").
+  // What is read right after the pair, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud).
+  const after = next && /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
+  // Not where next is part of a compound or a path ("the your-app config", "the my.cnf file"), nor where a conjunction
+  // follows: the words are listed, not used ("the articles are a an and the").
   const pair = !!next && next.sentence === w.sentence && checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) &&
-    !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1)) && leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
+    !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1)) && !/^(and|or|nor)$/i.test(after ?? '') &&
+    leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
   if (pair) {
-    // What is read right after the pair, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud).
-    const after = /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
     const sounded = (a: string) => (after && t.sounds && articleFix(a, after, t.sounds)) || a;
     for (const kept of new Set([sounded(next.text), sounded(w.text.toLowerCase())])) {
       forced.push({ text: applyCase(w.text, kept), start: w.start, end: next.end, prior: 3, sources: ['leftover'] });
     }
   }
-  // An article's first sound is no noun's: "a an" is the pair above, not "an an".
-  if (!pair && next && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
+  // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".
+  if (next && !/^(a|an|the)$/i.test(next.text) && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
     const fix = articleFix(w.text, next.text, t.sounds);
     if (fix) forced.push({ text: fix, start: w.start, end: w.end, prior: 3, sources: ['a/an'] });
   }
