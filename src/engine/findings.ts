@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { leftoverPair, confusionsAt, licensedDouble, type GrammarLexicon } from './grammar';
+import { confusionsAt, leftoverPair, licensedDouble, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -63,8 +63,8 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
 
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
- * or three words, which then goes), either of it and the next
- * when the two are a rewrite's leftover (leftoverPair), a/an before a sound.
+ * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
+ * a/an before a sound.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -84,12 +84,11 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
     forced.push({ text: text.slice(words[first].start, words[first + n - 1].end), start: words[first].start, end: w.end, prior: 3, sources: ['delete'] });
   }
   // Two words English never writes in a row (grammar.ts, leftoverPair: "a an `if` block", "the those options"): an
-  // edit's leftover; either one goes, and an "a" or "an" kept takes the form the word after the pair's
-  // first sound asks for ("a an if" -> "an if").
-  // What is read right after the pair, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud).
+  // edit's leftover; either one goes, and an "a" or "an" kept takes the form the word after the pair asks for, what is
+  // read right after it, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud). Not where next
+  // is part of a compound or a path ("the your-app config", "the my.cnf file"), nor where a conjunction follows: the
+  // words are listed, not used ("the articles are a an and the").
   const after = next && /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
-  // Not where next is part of a compound or a path ("the your-app config", "the my.cnf file"), nor where a conjunction
-  // follows: the words are listed, not used ("the articles are a an and the").
   const pair = !!next && next.sentence === w.sentence && checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) &&
     !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1)) && !/^(and|or|nor)$/i.test(after ?? '') &&
     leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
