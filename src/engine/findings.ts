@@ -52,11 +52,14 @@ export interface WordTable {
  */
 function doubledPhrase(t: WordTable, first: number, n: number): boolean {
   const { words, checkable, text } = t;
+  // The copies first (every word of a document is asked, and all but a few fail here), then the rest.
+  for (let k = first + n; k < first + 2 * n; k++) {
+    if (words[k].text.toLowerCase() !== words[k - n].text.toLowerCase()) return false;
+  }
   const same = words[first].sentence;
   for (let k = first; k < first + 2 * n; k++) {
     if (words[k].sentence !== same || !checkable[k] || !WORDLIKE.test(words[k].text)) return false;
     if (k > first && !/^\s+$/.test(text.slice(words[k - 1].end, words[k].start))) return false;
-    if (k >= first + n && words[k].text.toLowerCase() !== words[k - n].text.toLowerCase()) return false;
   }
   return !/^\p{Lu}/u.test(words[first + n].text) && new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1;
 }
@@ -88,14 +91,14 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // read right after it, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud). Not where next
   // is part of a compound or a path ("the your-app config", "the my.cnf file"), nor where a conjunction follows: the
   // words are listed, not used ("the articles are a an and the").
-  const after = next && /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
-  const pair = !!next && next.sentence === w.sentence && checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) &&
-    !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1)) && !/^(and|or|nor)$/i.test(after ?? '') &&
-    leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence);
-  if (pair) {
+  if (next && leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence) && next.sentence === w.sentence &&
+      checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) && !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1))) {
+    const after = /^[ \t]+`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
     const sounded = (a: string) => (after && t.sounds && articleFix(a, after, t.sounds)) || a;
-    for (const kept of new Set([sounded(next.text), sounded(w.text.toLowerCase())])) {
-      forced.push({ text: applyCase(w.text, kept), start: w.start, end: next.end, prior: 3, sources: ['leftover'] });
+    if (!/^(and|or|nor)$/i.test(after ?? '')) {
+      for (const kept of new Set([sounded(next.text), sounded(w.text.toLowerCase())])) {
+        forced.push({ text: applyCase(w.text, kept), start: w.start, end: next.end, prior: 3, sources: ['leftover'] });
+      }
     }
   }
   // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".
@@ -137,7 +140,8 @@ function quietAlternatives(t: WordTable, i: number): Candidate[] {
 /**
  * Suspects: checkable words whose pNoise passes pNoiseGate or that are non-words with a close correction
  * (they get generated candidates), members of a confusion set or words with an agreement fix over
- * CONFUSABLE_GATE of it (their set's other members, their agreement fixes), plus doubled words and a/an.
+ * CONFUSABLE_GATE of it (their set's other members, their agreement fixes), plus doubled words and phrases, a
+ * rewrite's leftover pairs and a/an (forcedCandidates).
  */
 export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
   const out: Suspect[] = [];
