@@ -28,15 +28,19 @@ import torch.nn.functional as F
 from checkpoint import load_model
 from data import load_rows, to_batch
 from model import log_prior_ratio
-from quantize import PROPOSALS, cpu_graph, gpu_graph
+from quantize import PROPOSALS, activation_inputs, cpu_graph, gpu_graph
 
 K = 32
 REPO = Path(__file__).resolve().parents[1]
-# max |ONNX - PyTorch| allowed: fp32 graphs, then int8 (dynamic activation quantization too). Energies
-# and log q are O(1..10); on the 8x256 GPU model the int8 energy error was mean 0.022, p99 0.16, max 0.45
-# against an energy standard deviation of 2.15: a max of 0.6 still catches a broken graph.
+# max |ONNX - PyTorch| allowed: fp32 graphs, then int8 (activations quantized too), whose 99th percentile is held
+# to TOL_INT8_P99 as well. Energies and log q are O(1..10) (energy std 2.7). Measured on the shipped 8x256 model over
+# four batches of 8 held-out rows (prepare.py's heldout.npy): the int8 CPU graphs at calibrated scales max 0.35-0.60
+# in energy, 0.47-0.73 in log q, p99 0.18-0.28; the dynamic form they had before alike (max 0.33-0.57 and
+# 0.38-0.66, p99 0.17-0.27). A broken graph is off by whole nats, which a max of 1.0 still catches, and a drift
+# of every position by a quarter nat shows in the p99.
 TOL_FP32 = 1e-3
-TOL_INT8 = 0.6
+TOL_INT8 = 1.0
+TOL_INT8_P99 = 0.35
 # The GPU graph quantizes weights only (no activation rounding): measured on the shipped 8x256 model,
 # energy max 0.13, token and top-k log q max 0.26 against fp32 PyTorch (the int8 CPU graphs: 0.44, 0.31);
 # 0.4 still catches a broken graph (those are off by whole nats).
@@ -109,17 +113,74 @@ def parity(model, electric_path, cloze_path, ids, mask, level="all") -> dict:
     run = run_onnx(electric_path, ids, mask, level)
     e = run["energy"]
     c = run_onnx(cloze_path, ids, mask, level)
+    diffs = {"energy": np.abs(e - ref_e)[real], "token_logq": np.abs(c["token_logq"] - ref_tok)[real],
+             "topk_logq": np.abs(c["topk_logq"] - ref_topq)[real]}
     return {
         "_electric_ms": round(run["_ms"], 1), "_cloze_ms": round(c["_ms"], 1),
-        "energy": float(np.abs(e - ref_e)[real].max()),
-        "token_logq": float(np.abs(c["token_logq"] - ref_tok)[real].max()),
-        "topk_logq": float(np.abs(c["topk_logq"] - ref_topq)[real].max()),
+        **{k: float(d.max()) for k, d in diffs.items()},
+        **{f"{k}_p99": float(np.quantile(d, 0.99)) for k, d in diffs.items()},
         "topk_ids_agree": float((c["topk_ids"] == ref_ids)[real].mean()),
     }
 
 
-def check(name, diffs, tol):
-    bad = {k: v for k, v in diffs.items() if k != "topk_ids_agree" and not k.startswith("_") and v > tol}
+# The CPU graphs' activation scales (quantize.py, static_matmul): each MatMul input's range over this many training
+# rows, drawn with this seed, kept beside the weights (RANGES_FILE) so that a re-export writes the same graphs.
+CALIBRATION_ROWS = 512
+CALIBRATION_SEED = 0
+RANGES_FILE = "activation-ranges.json"
+
+
+def activation_ranges(fp32_paths, ids, mask) -> dict:
+    """{graph file stem: {MatMul input: [min, max]}}: every tensor an integer matmul of the CPU graphs reads, over
+    the real positions of the rows, run by onnxruntime-node (onnx_ranges.js) on the fp32 graph with those tensors
+    made outputs."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = Path(tmp) / "rows.json"
+        rows.write_text(json.dumps({"input_ids": ids.tolist(), "attention_mask": mask.tolist()}))
+        for path in fp32_paths:
+            model = onnx.load(str(path))
+            taps = activation_inputs(model)
+            for name in taps:
+                model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
+            tapped = Path(tmp) / "tapped.onnx"
+            onnx.save(model, str(tapped))
+            res = subprocess.run(["node", str(REPO / "training" / "onnx_ranges.js"), str(tapped), str(rows)],
+                                 capture_output=True, text=True, cwd=REPO)
+            if res.returncode != 0:
+                raise RuntimeError(f"onnxruntime-node failed on {path}:\n{res.stderr}")
+            got = json.loads(res.stdout)
+            out[Path(path).stem.replace("-fp32", "")] = {name: got[name] for name in taps}
+    return out
+
+
+def calibration(ckpt, calibrate, fp32_paths) -> dict:
+    """The activation ranges the CPU graphs are quantized at: measured on `calibrate`'s rows (a prepare.py .npy:
+    the training split) and written beside the checkpoint's weights, or, without it, the ones kept there."""
+    kept = Path(ckpt) / RANGES_FILE
+    if calibrate is None:
+        if not kept.exists():
+            raise FileNotFoundError(f"{kept} not found: pass --calibrate data/train.npy (training/prepare.py) to measure "
+                                    "the CPU graphs' activation ranges on training rows")
+        return json.loads(kept.read_text())
+    rows = load_rows(calibrate)
+    pick = np.sort(np.random.default_rng(CALIBRATION_SEED).choice(len(rows), min(CALIBRATION_ROWS, len(rows)), replace=False))
+    ids, mask = to_batch(np.asarray(rows[pick]))
+    ranges = {"rows": int(len(pick)), "of": int(len(rows)), "seed": CALIBRATION_SEED, "source": str(calibrate),
+              **activation_ranges(fp32_paths, ids, mask)}
+    # one line a tensor: the file stays readable and diffs by tensor
+    lines = [f" {json.dumps(k)}: {json.dumps(v)}" for k, v in ranges.items() if k not in ("electric", "cloze")]
+    for kind in ("electric", "cloze"):
+        lines.append(f" {json.dumps(kind)}: {{\n" + ",\n".join(f"  {json.dumps(x)}: {json.dumps(r)}" for x, r in ranges[kind].items()) + "\n }")
+    kept.write_text("{\n" + ",\n".join(lines) + "\n}\n")
+    assert json.loads(kept.read_text()) == ranges
+    return ranges
+
+
+def check(name, diffs, tol, tol_p99=None):
+    """Each max |ONNX - PyTorch| within tol, and with tol_p99 each 99th percentile within that."""
+    limits = {k: tol_p99 if k.endswith("_p99") else tol for k in diffs if k != "topk_ids_agree" and not k.startswith("_")}
+    bad = {k: v for k, v in diffs.items() if limits.get(k) is not None and v > limits[k]}
     if bad:
         raise RuntimeError(f"{name} ONNX differs from PyTorch by more than {tol}: {bad}")
 
@@ -173,9 +234,10 @@ def training_summary(log_path, corpus: str) -> dict:
 
 
 def export_all(ckpt, out_dir, log=None, vocab=None, heldout="data/heldout.npy", corpus="", name=None,
-               training_from=None) -> dict:
+               training_from=None, calibrate=None) -> dict:
     """Everything main() does; returns meta.json's dict. training_from: a meta.json whose name and
-    training block are kept (read before anything is written, so it may be OUT/meta.json itself)."""
+    training block are kept (read before anything is written, so it may be OUT/meta.json itself);
+    calibrate: training rows (.npy) to measure the CPU graphs' activation ranges on (calibration)."""
     kept = json.loads(Path(training_from).read_text()) if training_from else None
     model, cfg, _ = load_model(ckpt)
     out = Path(out_dir)
@@ -197,12 +259,13 @@ def export_all(ckpt, out_dir, log=None, vocab=None, heldout="data/heldout.npy", 
         export_onnx(model, *fp32)
         diffs32 = parity(model, *fp32, ids, mask)
         check("fp32", diffs32, TOL_FP32)
-        for src, dst in zip(fp32, (out / "electric.onnx", out / "cloze.onnx")):
-            onnx.save(cpu_graph(onnx.load(str(src))), str(dst))
+        ranges = calibration(ckpt, calibrate, fp32)
+        for src, dst, kind in zip(fp32, (out / "electric.onnx", out / "cloze.onnx"), ("electric", "cloze")):
+            onnx.save(cpu_graph(onnx.load(str(src)), ranges[kind]), str(dst))
         for src, dst in zip(fp32, (out / "electric-gpu.onnx", out / "cloze-gpu.onnx")):
             onnx.save(gpu_graph(onnx.load(str(src))), str(dst))
     diffs8 = parity(model, out / "electric.onnx", out / "cloze.onnx", ids, mask)
-    check("int8", diffs8, TOL_INT8)
+    check("int8", diffs8, TOL_INT8, TOL_INT8_P99)
     diffs_gpu = parity(model, out / "electric-gpu.onnx", out / "cloze-gpu.onnx", ids, mask, level="basic")
     check("GPU", diffs_gpu, TOL_GPU)
     print(json.dumps({"parity_fp32": diffs32, "parity_int8": diffs8, "parity_gpu": diffs_gpu}))
@@ -246,6 +309,8 @@ def main():
     ap.add_argument("--log", help="the run's log.jsonl (default: CKPT/../log.jsonl)")
     ap.add_argument("--vocab", help="vocab.txt (default: the checkpoint config's)")
     ap.add_argument("--heldout", default="data/heldout.npy", help="rows for the parity check")
+    ap.add_argument("--calibrate", help="training rows (prepare.py's data/train.npy) to measure the CPU graphs' "
+                                        f"activation ranges on, kept as CKPT/{RANGES_FILE} (default: the ones kept there)")
     ap.add_argument("--corpus", default="Debian documentation packages (training/packages.txt), "
                                         "held-out packages in training/heldout.txt never trained on")
     ap.add_argument("--name", help="meta.json name (default: electric-small-<layers>x<hidden>-<tokens>)")
@@ -253,7 +318,7 @@ def main():
                                             "one sums two runs by hand) instead of summarising --log")
     args = ap.parse_args()
     export_all(args.ckpt, args.out, log=args.log, vocab=args.vocab, heldout=args.heldout, corpus=args.corpus,
-               name=args.name, training_from=args.training_from)
+               name=args.name, training_from=args.training_from, calibrate=args.calibrate)
 
 if __name__ == "__main__":
     main()

@@ -1,6 +1,6 @@
 """int8 weight quantization of an ONNX graph with only `onnx` and numpy.
 
-    python3 training/quantize.py model-fp32.onnx model-int8.onnx [--weights-only]
+    python3 training/quantize.py model-fp32.onnx model-int8.onnx --weights-only
     python3 training/quantize.py --proposal-switch cloze.onnx cloze.onnx
 
 
@@ -9,13 +9,21 @@ or a Gemm (B, per output channel), or as the table of a Gather (an embedding [V,
 is stored as int8 plus a float32 scale per channel (symmetric, zero point 0): the file is ~4x smaller.
 With --weights-only (dynamic=False, the GPU graphs: gpu_graph, which also decomposes LogSoftmax) a
 DequantizeLinear node recreates each float tensor under its old name and the consumers are unchanged; onnxruntime then still multiplies in fp32 (measured here: ~10%
-less CPU than fp32). By default MatMul weights instead take the dynamic-quantization form onnxruntime's
-own quantize_dynamic writes, DynamicQuantizeLinear(x) -> MatMulInteger(x_u8, w_s8) -> Cast -> Mul by
-x_scale * w_scale, which it fuses into one integer kernel (MatMulIntegerToFloat); embeddings and Gemm
-weights keep the DequantizeLinear form. The CPU cloze graph also gets its top-K behind a switch
-(proposal_switch); --proposal-switch adds only that, to a CPU cloze graph exported before it had one.
+less CPU than fp32). Otherwise MatMul weights take an integer form: given each MatMul input's calibrated
+range (`ranges`, the CPU graphs: static_matmul), QuantizeLinear(x) at that range's fixed scale and zero
+point -> MatMulIntegerToFloat(x_u8, w_s8, + the bias Add it absorbs), one integer kernel; without ranges, the
+dynamic form onnxruntime's own quantize_dynamic writes, DynamicQuantizeLinear(x) -> MatMulInteger -> Cast ->
+Mul by x_scale * w_scale, which onnxruntime fuses alike. Embeddings and Gemm weights keep the
+DequantizeLinear form. The CPU cloze graph also gets its top-K behind a switch (proposal_switch);
+--proposal-switch adds only that, to a CPU cloze graph exported before it had one.
+
+    python3 training/quantize.py model-fp32.onnx model-int8.onnx --ranges RANGES.json
+
+(RANGES.json: {tensor name: [min, max]}, as export.py's activation_ranges measures them.)
 """
+import json
 import sys
+from pathlib import Path
 
 import numpy as np
 import onnx
@@ -68,17 +76,88 @@ def dynamic_matmul(node, w: str) -> list:
     ]
 
 
-def quantize_model(model: onnx.ModelProto, dynamic: bool = True) -> onnx.ModelProto:
+def static_matmul(node, w: str, lo: float, hi: float, bias: str | None, y: str) -> tuple[list, list]:
+    """MatMul(x, w) [+ bias] as QuantizeLinear(x) at the fixed scale and zero point of x's calibrated range
+    [lo, hi] (widened to hold 0, so a zero stays exact) -> MatMulIntegerToFloat(x_u8, w_s8, x_scale, w_scale,
+    zero points, bias) -> y: the nodes and their two constants. One scale for all the tensor's values as
+    dynamic_matmul's, but fixed: a row's result does not depend on the rows batched with it. Values outside
+    the range saturate (activation_ranges measures it on training rows)."""
+    x, n = node.input[0], node.name or node.output[0]
+    lo, hi = min(float(lo), 0.0), max(float(hi), 0.0)
+    if not hi > lo:
+        raise ValueError(f"{x}: empty calibrated range [{lo}, {hi}]")
+    scale = np.float32((hi - lo) / 255.0)
+    zero = np.uint8(np.clip(np.round(-lo / scale), 0, 255))
+    consts = [numpy_helper.from_array(np.array(scale, np.float32), f"{n}_xs"),
+              numpy_helper.from_array(np.array(zero, np.uint8), f"{n}_xzp")]
+    nodes = [
+        helper.make_node("QuantizeLinear", [x, f"{n}_xs", f"{n}_xzp"], [f"{n}_xq"], name=f"{n}_quant"),
+        helper.make_node("MatMulIntegerToFloat",
+                         [f"{n}_xq", w + "_int8", f"{n}_xs", w + "_scale", f"{n}_xzp", w + "_zero"] + ([bias] if bias else []),
+                         [y], name=f"{n}_matmul_int", domain="com.microsoft"),
+    ]
+    return nodes, consts
+
+
+def activation_inputs(model: onnx.ModelProto) -> list:
+    """The tensors the integer matmuls read: each MatMul's input whose weight quantize_model makes int8."""
+    axes = weight_axes(model.graph)
+    return [n.input[0] for n in model.graph.node
+            if n.op_type == "MatMul" and len(n.input) > 1 and axes.get(n.input[1]) == 1]
+
+
+def bias_adds(graph) -> dict:
+    """MatMul output -> the Add of a 1-D initializer that alone reads it (a Linear's bias): static_matmul's bias."""
+    inits = {i.name: i for i in graph.initializer}
+    readers = {}
+    for n in graph.node:
+        for i in n.input:
+            readers.setdefault(i, []).append(n)
+    out = {}
+    for n in graph.node:
+        if n.op_type != "MatMul":
+            continue
+        r = readers.get(n.output[0], [])
+        if len(r) != 1 or r[0].op_type != "Add":
+            continue
+        other = [i for i in r[0].input if i != n.output[0]]
+        if len(other) == 1 and other[0] in inits and len(inits[other[0]].dims) == 1:
+            out[n.output[0]] = r[0]
+    return out
+
+
+def quantize_model(model: onnx.ModelProto, dynamic: bool = True, ranges: dict | None = None) -> onnx.ModelProto:
+    """int8 weights (the module's docstring); with `dynamic`, MatMuls in the integer form: at the calibrated
+    `ranges` ({MatMul input: [min, max]}, every one activation_inputs names) where given, else dynamic."""
     graph = model.graph
     axes = weight_axes(graph)
+    if ranges is not None and dynamic:
+        missing = [x for x in activation_inputs(model) if x not in ranges]
+        if missing:
+            raise ValueError(f"no calibrated range for {len(missing)} MatMul inputs, e.g. {missing[:3]}")
+    absorbed = bias_adds(graph) if ranges is not None and dynamic else {}
+    dropped = set()
     kept, dq_nodes, nodes, float_needed = [], [], [], set()
     for node in graph.node:
+        if id(node) in dropped:
+            continue
         w = node.input[1] if node.op_type == "MatMul" and len(node.input) > 1 else None
         if dynamic and w in axes and axes[w] == 1:
-            nodes += dynamic_matmul(node, w)
+            if ranges is None:
+                nodes += dynamic_matmul(node, w)
+                continue
+            add = absorbed.get(node.output[0])
+            bias = next((i for i in add.input if i != node.output[0]), None) if add else None
+            if add:
+                dropped.add(id(add))
+            more, consts = static_matmul(node, w, *ranges[node.input[0]], bias, add.output[0] if add else node.output[0])
+            nodes += more
+            kept += consts
         else:
             nodes.append(node)
             float_needed.update(i for i in node.input if i in axes)
+    if any(n.domain == "com.microsoft" for n in nodes) and not any(o.domain == "com.microsoft" for o in model.opset_import):
+        model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
     for init in graph.initializer:
         if init.name not in axes:
             kept.append(init)
@@ -208,10 +287,11 @@ def proposal_switch(model: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
-def cpu_graph(model: onnx.ModelProto) -> onnx.ModelProto:
-    """The CPU graph of an fp32 export: dynamic int8 matmuls, embedding rows dequantized after their Gather, and a
-    cloze graph's top-K behind its switch (proposal_switch)."""
-    return proposal_switch(gather_then_dequantize(quantize_model(model)))
+def cpu_graph(model: onnx.ModelProto, ranges: dict) -> onnx.ModelProto:
+    """The CPU graph of an fp32 export: int8 matmuls at the calibrated activation `ranges` ({MatMul input: [min,
+    max]}; static_matmul), embedding rows dequantized after their Gather, and a cloze graph's top-K behind its
+    switch (proposal_switch)."""
+    return proposal_switch(gather_then_dequantize(quantize_model(model, ranges=ranges)))
 
 
 def decompose_log_softmax(model: onnx.ModelProto) -> onnx.ModelProto:
@@ -249,14 +329,24 @@ def gpu_graph(model: onnx.ModelProto) -> onnx.ModelProto:
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a not in ("--weights-only", "--proposal-switch")]
+    argv = sys.argv[1:]
+    ranges = None
+    if "--ranges" in argv:
+        i = argv.index("--ranges")
+        ranges = json.loads(Path(argv[i + 1]).read_text())
+        del argv[i:i + 2]
+    args = [a for a in argv if a not in ("--weights-only", "--proposal-switch")]
     if len(args) != 2:
         sys.exit(__doc__)
     model = onnx.load(args[0])
-    if "--proposal-switch" in sys.argv:
+    if "--proposal-switch" in argv:
         model = proposal_switch(model)
+    elif "--weights-only" in argv:
+        model = gpu_graph(model)
+    elif ranges is None:
+        sys.exit("the CPU graph needs --ranges (export.py measures them: activation_ranges)\n" + __doc__)
     else:
-        model = gpu_graph(model) if "--weights-only" in sys.argv else cpu_graph(model)
+        model = cpu_graph(model, ranges)
     onnx.save(model, args[1])
 
 
