@@ -45,8 +45,8 @@ export async function check(text: string, languageId: string, options: CheckOpti
  * Checks independent texts together (the CLI's --jsonl items): the windows of all of them in one pass
  * through each head, then the REPLACE rows of all their suspects in the same chunked passes (ranking.ts: the
  * cloze head's). Each result
- * is what check gives for that text alone (rows are scored one by one, whatever is batched beside them;
- * the int8 graphs' dynamic quantization aside, models/README.md); `ms` is the whole batch's time.
+ * is what check gives for that text alone (rows are scored one by one, whatever is batched beside them: on
+ * the CPU graphs bit for bit, their activation scales being fixed, models/README.md); `ms` is the whole batch's time.
  */
 export async function checkMany(items: CheckItem[], options: CheckOptions, runner: ModelRunner, wp: WordPiece,
   signal?: AbortSignal, hooks?: ChunkHooks, shouldStop?: ShouldStop): Promise<CheckResult[]> {

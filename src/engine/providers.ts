@@ -1,8 +1,8 @@
 // Which GPU execution providers to try, in which order, each with the graph it can run. Pure apart from
 // cudaLibraryPresent(): the unit tests stub the platform and the binary's backend list.
 //
-// Why each provider gets its own graph: the int8 CPU graphs quantize activations at run time
-// (DynamicQuantizeLinear -> MatMulInteger), which only DirectML (and the CPU) have kernels for. WebGPU and
+// Why each provider gets its own graph: the int8 CPU graphs multiply integers (QuantizeLinear ->
+// MatMulIntegerToFloat), which only DirectML (and the CPU) have kernels for. WebGPU and
 // CUDA would run those nodes on the CPU and copy every MatMul's tensors back and forth, so they get the
 // weights-only graphs (meta.json "gpu": DequantizeLinear -> MatMul, fp32 activations). CoreML has no
 // builder for either form, and with no Mac to measure a float graph on, macOS uses WebGPU (Metal).

@@ -64,7 +64,8 @@ export async function scoreWords(doc: DocumentInput, model: Model, signal?: Abor
 /**
  * Scores many documents as one: the windows of all of them go through ONE batched Electric pass and ONE
  * batched cloze pass (a window's scores do not depend on the windows batched beside it, so each document
- * gets what scoring it alone would give; the int8 graphs' dynamic quantization aside, see models/README.md).
+ * gets what scoring it alone would give: on the CPU graphs bit for bit, their activation scales being fixed,
+ * models/README.md).
  */
 export async function scoreDocuments(docs: DocumentInput[], model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument[]> {
   // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.

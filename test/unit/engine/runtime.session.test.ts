@@ -68,22 +68,22 @@ test('energies: one value per id, unpadded, finite', async () => {
   for (const e of out) assert.ok(e.every(Number.isFinite));
 });
 
-// The shipped graphs quantize activations dynamically, one scale per batch tensor (onnxruntime's fused
-// MatMulIntegerToFloat): a row's numbers move with the rows beside it, most when a short row shares a batch with
-// long ones. Measured on the shipped model: up to 0.3 in energy or log q (exactness would cost 2x the CPU, the
-// weights-only export). REPLACE compares candidates scored in one batch and its margins are several nats; a
-// padding or unpadding bug moves energies by whole nats, which this bound still catches.
-const BATCH_TOL = 0.5;
-// training/export.py's TOL_INT8: max |int8 ONNX - fp32 PyTorch| the export accepts.
-const EXPORT_INT8_TOL = 0.6;
+// The shipped CPU graphs quantize activations at fixed, calibrated scales (training/quantize.py, static_matmul), so
+// a row's energies and log q do not depend on the rows batched with it or on its padding: equal bit for bit. (At
+// one scale per batch, the dynamic form they had before, a row moved by up to 0.5 nats with its company.) A GPU
+// graph runs in floating point, where a kernel may sum in another order for another batch shape.
+const batchTol = (): number => (runner.provider === 'cpu' ? 0 : 1e-3);
+// training/export.py's TOL_INT8: max |int8 ONNX - fp32 PyTorch| the export accepts (measured on golden.json's
+// sentences: 0.39).
+const EXPORT_INT8_TOL = 1.0;
 
-test('padding parity: a row alone and in a padded batch give the same energies (int8 batch tolerance)', async () => {
+test('padding parity: a row alone and in a padded batch give the same energies (on the CPU, bit for bit)', async () => {
   const batch = rows([4, 40, 17, 9, model.meta.maxLength]);
   const together = await runner.energies(batch);
   for (let r = 0; r < batch.length; r++) {
     const [alone] = await runner.energies([batch[r]]);
     for (let i = 0; i < alone.length; i++) {
-      assert.ok(Math.abs(alone[i] - together[r][i]) < BATCH_TOL, `row ${r} id ${i}: ${alone[i]} vs ${together[r][i]}`);
+      assert.ok(Math.abs(alone[i] - together[r][i]) <= batchTol(), `row ${r} id ${i}: ${alone[i]} vs ${together[r][i]}`);
     }
   }
 });
@@ -104,7 +104,7 @@ test('cloze: K proposals per position, best first, log q ≤ 0, unpadded and pad
     }
   }
   const [alone] = await runner.cloze([batch[0]]);
-  for (let i = 0; i < alone.tokenLogq.length; i++) assert.ok(Math.abs(alone.tokenLogq[i] - out[0].tokenLogq[i]) < BATCH_TOL);
+  for (let i = 0; i < alone.tokenLogq.length; i++) assert.ok(Math.abs(alone.tokenLogq[i] - out[0].tokenLogq[i]) <= batchTol());
   // the best proposal at each position is the same whatever the batch
   for (let i = 0; i < alone.tokenLogq.length; i++) assert.equal(alone.topkIds[i * k], out[0].topkIds[i * k]);
 });
@@ -141,7 +141,7 @@ test('big batches are chunked and come back in order', async () => {
   const out = await runner.energies(batch);
   assert.deepEqual(out.map((e) => e.length), lengths);
   const [alone] = await runner.energies([batch[149]]);
-  for (let i = 0; i < alone.length; i++) assert.ok(Math.abs(alone[i] - out[149][i]) < BATCH_TOL);
+  for (let i = 0; i < alone.length; i++) assert.ok(Math.abs(alone[i] - out[149][i]) <= batchTol());
 });
 
 test('rows longer than maxLength or empty are refused', async () => {
