@@ -48,7 +48,10 @@ export interface WordTable {
 /**
  * Do the n words from `first` come again right after themselves, in one sentence, every word checked and every gap
  * blank ("in the in the")? Not when every word is the same ("the the the the" is the doubled word, said once there),
- * nor when the second copy begins with a capital: a name said twice is a title ("New York New York").
+ * nor when the second copy begins with a capital: a name said twice is a title ("New York New York"); nor when it
+ * runs on into a compound or a path ("Sync vs Async vs Async/Await": the copies are not alike); nor when the phrase
+ * begins with an auxiliary, where one clause may end as the next goes on ("whose parent directory is ignored is
+ * ignored as well").
  */
 function doubledPhrase(t: WordTable, first: number, n: number): boolean {
   const { words, checkable, text } = t;
@@ -61,8 +64,14 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     if (words[k].sentence !== same || !checkable[k] || !WORDLIKE.test(words[k].text)) return false;
     if (k > first && !/^\s+$/.test(text.slice(words[k - 1].end, words[k].start))) return false;
   }
-  return !/^\p{Lu}/u.test(words[first + n].text) && new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1;
+  const end = words[first + 2 * n - 1].end;
+  return !/^\p{Lu}/u.test(words[first + n].text) && new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1 &&
+    !/^(?:[-/_\p{L}\p{N}]|\.[\p{L}\p{N}])/u.test(text.slice(end, end + 2)) && !AUXILIARY.has(words[first].text.toLowerCase());
 }
+
+/** Forms of "be", "have" and "do", and the modals: a doubled phrase beginning with one may span two clauses (doubledPhrase). */
+const AUXILIARY = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'can',
+  'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two

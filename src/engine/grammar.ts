@@ -439,6 +439,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
   if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;
+  // A question's subject after its auxiliary takes a bare verb ("How does this module differ", "Can the parser
+  // handle"), as a pronoun does after one ("does it work").
+  if (lead !== undefined && !antecedent && INVERTING.has(lead) && spaced(text, before[start - 1], before[start])) return undefined;
   // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
   // after one ("code behind dynamic imports", "the selection of the small pack-files").
   if (at === undefined) {
@@ -562,6 +565,8 @@ export function verbNumber(w: string): GrammaticalNumber {
 const PHRASE_OPENERS = new Set([...DETERMINERS, 'one', 'all', 'both', 'another', 'other', 'it', 'them', 'him', 'us', 'me', 'you',
   'which', 'whom', 'where', 'here', 'there', 'within', 'outside', 'inside', 'scratch']);
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'to', 'not', "don't", "doesn't", 'did', 'does', 'do']);
+/** Auxiliaries a question puts before its subject, whose verb is then bare ("does this module differ"). */
+const INVERTING = new Set([...MODALS].filter((w) => w !== 'to' && w !== 'not'));
 /** Words after "there" that make it the existential "there", not "their". */
 const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'need', 'ought', 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
 /** Words after "it's"/"its" that only "it is" can stand before. */

@@ -330,6 +330,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It runs faster than it were before.', 'were'), 'singular', 'a conjunction opens a clause');
   assert.equal(number('It is not a cache, nor will it provide one.', 'provide'), undefined, 'an inverted subject after a modal');
   assert.equal(number('Why does it need a name?', 'need'), undefined);
+  assert.equal(number('How does this module differ from it?', 'differ'), undefined, "a question's subject after its auxiliary takes a bare verb");
+  assert.equal(number('Can the parser handle it?', 'handle'), undefined);
+  assert.equal(number('Do users need it?', 'need'), undefined);
+  assert.equal(number('So this module differ from it.', 'differ'), 'singular', 'where no auxiliary comes first');
   assert.equal(number('For those that do not, this are set.', 'are'), 'singular', 'a comma between them: no inversion');
   assert.equal(number('Use it with plugins that implements drafts.', 'implements'), 'plural', "a relative pronoun's noun, wherever it stands");
   assert.equal(number('It helps users who needs it.', 'needs'), 'plural');
