@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, leftoverPair, licensedDouble, type GrammarLexicon } from './grammar';
+import { confusionsAt, leftoverPair, licensedDouble, runsOn, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -64,10 +64,10 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     if (words[k].sentence !== same || !checkable[k] || !WORDLIKE.test(words[k].text)) return false;
     if (k > first && !/^\s+$/.test(text.slice(words[k - 1].end, words[k].start))) return false;
   }
-  const end = words[first + 2 * n - 1].end;
   return !/^\p{Lu}/u.test(words[first + n].text) && new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1 &&
-    !/^(?:[-/_\p{L}\p{N}]|\.[\p{L}\p{N}])/u.test(text.slice(end, end + 2)) && !AUXILIARY.has(words[first].text.toLowerCase());
+    !runsOn(text, words[first + 2 * n - 1].end) && !AUXILIARY.has(words[first].text.toLowerCase());
 }
+
 
 /** Forms of "be", "have" and "do", and the modals: a doubled phrase beginning with one may span two clauses (doubledPhrase). */
 const AUXILIARY = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'can',
@@ -85,7 +85,7 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const before = i > 1 && words[i - 2].sentence === w.sentence ? words[i - 2].text : undefined;
   if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
       prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start)) &&
-      !licensedDouble(w.text, before)) {
+      !licensedDouble(w.text, before) && !runsOn(text, w.end)) {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }

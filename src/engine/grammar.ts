@@ -107,6 +107,14 @@ export function isFunctionWord(w: string): boolean {
  */
 const LICENSED_DOUBLES: ReadonlySet<string> = new Set(['had', 'that', 'long']);
 
+/**
+ * Does the word ending at `end` run on into a compound or a path ("minimum minimum-number-of-calls", "vs Async
+ * vs Async/Await", "a.b")? Then a copy of the word before it is no doubled word: the copies differ.
+ */
+export function runsOn(text: string, end: number): boolean {
+  return /^(?:[-/_\p{L}\p{N}]|\.[\p{L}\p{N}])/u.test(text.slice(end, end + 2));
+}
+
 /** Is `word` after a copy of itself a double English writes on purpose? `before` is the word before that copy, if any. */
 export function licensedDouble(word: string, before: string | undefined): boolean {
   const w = word.toLowerCase();
@@ -127,6 +135,17 @@ const VERB_FORMS: Map<string, string[]> = (() => {
 
 /** The irregular verbs' past participles ("set", "run", "built"): after "it's" one reads as "it is set". */
 const PARTICIPLES = new Set(IRREGULAR_VERBS.flatMap(([, , part]) => part.split('|')));
+
+/** Verbs whose past is their base ("let", "put", "set", "cut"): after a singular subject the form is a past. */
+const PAST_AS_BASE = new Set(IRREGULAR_VERBS.filter(([base, past]) => past.split('|').includes(base)).map(([base]) => base));
+
+/** Is w (any case) a verb's base that is also its past ("let", "set", "read")? */
+export function pastAsBase(w: string): boolean {
+  return PAST_AS_BASE.has(w.toLowerCase());
+}
+
+/** Words before a verb that tell of the past: after them a base that is also a past reads as the past. */
+const PAST_MARKERS = new Set(['previously', 'formerly', 'originally', 'earlier', 'once', 'ago', 'yesterday', 'last', 'was', 'were', 'had', 'did']);
 
 function thirdPerson(base: string): string {
   if (/(s|x|z|ch|sh|o)$/.test(base)) return base + 'es';
@@ -269,6 +288,9 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
  * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
+  // module let you mark a pattern" (where "This property set the path" is a present's slip).
+  if (pastAsBase(verb.text) && before.some((w) => PAST_MARKERS.has(w.text.toLowerCase()))) return undefined;
   const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
@@ -439,6 +461,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
   if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;
+  // An infinitive's object is no subject: "a parser to implement these ideas was within reach".
+  if (lead !== undefined && start > 1 && before[start - 2].text.toLowerCase() === 'to' && lex.canBe(lead, 'verb') &&
+      spaced(text, before[start - 2], before[start - 1])) return undefined;
   // A question's subject after its auxiliary takes a bare verb ("How does this module differ", "Can the parser
   // handle"), as a pronoun does after one ("does it work").
   if (lead !== undefined && !antecedent && INVERTING.has(lead) && spaced(text, before[start - 1], before[start])) return undefined;

@@ -148,9 +148,9 @@ test('suspects: doubled words get a delete candidate, a/an mismatches their fix,
 });
 
 test('suspects: a doubled phrase of two or three words gets one copy deleted; a run of one word is the doubled word alone, a name said twice a title', () => {
-  // Not a phrase that runs on into a compound ("vs Async vs Async/Await"), nor one that begins with an auxiliary,
+  // Not a phrase or word that runs on into a compound ("vs Async vs Async/Await", "minimum minimum-number"), nor a phrase that begins with an auxiliary,
   // where one clause may end as the next goes on ("whose directory is ignored is ignored too").
-  const text = 'But during the during the move we put it in the box in the box and then the the the file. Not in the\nin the end. We sang New York New York. Sync vs Async vs Async/Await and a file whose directory is ignored is ignored too.';
+  const text = 'But during the during the move we put it in the box in the box and then the the the file. Not in the\nin the end. We sang New York New York. Sync vs Async vs Async/Await and a file whose directory is ignored is ignored too, at a minimum minimum-number value.';
   const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: m.index! < text.indexOf('Not') ? 0 : 1 }));
   const zeros = words.map(() => 0);
   const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true }, 0.5);
@@ -186,6 +186,7 @@ test('a double English writes on purpose ("had had", "that that", "long long") i
   const before = { start: text.lastIndexOf('that that that'), end: text.lastIndexOf('that that that') + 4, text: 'that' };
   assert.equal(del({ ...third, beforePrev: before }).length, 1, 'a third "that" after "that that"');
   assert.equal(del(ctx('Check the the file.', 'the', 1)).length, 1, '"the the" stays a doubled word');
+  assert.deepEqual(del(ctx('Set a minimum minimum-number-of-calls value.', 'minimum', 1)), [], 'a copy that runs on into a compound differs');
 });
 
 test('looksLikeCode skips identifiers, paths and URLs but not words', () => {
