@@ -193,7 +193,7 @@ function fixedBlock(doc: ScoredDocument, sentence: number, fix: Fix, ignoredWord
   }));
   const fixed = text.slice(origin, fix.start) + fix.text + text.slice(fix.end, sentences[b - 1].end);
   // The block's words are decided with what the whole document says of them (wordScores.ts, evidence).
-  return { at: sentence - a, origin, input: { text: fixed, sentences: block, ignoredWords, dialect: doc.dialect, evidence: doc.evidence } };
+  return { at: sentence - a, origin, input: { text: fixed, sentences: block, ignoredWords, dialect: doc.dialect, evidence: doc.evidence, markdown: doc.markdown } };
 }
 
 /** The look's suspects: those of the fixed text in the sentence, past the fix, real words at the first pass's cutoff. */

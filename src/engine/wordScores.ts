@@ -2,6 +2,8 @@
 // pass and ONE batched cloze pass over the same windows, those of every document checked together (both
 // cached per window, so an edited document re-scores only the windows that changed) → each word's energy,
 // q's surprisal and pNoise.
+import { languageById } from '../text/languages';
+import { linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { isCheckable } from '../text/words';
@@ -49,13 +51,23 @@ export interface ScoredDocument extends WordTable {
    * many words it has; a second look's block reads its document's (secondLook.ts).
    */
   evidence(w: string): DocumentEvidence;
+  /** its links are Markdown's (SentencesInput) */
+  markdown?: boolean;
 }
+
+/** The parsers whose links are Markdown's "[label](target)". */
+const MARKDOWN_LINKS: ReadonlySet<string> = new Set(['markdown', 'mdx']);
 
 /** What scoreDocuments reads: a text, its language (for its prose regions), the words never checked and its dialect (default en-US). */
 export interface DocumentInput { text: string; languageId: string; ignoredWords?: string[]; dialect?: Dialect }
 
-/** A text already cut into prose sentences (a second look at one block, secondLook.ts), the words never checked and its dialect. */
-export interface SentencesInput { text: string; sentences: Sentence[]; ignoredWords?: string[]; dialect?: Dialect; evidence?: (w: string) => DocumentEvidence }
+/**
+ * A text already cut into prose sentences (a second look at one block, secondLook.ts), the words never checked and its
+ * dialect; markdown: its links are Markdown's, whose labels may name their targets (markdownInline.ts, linkNamesItsTarget).
+ */
+export interface SentencesInput {
+  text: string; sentences: Sentence[]; ignoredWords?: string[]; dialect?: Dialect; evidence?: (w: string) => DocumentEvidence; markdown?: boolean;
+}
 
 export async function scoreWords(doc: DocumentInput, model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument> {
   return (await scoreDocuments([doc], model, signal, shouldStop))[0];
@@ -69,7 +81,8 @@ export async function scoreWords(doc: DocumentInput, model: Model, signal?: Abor
  */
 export async function scoreDocuments(docs: DocumentInput[], model: Model, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<ScoredDocument[]> {
   // Parsing is synchronous: shouldStop (the host's cancel flag) is its way out; it throws Cancelled.
-  const parsed = docs.map((doc) => ({ ...doc, sentences: splitSentences(doc.text, proseRegions(doc.text, doc.languageId, shouldStop)) }));
+  const parsed = docs.map((doc) => ({ ...doc, sentences: splitSentences(doc.text, proseRegions(doc.text, doc.languageId, shouldStop)),
+    markdown: MARKDOWN_LINKS.has(languageById(doc.languageId)?.parser ?? '') }));
   return scoreSentences(parsed, model, signal);
 }
 
@@ -119,10 +132,15 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const column = <T>(of: (s: BlockScores) => T[]): T[] => concatAll(ofBlocks.map(of));
   const energy = column((s) => s.energy), surprisal = column((s) => s.surprisal), pNoise = column((s) => s.pNoise);
   const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
+  // A non-word in a link's label that names its target is a name spelt as the target spells it: not checked (its
+  // scores stay, and the model still reads it in its sentence).
+  if (doc.markdown) {
+    words.forEach((w, i) => { if (checkable[i] && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end)) checkable[i] = false; });
+  }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores };
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
 }
 
 /**

@@ -192,6 +192,41 @@ export function markdownInline(text: string, s: number, e: number, emit: (a: num
   if (run < e) emit(run, e);
 }
 
+/** How far from a word linkNamesItsTarget looks for the brackets of its label: a label is a name or a few words. */
+const LABEL_REACH = 120;
+
+/** Letters and digits of s, lower case: how a link's label is compared with its target. */
+const bare = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Is text[start, end) in the label of a Markdown link that names its own target: the label's letters and digits,
+ * three or more, stand in the target's ("[cpy](https://github.com/sindresorhus/cpy)", "[Sindre
+ * Sorhus](https://github.com/sindresorhus)")? Such a label is the name of a package, a repository or a person, spelt
+ * as the target spells it: no slip to flag, though the sentence reads it as a word (the model's context keeps it).
+ * Looks LABEL_REACH characters either way and no further than a line of the label's.
+ */
+export function linkNamesItsTarget(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  for (const lo = Math.max(0, start - LABEL_REACH); a >= lo; a--) {
+    const c = text.charCodeAt(a);
+    if (c === 0x5b /* [ */) break;
+    if (c === 0x5d /* ] */ || c === 0x0a) return false;
+  }
+  if (a < 0 || text.charCodeAt(a) !== 0x5b) return false;
+  let z = end;
+  for (const hi = Math.min(text.length, end + LABEL_REACH); z < hi; z++) {
+    const c = text.charCodeAt(z);
+    if (c === 0x5d) break;
+    if (c === 0x5b || c === 0x0a) return false;
+  }
+  if (text.charCodeAt(z) !== 0x5d || text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
+  const target = text.slice(z + 2, z + 2 + MAX_TARGET);
+  const close = target.indexOf(')');
+  if (close < 0) return false;
+  const label = bare(text.slice(a + 1, z));
+  return label.length >= 3 && bare(target.slice(0, close)).includes(label);
+}
+
 /** Intersects sorted prose pieces with sorted line segments, calling add for each non-empty overlap. */
 export function clipToSegments(pieces: Span[], segs: Span[], add: (a: number, b: number) => void): void {
   let k = 0;

@@ -72,6 +72,15 @@ test('checkMany (the CLI\'s --jsonl) gives each text what check gives it alone: 
   assert.ok(many.every((r) => r.findings.length > 0), 'every text has findings to compare');
 });
 
+test("a name in a Markdown link's label that its target spells is no slip; a label its target does not spell is checked", async () => {
+  const text = '- [Sindre Sorhus](https://github.com/sindresorhus) wrote [cpy](https://github.com/sindresorhus/cpy).\n\nSee the [Instalation](https://x.org/install) guide.';
+  const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), ['Instalation']);
+  // The same words in plain text are checked as any: a plain text has no links.
+  const plain = await check('Sindre Sorhus wrote cpy.', 'plaintext', { sensitivity: 1 }, runner, wp);
+  assert.ok(plain.findings.some((f) => f.word === 'Sindre' || f.word === 'cpy'), JSON.stringify(plain.findings.map((f) => f.word)));
+});
+
 /** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
 async function flagged(text: string, word: string) {
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { blocks } from './render';
+import { linkNamesItsTarget } from '../../../src/text/markdownInline';
 
 const md = (text: string): string[] => blocks(text, 'markdown');
 
@@ -49,6 +50,15 @@ test('markdown: links keep their text, targets and reference definitions are ski
   assert.deepEqual(md('A [reference][ref] and [another][].\n\n[ref]: https://x.org "t"'), ['A|reference|and|another|.']);
   assert.deepEqual(md('Image ![alt words](img.png) here.'), ['Image|alt words|here.']);
   assert.deepEqual(md('Note[^1] here.\n\n[^1]: The footnote text.'), ['Note|here.', 'The footnote text.']);
+});
+
+test("markdown: a link's label that names its target (a package, a repository, a person) is told apart", () => {
+  const t = '- [cpy](https://github.com/sindresorhus/cpy) by [Sindre Sorhus](https://github.com/sindresorhus), see [Instalation](https://x.org/install), [go](https://go.dev), [cpy][1] or cpy.';
+  const at = (w: string, nth = 0) => { let i = -1; for (let k = 0; k <= nth; k++) i = t.indexOf(w, i + 1); return linkNamesItsTarget(t, i, i + w.length); };
+  assert.ok(at('cpy') && at('Sindre') && at('Sorhus'), 'the label is spelt in its target');
+  assert.ok(!at('Instalation'), 'a label its target does not spell');
+  assert.ok(!at('go'), 'a label of two letters says too little');
+  assert.ok(!at('cpy', 2) && !at('cpy', 3), 'a reference link, and the word outside any label');
 });
 
 test('markdown: autolinks, bare URLs and e-mails are skipped', () => {
