@@ -303,7 +303,7 @@ function ownOf(r, th) {
  * channel is summed over the kinds a candidate came from, channel.ts logChannelOf).
  */
 function logits(r, th) {
-  const ctx = (x) => -(th.a * x.energy + th.b * x.surprisal + th.c * x.pieces + th.d * (x.apos ?? 0));
+  const ctx = (x) => -(th.a * x.energy + th.b * x.surprisal + th.c * x.pieces + (th.d ? th.d * (x.apos ?? 0) : 0));
   const base = ctx(r.rows[0]);
   const out = [r.isWord ? 0 : ownOf(r, th)], kinds = [null];
   r.cands.forEach((c, i) => {
