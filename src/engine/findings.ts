@@ -68,7 +68,6 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     !runsOn(text, words[first + 2 * n - 1].end) && !AUXILIARY.has(words[first].text.toLowerCase());
 }
 
-
 /** Forms of "be", "have" and "do", and the modals: a doubled phrase beginning with one may span two clauses (doubledPhrase). */
 const AUXILIARY = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'can',
   'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);

@@ -206,20 +206,18 @@ const bare = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * Looks LABEL_REACH characters either way and no further than a line of the label's.
  */
 export function linkNamesItsTarget(text: string, start: number, end: number): boolean {
+  const lo = Math.max(0, start - LABEL_REACH), hi = Math.min(text.length, end + LABEL_REACH);
   let a = start - 1;
-  for (const lo = Math.max(0, start - LABEL_REACH); a >= lo; a--) {
+  for (; a >= lo && text.charCodeAt(a) !== 0x5b /* [ */; a--) {
     const c = text.charCodeAt(a);
-    if (c === 0x5b /* [ */) break;
     if (c === 0x5d /* ] */ || c === 0x0a) return false;
   }
-  if (a < 0 || text.charCodeAt(a) !== 0x5b) return false;
   let z = end;
-  for (const hi = Math.min(text.length, end + LABEL_REACH); z < hi; z++) {
+  for (; z < hi && text.charCodeAt(z) !== 0x5d; z++) {
     const c = text.charCodeAt(z);
-    if (c === 0x5d) break;
     if (c === 0x5b || c === 0x0a) return false;
   }
-  if (text.charCodeAt(z) !== 0x5d || text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
+  if (a < lo || z >= hi || text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
   const target = text.slice(z + 2, z + 2 + MAX_TARGET);
   const close = target.indexOf(')');
   if (close < 0) return false;
