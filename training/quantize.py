@@ -19,7 +19,8 @@ DequantizeLinear form. The CPU cloze graph also gets its top-K behind a switch (
 
     python3 training/quantize.py model-fp32.onnx model-int8.onnx --ranges RANGES.json
 
-(RANGES.json: {tensor name: [min, max]}, as export.py's activation_ranges measures them.)
+(RANGES.json: one graph's {tensor name: [min, max]}, as export.py's activation_ranges measures them: the "electric"
+or "cloze" entry of a checkpoint's activation-ranges.json.)
 """
 import json
 import sys
