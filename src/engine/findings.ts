@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, leftoverPair, licensedDouble, runsOn, type GrammarLexicon } from './grammar';
+import { confusionsAt, isAuxiliary, leftoverPair, licensedDouble, runsOn, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -65,12 +65,8 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     if (k > first && !/^\s+$/.test(text.slice(words[k - 1].end, words[k].start))) return false;
   }
   return !/^\p{Lu}/u.test(words[first + n].text) && new Set(words.slice(first, first + n).map((x) => x.text.toLowerCase())).size > 1 &&
-    !runsOn(text, words[first + 2 * n - 1].end) && !AUXILIARY.has(words[first].text.toLowerCase());
+    !runsOn(text, words[first + 2 * n - 1].end) && !isAuxiliary(words[first].text);
 }
-
-/** Forms of "be", "have" and "do", and the modals: a doubled phrase beginning with one may span two clauses (doubledPhrase). */
-const AUXILIARY = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'can',
-  'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two

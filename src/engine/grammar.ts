@@ -136,13 +136,8 @@ const VERB_FORMS: Map<string, string[]> = (() => {
 /** The irregular verbs' past participles ("set", "run", "built"): after "it's" one reads as "it is set". */
 const PARTICIPLES = new Set(IRREGULAR_VERBS.flatMap(([, , part]) => part.split('|')));
 
-/** Verbs whose past is their base ("let", "put", "set", "cut"): after a singular subject the form is a past. */
+/** Verbs whose past is their base ("let", "put", "set", "cut", "read"): after a singular subject the form is a past. */
 const PAST_AS_BASE = new Set(IRREGULAR_VERBS.filter(([base, past]) => past.split('|').includes(base)).map(([base]) => base));
-
-/** Is w (any case) a verb's base that is also its past ("let", "set", "read")? */
-export function pastAsBase(w: string): boolean {
-  return PAST_AS_BASE.has(w.toLowerCase());
-}
 
 /** Words before a verb that tell of the past: after them a base that is also a past reads as the past. */
 const PAST_MARKERS = new Set(['previously', 'formerly', 'originally', 'earlier', 'once', 'ago', 'yesterday', 'last', 'was', 'were', 'had', 'did']);
@@ -290,7 +285,7 @@ const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'wh
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
   // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
   // module let you mark a pattern" (where "This property set the path" is a present's slip).
-  if (pastAsBase(verb.text) && before.some((w) => PAST_MARKERS.has(w.text.toLowerCase()))) return undefined;
+  if (PAST_AS_BASE.has(verb.text.toLowerCase()) && before.some((w) => PAST_MARKERS.has(w.text.toLowerCase()))) return undefined;
   const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
@@ -592,6 +587,13 @@ const PHRASE_OPENERS = new Set([...DETERMINERS, 'one', 'all', 'both', 'another',
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'to', 'not', "don't", "doesn't", 'did', 'does', 'do']);
 /** Auxiliaries a question puts before its subject, whose verb is then bare ("does this module differ"). */
 const INVERTING = new Set([...MODALS].filter((w) => w !== 'to' && w !== 'not'));
+/** Forms of "be", "have" and "do", and the modals (isAuxiliary). */
+const AUXILIARIES = new Set([...BE_FORMS, 'am', 'has', 'have', 'had', ...[...INVERTING].filter((w) => !w.includes("'"))]);
+
+/** Is w (any case) a form of "be", "have" or "do", or a modal? */
+export function isAuxiliary(w: string): boolean {
+  return AUXILIARIES.has(w.toLowerCase());
+}
 /** Words after "there" that make it the existential "there", not "their". */
 const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'need', 'ought', 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
 /** Words after "it's"/"its" that only "it is" can stand before. */
