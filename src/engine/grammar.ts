@@ -645,6 +645,12 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
   // A noun that is no modifier, participle or -ing/-ed/-ly form: no "it is" or existential "there" stands before it bare.
   const bareNoun = (w: string) => lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') && !/(ed|ing|ly)$/.test(w) && !PARTICIPLES.has(w);
   const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !/(ed|ly|ing)$/.test(w) && !FUNCTION_WORDS.has(w));
+  // After a possessive or its contraction ("their"/"they're", "its"/"it's", "your"/"you're"), a noun tells the
+  // possessive; one that may be an adjective only where a noun follows it ("as it's first argument", "there individual
+  // documentation"), else it reads either way ("it's longer than that", "it's left as is", "you're crazy enough").
+  const second = after[1] && spaced(text, after[0], after[1]) && /^\p{Ll}+$/u.test(after[1].text) ? after[1].text.toLowerCase() : undefined;
+  const noun = (w: string) => nounish(w) || bareNoun(w);
+  const possessed = (w: string) => noun(w) && (!lex.canBe(w, 'modifier') || (second !== undefined && noun(second) && !lex.canBe(second, 'modifier')));
   switch (as) {
     case 'from': case 'form': {
       // "form" after a determiner is the noun; "from" before a noun phrase, where no verb "form" stands.
@@ -656,14 +662,16 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'their': case 'there': case "they're": {
       if (next === undefined || (prev !== undefined && BE.has(prev))) return undefined;   // "are there files"
       if (AFTER_EXISTENTIAL.has(next)) return as === 'there';
-      if (nounish(next) || bareNoun(next)) return as === 'their';   // "do there work", "not there value"
+      // An article opens a noun phrase that neither a possessive nor "there" takes: "if they're an instance".
+      if (ARTICLES.has(next)) return as === "they're";
+      if (possessed(next)) return as === 'their';   // "do there work", "not there value"
       return undefined;
     }
     case 'its': case "it's": {
       if (next === undefined) return undefined;
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
       // A noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
-      if (next === 'own' || nounish(next) || bareNoun(next) || afterPreposition) return as === 'its';
+      if (next === 'own' || possessed(next) || afterPreposition) return as === 'its';
       return undefined;
     }
     case 'be': case 'by': {
@@ -700,7 +708,7 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       // "you're" before a verb's -ing that is no noun ("you're consolidating"; "your setting" is a noun).
       const ing = /ing$/.test(next) && !lex.canBe(next, 'noun') && [next.slice(0, -3), next.slice(0, -3) + 'e'].some((v) => lex.canBe(v, 'verb'));
       if (AFTER_YOU_ARE.has(next) || ing) return as === "you're";
-      if (nounish(next) || afterPreposition) return as === 'your';
+      if (possessed(next) || afterPreposition) return as === 'your';
       return undefined;
     }
     case 'then': case 'than': {

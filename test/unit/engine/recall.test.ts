@@ -506,6 +506,14 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
   assert.equal(cue("I think it's ready.", "it's", 'its'), 0, 'so does a modifier');
   assert.equal(cue("It's something to try.", "It's", 'its'), -1, 'a pronoun after it: it is');
+  // A word that may be an adjective reads after a possessive and after its contraction alike (found in real READMEs).
+  assert.equal(cue("It pads the string if it's longer than that.", "it's", 'its'), 0, 'an adjective reads either way');
+  assert.equal(cue("If it is absolute, then it's left as is.", "it's", 'its'), 0);
+  assert.equal(cue("If you're crazy enough to use this, grab it.", "you're", 'your'), 0);
+  assert.equal(cue("It takes the directory as it's first argument.", "it's", 'its'), 1, 'an adjective before a noun: the possessive');
+  assert.equal(cue('See the list of properties and there individual documentation.', 'there', 'their'), 1);
+  assert.equal(cue('Results are retried if they\'re an instance of the class.', "they're", 'their'), -1, 'an article after it: they are');
+  assert.equal(cue('Results are retried if their an instance of the class.', 'their', "they're"), 1);
   assert.equal(cue('It may commit too the wrong branch.', 'too', 'to'), 1, '"too" never before an article');
   assert.equal(cue('Suggestions on changes too make are welcome.', 'too', 'to'), 1, 'nor a bare verb');
   assert.equal(cue('It takes too much time.', 'too', 'to'), 0, 'a word of degree says nothing here');
