@@ -6,7 +6,7 @@ import { languageById } from '../text/languages';
 import { linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { isCheckable } from '../text/words';
+import { isCheckable, joinedAsCode } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
@@ -137,6 +137,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   if (doc.markdown) {
     words.forEach((w, i) => { if (checkable[i] && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end)) checkable[i] = false; });
   }
+  // A handle or an item of a "|" list (joinedAsCode) is a name or code in any language: not checked either.
+  words.forEach((w, i) => { if (checkable[i] && joinedAsCode(text, w.start, w.end)) checkable[i] = false; });
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);

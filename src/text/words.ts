@@ -61,6 +61,22 @@ export function wordsIn(text: string, parts: { start: number; end: number }[]): 
   return out;
 }
 
+/** How far back from a word its handle's "@" may stand (GitHub's handles have at most 39 characters). */
+const HANDLE_REACH = 40;
+
+/**
+ * Is text[start, end) a word that its neighbours make a handle or a list item rather than a word of the sentence: right
+ * after an "@" ("@ecosyste-ms", "@octobox", "@param"), or joined to another word by a "|" with no space between
+ * ("biz|com|edu|aero", "yes|no")? Either is a name or a token of code, whatever its letters spell.
+ */
+export function joinedAsCode(text: string, start: number, end: number): boolean {
+  // The handle runs from its "@" over letters, digits, "_", "." and "-": each of its words is in it.
+  let h = start;
+  while (h > 0 && start - h < HANDLE_REACH && /[\p{L}\p{N}_.-]/u.test(text[h - 1])) h--;
+  if (text[h - 1] === '@') return true;
+  return (text[start - 1] === '|' && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) || (text[end] === '|' && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+}
+
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}'\u2019]+$/u;
 
 /**

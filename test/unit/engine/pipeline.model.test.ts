@@ -81,6 +81,14 @@ test("a name in a Markdown link's label that its target spells is no slip; a lab
   assert.ok(plain.findings.some((f) => f.word === 'Sindre' || f.word === 'cpy'), JSON.stringify(plain.findings.map((f) => f.word)));
 });
 
+test('a handle after its "@" and the items of a "|" list are not checked; the same words in a sentence are', async () => {
+  const text = 'Working on open source software @ecosyste-ms and its zones biz|com|aero|asia are fine.';
+  const r = await check(text, 'plaintext', { sensitivity: 1 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), []);
+  const prose = await check('Working on the ecosyste of open source and the aero zones.', 'plaintext', { sensitivity: 1 }, runner, wp);
+  assert.deepEqual(prose.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`).sort(), ['aero -> zero', 'ecosyste -> ecosystem']);
+});
+
 /** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
 async function flagged(text: string, word: string) {
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);

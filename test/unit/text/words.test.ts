@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isCheckable, wordsIn } from '../../../src/text/words';
+import { isCheckable, joinedAsCode, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -46,4 +46,11 @@ test('isCheckable: ordinary words yes, identifiers and codes no', () => {
     'deadbeefcafe0', 'deadbeefcafebabe', '東京', '', 'a'.repeat(41)]) {
     assert.equal(isCheckable(w), false, w);
   }
+});
+
+test('joinedAsCode: a handle after its "@" and the items of a list joined by "|"; not a word spaced from them', () => {
+  const t = 'Mapping software @ecosyste-ms with @octobox; zones biz|com|aero are ok | not these, nor me@ home.';
+  const at = (w: string) => { const i = t.indexOf(w); return joinedAsCode(t, i, i + w.length); };
+  for (const w of ['ecosyste', 'ms', 'octobox', 'biz', 'com', 'aero']) assert.ok(at(w), w);
+  for (const w of ['Mapping', 'software', 'with', 'zones', 'are', 'ok', 'not', 'these', 'home']) assert.ok(!at(w), w);
 });
