@@ -70,11 +70,19 @@ const HANDLE_REACH = 40;
  * ("biz|com|edu|aero", "yes|no")? Either is a name or a token of code, whatever its letters spell.
  */
 export function joinedAsCode(text: string, start: number, end: number): boolean {
-  // The handle runs from its "@" over letters, digits, "_", "." and "-": each of its words is in it.
-  let h = start;
-  while (h > 0 && start - h < HANDLE_REACH && /[\p{L}\p{N}_.-]/u.test(text[h - 1])) h--;
-  if (text[h - 1] === '@') return true;
-  return (text[start - 1] === '|' && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) || (text[end] === '|' && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+  const before = text[start - 1];
+  if (before === '|' && isWordChar(text, start - 2)) return true;
+  if (text[end] === '|' && isWordChar(text, end + 1)) return true;
+  if (before === '@') return true;
+  if (before !== '-' && before !== '.') return false;   // most words: a space or punctuation before them
+  // A later word of a handle: its "@" stands before letters, digits, "_", "." and "-" that run up to the word.
+  let h = start - 1;
+  while (h > 0 && start - h < HANDLE_REACH && (isWordChar(text, h - 1) || /[_.-]/.test(text[h - 1]))) h--;
+  return text[h - 1] === '@';
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCp(text.codePointAt(i)!);
 }
 
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}'\u2019]+$/u;
