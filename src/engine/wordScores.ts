@@ -3,7 +3,7 @@
 // cached per window, so an edited document re-scores only the windows that changed) → each word's energy,
 // q's surprisal and pNoise.
 import { languageById } from '../text/languages';
-import { linkNamesItsTarget } from '../text/markdownInline';
+import { linkedImageAlts, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { isCheckable, joinedAsCode } from '../text/words';
@@ -134,8 +134,14 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
   // A non-word in a link's label that names its target is a name spelt as the target spells it: not checked (its
   // scores stay, and the model still reads it in its sentence).
+  // So is any word of a badge's or a logo's alt text (linkedImageAlts).
   if (doc.markdown) {
     words.forEach((w, i) => { if (checkable[i] && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end)) checkable[i] = false; });
+    const alts = linkedImageAlts(text);
+    for (let i = 0, k = 0; i < words.length && k < alts.length; i++) {
+      while (k < alts.length && alts[k][1] <= words[i].start) k++;
+      if (k < alts.length && alts[k][0] <= words[i].start && words[i].end <= alts[k][1]) checkable[i] = false;
+    }
   }
   // A handle or an item of a "|" list (joinedAsCode) is a name or code in any language: not checked either.
   words.forEach((w, i) => { if (checkable[i] && joinedAsCode(text, w.start, w.end)) checkable[i] = false; });

@@ -206,23 +206,60 @@ const bare = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * Looks LABEL_REACH characters either way and no further than a line of the label's.
  */
 export function linkNamesItsTarget(text: string, start: number, end: number): boolean {
+  const label = labelAround(text, start, end);
+  if (!label) return false;
+  const [a, z] = label;
+  if (text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
+  const target = text.slice(z + 2, z + 2 + MAX_TARGET);
+  const close = target.indexOf(')');
+  if (close < 0) return false;
+  const name = bare(text.slice(a + 1, z));
+  return name.length >= 3 && bare(target.slice(0, close)).includes(name);
+}
+
+/**
+ * The alt texts of images that are a link's whole label, "[![npm version](badge.svg)](url)", as [start, end) spans in
+ * text order: a badge's or a logo's label ("neostandard javascript style", "Build Status"), which names what it shows
+ * rather than saying anything. One line each, the alt text within LABEL_REACH characters and each target within
+ * MAX_TARGET.
+ */
+export function linkedImageAlts(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = text.indexOf('[!['); at >= 0; at = text.indexOf('[![', at + 3)) {
+    const a = at + 2;
+    let z = a + 1;
+    for (; z < text.length && z - a <= LABEL_REACH; z++) {
+      const c = text.charCodeAt(z);
+      if (c === 0x5d /* ] */ || c === 0x5b /* [ */ || c === 0x0a) break;
+    }
+    if (text.charCodeAt(z) !== 0x5d || text.charCodeAt(z + 1) !== 0x28 /* ( */) continue;
+    let close = z + 2;
+    for (; close < text.length && close - z <= MAX_TARGET; close++) {
+      const c = text.charCodeAt(close);
+      if (c === 0x29 /* ) */ || c === 0x0a) break;
+    }
+    if (text.charCodeAt(close) === 0x29 && text.charCodeAt(close + 1) === 0x5d && text.charCodeAt(close + 2) === 0x28) out.push([a + 1, z]);
+  }
+  return out;
+}
+
+/**
+ * The brackets of the label text[start, end) lies in: [the "[", the "]"], within LABEL_REACH characters either way,
+ * on a line of the label's, no bracket between; undefined where there is none.
+ */
+function labelAround(text: string, start: number, end: number): [number, number] | undefined {
   const lo = Math.max(0, start - LABEL_REACH), hi = Math.min(text.length, end + LABEL_REACH);
   let a = start - 1;
   for (; a >= lo && text.charCodeAt(a) !== 0x5b /* [ */; a--) {
     const c = text.charCodeAt(a);
-    if (c === 0x5d /* ] */ || c === 0x0a) return false;
+    if (c === 0x5d /* ] */ || c === 0x0a) return undefined;
   }
   let z = end;
   for (; z < hi && text.charCodeAt(z) !== 0x5d; z++) {
     const c = text.charCodeAt(z);
-    if (c === 0x5b || c === 0x0a) return false;
+    if (c === 0x5b || c === 0x0a) return undefined;
   }
-  if (a < lo || z >= hi || text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
-  const target = text.slice(z + 2, z + 2 + MAX_TARGET);
-  const close = target.indexOf(')');
-  if (close < 0) return false;
-  const label = bare(text.slice(a + 1, z));
-  return label.length >= 3 && bare(target.slice(0, close)).includes(label);
+  return a < lo || z >= hi ? undefined : [a, z];
 }
 
 /** Intersects sorted prose pieces with sorted line segments, calling add for each non-empty overlap. */

@@ -76,6 +76,11 @@ test("a name in a Markdown link's label that its target spells is no slip; a lab
   const text = '- [Sindre Sorhus](https://github.com/sindresorhus) wrote [cpy](https://github.com/sindresorhus/cpy).\n\nSee the [Instalation](https://x.org/install) guide.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
   assert.deepEqual(r.findings.map((f) => f.word), ['Instalation']);
+  // A badge's alt text names what it shows: not checked, where an image's own alt text is.
+  const badges = '[![neostandard javascript style](https://img.shields.io/badge/x.svg)](https://example.org/style)\n\n' +
+    'A diagram: ![neostandard javascript style](style.png)';
+  const badge = await check(badges, 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(badge.findings.map((f) => `${f.start} ${f.word}`), [`${badges.lastIndexOf('neostandard')} neostandard`]);
   // The same words in plain text are checked as any: a plain text has no links.
   const plain = await check('Sindre Sorhus wrote cpy.', 'plaintext', { sensitivity: 1 }, runner, wp);
   assert.ok(plain.findings.some((f) => f.word === 'Sindre' || f.word === 'cpy'), JSON.stringify(plain.findings.map((f) => f.word)));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { blocks } from './render';
-import { linkNamesItsTarget } from '../../../src/text/markdownInline';
+import { linkedImageAlts, linkNamesItsTarget } from '../../../src/text/markdownInline';
 
 const md = (text: string): string[] => blocks(text, 'markdown');
 
@@ -59,6 +59,12 @@ test("markdown: a link's label that names its target (a package, a repository, a
   assert.ok(!at('Instalation'), 'a label its target does not spell');
   assert.ok(!at('go'), 'a label of two letters says too little');
   assert.ok(!at('cpy', 2) && !at('cpy', 3), 'a reference link, and the word outside any label');
+});
+
+test("markdown: the alt text of an image that is a link's whole label (a badge, a logo) is told apart", () => {
+  const t = '[![neostandard javascript style](https://img.shields.io/badge/x.svg)](https://github.com/neostandard/neostandard) ' +
+    '[![Build Status](a.svg)](https://ci.example.org)\n\nA ![diagram of teh flow](flow.png), a [link](x) and [![half](a.svg) open.';
+  assert.deepEqual(linkedImageAlts(t).map(([a, z]) => t.slice(a, z)), ['neostandard javascript style', 'Build Status']);
 });
 
 test('markdown: autolinks, bare URLs and e-mails are skipped', () => {
