@@ -286,11 +286,16 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
   // module let you mark a pattern" (where "This property set the path" is a present's slip).
   if (PAST_AS_BASE.has(verb.text.toLowerCase()) && before.some((w) => PAST_MARKERS.has(w.text.toLowerCase()))) return undefined;
+  // A free relative clause that opens the sentence is its subject, whatever the nouns inside it: "What follows the
+  // file's real contents is", "Whatever the hooks return is" (a question's "What files are" is left unread too).
+  if (before.length >= 2 && FREE_RELATIVES.has(before[0].text.toLowerCase())) return undefined;
   const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
 }
 
+/** Words that open a free relative clause, "what you get" (subjectNumber). */
+const FREE_RELATIVES = new Set(['what', 'whatever', 'whoever', 'whichever']);
 /** Words that may join two clauses ("running or the hypervisor do", "executed before the guest have"), whose noun phrase after is a subject. */
 const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'before', 'after', 'until', 'since']);
 /** Forms of "be", which may end a clause before such a word as a verb's other forms do ("than it was before the change"). */

@@ -298,6 +298,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The changes below has been done.', 'has'), 'plural', '"below" after a noun points at it');
   assert.equal(number('The example above show the flags.', 'show'), 'singular');
   assert.equal(number('In the table below are the options.', 'are'), undefined, 'a preposition governs it still');
+  assert.equal(number("What follows the file's real contents is the descriptor.", 'is'), undefined, 'a free relative clause is the subject');
+  assert.equal(number('Whatever the hooks return is kept.', 'is'), undefined);
   assert.equal(number('All of the above is true.', 'is'), undefined);
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');
