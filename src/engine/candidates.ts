@@ -3,7 +3,7 @@
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
 import { logOwn, ownFeatures } from './channel';
-import { agreementFixes, confusionsAt, GrammarKind, grammarCandidates, licensedDouble, runsOn } from './grammar';
+import { agreementFixes, confusionsAt, GrammarKind, grammarCandidates, slipDouble } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
@@ -228,7 +228,7 @@ export class CandidateGenerator {
     if (ctx.prev && gapIsSpace(ctx.prev, word)) {
       const joined = ctx.prev.text + w.toLowerCase();
       if (this.spelling.isFrequent(joined)) add(applyCase(ctx.prev.text, joined), ctx.prev.start, word.end, 1.5, 'join');
-      if (ctx.prev.text.toLowerCase() === w.toLowerCase() && !licensedDouble(w, ctx.beforePrev?.text) && !runsOn(ctx.text, word.end)) {
+      if (ctx.prev.text.toLowerCase() === w.toLowerCase() && slipDouble(ctx.text, w, word.end, ctx.beforePrev?.text)) {
         add(ctx.prev.text, ctx.prev.start, word.end, 3, 'delete');
       }
     }

@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, isAuxiliary, leftoverPair, licensedDouble, runsOn, type GrammarLexicon } from './grammar';
+import { confusionsAt, isAuxiliary, leftoverPair, runsOn, slipDouble, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
 import type { Finding, FindingKind, Thresholds } from './types';
 
@@ -80,7 +80,7 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const before = i > 1 && words[i - 2].sentence === w.sentence ? words[i - 2].text : undefined;
   if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
       prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start)) &&
-      !licensedDouble(w.text, before) && !runsOn(text, w.end)) {
+      slipDouble(text, w.text, w.end, before)) {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }

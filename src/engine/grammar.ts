@@ -115,8 +115,17 @@ export function runsOn(text: string, end: number): boolean {
   return /^(?:[-/_\p{L}\p{N}]|\.[\p{L}\p{N}])/u.test(text.slice(end, end + 2));
 }
 
+/**
+ * Is `word`, ending at `end` right after a copy of itself, a slip to delete: no double English writes on purpose
+ * (licensedDouble; `before` is the word before that copy, if any), and no word that runs on into a compound or a path
+ * (runsOn)?
+ */
+export function slipDouble(text: string, word: string, end: number, before: string | undefined): boolean {
+  return !licensedDouble(word, before) && !runsOn(text, end);
+}
+
 /** Is `word` after a copy of itself a double English writes on purpose? `before` is the word before that copy, if any. */
-export function licensedDouble(word: string, before: string | undefined): boolean {
+function licensedDouble(word: string, before: string | undefined): boolean {
   const w = word.toLowerCase();
   return LICENSED_DOUBLES.has(w) && before?.toLowerCase() !== w;
 }

@@ -132,19 +132,18 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const column = <T>(of: (s: BlockScores) => T[]): T[] => concatAll(ofBlocks.map(of));
   const energy = column((s) => s.energy), surprisal = column((s) => s.surprisal), pNoise = column((s) => s.pNoise);
   const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
-  // A non-word in a link's label that names its target is a name spelt as the target spells it: not checked (its
-  // scores stay, and the model still reads it in its sentence).
-  // So is any word of a badge's or a logo's alt text (linkedImageAlts).
-  if (doc.markdown) {
-    words.forEach((w, i) => { if (checkable[i] && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end)) checkable[i] = false; });
-    const alts = linkedImageAlts(text);
-    for (let i = 0, k = 0; i < words.length && k < alts.length; i++) {
-      while (k < alts.length && alts[k][1] <= words[i].start) k++;
-      if (k < alts.length && alts[k][0] <= words[i].start && words[i].end <= alts[k][1]) checkable[i] = false;
-    }
+  // Words that name rather than say are not checked (their scores stay, and the model still reads them in their
+  // sentence): a handle or an item of a "|" list in any language (joinedAsCode); in Markdown a non-word in a link's
+  // label that names its target, spelt as the target spells it (linkNamesItsTarget), and any word of a badge's or a
+  // logo's alt text (linkedImageAlts).
+  const alts = doc.markdown ? linkedImageAlts(text) : [];
+  for (let i = 0, k = 0; i < words.length; i++) {
+    const w = words[i];
+    while (k < alts.length && alts[k][1] <= w.start) k++;
+    if (!checkable[i]) continue;
+    if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
+        (doc.markdown && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end))) checkable[i] = false;
   }
-  // A handle or an item of a "|" list (joinedAsCode) is a name or code in any language: not checked either.
-  words.forEach((w, i) => { if (checkable[i] && joinedAsCode(text, w.start, w.end)) checkable[i] = false; });
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);

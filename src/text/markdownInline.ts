@@ -226,13 +226,9 @@ export function linkNamesItsTarget(text: string, start: number, end: number): bo
 export function linkedImageAlts(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (let at = text.indexOf('[!['); at >= 0; at = text.indexOf('[![', at + 3)) {
-    const a = at + 2;
-    let z = a + 1;
-    for (; z < text.length && z - a <= LABEL_REACH; z++) {
-      const c = text.charCodeAt(z);
-      if (c === 0x5d /* ] */ || c === 0x5b /* [ */ || c === 0x0a) break;
-    }
-    if (text.charCodeAt(z) !== 0x5d || text.charCodeAt(z + 1) !== 0x28 /* ( */) continue;
+    const label = labelAround(text, at + 3, at + 3);
+    if (!label || text.charCodeAt(label[1] + 1) !== 0x28 /* ( */) continue;
+    const [a, z] = label;
     let close = z + 2;
     for (; close < text.length && close - z <= MAX_TARGET; close++) {
       const c = text.charCodeAt(close);
