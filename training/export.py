@@ -182,7 +182,8 @@ def check(name, diffs, tol, tol_p99=None):
     limits = {k: tol_p99 if k.endswith("_p99") else tol for k in diffs if k != "topk_ids_agree" and not k.startswith("_")}
     bad = {k: v for k, v in diffs.items() if limits.get(k) is not None and v > limits[k]}
     if bad:
-        raise RuntimeError(f"{name} ONNX differs from PyTorch by more than {tol}: {bad}")
+        raise RuntimeError(f"{name} ONNX differs from PyTorch beyond its limits: "
+                           + ", ".join(f"{k} {v:.4g} > {limits[k]}" for k, v in bad.items()))
 
 
 def sha256(path) -> str:
