@@ -4,7 +4,7 @@
 // sentence or a block (its characters and where its prose parts lie), so a remembered result equals a fresh
 // one; offsets, sentence and stream numbers are shifted when the text before a block changed length.
 // Both memos are bounded (LruMap by pieces + words held) and belong to the tokenizer they were built with.
-import type { Sentence } from '../text/sentences';
+import { readSpans, type Sentence } from '../text/sentences';
 import type { WordPiece } from '../text/wordpiece';
 import { wordsIn } from '../text/words';
 import { LruMap } from '../text/lru';
@@ -165,7 +165,7 @@ function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos, stats:
   stats.sentencesRead++;
   // Read in place (absolute offsets, as tokenizeStreams and placeWords would), then made relative.
   const pieces: Piece[] = [];
-  for (const part of s.parts) {
+  for (const part of readSpans(text, s)) {
     const { ids, offsets } = wp.encode(text.slice(part.start, part.end));
     for (let i = 0; i < ids.length; i++) pieces.push({ id: ids[i], start: part.start + offsets[i][0], end: part.start + offsets[i][1] });
   }

@@ -2,11 +2,12 @@
 // neighbouring sentences helps the model); a stream that fits maxLength is one window, a longer one is
 // covered by evenly spread overlapping windows, and each piece takes its energy from the window where it
 // is most central, so every piece has ≥ `context` pieces on each side wherever the block allows.
+import { readSpans } from '../text/sentences';
 import type { WordPiece } from '../text/wordpiece';
 
 export interface Piece { id: number; start: number; end: number }   // UTF-16 span in the checked text
 
-/** The prose pieces of one block, in text order. */
+/** The pieces of one block the model reads, in text order: its prose and the code inside its sentences (readSpans). */
 export interface Stream { block: number; pieces: Piece[] }
 
 /** pieces [from, to) of streams[stream]; this window is the one that scores pieces [ownFrom, ownTo). */
@@ -15,7 +16,8 @@ export interface Window { stream: number; from: number; to: number; ownFrom: num
 export interface SentenceLike { start: number; end: number; block: number; parts: { start: number; end: number }[] }
 
 /**
- * Tokenizes every prose part (sentences of the same block go into the same stream). Parts are encoded
+ * Tokenizes what the model reads of every sentence (readSpans: its prose parts and the inline code between them;
+ * sentences of the same block go into the same stream). Parts are encoded
  * one by one and their offsets shifted, which equals encoding them joined by whitespace: the tokenizer
  * splits words at whitespace anyway, and offsets stay exact. A stream may be empty (no pieces).
  */
@@ -26,7 +28,7 @@ export function tokenizeStreams(text: string, sentences: SentenceLike[], wp: Wor
   for (const s of sentences) {
     if (!current || current.block !== s.block) streams.push((current = { block: s.block, pieces: [] }));
     streamOfSentence.push(streams.length - 1);
-    for (const part of s.parts) {
+    for (const part of readSpans(text, s)) {
       const { ids, offsets } = wp.encode(text.slice(part.start, part.end));
       for (let i = 0; i < ids.length; i++) {
         current.pieces.push({ id: ids[i], start: part.start + offsets[i][0], end: part.start + offsets[i][1] });

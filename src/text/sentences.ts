@@ -1,4 +1,5 @@
 import type { Region } from './types';
+import { codeSpans } from './inline';
 import { isSpaceCode } from './regionBuilder';
 
 export interface Sentence { start: number; end: number; block: number; parts: { start: number; end: number }[] }
@@ -120,4 +121,44 @@ function trim(text: string, p: { start: number; end: number }): { start: number;
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+/** A stretch of the text, UTF-16 offsets, end exclusive. */
+export interface Part { start: number; end: number }
+
+/**
+ * What the model reads of a sentence, in order: its prose parts and, between two of them, the text of the inline
+ * code spans that alone stand there ("use the `virConnectGetLibVersion()` instead", "If flags `X` is set"), their
+ * backticks left out as the training corpus left them out (training/corpus.py). Read with a hole where the code was,
+ * "use the instead" makes the word beside it look wrong and its slip look right. The code is context only: a
+ * sentence's words are those of its parts (wordsIn), so nothing in it is ever checked. A gap holding anything else
+ * (a link's target, an HTML tag, a URL) stays unread.
+ */
+export function readSpans(text: string, s: { parts: readonly Part[] }): readonly Part[] {
+  const { parts } = s;
+  if (parts.length === 1) return parts;
+  const out: Part[] = [parts[0]];
+  for (let k = 1; k < parts.length; k++) {
+    out.push(...codeBetween(text, parts[k - 1].end, parts[k].start), parts[k]);
+  }
+  return out;
+}
+
+/** The contents of the code spans in [a, b) when nothing but code spans and whitespace is there; else none. */
+function codeBetween(text: string, a: number, b: number): Part[] {
+  const tick = text.indexOf('`', a);
+  if (tick === -1 || tick >= b) return [];
+  const spans = codeSpans(text, a, b), out: Part[] = [];
+  let at = a;
+  for (const [from, to] of spans) {
+    for (; at < from; at++) if (!isSpaceCode(text.charCodeAt(at))) return [];
+    let i = from, j = to;
+    while (text.charCodeAt(i) === 0x60) i++;
+    while (text.charCodeAt(j - 1) === 0x60) j--;
+    const inner = trim(text, { start: i, end: j });
+    if (inner.end > inner.start) out.push(inner);
+    at = to;
+  }
+  for (; at < b; at++) if (!isSpaceCode(text.charCodeAt(at))) return [];
+  return out;
 }

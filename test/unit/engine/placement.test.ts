@@ -41,7 +41,7 @@ test('windowSpans: each piece is scored in the window where it is most central',
   assert.ok(spans.length <= Math.ceil((700 - 126) / 62) + 1, 'no more windows than the stride needs');
 });
 
-test('tokenizeStreams + makeWindows: blocks packed, [CLS]/[SEP], exact offsets, parts joined across skipped code', () => {
+test('tokenizeStreams + makeWindows: blocks packed, [CLS]/[SEP], exact offsets, parts joined across the code between them', () => {
   const text = 'First sentence here. Second one `code()` continues.\n\nAnother block.';
   const gap = text.indexOf('`'), gapEnd = text.indexOf('continues') - 1;
   const sentences = [
@@ -54,8 +54,11 @@ test('tokenizeStreams + makeWindows: blocks packed, [CLS]/[SEP], exact offsets, 
   assert.equal(streams.length, 2);
   for (const s of streams) for (const p of s.pieces) {
     assert.equal(text.slice(p.start, p.end), wp.vocab[p.id].replace(/^##/, ''), 'piece offsets exact');
-    assert.ok(!(p.start >= gap && p.start < gapEnd), 'inline code is not tokenized');
+    assert.notEqual(text[p.start], '`', 'no backtick is read');
   }
+  // The code between the second sentence's parts is read, without its backticks (readSpans).
+  const code = streams[0].pieces.filter((p) => p.start >= gap && p.start < gapEnd);
+  assert.equal(text.slice(code[0].start, code[code.length - 1].end), 'code()');
   const windows = makeWindows(streams, 128, { cls: 2, sep: 3 });
   assert.equal(windows.length, 2, 'one window per short block');
   assert.equal(windows[0].ids[0], 2);

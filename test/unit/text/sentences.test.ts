@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { proseRegions } from '../../../src/text/regions';
-import { splitSentences } from '../../../src/text/sentences';
+import { readSpans, splitSentences } from '../../../src/text/sentences';
 
 function sentences(text: string, languageId = 'plaintext'): string[] {
   return splitSentences(text, proseRegions(text, languageId)).map((s) => s.parts.map((p) => text.slice(p.start, p.end)).join('|'));
@@ -32,6 +32,20 @@ test('sentences: parts are the prose pieces inside, skipping inline code', () =>
   assert.equal(text.slice(s[0].start, s[0].end), 'Run `npm test` first.');
   assert.deepEqual(s[1].parts.map((p) => text.slice(p.start, p.end)), ['Then', 'it.']);
   assert.equal(s[0].block, s[1].block);
+});
+
+test('readSpans: the model reads the inline code between a sentence\'s parts, without its backticks, never other gaps', () => {
+  const read = (text: string, languageId = 'markdown') =>
+    splitSentences(text, proseRegions(text, languageId)).map((s) => readSpans(text, s).map((p) => text.slice(p.start, p.end)));
+  assert.deepEqual(read('Run `npm test` first. Then `ship` it.'), [['Run', 'npm test', 'first.'], ['Then', 'ship', 'it.']]);
+  // Double backticks, a space inside them, two spans side by side, and a quote around one (the quotes are prose).
+  assert.deepEqual(read('Call `` a`b `` or `x` `y` with \'`newListener`\' set.'), [['Call', 'a`b', 'or', 'x', 'y', 'with \'', 'newListener', '\' set.']]);
+  // A link's target, a URL or an HTML tag between two parts is not read.
+  assert.deepEqual(read('See [the guide](https://x.org/`a`) and <b>this</b> now.'), [['See', 'the guide', 'and', 'this', 'now.']]);
+  // Code before a sentence's first part or after its last is not between its parts.
+  assert.deepEqual(read('`fs.readFile` reads a file with `fs`'), [['reads a file with']]);
+  // One part: nothing between.
+  assert.deepEqual(read('Plain `text` here.', 'plaintext'), [['Plain `text` here.']]);
 });
 
 test('sentences: CJK full stops and caseless scripts', () => {
