@@ -81,6 +81,22 @@ export function joinedAsCode(text: string, start: number, end: number): boolean 
   return text[h - 1] === '@';
 }
 
+/** Quotes that may open a quoted word, each with the quote that closes it. */
+const QUOTE_PAIRS: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201c': '\u201d' };
+
+/**
+ * Is text[start, end) a word quoted alone ("All 'from' functions", "the “then” branch", "set it to "true"")? Such a
+ * word is mentioned, not used: it names an option, a keyword or the word itself, so the words around it say nothing
+ * of whether it is the right one. The quote before it opens (nothing but a space or an opening bracket before it) and
+ * the one after it closes (a space, punctuation or the end after it).
+ */
+export function quotedAlone(text: string, start: number, end: number): boolean {
+  const close = QUOTE_PAIRS[text[start - 1]];
+  if (close === undefined || text[end] !== close) return false;
+  const before = text[start - 2], after = text[end + 1];
+  return (before === undefined || /[\s([{]/u.test(before)) && (after === undefined || /[\s)\]}.,;:!?]/u.test(after));
+}
+
 function isWordChar(text: string, i: number): boolean {
   return i >= 0 && i < text.length && isWordCp(text.codePointAt(i)!);
 }

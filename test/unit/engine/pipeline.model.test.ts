@@ -94,6 +94,13 @@ test('a handle after its "@" and the items of a "|" list are not checked; the sa
   assert.deepEqual(prose.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`).sort(), ['aero -> zero', 'ecosyste -> ecosystem']);
 });
 
+test('a dictionary word quoted alone is mentioned, not checked; a quoted slip still is', async () => {
+  const text = 'It is faster then before.\n\nIt is faster \'then\' before.\n\nIt is faster “then” before.\n\nListen for the \'uprgade\' event.';
+  const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => `${f.start} ${f.word} -> ${f.suggestions[0]?.text}`),
+    [`${text.indexOf('then')} then -> than`, `${text.indexOf('uprgade')} uprgade -> upgrade`]);
+});
+
 /** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
 async function flagged(text: string, word: string) {
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);

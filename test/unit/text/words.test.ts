@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isCheckable, joinedAsCode, wordsIn } from '../../../src/text/words';
+import { isCheckable, joinedAsCode, quotedAlone, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -53,4 +53,11 @@ test('joinedAsCode: a handle after its "@" and the items of a list joined by "|"
   const at = (w: string) => { const i = t.indexOf(w); return joinedAsCode(t, i, i + w.length); };
   for (const w of ['ecosyste', 'ms', 'octobox', 'biz', 'com', 'aero']) assert.ok(at(w), w);
   for (const w of ['Mapping', 'software', 'with', 'zones', 'are', 'ok', 'not', 'these', 'home']) assert.ok(!at(w), w);
+});
+
+test('quotedAlone: a word alone between a pair of quotes; not an apostrophe, a quote left open or a quoted phrase', () => {
+  const t = `All 'from' functions, the "then" branch, a “when” or ‘while’ ('loop'); don't 'til 'two words' x'y' "end".`;
+  const at = (w: string, from = 0) => { const i = t.indexOf(w, from); return quotedAlone(t, i, i + w.length); };
+  for (const w of ['from', 'then', 'when', 'while', 'loop', 'end']) assert.ok(at(w), w);
+  for (const w of ['All', 'functions', 'don', 't', 'til', 'two', 'words', 'y']) assert.ok(!at(w, w === 't' ? t.indexOf("don't") : 0), w);
 });
