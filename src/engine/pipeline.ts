@@ -7,6 +7,8 @@
 //     the original exceed tau;
 //  4. look again (secondLook.ts): a sentence with a flag and another suspect is scored again with the flag's
 //     fix in place, and its other words are decided there, so two errors in it do not hide each other.
+// A text is read with its typographic apostrophes made straight, as the model, the lexicon and the rules spell them
+// (text/apostrophes.ts: "it’s" is "it's"), and its findings are given back in the writer's words and style.
 // rank() is the same stages for one word (and the suspects of its sentence), so it answers what check would
 // (same candidates, totals and p), whether or not the flag rule flags the word.
 //
@@ -18,6 +20,7 @@
 // posterior 1 - p(original), and every word REPLACE scored, flagged or not, reports that posterior
 // (WordScore.posterior), the one number the editor shows.
 import { createHash } from 'node:crypto';
+import { inWritersStyle, straightQuotes, writesCurly } from '../text/apostrophes';
 import { LruMap } from '../text/lru';
 import type { ShouldStop } from '../text/regions';
 import type { WordPiece } from '../text/wordpiece';
@@ -30,7 +33,7 @@ import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
 import { planReplacements, rankPlans, screened, screenedOrWhole, type ReplacePlan } from './replacePlans';
 import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
-import type { CheckOptions, CheckResult, ModelRunner, RankedWord } from './types';
+import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord } from './types';
 import { scoreDocuments, scoreWords, wordScores, type Model, type ScoredDocument } from './wordScores';
 
 /** One text of a checkMany batch. */
@@ -49,6 +52,30 @@ export async function check(text: string, languageId: string, options: CheckOpti
  * the CPU graphs bit for bit, their activation scales being fixed, models/README.md); `ms` is the whole batch's time.
  */
 export async function checkMany(items: CheckItem[], options: CheckOptions, runner: ModelRunner, wp: WordPiece,
+  signal?: AbortSignal, hooks?: ChunkHooks, shouldStop?: ShouldStop): Promise<CheckResult[]> {
+  const read = items.map((it) => ({ ...it, text: straightQuotes(it.text) }));
+  const results = await checkRead(read, readOptions(options), runner, wp, signal, hooks, shouldStop);
+  return results.map((r, d) => read[d].text === items[d].text ? r : asWritten(items[d].text, r));
+}
+
+/** The options as a check reads them: the words never checked with straight apostrophes, as it reads the text. */
+function readOptions(options: CheckOptions): CheckOptions {
+  return options.ignoredWords?.some((w) => w !== straightQuotes(w))
+    ? { ...options, ignoredWords: options.ignoredWords.map(straightQuotes) } : options;
+}
+
+/** A result of the text read with straight apostrophes (straightQuotes) as the writer wrote it: their words, and fixes in their style. */
+function asWritten(text: string, r: CheckResult): CheckResult {
+  return { ...r, findings: r.findings.map((f) => writtenFinding(text, f)), words: r.words.map((w) => ({ ...w, word: text.slice(w.start, w.end) })) };
+}
+
+function writtenFinding<F extends Finding>(text: string, f: F): F {
+  const word = text.slice(f.start, f.end), curly = writesCurly(text, word);
+  return { ...f, word, suggestions: f.suggestions.map((s) => ({ ...s, text: inWritersStyle(s.text, curly) })) };
+}
+
+/** checkMany of texts read with straight apostrophes. */
+async function checkRead(items: CheckItem[], options: CheckOptions, runner: ModelRunner, wp: WordPiece,
   signal?: AbortSignal, hooks?: ChunkHooks, shouldStop?: ShouldStop): Promise<CheckResult[]> {
   const started = performance.now();
   const model = { runner, wp };
@@ -81,7 +108,15 @@ export async function checkMany(items: CheckItem[], options: CheckOptions, runne
  * the answer is that finding. undefined for a word check never scores (an ignored word, code) or one with
  * no candidate.
  */
-export async function rank(text: string, languageId: string, start: number, end: number, options: CheckOptions,
+export async function rank(written: string, languageId: string, start: number, end: number, options: CheckOptions,
+  runner: ModelRunner, wp: WordPiece, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<RankedWord | undefined> {
+  const text = straightQuotes(written);
+  const r = await rankRead(text, languageId, start, end, readOptions(options), runner, wp, signal, shouldStop);
+  return r && text !== written ? writtenFinding(written, r) : r;
+}
+
+/** rank in a text read with straight apostrophes. */
+async function rankRead(text: string, languageId: string, start: number, end: number, options: CheckOptions,
   runner: ModelRunner, wp: WordPiece, signal?: AbortSignal, shouldStop?: ShouldStop): Promise<RankedWord | undefined> {
   if (!(0 <= start && start < end && end <= text.length)) throw new RangeError(`span ${start}..${end} is outside the text (${text.length})`);
   const model = { runner, wp };

@@ -101,6 +101,20 @@ test('a dictionary word quoted alone is mentioned, not checked; a quoted slip st
     [`${text.indexOf('then')} then -> than`, `${text.indexOf('uprgade')} uprgade -> upgrade`]);
 });
 
+test('typographic apostrophes read as straight ones; the fixes keep the writer\'s', async () => {
+  const curly = 'It doens’t matter: the function creates it’s own copy. Its fine.';
+  const straight = curly.replace(/’/g, "'");
+  const [c, s] = [await check(curly, 'markdown', { sensitivity: 0.5 }, runner, wp), await check(straight, 'markdown', { sensitivity: 0.5 }, runner, wp)];
+  assert.deepEqual(c.findings.map((f) => `${f.start} ${f.word} -> ${f.suggestions[0]?.text}`),
+    [`3 doens’t -> doesn’t`, `${curly.indexOf('it’s')} it’s -> its`, `${curly.indexOf('Its')} Its -> It’s`]);
+  assert.deepEqual(c.findings.map((f) => f.score), s.findings.map((f) => f.score));
+  assert.deepEqual(s.findings.map((f) => f.suggestions[0]?.text), ["doesn't", 'its', "It's"]);
+  assert.equal(c.words.find((w) => w.start === 3)?.word, 'doens’t');
+  const r = await rank(curly, 'markdown', 3, 10, { sensitivity: 0.5 }, runner, wp);
+  assert.equal(r?.word, 'doens’t');
+  assert.equal(r?.suggestions[0].text, 'doesn’t');
+});
+
 /** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
 async function flagged(text: string, word: string) {
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);
