@@ -64,14 +64,27 @@ function readOptions(options: CheckOptions): CheckOptions {
     ? { ...options, ignoredWords: options.ignoredWords.map(straightQuotes) } : options;
 }
 
-/** A result of the text read with straight apostrophes (straightQuotes) as the writer wrote it: their words, and fixes in their style. */
+/**
+ * A result of the text read with straight apostrophes (straightQuotes) as the writer wrote it: their words (only a
+ * word with an apostrophe can differ), and fixes in their style.
+ */
 function asWritten(text: string, r: CheckResult): CheckResult {
-  return { ...r, findings: r.findings.map((f) => writtenFinding(text, f)), words: r.words.map((w) => ({ ...w, word: text.slice(w.start, w.end) })) };
+  const style = curlyStyle(text);
+  return { ...r, findings: r.findings.map((f) => writtenFinding(text, f, style)),
+    words: r.words.map((w) => (w.word.includes("'") ? { ...w, word: text.slice(w.start, w.end) } : w)) };
 }
 
-function writtenFinding<F extends Finding>(text: string, f: F): F {
-  const word = text.slice(f.start, f.end), curly = writesCurly(text, word);
+function writtenFinding<F extends Finding>(text: string, f: F, style = curlyStyle(text)): F {
+  const word = text.slice(f.start, f.end);
+  if (!f.suggestions.some((s) => s.text.includes("'"))) return { ...f, word };
+  const curly = style(word);
   return { ...f, word, suggestions: f.suggestions.map((s) => ({ ...s, text: inWritersStyle(s.text, curly) })) };
+}
+
+/** writesCurly over one text, its count of the text's apostrophes made once, when a word without one asks. */
+function curlyStyle(text: string): (word: string) => boolean {
+  let ofText: boolean | undefined;
+  return (word) => (/['\u2018\u2019]/.test(word) ? writesCurly(text, word) : (ofText ??= writesCurly(text, word)));
 }
 
 /** checkMany of texts read with straight apostrophes. */
