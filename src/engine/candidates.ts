@@ -9,6 +9,7 @@ import type { Dialect } from './dialects';
 import { listedFixes } from './misspellings';
 import { isSlip } from './edits';
 import { editCost, type Lexicon, type Neighbour, type WordClass } from './spelling';
+import { isBlankGap } from '../text/words';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 /** 'leftover': one of two words English never writes in a row ("a an", "the those") left out, forced whatever its pNoise (findings.ts). */
@@ -220,7 +221,7 @@ export class CandidateGenerator {
       this.splits(w, (a, b) => same(`${a} ${b}`, 1.5, 'split'));
     }
 
-    const gapIsSpace = (a: Span, b: Span) => /^[ \t]$/.test(ctx.text.slice(a.end, b.start));
+    const gapIsSpace = (a: Span, b: Span) => isBlankGap(ctx.text.slice(a.end, b.start));
     if (ctx.next && gapIsSpace(word, ctx.next)) {
       const joined = w + ctx.next.text.toLowerCase();
       if (this.spelling.isFrequent(joined)) add(applyCase(w, joined), word.start, ctx.next.end, 1.5, 'join');

@@ -10,6 +10,7 @@ import { articleFix, SoundSource, soundOf } from './articles';
 import { confusionsOf, type ConfusionKind } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import type { WordClass } from './spelling';
+import { isBlankGap } from '../text/words';
 
 export type GrammarKind = 'agreement' | 'verb-number' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
 export interface GrammarCandidate { text: string; start: number; end: number; kind: GrammarKind }
@@ -268,8 +269,8 @@ const PREPOSITIONS = new Set([...NOT_SUBJECT_BEFORE].filter((w) =>
  */
 const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping',
   'have', 'has', 'had', 'having']);
-/** Do only spaces or tabs stand between words a and b of text (none when b is missing)? */
-const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && /^[ \t]+$/.test(text.slice(a.end, b.start));
+/** Do only blanks stand between words a and b of text (isBlankGap; none when b is missing)? */
+const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && isBlankGap(text.slice(a.end, b.start));
 /**
  * Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were after a
  * singular subject; a plural one takes "were" either way ("if we was" → were).
@@ -436,8 +437,10 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
   if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
   const word = (k: number) => (k >= 0 && spaced(text, before[k], before[k + 1]) ? before[k].text.toLowerCase() : undefined);
-  // The determiner just before the noun, or before one modifier ("the default value").
-  const at = [n - 2, n - 3].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
+  // The determiner just before the noun, or before one modifier ("the default value"); a verb's form or a function
+  // word there is no modifier ("the parts that are present are": "that" is a relative pronoun there, no determiner).
+  const modifier = n > 1 && !FUNCTION_WORDS.has(before[n - 2].text.toLowerCase()) && !AUX.has(before[n - 2].text.toLowerCase());
+  const at = [n - 2, ...(modifier ? [n - 3] : [])].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
   const plural = pluralNoun(lw, lex);
   // A conjunction before a plural noun leaves it plural, joined ("the root and envDir options affect") or the nearer
   // of two ("the file or its copies are"), unless a preposition governs the first conjunct ("with git commit or
@@ -446,7 +449,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   const list = (k: number) => k > 0 && /^\s*,\s*$/.test(text.slice(before[k - 1].end, before[k].start));
   const phraseGap = (a: Span, b: Span, inList: boolean) => {
     const gap = text.slice(a.end, b.start).replace(/`[^`]*`/g, ' ');
-    return /^[ \t]*$/.test(gap) || (inList && /^\s*,\s*$/.test(gap));
+    return gap === '' || isBlankGap(gap) || (inList && /^\s*,\s*$/.test(gap));
   };
   const governed = (k: number) => {
     const inList = list(k);
@@ -465,7 +468,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     if (k === 0) return false;
     const gap = text.slice(before[k - 1].end, before[k].start);
     const w = before[k - 1].text.toLowerCase();
-    return /^[ \t]+$/.test(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
+    return isBlankGap(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
   }
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
@@ -818,7 +821,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   const w = word.text, lw = w.toLowerCase();
   const out: GrammarCandidate[] = [];
   const same = (text: string, kind: GrammarKind) => out.push({ text: withCase(w, text), start: word.start, end: word.end, kind });
-  const spaced = (a: Span | undefined, b: Span | undefined) => !!a && !!b && /^[ \t]$/.test(ctx.text.slice(a.end, b.start));
+  const spaced = (a: Span | undefined, b: Span | undefined) => !!a && !!b && isBlankGap(ctx.text.slice(a.end, b.start));
   if (!/^[\p{L}][\p{L}'’]*$/u.test(w) || !lex.isWord(w)) return out;
 
   for (const c of numberChanges(w, prev?.text, lex, next?.text)) same(c.text, c.kind);

@@ -81,6 +81,15 @@ export function joinedAsCode(text: string, start: number, end: number): boolean 
   return text[h - 1] === '@';
 }
 
+/**
+ * Is `gap`, the text between two words, blank: spaces or tabs and at most one line break, a paragraph wrapped in its
+ * source ("the conversion\nare" reads as "the conversion are")? An empty gap is not.
+ */
+export function isBlankGap(gap: string): boolean {
+  return gap.length > 0 && BLANK_GAP.test(gap);
+}
+const BLANK_GAP = /^[ \t]*(?:\r?\n[ \t]*)?$/;
+
 /** Quotes that may open a quoted word, each with the quote that closes it. */
 const QUOTE_PAIRS: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201c': '\u201d' };
 

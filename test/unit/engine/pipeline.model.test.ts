@@ -115,6 +115,14 @@ test('typographic apostrophes read as straight ones; the fixes keep the writer\'
   assert.equal(r?.suggestions[0].text, 'doesn’t');
 });
 
+test('a paragraph wrapped in its source reads as one line: the same findings', async () => {
+  const line = 'If the option is set to true, Git verifies if the conversion are reversible for the current setting.';
+  const wrapped = line.replace(' the conversion', '\nthe conversion').replace('conversion are', 'conversion\n  are');
+  const [a, b] = [await check(line, 'markdown', { sensitivity: 0.5 }, runner, wp), await check(wrapped, 'markdown', { sensitivity: 0.5 }, runner, wp)];
+  assert.deepEqual(a.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`), ['are -> is']);
+  assert.deepEqual(b.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`), ['are -> is']);
+});
+
 /** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
 async function flagged(text: string, word: string) {
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);

@@ -255,9 +255,9 @@ test('agreement fixes for a word below the gate: an auxiliary\'s other number, a
 });
 
 test("a verb's subject number where the words before it say it plainly, and none where they do not", () => {
-  const number = (text: string, verb: string) => {
+  const number = (text: string, verb: string, nth = 0) => {
     const spans = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
-    const i = spans.findIndex((x) => x.text === verb);
+    const i = spans.map((x, k) => (x.text === verb ? k : -1)).filter((k) => k >= 0)[nth];
     return subjectNumber(text, spans.slice(0, i), spans[i], gen, spans.slice(i + 1, i + 3));
   };
   assert.equal(number('The value are interpreted.', 'are'), 'singular');
@@ -300,6 +300,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('In the table below are the options.', 'are'), undefined, 'a preposition governs it still');
   assert.equal(number("What follows the file's real contents is the descriptor.", 'is'), undefined, 'a free relative clause is the subject');
   assert.equal(number('Whatever the hooks return is kept.', 'is'), undefined);
+  assert.equal(number('As long as the parts of the path that are present are kept.', 'are', 1), undefined,
+    'a relative clause\'s "that are present": "that" no determiner, "are" no modifier of a noun "present"');
   assert.equal(number('All of the above is true.', 'is'), undefined);
   assert.equal(number('The value, as said, are here.', 'are'), undefined, 'punctuation before the verb');
   assert.equal(number('Code behind dynamic imports is only read.', 'is'), undefined, 'modifiers between a preposition and the noun');

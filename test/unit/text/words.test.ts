@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isCheckable, joinedAsCode, quotedAlone, wordsIn } from '../../../src/text/words';
+import { isBlankGap, isCheckable, joinedAsCode, quotedAlone, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -60,4 +60,9 @@ test('quotedAlone: a word alone between a pair of quotes; not an apostrophe, a q
   const at = (w: string, from = 0) => { const i = t.indexOf(w, from); return quotedAlone(t, i, i + w.length); };
   for (const w of ['from', 'then', 'when', 'while', 'loop', 'end']) assert.ok(at(w), w);
   for (const w of ['All', 'functions', 'don', 't', 'til', 'two', 'words', 'y']) assert.ok(!at(w, w === 't' ? t.indexOf("don't") : 0), w);
+});
+
+test('isBlankGap: spaces, tabs and one line break between two words (a wrapped paragraph); not two, nor anything else', () => {
+  for (const g of [' ', '  ', '\t', '\n', ' \n  ', '\r\n\t']) assert.ok(isBlankGap(g), JSON.stringify(g));
+  for (const g of ['', '\n\n', ' \n \n ', ', ', '\n> ', ' - ']) assert.ok(!isBlankGap(g), JSON.stringify(g));
 });
