@@ -10,7 +10,7 @@ import { articleFix, SoundSource, soundOf } from './articles';
 import { confusionsOf, type ConfusionKind } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import type { WordClass } from './spelling';
-import { isBlankGap } from '../text/words';
+import { isBlankGap, readsBlank } from '../text/words';
 
 export type GrammarKind = 'agreement' | 'verb-number' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
 export interface GrammarCandidate { text: string; start: number; end: number; kind: GrammarKind }
@@ -269,8 +269,8 @@ const PREPOSITIONS = new Set([...NOT_SUBJECT_BEFORE].filter((w) =>
  */
 const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping',
   'have', 'has', 'had', 'having']);
-/** Do only blanks stand between words a and b of text (isBlankGap; none when b is missing)? */
-const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && isBlankGap(text.slice(a.end, b.start));
+/** Does text read words a and b as neighbours, only blanks and inline markup between them (readsBlank; not when b is missing)? */
+const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && readsBlank(text.slice(a.end, b.start));
 /**
  * Before these, "were" may be a subjunctive ("as if it were", "I wish it were"): no cue for was/were after a
  * singular subject; a plural one takes "were" either way ("if we was" → were).
@@ -449,7 +449,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   const list = (k: number) => k > 0 && /^\s*,\s*$/.test(text.slice(before[k - 1].end, before[k].start));
   const phraseGap = (a: Span, b: Span, inList: boolean) => {
     const gap = text.slice(a.end, b.start).replace(/`[^`]*`/g, ' ');
-    return gap === '' || isBlankGap(gap) || (inList && /^\s*,\s*$/.test(gap));
+    return gap === '' || readsBlank(gap) || (inList && /^\s*,\s*$/.test(gap));
   };
   const governed = (k: number) => {
     const inList = list(k);
@@ -468,7 +468,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     if (k === 0) return false;
     const gap = text.slice(before[k - 1].end, before[k].start);
     const w = before[k - 1].text.toLowerCase();
-    return isBlankGap(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
+    return readsBlank(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
   }
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;

@@ -90,6 +90,16 @@ export function isBlankGap(gap: string): boolean {
 }
 const BLANK_GAP = /^[ \t]*(?:\r?\n[ \t]*)?$/;
 
+/**
+ * Is `gap` blank once the inline markup a reader does not read is left out: emphasis markers, a link's brackets
+ * and its target ("if you **uses** this", "for this [policy](…) are")? For rules that read two words as
+ * neighbours; a fix that spans both keeps to isBlankGap, so that it never swallows markup.
+ */
+export function readsBlank(gap: string): boolean {
+  return isBlankGap(/[*_~[\]]/.test(gap) ? gap.replace(INLINE_MARKUP, '') : gap);
+}
+const INLINE_MARKUP = /\]\([^()\s]*\)|\]\[[^\]\s]*\]|[*_~[\]]/g;
+
 /** Quotes that may open a quoted word, each with the quote that closes it. */
 const QUOTE_PAIRS: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201c': '\u201d' };
 

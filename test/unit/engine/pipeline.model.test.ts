@@ -123,6 +123,13 @@ test('a paragraph wrapped in its source reads as one line: the same findings', a
   assert.deepEqual(b.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`), ['are -> is']);
 });
 
+test('inline markup between two words leaves them neighbours for the rules that read them', async () => {
+  const plain = await check('If you uses this, the log is kept.', 'markdown', { sensitivity: 0.5 }, runner, wp);
+  const marked = await check('If you **uses** this, the log is kept.', 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(plain.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`), ['uses -> use']);
+  assert.deepEqual(marked.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`), ['uses -> use']);
+});
+
 /** The finding on `word` when check flags it in `text` (plaintext, the default sensitivity); fails the test otherwise. */
 async function flagged(text: string, word: string) {
   const r = await check(text, 'plaintext', { sensitivity: 0.5 }, runner, wp);

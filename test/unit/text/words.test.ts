@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isBlankGap, isCheckable, joinedAsCode, quotedAlone, wordsIn } from '../../../src/text/words';
+import { isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -65,4 +65,12 @@ test('quotedAlone: a word alone between a pair of quotes; not an apostrophe, a q
 test('isBlankGap: spaces, tabs and one line break between two words (a wrapped paragraph); not two, nor anything else', () => {
   for (const g of [' ', '  ', '\t', '\n', ' \n  ', '\r\n\t']) assert.ok(isBlankGap(g), JSON.stringify(g));
   for (const g of ['', '\n\n', ' \n \n ', ', ', '\n> ', ' - ']) assert.ok(!isBlankGap(g), JSON.stringify(g));
+});
+
+test('readsBlank: blank once emphasis markers and a link\'s brackets and target are left out; isBlankGap is not', () => {
+  for (const g of [' **', '** ', '_ ', ' ~~', '](https://example.org/x) ', '][ref] ', ' [', '\n**']) {
+    assert.ok(readsBlank(g), JSON.stringify(g));
+    assert.ok(!isBlankGap(g), JSON.stringify(g));
+  }
+  for (const g of ['**', ', **', ' `x` ', '](a b) ', ' - ']) assert.ok(!readsBlank(g), JSON.stringify(g));
 });
