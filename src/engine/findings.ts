@@ -208,6 +208,7 @@ function isCued(s: Suspect, t: WordTable): boolean {
   if (!t.grammar) return false;
   const w = t.words[s.word];
   const alternatives = [...s.forced.filter((c) => c.start === w.start && c.end === w.end), ...(s.byNoise ? quietAlternatives(t, s.word) : [])];
+  if (alternatives.length === 0) return false;
   // The words' cues alone: the lexicon's (wordCues) price a non-word's fixes and order no suspect.
   const cues = contextCues(t.text, t.words, s.word, alternatives, t.grammar);
   return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0);
