@@ -33,7 +33,7 @@ import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
 import { planReplacements, rankPlans, screened, screenedOrWhole, type ReplacePlan } from './replacePlans';
 import { decidedInLook, lookAgain, rankInLook, secondLooks, type Decided, type FirstPass } from './secondLook';
-import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord } from './types';
+import type { CheckOptions, CheckResult, Finding, ModelRunner, RankedWord, WordScore } from './types';
 import { scoreDocuments, scoreWords, wordScores, type Model, type ScoredDocument } from './wordScores';
 
 /** One text of a checkMany batch. */
@@ -70,8 +70,11 @@ function readOptions(options: CheckOptions): CheckOptions {
  */
 function asWritten(text: string, r: CheckResult): CheckResult {
   const style = curlyStyle(text);
-  return { ...r, findings: r.findings.map((f) => writtenFinding(text, f, style)),
-    words: r.words.map((w) => (w.word.includes("'") ? { ...w, word: text.slice(w.start, w.end) } : w)) };
+  let words: WordScore[] | undefined;
+  r.words.forEach((w, i) => {
+    if (w.word.includes("'")) (words ??= r.words.slice())[i] = { ...w, word: text.slice(w.start, w.end) };
+  });
+  return { ...r, findings: r.findings.map((f) => writtenFinding(text, f, style)), words: words ?? r.words };
 }
 
 function writtenFinding<F extends Finding>(text: string, f: F, style = curlyStyle(text)): F {
