@@ -611,8 +611,11 @@ const AUXILIARIES = new Set([...BE_FORMS, 'am', 'has', 'have', 'had', ...[...INV
 export function isAuxiliary(w: string): boolean {
   return AUXILIARIES.has(w.toLowerCase());
 }
-/** Words after "there" that make it the existential "there", not "their". */
-const AFTER_EXISTENTIAL = new Set([...BE, ...MODALS, 'need', 'ought', 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
+/**
+ * Words after "there" that make it the existential "there", not "their": MODALS but "not" and "to", which follow
+ * "they're" as often ("even if they're not the same", "they're to be read").
+ */
+const AFTER_EXISTENTIAL = new Set([...BE, ...INVERTING, 'need', 'ought', 'has', 'have', 'had', 'exists', 'exist', 'seems', 'seem', 'appears', 'appear', 'remains', 'remain', 'comes', 'come', 'goes']);
 /** Words after "it's"/"its" that only "it is" can stand before. */
 const AFTER_IT_IS = new Set(['not', 'a', 'an', 'the', 'been', 'being', 'also', 'just', 'still', 'now', 'already', 'always', 'never', 'only',
   'very', 'too', 'so', 'time', 'worth', 'because', 'like', 'unlikely', 'likely', 'possible', 'impossible', 'necessary', 'important',

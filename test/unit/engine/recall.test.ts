@@ -500,6 +500,8 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('Are there files here?', 'there', 'their'), 0, 'a question\'s "are there"');
   assert.equal(cue('Paths needed to do there work are kept.', 'there', 'their'), 1, 'a bare noun after it');
   assert.equal(cue('There need not be one.', 'There', 'their'), -1);
+  assert.equal(cue("Even if they're not the same string.", "they're", 'there'), 0, '"not" follows "they\'re" as often as "there"');
+  assert.equal(cue("There doesn't seem to be one.", 'There', 'their'), -1, 'an auxiliary still tells the existential');
   assert.equal(cue('Is there work to do?', 'there', 'their'), 0);
   assert.equal(cue('Its likely to work.', 'Its', "it's"), 1);
   assert.equal(cue("Build it and it's dependents.", "it's", 'its'), 1);
