@@ -6,6 +6,7 @@ import { agreementCue, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
 import { confusionsAt, isAuxiliary, leftoverPair, runsOn, slipDouble, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
+import { isBlankGap } from '../text/words';
 import type { Finding, FindingKind, Thresholds } from './types';
 
 export interface Span { start: number; end: number; text: string; sentence: number }
@@ -97,7 +98,8 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // words are listed, not used ("the articles are a an and the").
   if (next && leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence) && next.sentence === w.sentence &&
       checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) && !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1))) {
-    const after = /^(?=\s)[ \t]*(?:\r?\n[ \t]*)?`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100))?.[1];
+    const m = /^(\s*)`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100));
+    const after = m && isBlankGap(m[1]) ? m[2] : undefined;
     const sounded = (a: string) => (after && t.sounds && articleFix(a, after, t.sounds)) || a;
     if (!/^(and|or|nor)$/i.test(after ?? '')) {
       for (const kept of new Set([sounded(next.text), sounded(w.text.toLowerCase())])) {

@@ -824,7 +824,8 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   const w = word.text, lw = w.toLowerCase();
   const out: GrammarCandidate[] = [];
   const same = (text: string, kind: GrammarKind) => out.push({ text: withCase(w, text), start: word.start, end: word.end, kind });
-  const spaced = (a: Span | undefined, b: Span | undefined) => !!a && !!b && isBlankGap(ctx.text.slice(a.end, b.start));
+  // Two words a candidate may span as one fix: only blanks between them (isBlankGap; never markup, as `spaced` allows).
+  const joinable = (a: Span | undefined, b: Span | undefined) => !!a && !!b && isBlankGap(ctx.text.slice(a.end, b.start));
   if (!/^[\p{L}][\p{L}'’]*$/u.test(w) || !lex.isWord(w)) return out;
 
   for (const c of numberChanges(w, prev?.text, lex, next?.text)) same(c.text, c.kind);
@@ -836,7 +837,7 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   }
   // An extra article or "to": the candidate drops it, so it spans the word and the next. Capitalised inside a
   // sentence it is no article but a name ("git merge-base A B", "Plan A", "The Hobbit").
-  if ((ARTICLES.has(lw) || lw === 'to') && next && spaced(word, next) && (w === lw || !prev)) {
+  if ((ARTICLES.has(lw) || lw === 'to') && next && joinable(word, next) && (w === lw || !prev)) {
     out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: lw === 'to' ? 'to' : 'article' });
   }
   // A missing article or "to" before a content word that has no determiner before it.
@@ -850,18 +851,18 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
   for (const p of PARTICLES) {
     if (lw.length > p.length + 1 && lw.endsWith(p) && lex.isWord(lw.slice(0, -p.length))) same(`${w.slice(0, -p.length)} ${p}`, 'compound');
   }
-  if (next && spaced(word, next) && PARTICLES.includes(next.text.toLowerCase()) && lex.isWord(lw + next.text.toLowerCase())) {
+  if (next && joinable(word, next) && PARTICLES.includes(next.text.toLowerCase()) && lex.isWord(lw + next.text.toLowerCase())) {
     out.push({ text: w + next.text.toLowerCase(), start: word.start, end: next.end, kind: 'compound' });
   }
-  if (prev && spaced(prev, word) && PARTICLES.includes(lw) && lex.isWord(prev.text.toLowerCase() + lw)) {
+  if (prev && joinable(prev, word) && PARTICLES.includes(lw) && lex.isWord(prev.text.toLowerCase() + lw)) {
     out.push({ text: prev.text + lw, start: prev.start, end: word.end, kind: 'compound' });
   }
 
   // "more faster" → "faster", from either word.
-  if (prev && spaced(prev, word) && /^(more|most)$/i.test(prev.text) && comparativeBase(lw, lex)) {
+  if (prev && joinable(prev, word) && /^(more|most)$/i.test(prev.text) && comparativeBase(lw, lex)) {
     out.push({ text: withCase(prev.text, w), start: prev.start, end: word.end, kind: 'comparative' });
   }
-  if (/^(more|most)$/.test(lw) && next && spaced(word, next) && comparativeBase(next.text.toLowerCase(), lex)) {
+  if (/^(more|most)$/.test(lw) && next && joinable(word, next) && comparativeBase(next.text.toLowerCase(), lex)) {
     out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: 'comparative' });
   }
   return out;

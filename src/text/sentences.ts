@@ -2,7 +2,10 @@ import type { Region } from './types';
 import { codeSpans } from './inline';
 import { isSpaceCode } from './regionBuilder';
 
-export interface Sentence { start: number; end: number; block: number; parts: { start: number; end: number }[] }
+/** A stretch of the text, UTF-16 offsets, end exclusive. */
+export interface Part { start: number; end: number }
+
+export interface Sentence { start: number; end: number; block: number; parts: Part[] }
 
 // Never end a sentence after these (lower-cased, without their final dot).
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'cf', 'viz', 'vs', 'al', 'approx', 'ca', 'resp', 'esp', 'incl',
@@ -58,7 +61,7 @@ export function splitSentences(text: string, regions: Region[]): Sentence[] {
 
 function splitBlock(text: string, regions: Region[], from: number, to: number, out: Sentence[]): void {
   const block = regions[from].block;
-  let parts: { start: number; end: number }[] = [];
+  let parts: Part[] = [];
   let sStart = -1; // start of the current sentence's unfinished part, -1 before its first character
   const close = (at: number, k: number): void => { // the sentence ends at `at`, inside region k
     if (sStart !== -1 && at > sStart) parts.push({ start: sStart, end: at });
@@ -116,15 +119,12 @@ function nextChar(text: string, regions: Region[], k: number, j: number, to: num
   return null;
 }
 
-function trim(text: string, p: { start: number; end: number }): { start: number; end: number } {
+function trim(text: string, p: Part): Part {
   let { start, end } = p;
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
-
-/** A stretch of the text, UTF-16 offsets, end exclusive. */
-export interface Part { start: number; end: number }
 
 /**
  * What the model reads of a sentence, in order: its prose parts and, between two of them, the text of the inline
