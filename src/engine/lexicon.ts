@@ -22,6 +22,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DialectLexicon } from './dialectLexicon';
+import { takeReadAhead } from './readAhead';
 import { DIALECT_LAYERS, dialectOrThrow, type Dialect } from './dialects';
 import { SpellingIndex, type Lexicon } from './spelling';
 
@@ -39,8 +40,14 @@ export function lexiconPath(file = LEXICON_FILE): string {
   throw new Error(`no package.json above ${__dirname}: cannot find ${file}`);
 }
 
-/** A file scripts/build-lexicon.mjs writes into dist/, read whole. A missing file is an error that says how to make it. */
+/**
+ * A file scripts/build-lexicon.mjs writes into dist/, read whole (or its bytes read ahead, readAhead.ts: the worker
+ * reads the lexicon and the known misspellings so while onnxruntime opens its sessions). A missing file is an error
+ * that says how to make it.
+ */
 export function readBuilt(file: string): Buffer {
+  const ahead = takeReadAhead(file);
+  if (ahead) return ahead;
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-lexicon.mjs writes it)`);
   return fs.readFileSync(file);
 }

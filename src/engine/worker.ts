@@ -6,7 +6,9 @@
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
 import { cacheUsage, clearCaches } from './cacheUsage';
-import { leaveOutMisspellings, loadMisspellings } from './misspellings';
+import { lexiconPath } from './lexicon';
+import { leaveOutMisspellings, loadMisspellings, MISSPELLINGS_FILE } from './misspellings';
+import { readAhead } from './readAhead';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
@@ -149,14 +151,18 @@ async function init(): Promise<void> {
     // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
     if (budgets) setCacheBudgets(budgets);
     if (leftOut) leaveOutMisspellings(leftOut);
+    // The lexicon and the known misspellings are read on the thread pool while onnxruntime opens its sessions,
+    // which blocks this thread (readAhead.ts); their indexes are made from those bytes once the sessions are open.
+    const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
     const runner = await createRunner(model, { provider, threads, log, graphCache });
     pipelineRunner = cancellableRunner(runner);
-    // The spelling lexicon (one read of dist/lexicon.bin) and the known misspellings (dist/misspellings.txt)
-    // off the first check's path, and a missing or broken one is an init error the host shows, not a failed
-    // check. Another dialect's small layer (dialects.ts, ~5 ms) is read by its first check, which a broken
-    // layer fails with the error.
+    // The spelling lexicon (dist/lexicon.bin) and the known misspellings (dist/misspellings.txt) off the first
+    // check's path, and a missing or broken one is an init error the host shows, not a failed check (a read ahead
+    // that failed is read again here, and fails with its own error). Another dialect's small layer (dialects.ts,
+    // ~5 ms) is read by its first check, which a broken layer fails with the error.
+    await Promise.all(lexicons);
     generatorFor(wordPiece.vocab);
     loadMisspellings();
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
