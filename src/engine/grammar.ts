@@ -836,8 +836,11 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
     if (fix) same(fix, 'article');
   }
   // An extra article or "to": the candidate drops it, so it spans the word and the next. Capitalised inside a
-  // sentence it is no article but a name ("git merge-base A B", "Plan A", "The Hobbit").
-  if ((ARTICLES.has(lw) || lw === 'to') && next && joinable(word, next) && (w === lw || !prev)) {
+  // sentence it is no article but a name ("git merge-base A B", "Plan A", "The Hobbit"); at a sentence's start, one
+  // before a capitalised word begins a title or a name ("An Important Note on Compatibility", "The Linux kernel"),
+  // where the article is the writer's choice.
+  const opensTitleOrName = !prev && !!next && /^\p{Lu}/u.test(next.text);
+  if ((ARTICLES.has(lw) || lw === 'to') && next && joinable(word, next) && (w === lw || (!prev && !opensTitleOrName))) {
     out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: lw === 'to' ? 'to' : 'article' });
   }
   // A missing article or "to" before a content word that has no determiner before it.

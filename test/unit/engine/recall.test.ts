@@ -609,6 +609,8 @@ test('missing and extra articles and "to"', () => {
   const dropped = (text: string, word: string) => variants(text, word).filter((v) => v.kind === 'article' && v.text.length < text.length);
   assert.deepEqual(dropped('The result of git merge-base A B is 1.', 'A'), [], 'a capital "A" inside a sentence is a name, no article');
   assert.deepEqual(dropped('See the chapter on The Hobbit in it.', 'The'), [], 'nor is a capital "The" there');
+  assert.deepEqual(dropped('An Important Note on Compatibility', 'An'), [], 'a title keeps its article');
+  assert.deepEqual(dropped('The Linux kernel supports it.', 'The'), [], 'and a sentence that opens with a name');
 });
 
 test('split and joined compounds, and "more faster"', () => {
