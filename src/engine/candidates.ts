@@ -15,8 +15,9 @@ import { isBlankGap } from '../text/words';
 /** 'leftover': one of two words English never writes in a row ("a an", "the those") left out, forced whatever its pNoise (findings.ts). */
 /** 'quiet-confusable', 'quiet-usage': a confusion-set member below the pNoise gate, offered its set (findings.ts, CONFUSABLE_GATE). */
 /** 'quiet-agreement': a word below the gate offered its agreement fixes (grammar.ts, agreementFixes). */
+/** 'pronoun': "I" for a lower-case "i" standing alone, forced whatever its pNoise (findings.ts): the pronoun, or a letter or variable's name. */
 /** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). 'slip': a word a non-word is one typing slip of (edits.ts). */
-export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'quiet-usage' | 'quiet-agreement' | 'split' | 'join' | 'delete' | 'a/an' | 'leftover' | GrammarKind;
+export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'quiet-usage' | 'quiet-agreement' | 'split' | 'join' | 'delete' | 'a/an' | 'leftover' | 'pronoun' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }

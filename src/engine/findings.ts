@@ -69,10 +69,13 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     !runsOn(text, words[first + 2 * n - 1].end) && !isAuxiliary(words[first].text);
 }
 
+/** "i" and its contractions ("i'm", "i've", "i'll", "i'd"), the pronoun in lower case. */
+const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
+
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
- * a/an before a sound.
+ * a/an before a sound, "I" for a lower-case "i" standing alone.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -106,6 +109,12 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
         forced.push({ text: applyCase(w.text, kept), start: w.start, end: next.end, prior: 3, sources: ['leftover'] });
       }
     }
+  }
+  // The pronoun written in lower case ("when i run it", "i'm not sure"), where "i" stands alone: not a letter joined to
+  // a word ("i-th", "i/o") or inside one. The model decides whether it is the pronoun or a letter's or variable's name
+  // ("for row i").
+  if (LOWER_PRONOUN.test(w.text) && checkable[i] && !/[-/'’]/.test(text[w.start - 1] ?? ' ') && !/[-/'’]/.test(text[w.end] ?? ' ')) {
+    forced.push({ text: 'I' + w.text.slice(1), start: w.start, end: w.end, prior: 3, sources: ['pronoun'] });
   }
   // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".
   if (next && !/^(a|an|the)$/i.test(next.text) && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
@@ -294,7 +303,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

@@ -265,10 +265,22 @@ const PREPOSITIONS = new Set([...NOT_SUBJECT_BEFORE].filter((w) =>
 /**
  * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the
  * script restart"): the verb after such an object has no number of its own, so the object is no subject to agree
- * with. Verbs of perception are left out: "you will see the tests are run" is a clause that agrees.
+ * with. Verbs of perception (PERCEPTION) take either: see BARE_BEFORE.
  */
 const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping',
   'have', 'has', 'had', 'having']);
+/**
+ * Verbs of perception, whose object takes a bare infinitive ("I have seen it fail", "we saw the build fail") or opens
+ * a clause that agrees ("you will see the tests are run", "you will see it works"): the object's number is read
+ * only for a form of "be", which an object before a bare infinitive does not take ("see the tests is run" is a
+ * clause's slip).
+ */
+const PERCEPTION = new Set(['see', 'sees', 'saw', 'seen', 'seeing', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard',
+  'hearing', 'notice', 'notices', 'noticed', 'noticing', 'observe', 'observes', 'observed', 'observing', 'feel', 'feels', 'felt', 'feeling']);
+/** Does x, right before a verb's object, leave that verb without a number of its own (BARE_INFINITIVE_BEFORE, PERCEPTION)? */
+function bareBefore(x: string, verb: Span): boolean {
+  return BARE_INFINITIVE_BEFORE.has(x) || (PERCEPTION.has(x) && !BE.has(verb.text.toLowerCase().replace(/’/g, "'")));
+}
 /** Does text read words a and b as neighbours, only blanks and inline markup between them (readsBlank; not when b is missing)? */
 const spaced = (text: string, a: Span, b: Span | undefined): boolean => !!b && readsBlank(text.slice(a.end, b.start));
 /**
@@ -412,7 +424,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   }
   // Does a word of `set` stand right before the last word (not read for a relative pronoun's antecedent)?
   const governs = (set: ReadonlySet<string>) => !antecedent && n > 1 && set.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
-  if (governs(BARE_INFINITIVE_BEFORE)) return undefined;
+  if (!antecedent && n > 1 && bareBefore(before[n - 2].text.toLowerCase(), verb) && spaced(text, before[n - 2], last)) return undefined;
   if (SINGULAR_SUBJECTS.has(lw) || PLURAL_SUBJECTS.has(lw)) {
     // A pronoun a preposition governs is its object ("none of these was", "the size of it is"), not the subject.
     if (governs(PREPOSITIONS)) return undefined;
@@ -431,7 +443,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // nothing before it that makes it an object or a conjunct, is one thing: "Vite come with", "because Nuxt provide".
   const lead1 = n > 1 ? before[n - 2].text.toLowerCase() : undefined;
   if (!antecedent && /^\p{Lu}[\p{Ll}\d]+$/u.test(last.text) && !/s$/.test(last.text) && !lex.isWord(lw) && !lex.isWord(last.text) &&
-      !(lead1 !== undefined && (notSubjectBefore(lead1) || DETERMINERS.has(lead1) || BARE_INFINITIVE_BEFORE.has(lead1) || MODALS.has(lead1)))) {
+      !(lead1 !== undefined && (notSubjectBefore(lead1) || DETERMINERS.has(lead1) || bareBefore(lead1, verb) || MODALS.has(lead1)))) {
     return 'singular';
   }
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
@@ -472,7 +484,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   }
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
-  if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && BARE_INFINITIVE_BEFORE.has(lead)))) return undefined;
+  if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && bareBefore(lead, verb)))) return undefined;
   // An infinitive's object is no subject: "a parser to implement these ideas was within reach".
   if (lead !== undefined && start > 1 && before[start - 2].text.toLowerCase() === 'to' && lex.canBe(lead, 'verb') &&
       spaced(text, before[start - 2], before[start - 1])) return undefined;

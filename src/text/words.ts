@@ -134,7 +134,9 @@ export function isCheckable(word: string): boolean {
   const letters = word.replace(/['\u2019]/g, '');
   const length = [...letters].length;
   if (length === 0) return false;
-  if (length === 1) return letters === 'a' || letters === 'A' || letters === 'I';
+  // Of the one-letter words the articles and the pronoun, and "i", which is the pronoun a writer did not capitalise
+  // or a letter's name (findings.ts offers "I", and the model decides).
+  if (length === 1) return letters === 'a' || letters === 'A' || letters === 'I' || letters === 'i';
   if (length > 40) return false;
   if (!/\p{Ll}/u.test(letters)) return false;          // ALLCAPS
   if (/\p{Ll}\p{M}*\p{Lu}/u.test(letters)) return false; // camelCase, iPhone

@@ -147,6 +147,15 @@ test('suspects: doubled words get a delete candidate, a/an mismatches their fix,
   assert.ok(s.filter((x) => x.byNoise).length === 1, 'only cat passed the gate');
 });
 
+test('suspects: a lower-case "i" standing alone, or its contraction, is offered the capital of the pronoun whatever its pNoise; a letter joined to a word is not', () => {
+  const text = "Then i ran it, and i'm sure i’ve seen the i-th row of i/o fail. I did.";
+  const words = [...text.matchAll(/[\p{L}'’]+|\//gu)].filter((m) => m[0] !== '/').map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true }, 0.5);
+  const offered = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('pronoun')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(offered, [['i', 'I'], ["i'm", "I'm"], ['i’ve', 'I’ve']], '"i-th" and "i/o" are no pronoun, "I" needs nothing');
+});
+
 test('suspects: a doubled phrase of two or three words gets one copy deleted; a run of one word is the doubled word alone, a name said twice a title', () => {
   // Not a phrase or word that runs on into a compound ("vs Async vs Async/Await", "minimum minimum-number"), nor a phrase that begins with an auxiliary,
   // where one clause may end as the next goes on ("whose directory is ignored is ignored too").

@@ -182,6 +182,24 @@ test('two articles in a row are flagged as grammar, the one the next word asks f
   assert.deepEqual(variables.findings.map((f) => f.word), [], '"the a" names a variable as often');
 });
 
+test('the pronoun written "i" is flagged with its capital; a letter or variable named i is not', async () => {
+  await fixedFirst([
+    ['When i run the tests, they fail.', 'i', 'I'],
+    ['i think this is fine.', 'i', 'I'],
+    ["i'm not sure it works.", "i'm", "I'm"],
+  ]);
+  assert.equal((await flagged('When i run the tests, they fail.', 'i')).kind, 'grammar');
+  const letters = await check('Loop over the rows, and for row i, add it. The value at index i is returned. The variable i counts the lines.', 'plaintext',
+    { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(letters.findings.map((f) => f.word), []);
+});
+
+test('a verb after a verb of perception and its object may be a bare infinitive: not flagged as an agreement slip', async () => {
+  const r = await check('I have seen it fail twice. We saw the build fail again.', 'plaintext', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), []);
+  await fixedFirst([['You will see the tests is run twice.', 'is', 'are']]);
+});
+
 test('pNoise and surprisal are higher for a planted error than for the same word slot in its clean twin', async () => {
   for (const [bad, good, wrong, right] of [
     ['The new version is faster then the old one.', 'The new version is faster than the old one.', 'then', 'than'],

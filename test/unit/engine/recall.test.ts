@@ -355,6 +355,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The tool lets it run in the background.', 'run'), undefined, 'an object pronoun before one too');
   assert.equal(number('The change makes the build fail.', 'fail'), undefined);
   assert.equal(number('You will see the tests are run.', 'are'), 'plural', 'after a verb of perception a clause agrees');
+  assert.equal(number('You will see the tests is run.', 'is'), 'plural', 'a form of "be" there is a clause\'s');
+  assert.equal(number('I have seen it fail twice.', 'fail'), undefined, 'another verb may be a bare infinitive');
+  assert.equal(number('We saw the build fail again.', 'fail'), undefined);
+  assert.equal(number('We heard the fans spin up.', 'spin'), undefined);
 });
 
 /** The first candidate's channel (rowChannels) with the cues is its channel without them plus `weight`, to rounding. */
