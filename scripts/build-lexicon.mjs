@@ -246,7 +246,8 @@ function oneEditFrom(w, words) {
  * cspell's common English misspellings (from Wikipedia's lists, crate-ci/typos and others) as
  * "misspelling<TAB>fix,fix" lines, one a misspelling, sorted: a misspelling of three or more lower-case letters that is no
  * word of the lexicon in lower case nor a whole word of the model (a listed form either accepts, "dependant", stays a
- * word), with its fixes that are single words of either ("programmatically" is the model's). isName (names(): a
+ * word), with its fixes that are words of either ("programmatically" is the model's), or two such words: the list's
+ * words run together ("alot" → a lot, "aswell" → as well, "noone" → no one). isName (names(): a
  * capital then lower case, the lower case no word) reads both sides: a misspelling spelt as a name's lower case stays
  * listed ("fromm" → from, where Fromm is a name), and a fix that is a name is written as the name, once ("wensday" →
  * Wednesday, where the list has "wednesday" and "Wednesday").
@@ -260,7 +261,7 @@ function knownMisspellings(english, isName, wholePieces, more = []) {
     const [wrong, fixes] = entry.split('->');
     if (!fixes || !/^[a-z]{3,}$/.test(wrong) || (english.has(wrong) && !isName(wrong)) || wholePieces.has(wrong)) continue;
     const words = fixes.split(',').map((f) => f.trim())
-      .filter((f) => /^[\p{L}][\p{L}'’-]*$/u.test(f) && (english.has(f.toLowerCase()) || wholePieces.has(f)))
+      .filter((f) => /^[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?$/u.test(f) && f.split(' ').every((x) => english.has(x.toLowerCase()) || wholePieces.has(x)))
       .map((f) => (f === f.toLowerCase() && isName(f) ? f.charAt(0).toUpperCase() + f.slice(1) : f));
     if (!words.length) continue;
     if (!fixesOf.has(wrong)) fixesOf.set(wrong, new Set());

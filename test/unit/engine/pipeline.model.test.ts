@@ -167,6 +167,11 @@ test('a misspelt everyday word the model barely knows is flagged, its common fix
   ['Tell me the trueth about the release.', 'trueth', 'truth'],
 ]));
 
+test('two words run together that the list of known misspellings names are flagged with the two words', () => fixedFirst([
+  ['There are alot of options in the config file.', 'alot', 'a lot'],
+  ['You can pass the flag aswell.', 'aswell', 'as well'],
+]));
+
 test('a swapped confusable is flagged with the right fix first', () => fixedFirst([
   ['The new version is faster then the old one.', 'then', 'than'],
   ['Make sure their is enough space on the disk before you start.', 'their', 'there'],

@@ -112,10 +112,14 @@ test('known misspellings: a listed non-word is checked and offered its listed fi
   assert.deepEqual(listedFixes('wensday'), ['Wednesday'], "a name's fix as the name is written, once (the list has both cases)");
   // "programatically": its fix is no Hunspell word, but a whole word of the model, so it is listed.
   assert.deepEqual(listedFixes('programatically'), ['programmatically']);
+  // Two words run together keep the list's fix of two words, first where the list puts it first.
+  assert.deepEqual(listedFixes('alot'), ['a lot', 'allot']);
+  assert.deepEqual(listedFixes('aswell'), ['as well']);
   const sources = (typo: string) => gen.generate(ctx(`It is ${typo} so.`, typo)).filter((c) => c.sources.includes('listed')).map((c) => c.text);
   assert.deepEqual(sources('truely'), ['truly']);
   assert.deepEqual(sources('Truely'), ['Truly'], 'in the case typed');
   assert.deepEqual(sources('recieve'), ['receive']);
+  assert.deepEqual(sources('Aswell'), ['As well']);
   assert.deepEqual(sources('kubectl'), [], 'jargon is no listed misspelling');
   try {
     leaveOutMisspellings(['Truely']);
