@@ -382,6 +382,18 @@ function verbOnly(w: string, lex: GrammarLexicon): boolean {
   return lex.canBe(lemma, 'verb') && !lex.canBe(lemma, 'noun') && !lex.canBe(lw, 'noun');
 }
 
+/**
+ * Is w a verb's -ing or -ed form ("running", "cached", "stopped", "tried") or an -ly adverb of a modifier ("quickly",
+ * "easily")? Not a word that only ends so: "thing", "string", "need", "speed", "family", "reply".
+ */
+function inflected(w: string, lex: GrammarLexicon): boolean {
+  const m = /^(.+?)(ing|ed|ly)$/.exec(w);
+  if (!m) return false;
+  const [, s, end] = m;
+  const stems = end === 'ly' ? [s, s.replace(/i$/, 'y'), s + 'le'] : [s, s + 'e', s.replace(/i$/, 'y'), ...(/(.)\1$/.test(s) ? [s.slice(0, -1)] : [])];
+  return stems.some((v) => v.length >= 2 && lex.isWord(v) && lex.canBe(v, end === 'ly' ? 'modifier' : 'verb'));
+}
+
 /** Is w an -ing form of a verb ("running", "using", "making") with no determiner before it ("the building" is a noun)? */
 function gerund(w: string, prev: string | undefined, lex: GrammarLexicon): boolean {
   const lw = w.toLowerCase();
@@ -675,8 +687,8 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
   // A preposition governs a noun phrase, not a clause: "for it's object name", "in you're case".
   const afterPreposition = prev !== undefined && PREPOSITIONS.has(prev);
   // A noun that is no modifier, participle or -ing/-ed/-ly form: no "it is" or existential "there" stands before it bare.
-  const bareNoun = (w: string) => lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') && !/(ed|ing|ly)$/.test(w) && !PARTICIPLES.has(w);
-  const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !/(ed|ly|ing)$/.test(w) && !FUNCTION_WORDS.has(w));
+  const bareNoun = (w: string) => lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') && !inflected(w, lex) && !PARTICIPLES.has(w);
+  const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !inflected(w, lex) && !FUNCTION_WORDS.has(w));
   // After a possessive or its contraction ("their"/"they're", "its"/"it's", "your"/"you're"), a noun tells the
   // possessive; one that may be an adjective only where a noun follows it ("as it's first argument", "there individual
   // documentation"), else it reads either way ("it's longer than that", "it's left as is", "you're crazy enough").

@@ -518,6 +518,9 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("It runs after it's installed.", "it's", 'its'), 0, 'a conjunction opens a clause');
   assert.equal(cue("Await it or chain it's result.", "it's", 'its'), 1, 'a bare noun after it');
   assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
+  assert.equal(cue("It took a while to do it's thing.", "it's", 'its'), 1, 'a noun that only ends like a participle ("thing", "string") is a noun');
+  assert.equal(cue("It returns it's string form.", "it's", 'its'), 1);
+  assert.equal(cue("Jest should store it's cached data.", "it's", 'its'), 0, 'a verb\'s -ed form reads either way');
   assert.equal(cue("I think it's ready.", "it's", 'its'), 0, 'so does a modifier');
   assert.equal(cue("It's something to try.", "It's", 'its'), -1, 'a pronoun after it: it is');
   // A word that may be an adjective reads after a possessive and after its contraction alike (found in real READMEs).
