@@ -668,6 +668,12 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
   return Number(c) - Number(t);
 }
 
+/** The nouns of the confusion sets' noun/verb pairs (advice/advise: readsAs). */
+const NOUN_OF_PAIR = new Set(['advice', 'device', 'breath', 'cloth']);
+/** Subject pronouns that are no object ("we advise"; "give you advice", "make it breath" say nothing). */
+const NOMINATIVES = new Set(['i', 'we', 'they', 'he', 'she']);
+/** Modals and their negations, which a verb's bare form follows ("can devise", "don't breathe"). */
+const TRUE_MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', "can't", "won't", "don't", "doesn't", "didn't", 'cannot']);
 /** Modals and auxiliaries that follow the subject "you" ("you can", "you have"), never the determiner "your". */
 const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'are', 'were', 'have', 'do', "don't",
   "can't", "won't", 'cannot']);
@@ -770,6 +776,22 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       // wrong branch", "downgraded too a warning"; nor a verb's bare form, which "to" takes ("changes too make").
       if (next === undefined) return undefined;
       if (ARTICLES.has(next) || (lex.canBe(next, 'verb') && !lex.canBe(next, 'noun') && !lex.canBe(next, 'modifier'))) return as === 'to';
+      return undefined;
+    }
+    case 'advice': case 'advise': case 'device': case 'devise': case 'breath': case 'breathe': case 'cloth': case 'clothe': {
+      // A noun after a determiner ("the advice", "your device"), a verb after its subject or a modal ("we advice" →
+      // advise, "can devise"); "to" and "you" say nothing ("to device settings", "give you advice").
+      if (prev === undefined) return undefined;
+      const noun = NOUN_OF_PAIR.has(as);
+      if (DETERMINERS.has(prev) && prev !== 'to') return noun;
+      if (NOMINATIVES.has(prev) || TRUE_MODALS.has(prev)) return !noun;
+      return undefined;
+    }
+    case 'later': case 'latter': {
+      // "The latter" stands for the second of two, before a verb or at a clause's end ("Since the later describes" →
+      // latter); "the later" comes before what it qualifies ("the later versions"); elsewhere either says nothing.
+      if (prev !== 'the') return undefined;
+      if (next === undefined || AUX.has(next) || BE_FORMS.has(next) || verbOnly(next, lex)) return as === 'latter';
       return undefined;
     }
     case 'weather': case 'whether': {

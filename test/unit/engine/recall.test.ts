@@ -518,6 +518,14 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("It runs after it's installed.", "it's", 'its'), 0, 'a conjunction opens a clause');
   assert.equal(cue("Await it or chain it's result.", "it's", 'its'), 1, 'a bare noun after it');
   assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
+  assert.equal(cue('But we advice reviewing the guide.', 'advice', 'advise'), 1, 'a verb after its subject');
+  assert.equal(cue('Take the advise of the team.', 'advise', 'advice'), 1, 'a noun after a determiner');
+  assert.equal(cue('We give you advice here.', 'advice', 'advise'), 0, '"you" may be an object');
+  assert.equal(cue('Go to device settings.', 'device', 'devise'), 0, 'and "to" a preposition');
+  assert.equal(cue('You can devise a plan.', 'devise', 'device'), -1);
+  assert.equal(cue('Since the later describes it, use it.', 'later', 'latter'), 1, '"the latter" before a verb');
+  assert.equal(cue('We prefer the latter.', 'latter', 'later'), -1, 'or at the end of a clause');
+  assert.equal(cue('Use the later versions.', 'later', 'latter'), 0, '"the later" before what it qualifies');
   assert.equal(cue("It took a while to do it's thing.", "it's", 'its'), 1, 'a noun that only ends like a participle ("thing", "string") is a noun');
   assert.equal(cue("It returns it's string form.", "it's", 'its'), 1);
   assert.equal(cue("Jest should store it's cached data.", "it's", 'its'), 0, 'a verb\'s -ed form reads either way');
