@@ -668,6 +668,8 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
   return Number(c) - Number(t);
 }
 
+/** Words that point at a place in the text, which "below" follows ("see below", "as below", "shown below"). */
+const POINTED_FROM = new Set(['see', 'as', 'shown', 'listed', 'described', 'given', 'explained', 'defined', 'mentioned', 'outlined', 'detailed', 'illustrated']);
 /** The nouns of the confusion sets' noun/verb pairs (advice/advise: readsAs). */
 const NOUN_OF_PAIR = new Set(['advice', 'device', 'breath', 'cloth']);
 /** Subject pronouns that are no object ("we advise"; "give you advice", "make it breath" say nothing). */
@@ -785,6 +787,21 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       const noun = NOUN_OF_PAIR.has(as);
       if (DETERMINERS.has(prev) && prev !== 'to') return noun;
       if (NOMINATIVES.has(prev) || TRUE_MODALS.has(prev)) return !noun;
+      return undefined;
+    }
+    case 'bellow': case 'below': {
+      // "below" before a noun phrase ("bellow the error message"), after what points at a place in the text ("see
+      // bellow", "as shown bellow", "listed bellow"); never a cue for the verb "bellow" (nor against "the below example").
+      const pointed = prev !== undefined && (POINTED_FROM.has(prev) || (prev.endsWith('ed') && inflected(prev, lex)));
+      if ((next !== undefined && DETERMINERS.has(next) && next !== 'to') || pointed) return as === 'below';
+      return undefined;
+    }
+    case 'lose': case 'loose': {
+      // The verb after a modal, "to" or "not" ("you will loose data", "to loose them" → lose); the adjective after a
+      // determiner ("a loose end", "the loose mode").
+      if (prev === undefined) return undefined;
+      if (TRUE_MODALS.has(prev) || prev === 'to' || prev === 'not') return as === 'lose';
+      if (DETERMINERS.has(prev) && prev !== 'to') return as === 'loose';
       return undefined;
     }
     case 'later': case 'latter': {

@@ -523,6 +523,12 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('We give you advice here.', 'advice', 'advise'), 0, '"you" may be an object');
   assert.equal(cue('Go to device settings.', 'device', 'devise'), 0, 'and "to" a preposition');
   assert.equal(cue('You can devise a plan.', 'devise', 'device'), -1);
+  assert.equal(cue('It is rendered bellow the error message.', 'bellow', 'below'), 1, '"below" before a noun phrase');
+  assert.equal(cue('See bellow for details.', 'bellow', 'below'), 1, 'and after what points at a place in the text');
+  assert.equal(cue('Use the below example.', 'below', 'bellow'), 0, 'never a cue for the verb');
+  assert.equal(cue('You will loose your changes.', 'loose', 'lose'), 1, 'the verb after a modal');
+  assert.equal(cue('Tie up a loose end.', 'loose', 'lose'), -1, 'the adjective after a determiner');
+  assert.equal(cue('It runs in loose mode.', 'loose', 'lose'), 0);
   assert.equal(cue('Since the later describes it, use it.', 'later', 'latter'), 1, '"the latter" before a verb');
   assert.equal(cue('We prefer the latter.', 'latter', 'later'), -1, 'or at the end of a clause');
   assert.equal(cue('Use the later versions.', 'later', 'latter'), 0, '"the later" before what it qualifies');
