@@ -670,6 +670,8 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
 
 /** Words that point at a place in the text, which "below" follows ("see below", "as below", "shown below"). */
 const POINTED_FROM = new Set(['see', 'as', 'shown', 'listed', 'described', 'given', 'explained', 'defined', 'mentioned', 'outlined', 'detailed', 'illustrated']);
+/** Pronouns that open a clause as its subject ("where we focused", "where it fails"). */
+const CLAUSE_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
 /** The nouns of the confusion sets' noun/verb pairs (advice/advise: readsAs). */
 const NOUN_OF_PAIR = new Set(['advice', 'device', 'breath', 'cloth']);
 /** Subject pronouns that are no object ("we advise"; "give you advice", "make it breath" say nothing). */
@@ -803,6 +805,16 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (TRUE_MODALS.has(prev) || prev === 'to' || prev === 'not') return as === 'lose';
       if (DETERMINERS.has(prev) && prev !== 'to') return as === 'loose';
       return undefined;
+    }
+    case 'were': case 'where': case "we're": {
+      // Inside a sentence, before a clause's subject pronoun and its verb ("in Vite 4.3 were we focused", "the case were
+      // it fails"), "where" opens the clause; a question's "were we" opens its sentence, and "if/as/and were" says nothing.
+      const third = after[1] && spaced(text, after[0], after[1]) ? after[1].text.toLowerCase() : undefined;
+      if (prev === undefined || next === undefined || third === undefined || !CLAUSE_PRONOUNS.has(next)) return undefined;
+      const verbal = (w: string) => AUX.has(w) || BE_FORMS.has(w) || TRUE_MODALS.has(w) || lex.canBe(w, 'verb') || inflected(w, lex) ||
+        (/s$/.test(w) && [w.slice(0, -1), w.replace(/es$/, '')].some((v) => v.length >= 2 && lex.canBe(v, 'verb')));
+      if (CONJUNCTIONS.has(prev) || SUBJUNCTIVE.has(prev) || SUBJECT_PRONOUNS.has(prev) || prev === 'as' || !verbal(third)) return undefined;
+      return as === 'where';
     }
     case 'later': case 'latter': {
       // "The latter" stands for the second of two, before a verb or at a clause's end ("Since the later describes" →

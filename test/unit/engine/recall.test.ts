@@ -529,6 +529,9 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('You will loose your changes.', 'loose', 'lose'), 1, 'the verb after a modal');
   assert.equal(cue('Tie up a loose end.', 'loose', 'lose'), -1, 'the adjective after a determiner');
   assert.equal(cue('It runs in loose mode.', 'loose', 'lose'), 0);
+  assert.equal(cue('We had a breakthrough in Vite were we focused on it.', 'were', 'where'), 1, '"where" opens a clause inside a sentence');
+  assert.equal(cue('Were we wrong about it?', 'Were', 'Where'), 0, "a question's \"were we\" opens its sentence");
+  assert.equal(cue('If we were we would know.', 'were', 'where'), 0, 'after its subject "were" is the verb');
   assert.equal(cue('Since the later describes it, use it.', 'later', 'latter'), 1, '"the latter" before a verb');
   assert.equal(cue('We prefer the latter.', 'latter', 'later'), -1, 'or at the end of a clause');
   assert.equal(cue('Use the later versions.', 'later', 'latter'), 0, '"the later" before what it qualifies');
