@@ -265,7 +265,7 @@ const PREPOSITIONS = new Set([...NOT_SUBJECT_BEFORE].filter((w) =>
 /**
  * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the
  * script restart"): the verb after such an object has no number of its own, so the object is no subject to agree
- * with. Verbs of perception (PERCEPTION) take either: see BARE_BEFORE.
+ * with. A verb of perception's object takes either a bare infinitive or a clause that agrees (PERCEPTION, bareBefore).
  */
 const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping',
   'have', 'has', 'had', 'having']);
