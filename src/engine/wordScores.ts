@@ -6,7 +6,7 @@ import { languageById } from '../text/languages';
 import { linkedImageAlts, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { isCheckable, joinedAsCode, quotedAlone } from '../text/words';
+import { hyphenSuffix, isCheckable, joinedAsCode, quotedAlone } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
@@ -134,7 +134,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
   // Words that name rather than say are not checked (their scores stay, and the model still reads them in their
   // sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
-  // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip); in Markdown a
+  // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip), a suffix a hyphen
+  // joins to a word ("tree-ish": hyphenSuffix); in Markdown a
   // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), and any
   // word of a badge's or a logo's alt text (linkedImageAlts).
   const alts = doc.markdown ? linkedImageAlts(text) : [];
@@ -143,7 +144,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     while (k < alts.length && alts[k][1] <= w.start) k++;
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
-        (quotedAlone(text, w.start, w.end) && isWord(w.text)) ||
+        (quotedAlone(text, w.start, w.end) && isWord(w.text)) || hyphenSuffix(text, w.start, w.end) ||
         (doc.markdown && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end))) checkable[i] = false;
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.

@@ -116,6 +116,17 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
   return (before === undefined || /[\s([{]/u.test(before)) && (after === undefined || /[\s)\]}.,;:!?]/u.test(after));
 }
 
+/** Suffixes English joins to any word with a hyphen, and no words themselves: "tree-ish", "commit-ish", "Kafka-esque". */
+const HYPHEN_SUFFIXES = new Set(['ish', 'esque']);
+
+/**
+ * Is text[start, end) such a suffix (HYPHEN_SUFFIXES) joined by a hyphen to the word before it ("three tree-ish
+ * objects", "The Array-ish methods")? Read alone it is no word, and its nearest words ("fish") make no compound.
+ */
+export function hyphenSuffix(text: string, start: number, end: number): boolean {
+  return text[start - 1] === '-' && isWordChar(text, start - 2) && HYPHEN_SUFFIXES.has(text.slice(start, end).toLowerCase());
+}
+
 function isWordChar(text: string, i: number): boolean {
   return i >= 0 && i < text.length && isWordCp(text.codePointAt(i)!);
 }

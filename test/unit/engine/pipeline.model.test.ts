@@ -94,6 +94,11 @@ test('a handle after its "@" and the items of a "|" list are not checked; the sa
   assert.deepEqual(prose.findings.map((f) => `${f.word} -> ${f.suggestions[0]?.text}`).sort(), ['aero -> zero', 'ecosyste -> ecosystem']);
 });
 
+test('a suffix a hyphen joins to a word is not checked alone ("tree-ish" is no "tree-fish")', async () => {
+  const r = await check('This mode reads three tree-ish objects and outputs trivial merge results.', 'plaintext', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), []);
+});
+
 test('a dictionary word quoted alone is mentioned, not checked; a quoted slip still is', async () => {
   const text = 'It is faster then before.\n\nIt is faster \'then\' before.\n\nIt is faster “then” before.\n\nListen for the \'uprgade\' event.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
+import { hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -60,6 +60,18 @@ test('quotedAlone: a word alone between a pair of quotes; not an apostrophe, a q
   const at = (w: string, from = 0) => { const i = t.indexOf(w, from); return quotedAlone(t, i, i + w.length); };
   for (const w of ['from', 'then', 'when', 'while', 'loop', 'end']) assert.ok(at(w), w);
   for (const w of ['All', 'functions', 'don', 't', 'til', 'two', 'words', 'y']) assert.ok(!at(w, w === 't' ? t.indexOf("don't") : 0), w);
+});
+
+test('hyphenSuffix: "-ish" or "-esque" joined by a hyphen to a word; not alone, nor after a space or another word', () => {
+  const t = 'three tree-ish objects, the Array-ISH methods, Kafka-esque docs; ish alone, a - ish gap, a fish-bowl, -ish';
+  const at = (w: string, from = 0) => { const i = t.indexOf(w, from); return hyphenSuffix(t, i, i + w.length); };
+  assert.ok(at('ish'));
+  assert.ok(at('ISH'));
+  assert.ok(at('esque'));
+  assert.ok(!at('ish', t.indexOf('ish alone')), 'alone');
+  assert.ok(!at('ish', t.indexOf('- ish')), 'after a space');
+  assert.ok(!at('bowl'), 'another word after a hyphen');
+  assert.ok(!at('ish', t.lastIndexOf('-ish')), 'no word before the hyphen');
 });
 
 test('isBlankGap: spaces, tabs and one line break between two words (a wrapped paragraph); not two, nor anything else', () => {
