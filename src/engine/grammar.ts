@@ -434,14 +434,14 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     }
     return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
   }
-  // Does a word of `set` stand right before the last word (not read for a relative pronoun's antecedent)?
-  const governs = (set: ReadonlySet<string>) => !antecedent && n > 1 && set.has(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
-  if (!antecedent && n > 1 && bareBefore(before[n - 2].text.toLowerCase(), verb) && spaced(text, before[n - 2], last)) return undefined;
+  // Does a word `is` takes stand right before the last word (not read for a relative pronoun's antecedent)?
+  const governs = (is: (x: string) => boolean) => !antecedent && n > 1 && is(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
+  if (governs((x) => bareBefore(x, verb))) return undefined;
   if (SINGULAR_SUBJECTS.has(lw) || PLURAL_SUBJECTS.has(lw)) {
     // A pronoun a preposition governs is its object ("none of these was", "the size of it is"), not the subject.
-    if (governs(PREPOSITIONS)) return undefined;
+    if (governs((x) => PREPOSITIONS.has(x))) return undefined;
     // After a modal or "do" before it, the subject is inverted and the verb bare ("nor will it provide", "does it work").
-    if (governs(MODALS)) return undefined;
+    if (governs((x) => MODALS.has(x))) return undefined;
     return SINGULAR_SUBJECTS.has(lw) ? 'singular' : 'plural';
   }
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
@@ -670,14 +670,12 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
 
 /** Words that point at a place in the text, which "below" follows ("see below", "as below", "shown below"). */
 const POINTED_FROM = new Set(['see', 'as', 'shown', 'listed', 'described', 'given', 'explained', 'defined', 'mentioned', 'outlined', 'detailed', 'illustrated']);
-/** Pronouns that open a clause as its subject ("where we focused", "where it fails"). */
-const CLAUSE_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
 /** The nouns of the confusion sets' noun/verb pairs (advice/advise: readsAs). */
 const NOUN_OF_PAIR = new Set(['advice', 'device', 'breath', 'cloth']);
 /** Subject pronouns that are no object ("we advise"; "give you advice", "make it breath" say nothing). */
 const NOMINATIVES = new Set(['i', 'we', 'they', 'he', 'she']);
-/** Modals and their negations, which a verb's bare form follows ("can devise", "don't breathe"). */
-const TRUE_MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', "can't", "won't", "don't", "doesn't", "didn't", 'cannot']);
+/** Pronouns that open a clause as its subject ("where we focused", "where it fails"): the nominatives, "it" and "you". */
+const CLAUSE_PRONOUNS = new Set([...NOMINATIVES, 'it', 'you']);
 /** Modals and auxiliaries that follow the subject "you" ("you can", "you have"), never the determiner "your". */
 const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'are', 'were', 'have', 'do', "don't",
   "can't", "won't", 'cannot']);
@@ -852,6 +850,8 @@ const VERB_FORM_OF = new Map(VERB_FORM_SETS.flatMap((set) => set.map((f) => [f, 
 const HAVE_FORMS = new Set(['have', 'has', 'had', 'having']);
 /** Words after which a verb takes its bare form ("can allow", "does allow", "to run"): MODALS but "not", and their negatives. */
 const BARE_AFTER = new Set([...[...MODALS].filter((w) => w !== 'not'), "didn't", "can't", "won't", 'cannot']);
+/** The modals and their negations among them, no "to" or "do" ("can devise", "don't breathe"; "to device settings"). */
+const TRUE_MODALS = new Set([...BARE_AFTER].filter((w) => !['to', 'do', 'does', 'did'].includes(w)));
 
 /**
  * Does the auxiliary before it read `as`, a form of one of VERB_FORM_SETS' verbs, as right (true), wrong (false), or

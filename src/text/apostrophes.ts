@@ -16,7 +16,7 @@ export function straightQuotes(text: string): string {
  * the text, where ’ between two letters outnumbers ' there.
  */
 export function writesCurly(text: string, word: string): boolean {
-  if (/[\u2019\u2018]/.test(word)) return true;
+  if (TYPOGRAPHIC_ONE.test(word)) return true;
   if (word.includes("'") || !TYPOGRAPHIC_ONE.test(text)) return false;
   let curly = 0, straight = 0;
   for (const m of text.matchAll(/\p{L}(['\u2019])\p{L}/gu)) {
