@@ -1,4 +1,4 @@
-// Bundles the entry points that run: the extension host side and the engine's worker (the extension), and the
+// Bundles the entry points that run: the extension host side, the engine's worker and its Electric graph's thread (graphWorker.ts), and the
 // command line (bin/electric-check.js runs dist/cli.js, whose engine is the same dist/worker.js: one file each to
 // load where ~60 compiled modules took ~90 ms of a start). `vscode` is provided by the host; onnxruntime-node is a
 // native addon shipped as-is in node_modules.
@@ -11,7 +11,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const options = {
-  entryPoints: { extension: 'src/extension.ts', worker: 'src/engine/worker.ts' },
+  entryPoints: { extension: 'src/extension.ts', worker: 'src/engine/worker.ts', graphWorker: 'src/engine/graphWorker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1,6 +1,7 @@
 // One execution provider's pair of sessions (Electric + cloze) behind energies()/cloze(): padding, chunking
 // into runs of similar-length rows, unpadding. session.ts opens one pair per provider it tries.
 import type * as Ort from 'onnxruntime-node';
+import type { GraphInfo } from './graphCheck';
 import type { GraphKind } from './providers';
 import type { ClozeRow, ClozeWant, LoadedModel, ModelMeta } from './types';
 
@@ -36,12 +37,26 @@ export const GPU_BATCHING: Batching = { maxRows: 64, maxTokens: 8192, clozeMaxTo
 
 export type OpenSession = (file: string, provider: string) => Promise<Ort.InferenceSession>;
 
+/** The Electric graph behind energies(): a session on this thread (electricOn) or on a thread of its own (graphThread.ts). */
+export interface EnergyGraph {
+  /** what graphCheck reads of the session */
+  info: GraphInfo;
+  energies(batch: number[][], checkpoint?: Checkpoint): Promise<Float32Array[]>;
+  release(): Promise<void>;
+}
+
+/**
+ * Opens the Electric graph somewhere other than this thread, its session's options given threads; it opens
+ * while this thread opens the cloze graph (openGraphs).
+ */
+export type OpenElectric = (file: string, threads: number) => Promise<EnergyGraph>;
+
 export interface GraphPair {
   provider: string;
   graph: GraphKind;
   electricFile: string;
   clozeFile: string;
-  electric: Ort.InferenceSession;
+  electric: GraphInfo;
   clozeSession: Ort.InferenceSession;
   batching: Batching;
   energies(batch: number[][], checkpoint?: Checkpoint): Promise<Float32Array[]>;
@@ -65,47 +80,77 @@ export function clozeSwitch(meta: ModelMeta, graph: GraphKind): string | undefin
   return graph === 'int8' ? meta.cloze.switch : undefined;
 }
 
-export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: string, graph: GraphKind,
-  batching: Batching, open: OpenSession): Promise<GraphPair> {
-  const meta = model.meta;
-  const files = graphFiles(meta, graph);
-  const electric = await open(files.electric, provider);
-  let clozeSession: Ort.InferenceSession;
-  try {
-    clozeSession = await open(files.cloze, provider);
-  } catch (err) {
-    await electric.release();
-    throw err;
-  }
-  const proposalSwitch = clozeSwitch(meta, graph);
-  const clozeLimits = { maxRows: batching.maxRows, maxTokens: Math.min(batching.maxTokens, batching.clozeMaxTokens) };
-  const feeds = (rows: number[][]): Record<string, Ort.Tensor> => {
-    const { ids, mask, width } = padBatch(rows, meta.special.pad);
-    return {
-      [meta.electric.inputs[0]]: new ort.Tensor('int64', ids, [rows.length, width]),
-      [meta.electric.inputs[1]]: new ort.Tensor('int64', mask, [rows.length, width]),
-    };
-  };
+/** energies() over an Electric session on this thread: rows padded, chunked by `batching`, unpadded. */
+export function electricOn(ort: typeof Ort, session: Ort.InferenceSession, meta: ModelMeta, file: string, batching: Batching): EnergyGraph {
   return {
-    provider, graph, electric, clozeSession, batching, electricFile: files.electric, clozeFile: files.cloze,
+    info: session,
     energies: async (batch, checkpoint) => {
       checkRows(batch, meta);
       return runChunked(batch, batching, checkpoint, async (rows) => {
-        const out = await electric.run(feeds(rows));
+        const out = await session.run(feedsOf(ort, meta, rows));
         const energy = out[meta.electric.output];
-        if (!energy) throw new Error(`${files.electric} has no output '${meta.electric.output}'`);
+        if (!energy) throw new Error(`${file} has no output '${meta.electric.output}'`);
         const data = energy.data as Float32Array;
         const width = energy.dims[1];
         return rows.map((row, r) => data.slice(r * width, r * width + row.length));
       });
     },
+    release: () => session.release(),
+  };
+}
+
+function feedsOf(ort: typeof Ort, meta: ModelMeta, rows: number[][]): Record<string, Ort.Tensor> {
+  const { ids, mask, width } = padBatch(rows, meta.special.pad);
+  return {
+    [meta.electric.inputs[0]]: new ort.Tensor('int64', ids, [rows.length, width]),
+    [meta.electric.inputs[1]]: new ort.Tensor('int64', mask, [rows.length, width]),
+  };
+}
+
+/**
+ * The two graphs of one provider. With `split` (the CPU with two threads or more, session.ts) the Electric graph
+ * runs on a thread of its own with `split.threads` of them, opened while this thread opens the cloze graph with the
+ * rest, so that a check's Electric and cloze passes over its windows run at once (wordScores.ts); without it both
+ * open here, one after the other, with `threads` each.
+ */
+export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: string, graph: GraphKind,
+  batching: Batching, open: OpenSession, split?: { open: OpenElectric; threads: number }): Promise<GraphPair> {
+  const meta = model.meta;
+  const files = graphFiles(meta, graph);
+  const away = split?.open(files.electric, split.threads);
+  // Settled at once, so that a failure there while the cloze graph opens here is not an unhandled rejection.
+  away?.catch(() => undefined);
+  let electric: EnergyGraph | undefined;
+  let clozeSession: Ort.InferenceSession;
+  try {
+    if (!away) electric = electricOn(ort, await open(files.electric, provider), meta, files.electric, batching);
+    clozeSession = await open(files.cloze, provider);
+  } catch (err) {
+    await (electric ?? (await away?.catch(() => undefined)))?.release();
+    throw err;
+  }
+  if (away) {
+    try {
+      electric = await away;
+    } catch (err) {
+      await clozeSession.release();
+      throw err;
+    }
+  }
+  const energy = electric!;
+  const proposalSwitch = clozeSwitch(meta, graph);
+  const clozeLimits = { maxRows: batching.maxRows, maxTokens: Math.min(batching.maxTokens, batching.clozeMaxTokens) };
+  return {
+    provider, graph, electric: energy.info, clozeSession, batching, electricFile: files.electric, clozeFile: files.cloze,
+    energies: (batch, checkpoint) => energy.energies(batch, checkpoint),
     cloze: async (batch, want = 'proposals', checkpoint) => {
       checkRows(batch, meta);
       const [idsName, logqName, tokenName] = meta.cloze.outputs;
       // Rows whose tokens' log q is all that is read leave the top-K out where the graph can (clozeSwitch).
       const on = proposalSwitch && { [proposalSwitch]: new ort.Tensor('bool', [want === 'proposals'], []) };
       return runChunked(batch, clozeLimits, checkpoint, async (rows) => {
-        const out = await clozeSession.run(on ? { ...feeds(rows), ...on } : feeds(rows));
+        const feeds = feedsOf(ort, meta, rows);
+        const out = await clozeSession.run(on ? { ...feeds, ...on } : feeds);
         const topIds = out[idsName], topLogq = out[logqName], token = out[tokenName];
         if (!topIds || !topLogq || !token) throw new Error(`${files.cloze} lacks outputs ${meta.cloze.outputs.join(', ')}`);
         const width = token.dims[1];
@@ -127,7 +172,7 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
       });
     },
     async release() {
-      await electric.release();
+      await energy.release();
       await clozeSession.release();
     },
   };

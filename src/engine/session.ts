@@ -8,6 +8,7 @@ import { ModelLoadError, readVerified, verifyFile } from './model';
 import { defaultThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
+import { openElectricThread } from './graphThread';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
 import type { ClozeRow, ClozeWant, LoadedModel, ModelRunner } from './types';
@@ -31,6 +32,11 @@ export interface RunnerOptions {
   openSession?: OpenSession;
   /** A directory for the CPU graphs as onnxruntime optimizes them (graphCache.ts); none: optimized at every start. */
   graphCache?: string;
+  /**
+   * Where the CPU runs with two threads or more and no openSession is given, its Electric graph runs on a thread of
+   * its own (graphThread.ts); told if that thread stops after it opened, so the engine can stop too and be restarted.
+   */
+  onGraphThreadLost?: (err: Error) => void;
 }
 
 export interface OrtRunner extends ModelRunner {
@@ -119,7 +125,7 @@ export function sessionOptions(provider: string, threads: number): Ort.Inference
  * graph cache, a CPU graph opens in the form onnxruntime optimized it to at an earlier start (graphCache.ts), and
  * the model file is then checked by its sum alone (model.ts, verifyFile).
  */
-export function openVerified(model: LoadedModel, threads: number, graphCache?: string, log: LogFn = () => undefined): OpenSession {
+export function openVerified(model: Pick<LoadedModel, 'dir' | 'meta'>, threads: number, graphCache?: string, log: LogFn = () => undefined): OpenSession {
   return async (file, provider) => {
     const source = { verify: () => verifyFile(model, file), bytes: () => readVerified(model, file) };
     try {
@@ -152,8 +158,17 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
     }
   };
 
-  // The CPU pair always opens first: it is the fallback, and the reference a GPU provider is held to.
-  const cpu = await validated(await openGraphs(ort, model, 'cpu', 'int8', batching(CPU_BATCHING), open));
+  // The CPU pair always opens first: it is the fallback, and the reference a GPU provider is held to. With two
+  // threads or more its graphs run on two threads, each with half of them (graphThread.ts says why).
+  const cpuBatching = batching(CPU_BATCHING);
+  const split = threads >= 2 && !options.openSession ? {
+    threads: Math.ceil(threads / 2),
+    open: (file: string, electricThreads: number) => openElectricThread(
+      { dir: model.dir, meta: model.meta, file, threads: electricThreads, batching: cpuBatching, graphCache: options.graphCache },
+      log, options.onGraphThreadLost ?? (() => undefined)),
+  } : undefined;
+  const cpuOpen = split ? openVerified(model, Math.floor(threads / 2), options.graphCache, log) : open;
+  const cpu = await validated(await openGraphs(ort, model, 'cpu', 'int8', cpuBatching, cpuOpen, split));
   if (options.provider === 'cpu') return runnerFrom(cpu, 'executionProvider is "cpu"');
 
   const plan = machinePlan(model, options.machine);

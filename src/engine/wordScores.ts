@@ -96,9 +96,8 @@ export async function scoreSentences(docs: SentencesInput[], model: Model, signa
   const laid = docs.map((doc) => ({ doc, read: readBlocks(doc.text, doc.sentences, wp, runner.meta, stats) }));
   const caches = cachesFor(runner);
   const windowIds = laid.flatMap((d) => d.read.windows.map((w) => w.ids));
-  const energies = await caches.energy.energies(runner, windowIds);
-  signal?.throwIfAborted();
-  const cloze = await caches.cloze.cloze(runner, windowIds);
+  // Both heads at once: where the Electric graph has a thread of its own (graphThread.ts) the two passes overlap.
+  const [energies, cloze] = await settledBoth(caches.energy.energies(runner, windowIds), caches.cloze.cloze(runner, windowIds));
   signal?.throwIfAborted();
   let first = 0;
   return laid.map(({ doc, read }) => {
@@ -107,6 +106,17 @@ export async function scoreSentences(docs: SentencesInput[], model: Model, signa
     first += n;
     return scored;
   });
+}
+
+/**
+ * Both values once both have settled, or the first one's error: a pass that failed or was cancelled does not leave
+ * the other running on past the check (a worker asked to exit waits for every run: worker.ts, native).
+ */
+async function settledBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, energyRows: Float32Array[],

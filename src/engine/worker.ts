@@ -1,5 +1,6 @@
 // The engine thread: owns onnxruntime-node (through session.ts) and runs the whole check/rank
-// pipeline, one request at a time, so the host thread never waits on inference. A cancel message
+// pipeline, one request at a time, so the host thread never waits on inference. With two threads or more on
+// the CPU its Electric graph runs on a thread of its own that this one starts (graphThread.ts). A cancel message
 // is seen between session runs (session.run blocks this thread), and the request then stops at
 // its next batch. A long check (every suspect of a long document) lets the requests queued behind it
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
@@ -37,9 +38,20 @@ const { cancelled } = workerData as WorkerInit;
 const cancelledId = cancelled ? new Int32Array(cancelled) : undefined;
 let inFlight = 0;                       // onnxruntime runs that have not returned
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
+let starting = true;                    // init has not ended: the sessions may be opening
+let ortRunner: OrtRunner | undefined;
+let exiting = false;
 
+/**
+ * Exits once no run is in flight and init has ended, the sessions released first: the Electric graph's thread
+ * (graphThread.ts) must end before this worker does, since a thread torn down inside an onnxruntime call takes the
+ * process with it.
+ */
 function exitWhenIdle(): void {
-  if (exitCode !== undefined && inFlight === 0) process.exit(exitCode);
+  if (exitCode === undefined || inFlight > 0 || starting || exiting) return;
+  exiting = true;
+  const code = exitCode;
+  void (ortRunner?.dispose() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
 }
 
 port.on('message', (msg: HostMessage) => {
@@ -129,7 +141,8 @@ async function serve(req: Request, outermost: boolean): Promise<void> {
   try {
     await handle(req, pipelineRunner!, wordPiece!, abort.signal, outermost);
   } catch (err) {
-    post({ type: 'error', id: req.id, error: toWire(err instanceof Cancelled ? new CancelledError() : err) });
+    // Once asked to exit, the exit answers what was running (the host rejects it when this thread ends).
+    if (exitCode === undefined) post({ type: 'error', id: req.id, error: toWire(err instanceof Cancelled ? new CancelledError() : err) });
   } finally {
     running.splice(running.indexOf(entry), 1);
   }
@@ -156,7 +169,13 @@ async function init(): Promise<void> {
     const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
-    const runner = await createRunner(model, { provider, threads, log, graphCache });
+    // The Electric graph's thread stopping once open (graphThread.ts) ends this worker as a crash would: the host
+    // restarts it (with backoff), where a worker left running would fail every check.
+    const runner = await createRunner(model, { provider, threads, log, graphCache, onGraphThreadLost: (err) => {
+      log('error', err.message);
+      setImmediate(() => { throw err; });
+    } });
+    ortRunner = runner;
     pipelineRunner = cancellableRunner(runner);
     // The spelling lexicon (dist/lexicon.bin) and the known misspellings (dist/misspellings.txt) off the first
     // check's path, and a missing or broken one is an init error the host shows, not a failed check (a read ahead
@@ -169,6 +188,9 @@ async function init(): Promise<void> {
   } catch (err) {
     post({ type: 'initError', error: toWire(err) });
     return;
+  } finally {
+    starting = false;
+    exitWhenIdle();
   }
   void drain();
 }

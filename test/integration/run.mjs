@@ -21,7 +21,7 @@ const keep = args.includes('--keep');
 const model = opt('--model') ?? process.env.ELECTRIC_MODEL_DIR;
 const only = opt('--pass');
 const suite = path.join(repo, 'out/test/integration/suite');
-for (const f of [path.join(suite, 'index.js'), path.join(repo, 'dist/extension.js'), path.join(repo, 'dist/worker.js')]) {
+for (const f of [path.join(suite, 'index.js'), path.join(repo, 'dist/extension.js'), path.join(repo, 'dist/worker.js'), path.join(repo, 'dist/graphWorker.js')]) {
   if (!existsSync(f)) { console.error(`${f} is missing: run npm run build`); process.exit(2); }
 }
 checkInstalled();

@@ -130,6 +130,24 @@ test('a worker killed mid-request rejects the request clearly, restarts, and the
   assert.ok(result.words.length > 0);
 });
 
+test('two threads: the worker runs its Electric graph on a thread of its own and finds what one thread finds', async () => {
+  const text = 'We recieved the report yesterday, and there results is good.';
+  const two = client({ threads: 2 });
+  assert.equal((await two.info()).threads, 2);
+  const [a, b] = await Promise.all([two.check(text, 'plaintext', { sensitivity: 0.5 }), client().check(text, 'plaintext', { sensitivity: 0.5 })]);
+  assert.ok(a.findings.some((f) => f.word === 'recieved'), JSON.stringify(a.findings));
+  assert.deepEqual(a.findings, b.findings);
+  assert.deepEqual(a.words, b.words);
+  // Killed with its graph thread mid-check, it restarts with both.
+  const restarted = next<EngineInfo>(two.onRestart);
+  const pending = two.check(proseText(2000, 5), 'plaintext', { sensitivity: 0.5 });
+  await new Promise((r) => setTimeout(r, 30));
+  await two.terminateWorker();
+  await assert.rejects(pending, WorkerExitError);
+  assert.equal((await restarted).threads, 2);
+  assert.deepEqual((await two.check(text, 'plaintext', { sensitivity: 0.5 })).findings, b.findings);
+});
+
 test('cancellation: an aborted request rejects, a queued one is dropped, later requests still work', async () => {
   const c = client();
   await c.info();

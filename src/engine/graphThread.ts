@@ -1,0 +1,185 @@
+// The Electric graph on a thread of its own (graphWorker.ts runs it), behind the EnergyGraph that openGraphs
+// pairs with the cloze session of this thread. onnxruntime-node's session.run blocks the thread that calls it,
+// so two sessions on one thread run one after the other; on two threads they run at once. Measured on the
+// shipped graphs (2-core EPYC VM, threads that sleep rather than spin, median of 20-100 runs), one window's
+// Electric and cloze (proposals) runs one after the other at 2 threads each against at once at 1 thread each:
+// 1 row of 51 ids 5.35 against 2.07 ms, 6 of 37 16.6 against 8.3, 32 of 40 65.9 against 42.8. Two sessions of
+// 2 threads at once on 2 cores were slower than either order (61.8 ms for 32 of 40): each graph gets its half.
+// A second copy of both graphs on the second thread (every run split over two threads) was measured too: its
+// sessions cost ~97 MB more; this one thread ~20 MB.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { GraphInfo } from './graphCheck';
+import type { Batching, Checkpoint, EnergyGraph } from './graphSession';
+import { ModelLoadError } from './model';
+import type { LogLevel } from './protocol';
+import type { ModelMeta } from './types';
+
+/** What graphWorker.ts is started with. */
+export interface GraphThreadInit {
+  dir: string;
+  meta: ModelMeta;
+  file: string;
+  threads: number;
+  batching: Batching;
+  graphCache?: string;
+}
+
+/** Engine → graph thread. */
+export type GraphRequest =
+  | { type: 'energies'; id: number; rows: number[][] }
+  | { type: 'cancel'; id: number }
+  | { type: 'release' };
+
+/** Graph thread → engine: `chunk` after each run of a batch but its last (the engine's checkpoint is asked then). */
+export type GraphReply =
+  | { type: 'ready'; info: GraphInfo }
+  | { type: 'openError'; error: WireError }
+  | { type: 'chunk'; id: number; done: number; total: number }
+  | { type: 'energies'; id: number; energies: Float32Array[] }
+  | { type: 'error'; id: number; error: WireError }
+  | { type: 'log'; level: LogLevel; message: string }
+  | { type: 'released' };
+
+export interface WireError { name: string; message: string }
+
+export function toWireError(err: unknown): WireError {
+  return err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
+}
+
+/** The error as thrown on the graph thread: a ModelLoadError stays one (the host tells a broken model by it). */
+export function fromWireError(e: WireError): Error {
+  if (e.name === 'ModelLoadError') return new ModelLoadError(e.message);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}
+
+/** The graph thread's script: beside the code that starts it (dist/ in the bundle, out/src/engine compiled). */
+export function graphWorkerPath(): string {
+  return path.join(__dirname, 'graphWorker.js');
+}
+
+interface Pending {
+  resolve(e: Float32Array[]): void;
+  reject(err: Error): void;
+  checkpoint?: Checkpoint;
+  /** the checkpoint's error, once it threw: the batch settles with it when the thread says it has stopped */
+  cancelled?: Error;
+}
+
+/**
+ * Starts the graph thread and resolves once its session is open (or rejects with the error that kept it shut).
+ * The thread holds the process open only while a request waits on it. If it stops unasked (a native crash, out of
+ * memory), what waits on it fails with that error and so does every later call: the engine's requests fail
+ * and say why; the host restarts a worker that crashes, not one whose checks fail, so `onLost` is told as well.
+ */
+export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel, message: string) => void,
+  onLost: (err: Error) => void, script = graphWorkerPath()): Promise<EnergyGraph> {
+  const worker = new Worker(script, { workerData: init });
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let lost: Error | undefined;
+  let ready = false;
+  let releasing: (() => void) | undefined;
+  let opened: { resolve(g: EnergyGraph): void; reject(err: Error): void } | undefined;
+  const holds = (): void => { if (pending.size === 0 && !opened && !releasing) worker.unref(); else worker.ref(); };
+
+  const graph = (info: GraphInfo): EnergyGraph => ({
+    info,
+    energies(batch, checkpoint) {
+      checkpoint?.(0, batch.length);
+      if (lost) return Promise.reject(lost);
+      const id = ++nextId;
+      return new Promise<Float32Array[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject, checkpoint });
+        holds();
+        post({ type: 'energies', id, rows: batch });
+      });
+    },
+    release() {
+      if (lost) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        releasing = resolve;
+        holds();
+        post({ type: 'release' });
+      });
+    },
+  });
+
+  const post = (msg: GraphRequest): void => worker.postMessage(msg);
+  const settle = (id: number): Pending | undefined => {
+    const p = pending.get(id);
+    pending.delete(id);
+    holds();
+    return p;
+  };
+  const fail = (err: Error): void => {
+    if (lost) return;
+    lost = err;
+    opened?.reject(err);
+    opened = undefined;
+    for (const p of pending.values()) p.reject(p.cancelled ?? err);
+    pending.clear();
+    holds();
+  };
+
+  worker.on('message', (msg: GraphReply) => {
+    switch (msg.type) {
+      case 'ready': ready = true; opened?.resolve(graph(msg.info)); opened = undefined; holds(); break;
+      case 'openError': {
+        const err = fromWireError(msg.error);
+        opened?.reject(err);
+        opened = undefined;
+        lost = err;
+        void worker.terminate();
+        break;
+      }
+      case 'chunk': {
+        const p = pending.get(msg.id);
+        if (!p || p.cancelled) break;
+        try {
+          p.checkpoint?.(msg.done, msg.total);
+        } catch (err) {
+          // Superseded: the thread drops the rest of the batch before its next run, and answers then. The batch
+          // settles only with that answer: a worker that exits while its graph thread is inside a run takes the
+          // process down with it (onnxruntime-node throws into a thread being torn down), so nothing here may
+          // look finished before the thread is.
+          p.cancelled = err as Error;
+          post({ type: 'cancel', id: msg.id });
+        }
+        break;
+      }
+      case 'energies': {
+        const p = settle(msg.id);
+        if (p?.cancelled) p.reject(p.cancelled); else p?.resolve(msg.energies);
+        break;
+      }
+      case 'error': {
+        const p = settle(msg.id);
+        p?.reject(p.cancelled ?? fromWireError(msg.error));
+        break;
+      }
+      case 'log': log(msg.level, msg.message); break;
+      // Released: the thread closes its port and ends; release() resolves at its 'exit'.
+      case 'released': lost = new Error('the Electric graph was released'); break;
+    }
+  });
+  // Stopped unasked: once open, the engine is told (onLost); while opening, the open fails with the reason.
+  const stopped = (err: Error): void => {
+    if (lost) return;
+    fail(err);
+    if (ready) onLost(err);
+  };
+  worker.on('error', (err) => stopped(new Error(`the Electric graph's thread failed: ${err.message}`)));
+  worker.on('exit', (code) => {
+    stopped(new Error(`the Electric graph's thread stopped (exit code ${code})`));
+    const done = releasing;
+    releasing = undefined;
+    done?.();
+  });
+  return new Promise<EnergyGraph>((resolve, reject) => {
+    opened = { resolve, reject };
+    holds();
+  });
+}
