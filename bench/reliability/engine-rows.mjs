@@ -84,6 +84,7 @@ export async function engineRows() {
   });
 
   client.dispose();
-  await memoryRow();
+  await memoryRow(1);
+  await memoryRow(2);
 }
 

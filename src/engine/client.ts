@@ -1,8 +1,11 @@
 // Host side of the engine (docs/contract.md section 3): starts the worker lazily, matches replies to
 // requests, forwards cancellation, and restarts a dead worker with backoff. Never imports
 // onnxruntime-node: loading it here would put inference on the editor's thread.
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { ResourceLimits, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
+import { defaultThreads } from './defaults';
+import { stopGraphThread, type GraphWorkerData } from './graphThread';
 import {
   CancelledError, EngineInfo, EngineMemory, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
@@ -27,6 +30,8 @@ export interface EngineClientOptions {
   log?: (level: LogLevel, message: string) => void;
   /** compiled worker entry; default: worker.js next to this file (out/src/engine/ or dist/) */
   workerPath?: string;
+  /** the Electric graph's thread (graphWorker.ts), started beside the worker with two threads or more; default: beside workerPath */
+  graphWorkerPath?: string;
   /** give up after this many crashes within crashWindowMs */
   maxCrashes?: number;
   crashWindowMs?: number;
@@ -48,6 +53,8 @@ export type Progress = (done: number, total: number) => void;
 
 // Bounds for a runaway worker: the V8 heap only (onnxruntime's tensors are native memory).
 const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+// The graph thread's heap holds one batch's ids and energies at a time.
+const GRAPH_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
 const INIT_RETRY_MS = 10_000;
 
 export class EngineClient implements Disposable {
@@ -61,13 +68,14 @@ export class EngineClient implements Disposable {
   private disposed = false;
   private readonly restartListeners = new Set<(info: EngineInfo) => void>();
   private readonly errorListeners = new Set<(err: Error) => void>();
-  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings' | 'graphCache'>>
-    & Pick<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings' | 'graphCache'>;
+  private readonly opts: Required<Omit<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings' | 'graphCache' | 'graphWorkerPath'>>
+    & Pick<EngineClientOptions, 'threads' | 'cacheBudgets' | 'leaveOutMisspellings' | 'graphCache'> & { graphWorkerPath: string };
 
   constructor(options: EngineClientOptions) {
+    const workerPath = options.workerPath ?? path.join(__dirname, 'worker.js');
     this.opts = {
-      provider: 'auto', log: () => undefined, workerPath: path.join(__dirname, 'worker.js'),
-      maxCrashes: 5, crashWindowMs: 60_000, resourceLimits: DEFAULT_LIMITS, ...options,
+      provider: 'auto', log: () => undefined, maxCrashes: 5, crashWindowMs: 60_000, resourceLimits: DEFAULT_LIMITS, ...options,
+      workerPath, graphWorkerPath: options.graphWorkerPath ?? path.join(path.dirname(workerPath), 'graphWorker.js'),
     };
   }
 
@@ -171,16 +179,47 @@ export class EngineClient implements Disposable {
     // that native code never sees, so it is set here, in the real environment, before the worker starts.
     process.env.ORT_DISABLE_TELEMETRY = '1';
     this.cancelled = new Int32Array(new SharedArrayBuffer(4));
-    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads: this.opts.threads,
+    const threads = this.opts.threads && this.opts.threads > 0 ? Math.floor(this.opts.threads)
+      : defaultThreads(os.availableParallelism?.() ?? os.cpus().length);
+    // With two threads or more the Electric graph runs on a thread of its own, started here beside the worker and not
+    // by it: a worker's own threads end with it, and one that ends inside an onnxruntime run aborts the process
+    // (graphThread.ts). It is stopped once the worker has ended.
+    const channel = threads >= 2 ? new MessageChannel() : undefined;
+    const graph = channel && new Worker(this.opts.graphWorkerPath, {
+      workerData: { port: channel.port2 } satisfies GraphWorkerData, transferList: [channel.port2], resourceLimits: GRAPH_LIMITS,
+    });
+    const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads,
       cacheBudgets: this.opts.cacheBudgets, leaveOutMisspellings: this.opts.leaveOutMisspellings, graphCache: this.opts.graphCache,
-      cancelled: this.cancelled.buffer as SharedArrayBuffer };
-    const worker = new Worker(this.opts.workerPath, { workerData: init, resourceLimits: this.opts.resourceLimits });
+      cancelled: this.cancelled.buffer as SharedArrayBuffer, graphPort: channel?.port1 };
+    const worker = new Worker(this.opts.workerPath, {
+      workerData: init, transferList: channel ? [channel.port1 as MessagePort] : [], resourceLimits: this.opts.resourceLimits,
+    });
     this.worker = worker;
+    if (graph) this.watchGraph(graph, worker);
     return new Promise<EngineInfo>((resolve, reject) => {
       worker.on('message', (msg: WorkerMessage) => this.onMessage(worker, msg, resolve, reject));
       worker.on('error', (err) => this.onExit(worker, `failed: ${err.message}`, reject));
       worker.on('exit', (code) => this.onExit(worker, `exited with code ${code}`, reject));
     });
+  }
+
+  /**
+   * The graph thread of `worker`: ended once the worker has (after its current run), and where it ends unasked (exit
+   * code not 0: it ends with 0 once the engine lets its graph go), the worker is told, fails what waits on it and
+   * exits with code 1, which restarts both.
+   */
+  private watchGraph(graph: Worker, worker: Worker): void {
+    let ended = false;
+    const lost = (how: string): void => {
+      if (ended) return;
+      ended = true;
+      const message = `the Electric graph's thread ${how}`;
+      this.opts.log('error', message);
+      worker.postMessage({ type: 'graphLost', message } satisfies HostMessage);
+    };
+    graph.on('error', (err) => lost(`failed: ${err.message}`));
+    graph.on('exit', (code) => { if (code !== 0) lost(`stopped (exit code ${code})`); ended = true; });
+    worker.once('exit', () => { if (!ended) void stopGraphThread(graph, this.opts.log); });
   }
 
   private onMessage(worker: Worker, msg: WorkerMessage, resolve: (i: EngineInfo) => void, reject: (e: Error) => void): void {

@@ -7,15 +7,23 @@
 // 2 threads at once on 2 cores were slower than either order (61.8 ms for 32 of 40): each graph gets its half.
 // A second copy of both graphs on the second thread (every run split over two threads) was measured too: its
 // sessions cost ~97 MB more; this one thread ~20 MB.
+//
+// Where the thread lives: a thread ended while it is inside an onnxruntime run takes the whole process with it
+// (onnxruntime-node throws into a torn-down thread: "terminate called after throwing an instance of
+// 'Napi::Error'"), and a worker's own workers end with it, whatever they are doing. So the engine's worker does not
+// start this thread: the host starts it beside the worker and hands the worker one end of a channel to it
+// (WorkerInit.graphPort; client.ts), and stops it only once the worker has ended, after its current run. A worker
+// that crashes or runs out of heap then ends alone, as before. Without a port (tests, in-process tools) the
+// thread is started here, a child of the thread that holds the runner.
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { GraphInfo } from './graphCheck';
 import type { Batching, Checkpoint, EnergyGraph } from './graphSession';
 import { ModelLoadError } from './model';
 import type { LogLevel } from './protocol';
 import type { ModelMeta } from './types';
 
-/** What graphWorker.ts is started with. */
+/** What the graph thread is asked to open (its first message). */
 export interface GraphThreadInit {
   dir: string;
   meta: ModelMeta;
@@ -25,8 +33,9 @@ export interface GraphThreadInit {
   graphCache?: string;
 }
 
-/** Engine → graph thread. */
+/** Engine → graph thread, over the channel. */
 export type GraphRequest =
+  | { type: 'open'; init: GraphThreadInit }
   | { type: 'energies'; id: number; rows: number[][] }
   | { type: 'cancel'; id: number }
   | { type: 'release' };
@@ -40,6 +49,12 @@ export type GraphReply =
   | { type: 'error'; id: number; error: WireError }
   | { type: 'log'; level: LogLevel; message: string }
   | { type: 'released' };
+
+/** Whoever started the thread → the thread (its parentPort): end after the current run, the session let go. */
+export interface GraphStop { type: 'stop' }
+
+/** graphWorker.ts's workerData: its end of the channel. */
+export interface GraphWorkerData { port: MessagePort }
 
 export interface WireError { name: string; message: string }
 
@@ -60,6 +75,13 @@ export function graphWorkerPath(): string {
   return path.join(__dirname, 'graphWorker.js');
 }
 
+/**
+ * The engine's end of a graph thread the host started (WorkerInit.graphPort). `lost` is set by openElectricThread:
+ * the host calls it (through the worker's 'graphLost' message) when the thread ends unasked, which this end
+ * cannot see itself.
+ */
+export interface GraphLink { port: MessagePort; lost?: (err: Error) => void }
+
 interface Pending {
   resolve(e: Float32Array[]): void;
   reject(err: Error): void;
@@ -69,21 +91,33 @@ interface Pending {
 }
 
 /**
- * Starts the graph thread and resolves once its session is open (or rejects with the error that kept it shut).
- * The thread holds the process open only while a request waits on it. If it stops unasked (a native crash, out of
- * memory), what waits on it fails with that error and so does every later call: the engine's requests fail
- * and say why; the host restarts a worker that crashes, not one whose checks fail, so `onLost` is told as well.
+ * Opens the Electric graph on its thread and resolves once its session is open (or rejects with the error that
+ * kept it shut): over `link` where the host started the thread, otherwise on a thread started here (`script`:
+ * tests substitute one). The thread holds the process open only while a request waits on it. If it stops unasked
+ * (a native crash, out of memory), what waits on it fails with that error and so does every later call, and
+ * `onLost` is told once it had opened (the engine then ends, and the host restarts it).
  */
 export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel, message: string) => void,
-  onLost: (err: Error) => void, script = graphWorkerPath()): Promise<EnergyGraph> {
-  const worker = new Worker(script, { workerData: init });
+  onLost: (err: Error) => void, link?: GraphLink, script = graphWorkerPath()): Promise<EnergyGraph> {
+  let port: MessagePort, worker: Worker | undefined;
+  if (link) {
+    port = link.port;
+  } else {
+    const channel = new MessageChannel();
+    port = channel.port1;
+    worker = new Worker(script, { workerData: { port: channel.port2 } satisfies GraphWorkerData, transferList: [channel.port2] });
+  }
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let lost: Error | undefined;
   let ready = false;
   let releasing: (() => void) | undefined;
   let opened: { resolve(g: EnergyGraph): void; reject(err: Error): void } | undefined;
-  const holds = (): void => { if (pending.size === 0 && !opened && !releasing) worker.unref(); else worker.ref(); };
+  const holds = (): void => {
+    const busy = pending.size > 0 || !!opened || !!releasing;
+    for (const h of worker ? [worker, port] : [port]) if (busy) h.ref(); else h.unref();
+  };
+  const post = (msg: GraphRequest): void => port.postMessage(msg);
 
   const graph = (info: GraphInfo): EnergyGraph => ({
     info,
@@ -107,7 +141,6 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
     },
   });
 
-  const post = (msg: GraphRequest): void => worker.postMessage(msg);
   const settle = (id: number): Pending | undefined => {
     const p = pending.get(id);
     pending.delete(id);
@@ -123,8 +156,18 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
     pending.clear();
     holds();
   };
+  // Ended unasked: once open, the engine is told (onLost); while opening, the open fails with the reason.
+  const stopped = (err: Error): void => {
+    if (lost) return;
+    fail(err);
+    const done = releasing;
+    releasing = undefined;
+    done?.();
+    if (ready) onLost(err);
+  };
+  if (link) link.lost = stopped;
 
-  worker.on('message', (msg: GraphReply) => {
+  port.on('message', (msg: GraphReply) => {
     switch (msg.type) {
       case 'ready': ready = true; opened?.resolve(graph(msg.info)); opened = undefined; holds(); break;
       case 'openError': {
@@ -132,7 +175,9 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
         opened?.reject(err);
         opened = undefined;
         lost = err;
-        void worker.terminate();
+        holds();
+        // A thread started here is ended here (it has no run in flight); the host ends its own with the worker.
+        if (worker) void stopGraphThread(worker, log);
         break;
       }
       case 'chunk': {
@@ -142,9 +187,8 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
           p.checkpoint?.(msg.done, msg.total);
         } catch (err) {
           // Superseded: the thread drops the rest of the batch before its next run, and answers then. The batch
-          // settles only with that answer: a worker that exits while its graph thread is inside a run takes the
-          // process down with it (onnxruntime-node throws into a thread being torn down), so nothing here may
-          // look finished before the thread is.
+          // settles only with that answer, so that nothing here looks finished before the thread is (a worker
+          // asked to exit waits for every run: worker.ts).
           p.cancelled = err as Error;
           post({ type: 'cancel', id: msg.id });
         }
@@ -161,25 +205,53 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
         break;
       }
       case 'log': log(msg.level, msg.message); break;
-      // Released: the thread closes its port and ends; release() resolves at its 'exit'.
-      case 'released': lost = new Error('the Electric graph was released'); break;
+      case 'released': {
+        lost = new Error('the Electric graph was released');
+        // A thread started here has ended when its 'exit' comes; the host's own thread is the host's to await.
+        if (!worker) {
+          const done = releasing;
+          releasing = undefined;
+          holds();
+          done?.();
+        }
+        break;
+      }
     }
   });
-  // Stopped unasked: once open, the engine is told (onLost); while opening, the open fails with the reason.
-  const stopped = (err: Error): void => {
-    if (lost) return;
-    fail(err);
-    if (ready) onLost(err);
-  };
-  worker.on('error', (err) => stopped(new Error(`the Electric graph's thread failed: ${err.message}`)));
-  worker.on('exit', (code) => {
-    stopped(new Error(`the Electric graph's thread stopped (exit code ${code})`));
-    const done = releasing;
-    releasing = undefined;
-    done?.();
-  });
+  if (worker) {
+    worker.on('error', (err) => stopped(new Error(`the Electric graph's thread failed: ${err.message}`)));
+    worker.on('exit', (code) => {
+      stopped(new Error(`the Electric graph's thread stopped (exit code ${code})`));
+      const done = releasing;
+      releasing = undefined;
+      done?.();
+      port.close();
+    });
+  }
   return new Promise<EnergyGraph>((resolve, reject) => {
     opened = { resolve, reject };
     holds();
+    post({ type: 'open', init });
   });
+}
+
+/** How long a graph thread may take to finish its run and end before it is terminated outright. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Ends a graph thread without aborting the process: asked to stop, it ends after its current run (a run cannot
+ * be interrupted, and a thread terminated inside one takes the process down); only one that has not ended within
+ * the grace period (a hung native call) is terminated.
+ */
+export async function stopGraphThread(worker: Worker, log: (level: LogLevel, message: string) => void): Promise<void> {
+  if (worker.threadId < 0) return;   // ended already
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage({ type: 'stop' } satisfies GraphStop);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), STOP_GRACE_MS); timer.unref(); });
+  if (await Promise.race([exited, late]) === 'late') {
+    log('warn', `the Electric graph's thread did not end within ${STOP_GRACE_MS} ms; terminating it`);
+    await worker.terminate();
+  }
+  clearTimeout(timer);
 }

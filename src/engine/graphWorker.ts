@@ -1,41 +1,59 @@
-// The Electric graph's thread (graphThread.ts starts it from the engine's worker): opens the one graph it is given,
-// as the engine opens its graphs (session.ts, openVerified: checked against meta.json, through the graph cache),
-// and runs the batches it is sent, one at a time, each chunked as on the engine's thread (graphSession.ts,
-// electricOn). A cancelled batch stops before its next run; a run is onnxruntime's and cannot be stopped inside.
+// The Electric graph's thread (graphThread.ts): started by the host beside the engine's worker (client.ts) or, without
+// a host, by the thread that holds the runner. It loads onnxruntime at once, while the engine's worker starts; opens
+// the one graph the engine's first message names, as the engine opens its graphs (session.ts, openVerified: checked
+// against meta.json, through the graph cache); and runs the batches it is sent, one at a time, each chunked as on the
+// engine's thread (graphSession.ts, electricOn). A cancelled batch stops before its next run and is answered; a run is
+// onnxruntime's and cannot be stopped inside. It ends when the engine releases the graph, or when whoever started it
+// says stop (after its current run: the thread must not end inside one).
 import { parentPort, workerData } from 'node:worker_threads';
-import { CPU_BATCHING, electricOn, type EnergyGraph } from './graphSession';
-import { toWireError, type GraphReply, type GraphRequest, type GraphThreadInit } from './graphThread';
+import { electricOn, type EnergyGraph } from './graphSession';
+import { toWireError, type GraphReply, type GraphRequest, type GraphStop, type GraphWorkerData } from './graphThread';
 import type { LogLevel } from './protocol';
 import { loadOrt, openVerified } from './session';
 
-if (!parentPort) throw new Error('graphWorker.ts must run in a worker_thread (graphThread.ts starts it)');
-const port = parentPort;
+if (!parentPort) throw new Error('graphWorker.ts must run in a worker_thread (graphThread.ts, client.ts start it)');
+const { port } = workerData as GraphWorkerData;
 const post = (msg: GraphReply, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
-const init = workerData as GraphThreadInit;
 const cancelled = new Set<number>();
 let graph: EnergyGraph | undefined;
-// Batches run one after another: a batch's runs are awaited, and the next waits for them.
+let stopping = false;
+// Requests run one after another: each waits for the one before it.
 let queue: Promise<void> = Promise.resolve();
+const then = (step: () => Promise<void> | void): void => { queue = queue.then(step); };
+
+// Loaded before the engine asks: its start overlaps the engine worker's own.
+const ort = loadOrt();
 
 port.on('message', (msg: GraphRequest) => {
   if (msg.type === 'cancel') { cancelled.add(msg.id); return; }
-  if (msg.type === 'release') {
-    queue = queue.then(async () => {
-      await graph?.release();
-      graph = undefined;
-      post({ type: 'released' });
-      port.close();
-    });
-    return;
-  }
-  queue = queue.then(() => run(msg.id, msg.rows));
+  if (msg.type === 'open') then(() => open(msg.init));
+  else if (msg.type === 'energies') then(() => run(msg.id, msg.rows));
+  else then(end);
 });
+
+parentPort.on('message', (msg: GraphStop) => {
+  if (msg.type !== 'stop') return;
+  stopping = true;   // the batch running now stops before its next run
+  then(end);
+});
+
+async function open(init: Extract<GraphRequest, { type: 'open' }>['init']): Promise<void> {
+  try {
+    const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
+    const session = await openVerified({ dir: init.dir, meta: init.meta }, init.threads, init.graphCache, log)(init.file, 'cpu');
+    graph = electricOn(ort, session, init.meta, init.file, init.batching);
+    const { inputNames, outputNames, outputMetadata } = session;
+    post({ type: 'ready', info: { inputNames, outputNames, outputMetadata: outputMetadata.map((m) => ({ ...m })) } });
+  } catch (err) {
+    post({ type: 'openError', error: toWireError(err) });
+  }
+}
 
 async function run(id: number, rows: number[][]): Promise<void> {
   try {
     if (!graph) throw new Error('the Electric graph is not open');
     const energies = await graph.energies(rows, (done, total) => {
-      if (cancelled.has(id)) throw new Error('cancelled');
+      if (cancelled.has(id) || stopping) throw new Error('cancelled');
       if (done > 0) post({ type: 'chunk', id, done, total });
     });
     post({ type: 'energies', id, energies }, energies.map((e) => e.buffer as ArrayBuffer));
@@ -47,17 +65,10 @@ async function run(id: number, rows: number[][]): Promise<void> {
   }
 }
 
-async function open(): Promise<void> {
-  try {
-    const ort = loadOrt();
-    const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
-    const session = await openVerified({ dir: init.dir, meta: init.meta }, init.threads, init.graphCache, log)(init.file, 'cpu');
-    graph = electricOn(ort, session, init.meta, init.file, init.batching ?? CPU_BATCHING);
-    const { inputNames, outputNames, outputMetadata } = session;
-    post({ type: 'ready', info: { inputNames, outputNames, outputMetadata: outputMetadata.map((m) => ({ ...m })) } });
-  } catch (err) {
-    post({ type: 'openError', error: toWireError(err) });
-  }
+/** The session let go, the engine told, and the thread ended (no run is in flight: requests run in turn). */
+async function end(): Promise<void> {
+  await graph?.release();
+  graph = undefined;
+  post({ type: 'released' });
+  process.exit(0);
 }
-
-void open();

@@ -1,5 +1,6 @@
 // Messages between EngineClient (host) and worker.ts (the thread that owns onnxruntime-node).
 // Plain structured-clone data only: no classes, no functions.
+import type { MessagePort } from 'node:worker_threads';
 import type { CacheBudgets } from './cacheBudgets';
 import type { CheckOptions, RankedWord } from './types';
 import type { WireCheckResult } from './wireWords';
@@ -23,6 +24,11 @@ export interface WorkerInit {
    * 'cancel' message cannot reach a parse in progress; the parsers read this instead (Atomics.load).
    */
   cancelled?: SharedArrayBuffer;
+  /**
+   * With two threads or more: the engine's end of a channel to the Electric graph's thread, which the host starts
+   * beside this worker, not inside it (graphThread.ts says why), and stops once this worker has ended.
+   */
+  graphPort?: MessagePort;
 }
 
 export interface EngineInfo {
@@ -51,7 +57,8 @@ export type Request =
 
 // 'exit': end the worker once no onnxruntime run is in flight (terminating a worker inside a native run
 // aborts the whole process: "terminate called after throwing an instance of 'Napi::Error'").
-export type HostMessage = Request | { type: 'cancel'; id: number } | { type: 'exit'; code: number };
+// 'graphLost': the Electric graph's thread ended unasked; the worker fails what waits on it and exits with code 1.
+export type HostMessage = Request | { type: 'cancel'; id: number } | { type: 'exit'; code: number } | { type: 'graphLost'; message: string };
 
 export interface WireError {
   name: string;

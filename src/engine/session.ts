@@ -8,7 +8,7 @@ import { ModelLoadError, readVerified, verifyFile } from './model';
 import { defaultThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
-import { openElectricThread } from './graphThread';
+import { openElectricThread, type GraphLink } from './graphThread';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
 import type { ClozeRow, ClozeWant, LoadedModel, ModelRunner } from './types';
@@ -34,8 +34,11 @@ export interface RunnerOptions {
   graphCache?: string;
   /**
    * Where the CPU runs with two threads or more and no openSession is given, its Electric graph runs on a thread of
-   * its own (graphThread.ts); told if that thread stops after it opened, so the engine can stop too and be restarted.
+   * its own (graphThread.ts): the one at the other end of graphLink where the host started it (the engine's worker),
+   * else one started here. onGraphThreadLost is told if that thread ends after it opened, so the engine can end too
+   * and be restarted.
    */
+  graphLink?: GraphLink;
   onGraphThreadLost?: (err: Error) => void;
 }
 
@@ -165,7 +168,7 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
     threads: Math.ceil(threads / 2),
     open: (file: string, electricThreads: number) => openElectricThread(
       { dir: model.dir, meta: model.meta, file, threads: electricThreads, batching: cpuBatching, graphCache: options.graphCache },
-      log, options.onGraphThreadLost ?? (() => undefined)),
+      log, options.onGraphThreadLost ?? (() => undefined), options.graphLink),
   } : undefined;
   const cpuOpen = split ? openVerified(model, Math.floor(threads / 2), options.graphCache, log) : open;
   const cpu = await validated(await openGraphs(ort, model, 'cpu', 'int8', cpuBatching, cpuOpen, split));

@@ -1,6 +1,6 @@
 // The engine thread: owns onnxruntime-node (through session.ts) and runs the whole check/rank
 // pipeline, one request at a time, so the host thread never waits on inference. With two threads or more on
-// the CPU its Electric graph runs on a thread of its own that this one starts (graphThread.ts). A cancel message
+// the CPU its Electric graph runs on a thread of its own, which the host starts beside this one (graphThread.ts). A cancel message
 // is seen between session runs (session.run blocks this thread), and the request then stops at
 // its next batch. A long check (every suspect of a long document) lets the requests queued behind it
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
@@ -16,6 +16,7 @@ import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
 import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
+import type { GraphLink } from './graphThread';
 import { createRunner, OrtRunner } from './session';
 import type { ModelRunner } from './types';
 import { packResult } from './wireWords';
@@ -34,7 +35,8 @@ const queue: Request[] = [];
 const running: { id: number; abort: AbortController }[] = [];
 let wordPiece: WordPiece | undefined;
 let pipelineRunner: PipelineRunner | undefined;
-const { cancelled } = workerData as WorkerInit;
+const { cancelled, graphPort } = workerData as WorkerInit;
+const graphLink: GraphLink | undefined = graphPort && { port: graphPort };
 const cancelledId = cancelled ? new Int32Array(cancelled) : undefined;
 let inFlight = 0;                       // onnxruntime runs that have not returned
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
@@ -55,6 +57,10 @@ function exitWhenIdle(): void {
 }
 
 port.on('message', (msg: HostMessage) => {
+  if (msg.type === 'graphLost') {
+    graphLink?.lost?.(new Error(msg.message));
+    return;
+  }
   if (msg.type === 'exit') {
     exitCode = msg.code;
     for (const r of running) r.abort.abort(new CancelledError('the engine is shutting down'));
@@ -169,11 +175,14 @@ async function init(): Promise<void> {
     const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
     wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
-    // The Electric graph's thread stopping once open (graphThread.ts) ends this worker as a crash would: the host
-    // restarts it (with backoff), where a worker left running would fail every check.
-    const runner = await createRunner(model, { provider, threads, log, graphCache, onGraphThreadLost: (err) => {
-      log('error', err.message);
-      setImmediate(() => { throw err; });
+    // The Electric graph's thread (graphThread.ts; the host starts it and hands over graphLink's port) ending unasked
+    // ends this worker too, with code 1 once nothing runs: the host restarts both (with backoff), where a worker left
+    // running would fail every check.
+    const runner = await createRunner(model, { provider, threads, log, graphCache, graphLink, onGraphThreadLost: (err) => {
+      log('error', `${err.message}; the engine restarts`);
+      exitCode ??= 1;
+      for (const r of running) r.abort.abort(err);
+      exitWhenIdle();
     } });
     ortRunner = runner;
     pipelineRunner = cancellableRunner(runner);

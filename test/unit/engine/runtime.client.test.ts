@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { EngineClient, WorkerExitError } from '../../../src/engine/client';
@@ -148,6 +149,28 @@ test('two threads: the worker runs its Electric graph on a thread of its own and
   assert.deepEqual((await two.check(text, 'plaintext', { sensitivity: 0.5 })).findings, b.findings);
 });
 
+test('a graph thread that ends unasked fails the request running on it and restarts the engine with a new one', async () => {
+  // A stand-in for the graph thread: opens "fine", then dies on its first batch (as a native crash would end it).
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'graph-thread-'));
+  const script = path.join(dir, 'graphWorker.js');
+  await fs.writeFile(script, `const { port } = require('node:worker_threads').workerData;
+port.on('message', (m) => {
+  if (m.type === 'open') port.postMessage({ type: 'ready', info: { inputNames: ['input_ids', 'attention_mask'], outputNames: ['energy'],
+    outputMetadata: [{ name: 'energy', isTensor: true, type: 'float32', shape: ['batch', 'seq'] }] } });
+  if (m.type === 'energies') process.exit(7);
+});`);
+  const logs: string[] = [];
+  try {
+    const c = client({ threads: 2, graphWorkerPath: script, maxCrashes: 2 }, logs);
+    // The probe at load is a batch: the stand-in dies on it, and the engine fails to start, saying why.
+    await assert.rejects(c.info(), /the Electric graph's thread stopped \(exit code 7\)/);
+    assert.ok(logs.some((l) => /^error: the Electric graph's thread stopped \(exit code 7\)/.test(l)), logs.join('\n'));
+    c.dispose();
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('cancellation: an aborted request rejects, a queued one is dropped, later requests still work', async () => {
   const c = client();
   await c.info();
@@ -234,12 +257,15 @@ test('gives up after maxCrashes crashes within the window, with a clear error', 
 });
 
 test('a worker over its heap limit is stopped with a clear error; the host lives on', async () => {
-  const c = client({ resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
-  await c.info();
-  const huge = c.check('Word after word goes here. '.repeat(200_000), 'plaintext', { sensitivity: 0.5 });
-  await assert.rejects(huge, /Electric engine worker failed: .*memory limit.*; the request was not completed/);
-  await assert.rejects(huge, WorkerExitError);
-  c.dispose();
+  // With 2 threads the Electric graph's thread is the host's, so it outlives the worker and is stopped after it.
+  for (const threads of [1, 2]) {
+    const c = client({ threads, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+    await c.info();
+    const huge = c.check('Word after word goes here. '.repeat(200_000), 'plaintext', { sensitivity: 0.5 });
+    await assert.rejects(huge, /Electric engine worker failed: .*memory limit.*; the request was not completed/);
+    await assert.rejects(huge, WorkerExitError);
+    c.dispose();
+  }
 });
 
 test('dispose rejects pending work and later requests', async () => {

@@ -84,13 +84,15 @@ test('a graph thread that stops unasked fails what waits on it and everything af
   // A stand-in for the graph thread: opens "fine", then dies on its first batch (as a native crash would end it).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'graph-thread-'));
   const script = path.join(dir, 'dies.js');
-  await fs.writeFile(script, `const { parentPort } = require('node:worker_threads');
-parentPort.postMessage({ type: 'ready', info: { inputNames: [], outputNames: [], outputMetadata: [] } });
-parentPort.on('message', (m) => { if (m.type === 'energies') process.exit(7); });`);
+  await fs.writeFile(script, `const { port } = require('node:worker_threads').workerData;
+port.on('message', (m) => {
+  if (m.type === 'open') port.postMessage({ type: 'ready', info: { inputNames: [], outputNames: [], outputMetadata: [] } });
+  if (m.type === 'energies') process.exit(7);
+});`);
   try {
     const lost: Error[] = [];
     const graph = await openElectricThread({ dir: modelDir, meta: model.meta, file: 'electric.onnx', threads: 1, batching: CPU_BATCHING },
-      () => undefined, (err) => lost.push(err), script);
+      () => undefined, (err) => lost.push(err), undefined, script);
     await assert.rejects(graph.energies(rows([5])), /the Electric graph's thread stopped \(exit code 7\)/);
     await assert.rejects(graph.energies(rows([5])), /the Electric graph's thread stopped \(exit code 7\)/);
     assert.equal(lost.length, 1);
@@ -103,11 +105,13 @@ parentPort.on('message', (m) => { if (m.type === 'energies') process.exit(7); })
 test('a graph thread that cannot open rejects the open with its error and is not reported lost', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'graph-thread-'));
   const script = path.join(dir, 'refuses.js');
-  await fs.writeFile(script, `require('node:worker_threads').parentPort.postMessage({ type: 'openError', error: { name: 'ModelLoadError', message: 'no such graph' } });`);
+  await fs.writeFile(script, `const { parentPort, workerData: { port } } = require('node:worker_threads');
+port.on('message', (m) => { if (m.type === 'open') port.postMessage({ type: 'openError', error: { name: 'ModelLoadError', message: 'no such graph' } }); });
+parentPort.on('message', (m) => { if (m.type === 'stop') process.exit(0); });`);
   try {
     const lost: Error[] = [];
     await assert.rejects(openElectricThread({ dir: modelDir, meta: model.meta, file: 'electric.onnx', threads: 1, batching: CPU_BATCHING },
-      () => undefined, (err) => lost.push(err), script), (err: Error) => err.name === 'ModelLoadError' && err.message === 'no such graph');
+      () => undefined, (err) => lost.push(err), undefined, script), (err: Error) => err.name === 'ModelLoadError' && err.message === 'no such graph');
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(lost.length, 0);
   } finally {
