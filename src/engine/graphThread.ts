@@ -80,7 +80,12 @@ export function graphWorkerPath(): string {
  * the host calls it (through the worker's 'graphLost' message) when the thread ends unasked, which this end
  * cannot see itself.
  */
-export interface GraphLink { port: MessagePort; lost?: (err: Error) => void }
+export interface GraphLink {
+  port: MessagePort;
+  lost?: (err: Error) => void;
+  /** set where the thread ended before the engine opened its graph (it failed to start): the open fails with it */
+  ended?: Error;
+}
 
 interface Pending {
   resolve(e: Float32Array[]): void;
@@ -166,6 +171,10 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
     if (ready) onLost(err);
   };
   if (link) link.lost = stopped;
+  if (link?.ended) {
+    stopped(link.ended);
+    return Promise.reject(link.ended);
+  }
 
   port.on('message', (msg: GraphReply) => {
     switch (msg.type) {

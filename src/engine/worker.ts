@@ -58,7 +58,9 @@ function exitWhenIdle(): void {
 
 port.on('message', (msg: HostMessage) => {
   if (msg.type === 'graphLost') {
-    graphLink?.lost?.(new Error(msg.message));
+    if (!graphLink) return;
+    graphLink.ended = new Error(msg.message);
+    graphLink.lost?.(graphLink.ended);
     return;
   }
   if (msg.type === 'exit') {

@@ -171,6 +171,12 @@ port.on('message', (m) => {
   }
 });
 
+test('a graph thread that cannot start fails the engine\'s start with why, whenever it fails', async () => {
+  const c = client({ threads: 2, graphWorkerPath: path.join(os.tmpdir(), 'no-such-dir', 'graphWorker.js'), maxCrashes: 1 });
+  await assert.rejects(c.info(), /the Electric graph's thread failed: Cannot find module .*no-such-dir/);
+  c.dispose();
+});
+
 test('cancellation: an aborted request rejects, a queued one is dropped, later requests still work', async () => {
   const c = client();
   await c.info();
