@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
 import { defaultThreads } from './defaults';
-import { stopGraphThread, type GraphWorkerData } from './graphThread';
+import type { GraphStop, GraphWorkerData } from './graphThread';
+import { stopThread } from './stopThread';
 import {
   CancelledError, EngineInfo, EngineMemory, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
 } from './protocol';
@@ -119,7 +120,7 @@ export class EngineClient implements Disposable {
   /** Ends the current worker as if it had crashed (the "restart engine" command, and tests). */
   async terminateWorker(): Promise<void> {
     const worker = this.worker;
-    if (worker) await stopWorker(worker, 1, this.opts.log);
+    if (worker) await stopThread(worker, { type: 'exit', code: 1 } satisfies HostMessage, 'the engine worker', this.opts.log);
   }
 
   dispose(): void {
@@ -128,7 +129,7 @@ export class EngineClient implements Disposable {
     this.worker = undefined;
     this.ready = undefined;
     this.rejectAll(new Error('the Electric engine was shut down'));
-    if (worker) void stopWorker(worker, 0, this.opts.log);
+    if (worker) void stopThread(worker, { type: 'exit', code: 0 } satisfies HostMessage, 'the engine worker', this.opts.log);
   }
 
   private async request(req: Request, signal?: AbortSignal, progress?: Progress): Promise<unknown> {
@@ -219,7 +220,7 @@ export class EngineClient implements Disposable {
     };
     graph.on('error', (err) => lost(`failed: ${err.message}`));
     graph.on('exit', (code) => { if (code !== 0) lost(`stopped (exit code ${code})`); ended = true; });
-    worker.once('exit', () => { if (!ended) void stopGraphThread(graph, this.opts.log); });
+    worker.once('exit', () => { if (!ended) void stopThread(graph, { type: 'stop' } satisfies GraphStop, "the Electric graph's thread", this.opts.log); });
   }
 
   private onMessage(worker: Worker, msg: WorkerMessage, resolve: (i: EngineInfo) => void, reject: (e: Error) => void): void {
@@ -313,25 +314,4 @@ export class EngineClient implements Disposable {
 function subscribe<T>(set: Set<(e: T) => void>, listener: (e: T) => void): Disposable {
   set.add(listener);
   return { dispose: () => set.delete(listener) };
-}
-
-/** How long a worker may take to finish its onnxruntime run and exit before it is terminated outright. */
-const EXIT_GRACE_MS = 10_000;
-
-/**
- * Stops a worker without aborting the process: Worker.terminate() while onnxruntime-node is inside a run
- * kills the whole process (a native exception with no JavaScript left to catch it), so the worker is asked
- * to exit and does so when its current run returns. Only a worker that does not exit within the grace
- * period (a hung native call) is terminated.
- */
-async function stopWorker(worker: Worker, code: number, log: (level: LogLevel, message: string) => void): Promise<void> {
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.postMessage({ type: 'exit', code } satisfies HostMessage);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), EXIT_GRACE_MS); timer.unref(); });
-  if (await Promise.race([exited, late]) === 'late') {
-    log('warn', `the engine worker did not exit within ${EXIT_GRACE_MS} ms; terminating it`);
-    await worker.terminate();
-  }
-  clearTimeout(timer);
 }

@@ -21,6 +21,7 @@ import type { GraphInfo } from './graphCheck';
 import type { Batching, Checkpoint, EnergyGraph } from './graphSession';
 import { ModelLoadError } from './model';
 import type { LogLevel } from './protocol';
+import { stopThread } from './stopThread';
 import type { ModelMeta } from './types';
 
 /** What the graph thread is asked to open (its first message). */
@@ -186,7 +187,7 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
         lost = err;
         holds();
         // A thread started here is ended here (it has no run in flight); the host ends its own with the worker.
-        if (worker) void stopGraphThread(worker, log);
+        if (worker) void stopThread(worker, { type: 'stop' } satisfies GraphStop, "the Electric graph's thread", log);
         break;
       }
       case 'chunk': {
@@ -242,25 +243,4 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
     holds();
     post({ type: 'open', init });
   });
-}
-
-/** How long a graph thread may take to finish its run and end before it is terminated outright. */
-const STOP_GRACE_MS = 10_000;
-
-/**
- * Ends a graph thread without aborting the process: asked to stop, it ends after its current run (a run cannot
- * be interrupted, and a thread terminated inside one takes the process down); only one that has not ended within
- * the grace period (a hung native call) is terminated.
- */
-export async function stopGraphThread(worker: Worker, log: (level: LogLevel, message: string) => void): Promise<void> {
-  if (worker.threadId < 0) return;   // ended already
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.postMessage({ type: 'stop' } satisfies GraphStop);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), STOP_GRACE_MS); timer.unref(); });
-  if (await Promise.race([exited, late]) === 'late') {
-    log('warn', `the Electric graph's thread did not end within ${STOP_GRACE_MS} ms; terminating it`);
-    await worker.terminate();
-  }
-  clearTimeout(timer);
 }
