@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
 import { defaultThreads } from './defaults';
-import type { GraphStop, GraphWorkerData } from './graphThread';
+import { graphThreads, type GraphStop, type GraphWorkerData } from './graphThread';
 import { stopThread } from './stopThread';
 import {
   CancelledError, EngineInfo, EngineMemory, fromWire, HostMessage, LogLevel, ProviderChoice, Request, WorkerInit, WorkerMessage,
@@ -187,7 +187,8 @@ export class EngineClient implements Disposable {
     // (graphThread.ts). It is stopped once the worker has ended.
     const channel = threads >= 2 ? new MessageChannel() : undefined;
     const graph = channel && new Worker(this.opts.graphWorkerPath, {
-      workerData: { port: channel.port2 } satisfies GraphWorkerData, transferList: [channel.port2], resourceLimits: GRAPH_LIMITS,
+      workerData: { port: channel.port2, early: { dir: this.opts.modelDir, threads: graphThreads(threads), graphCache: this.opts.graphCache } } satisfies GraphWorkerData,
+      transferList: [channel.port2], resourceLimits: GRAPH_LIMITS,
     });
     const init: WorkerInit = { modelDir: this.opts.modelDir, provider: this.opts.provider, threads,
       cacheBudgets: this.opts.cacheBudgets, leaveOutMisspellings: this.opts.leaveOutMisspellings, graphCache: this.opts.graphCache,

@@ -45,11 +45,6 @@ export interface EnergyGraph {
   release(): Promise<void>;
 }
 
-/**
- * Opens the Electric graph somewhere other than this thread, its session's options given threads; it opens
- * while this thread opens the cloze graph (openGraphs).
- */
-export type OpenElectric = (file: string, threads: number) => Promise<EnergyGraph>;
 
 export interface GraphPair {
   provider: string;
@@ -108,16 +103,15 @@ function feedsOf(ort: typeof Ort, meta: ModelMeta, rows: number[][]): Record<str
 }
 
 /**
- * The two graphs of one provider. With `split` (the CPU with two threads or more, session.ts) the Electric graph
- * runs on a thread of its own with `split.threads` of them, opened while this thread opens the cloze graph with the
- * rest, so that a check's Electric and cloze passes over its windows run at once (wordScores.ts); without it both
- * open here, one after the other, with `threads` each.
+ * The two graphs of one provider. With `away` (the CPU with two threads or more, session.ts) the Electric graph is
+ * one already opening on a thread of its own (graphThread.ts) while this thread opens the cloze graph, so that a
+ * check's Electric and cloze passes over its windows run at once (wordScores.ts); without it both open here, one
+ * after the other. A failure releases whatever did open, `away` included.
  */
 export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: string, graph: GraphKind,
-  batching: Batching, open: OpenSession, split?: { open: OpenElectric; threads: number }): Promise<GraphPair> {
+  batching: Batching, open: OpenSession, away?: Promise<EnergyGraph>): Promise<GraphPair> {
   const meta = model.meta;
   const files = graphFiles(meta, graph);
-  const away = split?.open(files.electric, split.threads);
   // Settled at once, so that a failure there while the cloze graph opens here is not an unhandled rejection.
   away?.catch(() => undefined);
   let electric: EnergyGraph | undefined;

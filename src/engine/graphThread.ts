@@ -54,8 +54,21 @@ export type GraphReply =
 /** Whoever started the thread → the thread (its parentPort): end after the current run, the session let go. */
 export interface GraphStop { type: 'stop' }
 
-/** graphWorker.ts's workerData: its end of the channel. */
-export interface GraphWorkerData { port: MessagePort }
+/**
+ * graphWorker.ts's workerData: its end of the channel, and where the host started it, what lets it open its graph
+ * before the engine asks (`early`: the model folder, its threads, the graph cache). onnxruntime's first session in a
+ * process pays a one-time start (~50-75 ms here) that a second thread opening its own at the same time waits for:
+ * opened apart, the Electric graph took 150 ms and the cloze graph 47; at once on two threads, 156-164 and 134-144. The
+ * graph thread starts while the engine's worker loads its bundle and the model's files, so it has paid that start by
+ * the time the worker opens the cloze graph. The engine's 'open' then takes the session where it asks for the same.
+ */
+export interface GraphWorkerData { port: MessagePort; early?: EarlyOpen }
+export interface EarlyOpen { dir: string; threads: number; graphCache?: string }
+
+/** The Electric graph's share of the engine's threads, where it has a thread of its own (the cloze graph's is the rest). */
+export function graphThreads(threads: number): number {
+  return Math.ceil(threads / 2);
+}
 
 export interface WireError { name: string; message: string }
 

@@ -5,14 +5,17 @@
 // engine's thread (graphSession.ts, electricOn). A cancelled batch stops before its next run and is answered; a run is
 // onnxruntime's and cannot be stopped inside. It ends when the engine releases the graph, or when whoever started it
 // says stop (after its current run: the thread must not end inside one).
+import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import type * as Ort from 'onnxruntime-node';
 import { electricOn, type EnergyGraph } from './graphSession';
-import { toWireError, type GraphReply, type GraphRequest, type GraphStop, type GraphWorkerData } from './graphThread';
+import { toWireError, type EarlyOpen, type GraphReply, type GraphRequest, type GraphStop, type GraphThreadInit, type GraphWorkerData } from './graphThread';
+import { readMeta } from './model';
 import type { LogLevel } from './protocol';
 import { loadOrt, openVerified } from './session';
 
 if (!parentPort) throw new Error('graphWorker.ts must run in a worker_thread (graphThread.ts, client.ts start it)');
-const { port } = workerData as GraphWorkerData;
+const { port, early } = workerData as GraphWorkerData;
 const post = (msg: GraphReply, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 const cancelled = new Set<number>();
 let graph: EnergyGraph | undefined;
@@ -21,8 +24,13 @@ let stopping = false;
 let queue: Promise<void> = Promise.resolve();
 const then = (step: () => Promise<void> | void): void => { queue = queue.then(step); };
 
+const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
 // Loaded before the engine asks: its start overlaps the engine worker's own.
 const ort = loadOrt();
+// The graph opened before the engine asks for it (GraphWorkerData.early says why): the session and what it was
+// opened as, or undefined where it failed (the engine's own 'open' then tries again, and fails with the error).
+const opened = early && openEarly(early);
+opened?.catch(() => undefined);
 
 port.on('message', (msg: GraphRequest) => {
   if (msg.type === 'cancel') { cancelled.add(msg.id); return; }
@@ -37,10 +45,30 @@ parentPort.on('message', (msg: GraphStop) => {
   then(end);
 });
 
-async function open(init: Extract<GraphRequest, { type: 'open' }>['init']): Promise<void> {
+async function openEarly(e: EarlyOpen): Promise<{ session: Ort.InferenceSession; as: string }> {
+  const meta = await readMeta(e.dir);
+  const file = meta.electric.file;
+  const session = await openVerified({ dir: path.resolve(e.dir), meta }, e.threads, e.graphCache, log)(file, 'cpu');
+  return { session, as: openedAs(path.resolve(e.dir), file, meta.sha256[file], e.threads, e.graphCache) };
+}
+
+function openedAs(dir: string, file: string, sha256: string | undefined, threads: number, graphCache: string | undefined): string {
+  return JSON.stringify([dir, file, sha256, threads, graphCache ?? null]);
+}
+
+/** The engine's graph: the one opened early where it is the same file, threads and cache, else opened now. */
+async function sessionFor(init: GraphThreadInit): Promise<Ort.InferenceSession> {
+  const ahead = await opened?.catch(() => undefined);
+  if (ahead) {
+    if (ahead.as === openedAs(path.resolve(init.dir), init.file, init.meta.sha256[init.file], init.threads, init.graphCache)) return ahead.session;
+    await ahead.session.release();
+  }
+  return openVerified({ dir: init.dir, meta: init.meta }, init.threads, init.graphCache, log)(init.file, 'cpu');
+}
+
+async function open(init: GraphThreadInit): Promise<void> {
   try {
-    const log = (level: LogLevel, message: string): void => post({ type: 'log', level, message });
-    const session = await openVerified({ dir: init.dir, meta: init.meta }, init.threads, init.graphCache, log)(init.file, 'cpu');
+    const session = await sessionFor(init);
     graph = electricOn(ort, session, init.meta, init.file, init.batching);
     const { inputNames, outputNames, outputMetadata } = session;
     post({ type: 'ready', info: { inputNames, outputNames, outputMetadata: outputMetadata.map((m) => ({ ...m })) } });

@@ -41,7 +41,7 @@ export function sha256FileSync(file: string): string {
 export async function loadModel(dir: string): Promise<LoadedModel> {
   const abs = path.resolve(dir);
   const metaPath = path.join(abs, 'meta.json');
-  const meta = validateMeta(parseJson(await readText(metaPath), metaPath), metaPath);
+  const meta = await readMeta(abs);
   const listed = new Set([meta.vocab, meta.electric.file, meta.cloze.file, ...(meta.gpu ? [meta.gpu.electric, meta.gpu.cloze, 'golden.json'] : [])]);
   for (const file of listed) {
     if (!(file in meta.sha256)) throw new ModelLoadError(`${metaPath}: sha256 has no checksum for ${file}`);
@@ -51,6 +51,12 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   const vocabText = readVerified({ dir: abs, meta }, meta.vocab).toString('utf8');
   checkVocab(meta, vocabText, metaPath);
   return { dir: abs, meta, vocabText };
+}
+
+/** meta.json of a model folder, read and checked as loadModel reads it (the other files are not looked at). */
+export async function readMeta(dir: string): Promise<ModelMeta> {
+  const metaPath = path.join(path.resolve(dir), 'meta.json');
+  return validateMeta(parseJson(await readText(metaPath), metaPath), metaPath);
 }
 
 /** A model file's bytes after checking them against meta.json's sha256 (one read: what is checked is what is used). */

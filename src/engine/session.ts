@@ -7,8 +7,8 @@ import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphChec
 import { ModelLoadError, readVerified, verifyFile } from './model';
 import { defaultThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
-import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, OpenSession, openGraphs } from './graphSession';
-import { openElectricThread, type GraphLink } from './graphThread';
+import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, graphFiles, OpenSession, openGraphs } from './graphSession';
+import { graphThreads, openElectricThread, type GraphLink } from './graphThread';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
 import type { ClozeRow, ClozeWant, LoadedModel, ModelRunner } from './types';
@@ -144,11 +144,26 @@ export function openVerified(model: Pick<LoadedModel, 'dir' | 'meta'>, threads: 
 }
 
 export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
-  const ort = loadOrt();
   const log: LogFn = options.log ?? (() => undefined);
   const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : workerThreads();
-  const open: OpenSession = options.openSession ?? openVerified(model, threads, options.graphCache, log);
   const batching = (base: Batching): Batching => ({ ...base, ...options.batching });
+  // The CPU pair always opens first: it is the fallback, and the reference a GPU provider is held to. With two
+  // threads or more its graphs run on two threads, each with half of them (graphThread.ts says why), the Electric
+  // graph's asked for before anything else here (a thread the host started has opened it already, GraphWorkerData's
+  // early; one started here opens it while this one loads onnxruntime and opens the cloze graph).
+  const cpuBatching = batching(CPU_BATCHING);
+  const split = threads >= 2 && !options.openSession;
+  const away = split ? openElectricThread({ dir: model.dir, meta: model.meta, file: graphFiles(model.meta, 'int8').electric,
+    threads: graphThreads(threads), batching: cpuBatching, graphCache: options.graphCache }, log,
+  options.onGraphThreadLost ?? (() => undefined), options.graphLink) : undefined;
+  let ort: typeof Ort;
+  try {
+    ort = loadOrt();
+  } catch (err) {
+    await (await away?.catch(() => undefined))?.release();
+    throw err;
+  }
+  const open: OpenSession = options.openSession ?? openVerified(model, threads, options.graphCache, log);
   const validated = async (pair: GraphPair): Promise<GraphPair> => {
     try {
       checkElectricGraph(model.dir, model.meta, pair.electricFile, pair.electric);
@@ -161,17 +176,8 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
     }
   };
 
-  // The CPU pair always opens first: it is the fallback, and the reference a GPU provider is held to. With two
-  // threads or more its graphs run on two threads, each with half of them (graphThread.ts says why).
-  const cpuBatching = batching(CPU_BATCHING);
-  const split = threads >= 2 && !options.openSession ? {
-    threads: Math.ceil(threads / 2),
-    open: (file: string, electricThreads: number) => openElectricThread(
-      { dir: model.dir, meta: model.meta, file, threads: electricThreads, batching: cpuBatching, graphCache: options.graphCache },
-      log, options.onGraphThreadLost ?? (() => undefined), options.graphLink),
-  } : undefined;
-  const cpuOpen = split ? openVerified(model, Math.floor(threads / 2), options.graphCache, log) : open;
-  const cpu = await validated(await openGraphs(ort, model, 'cpu', 'int8', cpuBatching, cpuOpen, split));
+  const cpuOpen = split ? openVerified(model, threads - graphThreads(threads), options.graphCache, log) : open;
+  const cpu = await validated(await openGraphs(ort, model, 'cpu', 'int8', cpuBatching, cpuOpen, away));
   if (options.provider === 'cpu') return runnerFrom(cpu, 'executionProvider is "cpu"');
 
   const plan = machinePlan(model, options.machine);

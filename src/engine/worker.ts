@@ -14,6 +14,7 @@ import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
+import { shippedSpellingChannel } from './channel';
 import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import type { GraphLink } from './graphThread';
@@ -42,6 +43,7 @@ let inFlight = 0;                       // onnxruntime runs that have not return
 let exitCode: number | undefined;       // set by an 'exit' message; honoured when inFlight is 0
 let starting = true;                    // init has not ended: the sessions may be opening
 let ortRunner: OrtRunner | undefined;
+let opening: Promise<OrtRunner> | undefined;   // createRunner's, while init runs
 let exiting = false;
 
 /**
@@ -172,31 +174,41 @@ async function init(): Promise<void> {
     // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
     if (budgets) setCacheBudgets(budgets);
     if (leftOut) leaveOutMisspellings(leftOut);
-    // The lexicon and the known misspellings are read on the thread pool while onnxruntime opens its sessions,
-    // which blocks this thread (readAhead.ts); their indexes are made from those bytes once the sessions are open.
+    // The lexicon and the known misspellings are read on the thread pool from the start (readAhead.ts). Their indexes
+    // (dist/lexicon.bin, dist/misspellings.txt), the tokenizer and the spelling channel are made off the first check's
+    // path, and a missing or broken file is an init error the host shows, not a failed check (a read ahead that
+    // failed is read again here, and fails with its own error). Another dialect's small layer (dialects.ts, ~5 ms) is
+    // read by its first check, which a broken layer fails with the error.
     const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
-    wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
-    // The Electric graph's thread (graphThread.ts; the host starts it and hands over graphLink's port) ending unasked
-    // ends this worker too, with code 1 once nothing runs: the host restarts both (with backoff), where a worker left
-    // running would fail every check.
-    const runner = await createRunner(model, { provider, threads, log, graphCache, graphLink, onGraphThreadLost: (err) => {
+    const prepare = async (): Promise<void> => {
+      wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
+      await Promise.all(lexicons);
+      generatorFor(wordPiece.vocab);
+      loadMisspellings();
+      shippedSpellingChannel();
+    };
+    // Where the Electric graph has a thread of its own (graphThread.ts: the host starts it and hands over
+    // graphLink's port), that thread opens its graph while this one starts, paying onnxruntime's one-time start
+    // (~50-75 ms) that a session opened here at the same time would wait for: so this thread makes its indexes
+    // first and opens the cloze graph after. Without one, the sessions open first, the files read meanwhile.
+    if (graphLink) await prepare();
+    // That thread ending unasked ends this worker too, with code 1 once nothing runs: the host restarts both (with
+    // backoff), where a worker left running would fail every check.
+    opening = createRunner(model, { provider, threads, log, graphCache, graphLink, onGraphThreadLost: (err) => {
       log('error', `${err.message}; the engine restarts`);
       exitCode ??= 1;
       for (const r of running) r.abort.abort(err);
       exitWhenIdle();
     } });
+    const runner = await opening;
     ortRunner = runner;
     pipelineRunner = cancellableRunner(runner);
-    // The spelling lexicon (dist/lexicon.bin) and the known misspellings (dist/misspellings.txt) off the first
-    // check's path, and a missing or broken one is an init error the host shows, not a failed check (a read ahead
-    // that failed is read again here, and fails with its own error). Another dialect's small layer (dialects.ts,
-    // ~5 ms) is read by its first check, which a broken layer fails with the error.
-    await Promise.all(lexicons);
-    generatorFor(wordPiece.vocab);
-    loadMisspellings();
+    if (!graphLink) await prepare();
     post({ type: 'ready', info: { model: model.meta.name, provider: runner.provider, providerDetail: runner.providerDetail, threads: runner.threads } });
   } catch (err) {
+    // The sessions let go before the host hears (it ends this thread then).
+    await (await opening?.catch(() => undefined))?.dispose();
     post({ type: 'initError', error: toWire(err) });
     return;
   } finally {

@@ -2,11 +2,12 @@
 // threads or more on the CPU, and how it fails.
 import assert from 'node:assert/strict';
 import { promises as fs, mkdtempSync } from 'node:fs';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CPU_BATCHING } from '../../../src/engine/graphSession';
-import { openElectricThread } from '../../../src/engine/graphThread';
+import { graphWorkerPath, openElectricThread, type GraphWorkerData } from '../../../src/engine/graphThread';
 import { loadModel, sha256FileSync } from '../../../src/engine/model';
 import { createRunner, type OrtRunner } from '../../../src/engine/session';
 import type { LoadedModel } from '../../../src/engine/types';
@@ -117,4 +118,24 @@ parentPort.on('message', (m) => { if (m.type === 'stop') process.exit(0); });`);
   } finally {
     await removeDir(dir);
   }
+});
+
+test('a graph thread the host started opens its graph early and gives it to the engine, or opens the one asked for', async () => {
+  const batch = rows([7, 30, 64]);
+  const expected = await one.energies(batch);
+  // early as the engine asks (1 thread), and early otherwise (2 threads, a graph cache): the engine's init decides
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'graph-cache-'));
+  for (const early of [{ dir: modelDir, threads: 1 }, { dir: modelDir, threads: 2, graphCache: cache }]) {
+    const { port1, port2 } = new MessageChannel();
+    const thread = new Worker(graphWorkerPath(), { workerData: { port: port2, early } satisfies GraphWorkerData, transferList: [port2] });
+    try {
+      const graph = await openElectricThread({ dir: modelDir, meta: model.meta, file: model.meta.electric.file, threads: 1, batching: CPU_BATCHING },
+        () => undefined, () => undefined, { port: port1 });
+      assert.deepEqual(await graph.energies(batch), expected);
+      await graph.release();
+    } finally {
+      await new Promise((resolve) => { if (thread.threadId < 0) resolve(undefined); else thread.once('exit', resolve); });
+    }
+  }
+  await removeDir(cache);
 });
