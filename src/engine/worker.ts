@@ -14,7 +14,6 @@ import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
 import { WordPiece } from '../text/wordpiece';
 import { generatorFor } from './candidates';
-import { shippedSpellingChannel } from './channel';
 import { check, checkMany, rank } from './pipeline';
 import { CancelledError, HostMessage, LogLevel, Request, toWire, WorkerInit, WorkerMessage } from './protocol';
 import type { GraphLink } from './graphThread';
@@ -175,8 +174,8 @@ async function init(): Promise<void> {
     if (budgets) setCacheBudgets(budgets);
     if (leftOut) leaveOutMisspellings(leftOut);
     // The lexicon and the known misspellings are read on the thread pool from the start (readAhead.ts). Their indexes
-    // (dist/lexicon.bin, dist/misspellings.txt), the tokenizer and the spelling channel are made off the first check's
-    // path, and a missing or broken file is an init error the host shows, not a failed check (a read ahead that
+    // (dist/lexicon.bin, dist/misspellings.txt) and the tokenizer are made off the first check's path (the spelling
+    // channel's rules are left to it: made here, they raised the command line's peak RSS by 5-8 MB), and a missing or broken file is an init error the host shows, not a failed check (a read ahead that
     // failed is read again here, and fails with its own error). Another dialect's small layer (dialects.ts, ~5 ms) is
     // read by its first check, which a broken layer fails with the error.
     const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
@@ -186,7 +185,6 @@ async function init(): Promise<void> {
       await Promise.all(lexicons);
       generatorFor(wordPiece.vocab);
       loadMisspellings();
-      shippedSpellingChannel();
     };
     // Where the Electric graph has a thread of its own (graphThread.ts: the host starts it and hands over
     // graphLink's port), that thread opens its graph while this one starts, paying onnxruntime's one-time start
