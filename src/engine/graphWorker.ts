@@ -20,6 +20,7 @@ const post = (msg: GraphReply, transfer: ArrayBuffer[] = []): void => port.postM
 const cancelled = new Set<number>();
 let graph: EnergyGraph | undefined;
 let stopping = false;
+let adopted = false;   // the early session given to the engine, or let go
 // Requests run one after another: each waits for the one before it.
 let queue: Promise<void> = Promise.resolve();
 const then = (step: () => Promise<void> | void): void => { queue = queue.then(step); };
@@ -59,7 +60,8 @@ function openedAs(dir: string, file: string, sha256: string | undefined, threads
 /** The engine's graph: the one opened early where it is the same file, threads and cache, else opened now. */
 async function sessionFor(init: GraphThreadInit): Promise<Ort.InferenceSession> {
   const ahead = await opened?.catch(() => undefined);
-  if (ahead) {
+  if (ahead && !adopted) {
+    adopted = true;
     if (ahead.as === openedAs(path.resolve(init.dir), init.file, init.meta.sha256[init.file], init.threads, init.graphCache)) return ahead.session;
     await ahead.session.release();
   }
@@ -93,10 +95,15 @@ async function run(id: number, rows: number[][]): Promise<void> {
   }
 }
 
-/** The session let go, the engine told, and the thread ended (no run is in flight: requests run in turn). */
+/**
+ * The session let go (the early one too where the engine never took it), the engine told, and the thread ended (no
+ * run is in flight: requests run in turn).
+ */
 async function end(): Promise<void> {
   await graph?.release();
   graph = undefined;
+  const ahead = await opened?.catch(() => undefined);
+  if (ahead && !adopted) await ahead.session.release();
   post({ type: 'released' });
   process.exit(0);
 }

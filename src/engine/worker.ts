@@ -1,7 +1,7 @@
 // The engine thread: owns onnxruntime-node (through session.ts) and runs the whole check/rank
 // pipeline, one request at a time, so the host thread never waits on inference. With two threads or more on
-// the CPU its Electric graph runs on a thread of its own, which the host starts beside this one (graphThread.ts). A cancel message
-// is seen between session runs (session.run blocks this thread), and the request then stops at
+// the CPU its Electric graph runs on a thread of its own, which the host starts beside this one (graphThread.ts).
+// A cancel message is seen between session runs (session.run blocks this thread), and the request then stops at
 // its next batch. A long check (every suspect of a long document) lets the requests queued behind it
 // run between its REPLACE chunks, so another document's check does not wait for all of it.
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
@@ -46,9 +46,8 @@ let opening: Promise<OrtRunner> | undefined;   // createRunner's, while init run
 let exiting = false;
 
 /**
- * Exits once no run is in flight and init has ended, the sessions released first: the Electric graph's thread
- * (graphThread.ts) must end before this worker does, since a thread torn down inside an onnxruntime call takes the
- * process with it.
+ * Exits once no run is in flight and init has ended (a thread ended inside an onnxruntime call takes the process
+ * with it), the sessions released first: the Electric graph's thread lets its graph go and ends (graphThread.ts).
  */
 function exitWhenIdle(): void {
   if (exitCode === undefined || inFlight > 0 || starting || exiting) return;
@@ -173,11 +172,12 @@ async function init(): Promise<void> {
     // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
     if (budgets) setCacheBudgets(budgets);
     if (leftOut) leaveOutMisspellings(leftOut);
-    // The lexicon and the known misspellings are read on the thread pool from the start (readAhead.ts). Their indexes
-    // (dist/lexicon.bin, dist/misspellings.txt) and the tokenizer are made off the first check's path (the spelling
-    // channel's rules are left to it: made here, they raised the command line's peak RSS by 5-8 MB), and a missing or broken file is an init error the host shows, not a failed check (a read ahead that
-    // failed is read again here, and fails with its own error). Another dialect's small layer (dialects.ts, ~5 ms) is
-    // read by its first check, which a broken layer fails with the error.
+    // The lexicon and the known misspellings are read on the thread pool from the start (readAhead.ts). Their
+    // indexes (dist/lexicon.bin, dist/misspellings.txt) and the tokenizer are made off the first check's path (the
+    // spelling channel's rules are left to it: made here, they raised the command line's peak RSS by 5-8 MB), and a
+    // missing or broken file is an init error the host shows, not a failed check (a read ahead that failed is read
+    // again here, and fails with its own error). Another dialect's small layer (dialects.ts, ~5 ms) is read by its
+    // first check, which a broken layer fails with the error.
     const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
     const prepare = async (): Promise<void> => {
