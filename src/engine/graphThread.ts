@@ -140,9 +140,9 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
 
   const graph = (info: GraphInfo): EnergyGraph => ({
     info,
-    energies(batch, checkpoint) {
+    async energies(batch, checkpoint) {
       checkpoint?.(0, batch.length);
-      if (lost) return Promise.reject(lost);
+      if (lost) throw lost;
       const id = ++nextId;
       return new Promise<Float32Array[]>((resolve, reject) => {
         pending.set(id, { resolve, reject, checkpoint });
