@@ -1,10 +1,9 @@
 // Host side of the engine (docs/contract.md section 3): starts the worker lazily, matches replies to
 // requests, forwards cancellation, and restarts a dead worker with backoff. Never imports
 // onnxruntime-node: loading it here would put inference on the editor's thread.
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { MessageChannel, type MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
-import { defaultThreads } from './defaults';
+import { MessageChannel, ResourceLimits, Worker } from 'node:worker_threads';
+import { engineThreads } from './defaults';
 import { graphThreads, type GraphStop, type GraphWorkerData } from './graphThread';
 import { stopThread } from './stopThread';
 import {
@@ -180,8 +179,7 @@ export class EngineClient implements Disposable {
     // that native code never sees, so it is set here, in the real environment, before the worker starts.
     process.env.ORT_DISABLE_TELEMETRY = '1';
     this.cancelled = new Int32Array(new SharedArrayBuffer(4));
-    const threads = this.opts.threads && this.opts.threads > 0 ? Math.floor(this.opts.threads)
-      : defaultThreads(os.availableParallelism?.() ?? os.cpus().length);
+    const threads = engineThreads(this.opts.threads);
     // With two threads or more the Electric graph runs on a thread of its own, started here beside the worker and not
     // by it: a worker's own threads end with it, and one that ends inside an onnxruntime run aborts the process
     // (graphThread.ts). It is stopped once the worker has ended.
@@ -194,7 +192,7 @@ export class EngineClient implements Disposable {
       cacheBudgets: this.opts.cacheBudgets, leaveOutMisspellings: this.opts.leaveOutMisspellings, graphCache: this.opts.graphCache,
       cancelled: this.cancelled.buffer as SharedArrayBuffer, graphPort: channel?.port1 };
     const worker = new Worker(this.opts.workerPath, {
-      workerData: init, transferList: channel ? [channel.port1 as MessagePort] : [], resourceLimits: this.opts.resourceLimits,
+      workerData: init, transferList: channel ? [channel.port1] : [], resourceLimits: this.opts.resourceLimits,
     });
     this.worker = worker;
     if (graph) this.watchGraph(graph, worker);

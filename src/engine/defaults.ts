@@ -1,6 +1,7 @@
 // The settings' defaults, in one place: src/config.ts (the extension), the CLI's flags and the engine's
 // CheckOptions read them, and a unit test holds package.json's contributes.configuration to them (VS Code
 // shows that file's defaults in its settings editor, so they cannot be computed there).
+import * as os from 'node:os';
 import type { Dialect } from './dialects';
 import type { ProviderChoice } from './protocol';
 
@@ -27,4 +28,14 @@ export const MAX_SUGGESTIONS = 5;
  */
 export function defaultThreads(cores: number, leaveACore = true): number {
   return Math.max(1, Math.min(4, leaveACore ? cores - 1 : cores));
+}
+
+/**
+ * The engine's inference threads: those asked for (a positive count, rounded down), else this machine's cores less
+ * one left to the editor (defaultThreads). The host reads it to know whether to start the Electric graph's thread
+ * (client.ts), the engine to share them between its graphs (session.ts): one reading for both.
+ */
+export function engineThreads(asked?: number): number {
+  if (asked && asked > 0) return Math.floor(asked);
+  return defaultThreads(os.availableParallelism?.() ?? os.cpus().length);
 }

@@ -45,7 +45,6 @@ export interface EnergyGraph {
   release(): Promise<void>;
 }
 
-
 export interface GraphPair {
   provider: string;
   graph: GraphKind;

@@ -42,7 +42,7 @@ export function lexiconPath(file = LEXICON_FILE): string {
 
 /**
  * A file scripts/build-lexicon.mjs writes into dist/, read whole (or its bytes read ahead, readAhead.ts: the worker
- * reads the lexicon and the known misspellings so while onnxruntime opens its sessions). A missing file is an error
+ * reads the lexicon and the known misspellings so while it does the rest of its start). A missing file is an error
  * that says how to make it.
  */
 export function readBuilt(file: string): Buffer {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
 import { ModelLoadError, readVerified, verifyFile } from './model';
-import { defaultThreads } from './defaults';
+import { engineThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
 import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, graphFiles, OpenSession, openGraphs } from './graphSession';
 import { graphThreads, openElectricThread, type GraphLink } from './graphThread';
@@ -94,10 +94,6 @@ export function loadOrt(): typeof Ort {
  */
 const ARENA_POLICY = { enableCpuMemArena: true, enableMemPattern: false } as const;
 
-/** The worker's threads when none is asked for (defaults.ts): the cores less one left to the editor. */
-export function workerThreads(): number {
-  return defaultThreads(require('node:os').availableParallelism?.() ?? require('node:os').cpus().length);
-}
 
 /** The providers to try here, from the binary's backend list and the files beside it. */
 export function machinePlan(model: LoadedModel, machine?: RunnerOptions['machine']): ProviderPlan {
@@ -145,7 +141,7 @@ export function openVerified(model: Pick<LoadedModel, 'dir' | 'meta'>, threads: 
 
 export async function createRunner(model: LoadedModel, options: RunnerOptions): Promise<OrtRunner> {
   const log: LogFn = options.log ?? (() => undefined);
-  const threads = options.threads && options.threads > 0 ? Math.floor(options.threads) : workerThreads();
+  const threads = engineThreads(options.threads);
   const batching = (base: Batching): Batching => ({ ...base, ...options.batching });
   // The CPU pair always opens first: it is the fallback, and the reference a GPU provider is held to. With two
   // threads or more its graphs run on two threads, each with half of them (graphThread.ts says why), the Electric
