@@ -62,6 +62,7 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
       const own = suspectsOf({
         text: doc.text, words: doc.words.slice(w0, w1), energy: doc.energy.slice(w0, w1), surprisal: doc.surprisal.slice(w0, w1),
         pNoise: doc.pNoise.slice(w0, w1), checkable: doc.checkable.slice(w0, w1), isWord: doc.isWord, sounds: doc.sounds, agreement: doc.agreement, mustCheck: doc.mustCheck, grammar: doc.grammar,
+        prefers: (i, texts) => doc.prefers(w0 + i, texts),
       }, gate);
       mine = { rel: own.map((s) => ({ ...s, forced: s.forced.map((c) => ({ ...c, start: c.start - block.base, end: c.end - block.base })) })) };
       entry.gates.set(gate, mine);
@@ -71,7 +72,7 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
     if (mine.last?.w0 !== w0 || mine.last.base !== block.base) {
       mine.last = { w0, base: block.base, suspects: mine.rel.map((s) => ({ word: s.word + w0, byNoise: s.byNoise, real: s.real,
         forced: s.forced.map((c) => ({ ...c, start: c.start + block.base, end: c.end + block.base, sources: [...c.sources] })),
-        ...(s.cued ? { cued: true } : {}) })) };
+        ...(s.cued ? { cued: true } : {}), ...(s.favoured ? { favoured: true } : {}) })) };
     }
     for (const s of mine.last.suspects) out.push(s);
   });

@@ -13,11 +13,13 @@ export interface Span { start: number; end: number; text: string; sentence: numb
 
 /**
  * A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always.
- * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it. real:
+ * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it. favoured: a real
+ * word whose window's cloze model reads one of those alternatives likelier than the word itself (WordTable.prefers,
+ * realWordRank). real:
  * isRealWord's answer as suspectsOf found it (a check asks it of every suspect three times, a few thousand of them
  * in a long document); undefined where the suspect was made elsewhere (isRealWord then reads the word).
  */
-export interface Suspect { word: number; byNoise: boolean; forced: Candidate[]; cued?: boolean; real?: boolean }
+export interface Suspect { word: number; byNoise: boolean; forced: Candidate[]; cued?: boolean; favoured?: boolean; real?: boolean }
 
 const WORDLIKE = /^[\p{L}][\p{L}'’-]*$/u;
 
@@ -44,6 +46,11 @@ export interface WordTable {
   mustCheck?(w: string): boolean;
   /** word classes for the cues of the words around a suspect (grammar.ts); without it no suspect is cued */
   grammar?: GrammarLexicon;
+  /**
+   * Does the cloze row word i was scored from read one of these texts in its place likelier than the word itself
+   * (wordScores.ts, clozePrefers)? Without it no suspect is favoured.
+   */
+  prefers?(i: number, texts: readonly string[]): boolean;
 }
 
 /**
@@ -168,7 +175,11 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
     if (!byNoise && !forced.length) return;
     const s: Suspect = { word: i, byNoise, forced };
     s.real = isRealWord(s, t);
-    if (s.real && isCued(s, t)) s.cued = true;
+    if (s.real) {
+      const alternatives = alternativesOf(s, t);
+      if (isCued(s, alternatives, t)) s.cued = true;
+      if (alternatives.length > 0 && t.prefers?.(i, alternatives.map((c) => c.text))) s.favoured = true;
+    }
     out.push(s);
   });
   return out;
@@ -203,22 +214,32 @@ export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
 /**
  * A real word's place in the cap: its pNoise, plus 1 when the words around it read as one of its alternatives
  * (cued): an agreement fix that takes its subject's number, a confusion-set member the next words read as
- * (channel.ts, agreementCue and confusionCue; the cues the flag rule prices), as suspectsOf found it (s.cued).
- * Such a word is a likelier slip than any uncued one, and reading the cue costs no model run, so a long
- * document's cap keeps them first.
+ * (channel.ts, agreementCue and confusionCue; the cues the flag rule prices), as suspectsOf found it (s.cued);
+ * plus 1 when the cloze row its window was scored from reads one of them far likelier than the word (s.favoured:
+ * "form" where q puts "from" above it; wordScores.ts, FAVOURED_MARGIN). Such a word is a likelier slip than any
+ * other, and neither reading costs a model run, so a long document's cap keeps them first. bench/long-doc.mjs
+ * (10,005 words, 200 planted errors): with the cue alone the document whole caught 183, its paragraphs checked one by
+ * one 186 (the cap is per document); with the cloze's preference too, 185 ("than" for "then", "form" for "from"
+ * now in the first rounds), the same seven flags on no planted error. q cannot say it of a word of several pieces
+ * ("weather", "who's"), which the rounds alone reach.
  */
 export function realWordRank(s: Suspect, t: WordTable): number {
-  return t.pNoise[s.word] + (s.cued ? 1 : 0);
+  return t.pNoise[s.word] + (s.cued ? 1 : 0) + (s.favoured ? 1 : 0);
+}
+
+/** A real suspect's alternatives: its forced candidates on its span, and for a word past the gate the quiet ones it was not given. */
+function alternativesOf(s: Suspect, t: WordTable): Candidate[] {
+  const w = t.words[s.word];
+  return [...s.forced.filter((c) => c.start === w.start && c.end === w.end), ...(s.byNoise ? quietAlternatives(t, s.word) : [])];
 }
 
 /**
- * Do the words around suspect s read as one of its alternatives (its forced ones on its span, and for a word past
- * the gate the quiet ones it was not given)? False without the lexicon's word classes (t.grammar).
+ * Do the words around suspect s read as one of its alternatives (alternativesOf)? False without the lexicon's word
+ * classes (t.grammar).
  */
-function isCued(s: Suspect, t: WordTable): boolean {
+function isCued(s: Suspect, alternatives: Candidate[], t: WordTable): boolean {
   if (!t.grammar) return false;
   const w = t.words[s.word];
-  const alternatives = [...s.forced.filter((c) => c.start === w.start && c.end === w.end), ...(s.byNoise ? quietAlternatives(t, s.word) : [])];
   if (alternatives.length === 0) return false;
   // The words' cues alone: the lexicon's (wordCues) price a non-word's fixes and order no suspect.
   const cues = contextCues(t.text, t.words, s.word, alternatives, t.grammar);

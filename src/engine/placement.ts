@@ -63,6 +63,25 @@ export function ownerOf(windows: Window[], s: number, p: number): { window: numb
   return { window: k, pos: p - windows[k].from + 1 };
 }
 
+/**
+ * ownerOf for many pieces of one document's windows (a stream's windows are consecutive in them, as readBlocks
+ * lays them out): each answer reads its stream's windows alone, where ownerOf reads the document's up to it.
+ */
+export function ownerLocator(windows: Window[]): (s: number, p: number) => { window: number; pos: number } {
+  let first: Map<number, number> | undefined;
+  return (s, p) => {
+    if (!first) {
+      first = new Map();
+      windows.forEach((w, k) => { if (!first!.has(w.stream)) first!.set(w.stream, k); });
+    }
+    for (let k = first.get(s) ?? windows.length; k < windows.length && windows[k].stream === s; k++) {
+      const w = windows[k];
+      if (w.ownFrom <= p && p < w.ownTo) return { window: k, pos: p - w.from + 1 };
+    }
+    throw new Error(`no window owns piece ${p} of stream ${s}`);
+  };
+}
+
 /** A word's surprisal under q: the sum of its pieces' -log q (each piece given all the others). */
 export function surprisalOver(logq: Float32Array, from: number, to: number): number {
   let s = 0;

@@ -18,7 +18,7 @@ import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord, type WordMemo } from '../text/lru';
 import { documentCodeShare, documentCount } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
-import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
+import { maxOver, ownerLocator, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
 import type { Stream, Window } from './windows';
@@ -51,6 +51,8 @@ export interface ScoredDocument extends WordTable {
    * many words it has; a second look's block reads its document's (secondLook.ts).
    */
   evidence(w: string): DocumentEvidence;
+  /** does word i's cloze row read one of these texts in its place likelier than the word (clozePrefers)? */
+  prefers(i: number, texts: readonly string[]): boolean;
   /** its links are Markdown's (SentencesInput) */
   markdown?: boolean;
 }
@@ -160,7 +162,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words),
+    prefers: clozePrefers(words, windows, windowCloze, wp), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
 }
 
 /**
@@ -210,6 +213,45 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
   const { window, pos } = ownerOf(doc.windows, w.stream, w.p0);
   const row = doc.windowCloze[window];
   return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K), own: row.tokenLogq[pos] };
+}
+
+/**
+ * How much likelier (nats of log q) than a real word its window's cloze model must read an alternative for the word
+ * to be favoured in a long document's cap (findings.ts, realWordRank): e^6, some 400 times. Measured at 0, 1, 2, 4, 6
+ * and 8 nats on bench/long-doc.mjs (10,005 words, 200 planted errors; 183 caught before) and on the 446 READMEs of
+ * node_modules (333k words, 185 flags before): 0 caught 179 (the words q reads a little below an alternative are
+ * most of a document's, and crowded the cap); 1 to 8 caught 185 each, with the same seven flags on no planted
+ * error. On the READMEs 2 and 4 flagged 8 words more (two slips: "matches and uppercase letter", "encoding if the
+ * checkmark"; five or six sound words: "keying attributes off a child", "extension there is for text files"), 6 three
+ * ("and" for "an", "which get handled", "off"), 8 two. real-dev as documents at 6: four slips more, no false flag.
+ */
+export const FAVOURED_MARGIN = 6;
+
+/**
+ * Does the cloze row that scored word i (one piece; its window's, as proposalsAt reads it) hold one of `texts` in its
+ * top K at a log q more than FAVOURED_MARGIN above the word's own? A text of several pieces counts by its first, as
+ * clozeEstimates counts it (replacePlans.ts). False for a word of several pieces and for a row without proposals.
+ * Asked of every real-word suspect of a block its scores are new for (blockSuspects.ts): the windows are found by
+ * stream and each text's first piece is remembered, the document's few thousand asked in a few ms.
+ */
+function clozePrefers(words: PlacedWord[], windows: Window[], windowCloze: ClozeRow[], wp: WordPiece): (i: number, texts: readonly string[]) => boolean {
+  const locate = ownerLocator(windows);
+  const firstPiece = new Map<string, number>();
+  return (i, texts) => {
+    const w = words[i];
+    if (w.p1 - w.p0 !== 1) return false;
+    const { window, pos } = locate(w.stream, w.p0);
+    const row = windowCloze[window];
+    const K = row.tokenLogq.length ? row.topkIds.length / row.tokenLogq.length : 0;
+    if (K === 0) return false;
+    const own = row.tokenLogq[pos];
+    for (const t of texts) {
+      let id = firstPiece.get(t);
+      if (id === undefined) firstPiece.set(t, (id = wp.encode(t).ids[0]));
+      for (let k = pos * K; k < pos * K + K; k++) if (row.topkIds[k] === id) { if (row.topkLogq[k] > own + FAVOURED_MARGIN) return true; break; }
+    }
+    return false;
+  };
 }
 
 /**

@@ -289,6 +289,30 @@ test('prioritise: a real word the words around read as one of its alternatives m
     'without the cues: by pNoise alone');
 });
 
+test('prioritise: a real word whose cloze row reads one of its alternatives likelier makes the cap before the others', () => {
+  // Forty sentences "Fetch it form here.": every "form" a quiet suspect (its set: "from"), none cued by its words;
+  // the cloze model reads "from" likelier at the odd ones alone, which have the lower pNoise.
+  const text = Array.from({ length: 40 }, () => 'Fetch it form here.').join(' ');
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0],
+    sentence: (text.slice(0, m.index).match(/\./g) ?? []).length }));
+  const pNoise = words.map((w) => (w.text === 'form' ? (w.sentence % 2 ? 0.1 : 0.12) : 0.001));
+  const asked: string[][] = [];
+  const prefers = (i: number, texts: readonly string[]) => { asked.push([...texts]); return words[i].sentence % 2 === 1 && texts.includes('from'); };
+  const table = { text, words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: () => true, prefers };
+  const suspects = suspectsOf(table, 0.25);
+  assert.equal(suspects.length, 40);
+  assert.ok(asked.every((t) => t.includes('from')), 'asked about the set\'s other members');
+  const favoured = suspects.filter((s) => s.favoured);
+  assert.equal(favoured.length, 20);
+  assert.ok(favoured.every((s) => words[s.word].sentence % 2 === 1));
+  const kept = prioritise(suspects, table);
+  assert.equal(kept.length, MIN_SUSPECTS);
+  assert.ok(kept.every((s) => s.favoured), `the favoured ones first: ${kept.map((s) => words[s.word].sentence).join(' ')}`);
+  assert.ok(realWordRank(favoured[0], table) >= 1);
+  const plain = { ...table, prefers: undefined };
+  assert.ok(prioritise(suspectsOf(plain, 0.25), plain).every((s) => words[s.word].sentence % 2 === 0), 'without the cloze rows: by pNoise alone');
+});
+
 test('prioritise keeps what a sort of every suspect keeps, in the same order, ties in text order', () => {
   // The order prioritise promises, written as the plain sort it replaces.
   const sorted = (suspects: { word: number; byNoise: boolean; forced: never[] }[], t: { pNoise: number[]; words: { text: string }[] }, cap: number) => {

@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { OrtRunner } from '../../../src/engine/session';
 import { check, checkMany, rank } from '../../../src/engine/pipeline';
-import { MIN_SUSPECTS } from '../../../src/engine/findings';
+import { MIN_SUSPECTS, suspectsOf } from '../../../src/engine/findings';
+import { scoreWords } from '../../../src/engine/wordScores';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { openShipped } from './runtimeFixtures';
 
@@ -276,4 +277,16 @@ test('more real-word slips than the cap holds: later rounds take the rest while 
   assert.deepEqual(whole.findings, []);
   assert.ok(rounds > 1, `${rounds} rounds`);
   assert.equal(whole.unscored, 0);
+});
+
+test('a word whose window\'s cloze row reads an alternative far likelier is favoured, others not (wordScores.ts, clozePrefers)', async () => {
+  const text = 'Download the archive form the project page and unpack it.';
+  const doc = await scoreWords({ text, languageId: 'plaintext' }, { runner, wp });
+  const idx = (w: string) => doc.words.findIndex((x) => x.text === w);
+  assert.ok(doc.prefers(idx('form'), ['from']), '"from" for "form"');
+  assert.ok(!doc.prefers(idx('form'), ['fork']), 'an alternative q does not read there');
+  assert.ok(!doc.prefers(idx('archive'), ['achieve']), 'the word q reads as it stands');
+  // A suspect of the document carries it, and ranks by it in a long document's cap (findings.ts, realWordRank).
+  const form = suspectsOf(doc, 0.03).find((s) => s.word === idx('form'));   // the default's pNoise gate
+  assert.ok(form?.favoured, 'favoured as a suspect');
 });
