@@ -100,14 +100,19 @@ export function readsBlank(gap: string): boolean {
 }
 const INLINE_MARKUP = /\]\([^()\s]*\)|\]\[[^\]\s]*\]|[*_~[\]]/g;
 
-/** Quotes that may open a quoted word, each with the quote that closes it. */
-const QUOTE_PAIRS: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201c': '\u201d' };
+/**
+ * Quotes that may open a quoted word, each with the quote that closes it; and Markdown's single emphasis, which
+ * technical prose puts on a word it names as often as on one it stresses ("the _from_ and _to_ conversion").
+ */
+const QUOTE_PAIRS: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201c': '\u201d', '*': '*', _: '_' };
 
 /**
- * Is text[start, end) a word quoted alone ("All 'from' functions", "the “then” branch", "set it to "true"")? Such a
- * word is mentioned, not used: it names an option, a keyword or the word itself, so the words around it say nothing
- * of whether it is the right one. The quote before it opens (nothing but a space or an opening bracket before it) and
- * the one after it closes (a space, punctuation or the end after it).
+ * Is text[start, end) a word quoted alone ("All 'from' functions", "the “then” branch", "set it to "true"") or
+ * emphasised alone ("property of the _from_ and _to_ conversion", "the *then* branch")? Such a word is mentioned, not
+ * used: it names an option, a keyword or the word itself, so the words around it say nothing of whether it is the
+ * right one (a word stressed so, "it is *not* supported", is seldom the wrong one). The quote before it opens (nothing
+ * but a space or an opening bracket before it: not "**bold**" nor "snake_case_name") and the one after it closes (a
+ * space, punctuation or the end after it).
  */
 export function quotedAlone(text: string, start: number, end: number): boolean {
   const close = QUOTE_PAIRS[text[start - 1]];

@@ -290,3 +290,10 @@ test('a word whose window\'s cloze row reads an alternative far likelier is favo
   const form = suspectsOf(doc, 0.03).find((s) => s.word === idx('form'));   // the default's pNoise gate
   assert.ok(form?.favoured, 'favoured as a suspect');
 });
+
+test('a word emphasised alone in Markdown is named, not used: not checked; a slip emphasised so still is', async () => {
+  const named = 'Simply get the property of the _from_ and _to_ conversion that you are looking for.';
+  assert.deepEqual((await check(named, 'markdown', { sensitivity: 0.5 }, runner, wp)).findings.map((f) => f.word), []);
+  const slip = await check('Set the _teh_ value first.', 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(slip.findings.map((f) => [f.word, f.suggestions[0].text]), [['teh', 'the']]);
+});

@@ -60,6 +60,11 @@ test('quotedAlone: a word alone between a pair of quotes; not an apostrophe, a q
   const at = (w: string, from = 0) => { const i = t.indexOf(w, from); return quotedAlone(t, i, i + w.length); };
   for (const w of ['from', 'then', 'when', 'while', 'loop', 'end']) assert.ok(at(w), w);
   for (const w of ['All', 'functions', 'don', 't', 'til', 'two', 'words', 'y']) assert.ok(!at(w, w === 't' ? t.indexOf("don't") : 0), w);
+  // Markdown's single emphasis on one word names it too; bold, an identifier's underscores and a list's bullet do not.
+  const m = 'the _from_ and *to* fields; **bold** text, snake_case_name, *two words*, * item, _open';
+  const em = (w: string) => { const i = m.indexOf(w); return quotedAlone(m, i, i + w.length); };
+  for (const w of ['from', 'to']) assert.ok(em(w), w);
+  for (const w of ['bold', 'case', 'two', 'words', 'item', 'open']) assert.ok(!em(w), w);
 });
 
 test('hyphenSuffix: "-ish" or "-esque" joined by a hyphen to a word; not alone, nor after a space or another word', () => {
