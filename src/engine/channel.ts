@@ -124,11 +124,7 @@ export const EDIT_SCALE = 1.329;
 
 /** The shipped spelling channel: data/channelTable.ts's substring rules over its per-class rates (edits.ts). */
 export function shippedSpellingChannel(): SubstringChannel {
-  return (shipped ??= new SubstringChannel(SUBSTRING_RULES.split(' ').map((r) => {
-    const m = /^([^>]*>[^-]*)(-[0-9.]+)$/.exec(r);
-    if (!m) throw new Error(`channelTable.ts: bad substring rule ${JSON.stringify(r)}`);
-    return [m[1], Number(m[2])] as const;
-  }), LOG_RATE));
+  return (shipped ??= SubstringChannel.fromTable(SUBSTRING_RULES, LOG_RATE));
 }
 let shipped: SubstringChannel | undefined;
 

@@ -735,6 +735,14 @@ test('the substring channel reaches every rule that starts at a letter: each len
   assert.equal(ch.logP('omission', 'amission'), -0.25, 'a rule anchored at the start (^)');
   assert.equal(ch.logP('omission', 'omissio'), -0.75, 'and one that reaches the end ($), deleting');
   assert.equal(ch.logP('omission', 'amitio'), -0.25 - 0.5 - 0.75, 'three rules in one word');
+  // The same rules as a table (data/channelTable.ts's form) price every pair alike; a rule that is not one is named.
+  const table = SubstringChannel.fromTable('s>-2 ss>t-1 ssi>ti-0.5 ^o>^a-0.25 n$>$-0.75', single);
+  for (const typed of ['omition', 'omision', 'amission', 'omissio', 'amitio', 'omisison', 'omission']) {
+    assert.equal(table.logP('omission', typed), ch.logP('omission', typed), typed);
+  }
+  for (const bad of ['s>-2 ss>t', 's>-2  ss>t-1', 'st-1', 's>t-x', 's>t-a-1']) {
+    assert.throws(() => SubstringChannel.fromTable(bad, single), /bad substring rule/, bad);
+  }
 });
 
 test("a non-word's own prior reads its shape: a name, its length, two words run together, a frequent word one edit away", () => {
