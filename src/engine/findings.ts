@@ -14,7 +14,7 @@ export interface Span { start: number; end: number; text: string; sentence: numb
 /**
  * A word that gets REPLACE scoring: generated candidates when its pNoise passed the gate, forced ones always.
  * cued: a real word whose neighbours read as one of its alternatives (realWordRank), found with it. favoured: a real
- * word whose window's cloze model reads one of those alternatives likelier than the word itself (WordTable.prefers,
+ * word whose window's cloze model reads one of those alternatives far likelier than the word itself (WordTable.prefers,
  * realWordRank). real:
  * isRealWord's answer as suspectsOf found it (a check asks it of every suspect three times, a few thousand of them
  * in a long document); undefined where the suspect was made elsewhere (isRealWord then reads the word).
@@ -47,8 +47,8 @@ export interface WordTable {
   /** word classes for the cues of the words around a suspect (grammar.ts); without it no suspect is cued */
   grammar?: GrammarLexicon;
   /**
-   * Does the cloze row word i was scored from read one of these texts in its place likelier than the word itself
-   * (wordScores.ts, clozePrefers)? Without it no suspect is favoured.
+   * Does the cloze row word i was scored from read one of these texts in its place far likelier than the word itself
+   * (wordScores.ts, clozePrefers and FAVOURED_MARGIN)? Without it no suspect is favoured.
    */
   prefers?(i: number, texts: readonly string[]): boolean;
 }

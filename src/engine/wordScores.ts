@@ -51,7 +51,7 @@ export interface ScoredDocument extends WordTable {
    * many words it has; a second look's block reads its document's (secondLook.ts).
    */
   evidence(w: string): DocumentEvidence;
-  /** does word i's cloze row read one of these texts in its place likelier than the word (clozePrefers)? */
+  /** does word i's cloze row read one of these texts in its place far likelier than the word (clozePrefers)? */
   prefers(i: number, texts: readonly string[]): boolean;
   /** its links are Markdown's (SentencesInput) */
   markdown?: boolean;
