@@ -26,7 +26,11 @@ test('complexity: the growth ladder calls a quadratic scan superlinear and a lin
   const quadratic = (t: string) => () => { for (let i = 0; i < t.length; i += 8192) sink += t.lastIndexOf('\0', i); };
   // One pass that allocates per line, as the parsers do.
   const linear = (t: string) => () => { sink += t.split('\n').map((l) => ({ l, n: l.length })).length; };
-  const q = ladderGrowth(text, quadratic), l = ladderGrowth(text, linear);
+  // Up to three ladders for the quadratic scan, as superlinearInputs gives a suspect three rounds the other way: a
+  // ladder climbed beside another CPU-heavy job read it once at 12.7× (the quality bench running, 2026-12-06).
+  let q = 0;
+  for (let round = 0; round < 3 && q <= MAX_GROWTH; round++) q = Math.max(q, ladderGrowth(text, quadratic));
+  const l = ladderGrowth(text, linear);
   assert.ok(q > MAX_GROWTH, `quadratic: ${q}`);
   assert.ok(l <= MAX_GROWTH, `linear: ${l}`);
   assert.ok(sink !== 0);
