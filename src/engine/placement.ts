@@ -56,30 +56,21 @@ export function maxOver(a: Float32Array, from: number, to: number): number {
   return m;
 }
 
-/** The window that owns piece p of stream s, and p's position in that window's row ([CLS] is 0). */
-export function ownerOf(windows: Window[], s: number, p: number): { window: number; pos: number } {
-  const k = windows.findIndex((w) => w.stream === s && w.ownFrom <= p && p < w.ownTo);
-  if (k < 0) throw new Error(`no window owns piece ${p} of stream ${s}`);
-  return { window: k, pos: p - windows[k].from + 1 };
-}
-
 /**
- * ownerOf for many pieces of one document's windows (a stream's windows are consecutive in them, as readBlocks
- * lays them out): each answer reads its stream's windows alone, where ownerOf reads the document's up to it.
+ * The window that owns piece p of stream s, and p's position in that window's row ([CLS] is 0). `windows` in stream
+ * order and a stream's by position, as readBlocks lays a document's out: found by halving (a document's suspects
+ * each ask, thousands of them in a long one).
  */
-export function ownerLocator(windows: Window[]): (s: number, p: number) => { window: number; pos: number } {
-  let first: Map<number, number> | undefined;
-  return (s, p) => {
-    if (!first) {
-      first = new Map();
-      windows.forEach((w, k) => { if (!first!.has(w.stream)) first!.set(w.stream, k); });
-    }
-    for (let k = first.get(s) ?? windows.length; k < windows.length && windows[k].stream === s; k++) {
-      const w = windows[k];
-      if (w.ownFrom <= p && p < w.ownTo) return { window: k, pos: p - w.from + 1 };
-    }
-    throw new Error(`no window owns piece ${p} of stream ${s}`);
-  };
+export function ownerOf(windows: Window[], s: number, p: number): { window: number; pos: number } {
+  let lo = 0, hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const w = windows[mid];
+    if (w.stream < s || (w.stream === s && w.ownFrom <= p)) lo = mid + 1; else hi = mid;
+  }
+  const w = windows[lo - 1];
+  if (!w || w.stream !== s || p >= w.ownTo) throw new Error(`no window owns piece ${p} of stream ${s}`);
+  return { window: lo - 1, pos: p - w.from + 1 };
 }
 
 /** A word's surprisal under q: the sum of its pieces' -log q (each piece given all the others). */

@@ -18,7 +18,7 @@ import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord, type WordMemo } from '../text/lru';
 import { documentCodeShare, documentCount } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
-import { maxOver, ownerLocator, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
+import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
 import type { Stream, Window } from './windows';
@@ -104,7 +104,7 @@ export async function scoreSentences(docs: SentencesInput[], model: Model, signa
   let first = 0;
   return laid.map(({ doc, read }) => {
     const n = read.windows.length;
-    const scored = finishDocument(doc, read, wp, energies.slice(first, first + n), cloze.slice(first, first + n));
+    const scored = finishDocument(doc, read, wp, runner.meta.cloze.k, energies.slice(first, first + n), cloze.slice(first, first + n));
     first += n;
     return scored;
   });
@@ -121,7 +121,7 @@ async function settledBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> 
   return [x.value, y.value];
 }
 
-function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, energyRows: Float32Array[],
+function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, K: number, energyRows: Float32Array[],
   windowCloze: ClozeRow[]): ScoredDocument {
   const { text } = doc;
   const { streams, windows, words, blocks } = read;
@@ -163,7 +163,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
   return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words),
-    prefers: clozePrefers(words, windows, windowCloze, wp), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
+    prefers: clozePrefers(words, windows, windowCloze, wp, K), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
 }
 
 /**
@@ -207,11 +207,16 @@ function sameRows(a: Float32Array[], b: Float32Array[]): boolean {
  * q's own proposals at a one-piece word, from the cloze row of the window that owns it: its top K ids with
  * their log q, best first, and the word's own log q there.
  */
-export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: Int32Array; logq: Float32Array; own: number } | undefined {
-  const w = doc.words[i];
+export function proposalsAt(doc: ScoredDocument, i: number, K: number): Proposals | undefined {
+  return proposalsOf(doc.words[i], doc.windows, doc.windowCloze, K);
+}
+
+interface Proposals { ids: Int32Array; logq: Float32Array; own: number }
+
+function proposalsOf(w: PlacedWord, windows: Window[], windowCloze: ClozeRow[], K: number): Proposals | undefined {
   if (w.p1 - w.p0 !== 1) return undefined;
-  const { window, pos } = ownerOf(doc.windows, w.stream, w.p0);
-  const row = doc.windowCloze[window];
+  const { window, pos } = ownerOf(windows, w.stream, w.p0);
+  const row = windowCloze[window];
   return { ids: row.topkIds.subarray(pos * K, pos * K + K), logq: row.topkLogq.subarray(pos * K, pos * K + K), own: row.tokenLogq[pos] };
 }
 
@@ -228,27 +233,22 @@ export function proposalsAt(doc: ScoredDocument, i: number, K: number): { ids: I
 export const FAVOURED_MARGIN = 6;
 
 /**
- * Does the cloze row that scored word i (one piece; its window's, as proposalsAt reads it) hold one of `texts` in its
- * top K at a log q more than FAVOURED_MARGIN above the word's own? A text of several pieces counts by its first, as
+ * Does the cloze row that scored word i (one piece: its proposals, proposalsAt) hold one of `texts` in its top K at a
+ * log q more than FAVOURED_MARGIN above the word's own? A text of several pieces counts by its first, as
  * clozeEstimates counts it (replacePlans.ts). False for a word of several pieces and for a row without proposals.
- * Asked of every real-word suspect of a block its scores are new for (blockSuspects.ts): the windows are found by
- * stream and each text's first piece is remembered, the document's few thousand asked in a few ms.
+ * Asked of every real-word suspect of a block its scores are new for (blockSuspects.ts): each text's first piece is
+ * remembered.
  */
-function clozePrefers(words: PlacedWord[], windows: Window[], windowCloze: ClozeRow[], wp: WordPiece): (i: number, texts: readonly string[]) => boolean {
-  const locate = ownerLocator(windows);
+function clozePrefers(words: PlacedWord[], windows: Window[], windowCloze: ClozeRow[], wp: WordPiece, K: number): (i: number, texts: readonly string[]) => boolean {
   const firstPiece = new Map<string, number>();
   return (i, texts) => {
-    const w = words[i];
-    if (w.p1 - w.p0 !== 1) return false;
-    const { window, pos } = locate(w.stream, w.p0);
-    const row = windowCloze[window];
-    const K = row.tokenLogq.length ? row.topkIds.length / row.tokenLogq.length : 0;
-    if (K === 0) return false;
-    const own = row.tokenLogq[pos];
+    const q = proposalsOf(words[i], windows, windowCloze, K);
+    if (!q) return false;
     for (const t of texts) {
       let id = firstPiece.get(t);
       if (id === undefined) firstPiece.set(t, (id = wp.encode(t).ids[0]));
-      for (let k = pos * K; k < pos * K + K; k++) if (row.topkIds[k] === id) { if (row.topkLogq[k] > own + FAVOURED_MARGIN) return true; break; }
+      const at = q.ids.indexOf(id);
+      if (at >= 0 && q.logq[at] > q.own + FAVOURED_MARGIN) return true;
     }
     return false;
   };

@@ -92,6 +92,13 @@ test('word surprisal sums its pieces\' -log q; ownerOf finds the window row posi
   const windows = [{ stream: 0, from: 0, to: 10, ownFrom: 0, ownTo: 6, ids: [] }, { stream: 0, from: 4, to: 14, ownFrom: 6, ownTo: 14, ids: [] }];
   assert.deepEqual(ownerOf(windows, 0, 7), { window: 1, pos: 4 });
   assert.throws(() => ownerOf(windows, 1, 0), /no window/);
+  // Many streams, as a document lays them out (stream 1 has no window): each piece found in its stream alone.
+  const many = [...windows, { stream: 2, from: 0, to: 5, ownFrom: 0, ownTo: 5, ids: [] }, { stream: 3, from: 0, to: 9, ownFrom: 0, ownTo: 4, ids: [] },
+    { stream: 3, from: 2, to: 12, ownFrom: 4, ownTo: 12, ids: [] }];
+  for (const [s, p, window, pos] of [[0, 0, 0, 1], [0, 5, 0, 6], [0, 13, 1, 10], [2, 4, 2, 5], [3, 3, 3, 4], [3, 4, 4, 3], [3, 11, 4, 10]]) {
+    assert.deepEqual(ownerOf(many, s, p), { window, pos }, `stream ${s} piece ${p}`);
+  }
+  for (const [s, p] of [[1, 0], [0, 14], [2, 5], [3, 12], [4, 0]]) assert.throws(() => ownerOf(many, s, p), /no window/, `stream ${s} piece ${p}`);
 });
 
 test('pNoise rises with q\'s surprisal and is a probability', () => {
