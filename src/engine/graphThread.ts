@@ -160,6 +160,13 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
     },
   });
 
+  // A release waited on ends: the thread let its graph go, or ended.
+  const released = (): void => {
+    const done = releasing;
+    releasing = undefined;
+    holds();
+    done?.();
+  };
   const settle = (id: number): Pending | undefined => {
     const p = pending.get(id);
     pending.delete(id);
@@ -179,9 +186,7 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
   const stopped = (err: Error): void => {
     if (lost) return;
     fail(err);
-    const done = releasing;
-    releasing = undefined;
-    done?.();
+    released();
     if (ready) onLost(err);
   };
   if (link) link.lost = stopped;
@@ -231,12 +236,7 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
       case 'released': {
         lost = new Error('the Electric graph was released');
         // A thread started here has ended when its 'exit' comes; the host's own thread is the host's to await.
-        if (!worker) {
-          const done = releasing;
-          releasing = undefined;
-          holds();
-          done?.();
-        }
+        if (!worker) released();
         break;
       }
     }
@@ -245,9 +245,7 @@ export function openElectricThread(init: GraphThreadInit, log: (level: LogLevel,
     worker.on('error', (err) => stopped(new Error(`the Electric graph's thread failed: ${err.message}`)));
     worker.on('exit', (code) => {
       stopped(new Error(`the Electric graph's thread stopped (exit code ${code})`));
-      const done = releasing;
-      releasing = undefined;
-      done?.();
+      released();
       port.close();
     });
   }
