@@ -293,9 +293,12 @@ const OWN_KEYS = eng('engine/channel').OWN_FEATURES;
 const CUES = ['cue', 'conf', 'noun', 'common', 'familiar'], LEXICON_CUES = ['common', 'familiar'];
 const KINDS = ['spelling', 'listed', 'slip', 'cloze', 'split', 'join', 'confusable', 'usage', 'quiet-confusable', 'quiet-usage', 'quiet-agreement', 'delete', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'compound', 'comparative'];
 
-/** The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures). */
+/**
+ * The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures),
+ * and a listed word's set term (LISTED_OWN, prepare).
+ */
 function ownOf(r, th) {
-  return th.nonWord + OWN_KEYS.reduce((s, k, i) => s + th.own[k] * r.own[i], 0);
+  return th.nonWord + (r.listedOwn ?? 0) + OWN_KEYS.reduce((s, k, i) => s + th.own[k] * r.own[i], 0);
 }
 
 /**
@@ -436,7 +439,7 @@ function bootstrapSE(point, seed, beta = 0.5) {
  * (scripts/codespell-pairs.mjs), as the dev sets' words are left out of the shipped table.
  */
 function prepare(data, corpus) {
-  const { ownFeatures, logChannel, agreementCue, nounNumberCue, contextCues, commonCue } = eng('engine/channel');
+  const { ownFeatures, logChannel, agreementCue, nounNumberCue, contextCues, commonCue, LISTED_OWN } = eng('engine/channel');
   const { wordsIn } = eng('text/words');
   const gen = eng('engine/candidates').generatorFor(fs.readFileSync(path.join(REPO, 'models', 'vocab.txt'), 'utf8').split('\n'));
   const wordsOf = new Map();
@@ -462,6 +465,8 @@ function prepare(data, corpus) {
     // it, so the half read as unlisted (unlistHalf) count theirs as an unlisted word's.
     const listed = r.cands.some((c) => 'listed' in c.edit) && listedFixes(r.word).length > 0;
     r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart, listed ? undefined : evidence(r));
+    // A listed non-word's own prior carries the list's term, set and not fitted (channel.ts, LISTED_OWN), as check reads it.
+    r.listedOwn = !r.isWord && listed ? LISTED_OWN : 0;
     // The cues of the words around the suspect (channel.ts, contextCues), as check's plan reads them; one sentence an
     // item, so every word in sentence 0. The lexicon's cues (common, familiar) for every candidate, as wordCues has them.
     const t = text.get(r.id);

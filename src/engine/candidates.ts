@@ -2,7 +2,7 @@
 // spelling neighbours, confusion sets, split/joined words, deleting a doubled word, and the grammar kinds
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
-import { logOwn, ownFeatures } from './channel';
+import { LISTED_OWN, logOwn, ownFeatures } from './channel';
 import { agreementFixes, confusionsAt, GrammarKind, grammarCandidates, slipDouble } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
@@ -141,9 +141,13 @@ export class CandidateGenerator {
     return this.spelling.isFamiliar(w);
   }
 
-  /** log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape. */
+  /**
+   * log P(w typed | w meant) (channel.ts, logOwn): 0 for a known word, a non-word's by its shape, less LISTED_OWN
+   * where the known-misspellings list names it.
+   */
   logOwn(w: string, sentenceStart: boolean): number {
-    return this.isWord(w) ? 0 : logOwn(false, ownFeatures(w, this.spelling, sentenceStart));
+    if (this.isWord(w)) return 0;
+    return logOwn(false, ownFeatures(w, this.spelling, sentenceStart)) + (listedFixes(w).length > 0 ? LISTED_OWN : 0);
   }
 
   /**

@@ -346,6 +346,21 @@ export function logOwn(isWord: boolean, features: readonly number[] = [], nonWor
   return OWN_FEATURES.reduce((s, k, i) => s + weights[k] * (features[i] ?? 0), nonWordPrior);
 }
 
+/**
+ * SET, not fitted: nats added to log P(x typed | x meant) of a non-word the known-misspellings list names
+ * (misspellings.ts, listedFixes; candidates.ts, logOwn), log(1/1000). The own prior prices a non-word by its shape,
+ * as jargon or a name as often as a slip; the list names words that are slips of English words (cspell's common
+ * misspellings kept to the lexicon's non-words), which a writer means a thousand times less often than a non-word of
+ * their shape. The fit cannot weigh it: its words to keep leave every listed word out (a listed word in training
+ * text is a slip nobody planted, bench/fit-channel.mjs), so nothing there argues against it; it reads the term as
+ * check does (prepare). Without it the rows alone kept "seemlessly", whose fix "seamlessly" the model splits
+ * into two pieces more (4.4 nats, REPLACE_WEIGHTS.perPiece). Measured at -3, -6.9 and -10 nats (2026-12-06, beside
+ * 0): real-dev +2 slips caught ("seemlessly" twice), its documents the same two, jfleg-dev +2 or +3 ("Throughts",
+ * "Goverments"), no new false flag on the dev sets or on the 218 READMEs of the README's command; tech-dev reads
+ * its planted slips as unlisted and is flag for flag the same.
+ */
+export const LISTED_OWN = Math.log(1 / 1000);
+
 /** The kinds that change a verb's number to agree with its subject (grammar.ts), which the agreement cue prices. */
 const AGREEMENT_KINDS: readonly Source[] = ['agreement', 'quiet-agreement', 'verb-number'];
 

@@ -2,7 +2,7 @@
 // the plans' rows in ONE batched cloze pass (and an Electric one where the weights read energy: ranking.ts;
 // cached per row, so a quick re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts
 // a long list in chunks).
-import { REPLACE_WEIGHTS, capitalIsPositional, documentTerm, rowChannels, wordCues } from './channel';
+import { REPLACE_WEIGHTS, capitalIsPositional, documentTerm, LISTED_OWN, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
@@ -65,13 +65,16 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
  * documentTerm: does the document use it again, how long is it) is added to its own channel here, after the
  * memo, so an edit elsewhere plans nothing again. A known misspelling's document says nothing (writers repeat
  * those), unless the text spells it again outside its prose: a link's destination or code makes it a name, as
- * "[cpy](https://github.com/sindresorhus/cpy)" does the package cpy.
+ * "[cpy](https://github.com/sindresorhus/cpy)" does the package cpy, and the list's own term (channel.ts, LISTED_OWN)
+ * is taken back.
  */
 function withDocument(doc: ScoredDocument, w: string, channels: number[]): number[] {
   if (doc.isWord(w)) return channels;
   const evidence = doc.evidence(w);
-  if (listedFixes(w).length > 0 && !evidence.outsideProse) return channels;
-  const term = documentTerm(evidence);
+  const listed = listedFixes(w).length > 0;
+  if (listed && !evidence.outsideProse) return channels;
+  // A listed word spelt outside its prose is a name, which the list's LISTED_OWN (in channels[0]) does not price.
+  const term = documentTerm(evidence) - (listed ? LISTED_OWN : 0);
   return term === 0 ? channels : [channels[0] + term, ...channels.slice(1)];
 }
 

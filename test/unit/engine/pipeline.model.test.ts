@@ -178,6 +178,11 @@ test('two words run together that the list of known misspellings names are flagg
   ['You can pass the flag aswell.', 'aswell', 'as well'],
 ]));
 
+test('a listed misspelling is flagged where the model splits its fix into more pieces (channel.ts, LISTED_OWN)', () => fixedFirst([
+  ['The plugins work seemlessly with the editor.', 'seemlessly', 'seamlessly'],
+  ['The new layout is more accomodating of small screens.', 'accomodating', 'accommodating'],
+]));
+
 test('a swapped confusable is flagged with the right fix first', () => fixedFirst([
   ['The new version is faster then the old one.', 'then', 'than'],
   ['Make sure their is enough space on the disk before you start.', 'their', 'there'],

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, inLexicon, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue, confusionsAt, grammarCandidates, nounNumber, subjectNumber, tenseOnly } from '../../../src/engine/grammar';
@@ -816,6 +816,17 @@ test('the fitted own prior: a capitalised word reads as a name only inside a sen
   assert.ok(logOwn(false, [0, 0, 0, 1]) - logOwn(false) < COMMON_WORD);
   assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false), 'two frequent words run together are likelier meant');
   assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');
+  // A non-word the known-misspellings list names is a slip far more often than one of its shape (LISTED_OWN, set).
+  const shape = logOwn(false, ownFeatures('seemlessly', gen.spelling, false));
+  assert.ok(LISTED_OWN < -5);
+  assert.equal(own('seemlessly'), shape + LISTED_OWN);
+  try {
+    leaveOutMisspellings(['seemlessly']);
+    assert.equal(own('seemlessly'), shape, 'read as unlisted: its shape alone');
+  } finally {
+    leaveOutMisspellings([]);
+  }
+  assert.equal(own('kubectlx'), logOwn(false, ownFeatures('kubectlx', gen.spelling, false)), 'an unlisted non-word: its shape alone');
   // A non-word the document holds again is likelier meant (OWN_WEIGHTS.recurs), one a long document holds once
   // likelier a slip (single); a sentence alone says nothing either way.
   assert.ok(OWN_WEIGHTS.recurs > 0 && OWN_WEIGHTS.single < 0);
