@@ -825,6 +825,19 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (next === undefined) return undefined;
       // A clause's subject after it ("weather it fits", "weather someone answered"): "weather" is a noun of no clause.
       if (PHRASE_OPENERS.has(next) || next === 'or' || SUBJECT_PRONOUNS.has(next) || CLAUSE_SUBJECTS.has(next)) return as === 'whether';
+      // After a verb that is no noun, a bare plural and then a modal or a form of "be" or "have": a clause's subject and
+      // its verb ("determine weather submodules should be updated"). Elsewhere "weather" before a plural is a noun's
+      // modifier as often ("Weather reports are late", "severe weather events are", "winter weather conditions have").
+      if (prev !== undefined && second !== undefined && verbOnly(prev, lex) && pluralNoun(next, lex) &&
+        (TRUE_MODALS.has(second) || BE_FORMS.has(second) || HAVE_FORMS.has(second))) return as === 'whether';
+      return undefined;
+    }
+    case 'whose': case "who's": {
+      // "whose" before the noun it owns ("a commit who's parent is c", "the filter who's value contains" → whose); "who's"
+      // (who is, who has) before what "it's" takes ("who's responsible", "who's been", "who's running").
+      if (next === undefined) return undefined;
+      if (AFTER_IT_IS.has(next) || (/ing$/.test(next) && !lex.canBe(next, 'noun'))) return as === "who's";
+      if (possessed(next)) return as === 'whose';
       return undefined;
     }
     default: return verbFormReads(as, prev, before[before.length - 2]?.text.toLowerCase(), lex);

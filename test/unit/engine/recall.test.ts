@@ -553,6 +553,16 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('It takes too much time.', 'too', 'to'), 0, 'a word of degree says nothing here');
   assert.equal(cue('Send it to the server.', 'to', 'too'), -1);
   assert.equal(cue('Read on to see weather someone answered.', 'weather', 'whether'), 1, 'a clause after it');
+  assert.equal(cue('It is used to determine weather submodules should be updated.', 'weather', 'whether'), 1, 'a plural subject and its modal after it');
+  assert.equal(cue('Check that the weather reports are late.', 'weather', 'whether'), 0, 'after a determiner, a modifier');
+  assert.equal(cue('Weather reports are late.', 'Weather', 'Whether'), 0, 'at the start as well');
+  assert.equal(cue('Severe weather events are common.', 'weather', 'whether'), 0, 'and after an adjective');
+  assert.equal(cue('Winter weather conditions have changed.', 'weather', 'whether'), 0, 'or a noun');
+  assert.equal(cue('It creates a new commit, who\'s parent is the old one.', "who's", 'whose'), 1, 'the noun it owns after it');
+  assert.equal(cue('The filter who\'s value contains the name.', "who's", 'whose'), 1);
+  assert.equal(cue('Ask the one who\'s responsible for it.', "who's", 'whose'), 0, 'an adjective reads either way');
+  assert.equal(cue('Find out who\'s been running it.', "who's", 'whose'), -1, 'who has been');
+  assert.equal(cue('Whose turn is it?', 'Whose', "who's"), -1, 'the possessive before its noun stays');
   assert.equal(cue('It has higher priority then the flag.', 'then', 'than'), 1);
   assert.equal(cue('It is of another type then string.', 'then', 'than'), 1);
   assert.equal(cue('Add three tests and than you can add more.', 'than', 'then'), 1, 'after a conjunction');
