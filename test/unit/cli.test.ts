@@ -292,11 +292,11 @@ test('no telemetry: onnxruntime writes nothing under HOME', async () => {
 
 test('a long text: how many real words its rounds left is said to a reader of stderr, once, and --thorough scores them', async () => {
   // The integration suite's long document (test/integration/suite/diagnostics.test.ts says what it holds): its one
-  // slip, "who's", ranks far below the first round of real words, which flags none.
+  // slip, "you're" for your, ranks far below the first round of real words, which flags none.
   const long = path.resolve(fixtures, '..', 'integration', 'rest.md');
   const plain = await electricCheck([long]);
   assert.equal(plain.stderr, '', 'a CI log (stderr no terminal, no --progress) gets the findings alone');
-  assert.doesNotMatch(plain.stdout, /who's/);
+  assert.doesNotMatch(plain.stdout, /you're/);
   const told = await electricCheck(['--progress', long, sample]);
   const notes = told.stderr.split(/[\r\n]+/).filter((l) => /real words .* left unscored/.test(l));
   assert.equal(notes.length, 1, told.stderr);
@@ -304,5 +304,5 @@ test('a long text: how many real words its rounds left is said to a reader of st
   assert.match(notes[0], /^(\x1B\[K)?electric-check: \d+ real words in 1 file left unscored: .*--thorough scores every one$/);
   const whole = await electricCheck(['--thorough', long]);
   assert.equal(whole.stderr, '');
-  assert.match(whole.stdout, /who's — whose/);
+  assert.match(whole.stdout, /you're — your/);
 });

@@ -289,6 +289,20 @@ test('prioritise: a real word the words around read as one of its alternatives m
     'without the cues: by pNoise alone');
 });
 
+test('below the confusable gate, a confusion-set member is a suspect only where its neighbours read another member (readMembers)', () => {
+  const text = "It makes a commit, who's parent is c. Ask who's responsible. Read on to see weather someone answered. The weather is fine.";
+  const words = [...text.matchAll(/[\p{L}']+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0],
+    sentence: (text.slice(0, m.index).match(/\./g) ?? []).length }));
+  // Every word far below the gate's third: the model reads them all as fitting.
+  const pNoise = words.map(() => 0.001);
+  const table = { text, words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: () => true, agreement: gen, grammar: gen };
+  const suspects = suspectsOf(table, 0.3);
+  assert.deepEqual(suspects.map((s) => [words[s.word].text, words[s.word].sentence, s.forced.map((c) => c.text)]),
+    [["who's", 0, ['whose']], ['weather', 2, ['whether']]], 'the cued ones alone, with the member their words read');
+  assert.ok(suspects.every((s) => s.cued && isRealWord(s, table)), 'cued real words, which a long document\'s cap takes first');
+  assert.deepEqual(suspectsOf({ ...table, grammar: undefined }, 0.3), [], 'without the word classes, none');
+});
+
 test('prioritise: a real word whose cloze row reads one of its alternatives likelier makes the cap before the others', () => {
   // Forty sentences "Fetch it form here.": every "form" a quiet suspect (its set: "from"), none cued by its words;
   // the cloze model reads "from" likelier at the odd ones alone, which have the lower pNoise.
