@@ -668,6 +668,21 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
   return Number(c) - Number(t);
 }
 
+/**
+ * Forms of verbs that take an object and never a clause ("it is ...") as their complement: "it's" right after one is
+ * the possessive mistyped (readsAs). Verbs of saying, knowing, seeing and making sure are left out ("note it's set",
+ * "find it's empty", "make sure it's", "I get it's hard").
+ */
+const OBJECT_VERBS = new Set(['have', 'has', 'had', 'having', 'do', 'does', 'did', 'doing', 'use', 'uses', 'used', 'using', 'keep',
+  'keeps', 'kept', 'keeping', 'lose', 'loses', 'losing', 'change', 'changes', 'changed', 'changing', 'update', 'updates', 'updated',
+  'updating', 'store', 'stores', 'stored', 'storing', 'share', 'shares', 'shared', 'sharing', 'reload', 'reloads', 'reloaded',
+  'reloading', 'rewrite', 'rewrites', 'rewrote', 'rewriting', 'shrink', 'shrinks', 'shrank', 'shrinking', 'modify', 'modifies',
+  'modified', 'modifying', 'save', 'saves', 'saved', 'saving', 'replace', 'replaces', 'replaced', 'replacing', 'remove', 'removes',
+  'removed', 'removing', 'delete', 'deletes', 'deleted', 'deleting', 'run', 'runs', 'ran', 'running', 'configure', 'configures',
+  'configured', 'configuring', 'override', 'overrides', 'overriding', 'increase', 'increases', 'increased', 'increasing', 'decrease',
+  'decreases', 'decreased', 'decreasing', 'adjust', 'adjusts', 'adjusted', 'adjusting', 'reset', 'resets', 'resetting', 'release',
+  'releases', 'released', 'releasing', 'load', 'loads', 'loaded', 'loading', 'pass', 'passes', 'passing', 'return', 'returns',
+  'returned', 'returning', 'lock', 'locks', 'locked', 'locking', 'exceed', 'exceeds', 'exceeded', 'exceeding']);
 /** Words that point at a place in the text, which "below" follows ("see below", "as below", "shown below"). */
 const POINTED_FROM = new Set(['see', 'as', 'shown', 'listed', 'described', 'given', 'explained', 'defined', 'mentioned', 'outlined', 'detailed', 'illustrated']);
 /** The nouns of the confusion sets' noun/verb pairs (advice/advise: readsAs). */
@@ -723,7 +738,9 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       if (next === undefined) return undefined;
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
       // A noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
-      if (next === 'own' || possessed(next) || afterPreposition) return as === 'its';
+      // Nor can "it is" or "it has" be the object of a verb that takes no clause: "store it's value", "have it's
+      // execute bit set", "rewrite it's rpath" (a verb that may take one reads either way: "note it's set").
+      if (next === 'own' || possessed(next) || afterPreposition || (prev !== undefined && OBJECT_VERBS.has(prev))) return as === 'its';
       return undefined;
     }
     case 'be': case 'by': {

@@ -518,6 +518,9 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("It runs after it's installed.", "it's", 'its'), 0, 'a conjunction opens a clause');
   assert.equal(cue("Await it or chain it's result.", "it's", 'its'), 1, 'a bare noun after it');
   assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
+  assert.equal(cue("A hook must have it's execute bit set.", "it's", 'its'), 1, 'the object of a verb that takes no clause');
+  assert.equal(cue("Store it's unsigned value in value.", "it's", 'its'), 1);
+  assert.equal(cue("You will find it's unsigned.", "it's", 'its'), 0, 'a verb that may take a clause reads either way');
   assert.equal(cue('But we advice reviewing the guide.', 'advice', 'advise'), 1, 'a verb after its subject');
   assert.equal(cue('Take the advise of the team.', 'advise', 'advice'), 1, 'a noun after a determiner');
   assert.equal(cue('We give you advice here.', 'advice', 'advise'), 0, '"you" may be an object');
@@ -537,7 +540,8 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('Use the later versions.', 'later', 'latter'), 0, '"the later" before what it qualifies');
   assert.equal(cue("It took a while to do it's thing.", "it's", 'its'), 1, 'a noun that only ends like a participle ("thing", "string") is a noun');
   assert.equal(cue("It returns it's string form.", "it's", 'its'), 1);
-  assert.equal(cue("Jest should store it's cached data.", "it's", 'its'), 0, 'a verb\'s -ed form reads either way');
+  assert.equal(cue("Jest says it's cached data.", "it's", 'its'), 0, 'a verb\'s -ed form reads either way');
+  assert.equal(cue("Jest should store it's cached data.", "it's", 'its'), 1, 'but not after a verb that takes no clause');
   assert.equal(cue("I think it's ready.", "it's", 'its'), 0, 'so does a modifier');
   assert.equal(cue("It's something to try.", "It's", 'its'), -1, 'a pronoun after it: it is');
   // A word that may be an adjective reads after a possessive and after its contraction alike (found in real READMEs).
