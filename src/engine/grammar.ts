@@ -668,6 +668,8 @@ export function confusionCue(text: string, before: readonly Span[], word: Span, 
   return Number(c) - Number(t);
 }
 
+/** Words a passive's participle goes on with, where a possessive's would have its noun: "its resolved as", "its exposed to". */
+const AFTER_PASSIVE = new Set(['as', 'by', 'to', 'in', 'on', 'at', 'with', 'from', 'for', 'into', 'when', 'if', 'because', 'unless']);
 /**
  * Forms of verbs that take an object and never a clause ("it is ...") as their complement: "it's" right after one is
  * the possessive mistyped (readsAs). Verbs of saying, knowing, seeing and making sure are left out ("note it's set",
@@ -737,6 +739,10 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'its': case "it's": {
       if (next === undefined) return undefined;
       if (AFTER_IT_IS.has(next) || (/ly$/.test(next) && !lex.canBe(next, 'noun'))) return as === "it's";
+      // A verb's participle and then a preposition or the clause's end: "it is" in the passive ("if its resolved as a
+      // path", "its treated as a hash", "if its delivered when"); a possessive's participle qualifies a noun after it.
+      const clauseEnds = second === undefined ? /^\s*($|[.,;:!?)])/.test(text.slice(after[0].end)) : AFTER_PASSIVE.has(second);
+      if ((/ed$/.test(next) ? inflected(next, lex) : PARTICIPLES.has(next)) && !lex.canBe(next, 'noun') && clauseEnds) return as === "it's";
       // A noun that is no modifier nor a participle cannot follow "it is" without its article: "chain it's result".
       // Nor can "it is" or "it has" be the object of a verb that takes no clause: "store it's value", "have it's
       // execute bit set", "rewrite it's rpath" (a verb that may take one reads either way: "note it's set").

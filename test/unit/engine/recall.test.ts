@@ -515,9 +515,12 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("Build it and it's dependents.", "it's", 'its'), 1);
   assert.equal(cue("It can be consulted for it's object name.", "it's", 'its'), 1, 'a preposition governs a noun phrase');
   assert.equal(cue("Decide whether it makes sense in you're case.", "you're", 'your'), 1);
-  assert.equal(cue("It runs after it's installed.", "it's", 'its'), 0, 'a conjunction opens a clause');
+  assert.equal(cue("It runs after it's installed.", "it's", 'its'), -1, 'a passive at the clause\'s end: it is');
   assert.equal(cue("Await it or chain it's result.", "it's", 'its'), 1, 'a bare noun after it');
   assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
+  assert.equal(cue('If the path is not absolute, its resolved as a relative path.', 'its', "it's"), 1, 'a passive: a participle and a preposition');
+  assert.equal(cue('Unless the name is known, its treated as a hash.', 'its', "it's"), 1);
+  assert.equal(cue('Each module and its exported names are listed.', 'its', "it's"), 0, 'a participle before its noun');
   assert.equal(cue("A hook must have it's execute bit set.", "it's", 'its'), 1, 'the object of a verb that takes no clause');
   assert.equal(cue("Store it's unsigned value in value.", "it's", 'its'), 1);
   assert.equal(cue("You will find it's unsigned.", "it's", 'its'), 0, 'a verb that may take a clause reads either way');
