@@ -780,6 +780,8 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     case 'your': case "you're": {
       if (next === undefined) return undefined;
       if (YOU_VERBS.has(next)) return as === 'your' ? false : undefined;
+      // A preposition governs a noun phrase, whatever the word after: "the top level of you're working tree".
+      if (afterPreposition) return as === 'your';
       // "you're" before a verb's -ing that is no noun ("you're consolidating"; "your setting" is a noun).
       const ing = /ing$/.test(next) && !lex.canBe(next, 'noun') && [next.slice(0, -3), next.slice(0, -3) + 'e'].some((v) => lex.canBe(v, 'verb'));
       if (AFTER_YOU_ARE.has(next) || ing) return as === "you're";

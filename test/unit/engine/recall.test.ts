@@ -515,6 +515,8 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue("Build it and it's dependents.", "it's", 'its'), 1);
   assert.equal(cue("It can be consulted for it's object name.", "it's", 'its'), 1, 'a preposition governs a noun phrase');
   assert.equal(cue("Decide whether it makes sense in you're case.", "you're", 'your'), 1);
+  assert.equal(cue("It is the top level of you're working tree.", "you're", 'your'), 1, 'after a preposition, before an -ing form too');
+  assert.equal(cue("Stop when you're working.", "you're", 'your'), -1, 'a conjunction opens a clause');
   assert.equal(cue("It runs after it's installed.", "it's", 'its'), -1, 'a passive at the clause\'s end: it is');
   assert.equal(cue("Await it or chain it's result.", "it's", 'its'), 1, 'a bare noun after it');
   assert.equal(cue("Check that it's set.", "it's", 'its'), 0, 'a participle reads either way');
