@@ -462,18 +462,39 @@ export interface WordCues { subject?: GrammaticalNumber; noun?: GrammaticalNumbe
  * What the words of its sentence say of word i's candidates (grammar.ts, subjectNumber, nounNumber and
  * confusionCue): `words` in text order with their sentence index, as a scored document holds them.
  */
-export function contextCues(text: string, words: readonly { start: number; end: number; text: string; sentence: number }[], i: number,
+export function contextCues(text: string, words: readonly SentenceWord[], i: number,
   cands: readonly Candidate[], lex: GrammarLexicon): Pick<WordCues, 'subject' | 'noun' | 'confusion'> {
-  const w = words[i];
-  let first = i;
-  while (first > 0 && words[first - 1].sentence === w.sentence) first--;
-  const before = words.slice(first, i), after = words.slice(i + 1, i + 3).filter((x) => x.sentence === w.sentence);
+  const w = words[i], { before, after } = around(words, i);
   return {
     subject: subjectNumber(text, before, w, lex, after),
     // Only a noun's other number ('number') reads it (nounNumberCue): a suspect's quiet alternatives never are one.
     noun: cands.some((c) => c.sources.includes('number')) ? nounNumber(text, before, w, lex, after) : undefined,
-    confusion: cands.map((c) => (isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, lex) : 0)),
+    confusion: confusionsOf(text, w, before, after, cands, lex),
   };
+}
+
+/**
+ * contextCues' confusion cues alone, without the subject's number it also reads (findings.ts asks them of every
+ * confusion-set member below the gate, thousands in a long document).
+ */
+export function confusionCues(text: string, words: readonly SentenceWord[], i: number, cands: readonly Candidate[], lex: GrammarLexicon): number[] {
+  const { before, after } = around(words, i);
+  return confusionsOf(text, words[i], before, after, cands, lex);
+}
+
+type SentenceWord = { start: number; end: number; text: string; sentence: number };
+
+/** The words of word i's sentence before it, and the two after it. */
+function around(words: readonly SentenceWord[], i: number): { before: SentenceWord[]; after: SentenceWord[] } {
+  const w = words[i];
+  let first = i;
+  while (first > 0 && words[first - 1].sentence === w.sentence) first--;
+  return { before: words.slice(first, i), after: words.slice(i + 1, i + 3).filter((x) => x.sentence === w.sentence) };
+}
+
+/** Each candidate's confusion cue (confusionCue): 0 for one of another kind or another span. */
+function confusionsOf(text: string, w: SentenceWord, before: SentenceWord[], after: SentenceWord[], cands: readonly Candidate[], lex: GrammarLexicon): number[] {
+  return cands.map((c) => (isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, lex) : 0));
 }
 
 /**

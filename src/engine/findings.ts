@@ -2,7 +2,7 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { agreementCue, contextCues } from './channel';
+import { agreementCue, confusionCues, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
 import { confusionsAt, isAuxiliary, leftoverPair, runsOn, slipDouble, type GrammarLexicon } from './grammar';
 import type { Ranking } from './ranking';
@@ -161,8 +161,8 @@ function readMembers(t: WordTable, i: number): Candidate[] {
   if (!t.grammar) return [];
   const members = quietAlternatives(t, i).filter((c) => c.sources[0] !== 'quiet-agreement');
   if (!members.length) return [];
-  const cues = contextCues(t.text, t.words, i, members, t.grammar);
-  return members.filter((_, k) => (cues.confusion?.[k] ?? 0) > 0);
+  const cues = confusionCues(t.text, t.words, i, members, t.grammar);
+  return members.filter((_, k) => cues[k] > 0);
 }
 
 /** Word i's agreement fixes and its confusion set's other members, of the quiet kinds (CONFUSABLE_GATE). */
