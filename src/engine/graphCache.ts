@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import { firstLine } from './graphSession';
-import { sha256FileSync } from './model';
+import { recordedSha256, sha256FileSync } from './model';
 import type { LogLevel } from './protocol';
 
 type Log = (level: LogLevel, message: string) => void;
@@ -44,6 +44,8 @@ export interface ModelSource {
  * VM (warm page cache) the Electric graph's check and open took 65-73 ms so, 88-92 ms read whole into a buffer,
  * checked and handed over as bytes (most of the difference the first touch of the buffer's 9 MB). The check is for a
  * damaged file (a full disk, a crash mid-write); the directory is the extension's own, and nothing else writes there.
+ * Both sums are recorded in the directory with each file's stat (model.ts, recordedSha256), so a start after one
+ * that hashed them reads them back while neither file has changed.
  * `options` are the session's other options (threads, arena, provider); the optimization level is this module's.
  * A cache that cannot be written (a read-only or full disk) costs the saving only: the session opens from the
  * model's bytes and the log says why.
@@ -51,7 +53,7 @@ export interface ModelSource {
 export async function openCachedGraph(ort: typeof Ort, dir: string, file: string, modelSha256: string, model: ModelSource,
   options: Ort.InferenceSession.SessionOptions, log: Log): Promise<Ort.InferenceSession> {
   const { graph, sum } = cachedGraphPath(dir, file, modelSha256, ortVersion(ort));
-  const cached = checkWhole(graph, sum);
+  const cached = checkWhole(graph, sum, dir);
   if (cached.ok) {
     model.verify();
     try {
@@ -97,12 +99,15 @@ export async function openCachedGraph(ort: typeof Ort, dir: string, file: string
   return session;
 }
 
-/** ok when both files are there and the graph's sha256 is the one beside it; why it is not, where that is a fault. */
-function checkWhole(graph: string, sum: string): { ok?: true; why?: string } {
+/**
+ * ok when both files are there and the graph's sha256 is the one beside it (recorded in dir while the graph is
+ * unchanged: model.ts, recordedSha256); why it is not, where that is a fault.
+ */
+function checkWhole(graph: string, sum: string, dir: string): { ok?: true; why?: string } {
   let actual: string, expected: string;
   try {
     expected = fs.readFileSync(sum, 'utf8').trim();
-    actual = sha256FileSync(graph);
+    actual = recordedSha256(graph, dir);
   } catch (err) {
     // Not there (or its directory is not one): a miss to fill, not a fault to report.
     return ['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '') ? {} : { why: `was not read (${(err as Error).message})` };

@@ -126,7 +126,7 @@ export function sessionOptions(provider: string, threads: number): Ort.Inference
  */
 export function openVerified(model: Pick<LoadedModel, 'dir' | 'meta'>, threads: number, graphCache?: string, log: LogFn = () => undefined): OpenSession {
   return async (file, provider) => {
-    const source = { verify: () => verifyFile(model, file), bytes: () => readVerified(model, file) };
+    const source = { verify: () => verifyFile(model, file, graphCache), bytes: () => readVerified(model, file) };
     try {
       return provider === 'cpu' && graphCache
         ? await openCachedGraph(loadOrt(), graphCache, file, model.meta.sha256[file], source, sessionOptions(provider, threads), log)

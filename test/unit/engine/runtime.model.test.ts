@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadModel, readVerified, sha256FileSync } from '../../../src/engine/model';
+import { loadModel, readVerified, recordedSha256, sha256FileSync } from '../../../src/engine/model';
 import { createRunner } from '../../../src/engine/session';
 import { modelCopy, modelDir, readMeta, removeDir } from './runtimeFixtures';
 
@@ -90,4 +91,30 @@ test('readVerified returns the bytes it checked; a file without a checksum is re
   const vocab = readVerified(model, model.meta.vocab);
   assert.equal(vocab.toString('utf8'), model.vocabText);
   assert.throws(() => readVerified(model, 'README.md'), /meta\.json: sha256 has no checksum for README\.md/);
+});
+
+test('recordedSha256 reads back the sum it recorded while the file is unchanged, and hashes a changed or fresh file', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sums-'));
+  try {
+    const file = path.join(dir, 'graph.onnx'), sums = path.join(dir, 'cache');
+    writeFileSync(file, 'first bytes');
+    assert.equal(recordedSha256(file, sums, 60_000), sha256FileSync(file));
+    assert.equal(readdirSync(dir).includes('cache'), false, 'a file changed just now is hashed, its sum not recorded');
+    assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file));
+    const [name] = readdirSync(path.join(sums, 'sums'));
+    const record = path.join(sums, 'sums', name);
+    // A record is trusted while the stat it names is the file's: one that says another sum is believed (the file is
+    // not read), and a write to the file makes it hashed again.
+    const told = { ...JSON.parse(readFileSync(record, 'utf8')), sha256: 'f'.repeat(64) };
+    writeFileSync(record, JSON.stringify(told));
+    assert.equal(recordedSha256(file, sums, 0), 'f'.repeat(64));
+    writeFileSync(file, 'other bytes');
+    assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file));
+    assert.equal(JSON.parse(readFileSync(record, 'utf8')).sha256, sha256FileSync(file), 'recorded again');
+    writeFileSync(record, 'not json');
+    assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file), 'a record that is no record is a miss');
+    assert.throws(() => recordedSha256(path.join(dir, 'missing.onnx'), sums, 0), /ENOENT/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
