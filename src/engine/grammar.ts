@@ -649,7 +649,7 @@ const AFTER_IT_IS = new Set(['not', 'a', 'an', 'the', 'been', 'being', 'also', '
 /** Words after "your"/"you're" that only "you are" can stand before. */
 const AFTER_YOU_ARE = new Set(['not', 'about', 'going', 'sure', 'welcome', 'done', 'ready', 'able', 'free', 'right', 'wrong', 'using',
   'running', 'trying', 'looking', 'working', 'still', 'already', 'now', 'in', 'on', 'at', 'a', 'an', 'the', 'also', 'probably', 'likely']);
-const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'another', 'else', 'different', 'otherwise', 'better', 'worse', 'greater',
+const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'another', 'else', 'different', 'differently', 'otherwise', 'better', 'worse', 'greater',
   'smaller', 'larger', 'higher', 'lower', 'faster', 'slower', 'longer', 'shorter', 'earlier', 'later', 'older', 'newer', 'bigger',
   'easier', 'harder', 'simpler', 'cheaper', 'safer', 'stronger', 'weaker', 'wider', 'deeper', 'sooner']);
 
@@ -795,8 +795,15 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
       return undefined;
     }
     case 'then': case 'than': {
-      // "than" after a comparison within the four words before; "then" with none there and an "if" or "when" before.
-      const near = before.slice(-4).map((w) => w.text.toLowerCase());
+      // "then" right after a form of "be" or a modal, where an adverb stands and no comparison does ("is than used",
+      // "can than be"; not "do" or "have": "more to do than"); "than" after a comparison earlier in its clause (up to eight words before, none across a
+      // comma: "more efficient for accessing the object contents then hash order"); else "then" where an "if" or
+      // "when" came before.
+      if (prev !== undefined && ((BE_FORMS.has(prev) && prev !== 'be') || TRUE_MODALS.has(prev))) return as === 'then';
+      const near: string[] = [];
+      for (let k = before.length - 1, end = word.start; k >= 0 && near.length < 8 && !/[,;:()]/.test(text.slice(before[k].end, end)); end = before[k].start, k--) {
+        near.push(before[k].text.toLowerCase());
+      }
       // A comparative: a listed one, or an -er form of a word that is neither a noun nor a verb ("number" is a noun).
       const comparative = (w: string) => COMPARING.has(w) || (/er$/.test(w) && comparativeBase(w, lex) !== undefined && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb'));
       if (near.some(comparative)) return as === 'than';

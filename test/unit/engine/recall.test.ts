@@ -577,6 +577,11 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('Add three tests and than you can add more.', 'than', 'then'), 1, 'after a conjunction');
   assert.equal(cue('If it is used than by default it runs.', 'than', 'then'), 1);
   assert.equal(cue('The number then grows.', 'then', 'than'), 0, 'a noun in -er is no comparative');
+  assert.equal(cue('It is more efficient for reading the object contents then hash order.', 'then', 'than'), 1, 'a comparison earlier in the clause');
+  assert.equal(cue('It may use more memory, then it stops.', 'then', 'than'), 0, 'no comparison across a comma');
+  assert.equal(cue('It must be handled differently then an empty line.', 'then', 'than'), 1);
+  assert.equal(cue('The condition is than used when it wakes.', 'than', 'then'), 1, 'an adverb after a form of "be"');
+  assert.equal(cue('There is more to do than we thought.', 'than', 'then'), -1, 'not after "do"');
   assert.equal(cue('So if your going to run it.', 'your', "you're"), 1);
   assert.equal(cue("If you're consolidating them, stop.", "you're", 'your'), -1, 'a verb in -ing that is no noun');
   assert.equal(cue('Check your setting first.', 'your', "you're"), 0, 'a noun in -ing says nothing either way');
