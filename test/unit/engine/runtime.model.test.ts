@@ -104,11 +104,12 @@ test('recordedSha256 reads back the sum it recorded while the file is unchanged,
     const [name] = readdirSync(path.join(sums, 'sums'));
     const record = path.join(sums, 'sums', name);
     // A record is trusted while the stat it names is the file's: one that says another sum is believed (the file is
-    // not read), and a write to the file makes it hashed again.
+    // not read), and a write to the file makes it hashed again. (A write within the file system's clock tick may keep
+    // its mtime: the write here changes the size too, and settledMs is what guards the record against such a write.)
     const told = { ...JSON.parse(readFileSync(record, 'utf8')), sha256: 'f'.repeat(64) };
     writeFileSync(record, JSON.stringify(told));
     assert.equal(recordedSha256(file, sums, 0), 'f'.repeat(64));
-    writeFileSync(file, 'other bytes');
+    writeFileSync(file, 'other, longer bytes');
     assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file));
     assert.equal(JSON.parse(readFileSync(record, 'utf8')).sha256, sha256FileSync(file), 'recorded again');
     writeFileSync(record, 'not json');
