@@ -90,7 +90,7 @@
 //                + common · m_k + familiar · l_k + noun · u_k
 //    (c_k: an agreement fix's cue, +1 where it takes the number of the verb's subject as the words before it say
 //    it and the typed word does not, -1 the other way round, 0 else: channel.ts agreementCue, read in prepare();
-//    and a confusion-set member's confusion cue, the same way, with a weight of its own: grammar.ts confusionCue;
+//    and a confusion-set member's confusion cue, the same way, with a weight of its own: confusionCue.ts;
 //    m_k: 1 where candidate k replaces a non-word with a common English word, channel.ts commonCue; l_k: the same for
 //    a familiar word, a step less common, spelling.ts FAMILIAR; u_k: a noun's other number, +1 where it takes the number
 //    its determiner tells and the typed word does not, -1 the other way round: channel.ts nounNumberCue)

@@ -110,7 +110,7 @@ function hunspellWords(pkg) {
  * tagged it. A noun sense SemCor tagged less than a twentieth as often as the verb's does not make a noun
  * ("make", "mean", "read"); "file", "need" and "handle" are both, "specify" and "contain" only verbs. MODIFIER:
  * an adjective or adverb sense (types 3, 4 and 5: "same", "following", "above"), so that a word WordNet has in
- * none of these classes reads as jargon ("tarball", "backend": grammar.ts, nounLike).
+ * none of these classes reads as jargon ("tarball", "backend": wordClasses.ts, nounLike).
  */
 function wordClasses(VERB, NOUN, MODIFIER) {
   const counts = new Map();   // lemma → [noun tags, verb tags, has a noun sense, has a verb sense]

@@ -10,7 +10,9 @@
 // FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE,
 // CONFUSION_CUE, NOUN_CUE, COMMON_WORD, FAMILIAR_WORD and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
-import { confusionCue, isFunctionWord, nounNumber, subjectNumber, verbNumber, type GrammarLexicon, type GrammaticalNumber } from './grammar';
+import { confusionCue } from './confusionCue';
+import { nounNumber, subjectNumber, verbNumber, type GrammaticalNumber } from './subjects';
+import { isFunctionWord, type GrammarLexicon } from './wordClasses';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
 import { SubstringChannel, editOps, slipLogP } from './edits';
 import type { ReplaceWeights } from './ranking';
@@ -366,7 +368,7 @@ const AGREEMENT_KINDS: readonly Source[] = ['agreement', 'quiet-agreement', 'ver
 
 /**
  * FITTED with the rest: nats added to an agreement fix that takes the number of the verb's subject where the
- * words before it say it plainly (grammar.ts, subjectNumber: "The value are" → is), and taken from one that
+ * words before it say it plainly (subjects.ts, subjectNumber: "The value are" → is), and taken from one that
  * leaves it ("The value is" → are).
  */
 export const AGREEMENT_CUE = 3.795;
@@ -382,7 +384,7 @@ export function agreementCue(typed: string, c: Candidate, subject: GrammaticalNu
 
 /**
  * FITTED with the rest: nats added to a noun's other number that takes the number the determiner before it tells
- * (grammar.ts, nounNumber: "several reason" → reasons, "every details" → detail), and taken from one that leaves it
+ * (subjects.ts, nounNumber: "several reason" → reasons, "every details" → detail), and taken from one that leaves it
  * ("several reasons" → reason).
  */
 export const NOUN_CUE = 7.225;
@@ -400,7 +402,7 @@ export function nounNumberCue(typed: string, c: Candidate, noun: GrammaticalNumb
 const CONFUSION_KINDS: readonly Source[] = ['confusable', 'quiet-confusable', 'usage', 'quiet-usage'];
 
 /**
- * FITTED with the rest: nats added to a confusion-set member that the words next to it read as (grammar.ts,
+ * FITTED with the rest: nats added to a confusion-set member that the words next to it read as (confusionCue.ts,
  * confusionCue: "taken form the message" → from, "there identifier" → their), and taken from one they read
  * against.
  */
@@ -427,7 +429,7 @@ export const FAMILIAR_WORD = 2.42;
 
 /**
  * The letters a sentence's capitalised first word needs for the common-word cue to read it as lower case
- * (commonCue), unless the fix is a closed-class word (grammar.ts, isFunctionWord: "Thge" → The, "Tmis" → This),
+ * (commonCue), unless the fix is a closed-class word (wordClasses.ts, isFunctionWord: "Thge" → The, "Tmis" → This),
  * which begins sentences far more often than any name one edit from it. Measured on the dev sets at the shipped
  * weights: at any length the cue flagged "Nuxt" as "Next" at four sentences' start in real-dev; from five letters
  * on it flagged no name there, and caught "Thses", "Localtion", "Abstact", "Daita" (tech-dev) and "Partail"
@@ -459,7 +461,7 @@ export function commonCue(typed: string, c: { text: string }, isWord: (w: string
 export interface WordCues { subject?: GrammaticalNumber; noun?: GrammaticalNumber; confusion?: readonly number[]; common?: readonly number[]; familiar?: readonly number[] }
 
 /**
- * What the words of its sentence say of word i's candidates (grammar.ts, subjectNumber, nounNumber and
+ * What the words of its sentence say of word i's candidates (subjects.ts, subjectNumber and nounNumber; confusionCue.ts,
  * confusionCue): `words` in text order with their sentence index, as a scored document holds them.
  */
 export function contextCues(text: string, words: readonly SentenceWord[], i: number,

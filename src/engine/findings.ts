@@ -4,7 +4,8 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, confusionCues, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, isAuxiliary, leftoverPair, runsOn, slipDouble, type GrammarLexicon } from './grammar';
+import { confusionsAt, leftoverPair, runsOn, slipDouble } from './grammar';
+import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
 import { isBlankGap } from '../text/words';
 import type { Finding, FindingKind, Thresholds } from './types';
@@ -44,7 +45,7 @@ export interface WordTable {
   agreement?: { agreementFixes(w: string, prev?: string, next?: string): string[] };
   /** a non-word that must be a suspect whatever its energy (candidates.ts, CandidateGenerator.mustCheck) */
   mustCheck?(w: string): boolean;
-  /** word classes for the cues of the words around a suspect (grammar.ts); without it no suspect is cued */
+  /** word classes for the cues of the words around a suspect (wordClasses.ts); without it no suspect is cued */
   grammar?: GrammarLexicon;
   /**
    * Does the cloze row word i was scored from read one of these texts in its place far likelier than the word itself
@@ -150,7 +151,7 @@ export const CONFUSABLE_GATE = 1 / 3;
 
 /**
  * Below CONFUSABLE_GATE, the members of word i's confusion set that the words around it read in its place (the
- * confusion cue: grammar.ts, confusionCue; "a new commit, who's parent is c" → whose, "determine weather submodules
+ * confusion cue: confusionCue.ts; "a new commit, who's parent is c" → whose, "determine weather submodules
  * should" → whether), as its quiet candidates: the rule is evidence the model's score does not carry, and the model
  * can be sure of a slip it reads past ("who's" there at pNoise 0.008, the gate's third 0.01). REPLACE still decides,
  * the cue in its channel. Measured on the dev sets (2026-12-06): tech-dev three slips more ("who's parent",

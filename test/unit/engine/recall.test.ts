@@ -10,7 +10,9 @@ import { articleFix } from '../../../src/engine/articles';
 import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
-import { confusionCue, confusionsAt, grammarCandidates, nounNumber, subjectNumber, tenseOnly } from '../../../src/engine/grammar';
+import { confusionCue } from '../../../src/engine/confusionCue';
+import { confusionsAt, grammarCandidates, tenseOnly } from '../../../src/engine/grammar';
+import { nounNumber, subjectNumber } from '../../../src/engine/subjects';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { COMMON, editCost, FAMILIAR, NAME, SpellingIndex } from '../../../src/engine/spelling';
 

@@ -1,0 +1,345 @@
+// The number the words around a verb or a noun give it: a verb's subject (subjectNumber: "The value are" → is), a
+// noun's determiner (nounNumber: "several reason" → reasons), and a verb form's own number (verbNumber). The channel
+// reads them as cues (channel.ts, agreementCue, nounNumberCue); grammar.ts offers the fixes.
+import { IRREGULAR_VERBS } from './data/irregularVerbs';
+import { readsBlank } from '../text/words';
+import {
+  ARTICLES, AUX, AUX_PAIRS, BE, BE_FORMS, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, INVERTING,
+  MODALS, NOT_SUBJECT_BEFORE, nounLike, otherNumber, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS,
+  SUBJUNCTIVE, verbOnly
+} from './wordClasses';
+
+/** Verbs whose past is their base ("let", "put", "set", "cut", "read"): after a singular subject the form is a past. */
+const PAST_AS_BASE = new Set(IRREGULAR_VERBS.filter(([base, past]) => past.split('|').includes(base)).map(([base]) => base));
+
+/** Words before a verb that tell of the past: after them a base that is also a past reads as the past. */
+const PAST_MARKERS = new Set(['previously', 'formerly', 'originally', 'earlier', 'once', 'ago', 'yesterday', 'last', 'was', 'were', 'had', 'did']);
+
+export type GrammaticalNumber = 'singular' | 'plural';
+
+const SINGULAR_SUBJECTS = new Set(['he', 'she', 'it', 'this']);
+const PLURAL_SUBJECTS = new Set(['we', 'you', 'they', 'these', 'those']);
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'each', 'every', 'another']);
+const PLURAL_DETERMINERS = new Set(['these', 'those', 'many', 'several', 'both', 'all', 'few']);
+/** Determiners that say nothing of the noun's number ("the value", "the values"). */
+const OPEN_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'your', 'my', 'his', 'her', 'whose']);
+/** Plurals without an -s, and nouns read either way: a cue from them would mislead. */
+const PLURAL_WITHOUT_S = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'phenomena', 'indices',
+  'matrices', 'vertices', 'feet', 'teeth', 'mice', 'geese', 'police', 'staff', 'series', 'species', 'news', 'metadata']);
+/** After an existential "there is/are", the first word of the subject that follows, when it tells its number. */
+const SINGULAR_AFTER_THERE = new Set(['a', 'an', 'one', 'another', 'no', 'nothing', 'only']);
+const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'multiple',
+  'various', 'numerous', 'some', 'few', 'both', 'lots', 'plenty']);
+/** "a few", "a lot of", "a number of": plural after all. */
+const PLURAL_AFTER_A = new Set(['few', 'lot', 'couple', 'number', 'variety', 'range', 'bunch', 'handful', 'dozen', 'pair']);
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+const POINTING = new Set(['below', 'above']);
+/**
+ * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the
+ * script restart"): the verb after such an object has no number of its own, so the object is no subject to agree
+ * with. A verb of perception's object takes either a bare infinitive or a clause that agrees (PERCEPTION, bareBefore).
+ */
+const BARE_INFINITIVE_BEFORE = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping',
+  'have', 'has', 'had', 'having']);
+/**
+ * Verbs of perception, whose object takes a bare infinitive ("I have seen it fail", "we saw the build fail") or opens
+ * a clause that agrees ("you will see the tests are run", "you will see it works"): the object's number is read
+ * only for a form of "be", which an object before a bare infinitive does not take ("see the tests is run" is a
+ * clause's slip).
+ */
+const PERCEPTION = new Set(['see', 'sees', 'saw', 'seen', 'seeing', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard',
+  'hearing', 'notice', 'notices', 'noticed', 'noticing', 'observe', 'observes', 'observed', 'observing', 'feel', 'feels', 'felt', 'feeling']);
+/** Does x, right before a verb's object, leave that verb without a number of its own (BARE_INFINITIVE_BEFORE, PERCEPTION)? */
+function bareBefore(x: string, verb: Span): boolean {
+  return BARE_INFINITIVE_BEFORE.has(x) || (PERCEPTION.has(x) && !BE.has(verb.text.toLowerCase().replace(/’/g, "'")));
+}
+/**
+ * The number of the subject that a verb right after `before` (the words of its sentence before it, in order)
+ * agrees with, where the words just before it say so plainly: a subject pronoun ("it", "they"; not one a
+ * preposition governs, "of these", nor one inverted after a modal, "will it"), or a noun phrase that is not a
+ * preposition's object, a conjunct or the object before a bare infinitive ("help the user resolve"): a plural by
+ * its -s ("all sources", "hunks") or a noun after a determiner of one number ("the value", "each entry", "these
+ * files"; jargon WordNet lacks counts as a noun, nounLike), read across a prepositional phrase where one stands before
+ * the verb ("the end of the stream", acrossPhrase). undefined when they do not (punctuation or markup before the verb,
+ * a name, "the list of files"). A relative pronoun ("that", "which", "who") takes the number of the noun
+ * phrase before it ("files that contains", "plugins with rules that contains"). After an existential "there", a
+ * form of "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it
+ * ("there is two types", "there is no slashes"). A singular subject before a subjunctive "were" gives no number.
+ * The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of "The value are
+ * interpreted".
+ */
+export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
+  // module let you mark a pattern" (where "This property set the path" is a present's slip).
+  if (PAST_AS_BASE.has(verb.text.toLowerCase()) && before.some((w) => PAST_MARKERS.has(w.text.toLowerCase()))) return undefined;
+  // A free relative clause that opens the sentence is its subject, whatever the nouns inside it: "What follows the
+  // file's real contents is", "Whatever the hooks return is" (a question's "What files are" is left unread too).
+  if (before.length >= 2 && FREE_RELATIVES.has(before[0].text.toLowerCase())) return undefined;
+  const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
+  const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
+  return subjunctive && number === 'singular' ? undefined : number;
+}
+
+/** Words that open a free relative clause, "what you get" (subjectNumber). */
+const FREE_RELATIVES = new Set(['what', 'whatever', 'whoever', 'whichever']);
+/** Words that may join two clauses ("running or the hypervisor do", "executed before the guest have"), whose noun phrase after is a subject. */
+const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'before', 'after', 'until', 'since']);
+/** Prepositions whose phrase may stand between a subject and its verb ("the hooks in Rollup work"); not "to", which also marks an infinitive. */
+const PHRASE_PREPOSITIONS = new Set([...PREPOSITIONS].filter((w) => w !== 'to'));
+/**
+ * Words before "of" whose number is the phrase's after it ("some of the files are", "most of the code is", "a number of
+ * tests fail"), or either's ("neither of them is/are", "a set of files is/are"): no subject's number to read.
+ */
+const PARTITIVES = new Set(['all', 'some', 'most', 'none', 'half', 'any', 'part', 'rest', 'majority', 'minority', 'lot', 'lots', 'plenty',
+  'percent', 'bulk', 'remainder', 'portion', 'fraction', 'number', 'total', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'series',
+  'set', 'group', 'pair', 'range', 'variety', 'couple', 'handful', 'bunch', 'dozen', 'either', 'neither', 'collection', 'list', 'array']);
+/** Adverbs that stand before a verb ("also learns", "still works"): no noun phrase's words. */
+const ADVERBS = new Set(['also', 'only', 'just', 'still', 'often', 'always', 'never', 'then', 'now', 'already', 'even', 'again', 'soon',
+  'sometimes', 'usually', 'rarely', 'seldom', 'yet', 'thus', 'hence', 'therefore', 'instead', 'too', 'very', 'much', 'well']);
+/** How many words a preposition's phrase before a verb may have ("in the default configuration file"). */
+const PHRASE_WORDS = 5;
+/** How many phrases within a phrase acrossPhrase reads back through ("in the history of a project"). */
+const PHRASE_DEPTH = 2;
+
+/**
+ * The number of a subject that a prepositional phrase parts from its verb ("The end of the stream have", "The
+ * header of these files contain"): where the words right before the verb are a preposition and its object (a
+ * determiner, names, nouns and their modifiers, spaced: no clause, no punctuation), the noun phrase before the
+ * preposition read as numberBefore reads one before a verb. undefined after a partitive ("some of the files",
+ * "a number of tests"), and wherever numberBefore would not say.
+ */
+function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, depth = 0): GrammaticalNumber | undefined {
+  const n = before.length;
+  if (n < 3 || !spaced(text, before[n - 1], verb)) return undefined;
+  // After a determiner the word is its noun ("bases for the commits", WordNet's "commit" a verb alone), no verb.
+  if (DETERMINERS.has(before[n - 1].text.toLowerCase())) return undefined;
+  for (let k = n - 2; k >= Math.max(1, n - 1 - PHRASE_WORDS); k--) {
+    if (!spaced(text, before[k], before[k + 1]) || !phraseWord(before[k + 1].text, lex)) return undefined;
+    const x = before[k].text.toLowerCase();
+    if (!PHRASE_PREPOSITIONS.has(x)) continue;
+    const head = before[k - 1].text.toLowerCase(), pre = before[k - 2]?.text.toLowerCase();
+    if (x === 'of' && PARTITIVES.has(head)) return undefined;
+    // The phrase may follow a verb rather than a noun: "who majors in art", "users need in their work".
+    const verbLike = lex.canBe(head, 'verb') || (/s$/.test(head) && lex.canBe(head.slice(0, -1), 'verb'));
+    if (verbLike && pre !== undefined && (SUBJECT_PRONOUNS.has(pre) || pluralNoun(pre, lex))) return undefined;
+    // A gerund's object is no subject: "Running tests in parallel is faster".
+    for (let j = k - 1; j >= Math.max(0, k - 5); j--) if (gerund(before[j].text, before[j - 1]?.text, lex)) return undefined;
+    return numberBefore(text, before.slice(0, k), before[k], lex) ??
+      // A participle's phrase after the noun: "the APIs defined in these headers is".
+      (/ed$/.test(head) && k >= 2 && spaced(text, before[k - 2], before[k - 1]) ? numberBefore(text, before.slice(0, k - 1), before[k - 1], lex) : undefined) ??
+      // A phrase within a phrase: "every change in the history of a project are".
+      (depth < PHRASE_DEPTH ? acrossPhrase(text, before.slice(0, k), before[k], lex, depth + 1) : undefined);
+  }
+  return undefined;
+}
+
+/** Is w an -ing form of a verb ("running", "using", "making") with no determiner before it ("the building" is a noun)? */
+function gerund(w: string, prev: string | undefined, lex: GrammarLexicon): boolean {
+  const lw = w.toLowerCase();
+  if (!lw.endsWith('ing') || (prev !== undefined && DETERMINERS.has(prev.toLowerCase()))) return false;
+  const stem = lw.slice(0, -3);
+  return [stem, stem + 'e', stem.slice(0, -1)].some((v) => v.length >= 2 && lex.canBe(v, 'verb'));
+}
+
+/** Can w stand in a noun phrase that a preposition governs: a determiner, a number, a name, a noun or a modifier, no pronoun or verb alone? */
+function phraseWord(w: string, lex: GrammarLexicon): boolean {
+  const lw = w.toLowerCase();
+  if (DETERMINERS.has(lw) && lw !== 'to') return true;
+  if (FUNCTION_WORDS.has(lw) || SUBJECT_PRONOUNS.has(lw) || MODALS.has(lw) || ADVERBS.has(lw) || /ly$/.test(lw)) return false;
+  if (/^\p{Lu}|\d/u.test(w)) return true;
+  return nounLike(lw, lex) || pluralNoun(lw, lex) || lex.canBe(lw, 'modifier') || !lex.isWord(lw);
+}
+
+/**
+ * subjectNumber's reading of the words before the verb, a subjunctive "were" aside. `antecedent`: they end with the
+ * noun phrase a relative pronoun stands for, whose number the pronoun takes whatever the phrase's own place ("plugins
+ * with rules that contains"), but after "of" ("the list of files that") or in a conjunct, either noun may be meant.
+ */
+function numberBefore(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = [],
+  antecedent = false): GrammaticalNumber | undefined {
+  const notSubjectBefore = (x: string) => (antecedent ? ['of', 'and', 'or', 'nor'].includes(x) : NOT_SUBJECT_BEFORE.has(x));
+  const n = before.length, last = before[n - 1];
+  if (!last || !spaced(text, last, verb)) return undefined;
+  const lw = last.text.toLowerCase();
+  if (lw === 'there' && BE.has(verb.text.toLowerCase().replace(/’/g, "'"))) {
+    const a = spaced(text, verb, after[0]) ? after[0].text.toLowerCase() : undefined;
+    if (a === 'a' || a === 'an') return spaced(text, after[0], after[1]) && PLURAL_AFTER_A.has(after[1].text.toLowerCase()) ? 'plural' : 'singular';
+    if (a === 'no' || a === 'only') {
+      // The word after tells: "there is no slashes" and "there is only two" are plural, "no way" and "only one" singular.
+      const b = spaced(text, after[0], after[1]) ? after[1].text.toLowerCase() : undefined;
+      if (b === undefined) return undefined;
+      if (PLURAL_AFTER_THERE.has(b) || pluralNoun(b, lex)) return 'plural';
+      return b === 'one' || (a === 'no' && !/s$/.test(b) && nounLike(b, lex) && !lex.canBe(b, 'modifier')) ? 'singular' : undefined;
+    }
+    return a === undefined ? undefined : SINGULAR_AFTER_THERE.has(a) ? 'singular' : PLURAL_AFTER_THERE.has(a) ? 'plural' : undefined;
+  }
+  // Does a word `is` takes stand right before the last word (not read for a relative pronoun's antecedent)?
+  const governs = (is: (x: string) => boolean) => !antecedent && n > 1 && is(before[n - 2].text.toLowerCase()) && spaced(text, before[n - 2], last);
+  if (governs((x) => bareBefore(x, verb))) return undefined;
+  if (SINGULAR_SUBJECTS.has(lw) || PLURAL_SUBJECTS.has(lw)) {
+    // A pronoun a preposition governs is its object ("none of these was", "the size of it is"), not the subject.
+    if (governs((x) => PREPOSITIONS.has(x))) return undefined;
+    // After a modal or "do" before it, the subject is inverted and the verb bare ("nor will it provide", "does it work").
+    if (governs((x) => MODALS.has(x))) return undefined;
+    return SINGULAR_SUBJECTS.has(lw) ? 'singular' : 'plural';
+  }
+  // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
+  if (MODALS.has(lw)) return undefined;
+  // "below" or "above" after a noun points at what it names ("the changes below has", "the steps above is"): the noun
+  // before it is the subject, read as if it stood next to the verb.
+  if (POINTING.has(lw) && n > 1 && spaced(text, before[n - 2], last)) return numberBefore(text, before.slice(0, n - 1), last, lex, after, antecedent);
+  // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
+  if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
+  // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with
+  // nothing before it that makes it an object or a conjunct, is one thing: "Vite come with", "because Nuxt provide".
+  const lead1 = n > 1 ? before[n - 2].text.toLowerCase() : undefined;
+  if (!antecedent && /^\p{Lu}[\p{Ll}\d]+$/u.test(last.text) && !/s$/.test(last.text) && !lex.isWord(lw) && !lex.isWord(last.text) &&
+      !(lead1 !== undefined && (notSubjectBefore(lead1) || DETERMINERS.has(lead1) || bareBefore(lead1, verb) || MODALS.has(lead1)))) {
+    return 'singular';
+  }
+  // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
+  if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
+  const word = (k: number) => (k >= 0 && spaced(text, before[k], before[k + 1]) ? before[k].text.toLowerCase() : undefined);
+  // The determiner just before the noun, or before one modifier ("the default value"); a verb's form or a function
+  // word there is no modifier ("the parts that are present are": "that" is a relative pronoun there, no determiner).
+  const modifier = n > 1 && !FUNCTION_WORDS.has(before[n - 2].text.toLowerCase()) && !AUX.has(before[n - 2].text.toLowerCase());
+  const at = [n - 2, ...(modifier ? [n - 3] : [])].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
+  const plural = pluralNoun(lw, lex);
+  // A conjunction before a plural noun leaves it plural, joined ("the root and envDir options affect") or the nearer
+  // of two ("the file or its copies are"), unless a preposition governs the first conjunct ("with git commit or
+  // similar commands is", "for executables, libraries and targets is"): read back from the conjunction through the
+  // phrase (code spans inside it, and a list's commas where a comma stands before the conjunction).
+  const list = (k: number) => k > 0 && /^\s*,\s*$/.test(text.slice(before[k - 1].end, before[k].start));
+  const phraseGap = (a: Span, b: Span, inList: boolean) => {
+    const gap = text.slice(a.end, b.start).replace(/`[^`]*`/g, ' ');
+    return gap === '' || readsBlank(gap) || (inList && /^\s*,\s*$/.test(gap));
+  };
+  const governed = (k: number) => {
+    const inList = list(k);
+    for (let j = k - 1; j >= Math.max(0, k - 8) && phraseGap(before[j], before[j + 1], inList); j--) {
+      const x = before[j].text.toLowerCase();
+      if (NOT_SUBJECT_BEFORE.has(x) && !CONJUNCTIONS.has(x)) return true;
+    }
+    return false;
+  };
+  const blocks = (x: string, k: number) => notSubjectBefore(x) && !(plural && CONJUNCTIONS.has(x) && !governed(k)) && !(!antecedent && opensClause(k));
+  // A conjunction that joins clauses, not noun phrases, and "before", "after", "until" or "since" as one: after a verb's
+  // form ("the domain is not running or the hypervisor do", "is executed before the guest have"), the noun phrase after
+  // it is a new clause's subject. (After a comma it may as well end a list: "executables, libraries, and targets is".)
+  function opensClause(k: number): boolean {
+    if (!CLAUSE_JOINERS.has(before[k].text.toLowerCase())) return false;
+    if (k === 0) return false;
+    const gap = text.slice(before[k - 1].end, before[k].start);
+    const w = before[k - 1].text.toLowerCase();
+    return readsBlank(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
+  }
+  const start = at ?? n - 1;
+  const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
+  if (lead !== undefined && (blocks(lead, start - 1) || (!antecedent && bareBefore(lead, verb)))) return undefined;
+  // An infinitive's object is no subject: "a parser to implement these ideas was within reach".
+  if (lead !== undefined && start > 1 && before[start - 2].text.toLowerCase() === 'to' && lex.canBe(lead, 'verb') &&
+      spaced(text, before[start - 2], before[start - 1])) return undefined;
+  // A question's subject after its auxiliary takes a bare verb ("How does this module differ", "Can the parser
+  // handle"), as a pronoun does after one ("does it work").
+  if (lead !== undefined && !antecedent && INVERTING.has(lead) && spaced(text, before[start - 1], before[start])) return undefined;
+  // With no determiner next to the noun, modifiers may stand between it and a preposition, or a determiner
+  // after one ("code behind dynamic imports", "the selection of the small pack-files").
+  if (at === undefined) {
+    for (let k = n - 3; k >= Math.max(0, n - 5); k--) {
+      const x = before[k].text.toLowerCase();
+      if (blocks(x, k)) return undefined;
+      if (DETERMINERS.has(x) && k > 0 && blocks(before[k - 1].text.toLowerCase(), k - 1)) return undefined;
+      if (FUNCTION_WORDS.has(x)) break;
+    }
+  }
+  const det = at !== undefined ? word(at)! : undefined;
+  if (det && PLURAL_DETERMINERS.has(det)) return plural || nounLike(lw, lex) ? 'plural' : undefined;
+  if (plural) return det && SINGULAR_DETERMINERS.has(det) ? undefined : 'plural';
+  if (det === undefined || /s$/.test(lw)) return undefined;
+  // After an article, "each" or "every" a word is a noun, whatever else it can be ("a commit are", "when the commit
+  // were", "each run have"), but for a modifier or a verb's inflection ("the same", "the following", "the removed").
+  const nounAfterDeterminer = (NOUN_SINGULAR_BEFORE.has(det) || ARTICLES.has(det)) && lex.isWord(lw) && !/(ly|est|ing|ed)$/.test(lw) &&
+    !lex.canBe(lw, 'modifier');
+  if (!nounLike(lw, lex) && !nounAfterDeterminer) return undefined;
+  return 'singular';
+}
+
+/** Determiners that tell the number of the noun after them: "a file", "every entry"; "several files", "these options". */
+const NOUN_SINGULAR_BEFORE = new Set(['a', 'an', 'every', 'each', 'another']);
+const NOUN_PLURAL_BEFORE = new Set(['these', 'those', 'several', 'many', 'multiple', 'various', 'numerous', 'both', 'few', 'two',
+  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'hundreds', 'thousands', 'dozens']);
+/**
+ * Those of them that also stand alone, for the people or things meant ("many use it", "each needs one", "both work"):
+ * after one, a word that can be a verb is read as a noun only where the next word says so.
+ */
+const STANDS_ALONE = new Set(['each', 'another', 'these', 'those', 'several', 'many', 'both', 'few', 'two', 'three', 'four', 'five',
+  'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty']);
+/** After a word that stands alone as a verb or a noun, the words that make it the noun: a verb of its own, or "why". */
+const AFTER_NOUN = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'must',
+  'may', 'might', 'does', 'do', 'did', "isn't", "aren't", "doesn't", "don't", 'why']);
+/** "one of the reasons", "each of these files": one of a plural. */
+const ONE_OF = new Set(['one', 'each', 'either', 'neither']);
+/**
+ * Nouns whose two numbers are spelt alike, or that read either way, and -s forms that are nouns of their own ("a
+ * means", "the news", "the goods" are no plurals of "mean", "new", "good"): a determiner tells nothing of their -s.
+ */
+const SAME_IN_BOTH = new Set([...PLURAL_WITHOUT_S, 'sheep', 'fish', 'deer', 'aircraft', 'offspring', 'software', 'hardware', 'means', 'lens',
+  'glasses', 'goods', 'thanks', 'arms', 'savings', 'manners', 'customs', 'works', 'clothes', 'physics', 'mathematics', 'economics',
+  'politics', 'ethics', 'statistics', 'analytics', 'graphics', 'headquarters', 'premises', 'outskirts', 'belongings', 'surroundings',
+  'earnings', 'remains', 'odds', 'scissors', 'pants', 'trousers', 'jeans', 'shorts', 'congratulations', 'regards', 'whereabouts',
+  'crossroads', 'barracks', 'lyrics', 'contents',
+  // and words that stand for a noun after "the" ("one of the following", "each of the above")
+  'following', 'above', 'below', 'former', 'latter', 'rest', 'same', 'best', 'first', 'last', 'most', 'majority', 'remainder', 'other', 'more', 'less', 'much', 'lot']);
+
+/**
+ * The number of the noun `word` as the determiner before it says it, where it says it plainly: one that tells a
+ * number right before it ("every details", "a cars", "several reason"), or before one modifier that is neither a
+ * noun nor a verb ("many new employee"), or "one of the" before it ("one of the reason"). undefined where a
+ * determiner that also stands alone ("many", "each") meets a word that can be a verb and the next word does not
+ * make it a noun ("many use it", "each needs one"), where the word modifies a noun after it ("two factor
+ * authentication", "these file formats"), where its two numbers read alike ("many people", "a series"), or where
+ * nothing before it tells. The channel's noun-number cue reads it (channel.ts, nounNumberCue).
+ */
+export function nounNumber(text: string, before: readonly Span[], word: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  const w = word.text;
+  if (!/^\p{Ll}+$/u.test(w) || SAME_IN_BOTH.has(w) || FUNCTION_WORDS.has(w) || MODALS.has(w)) return undefined;
+  // Half of a compound or a pair ("high-level", "key/value"), or one of two nouns ("both left and right", "several
+  // file and directory names"): the determiner may be the other's.
+  const rest = text.slice(word.end);
+  if (/^[-/]/.test(rest) || /^\s+(and|or|nor)\b/i.test(rest)) return undefined;
+  const n = before.length;
+  const at = (k: number) => (k >= 0 && spaced(text, before[k], k + 1 < n ? before[k + 1] : word) ? before[k].text.toLowerCase() : undefined);
+  const told = (d: string | undefined): GrammaticalNumber | undefined =>
+    d === undefined ? undefined : NOUN_SINGULAR_BEFORE.has(d) ? 'singular' : NOUN_PLURAL_BEFORE.has(d) ? 'plural' : undefined;
+  let number = told(at(n - 1)), alone = number !== undefined && STANDS_ALONE.has(at(n - 1)!), modified = false;
+  if (number === undefined) {
+    const m = at(n - 1), beforeM = told(at(n - 2));
+    if (m !== undefined && (OPEN_DETERMINERS.has(m) || m === 'these' || m === 'those') && at(n - 2) === 'of' && ONE_OF.has(at(n - 3) ?? '')) number = 'plural';
+    else if (m !== undefined && beforeM !== undefined && /^\p{Ll}+$/u.test(m) && !FUNCTION_WORDS.has(m) && !PLURAL_AFTER_A.has(m) &&
+      lex.isWord(m) && !lex.canBe(m, 'noun') && !lex.canBe(m, 'verb') && !pluralNoun(m, lex)) {
+      number = beforeM;
+      modified = true;
+    }
+    alone = false;   // after a modifier, or "one of the", the word is a noun
+  }
+  if (number === undefined) return undefined;
+  const others = otherNumber(w, lex), plural = pluralNoun(w, lex);
+  const stem = plural ? others.find((o) => o.length < w.length) : w, withS = plural ? w : others.find((o) => o.length > w.length);
+  if (stem === undefined || withS === undefined || !lex.canBe(stem, 'noun') || SAME_IN_BOTH.has(withS)) return undefined;
+  const next = spaced(text, word, after[0]) ? after[0].text.toLowerCase() : undefined;
+  const ends = /^\s*($|[.,;:!?)])/.test(rest);
+  // After "a" and a word WordNet knows only as an adjective, a verb's -s may be the verb of the phrase ("a preset sets").
+  if (modified && plural && number === 'singular' && lex.canBe(stem, 'verb')) return undefined;
+  if (alone && lex.canBe(stem, 'verb') && !ends && !(next !== undefined && AFTER_NOUN.has(next))) return undefined;
+  // A noun right after it makes the word its modifier ("two factor authentication", "a users guide").
+  if (!ends && next !== undefined && !FUNCTION_WORDS.has(next) && !AFTER_NOUN.has(next) && (lex.canBe(next, 'noun') || pluralNoun(next, lex))) return undefined;
+  return number;
+}
+
+/** The number an agreement form shows: is, has, -s singular; are, have, the bare verb plural. */
+export function verbNumber(w: string): GrammaticalNumber {
+  const lw = w.toLowerCase().replace(/’/g, "'");
+  const aux = AUX_PAIRS.find(([sg, pl]) => lw === sg || lw === pl);
+  if (aux) return lw === aux[0] ? 'singular' : 'plural';
+  return /s$/.test(lw) ? 'singular' : 'plural';
+}
