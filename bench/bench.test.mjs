@@ -314,6 +314,7 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
     assert.ok(Number.isFinite(v), `${JSON.stringify(out)}`);
   }
   assert.ok(!('a/an' in out.KIND_LOG_PRIOR), 'a/an is set in channel.ts, not fitted');
+  assert.ok(!('comparative' in out.KIND_LOG_PRIOR), 'a comparison made twice is set in channel.ts, not fitted');
   assert.match(r.stderr, /fit: 1 suspects read as unlisted, 1 of them left out/);
   assert.match(r.stderr, /fit: 1 doubled words of the training text itself left out/);
   // By their pair's hash e1, c1 and e3 are read in their document, e2, c2 and e4 alone; e1 and c1 are not in it.

@@ -291,7 +291,7 @@ async function collect(o) {
 // The kind priors' starting guesses (how often a word is the wrong one of its kind), and where the weak pull
 // draws them: fixed here, so a re-fit does not start from its own last answer.
 const START = { spelling: 1 / 200, listed: 1 / 200, slip: 1 / 300, cloze: 1 / 200, split: 1 / 500, join: 1 / 500, confusable: 1 / 300, usage: 1 / 300, 'quiet-confusable': 1 / 1000, 'quiet-usage': 1 / 1000, 'quiet-agreement': 1 / 1000, delete: 1 / 1000,
-  agreement: 1 / 300, 'verb-number': 1 / 300, number: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500, comparative: 1 / 1000 };
+  agreement: 1 / 300, 'verb-number': 1 / 300, number: 1 / 300, 'verb-form': 1 / 500, article: 1 / 400, to: 1 / 800, compound: 1 / 500 };
 /** The own prior's features, in ownFeatures' order (channel.ts). */
 const OWN_KEYS = eng('engine/channel').OWN_FEATURES;
 /**
@@ -300,7 +300,7 @@ const OWN_KEYS = eng('engine/channel').OWN_FEATURES;
  * FAMILIAR_WORD; held at 0 by --no-common).
  */
 const CUES = ['cue', 'conf', 'noun', 'common', 'familiar'], LEXICON_CUES = ['common', 'familiar'];
-const KINDS = ['spelling', 'listed', 'slip', 'cloze', 'split', 'join', 'confusable', 'usage', 'quiet-confusable', 'quiet-usage', 'quiet-agreement', 'delete', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'compound', 'comparative'];
+const KINDS = ['spelling', 'listed', 'slip', 'cloze', 'split', 'join', 'confusable', 'usage', 'quiet-confusable', 'quiet-usage', 'quiet-agreement', 'delete', 'agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'compound'];
 
 /**
  * The non-word's own prior, log P(x typed | x meant): a bias plus weights on its shape (channel.ts, ownFeatures),
@@ -366,9 +366,9 @@ function lossAndGrad(records, th, start, pull) {
 
 /** Linear in a, b, c: REPLACE_WEIGHTS' energy, surprisal and perPiece, nats each (a convex problem). */
 function fit(records, start, { perPiece, energy, own, common, apostrophe }) {
-  // 'a/an', 'leftover' and 'pronoun' are set, not fitted (channel.ts): no such error is planted yet.
+  // 'a/an', 'leftover', 'pronoun' and 'comparative' are set, not fitted (channel.ts): no such error is planted yet.
   const th = { a: energy ? 1 : 0, b: 0.5, c: 0, d: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
-    prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10) } };
+    prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10), comparative: Math.log(1 / 2) } };
   const keys = [...(perPiece ? ['c'] : []), ...(apostrophe ? ['d'] : []), ...(energy ? ['a'] : []), 'b', 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };

@@ -92,8 +92,15 @@ import type { ReplaceWeights } from './ranking';
 
 /**
  * log P(a word is typed wrong in this way) per kind, before its edits. Planted text has an error in every
- * other sentence, so these are rates of the dev sets' kind, not of a careful writer's. comparative was
- * never planted: it keeps its starting guess, log(1/1000). 'a/an' was never planted either and is SET, not
+ * other sentence, so these are rates of the dev sets' kind, not of a careful writer's. 'comparative' was never
+ * planted and is SET, not fitted: the fix exists only for a comparison made twice ("more easier", "most biggest":
+ * grammar.ts, doubledComparison), which English hardly ever writes on purpose, and a row that drops a word reads
+ * likelier by that word's own surprisal and price per piece whether or not it is wrong (the rows read "There are more
+ * older people" 4.6 nats likelier without "more", "more easier" 3.6), so the rule's pattern says more than they do;
+ * log(1/2), as for a leftover (the starting guess before, log(1/1000), left every such pair unflagged). Measured
+ * (2026-12-07), with "more" or "most" made a suspect whatever its score (findings.ts, forcedCandidates): jfleg-dev +4
+ * caught ("more easier", "more better", "more stronger", "most worst"), the other dev sets and the 218 READMEs flag for
+ * flag the same. 'a/an' was never planted either and is SET, not
  * fitted: the fix exists only when CMUdict's first sound of the next word disagrees with the article typed
  * (articles.ts leaves unsure readings alone), and such an "a" or "an" is a slip about as often as not
  * (the rest: a reading the writer does not share, "a historic"); log(1/2). Planting a/an errors in
@@ -110,7 +117,7 @@ import type { ReplaceWeights } from './ranking';
  * holds no edit of case alone); tech-dev, real-dev and 218 READMEs none.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
-  spelling: -7.285, listed: -4.699, slip: -6.601, cloze: -5.503, split: -9.511, join: -6.22, confusable: -4.126, usage: -7.191, 'quiet-confusable': -4.954, 'quiet-usage': -7.493, 'quiet-agreement': -4.454, delete: -0.72, agreement: -3.068, 'verb-number': -5.015, number: -6.979, 'verb-form': -10.051, article: -7.128, to: -7.64, compound: -8.203, comparative: -6.908, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10),
+  spelling: -7.285, listed: -4.699, slip: -6.601, cloze: -5.503, split: -9.511, join: -6.22, confusable: -4.126, usage: -7.191, 'quiet-confusable': -4.954, 'quiet-usage': -7.493, 'quiet-agreement': -4.454, delete: -0.72, agreement: -3.068, 'verb-number': -5.015, number: -6.979, 'verb-form': -10.051, article: -7.128, to: -7.64, compound: -8.203, comparative: Math.log(1 / 2), 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */

@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, confusionCues, contextCues } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, leftoverPair, runsOn, slipDouble } from './grammar';
+import { confusionsAt, doubledComparison, leftoverPair, runsOn, slipDouble } from './grammar';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
 import { isBlankGap } from '../text/words';
@@ -83,7 +83,7 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
- * a/an before a sound, "I" for a lower-case "i" standing alone.
+ * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most".
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -123,6 +123,13 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // ("for row i").
   if (LOWER_PRONOUN.test(w.text) && checkable[i] && !/[-/'’]/.test(text[w.start - 1] ?? ' ') && !/[-/'’]/.test(text[w.end] ?? ' ')) {
     forced.push({ text: 'I' + w.text.slice(1), start: w.start, end: w.end, prior: 3, sources: ['pronoun'] });
+  }
+  // A comparison made twice ("more easier", "most biggest", "more better": grammar.ts, doubledComparison): "more" or
+  // "most" goes, whatever the model reads of either word; it decides whether the pair is meant.
+  const after = words[i + 2]?.sentence === w.sentence ? words[i + 2] : undefined;
+  if (next && t.grammar && (w.text === w.text.toLowerCase() || i === 0 || prev?.sentence !== w.sentence) && next.sentence === w.sentence &&
+      checkable[i + 1] && doubledComparison(text, w, next, after, t.grammar)) {
+    forced.push({ text: applyCase(w.text, next.text), start: w.start, end: next.end, prior: 3, sources: ['comparative'] });
   }
   // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".
   if (next && !/^(a|an|the)$/i.test(next.text) && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {

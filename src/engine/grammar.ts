@@ -10,9 +10,10 @@ import { articleFix, soundOf } from './articles';
 import { confusionsOf, type ConfusionKind } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { isBlankGap } from '../text/words';
+import { PLURAL_WITHOUT_S } from './subjects';
 import {
   ARTICLES, AUX, comparativeBase, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, MODALS, otherNumber, type Span,
-  SUBJECT_PRONOUNS, thirdPerson
+  pluralNoun, SUBJECT_PRONOUNS, thirdPerson
 } from './wordClasses';
 
 export type GrammarKind = 'agreement' | 'verb-number' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
@@ -229,14 +230,39 @@ export function grammarCandidates(ctx: GrammarContext, lex: GrammarLexicon): Gra
     out.push({ text: prev.text + lw, start: prev.start, end: word.end, kind: 'compound' });
   }
 
-  // "more faster" → "faster", from either word.
-  if (prev && joinable(prev, word) && /^(more|most)$/i.test(prev.text) && comparativeBase(lw, lex)) {
+  // "more faster" → "faster", from the comparative (from "more", whatever its score: findings.ts, forcedCandidates).
+  if (prev && doubledComparison(ctx.text, prev, word, next, lex)) {
     out.push({ text: withCase(prev.text, w), start: prev.start, end: word.end, kind: 'comparative' });
   }
-  if (/^(more|most)$/.test(lw) && next && joinable(word, next) && comparativeBase(next.text.toLowerCase(), lex)) {
-    out.push({ text: withCase(w, next.text), start: word.start, end: next.end, kind: 'comparative' });
-  }
   return out;
+}
+
+/**
+ * Are `more` and `comparative` a comparison made twice, "more" or "most" then an adjective's own comparative or
+ * superlative with only blanks between ("more easier", "most biggest", "more better": doubledComparative)? Not before
+ * a plural (`after`, the word after the comparative), where "more" counts ("more older people", "most newer
+ * releases"), nor where the comparative runs on into a compound ("more better-looking").
+ */
+export function doubledComparison(text: string, more: Span, comparative: Span, after: Span | undefined, lex: GrammarLexicon): boolean {
+  const a = after?.text.toLowerCase();
+  return /^(more|most)$/i.test(more.text) && isBlankGap(text.slice(more.end, comparative.start)) && /^\p{Ll}+$/u.test(comparative.text) &&
+    !runsOn(text, comparative.end) && doubledComparative(comparative.text, lex) &&
+    !(a !== undefined && (pluralNoun(a, lex) || PLURAL_WITHOUT_S.has(a)));
+}
+
+/** Comparatives and superlatives English forms without -er or -est. */
+const IRREGULAR_COMPARATIVES = new Set(['better', 'best', 'worse', 'worst']);
+
+/**
+ * Is w (lower case), after "more" or "most", an adjective's own comparative or superlative, a comparison made twice
+ * ("more easier", "most biggest", "more better")? An -er or -est form of a modifier (comparativeBase) that is no noun
+ * or verb itself ("more server capacity", "more power", "more number" are nouns, of "serve", "pow" and "numb"), or
+ * an irregular one; not "later" ("more later": more, said later).
+ */
+function doubledComparative(w: string, lex: GrammarLexicon): boolean {
+  if (IRREGULAR_COMPARATIVES.has(w)) return true;
+  const base = w === 'later' ? undefined : comparativeBase(w, lex);
+  return base !== undefined && lex.canBe(base, 'modifier') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb');
 }
 
 /** The original's capital first letter carried over ("The cat" → "Cat" when "The" is dropped). */

@@ -24,7 +24,7 @@ const PLURAL_DETERMINERS = new Set(['these', 'those', 'many', 'several', 'both',
 /** Determiners that say nothing of the noun's number ("the value", "the values"). */
 const OPEN_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'your', 'my', 'his', 'her', 'whose']);
 /** Plurals without an -s, and nouns read either way: a cue from them would mislead. */
-const PLURAL_WITHOUT_S = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'phenomena', 'indices',
+export const PLURAL_WITHOUT_S = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'phenomena', 'indices',
   'matrices', 'vertices', 'feet', 'teeth', 'mice', 'geese', 'police', 'staff', 'series', 'species', 'news', 'metadata']);
 /** After an existential "there is/are", the first word of the subject that follows, when it tells its number. */
 const SINGULAR_AFTER_THERE = new Set(['a', 'an', 'one', 'another', 'no', 'nothing', 'only']);

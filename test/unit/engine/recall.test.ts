@@ -13,6 +13,7 @@ import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, 
 import { confusionCue } from '../../../src/engine/confusionCue';
 import { confusionsAt, grammarCandidates, tenseOnly } from '../../../src/engine/grammar';
 import { nounNumber, subjectNumber } from '../../../src/engine/subjects';
+import { suspectsOf } from '../../../src/engine/findings';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { COMMON, editCost, FAMILIAR, NAME, SpellingIndex } from '../../../src/engine/spelling';
 
@@ -673,8 +674,25 @@ test('split and joined compounds, and "more faster"', () => {
   has(variants('Use the login page.', 'login'), 'compound', 'Use the log in page.');
   has(variants('Run the set up script.', 'set'), 'compound', 'Run the setup script.');
   has(variants('It is more faster now.', 'faster'), 'comparative', 'It is faster now.');
-  has(variants('It is more easier now.', 'more'), 'comparative', 'It is easier now.');
-  assert.ok(!variants('It is more useful now.', 'useful').some((v) => v.kind === 'comparative'));
+  has(variants('It is more easier now.', 'easier'), 'comparative', 'It is easier now.');
+  has(variants('This is more better for us.', 'better'), 'comparative', 'This is better for us.');
+  has(variants('It is the most biggest one.', 'biggest'), 'comparative', 'It is the biggest one.');
+  const none = (text: string, word: string) => assert.ok(!variants(text, word).some((v) => v.kind === 'comparative'), text);
+  none('It is more useful now.', 'useful');
+  none('There are more older people here.', 'older');   // "more" counts a plural
+  none('We need more server capacity.', 'server');      // a noun in -er, of "serve"
+  none('It gives more power to users.', 'power');
+  none('More later.', 'later');
+});
+
+test('a comparison made twice is a suspect from "more" or "most" whatever its score', () => {
+  const text = 'It is more easier now. The most biggest one. There are more older people. Get more server capacity. It is more useful.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
+  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('comparative')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(pairs, [['more easier', 'easier'], ['most biggest', 'biggest']]);
 });
 
 test('grammar kinds enter the one candidate list', () => {
