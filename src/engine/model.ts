@@ -51,9 +51,9 @@ function fileState(file: string): string {
  * read from there while the file's stat is the one recorded, so a start does not hash the files an earlier start
  * hashed and nothing has changed since. Measured on the shipped CPU graphs and their optimized forms (graphCache.ts,
  * 28 MB hashed at every start; 2-core EPYC VM, the engine's two graph threads): start to first result 801 -> 772 ms
- * (mean of 6 each, interleaved), the command line on one line 612 -> 602 ms. A file changed within SETTLED_MS of its hash is hashed at every start until it is
- * older (`settledMs`: tests ask for 0). Writing the record is best effort: one that cannot be written costs the next
- * start a hash, never a check.
+ * (mean of 6 each, interleaved), the command line on one line 612 -> 602 ms. A file changed within SETTLED_MS of its
+ * hash is hashed at every start until it is older (`settledMs`: tests ask for 0). Writing the record is best effort:
+ * one that cannot be written costs the next start a hash, never a check.
  */
 export function recordedSha256(file: string, dir: string, settledMs = SETTLED_MS): string {
   const full = path.resolve(file);
@@ -76,7 +76,7 @@ export function recordedSha256(file: string, dir: string, settledMs = SETTLED_MS
       renameSync(tmp, record);
     } catch {
       // A directory that cannot be written: the graph cache beside it says so (graphCache.ts); here it costs a hash.
-      rmSync(tmp, { force: true });
+      try { rmSync(tmp, { force: true }); } catch { /* nothing was written there */ }
     }
   }
   return sha256;
