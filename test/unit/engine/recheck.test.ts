@@ -25,13 +25,14 @@ const DOC = [
  * A small vocabulary (the test's words, letters and punctuation) keeps the bigram model's cloze, which
  * scores every piece of the vocabulary at every position, fast enough for many checks.
  */
-const VOCAB = (() => {
-  const words = new Set((BIGRAM_TRAINING + ' ' + DOC).match(/\p{L}+/gu));
+function vocabOf(doc: string): string {
+  const words = new Set((BIGRAM_TRAINING + ' ' + doc).match(/\p{L}+/gu));
   const letters = [...'abcdefghijklmnopqrstuvwxyz'];
   const pieces = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', ...'.,#-`=1x', ...letters, ...letters.map((c) => c.toUpperCase()),
     ...letters.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1)];
   return [...new Set(pieces)].join('\n');
-})();
+}
+const VOCAB = vocabOf(DOC);
 
 /** A fresh tokenizer (so nothing remembered) and a fresh model (so no cached rows): a cold check. */
 async function cold(text: string, lang = 'markdown') {
@@ -81,6 +82,36 @@ test('check, edit, re-check equals a cold check of the edited text, edit after e
     const wpCold = WordPiece.fromVocab(VOCAB, true);
     assert.deepEqual(await scored(text, { runner, wp }), await scored(text, { runner: new BigramRunner(testMeta(), wpCold, BIGRAM_TRAINING), wp: wpCold }), what);
     for (const w of warm.words) assert.equal(text.slice(w.start, w.end), w.word, what);
+  }
+});
+
+test('words that name rather than say are read again where the text around them changed, inside their block or not', async () => {
+  // A link's label that names its target, a handle, a "|" list, a word quoted alone, a hyphen's suffix: each left
+  // unchecked by what stands around it (wordScores.ts), which may lie outside the words' block (the first word's
+  // quote, the last word's link target): a re-check after an edit there reads them as a cold check does.
+  const doc = ['# Tools', '', 'Install [cpy](https://github.com/sindresorhus/cpy) and [mkdirp](', 'https://example.com/mkdirp) for the keys.', '',
+    'Ask @octocat about the the tree-ish keys.', '', "The 'from' keys and the a|b list.", '', "'from' is a key.", '',
+    'The keys are [cpyz](https://github.com/sindresorhus/cpyz)', ''].join('\n');
+  const vocab = vocabOf(doc.replaceAll('cpyz', '') + ' copy mkdir octo');   // "cpyz" a non-word, spelt as its target
+  const wp = WordPiece.fromVocab(vocab, true);
+  const runner = new BigramRunner(testMeta(), wp, BIGRAM_TRAINING);
+  const fresh = () => { const w = WordPiece.fromVocab(vocab, true); return { runner: new BigramRunner(testMeta(), w, BIGRAM_TRAINING), wp: w }; };
+  const edits: [string, (t: string) => string][] = [
+    ["a target no longer the label's", (t) => replace(t, 'sindresorhus/cpy)', 'sindresorhus/copy)')],
+    ['a target on the next line changed', (t) => replace(t, 'example.com/mkdirp', 'example.com/mkdir')],
+    ["a handle's @ taken away", (t) => replace(t, '@octocat', 'octocat')],
+    ['a quote and a bar taken away', (t) => replace(replace(t, "'from'", 'from'), 'a|b', 'a b')],
+    ["the quote before a block's first word taken away", (t) => replace(t, "'from' is", "from' is")],
+    ["the target after a block's last word changed", (t) => replace(t, 'sindresorhus/cpyz)', 'sindresorhus/copy)')],
+    ['back to the start', () => doc],
+  ];
+  let text = doc;
+  const first = await scored(text, { runner, wp });
+  assert.ok(first.checkable.includes(false), 'some words are left unchecked');
+  for (const [what, edit] of edits) {
+    text = edit(text);
+    const warm = await scored(text, { runner, wp });
+    assert.deepEqual(warm, await scored(text, fresh()), what);
   }
 });
 
