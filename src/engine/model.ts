@@ -52,7 +52,8 @@ function fileState(file: string): string {
  * hashed and nothing has changed since. Measured on the shipped CPU graphs and their optimized forms (graphCache.ts,
  * 28 MB hashed at every start; 2-core EPYC VM, the engine's two graph threads): start to first result 801 -> 772 ms
  * (mean of 6 each, interleaved), the command line on one line 612 -> 602 ms. A file changed within SETTLED_MS of its
- * hash is hashed at every start until it is older (`settledMs`: tests ask for 0). Writing the record is best effort:
+ * hash is hashed at every start until it is older (`settledMs`: tests ask for -Infinity, a record even for a file
+ * changed this very millisecond, whose mtime's fraction may lie past Date.now()'s). Writing the record is best effort:
  * one that cannot be written costs the next start a hash, never a check.
  */
 export function recordedSha256(file: string, dir: string, settledMs = SETTLED_MS): string {

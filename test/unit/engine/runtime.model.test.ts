@@ -100,7 +100,7 @@ test('recordedSha256 reads back the sum it recorded while the file is unchanged,
     writeFileSync(file, 'first bytes');
     assert.equal(recordedSha256(file, sums, 60_000), sha256FileSync(file));
     assert.equal(readdirSync(dir).includes('cache'), false, 'a file changed just now is hashed, its sum not recorded');
-    assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file));
+    assert.equal(recordedSha256(file, sums, -Infinity), sha256FileSync(file));
     const [name] = readdirSync(path.join(sums, 'sums'));
     const record = path.join(sums, 'sums', name);
     // A record is trusted while the stat it names is the file's: one that says another sum is believed (the file is
@@ -108,13 +108,13 @@ test('recordedSha256 reads back the sum it recorded while the file is unchanged,
     // its mtime: the write here changes the size too, and settledMs is what guards the record against such a write.)
     const told = { ...JSON.parse(readFileSync(record, 'utf8')), sha256: 'f'.repeat(64) };
     writeFileSync(record, JSON.stringify(told));
-    assert.equal(recordedSha256(file, sums, 0), 'f'.repeat(64));
+    assert.equal(recordedSha256(file, sums, -Infinity), 'f'.repeat(64));
     writeFileSync(file, 'other, longer bytes');
-    assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file));
+    assert.equal(recordedSha256(file, sums, -Infinity), sha256FileSync(file));
     assert.equal(JSON.parse(readFileSync(record, 'utf8')).sha256, sha256FileSync(file), 'recorded again');
     writeFileSync(record, 'not json');
-    assert.equal(recordedSha256(file, sums, 0), sha256FileSync(file), 'a record that is no record is a miss');
-    assert.throws(() => recordedSha256(path.join(dir, 'missing.onnx'), sums, 0), /ENOENT/);
+    assert.equal(recordedSha256(file, sums, -Infinity), sha256FileSync(file), 'a record that is no record is a miss');
+    assert.throws(() => recordedSha256(path.join(dir, 'missing.onnx'), sums, -Infinity), /ENOENT/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
