@@ -250,17 +250,20 @@ export function doubledComparison(text: string, more: Span, comparative: Span, a
     !(a !== undefined && (pluralNoun(a, lex) || PLURAL_WITHOUT_S.has(a)));
 }
 
-/** Comparatives and superlatives English forms without -er or -est. */
-const IRREGULAR_COMPARATIVES = new Set(['better', 'best', 'worse', 'worst']);
+/**
+ * Comparatives and superlatives read as such whatever else the lexicon says they are: those English forms without -er
+ * or -est, and those whose other sense never follows "more" or "most" (to lower, a closer, one who longs, the latest).
+ */
+const COMPARATIVES = new Set(['better', 'best', 'worse', 'worst', 'lower', 'closer', 'longer', 'latest']);
 
 /**
  * Is w (lower case), after "more" or "most", an adjective's own comparative or superlative, a comparison made twice
  * ("more easier", "most biggest", "more better")? An -er or -est form of a modifier (comparativeBase) that is no noun
  * or verb itself ("more server capacity", "more power", "more number" are nouns, of "serve", "pow" and "numb"), or
- * an irregular one; not "later" ("more later": more, said later).
+ * one of COMPARATIVES; not "later" ("more later": more, said later).
  */
 function doubledComparative(w: string, lex: GrammarLexicon): boolean {
-  if (IRREGULAR_COMPARATIVES.has(w)) return true;
+  if (COMPARATIVES.has(w)) return true;
   const base = w === 'later' ? undefined : comparativeBase(w, lex);
   return base !== undefined && lex.canBe(base, 'modifier') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb');
 }

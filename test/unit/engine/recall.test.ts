@@ -677,6 +677,8 @@ test('split and joined compounds, and "more faster"', () => {
   has(variants('It is more easier now.', 'easier'), 'comparative', 'It is easier now.');
   has(variants('This is more better for us.', 'better'), 'comparative', 'This is better for us.');
   has(variants('It is the most biggest one.', 'biggest'), 'comparative', 'It is the biggest one.');
+  has(variants('The price is more lower now.', 'lower'), 'comparative', 'The price is lower now.');   // "lower" is a verb too
+  has(variants('It is the most latest one.', 'latest'), 'comparative', 'It is the latest one.');     // and "latest" a noun
   const none = (text: string, word: string) => assert.ok(!variants(text, word).some((v) => v.kind === 'comparative'), text);
   none('It is more useful now.', 'useful');
   none('There are more older people here.', 'older');   // "more" counts a plural
