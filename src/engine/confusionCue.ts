@@ -185,9 +185,9 @@ function readsAs(text: string, before: readonly Span[], word: Span, after: reado
     }
     case 'then': case 'than': {
       // "then" right after a form of "be" or a modal, where an adverb stands and no comparison does ("is than used",
-      // "can than be"; not "do" or "have": "more to do than"); "than" after a comparison earlier in its clause (up to eight words before, none across a
-      // comma: "more efficient for accessing the object contents then hash order"); else "then" where an "if" or
-      // "when" came before.
+      // "can than be"; not "do" or "have": "more to do than"); "than" after a comparison earlier in its clause (up to
+      // eight words before, none across a comma: "more efficient for accessing the object contents then hash order");
+      // else "then" where an "if" or "when" came before.
       if (prev !== undefined && ((BE_FORMS.has(prev) && prev !== 'be') || TRUE_MODALS.has(prev))) return as === 'then';
       const near: string[] = [];
       for (let k = before.length - 1, end = word.start; k >= 0 && near.length < 8 && !/[,;:()]/.test(text.slice(before[k].end, end)); end = before[k].start, k--) {

@@ -2,7 +2,7 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { agreementCue, confusionCues, contextCues } from './channel';
+import { agreementCue, confusionCues, contextCues, startsSentence } from './channel';
 import { isGrammarPair } from './confusables';
 import { confusionsAt, doubledComparison, leftoverPair, runsOn, slipDouble } from './grammar';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
@@ -107,7 +107,7 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // read right after it, inline code too ("a an `if` block" -> "an `if` block": the code is read aloud). Not where next
   // is part of a compound or a path ("the your-app config", "the my.cnf file"), nor where a conjunction follows: the
   // words are listed, not used ("the articles are a an and the").
-  if (next && leftoverPair(w.text, next.text, i === 0 || prev?.sentence !== w.sentence) && next.sentence === w.sentence &&
+  if (next && leftoverPair(w.text, next.text, startsSentence(words, i)) && next.sentence === w.sentence &&
       checkable[i + 1] && /^\s+$/.test(text.slice(w.end, next.start)) && !/^[-./_\p{L}\p{N}]/u.test(text.slice(next.end, next.end + 1))) {
     const m = /^(\s*)`?(\p{L}[\p{L}'’]*)/u.exec(text.slice(next.end, next.end + 100));
     const after = m && isBlankGap(m[1]) ? m[2] : undefined;
@@ -126,9 +126,8 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   }
   // A comparison made twice ("more easier", "most biggest", "more better": grammar.ts, doubledComparison): "more" or
   // "most" goes, whatever the model reads of either word; it decides whether the pair is meant.
-  const after = words[i + 2]?.sentence === w.sentence ? words[i + 2] : undefined;
-  if (next && t.grammar && (w.text === w.text.toLowerCase() || i === 0 || prev?.sentence !== w.sentence) && next.sentence === w.sentence &&
-      checkable[i + 1] && doubledComparison(text, w, next, after, t.grammar)) {
+  if (next && t.grammar && (w.text === w.text.toLowerCase() || startsSentence(words, i)) && next.sentence === w.sentence && checkable[i + 1] &&
+      doubledComparison(text, w, next, words[i + 2]?.sentence === w.sentence ? words[i + 2] : undefined, t.grammar)) {
     forced.push({ text: applyCase(w.text, next.text), start: w.start, end: next.end, prior: 3, sources: ['comparative'] });
   }
   // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".

@@ -40,10 +40,14 @@ export function sha256FileSync(file: string): string {
  */
 const SETTLED_MS = 2000;
 
-/** What identifies one state of a file: a write or a rename onto it changes one of them (ctime even under utimes). */
-function fileState(file: string): string {
+/**
+ * What identifies one state of a file (a write or a rename onto it changes one of them, ctime even under utimes), and
+ * when it last changed, in ms since the epoch.
+ */
+function fileState(file: string): { state: string; changedMs: number } {
   const st = statSync(file, { bigint: true });
-  return [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join(':');
+  const changedNs = st.mtimeNs > st.ctimeNs ? st.mtimeNs : st.ctimeNs;
+  return { state: [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join(':'), changedMs: Number(changedNs) / 1e6 };
 }
 
 /**
@@ -62,18 +66,16 @@ export function recordedSha256(file: string, dir: string, settledMs = SETTLED_MS
   const before = fileState(full);
   try {
     const r = JSON.parse(readFileSync(record, 'utf8')) as { file?: unknown; state?: unknown; sha256?: unknown };
-    if (r.file === full && r.state === before && typeof r.sha256 === 'string') return r.sha256;
+    if (r.file === full && r.state === before.state && typeof r.sha256 === 'string') return r.sha256;
   } catch {
     // No record, or one not readable as one: the file is hashed below and the record written again.
   }
   const sha256 = sha256FileSync(full);
-  const st = statSync(full);
-  const settled = Date.now() - Math.max(st.mtimeMs, st.ctimeMs) >= settledMs;
-  if (settled && fileState(full) === before) {
+  if (Date.now() - before.changedMs >= settledMs && fileState(full).state === before.state) {
     const tmp = `${record}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(path.dirname(record), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ file: full, state: before, sha256 }));
+      writeFileSync(tmp, JSON.stringify({ file: full, state: before.state, sha256 }));
       renameSync(tmp, record);
     } catch {
       // A directory that cannot be written: the graph cache beside it says so (graphCache.ts); here it costs a hash.
