@@ -482,6 +482,12 @@ export function contextCues(text: string, words: readonly SentenceWord[], i: num
   };
 }
 
+/** The number word i's determiner tells (subjects.ts, nounNumber), where it tells one. */
+export function nounNumberAt(text: string, words: readonly SentenceWord[], i: number, lex: GrammarLexicon): GrammaticalNumber | undefined {
+  const { before, after } = around(words, i);
+  return nounNumber(text, before, words[i], lex, after);
+}
+
 /**
  * contextCues' confusion cues alone, without the subject's number it also reads (findings.ts asks them of every
  * confusion-set member below the gate, thousands in a long document).

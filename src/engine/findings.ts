@@ -2,9 +2,10 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { agreementCue, confusionCues, contextCues, startsSentence } from './channel';
+import { agreementCue, confusionCues, contextCues, nounNumberAt, nounNumberCue, startsSentence } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, doubledComparison, leftoverPair, runsOn, slipDouble } from './grammar';
+import { confusionsAt, doubledComparison, leftoverPair, nounNumberFixes, runsOn, slipDouble } from './grammar';
+import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
 import { isBlankGap } from '../text/words';
@@ -172,6 +173,36 @@ function readMembers(t: WordTable, i: number): Candidate[] {
   return members.filter((_, k) => cues[k] > 0);
 }
 
+/**
+ * Below the gate, a noun whose determiner tells the other number ("There are several reason.", "a users guide" is
+ * no such: subjects.ts, nounNumber) gets that other number as past the gate ('number', grammar.ts nounNumberFixes),
+ * which the noun-number cue then prices (channel.ts, NOUN_CUE): the model reads a noun's number as barely odd
+ * ("several reason" at pNoise 0.029, the default gate 0.03), where the determiner says it plainly.
+ */
+function readNumber(t: WordTable, i: number): Candidate[] {
+  if (!t.grammar) return [];
+  const w = t.words[i];
+  const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
+  const prev2 = i > 1 && t.words[i - 2].sentence === w.sentence ? t.words[i - 2].text.toLowerCase() : undefined;
+  if (!mayTellNumber(prev?.toLowerCase(), prev2)) return [];
+  const next = t.words[i + 1]?.sentence === w.sentence ? t.words[i + 1].text : undefined;
+  const fixes = nounNumberFixes(w.text, prev, t.grammar, next).map((f): Candidate => ({ text: f, start: w.start, end: w.end, prior: 3, sources: ['number'] }));
+  if (!fixes.length) return [];
+  const noun = nounNumberAt(t.text, t.words, i, t.grammar);
+  return fixes.filter((c) => nounNumberCue(w.text, c, noun) > 0);
+}
+
+/** a and b together, a candidate of b that a has (its span and text) joining its kinds to a's. */
+function joinCandidates(a: Candidate[], b: Candidate[]): Candidate[] {
+  const out = [...a];
+  for (const c of b) {
+    const k = out.findIndex((x) => x.start === c.start && x.end === c.end && x.text === c.text);
+    if (k < 0) out.push(c);
+    else out[k] = { ...out[k], sources: [...new Set([...out[k].sources, ...c.sources])] };
+  }
+  return out;
+}
+
 /** Word i's agreement fixes and its confusion set's other members, of the quiet kinds (CONFUSABLE_GATE). */
 function quietAlternatives(t: WordTable, i: number): Candidate[] {
   const w = t.words[i];
@@ -196,7 +227,7 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
     if (!t.checkable[i]) return;
     const forced = forcedCandidates(t, i);
     const byNoise = t.pNoise[i] >= pNoiseGate || (t.mustCheck?.(w.text) ?? false);
-    if (!byNoise) forced.push(...(t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE ? quietAlternatives(t, i) : readMembers(t, i)));
+    if (!byNoise) forced.push(...joinCandidates(t.pNoise[i] >= pNoiseGate * CONFUSABLE_GATE ? quietAlternatives(t, i) : readMembers(t, i), readNumber(t, i)));
     if (!byNoise && !forced.length) return;
     const s: Suspect = { word: i, byNoise, forced };
     s.real = isRealWord(s, t);

@@ -157,6 +157,15 @@ export function agreementFixes(w: string, prev: string | undefined, lex: Grammar
 }
 
 /**
+ * A noun's other number where grammarCandidates would offer it as one ('number': "reason" → reasons, "files" → file),
+ * lower case; none for a non-word, a function word, or a verb's -s (agreementFixes offers those).
+ */
+export function nounNumberFixes(w: string, prev: string | undefined, lex: GrammarLexicon, next?: string): string[] {
+  if (!lex.isWord(w)) return [];
+  return numberChanges(w, prev, lex, next).filter((c) => c.kind === 'number').map((c) => c.text);
+}
+
+/**
  * A word's other number, lower case, with its kind: an auxiliary's (is → are; none where it opens a sentence that
  * leaves its subject out, elidedSubjectPartner), or -s added or dropped.
  */

@@ -292,6 +292,16 @@ const SAME_IN_BOTH = new Set([...PLURAL_WITHOUT_S, 'sheep', 'fish', 'deer', 'air
   'following', 'above', 'below', 'former', 'latter', 'rest', 'same', 'best', 'first', 'last', 'most', 'majority', 'remainder', 'other', 'more', 'less', 'much', 'lot']);
 
 /**
+ * Could nounNumber read a number for a word after these two words (lower case; undefined where the sentence has
+ * none)? A determiner right before it, or one before a modifier, or the "of" of "one of the": a screen for callers
+ * that ask it of every word.
+ */
+export function mayTellNumber(prev: string | undefined, prev2: string | undefined): boolean {
+  const tells = (d: string | undefined) => d !== undefined && (NOUN_SINGULAR_BEFORE.has(d) || NOUN_PLURAL_BEFORE.has(d));
+  return tells(prev) || tells(prev2) || (prev !== undefined && (OPEN_DETERMINERS.has(prev) || prev === 'these' || prev === 'those') && prev2 === 'of');
+}
+
+/**
  * The number of the noun `word` as the determiner before it says it, where it says it plainly: one that tells a
  * number right before it ("every details", "a cars", "several reason"), or before one modifier that is neither a
  * noun nor a verb ("many new employee"), or "one of the" before it ("one of the reason"). undefined where a

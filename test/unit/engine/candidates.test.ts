@@ -303,6 +303,27 @@ test('below the confusable gate, a confusion-set member is a suspect only where 
   assert.deepEqual(suspectsOf({ ...table, grammar: undefined }, 0.3), [], 'without the word classes, none');
 });
 
+test('below the gate, a noun whose determiner tells the other number is a suspect with that number (readNumber)', () => {
+  const text = 'There are several reason. Each files is read. The files are read. Use a users guide. Every option counts.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0],
+    sentence: (text.slice(0, m.index).match(/\./g) ?? []).length }));
+  // Every word far below the gate: the model reads them all as fitting.
+  const pNoise = words.map(() => 0.001);
+  const table = { text, words, energy: pNoise, surprisal: pNoise, pNoise, checkable: words.map(() => true), isWord: () => true, agreement: gen, grammar: gen };
+  const suspects = suspectsOf(table, 0.3);
+  assert.deepEqual(suspects.map((s) => [words[s.word].text, words[s.word].sentence, s.forced.map((c) => `${c.text}:${c.sources.join('+')}`)]),
+    [['reason', 0, ['reasons:number']], ['files', 1, ['file:number']]],
+    'the determiner\'s number alone: not after "the", nor a noun that modifies the next ("a users guide"), nor one that agrees');
+  assert.ok(suspects.every((s) => !isRealWord(s, table)), 'its fix is the determiner\'s, as a/an\'s is: never capped');
+  assert.deepEqual(suspectsOf({ ...table, grammar: undefined }, 0.3), [], 'without the word classes, none');
+  // Over a third of the gate a word is asked for its agreement fixes too: a fix both kinds offer is one candidate of both.
+  const t2 = 'There are two test.';
+  const w2 = [...t2.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  const quiet = { ...table, text: t2, words: w2, pNoise: w2.map((w) => (w.text === 'test' ? 0.2 : 0.001)), energy: w2.map(() => 0), surprisal: w2.map(() => 0),
+    checkable: w2.map(() => true), agreement: { agreementFixes: (w: string) => (w === 'test' ? ['tests'] : []) } };
+  assert.deepEqual(suspectsOf(quiet, 0.5).map((s) => s.forced.map((c) => `${c.text}:${c.sources.join('+')}`)), [['tests:quiet-agreement+number']]);
+});
+
 test('prioritise: a real word whose cloze row reads one of its alternatives likelier makes the cap before the others', () => {
   // Forty sentences "Fetch it form here.": every "form" a quiet suspect (its set: "from"), none cued by its words;
   // the cloze model reads "from" likelier at the odd ones alone, which have the lower pNoise.

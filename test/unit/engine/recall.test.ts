@@ -12,7 +12,7 @@ import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue } from '../../../src/engine/confusionCue';
 import { confusionsAt, grammarCandidates, tenseOnly } from '../../../src/engine/grammar';
-import { nounNumber, subjectNumber } from '../../../src/engine/subjects';
+import { mayTellNumber, nounNumber, subjectNumber } from '../../../src/engine/subjects';
 import { suspectsOf } from '../../../src/engine/findings';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { COMMON, editCost, FAMILIAR, NAME, SpellingIndex } from '../../../src/engine/spelling';
@@ -391,7 +391,10 @@ test("a noun's number where its determiner tells it plainly, and none where a re
   const number = (text: string, noun: string) => {
     const spans = [...text.matchAll(/[\p{L}'’]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
     const i = spans.findIndex((x) => x.text === noun);
-    return nounNumber(text, spans.slice(0, i), spans[i], gen, spans.slice(i + 1, i + 3));
+    const told = nounNumber(text, spans.slice(0, i), spans[i], gen, spans.slice(i + 1, i + 3));
+    // mayTellNumber is a screen: it passes every word nounNumber reads a number for.
+    if (told) assert.ok(mayTellNumber(spans[i - 1]?.text.toLowerCase(), spans[i - 2]?.text.toLowerCase()), `the screen passes "${noun}" in "${text}"`);
+    return told;
   };
   assert.equal(number('There are several reason.', 'reason'), 'plural', 'at the end of the sentence the word is a noun');
   assert.equal(number('I would learn it in every details.', 'details'), 'singular');
@@ -414,6 +417,8 @@ test("a noun's number where its determiner tells it plainly, and none where a re
   assert.equal(number('These repositories can be cloned.', 'can'), undefined, 'a modal after a plural noun');
   assert.equal(number('Choosing a preset sets the directory.', 'sets'), undefined, 'a verb after a noun phrase');
   assert.equal(number('A few file in here.', 'file'), undefined, '"few" may stand alone before a verb');
+  assert.equal(mayTellNumber('the', 'in'), false, 'the screen: "the" tells no number but after "one of"');
+  assert.equal(mayTellNumber('new', 'many'), true);
 });
 
 test("the noun-number cue prices a noun's other number by its determiner: up where it agrees, down where it leaves it", () => {
