@@ -373,6 +373,11 @@ export const LISTED_OWN = Math.log(1 / 1000);
 /** The kinds that change a verb's number to agree with its subject (grammar.ts), which the agreement cue prices. */
 const AGREEMENT_KINDS: readonly Source[] = ['agreement', 'quiet-agreement', 'verb-number'];
 
+/** Can the agreement cue price c (agreementCue: an agreement kind's single word)? */
+export function agreementKind(c: Candidate): boolean {
+  return c.sources.some((k) => AGREEMENT_KINDS.includes(k)) && !/\s/.test(c.text);
+}
+
 /**
  * FITTED with the rest: nats added to an agreement fix that takes the number of the verb's subject where the
  * words before it say it plainly (subjects.ts, subjectNumber: "The value are" → is), and taken from one that
@@ -385,7 +390,7 @@ export const AGREEMENT_CUE = 3.795;
  * typed does not, −1 the other way round, 0 otherwise (another kind, another span, no number known).
  */
 export function agreementCue(typed: string, c: Candidate, subject: GrammaticalNumber | undefined): number {
-  if (!subject || !c.sources.some((k) => AGREEMENT_KINDS.includes(k)) || /\s/.test(c.text)) return 0;
+  if (!subject || !agreementKind(c)) return 0;
   return Number(verbNumber(c.text) === subject) - Number(verbNumber(typed) === subject);
 }
 
@@ -480,6 +485,12 @@ export function contextCues(text: string, words: readonly SentenceWord[], i: num
     noun: cands.some((c) => c.sources.includes('number')) ? nounNumber(text, before, w, lex, after) : undefined,
     confusion: confusionsOf(text, w, before, after, cands, lex),
   };
+}
+
+/** The number word i's subject tells (subjects.ts, subjectNumber), where it tells one. */
+export function subjectNumberAt(text: string, words: readonly SentenceWord[], i: number, lex: GrammarLexicon): GrammaticalNumber | undefined {
+  const { before, after } = around(words, i);
+  return subjectNumber(text, before, words[i], lex, after);
 }
 
 /** The number word i's determiner tells (subjects.ts, nounNumber), where it tells one. */

@@ -2,7 +2,7 @@
 // REPLACE half). Pure: the model's numbers come in, decisions go out.
 import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
-import { agreementCue, confusionCues, contextCues, nounNumberAt, nounNumberCue, startsSentence } from './channel';
+import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
 import { confusionsAt, doubledComparison, leftoverPair, nounNumberFixes, runsOn, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
@@ -167,7 +167,7 @@ export const CONFUSABLE_GATE = 1 / 3;
  */
 function readMembers(t: WordTable, i: number): Candidate[] {
   if (!t.grammar) return [];
-  const members = quietAlternatives(t, i).filter((c) => c.sources[0] !== 'quiet-agreement');
+  const members = quietAlternatives(t, i, false);
   if (!members.length) return [];
   const cues = confusionCues(t.text, t.words, i, members, t.grammar);
   return members.filter((_, k) => cues[k] > 0);
@@ -203,15 +203,21 @@ function joinCandidates(a: Candidate[], b: Candidate[]): Candidate[] {
   return out;
 }
 
-/** Word i's agreement fixes and its confusion set's other members, of the quiet kinds (CONFUSABLE_GATE). */
-function quietAlternatives(t: WordTable, i: number): Candidate[] {
+/**
+ * Word i's agreement fixes and its confusion set's other members, of the quiet kinds (CONFUSABLE_GATE); without
+ * `agreement`, the members alone (those that are no agreement fix). Most words are in no set, and their
+ * agreement fixes are then asked for only where they are offered.
+ */
+function quietAlternatives(t: WordTable, i: number, agreement = true): Candidate[] {
   const w = t.words[i];
   const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
   const next = t.words[i + 1]?.sentence === w.sentence ? t.words[i + 1].text : undefined;
   const quiet = (c: string, source: Source): Candidate => ({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
+  const members = confusionsAt(w.text, prev, next);
+  if (!agreement && !members.length) return [];
   const agree = t.agreement?.agreementFixes(w.text, prev, next) ?? [];
-  return [...agree.map((c) => quiet(c, 'quiet-agreement')),
-    ...confusionsAt(w.text, prev, next).filter(([c]) => !agree.includes(c)).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
+  return [...(agreement ? agree.map((c) => quiet(c, 'quiet-agreement')) : []),
+    ...members.filter(([c]) => !agree.includes(c)).map(([c, kind]) => quiet(c, kind === 'usage' ? 'quiet-usage' : 'quiet-confusable'))];
 }
 
 /**
@@ -297,9 +303,12 @@ function isCued(s: Suspect, alternatives: Candidate[], t: WordTable): boolean {
   if (!t.grammar) return false;
   const w = t.words[s.word];
   if (alternatives.length === 0) return false;
-  // The words' cues alone: the lexicon's (wordCues) price a non-word's fixes and order no suspect.
-  const cues = contextCues(t.text, t.words, s.word, alternatives, t.grammar);
-  return alternatives.some((c, k) => (cues.confusion?.[k] ?? 0) > 0 || agreementCue(w.text, c, cues.subject) > 0);
+  // The words' cues alone (the lexicon's, wordCues, price a non-word's fixes and order no suspect): a confusion cue,
+  // else an agreement cue, whose subject is read only where an alternative is an agreement fix.
+  if (confusionCues(t.text, t.words, s.word, alternatives, t.grammar).some((c) => c > 0)) return true;
+  if (!alternatives.some(agreementKind)) return false;
+  const subject = subjectNumberAt(t.text, t.words, s.word, t.grammar);
+  return alternatives.some((c) => agreementCue(w.text, c, subject) > 0);
 }
 
 interface Ranked { s: Suspect; r: number }
