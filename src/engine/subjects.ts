@@ -96,6 +96,14 @@ const PARTITIVES = new Set(['all', 'some', 'most', 'none', 'half', 'any', 'part'
 /** Adverbs that stand before a verb ("also learns", "still works"): no noun phrase's words. */
 const ADVERBS = new Set(['also', 'only', 'just', 'still', 'often', 'always', 'never', 'then', 'now', 'already', 'even', 'again', 'soon',
   'sometimes', 'usually', 'rarely', 'seldom', 'yet', 'thus', 'hence', 'therefore', 'instead', 'too', 'very', 'much', 'well']);
+/**
+ * Adverbs of frequency and focus that stand between a subject and its verb ("he usually bring", "the parser also
+ * handle", "it only support"): the subject is read before them (numberBefore). Not those that may end a clause or open
+ * the next ("then", "now", "too", "well": "If it fails then run", "it works well") nor "only" and "even", which may
+ * stand before the subject itself ("only files matter").
+ */
+const BETWEEN_SUBJECT_AND_VERB = new Set(['also', 'just', 'still', 'often', 'always', 'never', 'already', 'sometimes', 'usually',
+  'rarely', 'seldom', 'generally', 'typically', 'normally', 'actually', 'really', 'automatically', 'currently']);
 /** How many words a preposition's phrase before a verb may have ("in the default configuration file"). */
 const PHRASE_WORDS = 5;
 /** How many phrases within a phrase acrossPhrase reads back through ("in the history of a project"). */
@@ -188,6 +196,8 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // "below" or "above" after a noun points at what it names ("the changes below has", "the steps above is"): the noun
   // before it is the subject, read as if it stood next to the verb.
   if (POINTING.has(lw) && n > 1 && spaced(text, before[n - 2], last)) return numberBefore(text, before.slice(0, n - 1), last, lex, after, antecedent);
+  // An adverb between the subject and the verb ("he usually bring", "the parser also handle"): the subject before it.
+  if (BETWEEN_SUBJECT_AND_VERB.has(lw) && n > 1 && spaced(text, before[n - 2], last)) return numberBefore(text, before.slice(0, n - 1), last, lex, after, antecedent);
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
   // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with

@@ -285,6 +285,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Many files that contains it.', 'contains'), 'plural', 'a relative pronoun takes its noun\'s number');
   assert.equal(number('Files that contains it.', 'contains'), 'plural', 'a capital that only begins the sentence');
   assert.equal(number('It holds an object that contain a hash.', 'contain'), 'singular');
+  assert.equal(number('In the morning he usually bring a book.', 'bring'), 'singular', 'an adverb between subject and verb');
+  assert.equal(number('The parser also handle nested lists.', 'handle'), 'singular');
+  assert.equal(number('Files that often contains errors.', 'contains'), 'plural');
+  assert.equal(number('If it fails then run it.', 'run'), undefined, '"then" opens the next clause');
   assert.equal(number('He said that works.', 'works'), undefined, 'a verb before it says nothing');
   assert.equal(number('So that a project can decide.', 'decide'), undefined, 'nor a modal: "can" is no noun there');
   assert.equal(number('The tool will runs.', 'runs'), undefined, 'the word after a modal is no agreement slip');
