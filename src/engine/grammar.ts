@@ -10,7 +10,7 @@ import { articleFix, soundOf } from './articles';
 import { confusionsOf, type ConfusionKind } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { isBlankGap } from '../text/words';
-import { PLURAL_WITHOUT_S } from './subjects';
+import { BARE_BEFORE, PLURAL_WITHOUT_S } from './subjects';
 import {
   ARTICLES, AUX, comparativeBase, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, MODALS, otherNumber, type Span,
   pluralNoun, SUBJECT_PRONOUNS, thirdPerson
@@ -135,7 +135,8 @@ const VERB_FORMS: Map<string, string[]> = (() => {
  */
 function numberKind(stem: string, withS: string, prev: string | undefined, lex: GrammarLexicon): GrammarKind {
   if (!lex.canBe(stem, 'verb')) return 'number';
-  if (prev !== undefined && SUBJECT_PRONOUNS.has(prev.toLowerCase())) return 'verb-number';
+  // After a subject pronoun or a modal or "do" ("it need", "can supports", "does exists") the word is a verb.
+  if (prev !== undefined && (SUBJECT_PRONOUNS.has(prev.toLowerCase()) || BARE_BEFORE.has(prev.toLowerCase()))) return 'verb-number';
   return lex.canBe(stem, 'noun') || lex.canBe(withS, 'noun') ? 'number' : 'verb-number';
 }
 

@@ -69,6 +69,8 @@ function bareBefore(x: string, verb: Span): boolean {
  * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  const bare = bareAfter(text, before, verb);
+  if (bare !== undefined) return bare;
   // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
   // module let you mark a pattern" (where "This property set the path" is a present's slip).
   if (PAST_AS_BASE.has(verb.text.toLowerCase()) && before.some((w) => PAST_MARKERS.has(w.text.toLowerCase()))) return undefined;
@@ -78,6 +80,30 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
+}
+
+/** Modals and the forms of "do", and their negatives: a verb right after one takes its bare form ("can support", "does exist"). */
+export const BARE_BEFORE = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'do', 'does', 'did', "can't",
+  'cannot', "couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "don't", "doesn't", "didn't"]);
+
+/**
+ * A verb after a modal or a form of "do" (past a "not" and an adverb between them, BETWEEN_SUBJECT_AND_VERB) takes its
+ * bare form whatever its subject: 'plural', the number the bare form shows (verbNumber), so that the agreement cue
+ * reads "does not actually exists" as exist and "it can supports" as support. Not for an auxiliary ("will be", "can
+ * have"), nor after a "modal" a determiner or a preposition makes a noun or a slip ("the will exists", "a must", "on
+ * may subjects"); undefined elsewhere.
+ */
+function bareAfter(text: string, before: readonly Span[], verb: Span): GrammaticalNumber | undefined {
+  if (AUX.has(verb.text.toLowerCase()) || BE_FORMS.has(verb.text.toLowerCase())) return undefined;
+  let next: Span = verb;
+  for (let k = before.length - 1; k >= 0 && spaced(text, before[k], next); k--) {
+    const w = before[k].text.toLowerCase().replace(/’/g, "'");
+    if (w === 'not' || BETWEEN_SUBJECT_AND_VERB.has(w)) { next = before[k]; continue; }
+    if (!BARE_BEFORE.has(w)) return undefined;
+    const det = k > 0 && spaced(text, before[k - 1], before[k]) ? before[k - 1].text.toLowerCase() : undefined;
+    return det !== undefined && ((DETERMINERS.has(det) && det !== 'to') || PREPOSITIONS.has(det)) ? undefined : 'plural';
+  }
+  return undefined;
 }
 
 /** Words that open a free relative clause, "what you get" (subjectNumber). */

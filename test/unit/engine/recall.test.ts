@@ -225,7 +225,8 @@ test('agreement (is/are, has/have, does/do), a verb\'s -s and a noun\'s, both wa
   has(variants('The functions returns a list.', 'returns'), 'verb-number', 'The functions return a list.');
   has(variants('The parser handle the nested lists.', 'handle'), 'verb-number', 'The parser handles the nested lists.');
   has(variants('Read the return a call gives.', 'return'), 'number', 'Read the returns a call gives.');
-  has(variants('It will return a list.', 'return'), 'number', 'It will returns a list.');
+  // After a modal or "do" the word is a verb too.
+  has(variants('It will return a list.', 'return'), 'verb-number', 'It will returns a list.');
   has(variants('Each of the file is read.', 'file'), 'number', 'Each of the files is read.');
   // WordNet's "scissors" is a noun, though "scissor" is only a verb.
   has(variants('Cut it before a scissors line.', 'scissors'), 'number', 'Cut it before a scissor line.');
@@ -290,8 +291,12 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Files that often contains errors.', 'contains'), 'plural');
   assert.equal(number('If it fails then run it.', 'run'), undefined, '"then" opens the next clause');
   assert.equal(number('He said that works.', 'works'), undefined, 'a verb before it says nothing');
-  assert.equal(number('So that a project can decide.', 'decide'), undefined, 'nor a modal: "can" is no noun there');
-  assert.equal(number('The tool will runs.', 'runs'), undefined, 'the word after a modal is no agreement slip');
+  assert.equal(number('So that a project can decide.', 'decide'), 'plural', 'nor a modal: "can" is no noun there, and its verb is bare');
+  assert.equal(number('The tool will runs.', 'runs'), 'plural', 'after a modal a verb takes its bare form, the plural\'s');
+  assert.equal(number('The path does not actually exists here.', 'exists'), 'plural', 'past "not" and an adverb');
+  assert.equal(number('The will exists for a reason.', 'exists'), undefined, 'a modal a determiner makes a noun');
+  assert.equal(number('Knowledge on may subjects is rare.', 'subjects'), undefined, 'nor one after a preposition ("many" mistyped)');
+  assert.equal(number('You can be sure.', 'be'), undefined, 'an auxiliary after a modal has no number of its own');
   assert.equal(number('When all hunks is uninteresting, stop.', 'is'), 'plural', 'a plural by its -s');
   assert.equal(number('The list of files is long.', 'is'), undefined, "a preposition's object is not the subject");
   assert.equal(number('The user and the group is set.', 'is'), undefined, 'nor is a conjunct');
