@@ -69,7 +69,7 @@ function bareBefore(x: string, verb: Span): boolean {
  * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
-  const bare = bareAfter(text, before, verb);
+  const bare = bareAfter(text, before, verb, lex);
   if (bare !== undefined) return bare;
   // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
   // module let you mark a pattern" (where "This property set the path" is a present's slip).
@@ -93,12 +93,15 @@ export const BARE_BEFORE = new Set(['can', 'could', 'may', 'might', 'must', 'sha
  * have"), nor after a "modal" a determiner or a preposition makes a noun or a slip ("the will exists", "a must", "on
  * may subjects"); undefined elsewhere.
  */
-function bareAfter(text: string, before: readonly Span[], verb: Span): GrammaticalNumber | undefined {
+function bareAfter(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
   if (AUX.has(verb.text.toLowerCase()) || BE_FORMS.has(verb.text.toLowerCase())) return undefined;
   let next: Span = verb;
   for (let k = before.length - 1; k >= 0 && spaced(text, before[k], next); k--) {
     const w = before[k].text.toLowerCase().replace(/’/g, "'");
     if (w === 'not' || BETWEEN_SUBJECT_AND_VERB.has(w)) { next = before[k]; continue; }
+    // "to" before a word that can only be a verb marks its infinitive ("to specifies"), where before a noun it is a
+    // preposition ("to users").
+    if (w === 'to') return verbOnly(verb.text, lex) ? 'plural' : undefined;
     if (!BARE_BEFORE.has(w)) return undefined;
     const det = k > 0 && spaced(text, before[k - 1], before[k]) ? before[k - 1].text.toLowerCase() : undefined;
     return det !== undefined && ((DETERMINERS.has(det) && det !== 'to') || PREPOSITIONS.has(det)) ? undefined : 'plural';

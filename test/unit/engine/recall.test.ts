@@ -296,6 +296,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The path does not actually exists here.', 'exists'), 'plural', 'past "not" and an adverb');
   assert.equal(number('The will exists for a reason.', 'exists'), undefined, 'a modal a determiner makes a noun');
   assert.equal(number('Knowledge on may subjects is rare.', 'subjects'), undefined, 'nor one after a preposition ("many" mistyped)');
+  assert.equal(number('It is hard to provides that.', 'provides'), 'plural', '"to" before a word that can only be a verb: its infinitive');
+  assert.equal(number('Send it to users.', 'users'), undefined, '"to" before a noun is a preposition');
   assert.equal(number('You can be sure.', 'be'), undefined, 'an auxiliary after a modal has no number of its own');
   assert.equal(number('When all hunks is uninteresting, stop.', 'is'), 'plural', 'a plural by its -s');
   assert.equal(number('The list of files is long.', 'is'), undefined, "a preposition's object is not the subject");
