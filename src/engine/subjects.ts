@@ -65,6 +65,7 @@ function bareBefore(x: string, verb: Span): boolean {
  * phrase before it ("files that contains", "plugins with rules that contains"). After an existential "there", a
  * form of "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it
  * ("there is two types", "there is no slashes"). A singular subject before a subjunctive "were" gives no number.
+ * A verb after a modal, "do" or an infinitive's "to" takes its bare form whatever its subject: 'plural' (bareAfter).
  * The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of "The value are
  * interpreted".
  */
@@ -89,9 +90,9 @@ export const BARE_BEFORE = new Set(['can', 'could', 'may', 'might', 'must', 'sha
 /**
  * A verb after a modal or a form of "do" (past a "not" and an adverb between them, BETWEEN_SUBJECT_AND_VERB) takes its
  * bare form whatever its subject: 'plural', the number the bare form shows (verbNumber), so that the agreement cue
- * reads "does not actually exists" as exist and "it can supports" as support. Not for an auxiliary ("will be", "can
- * have"), nor after a "modal" a determiner or a preposition makes a noun or a slip ("the will exists", "a must", "on
- * may subjects"); undefined elsewhere.
+ * reads "does not actually exists" as exist and "it can supports" as support; so does one after "to" that can only be
+ * a verb ("to provides"). Not for an auxiliary ("will be", "can have"), nor after a "modal" a determiner or a
+ * preposition makes a noun or a slip ("the will exists", "a must", "on may subjects"); undefined elsewhere.
  */
 function bareAfter(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
   if (AUX.has(verb.text.toLowerCase()) || BE_FORMS.has(verb.text.toLowerCase())) return undefined;
@@ -99,7 +100,7 @@ function bareAfter(text: string, before: readonly Span[], verb: Span, lex: Gramm
   for (let k = before.length - 1; k >= 0 && spaced(text, before[k], next); k--) {
     const w = before[k].text.toLowerCase().replace(/’/g, "'");
     if (w === 'not' || BETWEEN_SUBJECT_AND_VERB.has(w)) { next = before[k]; continue; }
-    // "to" before a word that can only be a verb marks its infinitive ("to specifies"), where before a noun it is a
+    // "to" before a word that can only be a verb marks its infinitive ("to provides"), where before a noun it is a
     // preposition ("to users").
     if (w === 'to') return verbOnly(verb.text, lex) ? 'plural' : undefined;
     if (!BARE_BEFORE.has(w)) return undefined;
@@ -127,9 +128,9 @@ const ADVERBS = new Set(['also', 'only', 'just', 'still', 'often', 'always', 'ne
   'sometimes', 'usually', 'rarely', 'seldom', 'yet', 'thus', 'hence', 'therefore', 'instead', 'too', 'very', 'much', 'well']);
 /**
  * Adverbs of frequency and focus that stand between a subject and its verb ("he usually bring", "the parser also
- * handle", "it only support"): the subject is read before them (numberBefore). Not those that may end a clause or open
- * the next ("then", "now", "too", "well": "If it fails then run", "it works well") nor "only" and "even", which may
- * stand before the subject itself ("only files matter").
+ * handle"): the subject is read before them (numberBefore). Not those that may end a clause or open the next ("then",
+ * "now", "too", "well": "If it fails then run", "it works well") nor "only" and "even", which may stand before the
+ * subject itself ("only files matter").
  */
 const BETWEEN_SUBJECT_AND_VERB = new Set(['also', 'just', 'still', 'often', 'always', 'never', 'already', 'sometimes', 'usually',
   'rarely', 'seldom', 'generally', 'typically', 'normally', 'actually', 'really', 'automatically', 'currently']);
