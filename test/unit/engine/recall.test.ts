@@ -297,6 +297,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The will exists for a reason.', 'exists'), undefined, 'a modal a determiner makes a noun');
   assert.equal(number('Knowledge on may subjects is rare.', 'subjects'), undefined, 'nor one after a preposition ("many" mistyped)');
   assert.equal(number('It is hard to provides that.', 'provides'), 'plural', '"to" before a word that can only be a verb: its infinitive');
+  assert.equal(number('It is used to specifies the level.', 'specifies'), 'plural', 'an -ies form\'s lemma is the -y verb\'s');
   assert.equal(number('Send it to users.', 'users'), undefined, '"to" before a noun is a preposition');
   assert.equal(number('You can be sure.', 'be'), undefined, 'an auxiliary after a modal has no number of its own');
   assert.equal(number('When all hunks is uninteresting, stop.', 'is'), 'plural', 'a plural by its -s');
