@@ -182,14 +182,19 @@ function readMembers(t: WordTable, i: number): Candidate[] {
 function readNumber(t: WordTable, i: number): Candidate[] {
   if (!t.grammar) return [];
   const w = t.words[i];
-  const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
-  const prev2 = i > 1 && t.words[i - 2].sentence === w.sentence ? t.words[i - 2].text.toLowerCase() : undefined;
-  if (!mayTellNumber(prev?.toLowerCase(), prev2)) return [];
-  const next = t.words[i + 1]?.sentence === w.sentence ? t.words[i + 1].text : undefined;
+  const prev = sameSentence(t, i, i - 1);
+  if (!mayTellNumber(prev?.toLowerCase(), sameSentence(t, i, i - 2)?.toLowerCase())) return [];
+  const next = sameSentence(t, i, i + 1);
   const fixes = nounNumberFixes(w.text, prev, t.grammar, next).map((f): Candidate => ({ text: f, start: w.start, end: w.end, prior: 3, sources: ['number'] }));
   if (!fixes.length) return [];
   const noun = nounNumberAt(t.text, t.words, i, t.grammar);
   return fixes.filter((c) => nounNumberCue(w.text, c, noun) > 0);
+}
+
+/** The text of word j where it stands in word i's sentence, else undefined. */
+function sameSentence(t: WordTable, i: number, j: number): string | undefined {
+  const x = t.words[j];
+  return x !== undefined && x.sentence === t.words[i].sentence ? x.text : undefined;
 }
 
 /** a and b together, a candidate of b that a has (its span and text) joining its kinds to a's. */
@@ -210,8 +215,7 @@ function joinCandidates(a: Candidate[], b: Candidate[]): Candidate[] {
  */
 function quietAlternatives(t: WordTable, i: number, agreement = true): Candidate[] {
   const w = t.words[i];
-  const prev = i > 0 && t.words[i - 1].sentence === w.sentence ? t.words[i - 1].text : undefined;
-  const next = t.words[i + 1]?.sentence === w.sentence ? t.words[i + 1].text : undefined;
+  const prev = sameSentence(t, i, i - 1), next = sameSentence(t, i, i + 1);
   const quiet = (c: string, source: Source): Candidate => ({ text: applyCase(w.text, c), start: w.start, end: w.end, prior: 3, sources: [source] });
   const members = confusionsAt(w.text, prev, next);
   if (!agreement && !members.length) return [];

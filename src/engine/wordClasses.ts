@@ -72,8 +72,8 @@ export const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'wer
 export function verbOnly(w: string, lex: GrammarLexicon): boolean {
   const lw = w.toLowerCase().replace(/’/g, "'");
   if (AUX.has(lw)) return true;
-  // The -s form's lemma: "specifies" → specify, "fixes" → fix, "provides" → provide.
-  const lemma = /[^aeiou]ies$/.test(lw) ? lw.slice(0, -3) + 'y' : /(ss|x|z|ch|sh)es$/.test(lw) ? lw.slice(0, -2) : /[^s]s$/.test(lw) ? lw.slice(0, -1) : lw;
+  // An -s form's lemma is its other number without the -s ("specifies" → specify, "fixes" → fix, "provides" → provide).
+  const lemma = otherNumber(lw, lex).find((o) => o.length < lw.length) ?? lw;
   return lex.canBe(lemma, 'verb') && !lex.canBe(lemma, 'noun') && !lex.canBe(lw, 'noun');
 }
 
