@@ -28,7 +28,7 @@ import torch.nn.functional as F
 from checkpoint import load_model
 from data import load_rows, to_batch
 from model import log_prior_ratio
-from quantize import PROPOSALS, activation_inputs, cpu_graph, gpu_graph
+from quantize import POSITIONS, PROPOSALS, activation_inputs, cpu_graph, gpu_graph
 
 K = 32
 REPO = Path(__file__).resolve().parents[1]
@@ -85,13 +85,16 @@ def export_onnx(model, electric_path, cloze_path):
     model.eval()
 
 
-def run_onnx(path, ids, mask, level="all", proposals=None) -> dict:
+def run_onnx(path, ids, mask, level="all", proposals=None, positions=None) -> dict:
     """Outputs of an ONNX file under onnxruntime-node, as numpy arrays (plus '_ms'); level: the graph
-    optimisation level (onnx_parity.js); proposals: the cloze graph's top-K switch (on where not given)."""
+    optimisation level (onnx_parity.js); proposals: the cloze graph's top-K switch (on where not given);
+    positions: the CPU cloze graph's scored positions [batch, scored] (every one where not given)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
         feeds = {"input_ids": ids.tolist(), "attention_mask": mask.tolist()}
         if proposals is not None:
             feeds["proposals"] = bool(proposals)
+        if positions is not None:
+            feeds[POSITIONS] = np.asarray(positions).tolist()
         json.dump(feeds, f)
         f.flush()
         res = subprocess.run(["node", str(REPO / "training" / "onnx_parity.js"), str(path), f.name, level],
@@ -287,9 +290,11 @@ def export_all(ckpt, out_dir, log=None, vocab=None, heldout="data/heldout.npy", 
         "special": {"pad": 0, "unk": 1, "cls": 2, "sep": 3, "mask": 4},
         "electric": {"file": "electric.onnx", "inputs": ["input_ids", "attention_mask"], "output": "energy"},
         "cloze": {"file": "cloze.onnx", "inputs": ["input_ids", "attention_mask"],
-                  "outputs": ["topk_ids", "topk_logq", "token_logq"], "k": K, "switch": PROPOSALS},
-        # Same inputs and outputs as the two above, less the cloze graph's switch (quantize.py, proposal_switch: its
-        # top-K always runs); the engine runs them on WebGPU and CUDA.
+                  "outputs": ["topk_ids", "topk_logq", "token_logq"], "k": K, "switch": PROPOSALS,
+                  "positions": POSITIONS},
+        # Same inputs and outputs as the two above, less the cloze graph's switch and positions (quantize.py,
+        # proposal_switch and row_positions: its top-K always runs, at every position); the engine runs them on
+        # WebGPU and CUDA.
         "gpu": {"electric": "electric-gpu.onnx", "cloze": "cloze-gpu.onnx", "quantization": GPU_QUANTIZATION,
                 "golden": "gpuEnergy"},
         "noise": {"replaceRate": cfg.replace_rate, "logPriorRatio": round(log_prior_ratio(cfg.replace_rate), 4)},

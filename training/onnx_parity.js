@@ -6,7 +6,8 @@
 // which quantises activations to int8 (export.py: the GPU graph's reference energies are the graph as written).
 // inputs.json: {"input_ids": [[...], ...], "attention_mask": [[...], ...]} (int64 [batch, seq]). A cloze graph's
 // top-K switch (quantize.py, proposal_switch) is fed true, its outputs then the graph's as it was, unless
-// inputs.json sets "proposals" (a boolean).
+// inputs.json sets "proposals" (a boolean); its positions input (quantize.py, row_positions) is fed every position
+// of every row, its outputs then the graph's as it was, unless inputs.json sets "positions" (int64 [batch, scored]).
 // Output: {"<name>": {"dims": [...], "data": [...]}, ...}.
 'use strict';
 process.env.ORT_DISABLE_TELEMETRY = '1';
@@ -27,6 +28,10 @@ async function main() {
     executionProviders: ['cpu'], graphOptimizationLevel: level, intraOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
   if (session.inputNames.includes('proposals') && !('proposals' in feeds)) feeds.proposals = new ort.Tensor('bool', [true], []);
+  if (session.inputNames.includes('positions') && !('positions' in feeds)) {
+    const [batch, seq] = feeds.input_ids.dims;
+    feeds.positions = new ort.Tensor('int64', BigInt64Array.from({ length: batch * seq }, (_, i) => BigInt(i % seq)), [batch, seq]);
+  }
   const t0 = process.hrtime.bigint();
   const results = await session.run(feeds);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -2,6 +2,7 @@
 
     python3 training/quantize.py model-fp32.onnx model-int8.onnx --weights-only
     python3 training/quantize.py --proposal-switch cloze.onnx cloze.onnx
+    python3 training/quantize.py --row-positions cloze.onnx cloze.onnx
 
 
 Every 2-D initializer read as the weight of a MatMul (input B, [in, out]: one scale per output column)
@@ -14,8 +15,9 @@ range (`ranges`, the CPU graphs: static_matmul), QuantizeLinear(x) at that range
 point -> MatMulIntegerToFloat(x_u8, w_s8, + the bias Add it absorbs), one integer kernel; without ranges, the
 dynamic form onnxruntime's own quantize_dynamic writes, DynamicQuantizeLinear(x) -> MatMulInteger -> Cast ->
 Mul by x_scale * w_scale, which onnxruntime fuses alike. Embeddings and Gemm weights keep the
-DequantizeLinear form. The CPU cloze graph also gets its top-K behind a switch (proposal_switch);
---proposal-switch adds only that, to a CPU cloze graph exported before it had one.
+DequantizeLinear form. The CPU cloze graph also gets its top-K behind a switch (proposal_switch) and its head
+run at the positions an input names (row_positions); --proposal-switch and --row-positions add only that, to a
+CPU cloze graph made before it had one.
 
     python3 training/quantize.py model-fp32.onnx model-int8.onnx --ranges RANGES.json
 
@@ -288,11 +290,71 @@ def proposal_switch(model: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
+# The cloze graph's int64 input [batch, scored] that names the positions whose log q it computes (meta.json's
+# cloze.positions).
+POSITIONS = "positions"
+
+
+def row_positions(model: onnx.ModelProto) -> onnx.ModelProto:
+    """The cloze graph's head (its MatMuls, the vocabulary-wide log-softmax, the top-K) run only at the positions
+    the int64 input POSITIONS [batch, scored] names: the towers' states and the ids are gathered there (GatherND,
+    batch_dims 1) before the head, so token_logq is [batch, scored] and the top-K [batch, scored, K], each
+    position's value bit for bit what the graph gave there before. A REPLACE row is read near its replacement only
+    (ranking.ts, REPLACE_SCORED), and the head over the whole vocabulary was 77% of a REPLACE batch's cloze time
+    on the CPU; a window's pass names every position. A graph with the input already, or with no log-softmax, is
+    returned as it is. The GPU graphs keep the head at every position (their inputs are the two of the export)."""
+    graph = model.graph
+    softmax = [n for n in graph.node if n.op_type == "LogSoftmax"]
+    if not softmax or any(i.name == POSITIONS for i in graph.input):
+        return model
+    gathers = [n for n in graph.node if n.op_type == "GatherElements"]
+    if len(softmax) > 1 or len(gathers) != 1:
+        raise ValueError(f"expected one LogSoftmax and one GatherElements in the cloze graph, found {len(softmax)} and {len(gathers)}")
+    # The head's input: the one tensor it reads that a node outside it computes (the towers' concatenation).
+    head = [n for n in graph.node if n.name.startswith("/cloze_head/")]
+    if not head:
+        raise ValueError("the cloze graph has no /cloze_head/ nodes")
+    by_output = {o: n for n in graph.node for o in n.output}
+    inits = {i.name for i in graph.initializer}
+
+    def constant(x, seen=()):   # an initializer, or computed from initializers alone (a Constant, an Identity of one)
+        n = by_output.get(x)
+        return x in inits or (n is not None and x not in seen and all(constant(i, seen + (x,)) for i in n.input if i))
+    states = {x for n in head for x in n.input if x in by_output and by_output[x] not in head and not constant(x)}
+    if len(states) != 1:
+        raise ValueError(f"expected the cloze head to read one tensor from the towers, found {sorted(states)}")
+    state = states.pop()
+    ids_in = by_output.get(gathers[0].input[1])
+    if ids_in is None or ids_in.op_type != "Unsqueeze" or ids_in.input[0] != "input_ids":
+        raise ValueError("expected the cloze graph's GatherElements to read Unsqueeze(input_ids)")
+    axis = numpy_helper.from_array(np.array([-1], np.int64), POSITIONS + "_axis")
+    new = [helper.make_node("Constant", [], [axis.name], name=POSITIONS + "/axis", value=axis),
+           helper.make_node("Unsqueeze", [POSITIONS, axis.name], [POSITIONS + "_at"], name=POSITIONS + "/Unsqueeze"),
+           helper.make_node("GatherND", [state, POSITIONS + "_at"], [state + "_at"], name=POSITIONS + "/states", batch_dims=1),
+           helper.make_node("GatherND", ["input_ids", POSITIONS + "_at"], ["input_ids_at"], name=POSITIONS + "/ids", batch_dims=1)]
+    for n in head:
+        for k, x in enumerate(n.input):
+            if x == state:
+                n.input[k] = state + "_at"
+    ids_in.input[0] = "input_ids_at"
+    at = next(k for k, n in enumerate(graph.node) if n in head)
+    nodes = list(graph.node[:at]) + new + list(graph.node[at:])
+    del graph.node[:]
+    graph.node.extend(nodes)
+    graph.input.append(helper.make_tensor_value_info(POSITIONS, onnx.TensorProto.INT64, ["batch", "scored"]))
+    for o in graph.output:
+        dims = o.type.tensor_type.shape.dim
+        if len(dims) >= 2:
+            dims[1].dim_param = "scored"
+    onnx.checker.check_model(model)
+    return model
+
+
 def cpu_graph(model: onnx.ModelProto, ranges: dict) -> onnx.ModelProto:
     """The CPU graph of an fp32 export: int8 matmuls at the calibrated activation `ranges` ({MatMul input: [min,
     max]}; static_matmul), embedding rows dequantized after their Gather, and a cloze graph's top-K behind its
-    switch (proposal_switch)."""
-    return proposal_switch(gather_then_dequantize(quantize_model(model, ranges=ranges)))
+    switch (proposal_switch), its head at the positions an input names (row_positions)."""
+    return row_positions(proposal_switch(gather_then_dequantize(quantize_model(model, ranges=ranges))))
 
 
 def decompose_log_softmax(model: onnx.ModelProto) -> onnx.ModelProto:
@@ -336,12 +398,13 @@ def main():
         i = argv.index("--ranges")
         ranges = json.loads(Path(argv[i + 1]).read_text())
         del argv[i:i + 2]
-    args = [a for a in argv if a not in ("--weights-only", "--proposal-switch")]
+    args = [a for a in argv if a not in ("--weights-only", "--proposal-switch", "--row-positions")]
     if len(args) != 2:
         sys.exit(__doc__)
     model = onnx.load(args[0])
-    if "--proposal-switch" in argv:
-        model = proposal_switch(model)
+    if "--proposal-switch" in argv or "--row-positions" in argv:
+        model = proposal_switch(model) if "--proposal-switch" in argv else model
+        model = row_positions(model) if "--row-positions" in argv else model
     elif "--weights-only" in argv:
         model = gpu_graph(model)
     elif ranges is None:

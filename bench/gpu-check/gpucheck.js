@@ -113,7 +113,7 @@ async function diagnose(model, provider, wp, text, cpu, cpuPass) {
   const refCalib = await ref.energies(calib);
   const out = { reference: "the GPU graph as written on the CPU provider (its 'basic' level)", levels: [] };
   out.refVsStored = V.goldenDiff(refGold, golden.gpuEnergy);
-  out.refFullPass = await fullPass({ meta: model.meta, provider: 'cpu', preferredBatchRows: 512, energies: (b) => ref.energies(b), cloze: (b) => ref.cloze(b) }, wp, text);
+  out.refFullPass = await fullPass({ meta: model.meta, provider: 'cpu', preferredBatchRows: 512, energies: (b) => ref.energies(b), cloze: (b, w) => ref.cloze(b, w) }, wp, text);
   for (const level of ['all', 'extended', 'basic', 'disabled']) {
     const r = { level };
     try {
@@ -123,7 +123,7 @@ async function diagnose(model, provider, wp, text, cpu, cpuPass) {
       let t = now(); const c = await pair.energies(calib); r.calibMs = Math.round(now() - t);
       t = now(); await ref.energies(calib); r.refCalibMs = Math.round(now() - t);
       r.calibration = spread(c, refCalib);
-      const runner = { meta: model.meta, provider, preferredBatchRows: 512, energies: (b) => pair.energies(b), cloze: (b) => pair.cloze(b) };
+      const runner = { meta: model.meta, provider, preferredBatchRows: 512, energies: (b) => pair.energies(b), cloze: (b, w) => pair.cloze(b, w) };
       const passes = [await fullPass(runner, wp, text), await fullPass(runner, wp, text)];
       r.fullPassMs = passes.map((p) => p.ms);
       const f = passes[1].findings;
@@ -145,11 +145,11 @@ async function diagnose(model, provider, wp, text, cpu, cpuPass) {
 /** A runner over `pair` that adds up the time and rows its check() spends in each graph */
 function timedRunner(meta, provider, pair, maxRows) {
   const t = { electricMs: 0, electricCalls: 0, electricRows: 0, clozeMs: 0, clozeCalls: 0, clozeRows: 0 };
-  const wrap = (kind, fn) => async (b) => {
+  const wrap = (kind, fn) => async (b, w) => {
     const t0 = now();
-    try { return await fn(b); } finally { t[`${kind}Ms`] += now() - t0; t[`${kind}Calls`]++; t[`${kind}Rows`] += b.length; }
+    try { return await fn(b, w); } finally { t[`${kind}Ms`] += now() - t0; t[`${kind}Calls`]++; t[`${kind}Rows`] += b.length; }
   };
-  return { t, runner: { meta, provider, preferredBatchRows: maxRows, energies: wrap('electric', (b) => pair.energies(b)), cloze: wrap('cloze', (b) => pair.cloze(b)) } };
+  return { t, runner: { meta, provider, preferredBatchRows: maxRows, energies: wrap('electric', (b) => pair.energies(b)), cloze: wrap('cloze', (b, w) => pair.cloze(b, w)) } };
 }
 
 /** The 10k-word check() on the GPU under other batchings (rows and tokens a run), and on the CPU, with the time in each graph */
@@ -183,7 +183,7 @@ async function batchingTrial(model, provider, wp, text, cpuThreads) {
 }
 
 /** A fresh runner object each time: the pipeline caches energies per runner object, and a pass must be cold. */
-const uncached = (r) => ({ meta: r.meta, provider: r.provider, preferredBatchRows: r.preferredBatchRows, energies: (b) => r.energies(b), cloze: (b) => r.cloze(b) });
+const uncached = (r) => ({ meta: r.meta, provider: r.provider, preferredBatchRows: r.preferredBatchRows, energies: (b) => r.energies(b), cloze: (b, w) => r.cloze(b, w) });
 
 async function fullPass(runner, wp, text) {
   const t = now();

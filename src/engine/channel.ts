@@ -182,7 +182,9 @@ export const NON_WORD_LOG_PRIOR = -6.986;
  * summed Electric energy: 0, fitted so (`--no-energy`). Fitted with it, from the same features, the energy's
  * weight was 0.08 nats (the surprisal's 0.37) and the training split read as it does without it (see
  * bench/fit-channel.mjs's results); held at 0, a REPLACE row costs a cloze pass alone, where the Electric pass
- * had been ~60% of a row's time.
+ * had been ~60% of a row's time. Fitted on the rows' surprisal over every position; the engine reads it near the
+ * replacement since (ranking.ts, REPLACE_SCORED: the dev sets within 0.001 F0.5 under these weights), and a
+ * collection now (fit-channel.mjs) reads it so too.
  */
 export const REPLACE_WEIGHTS: ReplaceWeights = { energy: 0, surprisal: 0.379, perPiece: 2.186 };
 

@@ -43,14 +43,19 @@ export function checkElectricGraph(dir: string, meta: ModelMeta, file: string, i
 }
 
 /**
- * proposalSwitch: the graph's top-K switch where this kind of graph has one (graphSession.ts, clozeSwitch); every
- * input the graph has must be named, as an input or as the switch, or the first run would fail for want of it.
+ * extra: the graph's top-K switch and positions input where this kind of graph has them (graphSession.ts,
+ * clozeSwitch and clozePositions); every input the graph has must be named, as an input, the switch or the
+ * positions, or the first run would fail for want of it.
  */
-export function checkClozeGraph(dir: string, meta: ModelMeta, file: string, info: GraphInfo, proposalSwitch?: string): void {
+export function checkClozeGraph(dir: string, meta: ModelMeta, file: string, info: GraphInfo,
+  extra: { switch?: string; positions?: string } = {}): void {
   checkNames(dir, 'cloze.inputs', meta.cloze.inputs, info.inputNames, file, 'inputs');
-  if (proposalSwitch !== undefined) checkNames(dir, 'cloze.switch', [proposalSwitch], info.inputNames, file, 'inputs');
-  const unnamed = info.inputNames.filter((n) => !meta.cloze.inputs.includes(n) && n !== proposalSwitch);
-  if (unnamed.length) fail(dir, 'cloze', `does not name ${file}'s inputs ${unnamed.join(', ')} (a top-K switch is "switch")`);
+  if (extra.switch !== undefined) checkNames(dir, 'cloze.switch', [extra.switch], info.inputNames, file, 'inputs');
+  if (extra.positions !== undefined) checkNames(dir, 'cloze.positions', [extra.positions], info.inputNames, file, 'inputs');
+  const unnamed = info.inputNames.filter((n) => !meta.cloze.inputs.includes(n) && n !== extra.switch && n !== extra.positions);
+  if (unnamed.length) {
+    fail(dir, 'cloze', `does not name ${file}'s inputs ${unnamed.join(', ')} (a top-K switch is "switch", the scored positions "positions")`);
+  }
   checkNames(dir, 'cloze.outputs', meta.cloze.outputs, info.outputNames, file, 'outputs');
   const [ids, logq, token] = meta.cloze.outputs;
   const idShape = checkOutput(dir, 'cloze.outputs', info, ids, file, 3, 'int64');

@@ -3,7 +3,7 @@
 import type * as Ort from 'onnxruntime-node';
 import type { GraphInfo } from './graphCheck';
 import type { GraphKind } from './providers';
-import type { ClozeRow, ClozeWant, LoadedModel, ModelMeta } from './types';
+import type { ClozeRow, ClozeWant, LoadedModel, ModelMeta, Span } from './types';
 
 /** The first line of an onnxruntime error, without its source location and failed assertion. */
 export function firstLine(err: unknown): string {
@@ -74,6 +74,15 @@ export function clozeSwitch(meta: ModelMeta, graph: GraphKind): string | undefin
   return graph === 'int8' ? meta.cloze.switch : undefined;
 }
 
+/**
+ * The name of the cloze graph's positions input (meta.json's cloze.positions) where this kind of graph has one: the
+ * int8 graph. The GPU graphs score every position (training/quantize.py, row_positions: a GPU was not at hand to try
+ * the GatherND it adds); their REPLACE rows are read at the same positions from the whole row.
+ */
+export function clozePositions(meta: ModelMeta, graph: GraphKind): string | undefined {
+  return graph === 'int8' ? meta.cloze.positions : undefined;
+}
+
 /** energies() over an Electric session on this thread: rows padded, chunked by `batching`, unpadded. */
 export function electricOn(ort: typeof Ort, session: Ort.InferenceSession, meta: ModelMeta, file: string, batching: Batching): EnergyGraph {
   return {
@@ -131,27 +140,34 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
     }
   }
   const energy = electric!;
-  const proposalSwitch = clozeSwitch(meta, graph);
+  const proposalSwitch = clozeSwitch(meta, graph), positions = clozePositions(meta, graph);
   const clozeLimits = { maxRows: batching.maxRows, maxTokens: Math.min(batching.maxTokens, batching.clozeMaxTokens) };
   return {
     provider, graph, electric: energy.info, clozeSession, batching, electricFile: files.electric, clozeFile: files.cloze,
     energies: (batch, checkpoint) => energy.energies(batch, checkpoint),
     cloze: async (batch, want = 'proposals', checkpoint) => {
       checkRows(batch, meta);
+      const at = typeof want === 'object' ? want.tokensAt : undefined;
+      if (at) checkSpans(batch, at);
       const [idsName, logqName, tokenName] = meta.cloze.outputs;
       // Rows whose tokens' log q is all that is read leave the top-K out where the graph can (clozeSwitch).
       const on = proposalSwitch && { [proposalSwitch]: new ort.Tensor('bool', [want === 'proposals'], []) };
-      return runChunked(batch, clozeLimits, checkpoint, async (rows) => {
-        const feeds = feedsOf(ort, meta, rows);
-        const out = await clozeSession.run(on ? { ...feeds, ...on } : feeds);
+      // A run's vocabulary-wide tensors are as wide as the positions it scores: with the positions input, a span's.
+      const scoredLength = at && positions ? (k: number) => at[k][1] - at[k][0] : undefined;
+      return runChunked(batch, clozeLimits, checkpoint, async (rows, idx) => {
+        const feeds: Record<string, Ort.Tensor> = { ...feedsOf(ort, meta, rows), ...on };
+        if (positions) feeds[positions] = positionsTensor(ort, rows, at && idx.map((k) => at[k]));
+        const out = await clozeSession.run(feeds);
         const topIds = out[idsName], topLogq = out[logqName], token = out[tokenName];
         if (!topIds || !topLogq || !token) throw new Error(`${files.cloze} lacks outputs ${meta.cloze.outputs.join(', ')}`);
         const width = token.dims[1];
-        // A run with the top-K switched off gives it as [0, 0, K]: no proposals.
-        const k = topIds.data.length ? topIds.dims[2] : 0;
+        // A run with the top-K switched off gives it as [0, 0, K]: no proposals; none either where they were not asked for.
+        const k = want === 'proposals' && topIds.data.length ? topIds.dims[2] : 0;
         const idsData = topIds.data as BigInt64Array, logqData = topLogq.data as Float32Array;
         const tokenData = token.data as Float32Array;
         return rows.map((row, r): ClozeRow => {
+          // Where the graph scored the span alone, its values begin the row's output; otherwise at its position.
+          const [from, to] = at ? (positions ? [0, at[idx[r]][1] - at[idx[r]][0]] : at[idx[r]]) : [0, row.length];
           const n = row.length;
           const topkIds = new Int32Array(n * k);
           const base = r * width * k;
@@ -159,10 +175,10 @@ export async function openGraphs(ort: typeof Ort, model: LoadedModel, provider: 
           return {
             topkIds,
             topkLogq: logqData.slice(base, base + n * k),
-            tokenLogq: tokenData.slice(r * width, r * width + n),
+            tokenLogq: tokenData.slice(r * width + from, r * width + to),
           };
         });
-      });
+      }, scoredLength);
     },
     async release() {
       await energy.release();
@@ -177,6 +193,30 @@ function checkRows(batch: number[][], meta: ModelMeta): void {
       throw new RangeError(`a row has ${row.length} ids; rows must hold 1..${meta.maxLength} (meta.maxLength)`);
     }
   }
+}
+
+function checkSpans(batch: number[][], at: readonly Span[]): void {
+  if (at.length !== batch.length) throw new RangeError(`${at.length} spans for ${batch.length} rows`);
+  at.forEach(([from, to], i) => {
+    if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to && to <= batch[i].length)) {
+      throw new RangeError(`span [${from}, ${to}) is not within a row of ${batch[i].length} ids`);
+    }
+  });
+}
+
+/**
+ * The positions input of a run: each row's span (a shorter one padded with its first position, read and then
+ * dropped), or without spans every position of the padded rows (a window's run: the graph's outputs then as they
+ * were without the input).
+ */
+export function positionsTensor(ort: typeof Ort, rows: number[][], spans?: readonly Span[]): Ort.Tensor {
+  const width = spans ? Math.max(...spans.map(([from, to]) => to - from)) : Math.max(...rows.map((r) => r.length));
+  const data = new BigInt64Array(rows.length * width);
+  for (let r = 0; r < rows.length; r++) {
+    const [from, to] = spans?.[r] ?? [0, width];
+    for (let i = 0; i < width; i++) data[r * width + i] = BigInt(i < to - from ? from + i : from);
+  }
+  return new ort.Tensor('int64', data, [rows.length, width]);
 }
 
 /** Right-pads rows to the longest one; attention mask 1 on real ids, 0 on padding. */
@@ -195,20 +235,24 @@ export function padBatch(rows: number[][], padId: number): { ids: BigInt64Array;
 
 /**
  * Splits a batch into runs of rows of similar length (sorted, so little padding is wasted), each run
- * within maxRows and maxTokens padded tokens, and returns the results in the caller's order.
+ * within maxRows and maxTokens padded tokens (or positions scored: scoredLength, the rows' lengths where not
+ * given), and returns the results in the caller's order.
  */
 export async function runChunked<T>(batch: number[][], limits: { maxRows: number; maxTokens: number },
-  checkpoint: Checkpoint | undefined, run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
-  const order = batch.map((_, i) => i).sort((a, b) => batch[a].length - batch[b].length);
+  checkpoint: Checkpoint | undefined, run: (rows: number[][], idx: number[]) => Promise<T[]>,
+  scoredLength?: (k: number) => number): Promise<T[]> {
+  // By the positions a run scores where they are fewer than its rows' (scoredLength: a cloze graph's spans).
+  const length = scoredLength ?? ((k: number) => batch[k].length);
+  const order = batch.map((_, i) => i).sort((a, b) => length(a) - length(b) || batch[a].length - batch[b].length);
   const results = new Array<T>(batch.length);
   let i = 0;
   while (i < order.length) {
     checkpoint?.(i, order.length);
     let j = i + 1;
     // Sorted ascending, so the last row taken is the widest and sets the padded size.
-    while (j < order.length && j - i < limits.maxRows && (j - i + 1) * batch[order[j]].length <= limits.maxTokens) j++;
+    while (j < order.length && j - i < limits.maxRows && (j - i + 1) * length(order[j]) <= limits.maxTokens) j++;
     const idx = order.slice(i, j);
-    const out = await run(idx.map((k) => batch[k]));
+    const out = await run(idx.map((k) => batch[k]), idx);
     idx.forEach((k, n) => { results[k] = out[n]; });
     i = j;
   }

@@ -7,11 +7,12 @@
 import { LruMap } from '../text/lru';
 import { cacheBudgets } from './cacheBudgets';
 import type { Candidate } from './candidates';
+import type { ReplaceRow } from './ranking';
 import type { ModelRunner } from './types';
 import type { WordPiece } from '../text/wordpiece';
 
 /** A plan without its suspect, offsets relative to its block's start. */
-export interface PlanWork { cands: Candidate[]; texts: string[]; rows: number[][]; channels: number[] }
+export interface PlanWork { cands: Candidate[]; texts: string[]; rows: ReplaceRow[]; channels: number[] }
 
 /** A remembered plan and the model output it read (sourceId of q's proposals' row), 0 for none. */
 interface Remembered { plan: PlanWork; source: number }
@@ -37,7 +38,7 @@ type BlockPlans = Map<string, Remembered>;
 // key is the same string from one re-check to the next (blockMemo.ts), so finding it costs no hashing of its text.
 const memos = new WeakMap<ModelRunner, WeakMap<WordPiece, LruMap<string, BlockPlans>>>();
 
-const weight = ({ plan: p }: Remembered) => p.cands.length + p.rows.reduce((n, r) => n + r.length, 0) + 1;
+const weight = ({ plan: p }: Remembered) => p.cands.length + p.rows.reduce((n, r) => n + r.ids.length, 0) + 1;
 
 /**
  * The memo of this runner and tokenizer, made with `capacity` units when it is first asked for (tests ask for

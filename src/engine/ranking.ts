@@ -10,7 +10,7 @@
 // The one scorer of replacements: check's findings and rank's answers both come from rankFromScores.
 import type { WordPiece } from '../text/wordpiece';
 import type { Piece } from './windows';
-import type { ModelMeta } from './types';
+import type { ModelMeta, Span } from './types';
 
 /** Pieces of context on each side of the word in a REPLACE row: enough for the model, cheap to score. */
 export const REPLACE_CONTEXT = 16;
@@ -18,13 +18,6 @@ export const REPLACE_CONTEXT = 16;
 /** index: the candidate's position in the list given (-1 for the original). */
 export interface RankedText { text: string; total: number; p: number; index: number }
 export interface Ranking { original: RankedText; candidates: RankedText[] }  // candidates best first
-
-/** Sum of energies over the real tokens of a [CLS] … [SEP] row. */
-export function totalEnergy(energy: Float32Array): number {
-  let t = 0;
-  for (let i = 1; i < energy.length - 1; i++) t += energy[i];
-  return t;
-}
 
 /** softmax(-totals): lower total energy = more plausible. Stable for any magnitude. */
 export function softmaxNeg(totals: number[]): number[] {
@@ -35,12 +28,39 @@ export function softmaxNeg(totals: number[]): number[] {
 }
 
 /**
+ * Pieces on each side of a REPLACE row's replacement whose log q its score reads (scoredSpan). Every position of a
+ * row sees the replacement (q(.|x\t) reads both sides), but one far from it hardly moves from row to row, and the
+ * cloze head, its vocabulary-wide log-softmax, was 77% of a REPLACE batch's cloze time on the CPU: the cloze graph
+ * runs it at the scored positions alone (meta.json cloze.positions). Measured 2026-12-07 under the same weights
+ * (fitted on whole rows: what they read is the rows' differences, which the far positions hardly make), against
+ * whole rows through the same graph: the speed document's REPLACE cloze time in-process 240-284 -> 217-263 ms a
+ * pass at 12 (408 rows), 181-213 at 8; at 12 the dev sets flag for flag within two (tech-dev 0.971 and real-dev
+ * 0.841 and its documents 0.843 the same F0.5, jfleg-dev 0.572 -> 0.569) and the 218 READMEs one true slip more
+ * ("The functions returns") and one flag no slip ("how long that lasts" -> last), one dialect flag fewer; at 8 tech-dev
+ * read 0.970 (4 slips fewer, "depends weather caller wishes", and two flags more, "project lead" -> led in a sentence
+ * and its twin) and the READMEs two true slips more and two false flags ("this style of pathing" -> patching).
+ */
+export const REPLACE_SCORED = 12;
+
+/** A REPLACE row: its ids, [CLS] … [SEP], and the span whose log q its score reads (scoredSpan). */
+export interface ReplaceRow { ids: number[]; scored: Span }
+
+/**
+ * The positions of a row of `length` ids whose log q its score reads: the replacement at [from, to) and
+ * `context` pieces either side, within the row's real tokens ([CLS] and [SEP] left out).
+ */
+export function scoredSpan(length: number, from: number, to: number, context = REPLACE_SCORED): Span {
+  return [Math.max(1, from - context), Math.min(length - 1, to + context)];
+}
+
+/**
  * Rows for REPLACE scoring of text[start, end) within `pieces` (the word's block, in text order): row 0
  * holds the original, row k candidate k-1. Pieces that straddle the span are re-tokenized with it, and
- * every row gets the same context pieces, as many as fit (up to `context` on each side).
+ * every row gets the same context pieces, as many as fit (up to `context` on each side), and the same
+ * number of them scored (`scored` on each side: scoredSpan).
  */
 export function replaceRows(text: string, pieces: Piece[], start: number, end: number, candidates: string[],
-  wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT): number[][] {
+  wp: WordPiece, meta: ModelMeta, context = REPLACE_CONTEXT, scored = REPLACE_SCORED): ReplaceRow[] {
   let i0 = 0;
   while (i0 < pieces.length && pieces[i0].end <= start) i0++;
   let i1 = i0;
@@ -57,24 +77,28 @@ export function replaceRows(text: string, pieces: Piece[], start: number, end: n
   while (left + right + widest > room) { if (left >= right) left--; else right--; }
   const ctxL = pieces.slice(i0 - left, i0).map((p) => p.id);
   const ctxR = pieces.slice(i1, i1 + right).map((p) => p.id);
-  return mids.map((mid) => [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep]);
-}
-
-/** Σ log q over the real tokens of a [CLS] … [SEP] cloze row: the row's pseudo-log-likelihood under q. */
-export function pseudoLogLikelihood(tokenLogq: Float32Array): number {
-  let t = 0;
-  for (let i = 1; i < tokenLogq.length - 1; i++) t += tokenLogq[i];
-  return t;
+  return mids.map((mid) => {
+    const ids = [meta.special.cls, ...ctxL, ...mid, ...ctxR, meta.special.sep];
+    return { ids, scored: scoredSpan(ids.length, 1 + left, 1 + left + mid.length, scored) };
+  });
 }
 
 /**
- * What a REPLACE row's passes say of it: -PLL under q, its real tokens (pieces), and Σ energy where its Electric
+ * What a REPLACE row's passes say of it: -Σ log q under the cloze model over its scored span (its
+ * pseudo-log-likelihood there), its real tokens (pieces), and Σ energy over the same span where its Electric
  * pass was run (undefined where the weights do not read it).
  */
 export interface RowScore { energy?: number; surprisal: number; pieces: number }
 
-export function rowScore(energy: Float32Array | undefined, tokenLogq: Float32Array): RowScore {
-  return { energy: energy && totalEnergy(energy), surprisal: -pseudoLogLikelihood(tokenLogq), pieces: tokenLogq.length - 2 };
+/** A row's score from its scored span's log q (and energies), and its real tokens. */
+export function rowScore(energy: Float32Array | undefined, tokenLogq: Float32Array, pieces: number): RowScore {
+  return { energy: energy && sum(energy), surprisal: -sum(tokenLogq), pieces };
+}
+
+function sum(xs: Float32Array): number {
+  let t = 0;
+  for (const x of xs) t += x;
+  return t;
 }
 
 /**
@@ -98,7 +122,8 @@ export function contextCost(r: RowScore, w: ReplaceWeights): number {
 /**
  * The posterior over a word's rows: total = contextCost − logChannel (log P(typed | meant): the original's
  * own at [0], each candidate's after). q(.|x\t) never sees x_t, so one cloze pass over a candidate row
- * gives its PLL exactly, context positions included (they see the replacement). texts[0] is the original.
+ * gives its PLL exactly, over its scored span (REPLACE_SCORED: context positions near the replacement see it
+ * too). texts[0] is the original.
  */
 export function rankFromScores(texts: string[], rows: RowScore[], logChannel: number[], w: ReplaceWeights): Ranking {
   const totals = rows.map((r, i) => contextCost(r, w) - logChannel[i]);

@@ -7,7 +7,7 @@ import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
 import { memoPlan, type PlanWork } from './planMemo';
-import { rankFromScores, replaceRows, rowScore, type Ranking, type RowScore } from './ranking';
+import { rankFromScores, replaceRows, rowScore, type Ranking, type ReplaceRow, type RowScore } from './ranking';
 import { cachesFor, replaceScores } from './rowCache';
 import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
@@ -38,7 +38,7 @@ export const REPLACE_ROWS = 6;
  * One suspect's REPLACE: texts[0] is the original span, texts[k] candidate k-1; rows and channels (log
  * P(typed | meant), channel.ts) in the same order.
  */
-export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: number[][]; channels: number[] }
+export interface ReplacePlan { suspect: Suspect; cands: Candidate[]; texts: string[]; rows: ReplaceRow[]; channels: number[] }
 
 /**
  * Candidates and rows for each suspect, in the suspects' order; suspects with no candidate get no plan.
@@ -102,7 +102,7 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   // The channel reads what the words around say of the candidates (channel.ts, wordCues).
   const channels = rowChannels(text, doc.logOwn(w.text, positional), all, gen ? wordCues(text, words, s.word, all, gen, positional) : {});
   // Keep the rows, channels and texts of the forced candidates and the likeliest others (rows[0] is the word's own).
-  const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.perPiece * rows[i + 1].length, new Set(forced));
+  const kept = likeliest(all, (i) => channels[i + 1] - REPLACE_WEIGHTS.perPiece * rows[i + 1].ids.length, new Set(forced));
   const at = [0, ...kept.map((i) => i + 1)];
   return { cands: kept.map((i) => all[i]), texts: at.map((i) => texts[i]), rows: rows.length ? at.map((i) => rows[i]) : [], channels: at.map((i) => channels[i]) };
 }
@@ -206,7 +206,7 @@ export async function scorePlans(plans: ReplacePlan[], model: Model, signal?: Ab
   let first = 0;
   return plans.map((plan) => {
     const n = plan.rows.length;
-    const own = scores.slice(first, first + n).map((s) => rowScore(s.energy, s.tokenLogq));
+    const own = scores.slice(first, first + n).map((s, k) => rowScore(s.energy, s.tokenLogq, plan.rows[k].ids.length - 2));
     first += n;
     return own;
   });

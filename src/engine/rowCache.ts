@@ -5,6 +5,7 @@
 import { LruMap } from '../text/lru';
 import { cacheBudgets } from './cacheBudgets';
 import { REPLACE_WEIGHTS } from './channel';
+import type { ReplaceRow } from './ranking';
 import type { ClozeRow, ModelRunner } from './types';
 
 // What one entry costs besides its numbers and its key's units: the Map slot and the entry object
@@ -30,13 +31,17 @@ export function rowKey(row: readonly number[]): string {
   return key;
 }
 
-export class RowCache<T> {
+export class RowCache<T, R = number[]> {
   private readonly rows: LruMap<string, { value: T; bytes: number }>;
   hits = 0;
   misses = 0;
 
-  /** maxBytes: the budget for keys, values and per-entry overhead; sizeOf: a value's own bytes. */
-  constructor(readonly maxBytes: number, private readonly sizeOf: (value: T) => number) {
+  /**
+   * maxBytes: the budget for keys, values and per-entry overhead; sizeOf: a value's own bytes; key: a row's key
+   * (keyOf: its ids').
+   */
+  constructor(readonly maxBytes: number, private readonly sizeOf: (value: T) => number,
+    private readonly key: (row: R) => string = keyOf as unknown as (row: R) => string) {
     this.rows = new LruMap(maxBytes, (e) => e.bytes);
   }
 
@@ -50,8 +55,8 @@ export class RowCache<T> {
   }
 
   /** A row's output where the cache holds it, without counting a hit or making it recent. */
-  peek(row: number[]): T | undefined {
-    return this.rows.peek(keyOf(row))?.value;
+  peek(row: R): T | undefined {
+    return this.rows.peek(this.key(row))?.value;
   }
 
   /**
@@ -60,8 +65,8 @@ export class RowCache<T> {
    * for the next identical batch (a re-check) rather than evicting each row just before it is wanted.
    * The least recently used rows go first (LruMap's second chance).
    */
-  async get(rows: number[][], run: (rows: number[][]) => Promise<T[]>): Promise<T[]> {
-    const keys = rows.map(keyOf);
+  async get(rows: R[], run: (rows: R[]) => Promise<T[]>): Promise<T[]> {
+    const keys = rows.map(this.key);
     const out = new Array<T | undefined>(rows.length);
     const missing = new Map<string, number[]>();   // key → row indexes wanting it
     keys.forEach((k, i) => {
@@ -124,41 +129,63 @@ export class ClozeCache extends RowCache<ClozeRow> {
 }
 
 /**
- * What REPLACE reads of a row: its tokens' log q (not the cloze top-K, ~1 KB a piece), and its energies where
- * the weights read them (ranking.ts, contextCost).
+ * What REPLACE reads of a row: its tokens' log q over its scored span (not the cloze top-K, ~1 KB a piece), and its
+ * energies there where the weights read them (ranking.ts, contextCost).
  */
 export interface ReplaceScores { energy?: Float32Array; tokenLogq: Float32Array }
+
+const replaceKeys = new WeakMap<ReplaceRow, string>();
+
+/** A REPLACE row's key: its ids' and its scored span's (the span is part of what is scored). */
+function replaceKey(row: ReplaceRow): string {
+  let k = replaceKeys.get(row);
+  if (k === undefined) replaceKeys.set(row, (k = keyOf(row.ids) + String.fromCharCode(0xffff, row.scored[0], row.scored[1])));
+  return k;
+}
 
 /**
  * REPLACE rows through the heads their weights read (the cloze head always, Electric's where `withEnergy`),
  * kept apart from the windows' caches: a long document's suspects are many short rows, which would otherwise
- * push its windows out (and every re-check would score them again), and only tokenLogq of their cloze output
- * is kept. A row that is a window the windows' cache holds (`windows`: a short sentence's original row is its
+ * push its windows out (and every re-check would score them again), and only their scored span's tokenLogq is
+ * kept. A row that is a window the windows' cache holds (`windows`: a short sentence's original row is its
  * window, [CLS] sentence [SEP]; 648 of jfleg-dev's 20,528 rows) is read from it, not run again, where the
  * weights read no energy.
  */
-export class ReplaceCache extends RowCache<ReplaceScores> {
+export class ReplaceCache extends RowCache<ReplaceScores, ReplaceRow> {
   constructor(readonly withEnergy: boolean, maxBytes = cacheBudgets().replaceBytes, private readonly windows?: RowCache<ClozeRow>) {
-    super(maxBytes, (r) => (r.energy ? 2 : 1) * ARRAY_OVERHEAD + (r.energy?.byteLength ?? 0) + r.tokenLogq.byteLength);
+    super(maxBytes, (r) => (r.energy ? 2 : 1) * ARRAY_OVERHEAD + (r.energy?.byteLength ?? 0) + r.tokenLogq.byteLength, replaceKey);
   }
 
-  scores(runner: ModelRunner, rows: number[][], signal?: AbortSignal): Promise<ReplaceScores[]> {
+  scores(runner: ModelRunner, rows: ReplaceRow[], signal?: AbortSignal): Promise<ReplaceScores[]> {
     return this.get(rows, async (todo) => {
-      const known = this.withEnergy || !this.windows ? [] : todo.map((r) => this.windows!.peek(r));
+      const known = this.withEnergy || !this.windows ? [] : todo.map((r) => this.windows!.peek(r.ids));
       const rest = todo.filter((_, i) => !known[i]);
       const scored = rest.length ? await replaceScores(runner, rest, this.withEnergy, signal) : [];
       let j = 0;
-      return todo.map((_, i) => (known[i] ? { tokenLogq: known[i]!.tokenLogq } : scored[j++]));
+      return todo.map((r, i) => (known[i] ? { tokenLogq: known[i]!.tokenLogq.slice(...r.scored) } : scored[j++]));
     });
   }
 }
 
-/** REPLACE rows scored, uncached: the cloze pass, and Electric's first where withEnergy. */
-export async function replaceScores(runner: ModelRunner, rows: number[][], withEnergy: boolean, signal?: AbortSignal): Promise<ReplaceScores[]> {
-  const energy = withEnergy ? await runner.energies(rows) : undefined;
+/**
+ * REPLACE rows scored over their spans, uncached: the cloze pass, and Electric's first where withEnergy. A row
+ * whose span is empty (no context and nothing put in) reads nothing, and is not run.
+ */
+export async function replaceScores(runner: ModelRunner, rows: ReplaceRow[], withEnergy: boolean, signal?: AbortSignal): Promise<ReplaceScores[]> {
+  const run = rows.filter((r) => r.scored[1] > r.scored[0]);
+  const energy = withEnergy && run.length ? await runner.energies(run.map((r) => r.ids)) : undefined;
   signal?.throwIfAborted();
-  const cloze = await runner.cloze(rows, 'tokens');
-  return rows.map((_, i) => ({ energy: energy?.[i], tokenLogq: cloze[i].tokenLogq }));
+  const cloze = run.length ? await runner.cloze(run.map((r) => r.ids), { tokensAt: run.map((r) => r.scored) }) : [];
+  let j = 0;
+  return rows.map((r) => {
+    if (r.scored[1] <= r.scored[0]) return { energy: withEnergy ? new Float32Array(0) : undefined, tokenLogq: new Float32Array(0) };
+    const [from, to] = r.scored, i = j++;
+    const tokenLogq = cloze[i].tokenLogq;
+    if (tokenLogq.length !== to - from) {
+      throw new Error(`the runner gave ${tokenLogq.length} log q for a span of ${to - from} positions: it must honour cloze's tokensAt`);
+    }
+    return { energy: energy?.[i].slice(from, to), tokenLogq };
+  });
 }
 
 interface Caches { energy: EnergyCache; cloze: ClozeCache; replace: ReplaceCache }

@@ -7,7 +7,7 @@ import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphChec
 import { ModelLoadError, readVerified, verifyFile } from './model';
 import { engineThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
-import { Batching, Checkpoint, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, graphFiles, OpenSession, openGraphs } from './graphSession';
+import { Batching, Checkpoint, clozePositions, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, graphFiles, OpenSession, openGraphs } from './graphSession';
 import { graphThreads, openElectricThread, type GraphLink } from './graphThread';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
@@ -163,7 +163,8 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
   const validated = async (pair: GraphPair): Promise<GraphPair> => {
     try {
       checkElectricGraph(model.dir, model.meta, pair.electricFile, pair.electric);
-      checkClozeGraph(model.dir, model.meta, pair.clozeFile, pair.clozeSession, clozeSwitch(model.meta, pair.graph));
+      checkClozeGraph(model.dir, model.meta, pair.clozeFile, pair.clozeSession,
+        { switch: clozeSwitch(model.meta, pair.graph), positions: clozePositions(model.meta, pair.graph) });
       await probeMaxLength(model.dir, model.meta, pair.electricFile, (row) => pair.energies([row]));
       return pair;
     } catch (err) {

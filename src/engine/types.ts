@@ -7,21 +7,27 @@ export interface ModelMeta { format: number; name: string; cased: boolean; maxLe
   electric: { file: string; inputs: string[]; output: string };
   /**
    * switch: the CPU graph's boolean input that runs its top-K (true) or leaves it out (false: its two top-K outputs
-   * come back empty, for rows whose tokens' log q is all that is read); absent in an older graph, never in the GPU ones
+   * come back empty, for rows whose tokens' log q is all that is read); absent in an older graph, never in the GPU ones.
+   * positions: the CPU graph's int64 input [batch, scored] naming the positions its head scores (its outputs then
+   * [batch, scored] and [batch, scored, K]); absent in an older graph, never in the GPU ones, which score every one
    */
-  cloze: { file: string; inputs: string[]; outputs: string[]; k: number; switch?: string };
+  cloze: { file: string; inputs: string[]; outputs: string[]; k: number; switch?: string; positions?: string };
   /** graphs for WebGPU/CUDA (same inputs/outputs as electric/cloze); golden: golden.json's key for their energies */
   gpu?: { electric: string; cloze: string; quantization?: string; golden: string };
   noise: { replaceRate: number; logPriorRatio: number }; sha256: Record<string, string>;
   config: Record<string, number>; training: Record<string, unknown> }
 export interface LoadedModel { dir: string; meta: ModelMeta; vocabText: string }
 export interface ClozeRow { topkIds: Int32Array; topkLogq: Float32Array; tokenLogq: Float32Array } // topk flat [len*K]
+/** Positions [from, to) of a row of ids. */
+export type Span = readonly [number, number];
 /**
  * What a cloze run is for: 'proposals' (the default), each position's top K with the tokens' log q; 'tokens', the
- * tokens' log q alone (REPLACE rows), where the graph can leave its top-K out (meta.cloze.switch) and a row's
- * topkIds and topkLogq may come back empty.
+ * tokens' log q alone, where the graph can leave its top-K out (meta.cloze.switch) and a row's topkIds and topkLogq
+ * may come back empty; { tokensAt }, the tokens' log q at one span of each row alone (REPLACE rows, read near their
+ * replacement: ranking.ts, scoredSpan), each row's tokenLogq then that span's, to − from long, where the graph can
+ * leave the other positions out (meta.cloze.positions).
  */
-export type ClozeWant = 'proposals' | 'tokens';
+export type ClozeWant = 'proposals' | 'tokens' | { readonly tokensAt: readonly Span[] };
 export interface ModelRunner { readonly meta: ModelMeta;
   readonly provider: string;                              // the execution provider running: 'cpu', 'cuda', ...
   /** rows one energies()/cloze() call should carry to use the execution provider well (32 CPU, 64 GPU) */

@@ -6,7 +6,7 @@ import torch
 from config import get_config
 from export import activation_ranges, export_onnx, parity, run_onnx
 from model import Electric
-from quantize import PROPOSALS, activation_inputs, cpu_graph, decompose_log_softmax, dequantize, gpu_graph, proposal_switch, quantize_model, quantize_per_channel
+from quantize import POSITIONS, PROPOSALS, activation_inputs, cpu_graph, decompose_log_softmax, dequantize, gpu_graph, proposal_switch, quantize_model, quantize_per_channel, row_positions
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def test_cpu_cloze_graph_runs_its_top_k_only_when_switched_on(exported, tmp_path
     cloze = tmp_path / "cloze-cpu.onnx"
     onnx.save(cpu_graph(onnx.load(str(paths[1])), ranges["cloze"]), str(cloze))
     g = onnx.load(str(cloze)).graph
-    assert [i.name for i in g.input] == ["input_ids", "attention_mask", PROPOSALS]
+    assert [i.name for i in g.input] == ["input_ids", "attention_mask", PROPOSALS, POSITIONS]
     assert "TopK" not in [n.op_type for n in g.node] and "If" in [n.op_type for n in g.node]
     ids, mask = inputs(3, 16, [16, 11, 4])
     plain = run_onnx(q[1], ids.numpy(), mask.numpy())
@@ -139,6 +139,29 @@ def test_cpu_cloze_graph_runs_its_top_k_only_when_switched_on(exported, tmp_path
     assert [n.op_type for n in twice.graph.node] == [n.op_type for n in g.node]
     for graph in (cpu_graph(onnx.load(str(paths[0])), ranges["electric"]), gpu_graph(onnx.load(str(paths[1])))):
         assert PROPOSALS not in [i.name for i in graph.graph.input]
+
+
+def test_cpu_cloze_graph_scores_only_the_positions_named(exported, tmp_path):
+    """The CPU cloze graph's head runs at the positions its int64 input names, per row: each position's log q
+    and top-K bit for bit the graph's at that position when it scores every one, a row's positions in any order
+    and repeated. The GPU graphs and the Electric graph have no such input; a graph with it already is kept."""
+    _, paths, _, _, _, ranges = exported
+    cloze = tmp_path / "cloze-cpu.onnx"
+    onnx.save(cpu_graph(onnx.load(str(paths[1])), ranges["cloze"]), str(cloze))
+    ids, mask = inputs(3, 16, [16, 11, 4])
+    every = run_onnx(cloze, ids.numpy(), mask.numpy())
+    assert every["token_logq"].shape == (3, 16)
+    at = np.array([[1, 2, 3, 9, 14], [4, 5, 6, 7, 4], [1, 2, 1, 1, 1]])
+    some = run_onnx(cloze, ids.numpy(), mask.numpy(), positions=at)
+    assert some["token_logq"].shape == (3, 5) and some["topk_ids"].shape[:2] == (3, 5)
+    for k in ("token_logq", "topk_logq", "topk_ids"):
+        assert np.array_equal(some[k], np.take_along_axis(every[k], at.reshape(at.shape + (1,) * (every[k].ndim - 2)), 1)), k
+    off = run_onnx(cloze, ids.numpy(), mask.numpy(), proposals=False, positions=at)
+    assert np.array_equal(off["token_logq"], some["token_logq"])
+    twice = row_positions(onnx.load(str(cloze)))
+    assert [n.op_type for n in twice.graph.node] == [n.op_type for n in onnx.load(str(cloze)).graph.node]
+    for graph in (cpu_graph(onnx.load(str(paths[0])), ranges["electric"]), gpu_graph(onnx.load(str(paths[1])))):
+        assert POSITIONS not in [i.name for i in graph.graph.input]
 
 
 def test_gpu_graph_writes_log_softmax_in_ops_a_gpu_runs(exported, tmp_path):

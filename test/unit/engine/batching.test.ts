@@ -8,7 +8,7 @@ import { check, checkMany } from '../../../src/engine/pipeline';
 import { inChunks, REPLACE_CHUNK_ROWS } from '../../../src/engine/replaceChunks';
 import { rankPlans, scorePlans, type ReplacePlan } from '../../../src/engine/replacePlans';
 import { REPLACE_WEIGHTS } from '../../../src/engine/channel';
-import type { CheckResult } from '../../../src/engine/types';
+import type { CheckResult, ClozeWant } from '../../../src/engine/types';
 import { BIGRAM_TRAINING, BigramRunner, LOOSE, shippedWordPiece, testMeta } from './scoringBigram';
 
 const wp = shippedWordPiece();
@@ -62,9 +62,11 @@ function countingRunner() {
   return {
     calls, energyCalls, meta, provider: 'count',
     async energies(batch: number[][]) { energyCalls.push(batch.length); return batch.map((r) => new Float32Array(r.length).fill(1)); },
-    async cloze(batch: number[][]) {
+    async cloze(batch: number[][], want?: ClozeWant) {
       calls.push(batch.length);
-      return batch.map((r) => ({ topkIds: new Int32Array(0), topkLogq: new Float32Array(0), tokenLogq: new Float32Array(r.length).fill(-1) }));
+      const at = typeof want === 'object' ? want.tokensAt : undefined;
+      return batch.map((r, i) => ({ topkIds: new Int32Array(0), topkLogq: new Float32Array(0),
+        tokenLogq: new Float32Array(at ? at[i][1] - at[i][0] : r.length).fill(-1) }));
     },
   };
 }
@@ -74,8 +76,12 @@ function plansOf(count: number, rowsEach: number): ReplacePlan[] {
     suspect: { word: p, byNoise: true, forced: [] },
     cands: Array.from({ length: rowsEach - 1 }, (_, c) => ({ text: `c${c}`, start: 0, end: 1, prior: 3, sources: ['confusable' as const] })),
     texts: Array.from({ length: rowsEach }, (_, c) => `t${c}`),
-    // distinct rows, so the cache cannot merge them; a candidate row one piece longer than the original
-    rows: Array.from({ length: rowsEach }, (_, c) => [2, 100 + p, 200 + c, ...(c ? [7] : []), 3]),
+    // distinct rows, so the cache cannot merge them; a candidate row one piece longer than the original, each
+    // scored whole
+    rows: Array.from({ length: rowsEach }, (_, c) => {
+      const ids = [2, 100 + p, 200 + c, ...(c ? [7] : []), 3];
+      return { ids, scored: [1, ids.length - 1] as const };
+    }),
     channels: new Array<number>(rowsEach).fill(0),
   }));
 }

@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { OrtRunner } from '../../../src/engine/session';
+import type { ClozeWant } from '../../../src/engine/types';
 import { check, checkMany, rank } from '../../../src/engine/pipeline';
 import { MIN_SUSPECTS, suspectsOf } from '../../../src/engine/findings';
 import { scoreWords } from '../../../src/engine/wordScores';
@@ -27,7 +28,7 @@ test('rank gives the fix check gives: same candidates, totals and p (one REPLACE
     assert.ok(f, `${wrong} flagged`);
     assert.equal(f.suggestions[0].text, right);
     // A runner object of its own has caches of its own: rank scores its rows afresh, in a batch of its own.
-    const uncached = { meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][]) => runner.cloze(b) };
+    const uncached = { meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][], w?: ClozeWant) => runner.cloze(b, w) };
     const r = await rank(text, 'plaintext', f.start, f.end, { sensitivity: 0.5 }, uncached, wp);
     assert.ok(r?.flagged, `${wrong} flagged by rank's verdict too`);
     // The CPU graphs' activation scales are fixed (training/quantize.py, static_matmul): rows scored in another
@@ -58,7 +59,7 @@ test('checkMany (the CLI\'s --jsonl) gives each text what check gives it alone: 
     'This setting effects every request.',
     'The the parser handle nested lists and the function return a list of the results it found in them.',
   ].map((text) => ({ text, languageId: 'plaintext' }));
-  const fresh = () => ({ meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][]) => runner.cloze(b) });
+  const fresh = () => ({ meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][], w?: ClozeWant) => runner.cloze(b, w) });
   const many = await checkMany(items, { sensitivity: 0.5 }, fresh(), wp);
   for (let i = 0; i < items.length; i++) {
     const alone = await check(items[i].text, items[i].languageId, { sensitivity: 0.5 }, fresh(), wp);
@@ -260,7 +261,7 @@ test('more real-word slips than the cap holds: later rounds take the rest while 
   assert.ok(rounds > 1, `${rounds} rounds`);
   // A slip of the last round: rank answers as check did, remembered or (a runner of its own) found again.
   const last = r.findings.at(-1)!;
-  const uncached = { meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][]) => runner.cloze(b) };
+  const uncached = { meta: runner.meta, provider: runner.provider, energies: (b: number[][]) => runner.energies(b), cloze: (b: number[][], w?: ClozeWant) => runner.cloze(b, w) };
   for (const by of [runner, uncached]) {
     const ranked = await rank(dirty, 'plaintext', last.start, last.end, { sensitivity: 0.5 }, by, wp);
     assert.ok(ranked?.flagged);

@@ -12,9 +12,12 @@ class CountingRunner implements ModelRunner {
     this.rows += batch.length;
     return batch.map((r) => Float32Array.from(r));
   }
-  async cloze(batch: number[][]): Promise<ClozeRow[]> {
+  async cloze(batch: number[][], want?: ClozeWant): Promise<ClozeRow[]> {
     this.rows += batch.length;
-    return batch.map((r) => ({ topkIds: new Int32Array(r.length * 4), topkLogq: new Float32Array(r.length * 4), tokenLogq: Float32Array.from(r) }));
+    const at = typeof want === 'object' ? want.tokensAt : undefined;
+    return batch.map((r, i) => at
+      ? { topkIds: new Int32Array(0), topkLogq: new Float32Array(0), tokenLogq: Float32Array.from(r.slice(...at[i])) }
+      : { topkIds: new Int32Array(r.length * 4), topkLogq: new Float32Array(r.length * 4), tokenLogq: Float32Array.from(r) });
   }
 }
 
@@ -79,28 +82,39 @@ test('ClozeCache counts all three arrays of a row', async () => {
   assert.equal(cache.bytes, 100 + 2 * 4 + 3 * 200 + 4 * 4 * 4 * 2 + 4 * 4);
 });
 
-test("ReplaceCache: a row the windows' cache holds is read from it, not run; the others are run, tokens alone", async () => {
+test("ReplaceCache: a row the windows' cache holds is read from it, not run; the others are run at their spans alone", async () => {
   const runner = new CountingRunner();
-  const wants: (string | undefined)[] = [];
+  const wants: (ClozeWant | undefined)[] = [];
   const cloze = runner.cloze.bind(runner);
-  runner.cloze = (batch: number[][], want?: ClozeWant) => { wants.push(want); return cloze(batch); };
+  runner.cloze = (batch: number[][], want?: ClozeWant) => { wants.push(want); return cloze(batch, want); };
   const windows = new ClozeCache(1 << 20);
   const window = [2, 20, 21, 22, 3];
   await windows.cloze(runner, [window]);
   const hits = windows.hits;
   runner.rows = 0;
   const replace = new ReplaceCache(false, 1 << 20, windows);
-  const [own, other] = await replace.scores(runner, [[...window], [2, 20, 30, 22, 3]]);
+  const row = (ids: number[], from: number, to: number) => ({ ids, scored: [from, to] as const });
+  const [own, other] = await replace.scores(runner, [row([...window], 1, 3), row([2, 20, 30, 22, 3], 2, 4)]);
   assert.equal(runner.rows, 1, 'only the row no window is');
-  assert.deepEqual([...own.tokenLogq], window);
-  assert.deepEqual([...other.tokenLogq], [2, 20, 30, 22, 3]);
-  assert.deepEqual(wants, [undefined, 'tokens'], "a window's run asks for proposals, a REPLACE row's for its tokens alone");
+  assert.deepEqual([...own.tokenLogq], [20, 21], "the window's log q at the row's span");
+  assert.deepEqual([...other.tokenLogq], [30, 22]);
+  assert.deepEqual(wants, [undefined, { tokensAt: [[2, 4]] }], "a window's run asks for proposals, a REPLACE row's for its span's tokens alone");
   assert.equal(windows.hits, hits, 'a peek is no hit');
+  // The span is part of the key: the same ids at another span are scored again.
+  await replace.scores(runner, [row([2, 20, 30, 22, 3], 1, 4)]);
+  assert.equal(runner.rows, 2);
   runner.rows = 0;
   const withEnergy = new ReplaceCache(true, 1 << 20, windows);
-  const [scored] = await withEnergy.scores(runner, [[...window]]);
+  const [scored] = await withEnergy.scores(runner, [row([...window], 1, 4)]);
   assert.equal(runner.rows, 2, "weights that read the energy run the row's Electric and cloze passes");
-  assert.deepEqual([...scored.energy!], window);
+  assert.deepEqual([...scored.energy!], [20, 21, 22], 'the energies of its span');
+});
+
+test('ReplaceCache: a runner that gives a whole row for a span is an error, not a score', async () => {
+  const runner = new CountingRunner();
+  runner.cloze = async (batch: number[][]) => batch.map((r) => ({ topkIds: new Int32Array(0), topkLogq: new Float32Array(0), tokenLogq: Float32Array.from(r) }));
+  const replace = new ReplaceCache(false, 1 << 20);
+  await assert.rejects(replace.scores(runner, [{ ids: [2, 20, 30, 22, 3], scored: [1, 3] }]), /must honour cloze's tokensAt/);
 });
 
 test('rowKey: different rows, different keys, ids past 16 bits included; very long rows do not throw', () => {

@@ -81,6 +81,11 @@ test('the GPU graphs on the CPU provider: golden gpuEnergy exactly, fp32 PyTorch
     assert.ok(same / total >= 0.9, `top-1 agreement ${same}/${total}`);
     const tok = stats(cg.map((c) => c.tokenLogq), c8.map((c) => c.tokenLogq));
     assert.ok(tok.max <= GPU_VS_INT8_MAX && tok.mean <= 0.1, `token log q: ${JSON.stringify(tok)}`);
+    // REPLACE rows at their spans: the GPU graph has no positions input (meta.json cloze.positions names the CPU
+    // graph's), so the runner reads each span from the whole row it scores.
+    const spans = golden.rows.map((r) => [1, Math.min(4, r.length - 1)] as const);
+    const at = await gpu.cloze(golden.rows, { tokensAt: spans });
+    at.forEach((row, i) => assert.deepEqual(row.tokenLogq, cg[i].tokenLogq.slice(...spans[i]), `row ${i}`));
     t.diagnostic(`GPU graph energy vs fp32 ${JSON.stringify(vsFp32)}, vs int8 ${JSON.stringify(vsInt8)}; cloze top-1 ${same}/${total}, token log q vs int8 ${JSON.stringify(tok)}`);
   } finally {
     await gpu.dispose();

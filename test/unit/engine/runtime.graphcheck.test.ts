@@ -47,7 +47,7 @@ test('input and output names that the graphs lack are refused', async () => {
   await refused((m) => { m.electric.output = 'energies'; }, /: "electric\.output" names outputs energies, but electric\.onnx has outputs energy$/);
   await refused((m) => { m.electric.inputs = ['ids', 'attention_mask']; }, /: "electric\.inputs" names inputs ids, but electric\.onnx has inputs input_ids, attention_mask$/);
   await refused((m) => { m.cloze.outputs = ['topk_logq', 'topk_ids', 'token_logq']; },
-    /: "cloze\.outputs" expects topk_logq to be a int64 tensor of rank 3, but cloze\.onnx gives float32 of shape \[batch, seq, 32\]$/);
+    /: "cloze\.outputs" expects topk_logq to be a int64 tensor of rank 3, but cloze\.onnx gives float32 of shape \[batch, scored, 32\]$/);
 });
 
 test('GPU graphs must have checksums like every other file', async () => {
@@ -68,19 +68,24 @@ test('special ids and the vocabulary size are checked against vocab.txt', async 
   });
 });
 
-test("the cloze graph's top-K switch: named where the graph has one, and no input left unnamed", () => {
-  const meta = (sw?: string) => ({ cloze: { inputs: ['a', 'b'], outputs: ['i', 'q', 't'], k: 8, switch: sw } }) as unknown as ModelMeta;
+test("the cloze graph's top-K switch and positions: named where the graph has them, and no input left unnamed", () => {
+  const meta = (sw?: string, at?: string) => ({ cloze: { inputs: ['a', 'b'], outputs: ['i', 'q', 't'], k: 8, switch: sw, positions: at } }) as unknown as ModelMeta;
   const info = (inputs: string[]): GraphInfo => ({
     inputNames: inputs, outputNames: ['i', 'q', 't'],
     outputMetadata: [{ name: 'i', isTensor: true, type: 'int64', shape: ['b', 's', 'k'] }, { name: 'q', isTensor: true, type: 'float32', shape: ['b', 's', 'k'] },
       { name: 't', isTensor: true, type: 'float32', shape: ['b', 's'] }],
   });
-  checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b', 'p']), 'p');
-  checkClozeGraph('/m', meta('p'), 'g.onnx', info(['a', 'b']), undefined);   // a GPU graph: no switch, none fed
-  assert.throws(() => checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b']), 'p'),
+  checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b', 'p']), { switch: 'p' });
+  checkClozeGraph('/m', meta('p', 'x'), 'c.onnx', info(['a', 'b', 'p', 'x']), { switch: 'p', positions: 'x' });
+  checkClozeGraph('/m', meta('p', 'x'), 'g.onnx', info(['a', 'b']));   // a GPU graph: no switch, no positions, none fed
+  assert.throws(() => checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b']), { switch: 'p' }),
     /\/m\/meta\.json: "cloze\.switch" names inputs p, but c\.onnx has inputs a, b/);
-  assert.throws(() => checkClozeGraph('/m', meta(), 'c.onnx', info(['a', 'b', 'p']), undefined),
+  assert.throws(() => checkClozeGraph('/m', meta('p', 'x'), 'c.onnx', info(['a', 'b', 'p']), { switch: 'p', positions: 'x' }),
+    /\/m\/meta\.json: "cloze\.positions" names inputs x, but c\.onnx has inputs a, b, p/);
+  assert.throws(() => checkClozeGraph('/m', meta(), 'c.onnx', info(['a', 'b', 'p'])),
     /\/m\/meta\.json: "cloze" does not name c\.onnx's inputs p/);
+  assert.throws(() => checkClozeGraph('/m', meta('p'), 'c.onnx', info(['a', 'b', 'p', 'x']), { switch: 'p' }),
+    /\/m\/meta\.json: "cloze" does not name c\.onnx's inputs x/);
 });
 
 test('a symbolic top-k width is not compared; a numeric one is', () => {

@@ -122,6 +122,21 @@ test("cloze for the tokens alone: the shipped CPU graph's top-K switched off, th
   assert.deepEqual((await runner.cloze(batch))[1].topkIds, all[1].topkIds);
 });
 
+test("cloze at spans: the shipped CPU graph's head at each row's span alone, the log q there the whole row's", async () => {
+  assert.equal(model.meta.cloze.positions, 'positions', 'the shipped CPU cloze graph has its positions input (training/quantize.py, row_positions)');
+  const batch = rows([6, 20, 13, 9]);
+  const spans = [[1, 5], [3, 19], [1, 12], [8, 9]] as const;
+  const all = await runner.cloze(batch), at = await runner.cloze(batch, { tokensAt: spans });
+  for (let r = 0; r < batch.length; r++) {
+    const [from, to] = spans[r];
+    assert.equal(at[r].tokenLogq.length, to - from, `row ${r}: its span's positions`);
+    for (let i = from; i < to; i++) assert.ok(Math.abs(at[r].tokenLogq[i - from] - all[r].tokenLogq[i]) <= batchTol(), `row ${r}, position ${i}`);
+    assert.equal(at[r].topkIds.length, 0);
+  }
+  await assert.rejects(runner.cloze(batch, { tokensAt: spans.slice(1) }), /3 spans for 4 rows/);
+  await assert.rejects(runner.cloze(batch, { tokensAt: [[1, 5], [3, 21], [1, 12], [8, 9]] }), /not within a row of 20 ids/);
+});
+
 test('ONNX through the runner reproduces the PyTorch energies in golden.json (int8 tolerance of the export)', async () => {
   const golden = JSON.parse(readFileSync(path.join(model.dir, 'golden.json'), 'utf8')) as { sentences: { text: string; ids: number[]; energy: number[] }[] };
   assert.ok(golden.sentences.length > 0, 'golden.json has sentences');
@@ -168,4 +183,13 @@ test('padBatch and runChunked: pad id, mask and limits', async () => {
   });
   assert.deepEqual(out, [40, 10, 20]);
   assert.deepEqual(seen, [[1, 2], [4]]);
+  // Counted by the positions scored where given (1, 3 and 1 of rows 4, 3 and 2 long): the two rows that score one
+  // position share a run, though 2 × 4 ids are more than maxTokens.
+  const runs: number[][] = [];
+  const by = await runChunked([[1, 1, 1, 1], [1, 1, 1], [1, 1]], { maxRows: 2, maxTokens: 4 }, undefined, async (rs, idx) => {
+    runs.push(idx);
+    return rs.map((r) => r.length);
+  }, (k) => [1, 3, 1][k]);
+  assert.deepEqual(by, [4, 3, 2]);
+  assert.deepEqual(runs, [[2, 0], [1]], 'sorted by positions scored, then by length');
 });

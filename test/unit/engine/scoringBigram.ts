@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import type { ClozeRow, ModelMeta, ModelRunner } from '../../../src/engine/types';
+import type { ClozeRow, ClozeWant, ModelMeta, ModelRunner } from '../../../src/engine/types';
 
 /** The shipped model's tokenizer (models/vocab.txt), which the engine tests run the bigram model under. */
 export function shippedWordPiece(): WordPiece {
@@ -69,11 +69,13 @@ export class BigramRunner implements ModelRunner {
     });
   }
 
-  async cloze(batch: number[][]): Promise<ClozeRow[]> {
+  async cloze(batch: number[][], want?: ClozeWant): Promise<ClozeRow[]> {
     this.calls.cloze++;
     this.calls.clozeRows += batch.length;
     const K = this.meta.cloze.k;
-    return batch.map((ids) => {
+    // A REPLACE row's span alone, as the shipped graph scores it (graphSession.ts).
+    const at = typeof want === 'object' ? want.tokensAt : undefined;
+    return batch.map((ids, r) => {
       const n = ids.length;
       const topkIds = new Int32Array(n * K), topkLogq = new Float32Array(n * K), tokenLogq = new Float32Array(n);
       for (let t = 1; t < n - 1; t++) {
@@ -87,6 +89,7 @@ export class BigramRunner implements ModelRunner {
         order.forEach((v, j) => { topkIds[t * K + j] = v; topkLogq[t * K + j] = scores[v] - logZ; });
         tokenLogq[t] = scores[ids[t]] - logZ;
       }
+      if (at) return { topkIds: new Int32Array(0), topkLogq: new Float32Array(0), tokenLogq: tokenLogq.slice(...at[r]) };
       return { topkIds, topkLogq, tokenLogq };
     });
   }
