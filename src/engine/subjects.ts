@@ -118,11 +118,18 @@ const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'before', 'after', 'until', 
 const PHRASE_PREPOSITIONS = new Set([...PREPOSITIONS].filter((w) => w !== 'to'));
 /**
  * Words before "of" whose number is the phrase's after it ("some of the files are", "most of the code is", "a number of
- * tests fail"), or either's ("neither of them is/are", "a set of files is/are"): no subject's number to read.
+ * tests fail"), or either's ("neither of them is/are", "a set of files is/are"): no subject's number of their own
+ * (acrossPhrase reads the phrase's where it is plain, OF_PHRASE_NUMBER).
  */
 const PARTITIVES = new Set(['all', 'some', 'most', 'none', 'half', 'any', 'part', 'rest', 'majority', 'minority', 'lot', 'lots', 'plenty',
   'percent', 'bulk', 'remainder', 'portion', 'fraction', 'number', 'total', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'series',
   'set', 'group', 'pair', 'range', 'variety', 'couple', 'handful', 'bunch', 'dozen', 'either', 'neither', 'collection', 'list', 'array']);
+/**
+ * Partitives whose number is the phrase's after "of", and plainly so ("all of those files are", "most of the code is",
+ * "the rest of the tests pass", "half of it is"): subjectNumber reads that phrase. The others read either way ("none of
+ * them is/are", "a set of files is/are", "the majority of users is/are") or as themselves ("the number of tests is").
+ */
+const OF_PHRASE_NUMBER = new Set(['all', 'some', 'most', 'half', 'rest', 'remainder', 'lot', 'lots', 'plenty', 'percent', 'bulk']);
 /** Adverbs that stand before a verb ("also learns", "still works"): no noun phrase's words. */
 const ADVERBS = new Set(['also', 'only', 'just', 'still', 'often', 'always', 'never', 'then', 'now', 'already', 'even', 'again', 'soon',
   'sometimes', 'usually', 'rarely', 'seldom', 'yet', 'thus', 'hence', 'therefore', 'instead', 'too', 'very', 'much', 'well']);
@@ -156,7 +163,8 @@ function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: Gr
     const x = before[k].text.toLowerCase();
     if (!PHRASE_PREPOSITIONS.has(x)) continue;
     const head = before[k - 1].text.toLowerCase(), pre = before[k - 2]?.text.toLowerCase();
-    if (x === 'of' && PARTITIVES.has(head)) return undefined;
+    // "all of those files are", "most of the code is": the phrase after "of" tells the number; other partitives either.
+    if (x === 'of' && PARTITIVES.has(head)) return OF_PHRASE_NUMBER.has(head) ? numberBefore(text, before.slice(k + 1), verb, lex) : undefined;
     // The phrase may follow a verb rather than a noun: "who majors in art", "users need in their work".
     const verbLike = lex.canBe(head, 'verb') || (/s$/.test(head) && lex.canBe(head.slice(0, -1), 'verb'));
     if (verbLike && pre !== undefined && (SUBJECT_PRONOUNS.has(pre) || pluralNoun(pre, lex))) return undefined;

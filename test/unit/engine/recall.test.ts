@@ -288,6 +288,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It holds an object that contain a hash.', 'contain'), 'singular');
   assert.equal(number('In the morning he usually bring a book.', 'bring'), 'singular', 'an adverb between subject and verb');
   assert.equal(number('The parser also handle nested lists.', 'handle'), 'singular');
+  assert.equal(number('If all of those files is ignored, stop.', 'is'), 'plural');
+  assert.equal(number('Most of the code are old.', 'are'), 'singular');
+  assert.equal(number('None of the files is old.', 'is'), undefined, '"none of" reads either way');
+  assert.equal(number('The number of tests are small.', 'are'), undefined, '"the number of" is no partitive of the phrase after it');
   assert.equal(number('Files that often contains errors.', 'contains'), 'plural');
   assert.equal(number('If it fails then run it.', 'run'), undefined, '"then" opens the next clause');
   assert.equal(number('He said that works.', 'works'), undefined, 'a verb before it says nothing');
@@ -340,7 +344,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The files before the change are kept.', 'are'), undefined, 'after a noun it is a preposition still');
   assert.equal(number('The OLD behavior for this policy are to export it.', 'are'), 'singular');
   assert.equal(number('If the end of the stream have been reached.', 'have'), 'singular');
-  assert.equal(number('Some of the files are missing.', 'are'), undefined, 'a partitive takes the number of what follows "of"');
+  assert.equal(number('Some of the files are missing.', 'are'), 'plural', 'a partitive takes the number of what follows "of"');
   assert.equal(number('A number of tests fail.', 'fail'), undefined);
   assert.equal(number('Running tests in parallel is faster.', 'is'), undefined, "a gerund's object is no subject");
   assert.equal(number('The commands that users need in their work are improved.', 'are'), undefined, 'a phrase after a verb');
