@@ -19,6 +19,8 @@ export type GrammaticalNumber = 'singular' | 'plural';
 
 const SINGULAR_SUBJECTS = new Set(['he', 'she', 'it', 'this']);
 const PLURAL_SUBJECTS = new Set(['we', 'you', 'they', 'these', 'those']);
+/** Plural nouns WordNet has only as another word's forms: "the others is" reads a plural subject (numberBefore). */
+const PLURAL_PRONOUN_NOUNS = new Set(['others']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'each', 'every', 'another']);
 const PLURAL_DETERMINERS = new Set(['these', 'those', 'many', 'several', 'both', 'all', 'few']);
 /** Determiners that say nothing of the noun's number ("the value", "the values"). */
@@ -252,7 +254,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // word there is no modifier ("the parts that are present are": "that" is a relative pronoun there, no determiner).
   const modifier = n > 1 && !FUNCTION_WORDS.has(before[n - 2].text.toLowerCase()) && !AUX.has(before[n - 2].text.toLowerCase());
   const at = [n - 2, ...(modifier ? [n - 3] : [])].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
-  const plural = pluralNoun(lw, lex);
+  const plural = pluralNoun(lw, lex) || PLURAL_PRONOUN_NOUNS.has(lw);
   // A conjunction before a plural noun leaves it plural, joined ("the root and envDir options affect") or the nearer
   // of two ("the file or its copies are"), unless a preposition governs the first conjunct ("with git commit or
   // similar commands is", "for executables, libraries and targets is"): read back from the conjunction through the

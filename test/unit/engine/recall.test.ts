@@ -291,6 +291,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('If all of those files is ignored, stop.', 'is'), 'plural');
   assert.equal(number('Most of the code are old.', 'are'), 'singular');
   assert.equal(number('None of the files is old.', 'is'), undefined, '"none of" reads either way');
+  assert.equal(number('The edges are walked and the others is ignored.', 'is'), 'plural', '"others", a plural WordNet lists as no noun');
+  assert.equal(number('One of the others is broken.', 'is'), undefined);
   assert.equal(number('The number of tests are small.', 'are'), undefined, '"the number of" is no partitive of the phrase after it');
   assert.equal(number('Files that often contains errors.', 'contains'), 'plural');
   assert.equal(number('If it fails then run it.', 'run'), undefined, '"then" opens the next clause');
