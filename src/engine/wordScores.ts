@@ -3,7 +3,7 @@
 // cached per window, so an edited document re-scores only the windows that changed) → each word's energy,
 // q's surprisal and pNoise.
 import { languageById } from '../text/languages';
-import { linkedImageAlts, linkNamesItsTarget } from '../text/markdownInline';
+import { linkedImageAlts, linkIsAName, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { hyphenSuffix, isCheckable, joinedAsCode, quotedAlone } from '../text/words';
@@ -148,7 +148,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
   // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip), a suffix a hyphen
   // joins to a word ("tree-ish": hyphenSuffix); in Markdown a
-  // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), and any
+  // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
+  // a capitalised label to a page whose address does not begin to spell it (linkIsAName), and any
   // word of a badge's or a logo's alt text (linkedImageAlts).
   const alts = doc.markdown ? linkedImageAlts(text) : [];
   for (let i = 0, k = 0; i < words.length; i++) {
@@ -157,7 +158,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
         (quotedAlone(text, w.start, w.end) && isWord(w.text)) || hyphenSuffix(text, w.start, w.end) ||
-        (doc.markdown && !isWord(w.text) && linkNamesItsTarget(text, w.start, w.end))) checkable[i] = false;
+        (doc.markdown && !isWord(w.text) && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end)))) checkable[i] = false;
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);

@@ -218,6 +218,27 @@ export function linkNamesItsTarget(text: string, start: number, end: number): bo
 }
 
 /**
+ * Is text[start, end) a capitalised word that is a Markdown link's whole label, the link to a web page whose address
+ * does not begin to spell it ("[Nermal](https://arjunaditya.vercel.app)" in a list of contributors)? A name, a
+ * person's, a product's or a site's, spelt as its owner spells it; a slip of a word there links to a page whose
+ * address begins to spell the word ("[Instalation](https://x.org/install)"), and a contents list links to an anchor
+ * ("[Instalation](#installation)"): both are still read.
+ */
+export function linkIsAName(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  const label = labelAround(text, start, end);
+  if (!label) return false;
+  const [a, z] = label;
+  if (text.slice(a + 1, z).trim() !== text.slice(start, end) || text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
+  const target = text.slice(z + 2, z + 2 + MAX_TARGET);
+  const close = target.indexOf(')');
+  if (close < 0) return false;
+  const url = target.slice(0, close).trim();
+  const stem = bare(text.slice(start, end)).slice(0, 4);
+  return /^https?:\/\//i.test(url) && stem.length >= 3 && !bare(url).includes(stem);
+}
+
+/**
  * The alt texts of images that are a link's whole label, "[![npm version](badge.svg)](url)", as [start, end) spans in
  * text order: a badge's or a logo's label ("neostandard javascript style", "Build Status"), which names what it shows
  * rather than saying anything. One line each, the alt text within LABEL_REACH characters and each target within

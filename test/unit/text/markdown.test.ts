@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { blocks } from './render';
-import { linkedImageAlts, linkNamesItsTarget } from '../../../src/text/markdownInline';
+import { linkedImageAlts, linkIsAName, linkNamesItsTarget } from '../../../src/text/markdownInline';
 
 const md = (text: string): string[] => blocks(text, 'markdown');
 
@@ -59,6 +59,18 @@ test("markdown: a link's label that names its target (a package, a repository, a
   assert.ok(!at('Instalation'), 'a label its target does not spell');
   assert.ok(!at('go'), 'a label of two letters says too little');
   assert.ok(!at('cpy', 2) && !at('cpy', 3), 'a reference link, and the word outside any label');
+});
+
+test("markdown: a capitalised word that is a link's whole label, to a page whose address does not spell it, is a name", () => {
+  const t = '- [Nermal](https://arjunaditya.vercel.app)\n- [Instalation](https://x.org/install)\n- [Instalation](#installation)\n' +
+    '- [The Nermal page](https://a.b)\n- [nermal](https://a.b)\n- [Nermal] (https://a.b)';
+  const at = (w: string, nth = 0) => { let i = -1; for (let k = 0; k <= nth; k++) i = t.indexOf(w, i + 1); return linkIsAName(t, i, i + w.length); };
+  assert.ok(at('Nermal'), "a contributor's name linking to their site");
+  assert.ok(!at('Instalation'), 'a slip whose link begins to spell the word');
+  assert.ok(!at('Instalation', 1), "a contents list's anchor");
+  assert.ok(!at('Nermal', 1), 'a word among others in its label');
+  assert.ok(!at('nermal'), 'in lower case');
+  assert.ok(!at('Nermal', 2), 'brackets that are no link');
 });
 
 test("markdown: the alt text of an image that is a link's whole label (a badge, a logo) is told apart", () => {
