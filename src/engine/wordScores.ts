@@ -149,7 +149,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip), a suffix a hyphen
   // joins to a word ("tree-ish": hyphenSuffix); in Markdown a
   // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
-  // a capitalised label to a page whose address does not begin to spell it (linkIsAName), and any
+  // a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates one its
+  // sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any
   // word of a badge's or a logo's alt text (linkedImageAlts).
   const alts = doc.markdown ? linkedImageAlts(text) : [];
   for (let i = 0, k = 0; i < words.length; i++) {
@@ -158,13 +159,36 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
         (quotedAlone(text, w.start, w.end) && isWord(w.text)) || hyphenSuffix(text, w.start, w.end) ||
-        (doc.markdown && !isWord(w.text) && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end)))) checkable[i] = false;
+        (doc.markdown && !isWord(w.text) && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) ||
+        (!isWord(w.text) && negatesAWordBeside(words, i))) checkable[i] = false;
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
   const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
   return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words),
     prefers: clozePrefers(words, windows, windowCloze, wp, K), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
+}
+
+/** Prefixes that make a word's opposite: "nonabortable", "unmount", "disallow", "antipattern". */
+const NEGATING_PREFIXES = ['non', 'un', 'dis', 'anti'];
+/** Letters a word a prefix negates must have: shorter ones are as often the start of a slip ("unto" in "untill"). */
+const NEGATED_MIN = 4;
+
+/**
+ * Is words[i] a negating prefix (NEGATING_PREFIXES, a hyphen after it or not) and a word its own sentence holds, any
+ * case ("for abortable and nonabortable options", "sync or nonsync")? A writer coins such a word beside the word it
+ * opposes on purpose: it is no slip, whatever the lexicon lacks.
+ */
+function negatesAWordBeside(words: readonly PlacedWord[], i: number): boolean {
+  const w = words[i].text.toLowerCase();
+  const p = NEGATING_PREFIXES.find((x) => w.startsWith(x));
+  if (!p) return false;
+  const stem = w.slice(p.length).replace(/^-/, '');
+  if (stem.length < NEGATED_MIN) return false;
+  const s = words[i].sentence;
+  for (let j = i - 1; j >= 0 && words[j].sentence === s; j--) if (words[j].text.toLowerCase() === stem) return true;
+  for (let j = i + 1; j < words.length && words[j].sentence === s; j++) if (words[j].text.toLowerCase() === stem) return true;
+  return false;
 }
 
 /**

@@ -101,6 +101,16 @@ test('a suffix a hyphen joins to a word is not checked alone ("tree-ish" is no "
   assert.deepEqual(r.findings.map((f) => f.word), []);
 });
 
+test('a word that negates one its sentence holds is coined on purpose ("abortable and nonabortable"); a slip of one is read', async () => {
+  const text = 'It declares types for abortable and nonabortable options objects.\n\nIt declares types for nonabortabel options objects.';
+  const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.ok(!r.words.find((w) => w.word === 'nonabortable')?.posterior, 'not scored');
+  assert.ok(!r.findings.some((f) => f.word === 'nonabortable'));
+  const doc = await scoreWords({ text, languageId: 'markdown' }, { runner, wp });
+  const at = (w: string) => doc.checkable[doc.words.findIndex((x) => x.text === w)];
+  assert.deepEqual([at('nonabortable'), at('nonabortabel')], [false, true], 'only beside the word it negates');
+});
+
 test('a dictionary word quoted alone is mentioned, not checked; a quoted slip still is', async () => {
   const text = 'It is faster then before.\n\nIt is faster \'then\' before.\n\nIt is faster “then” before.\n\nListen for the \'uprgade\' event.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
