@@ -86,8 +86,7 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
 }
 
 /** Modals and the forms of "do", and their negatives: a verb right after one takes its bare form ("can support", "does exist"). */
-export const BARE_BEFORE = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'do', 'does', 'did', "can't",
-  'cannot', "couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "don't", "doesn't", "didn't"]);
+export const BARE_BEFORE = new Set([...INVERTING, "can't", 'cannot', "couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "didn't"]);
 
 /**
  * A verb after a modal or a form of "do" (past a "not" and an adverb between them, BETWEEN_SUBJECT_AND_VERB) takes its

@@ -209,12 +209,18 @@ export function linkNamesItsTarget(text: string, start: number, end: number): bo
   const label = labelAround(text, start, end);
   if (!label) return false;
   const [a, z] = label;
-  if (text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
+  const target = targetAfter(text, z);
+  if (target === undefined) return false;
+  const name = bare(text.slice(a + 1, z));
+  return name.length >= 3 && bare(target).includes(name);
+}
+
+/** The target of the inline link whose label closes at z ("](target)"), within MAX_TARGET; undefined for none. */
+function targetAfter(text: string, z: number): string | undefined {
+  if (text.charCodeAt(z + 1) !== 0x28 /* ( */) return undefined;
   const target = text.slice(z + 2, z + 2 + MAX_TARGET);
   const close = target.indexOf(')');
-  if (close < 0) return false;
-  const name = bare(text.slice(a + 1, z));
-  return name.length >= 3 && bare(target.slice(0, close)).includes(name);
+  return close < 0 ? undefined : target.slice(0, close);
 }
 
 /**
@@ -229,11 +235,9 @@ export function linkIsAName(text: string, start: number, end: number): boolean {
   const label = labelAround(text, start, end);
   if (!label) return false;
   const [a, z] = label;
-  if (text.slice(a + 1, z).trim() !== text.slice(start, end) || text.charCodeAt(z + 1) !== 0x28 /* ( */) return false;
-  const target = text.slice(z + 2, z + 2 + MAX_TARGET);
-  const close = target.indexOf(')');
-  if (close < 0) return false;
-  const url = target.slice(0, close).trim();
+  if (text.slice(a + 1, z).trim() !== text.slice(start, end)) return false;
+  const url = targetAfter(text, z)?.trim();
+  if (url === undefined) return false;
   const stem = bare(text.slice(start, end)).slice(0, 4);
   return /^https?:\/\//i.test(url) && stem.length >= 3 && !bare(url).includes(stem);
 }
