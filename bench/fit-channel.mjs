@@ -97,7 +97,8 @@
 //    where log P(typed | meant_k) = log Σ over the candidate's kinds of exp(KIND_LOG_PRIOR[kind] + EDIT_SCALE ·
 //    log P of its edits) (channel.ts, logChannelOf; for
 //    spelling-like kinds the substring channel, learned leaving out the words planted here; a 'listed' fix, from
-//    the known-misspellings list, its prior alone, with half the planted words read as unlisted: prepare()),
+//    the known-misspellings list, its prior and, where the list names several fixes, its edits' share of theirs
+//    (channel.ts, listedShare), with half the planted words read as unlisted: prepare()),
 //    fitted by maximum likelihood (Adam, a weak pull of the kind priors towards their starting guesses so
 //    a kind the planting never produces keeps its guess). Then tau: the log-odds threshold with the best
 //    F0.5 over the items, scored as bench/scorer.mjs does (a flag touching a planted error catches it).
@@ -496,7 +497,7 @@ function prepare(data, corpus) {
       const first = r.sentenceStart && typed === r.word;
       c.common = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isCommon(x), first);
       c.familiar = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isFamiliar(x), first);
-      for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
+      for (const k of Object.keys(c.edit)) if (spellingLike.has(k) || k === 'listed') c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
   }
   return data;
