@@ -20,6 +20,16 @@
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
 //   ... --no-common: COMMON_WORD and FAMILIAR_WORD held at 0 (the ablation of the common-word cues, channel.ts commonCue)
 //   ... --collect-only: collect the features (WORK/features.json) and stop, to fit them later with --features
+//   ... --compare-rules: after the fit, the training items' F0.5 under two flag rules over the same weights (stderr):
+//       the best candidate's log-odds over the original (the shipped rule: findings.ts, verdict) and all candidates'
+//       together, log(1 - p(original)) - log p(original), under which a squiggle would be exactly a word whose shown
+//       probability (1 - p(original)) is above sigmoid(tau). Measured 2026-12-07 on the shipped two collections
+//       (--no-energy, 15 min): technical best F0.5 0.9604 (best rule) against 0.9607 (together), both at tau 1;
+//       general 0.9354 either way at 1.75; at the shipped 0.5, 0.9577 against 0.9574 and 0.9283 against 0.9266. On
+//       the dev sets at 0.5 together: tech-dev 0.971 -> 0.970 (+3 false: "moc" -> mod, "ort" -> or), real-dev 0.841
+//       either way (+1 caught, +1 false), its documents 0.843 -> 0.840, jfleg-dev 0.569 -> 0.572. No difference the
+//       data can see: not shipped.
+//   ... --total: the flag rule of --compare-rules' second kind for the curve and tau this run reports
 //   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
 //   ... --margins: no fit; what leaving out the rows of candidates more than M nats below a suspect's likeliest one
 //       before the model runs would do under the shipped weights (src/engine/replacePlans.ts, PRESCORE_MARGIN)
@@ -154,6 +164,8 @@ function args(argv) {
     else if (a === '--no-own') o.own = false;
     else if (a === '--no-common') o.common = false;
     else if (a === '--collect-only') o.collectOnly = true;
+    else if (a === '--total') TOTAL_ODDS = true;
+    else if (a === '--compare-rules') COMPARE_RULES = true;
     else if (a === '--work') WORK = path.resolve(next());
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
   }
@@ -391,6 +403,9 @@ function fit(records, start, { perPiece, energy, own, common, apostrophe }) {
   return { th, loss: last };
 }
 
+let TOTAL_ODDS = false, COMPARE_RULES = false;
+const logSumExpOf = (xs) => { const m = Math.max(...xs); return m + Math.log(xs.reduce((a, x) => a + Math.exp(x - m), 0)); };
+
 /** Precision, recall, F0.5 over the items at threshold tau, as the scorer counts them. */
 function scoreAt(data, th, tau) {
   const byItem = new Map();
@@ -398,9 +413,11 @@ function scoreAt(data, th, tau) {
     const { z } = logits(r, th);
     let k = 1;
     for (let i = 2; i < z.length; i++) if (z[i] > z[k]) k = i;
-    if (z.length < 2 || z[k] - z[0] <= tau) continue;
+    if (z.length < 2) continue;
+    const odds = TOTAL_ODDS ? logSumExpOf(z.slice(1)) - z[0] : z[k] - z[0];
+    if (odds <= tau) continue;
     const c = r.cands[k - 1];
-    (byItem.get(r.id) ?? byItem.set(r.id, []).get(r.id)).push({ start: c.start, end: c.end, odds: z[k] - z[0] });
+    (byItem.get(r.id) ?? byItem.set(r.id, []).get(r.id)).push({ start: c.start, end: c.end, odds });
   }
   let flags = 0, good = 0, errors = 0, caught = 0;
   const byType = {}, perItem = [];
@@ -680,6 +697,20 @@ async function main() {
   const isGeneral = (id) => id.startsWith(GENERAL_PREFIX);
   const technical = { items: data.items.filter((i) => !isGeneral(i.id)), records: data.records.filter((r) => !isGeneral(r.id)) };
   const general = { items: data.items.filter((i) => isGeneral(i.id)), records: data.records.filter((r) => isGeneral(r.id)) };
+  if (COMPARE_RULES) {
+    // Both decision rules over the same fitted weights: the best candidate's log-odds, and all candidates' together.
+    for (const total of [false, true]) {
+      TOTAL_ODDS = total;
+      for (const [name, d] of [['technical', technical], ['general', general]]) {
+        const c = [];
+        for (let tau = -2; tau <= 4; tau += 0.25) c.push(scoreAt(d, th, tau));
+        const b = c.reduce((x, y) => (y.f05 > x.f05 ? y : x));
+        console.error(`rule ${total ? 'total' : 'best'} ${name}: best F0.5 ${b.f05.toFixed(4)} at tau ${b.tau} (P ${b.P.toFixed(3)} R ${b.R.toFixed(3)}); ` +
+          c.filter((x) => x.tau >= 0 && x.tau <= 2).map((x) => `${x.tau}: ${x.f05.toFixed(4)} ${Object.entries(x.byType).map(([t, y]) => `${t} ${y.caught}`).join(' ')}`).join(' | '));
+      }
+    }
+    TOTAL_ODDS = false;
+  }
   for (let tau = -6; tau <= 12; tau += 0.25) curve.push(scoreAt(technical, th, tau));
   if (o.printCurve) for (const c of curve) if (c.tau >= -1 && c.tau <= 4) console.error(`tau ${c.tau} P ${c.P.toFixed(3)} R ${c.R.toFixed(3)} F0.5 ${c.f05.toFixed(3)} ${Object.entries(c.byType).map(([t, x]) => `${t} ${x.caught}`).join(' ')}`);
   const best = (key, ok = () => true) => curve.filter(ok).reduce((a, b) => (b[key] > a[key] ? b : a));
