@@ -675,6 +675,10 @@ test('a/an by pronunciation, not spelling', () => {
   assert.equal(fix('an', 'apple'), undefined);
   assert.equal(fix('a', 'SQL'), undefined, '"a SQL" (sequel) is fine');
   assert.equal(fix('an', 'SQL'), undefined, '"an SQL" (letters) is fine');
+  assert.equal(fix('an', 'Vue'), 'a', 'a name no dictionary sounds out, its first letter a consonant either way');
+  assert.equal(fix('an', 'Qwik'), 'a');
+  assert.equal(fix('an', 'Nuxt'), undefined, '"N" is "en" read as a letter: either may be meant');
+  assert.equal(fix('a', 'Xcode'), undefined);
   has(variants('It is a unprivileged user.', 'a'), 'article', 'It is an unprivileged user.');
 });
 
