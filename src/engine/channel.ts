@@ -14,7 +14,7 @@ import { confusionCue } from './confusionCue';
 import { nounNumber, subjectNumber, verbNumber, type GrammaticalNumber } from './subjects';
 import { isFunctionWord, type GrammarLexicon } from './wordClasses';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
-import { SubstringChannel, editOps, slipLogP } from './edits';
+import { SubstringChannel, osaDistance, slipLogP } from './edits';
 import { listedFixes } from './misspellings';
 import type { ReplaceWeights } from './ranking';
 
@@ -175,9 +175,9 @@ export function listedShare(typed: string, meant: string, spelling: SubstringCha
 
 /** log P(t typed | m meant) by the spelling channel's edits (both lower case): FAR beyond MAX_SPELLING_EDITS, -1 for case alone. */
 function logSpelling(m: string, t: string, spelling: SubstringChannel): number {
-  const ops = editOps(m, t, MAX_SPELLING_EDITS);
-  if (!ops) return FAR;
-  return ops.length ? spelling.logP(m, t) : -1;
+  const ops = osaDistance(m, t, MAX_SPELLING_EDITS);
+  if (ops === Infinity) return FAR;
+  return ops > 0 ? spelling.logP(m, t) : -1;
 }
 
 /**

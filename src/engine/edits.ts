@@ -59,6 +59,48 @@ function align(meant: string, typed: string, typoTies: boolean): Column[] {
   return cols.reverse();
 }
 
+/** osaDistance's rows, reused from call to call. */
+let osaRows = new Uint8Array(3 * 64);
+
+/**
+ * The unit-cost OSA distance of a and b (substitutions, insertions, deletions, adjacent transpositions), Infinity
+ * beyond max: how many operations editOps finds (its tie-breaks choose among alignments of that many), counted
+ * without building the alignment. The channel asks it of every candidate of every suspect (channel.ts, logSpelling).
+ */
+export function osaDistance(a: string, b: string, max: number): number {
+  const n = a.length, m = b.length;
+  if (Math.abs(n - m) > max) return Infinity;
+  if (a === b) return 0;
+  const w = m + 1;
+  if (osaRows.length < 3 * w) osaRows = new Uint8Array(6 * w);
+  const rows = osaRows;
+  // Three rows (i - 2, i - 1, i) by rotation: row r of i is (i % 3) * w. Values stay under 256 (words are short).
+  for (let j = 0; j <= m; j++) rows[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const cur = (i % 3) * w, prev = ((i - 1) % 3) * w, prev2 = ((i + 1) % 3) * w;
+    rows[cur] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let best = rows[prev + j - 1] + (ca === cb ? 0 : 1);
+      const del = rows[prev + j] + 1;
+      if (del < best) best = del;
+      const ins = rows[cur + j - 1] + 1;
+      if (ins < best) best = ins;
+      if (i > 1 && j > 1 && ca !== cb && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const tr = rows[prev2 + j - 2] + 1;
+        if (tr < best) best = tr;
+      }
+      rows[cur + j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > max) return Infinity;
+  }
+  const d = rows[(n % 3) * w + m];
+  return d > max ? Infinity : d;
+}
+
 /**
  * The operations of one cheapest (unit-cost OSA) alignment of meant → typed, or undefined beyond maxOps.
  * Among equally short alignments the one made of the more typo-like classes wins (doubling over inserting).
@@ -260,13 +302,16 @@ export class SubstringChannel {
         if (j < k && bInner && i > 0 && i < n && (v = cur + (t[j - 1] === b ? insDouble : insOther)) > d[row + j + 1]) d[row + j + 1] = v;
         if (i + 1 < n && j + 1 < k && a === t[j + 1] && m[i + 1] === b && a !== b && aInner && bInner &&
           (v = cur + transpose) > d[next + w + j + 2]) d[next + w + j + 2] = v;
-        for (const g of groups) {
-          const to = (i + g.len) * w;
-          for (const x of g.deletes) if ((v = cur + x) > d[to + j]) d[to + j] = v;
+        // Indexed loops, no iterators or destructuring: a worker's first check runs this before it is compiled.
+        for (let gi = 0; gi < groups.length; gi++) {
+          const g = groups[gi];
+          const to = (i + g.len) * w, dels = g.deletes;
+          for (let di = 0; di < dels.length; di++) if ((v = cur + dels[di]) > d[to + j]) d[to + j] = v;
           const starting = b === undefined ? undefined : g.byFirst[b];
           if (!starting) continue;
-          for (const [beta, x] of starting) {
-            if (t.startsWith(beta, j) && (v = cur + x) > d[to + j + beta.length]) d[to + j + beta.length] = v;
+          for (let si = 0; si < starting.length; si++) {
+            const beta = starting[si][0];
+            if (t.startsWith(beta, j) && (v = cur + starting[si][1]) > d[to + j + beta.length]) d[to + j + beta.length] = v;
           }
         }
       }

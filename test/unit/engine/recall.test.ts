@@ -9,7 +9,7 @@ import { generatorFor, inLexicon, type Candidate } from '../../../src/engine/can
 import { articleFix } from '../../../src/engine/articles';
 import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
-import { SubstringChannel, editOps, isSlip, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
+import { SubstringChannel, editOps, isSlip, osaDistance, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue } from '../../../src/engine/confusionCue';
 import { confusionsAt, grammarCandidates, tenseOnly } from '../../../src/engine/grammar';
 import { mayTellNumber, nounNumber, subjectNumber } from '../../../src/engine/subjects';
@@ -739,6 +739,29 @@ test('edit operations are classified as typos happen', () => {
   const o = opportunities('letter');
   assert.equal(o['delete-double'], 1);
   assert.ok(o['sub-adjacent'] > 0 && o.transpose === 5);
+});
+
+test('osaDistance counts the operations editOps finds, without the alignment', () => {
+  assert.equal(osaDistance('the', 'teh', 3), 1);
+  assert.equal(osaDistance('definitely', 'definately', 3), 1);
+  assert.equal(osaDistance('receive', 'receive', 3), 0);
+  assert.equal(osaDistance('abc', 'xyzuvw', 3), Infinity);
+  assert.equal(osaDistance('kitten', 'sitting', 2), Infinity);
+  assert.equal(osaDistance('kitten', 'sitting', 3), 3);
+  // Against editOps on every word of a sentence slipped one to four ways (seeded): the same count, or both beyond max.
+  let seed = 11;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const words = 'separate occurred because definitely environment maintenance the a of receive thresholds'.split(' ');
+  for (let k = 0; k < 3000; k++) {
+    const a = words[k % words.length];
+    let b = a;
+    for (let o = 1 + Math.floor(rnd() * 4); o > 0; o--) {
+      const i = Math.floor(rnd() * (b.length + 1)), c = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)], r = rnd();
+      b = r < 0.25 ? b.slice(0, i) + c + b.slice(i) : r < 0.5 ? b.slice(0, i) + b.slice(i + 1) : r < 0.75 ? b.slice(0, i) + c + b.slice(i + 1)
+        : i + 1 < b.length ? b.slice(0, i) + b[i + 1] + b[i] + b.slice(i + 2) : b;
+    }
+    for (const max of [1, 2, 3]) assert.equal(osaDistance(a, b, max), editOps(a, b, max)?.length ?? Infinity, `${a} -> ${b} within ${max}`);
+  }
 });
 
 test('channel: monotone sanity', () => {
