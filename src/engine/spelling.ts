@@ -372,14 +372,46 @@ export class SpellingIndex implements Lexicon {
       }
     }
     const out: Neighbour[] = [];
-    for (const i of seen) {
-      const key = this.key(i);
-      if (key === q || Math.abs(key.length - q.length) > maxDist) continue;
+    const { blob, offsets } = this.p;
+    const counts = countLetters(q);
+    for (let k = 0; k < seen.length; k++) {
+      const i = seen[k], from = offsets[i], to = offsets[i + 1];
+      if (Math.abs(to - from - q.length) > maxDist || bagDistance(counts, q.length, blob, from, to) > maxDist) continue;
+      const key = blob.slice(from, to);
+      if (key === q) continue;
       const cost = editCost(q, key, maxDist);
       if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
     }
+    clearLetters(counts, q);
     return out.sort(byCost);
   }
+}
+
+/** A query's letter counts by UTF-16 unit (countLetters), zero again after clearLetters: one table for every search. */
+const letterCounts = new Int16Array(0x10000);
+
+function countLetters(q: string): Int16Array {
+  for (let k = 0; k < q.length; k++) letterCounts[q.charCodeAt(k)]++;
+  return letterCounts;
+}
+
+function clearLetters(counts: Int16Array, q: string): void {
+  for (let k = 0; k < q.length; k++) counts[q.charCodeAt(k)] = 0;
+}
+
+/**
+ * The bag distance of the query (its letters counted in `counts`, n of them) and blob[from, to): the larger of the
+ * key's letters the query lacks and the query's the key lacks, counted with repeats. Every edit changes each by one
+ * at most (a transposition by none), so no alignment of the two takes fewer edits: a search skips a word sharing a
+ * deletion's hash whose letters are too far off before editCost aligns it (most of the hundreds a complete search
+ * meets). counts is as it was after.
+ */
+function bagDistance(counts: Int16Array, n: number, blob: string, from: number, to: number): number {
+  let extra = 0;
+  for (let k = from; k < to; k++) if (--counts[blob.charCodeAt(k)] < 0) extra++;
+  for (let k = from; k < to; k++) counts[blob.charCodeAt(k)]++;
+  const matched = to - from - extra;
+  return Math.max(extra, n - matched);
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
