@@ -30,6 +30,13 @@
 //       either way (+1 caught, +1 false), its documents 0.843 -> 0.840, jfleg-dev 0.569 -> 0.572. No difference the
 //       data can see: not shipped.
 //   ... --total: the flag rule of --compare-rules' second kind for the curve and tau this run reports
+//   A listed misspelling's channel split among its fixes by their edits (measured 2026-12-07, not shipped): where
+//   the list names several fixes ("obects": object, objects; "currect": correct, current), each took the list's whole
+//   prior; given instead its spelling-channel likelihood's share of theirs (times EDIT_SCALE), the dev sets flagged
+//   the same words, real-dev's first fixes changed four ways (obects -> objects, expresions -> expressions right;
+//   currect -> correct, specificy -> specifically wrong: fix top-1 46.4% either way), and its fixes' calibration
+//   worsened past the goal (ECE 0.043 -> 0.054, its documents 0.041 -> 0.052): the edit model alone is no surer of
+//   the writer's word than the list, and the split made it look so.
 //   ... --print-curve: P, R, F0.5 and recall per type at each tau from -1 to 4 (stderr)
 //   ... --margins: no fit; what leaving out the rows of candidates more than M nats below a suspect's likeliest one
 //       before the model runs would do under the shipped weights (src/engine/replacePlans.ts, PRESCORE_MARGIN)
@@ -107,8 +114,7 @@
 //    where log P(typed | meant_k) = log Σ over the candidate's kinds of exp(KIND_LOG_PRIOR[kind] + EDIT_SCALE ·
 //    log P of its edits) (channel.ts, logChannelOf; for
 //    spelling-like kinds the substring channel, learned leaving out the words planted here; a 'listed' fix, from
-//    the known-misspellings list, its prior and, where the list names several fixes, its edits' share of theirs
-//    (channel.ts, listedShare), with half the planted words read as unlisted: prepare()),
+//    the known-misspellings list, its prior alone, with half the planted words read as unlisted: prepare()),
 //    fitted by maximum likelihood (Adam, a weak pull of the kind priors towards their starting guesses so
 //    a kind the planting never produces keeps its guess). Then tau: the log-odds threshold with the best
 //    F0.5 over the items, scored as bench/scorer.mjs does (a flag touching a planted error catches it).
@@ -514,7 +520,7 @@ function prepare(data, corpus) {
       const first = r.sentenceStart && typed === r.word;
       c.common = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isCommon(x), first);
       c.familiar = commonCue(typed, c, (x) => gen.isWord(x), (x) => lex.isFamiliar(x), first);
-      for (const k of Object.keys(c.edit)) if (spellingLike.has(k) || k === 'listed') c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
+      for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
   }
   return data;

@@ -15,7 +15,6 @@ import { nounNumber, subjectNumber, verbNumber, type GrammaticalNumber } from '.
 import { isFunctionWord, type GrammarLexicon } from './wordClasses';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
 import { SubstringChannel, osaDistance, slipLogP } from './edits';
-import { listedFixes } from './misspellings';
 import type { ReplaceWeights } from './ranking';
 
 // Fitted by `nice node bench/fit-channel.mjs --corpus /work/corpus --pairs 3000 --packages 80` (2026-12-03):
@@ -151,26 +150,7 @@ export function logChannel(typed: string, meant: string, kind: Source, prior = K
     return base + editScale * logSpelling(meant.toLowerCase(), typed.toLowerCase(), spelling);
   }
   if (kind === 'slip') return base + editScale * slipLogP(meant, typed);
-  if (kind === 'listed') return base + editScale * listedShare(typed, meant, spelling);
   return base;
-}
-
-/**
- * log of the share of a listed misspelling's channel that one of its fixes takes: the list says that typed is a
- * misspelling, not of which fix where it names several ("obects": object, objects; "compatibily": compatibility,
- * compatibly), and a writer who meant one of them typed it as the spelling channel says, so the share of each is its
- * edit likelihood (logSpelling, as the 'spelling' kind prices it) over theirs summed; logChannel scales it by
- * EDIT_SCALE as it does the spelling kinds' edits (the fit's linear form: bench/fit-channel.mjs). 0 (all of it) for a
- * fix the list names alone, or for a word the list does not name (an evaluation's left-out word: misspellings.ts).
- */
-export function listedShare(typed: string, meant: string, spelling: SubstringChannel = shippedSpellingChannel()): number {
-  const fixes = listedFixes(typed);
-  if (fixes.length < 2) return 0;
-  const m = meant.toLowerCase();
-  if (!fixes.some((f) => f.toLowerCase() === m)) return 0;
-  const t = typed.toLowerCase();
-  const of = (f: string) => logSpelling(f.toLowerCase(), t, spelling);
-  return of(m) - logSumExp(fixes.map(of));
 }
 
 /** log P(t typed | m meant) by the spelling channel's edits (both lower case): FAR beyond MAX_SPELLING_EDITS, -1 for case alone. */

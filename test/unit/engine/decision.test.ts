@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Candidate, Source } from '../../../src/engine/candidates';
-import { EDIT_SCALE, KIND_LOG_PRIOR, NON_WORD_LOG_PRIOR, listedShare, logChannel, logOwn, rowChannels } from '../../../src/engine/channel';
+import { NON_WORD_LOG_PRIOR, logChannel, logOwn, rowChannels } from '../../../src/engine/channel';
 import { verdict, type WordTable } from '../../../src/engine/findings';
 import { rankFromScores, type RowScore } from '../../../src/engine/ranking';
 
@@ -35,17 +35,6 @@ test('a likely slip needs less context evidence than an unlikely one', () => {
   const { finding } = decide(t, cands, [row(10), row(5), row(5)], -Infinity);
   assert.equal(finding.suggestions[0].text, 'receive');
   assert.ok(logChannel('recieve', 'receive', 'spelling') > logChannel('recieve', 'relieve', 'spelling'));
-});
-
-test('a listed misspelling of several fixes gives each the share its edits earn', () => {
-  // "obects" is listed for object and objects: one dropped letter from "objects", one more added from "object".
-  const plural = listedShare('obects', 'objects'), singular = listedShare('obects', 'object');
-  assert.ok(plural > singular + 3, `${plural} against ${singular}`);
-  assert.ok(Math.abs(Math.exp(plural) + Math.exp(singular) - 1) < 1e-9);
-  assert.equal(logChannel('obects', 'objects', 'listed'), KIND_LOG_PRIOR.listed + EDIT_SCALE * plural);
-  // A fix the list names alone takes all of it ("truely": truly), as does a word the list does not name.
-  assert.equal(listedShare('truely', 'truly'), 0);
-  assert.equal(listedShare('kubectl', 'subject'), 0);
 });
 
 test('tau is the one knob: flagged exactly when the log-odds over the original exceed it', () => {
