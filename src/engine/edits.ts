@@ -60,7 +60,7 @@ function align(meant: string, typed: string, typoTies: boolean): Column[] {
 }
 
 /** osaDistance's rows, reused from call to call. */
-let osaRows = new Uint8Array(3 * 64);
+let osaRows = new Int32Array(3 * 64);
 
 /**
  * The unit-cost OSA distance of a and b (substitutions, insertions, deletions, adjacent transpositions), Infinity
@@ -72,9 +72,9 @@ export function osaDistance(a: string, b: string, max: number): number {
   if (Math.abs(n - m) > max) return Infinity;
   if (a === b) return 0;
   const w = m + 1;
-  if (osaRows.length < 3 * w) osaRows = new Uint8Array(6 * w);
+  if (osaRows.length < 3 * w) osaRows = new Int32Array(6 * w);
   const rows = osaRows;
-  // Three rows (i - 2, i - 1, i) by rotation: row r of i is (i % 3) * w. Values stay under 256 (words are short).
+  // Three rows (i - 2, i - 1, i) by rotation: row r of i is (i % 3) * w.
   for (let j = 0; j <= m; j++) rows[j] = j;
   for (let i = 1; i <= n; i++) {
     const cur = (i % 3) * w, prev = ((i - 1) % 3) * w, prev2 = ((i + 1) % 3) * w;

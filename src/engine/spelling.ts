@@ -374,15 +374,18 @@ export class SpellingIndex implements Lexicon {
     const out: Neighbour[] = [];
     const { blob, offsets } = this.p;
     const counts = countLetters(q);
-    for (let k = 0; k < seen.length; k++) {
-      const i = seen[k], from = offsets[i], to = offsets[i + 1];
-      if (Math.abs(to - from - q.length) > maxDist || bagDistance(counts, q.length, blob, from, to) > maxDist) continue;
-      const key = blob.slice(from, to);
-      if (key === q) continue;
-      const cost = editCost(q, key, maxDist);
-      if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
+    try {
+      for (let k = 0; k < seen.length; k++) {
+        const i = seen[k], from = offsets[i], to = offsets[i + 1];
+        if (Math.abs(to - from - q.length) > maxDist || bagDistance(counts, q.length, blob, from, to) > maxDist) continue;
+        const key = blob.slice(from, to);
+        if (key === q) continue;
+        const cost = editCost(q, key, maxDist);
+        if (cost <= maxDist) out.push({ word: this.form(i), cost, frequent: (flags[i] & FREQUENT) !== 0 });
+      }
+    } finally {
+      clearLetters(counts, q);
     }
-    clearLetters(counts, q);
     return out.sort(byCost);
   }
 }
