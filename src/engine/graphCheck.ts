@@ -1,11 +1,11 @@
 // meta.json checked against the graphs onnxruntime actually loaded: input and output names, output ranks
-// and types, cloze.k against the top-k width, maxLength against the position table (by one probe run).
+// and types, cloze.k against the top-k width, maxLength against each graph's position table (one probe run each).
 // A mismatch otherwise surfaces as raw onnxruntime text at the first check, or not at all: cloze.k = 64 on
 // a K = 32 graph silently reads the next position's proposals as this one's.
 import * as path from 'node:path';
 import { firstLine } from './graphSession';
 import { ModelLoadError } from './model';
-import type { ModelMeta } from './types';
+import type { ClozeRow, ModelMeta, Span } from './types';
 
 /** What graphCheck needs of an onnxruntime InferenceSession (a structural subset, so tests can fake one). */
 export interface GraphInfo {
@@ -69,20 +69,39 @@ export function checkClozeGraph(dir: string, meta: ModelMeta, file: string, info
 }
 
 /**
- * Runs one row of maxLength ids: a position table shorter than meta.json's maxLength fails here, at load,
- * with a message naming the field, instead of on the first long paragraph.
+ * Runs one row of maxLength ids through the Electric graph: a position table shorter than meta.json's maxLength
+ * fails here, at load, with a message naming the field, instead of on the first long paragraph.
  */
 export async function probeMaxLength(dir: string, meta: ModelMeta, file: string,
   run: (row: number[]) => Promise<Float32Array[]>): Promise<void> {
-  const { cls, sep, unk } = meta.special;
-  const row = [cls, ...new Array<number>(meta.maxLength - 2).fill(unk), sep];
-  let out: Float32Array[];
-  try {
-    out = await run(row);
-  } catch (err) {
-    return fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} fails on a row that long: ${firstLine(err)}`);
-  }
+  const out = await probeRow(dir, meta, file, run);
   if (out.length !== 1 || out[0].length !== meta.maxLength || !out[0].every(Number.isFinite)) {
     fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} does not give one finite energy per id on a row that long`);
+  }
+}
+
+/**
+ * The same probe through the cloze graph, which has a position table of its own: one row of maxLength ids, its towers
+ * over every position and its log q read at the last id (the [SEP]; a REPLACE row's span: ClozeWant's tokensAt), which
+ * must be finite and at most 0. The engine runs it beside the Electric graph's probe (session.ts), so where that graph
+ * has a thread of its own the two take the start the time of one.
+ */
+export async function probeClozeMaxLength(dir: string, meta: ModelMeta, file: string,
+  run: (row: number[], at: Span) => Promise<ClozeRow[]>): Promise<void> {
+  const n = meta.maxLength;
+  const out = await probeRow(dir, meta, file, (row) => run(row, [n - 1, n]));
+  if (out.length !== 1 || out[0].tokenLogq.length !== 1 || !(Number.isFinite(out[0].tokenLogq[0]) && out[0].tokenLogq[0] <= 0)) {
+    fail(dir, 'maxLength', `is ${n}, but ${file} does not give a finite log q at the last id of a row that long`);
+  }
+}
+
+/** run's answer for one row of maxLength ids ([CLS], [UNK]…, [SEP]), or the error that names maxLength and the file. */
+async function probeRow<T>(dir: string, meta: ModelMeta, file: string, run: (row: number[]) => Promise<T>): Promise<T> {
+  const { cls, sep, unk } = meta.special;
+  const row = [cls, ...new Array<number>(meta.maxLength - 2).fill(unk), sep];
+  try {
+    return await run(row);
+  } catch (err) {
+    return fail(dir, 'maxLength', `is ${meta.maxLength}, but ${file} fails on a row that long: ${firstLine(err)}`);
   }
 }

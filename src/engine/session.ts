@@ -3,7 +3,7 @@
 // Loaded only inside the worker thread (and by unit tests): a session.run blocks its thread.
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
-import { checkClozeGraph, checkElectricGraph, probeMaxLength } from './graphCheck';
+import { checkClozeGraph, checkElectricGraph, probeClozeMaxLength, probeMaxLength } from './graphCheck';
 import { ModelLoadError, readVerified, verifyFile } from './model';
 import { engineThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
@@ -165,7 +165,13 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
       checkElectricGraph(model.dir, model.meta, pair.electricFile, pair.electric);
       checkClozeGraph(model.dir, model.meta, pair.clozeFile, pair.clozeSession,
         { switch: clozeSwitch(model.meta, pair.graph), positions: clozePositions(model.meta, pair.graph) });
-      await probeMaxLength(model.dir, model.meta, pair.electricFile, (row) => pair.energies([row]));
+      // Both graphs' probes at once (where the Electric graph has a thread of its own, they run side by side); the
+      // Electric graph's error first where both fail, and neither left running when the pair is released.
+      const probes = await Promise.allSettled([
+        probeMaxLength(model.dir, model.meta, pair.electricFile, (row) => pair.energies([row])),
+        probeClozeMaxLength(model.dir, model.meta, pair.clozeFile, (row, at) => pair.cloze([row], { tokensAt: [at] })),
+      ]);
+      for (const p of probes) if (p.status === 'rejected') throw p.reason;
       return pair;
     } catch (err) {
       await pair.release();

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkClozeGraph, GraphInfo } from '../../../src/engine/graphCheck';
+import { checkClozeGraph, GraphInfo, probeClozeMaxLength } from '../../../src/engine/graphCheck';
 import { loadModel } from '../../../src/engine/model';
 import { createRunner } from '../../../src/engine/session';
 import type { ModelMeta } from '../../../src/engine/types';
-import { modelCopy, readMeta, removeDir } from './runtimeFixtures';
+import { modelCopy, openShipped, readMeta, removeDir } from './runtimeFixtures';
 
 /** A model folder whose meta.json is the shipped one changed by `edit`. */
 async function withMeta(edit: (meta: Record<string, any>) => void, body: (dir: string) => Promise<void>): Promise<void> {
@@ -41,6 +41,24 @@ test('cloze.k = 64 on a K = 32 graph is refused', async () => {
 
 test('a maxLength longer than the position table is refused at load', async () => {
   await refused((m) => { m.maxLength = 256; }, /: "maxLength" is 256, but electric\.onnx fails on a row that long: /);
+});
+
+test('the cloze graph is probed at maxLength too: its own position table, named where it falls short', async () => {
+  const { runner } = await openShipped();
+  try {
+    const meta = runner.meta;
+    // The shipped graphs at their own maxLength: the probe passes, through the same span a REPLACE row is read at.
+    await probeClozeMaxLength('/m', meta, 'cloze.onnx', (row, at) => runner.cloze([row], { tokensAt: [at] }));
+    // Asked for twice that, the cloze graph's table falls short and the error names meta.json's field and the file.
+    const longer = { ...meta, maxLength: 2 * meta.maxLength };
+    await assert.rejects(probeClozeMaxLength('/m', longer, 'cloze.onnx', (row, at) => runner.cloze([row], { tokensAt: [at] })),
+      (err: Error) => err.name === 'ModelLoadError' && /\/m\/meta\.json: "maxLength" is 256, but cloze\.onnx fails on a row that long: /.test(err.message));
+    // A graph that answers, but with no finite log q there, is refused as well.
+    const nan = async () => [{ topkIds: new Int32Array(0), topkLogq: new Float32Array(0), tokenLogq: new Float32Array([NaN]) }];
+    await assert.rejects(probeClozeMaxLength('/m', meta, 'cloze.onnx', nan), /does not give a finite log q at the last id of a row that long$/);
+  } finally {
+    await runner.dispose();
+  }
 });
 
 test('input and output names that the graphs lack are refused', async () => {
