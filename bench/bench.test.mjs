@@ -297,10 +297,15 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   fs.mkdirSync(path.join(dir, 'text', 'train'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'text', 'train', 'pkg.txt'), 'A first line.\nIt truely is.\nAnd truely so.\n');
   const fitOf = (...more) => spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir, ...more], { encoding: 'utf8' });
-  const r = fitOf(), held = fitOf('--no-energy');
+  const r = fitOf(), held = fitOf('--no-energy'), compared = fitOf('--no-energy', '--compare-rules');
   fs.rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(held.status, 0, held.stderr);
+  assert.equal(compared.status, 0, compared.stderr);
+  // --compare-rules reports both flag rules over the same weights, and fits and chooses tau as without it.
+  for (const rule of ['best', 'total']) assert.match(compared.stderr, new RegExp(`^rule ${rule} technical: best F0\\.5 [0-9.]+ at tau `, 'm'));
+  const { date: _d, command: _c, ...plain } = JSON.parse(held.stdout), { date: _d2, command: _c2, ...withRules } = JSON.parse(compared.stdout);
+  assert.deepEqual(withRules, plain);
   const out = JSON.parse(r.stdout);
   // The weights in nats per unit, as channel.ts REPLACE_WEIGHTS reads them; --no-energy holds the energy's at 0
   // (the shipped fit) and fits the rest.

@@ -148,7 +148,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, apostrophe: false, printCurve: false, margins: false, own: true, common: true, collectOnly: false };
+  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, apostrophe: false, printCurve: false, margins: false, own: true, common: true, collectOnly: false, total: false, compareRules: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -170,8 +170,8 @@ function args(argv) {
     else if (a === '--no-own') o.own = false;
     else if (a === '--no-common') o.common = false;
     else if (a === '--collect-only') o.collectOnly = true;
-    else if (a === '--total') TOTAL_ODDS = true;
-    else if (a === '--compare-rules') COMPARE_RULES = true;
+    else if (a === '--total') o.total = true;
+    else if (a === '--compare-rules') o.compareRules = true;
     else if (a === '--work') WORK = path.resolve(next());
     else throw new Error(`unknown argument ${a} (see the comment at the top of bench/fit-channel.mjs)`);
   }
@@ -409,18 +409,20 @@ function fit(records, start, { perPiece, energy, own, common, apostrophe }) {
   return { th, loss: last };
 }
 
-let TOTAL_ODDS = false, COMPARE_RULES = false;
-const logSumExpOf = (xs) => { const m = Math.max(...xs); return m + Math.log(xs.reduce((a, x) => a + Math.exp(x - m), 0)); };
 
-/** Precision, recall, F0.5 over the items at threshold tau, as the scorer counts them. */
-function scoreAt(data, th, tau) {
+/**
+ * Precision, recall, F0.5 over the items at threshold tau, as the scorer counts them; a suspect flagged by its best
+ * candidate's log-odds over the original (the shipped rule), or with `total` all its candidates' together.
+ */
+function scoreAt(data, th, tau, total = false) {
+  const { logSumExp } = eng('engine/channel');
   const byItem = new Map();
   for (const r of data.records) {
     const { z } = logits(r, th);
     let k = 1;
     for (let i = 2; i < z.length; i++) if (z[i] > z[k]) k = i;
     if (z.length < 2) continue;
-    const odds = TOTAL_ODDS ? logSumExpOf(z.slice(1)) - z[0] : z[k] - z[0];
+    const odds = total ? logSumExp(z.slice(1)) - z[0] : z[k] - z[0];
     if (odds <= tau) continue;
     const c = r.cands[k - 1];
     (byItem.get(r.id) ?? byItem.set(r.id, []).get(r.id)).push({ start: c.start, end: c.end, odds });
@@ -703,21 +705,19 @@ async function main() {
   const isGeneral = (id) => id.startsWith(GENERAL_PREFIX);
   const technical = { items: data.items.filter((i) => !isGeneral(i.id)), records: data.records.filter((r) => !isGeneral(r.id)) };
   const general = { items: data.items.filter((i) => isGeneral(i.id)), records: data.records.filter((r) => isGeneral(r.id)) };
-  if (COMPARE_RULES) {
+  if (o.compareRules) {
     // Both decision rules over the same fitted weights: the best candidate's log-odds, and all candidates' together.
     for (const total of [false, true]) {
-      TOTAL_ODDS = total;
       for (const [name, d] of [['technical', technical], ['general', general]]) {
         const c = [];
-        for (let tau = -2; tau <= 4; tau += 0.25) c.push(scoreAt(d, th, tau));
+        for (let tau = -2; tau <= 4; tau += 0.25) c.push(scoreAt(d, th, tau, total));
         const b = c.reduce((x, y) => (y.f05 > x.f05 ? y : x));
         console.error(`rule ${total ? 'total' : 'best'} ${name}: best F0.5 ${b.f05.toFixed(4)} at tau ${b.tau} (P ${b.P.toFixed(3)} R ${b.R.toFixed(3)}); ` +
           c.filter((x) => x.tau >= 0 && x.tau <= 2).map((x) => `${x.tau}: ${x.f05.toFixed(4)} ${Object.entries(x.byType).map(([t, y]) => `${t} ${y.caught}`).join(' ')}`).join(' | '));
       }
     }
-    TOTAL_ODDS = false;
   }
-  for (let tau = -6; tau <= 12; tau += 0.25) curve.push(scoreAt(technical, th, tau));
+  for (let tau = -6; tau <= 12; tau += 0.25) curve.push(scoreAt(technical, th, tau, o.total));
   if (o.printCurve) for (const c of curve) if (c.tau >= -1 && c.tau <= 4) console.error(`tau ${c.tau} P ${c.P.toFixed(3)} R ${c.R.toFixed(3)} F0.5 ${c.f05.toFixed(3)} ${Object.entries(c.byType).map(([t, x]) => `${t} ${x.caught}`).join(' ')}`);
   const best = (key, ok = () => true) => curve.filter(ok).reduce((a, b) => (b[key] > a[key] ? b : a));
   // The default (sensitivity 0.5): the lowest tau whose F0.5 is within one standard error of the best (the
@@ -743,7 +743,7 @@ async function main() {
     tau: [lo.tau, mid.tau, hi.tau], bestF05: { tau: top.tau, f05: r3(top.f05), se: r3(se) },
     train: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { perItem, ...v }]) => [k, v])),
     ...(general.items.length ? { general: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { tau }]) => {
-      const { perItem, ...v } = scoreAt(general, th, tau);
+      const { perItem, ...v } = scoreAt(general, th, tau, o.total);
       return [k, v];
     })) } : {}),
   }, null, 1));

@@ -5,6 +5,18 @@ import type { GraphInfo } from './graphCheck';
 import type { GraphKind } from './providers';
 import type { ClozeRow, ClozeWant, LoadedModel, ModelMeta, Span } from './types';
 
+/**
+ * Both values once both have settled, or the first one's error: a pass that failed or was cancelled does not leave
+ * the other running on past the check or the load (a worker asked to exit waits for every run: worker.ts, native;
+ * a pair is released only when neither graph still runs: session.ts).
+ */
+export async function settledBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 /** The first line of an onnxruntime error, without its source location and failed assertion. */
 export function firstLine(err: unknown): string {
   const line = (err as Error).message.split('\n')[0];

@@ -7,7 +7,7 @@ import { checkClozeGraph, checkElectricGraph, probeClozeMaxLength, probeMaxLengt
 import { ModelLoadError, readVerified, verifyFile } from './model';
 import { engineThreads } from './defaults';
 import { openCachedGraph } from './graphCache';
-import { Batching, Checkpoint, clozePositions, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, graphFiles, OpenSession, openGraphs } from './graphSession';
+import { Batching, Checkpoint, clozePositions, clozeSwitch, CPU_BATCHING, firstLine, GPU_BATCHING, GraphPair, graphFiles, OpenSession, openGraphs, settledBoth } from './graphSession';
 import { graphThreads, openElectricThread, type GraphLink } from './graphThread';
 import type { LogLevel, ProviderChoice } from './protocol';
 import { Backend, cudaLibraryPresent, providerName, providerPlan, ProviderPlan, vulkanLoaderPresent } from './providers';
@@ -167,11 +167,8 @@ export async function createRunner(model: LoadedModel, options: RunnerOptions): 
         { switch: clozeSwitch(model.meta, pair.graph), positions: clozePositions(model.meta, pair.graph) });
       // Both graphs' probes at once (where the Electric graph has a thread of its own, they run side by side); the
       // Electric graph's error first where both fail, and neither left running when the pair is released.
-      const probes = await Promise.allSettled([
-        probeMaxLength(model.dir, model.meta, pair.electricFile, (row) => pair.energies([row])),
-        probeClozeMaxLength(model.dir, model.meta, pair.clozeFile, (row, at) => pair.cloze([row], { tokensAt: [at] })),
-      ]);
-      for (const p of probes) if (p.status === 'rejected') throw p.reason;
+      await settledBoth(probeMaxLength(model.dir, model.meta, pair.electricFile, (row) => pair.energies([row])),
+        probeClozeMaxLength(model.dir, model.meta, pair.clozeFile, (row, at) => pair.cloze([row], { tokensAt: [at] })));
       return pair;
     } catch (err) {
       await pair.release();

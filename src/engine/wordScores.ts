@@ -20,6 +20,7 @@ import { documentCodeShare, documentCount } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
+import { settledBoth } from './graphSession';
 import type { ClozeRow, ModelRunner, WordScore } from './types';
 import type { Stream, Window } from './windows';
 
@@ -108,17 +109,6 @@ export async function scoreSentences(docs: SentencesInput[], model: Model, signa
     first += n;
     return scored;
   });
-}
-
-/**
- * Both values once both have settled, or the first one's error: a pass that failed or was cancelled does not leave
- * the other running on past the check (a worker asked to exit waits for every run: worker.ts, native).
- */
-async function settledBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [x, y] = await Promise.allSettled([a, b]);
-  if (x.status === 'rejected') throw x.reason;
-  if (y.status === 'rejected') throw y.reason;
-  return [x.value, y.value];
 }
 
 function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>, wp: WordPiece, K: number, energyRows: Float32Array[],
