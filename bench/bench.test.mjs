@@ -298,10 +298,19 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   fs.writeFileSync(path.join(dir, 'text', 'train', 'pkg.txt'), 'A first line.\nIt truely is.\nAnd truely so.\n');
   const fitOf = (...more) => spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir, ...more], { encoding: 'utf8' });
   const r = fitOf(), held = fitOf('--no-energy'), compared = fitOf('--no-energy', '--compare-rules');
+  const nonWord = fitOf('--no-energy', '--non-word-context'), nonWordHeld = fitOf('--no-energy', '--non-word-context', '--no-non-word-energy');
   fs.rmSync(dir, { recursive: true, force: true });
-  assert.equal(r.status, 0, r.stderr);
-  assert.equal(held.status, 0, held.stderr);
-  assert.equal(compared.status, 0, compared.stderr);
+  for (const run of [r, held, compared, nonWord, nonWordHeld]) assert.equal(run.status, 0, run.stderr);
+  // --non-word-context: the non-words' rows read with weights of their own, fitted beside the known words' (the
+  // energy's too, unless --no-non-word-energy); without it there are none.
+  const own = JSON.parse(nonWord.stdout), ownHeld = JSON.parse(nonWordHeld.stdout);
+  assert.deepEqual(Object.keys(own.NON_WORD_REPLACE_WEIGHTS), ['energy', 'surprisal', 'perPiece']);
+  assert.notEqual(own.NON_WORD_REPLACE_WEIGHTS.energy, 0);
+  assert.equal(own.REPLACE_WEIGHTS.energy, 0);
+  assert.equal(ownHeld.NON_WORD_REPLACE_WEIGHTS.energy, 0);
+  assert.ok(Object.values(own.NON_WORD_REPLACE_WEIGHTS).every(Number.isFinite));
+  assert.notDeepEqual(own.NON_WORD_REPLACE_WEIGHTS, own.REPLACE_WEIGHTS);
+  assert.ok(!('NON_WORD_REPLACE_WEIGHTS' in JSON.parse(held.stdout)));
   // --compare-rules reports both flag rules over the same weights, and fits and chooses tau as without it.
   for (const rule of ['best', 'total']) assert.match(compared.stderr, new RegExp(`^rule ${rule} technical: best F0\\.5 [0-9.]+ at tau `, 'm'));
   const { date: _d, command: _c, ...plain } = JSON.parse(held.stdout), { date: _d2, command: _c2, ...withRules } = JSON.parse(compared.stdout);

@@ -18,6 +18,18 @@
 //       the planted swaps of technical text, where a contraction is rarer than the model reads it. Real READMEs' false
 //       flags go the other way ("if it's longer than that" -> its, "If you're crazy enough" -> your): not shipped.
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
+//   ... --non-word-context: a non-word suspect's REPLACE rows read with weights of their own (energy, surprisal, per
+//       piece; --no-non-word-energy holds its energy at 0), an experiment the engine does not read: does the model's
+//       context say more of a slip than of a known word's confusion? Measured 2026-12-07 on session 27's two
+//       collections (bench/work/fit-a, fit-b, --no-energy, 16 min each side by side): loss 0.02409 -> 0.02370; the
+//       non-word's rows weigh the surprisal 0.251 (a known word's 0.375), a piece 1.117 nats (2.160) and the Electric
+//       energy 0.118 (0), the bare non-word prior -5.27 -> -6.57; the training items' best F0.5 0.960 -> 0.962 (SE
+//       0.002). On the dev sets at the shipped tau (0.5; the engine's rows for a non-word then ran their Electric pass
+//       too), against the same collections fitted without it: tech-dev spelling 959 -> 946 of 1,000 (F0.5 0.972 ->
+//       0.970), real-dev typos 230 either way (F0.5 0.839 -> 0.846: three false flags fewer), its documents 0.842 ->
+//       0.840, jfleg-dev 0.568 -> 0.566. Less weight on the model's read of a slip's pieces keeps more slips, not
+//       fewer: not shipped. (That refit without it, against the shipped weights: tech-dev 0.971 -> 0.972, real-dev
+//       0.841 -> 0.839, jfleg-dev 0.569 -> 0.568; the shipped ones kept.)
 //   ... --no-common: COMMON_WORD and FAMILIAR_WORD held at 0 (the ablation of the common-word cues, channel.ts commonCue)
 //   ... --collect-only: collect the features (WORK/features.json) and stop, to fit them later with --features
 //   ... --compare-rules: after the fit, the training items' F0.5 under two flag rules over the same weights (stderr):
@@ -148,7 +160,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, apostrophe: false, printCurve: false, margins: false, own: true, common: true, collectOnly: false, total: false, compareRules: false };
+  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, apostrophe: false, printCurve: false, margins: false, own: true, common: true, collectOnly: false, total: false, compareRules: false, nonWordContext: false, nonWordEnergy: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -164,6 +176,8 @@ function args(argv) {
     else if (a === '--missing') o.missing = Number(next());
     else if (a === '--no-per-piece') o.perPiece = false;
     else if (a === '--no-energy') o.energy = false;
+    else if (a === '--non-word-context') o.nonWordContext = true;
+    else if (a === '--no-non-word-energy') o.nonWordEnergy = false;
     else if (a === '--apostrophe') o.apostrophe = true;
     else if (a === '--print-curve') o.printCurve = true;
     else if (a === '--margins') o.margins = true;
@@ -334,7 +348,9 @@ function ownOf(r, th) {
  * channel is summed over the kinds a candidate came from, channel.ts logChannelOf).
  */
 function logits(r, th) {
-  const ctx = (x) => -(th.a * x.energy + th.b * x.surprisal + th.c * x.pieces + (th.d ? th.d * (x.apos ?? 0) : 0));
+  // --non-word-context: a non-word's rows read with weights of their own (aN, bN, cN), where those are fitted.
+  const [a, b, c] = !r.isWord && th.bN !== undefined ? [th.aN, th.bN, th.cN] : [th.a, th.b, th.c];
+  const ctx = (x) => -(a * x.energy + b * x.surprisal + c * x.pieces + (th.d ? th.d * (x.apos ?? 0) : 0));
   const base = ctx(r.rows[0]);
   const out = [r.isWord ? 0 : ownOf(r, th)], kinds = [null];
   r.cands.forEach((c, i) => {
@@ -352,7 +368,7 @@ function logits(r, th) {
 
 function lossAndGrad(records, th, start, pull) {
   let loss = 0;
-  const g = { a: 0, b: 0, c: 0, d: 0, g: 0, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
+  const g = { a: 0, b: 0, c: 0, aN: 0, bN: 0, cN: 0, d: 0, g: 0, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: 0, own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])), prior: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   for (const r of records) {
     const { z, kinds } = logits(r, th);
     const m = Math.max(...z);
@@ -369,9 +385,10 @@ function lossAndGrad(records, th, start, pull) {
       const x = r.rows[k], o = r.rows[0];
       const dE = x.energy - o.energy, dS = x.surprisal - o.surprisal, dN = x.pieces - o.pieces, dA = (x.apos ?? 0) - (o.apos ?? 0);
       g.d -= dz * dA;
-      g.a -= dz * dE;
-      g.b -= dz * dS;
-      g.c -= dz * dN;
+      const own = !r.isWord && th.bN !== undefined ? 'N' : '';
+      g['a' + own] -= dz * dE;
+      g['b' + own] -= dz * dS;
+      g['c' + own] -= dz * dN;
       for (const q of CUES) g[q] += dz * (r.cands[k - 1][q] ?? 0);
       for (const { k: kind, e, w } of kinds[k]) { g.prior[kind] += dz * w; g.g += dz * w * e; }
     });
@@ -384,11 +401,12 @@ function lossAndGrad(records, th, start, pull) {
 }
 
 /** Linear in a, b, c: REPLACE_WEIGHTS' energy, surprisal and perPiece, nats each (a convex problem). */
-function fit(records, start, { perPiece, energy, own, common, apostrophe }) {
+function fit(records, start, { perPiece, energy, own, common, apostrophe, nonWordContext, nonWordEnergy }) {
   // 'a/an', 'leftover', 'pronoun' and 'comparative' are set, not fitted (channel.ts): no such error is planted yet.
   const th = { a: energy ? 1 : 0, b: 0.5, c: 0, d: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
-    prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10), comparative: Math.log(1 / 2) } };
-  const keys = [...(perPiece ? ['c'] : []), ...(apostrophe ? ['d'] : []), ...(energy ? ['a'] : []), 'b', 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+    prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10), comparative: Math.log(1 / 2) },
+    ...(nonWordContext ? { aN: 0, bN: 0.5, cN: 0 } : {}) };
+  const keys = [...(perPiece ? ['c'] : []), ...(apostrophe ? ['d'] : []), ...(energy ? ['a'] : []), 'b', ...(nonWordContext ? [...(nonWordEnergy ? ['aN'] : []), 'bN', 'cN'] : []), 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -404,7 +422,7 @@ function fit(records, start, { perPiece, energy, own, common, apostrophe }) {
       v[k] = b2 * v[k] + (1 - b2) * gk * gk;
       set(k, get(k) - lr * (m[k] / (1 - b1 ** t)) / (Math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8));
     }
-    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)} editScale ${th.g.toFixed(3)} cue ${th.cue.toFixed(3)} confusion ${th.conf.toFixed(3)} noun ${th.noun.toFixed(3)} common ${th.common.toFixed(3)} familiar ${th.familiar.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
+    if (t % 500 === 0) console.error(`fit: step ${t} loss ${loss.toFixed(5)} a ${th.a.toFixed(3)} b ${th.b.toFixed(3)} c ${th.c.toFixed(3)}${th.bN === undefined ? '' : ` non-word a ${th.aN.toFixed(3)} b ${th.bN.toFixed(3)} c ${th.cN.toFixed(3)}`} editScale ${th.g.toFixed(3)} cue ${th.cue.toFixed(3)} confusion ${th.conf.toFixed(3)} noun ${th.noun.toFixed(3)} common ${th.common.toFixed(3)} familiar ${th.familiar.toFixed(3)} nonWord ${th.nonWord.toFixed(3)}`);
   }
   return { th, loss: last };
 }
@@ -739,6 +757,7 @@ async function main() {
     command: `node bench/fit-channel.mjs ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString().slice(0, 10),
     items: data.items.length, suspects: n, loss: r3(loss),
     REPLACE_WEIGHTS: { energy: r3(th.a), surprisal: r3(th.b), perPiece: r3(th.c), ...(o.apostrophe ? { apostrophe: r3(th.d) } : {}) },
+    ...(th.bN === undefined ? {} : { NON_WORD_REPLACE_WEIGHTS: { energy: r3(th.aN), surprisal: r3(th.bN), perPiece: r3(th.cN) } }),
     NON_WORD_LOG_PRIOR: r3(th.nonWord), OWN_WEIGHTS: Object.fromEntries(OWN_KEYS.map((k) => [k, r3(th.own[k])])), EDIT_SCALE: r3(th.g), AGREEMENT_CUE: r3(th.cue), CONFUSION_CUE: r3(th.conf), NOUN_CUE: r3(th.noun), COMMON_WORD: r3(th.common), FAMILIAR_WORD: r3(th.familiar), KIND_LOG_PRIOR: Object.fromEntries(KINDS.map((k) => [k, r3(th.prior[k])])),
     tau: [lo.tau, mid.tau, hi.tau], bestF05: { tau: top.tau, f05: r3(top.f05), se: r3(se) },
     train: Object.fromEntries(Object.entries({ s0: lo, s05: mid, s1: hi }).map(([k, { perItem, ...v }]) => [k, v])),
