@@ -24,7 +24,7 @@ export function cacheUsage(runner: ModelRunner, wp: WordPiece): Record<CacheName
     sentenceUnits: blocks.sentences, blockUnits: blocks.blocks,
     planUnits: planMemoOf(runner, wp).units, candidateUnits: candidateMemoOf(gen).units, suspectUnits: suspectMemoOf(gen).units,
     inlineChars: inlineMemoUsage().chars, tokenCountChars: tokenCountUsage(), pieceWords: wp.memoSize,
-    wordFacts: Math.max(facts.isWord.size, facts.mustCheck.size, facts.logOwn.size, facts.checkable.size),
+    wordFacts: Math.max(facts.isWord.size, facts.mustCheck.size, facts.logOwn.size, facts.checkable.size, gen.memoSize),
     neighbourWords: gen.spelling.memoSize,
   };
 }
@@ -44,7 +44,7 @@ export function clearCache(name: CacheName, runner: ModelRunner, wp: WordPiece):
     inlineChars: () => clearInlineMemo(),
     tokenCountChars: () => clearTokenCounts(),
     pieceWords: () => wp.clearMemo(),
-    wordFacts: () => { const f = factsOf(gen); f.isWord.clear(); f.mustCheck.clear(); f.logOwn.clear(); f.checkable.clear(); },
+    wordFacts: () => { const f = factsOf(gen); f.isWord.clear(); f.mustCheck.clear(); f.logOwn.clear(); f.checkable.clear(); gen.clearMemo(); },
     neighbourWords: () => gen.spelling.clearMemo(),
   };
   clear[name]();

@@ -10,6 +10,8 @@ import { listedFixes } from './misspellings';
 import { isSlip } from './edits';
 import { editCost, type Lexicon, type Neighbour, type WordClass } from './spelling';
 import { isBlankGap } from '../text/words';
+import { memoByWord } from '../text/lru';
+import { cacheBudgets } from './cacheBudgets';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
 /** 'leftover': one of two words English never writes in a row ("a an", "the those") left out, forced whatever its pNoise (findings.ts). */
@@ -80,9 +82,20 @@ export function inLexicon(w: string, lex: Pick<Lexicon, 'lookup' | 'isName'>): b
   return w.length < 2 || w !== w.toLowerCase() || !lex.isName(w);
 }
 
+/** canBe's word classes as bits of one number (CandidateGenerator's memo of them). */
+const CLASS_BITS: Record<WordClass, number> = { verb: 1, noun: 2, modifier: 4 };
+
 export class CandidateGenerator {
   private readonly pieces: Set<string>;
   private readonly wholeMemo = new Map<string, boolean>();
+  // isWord and canBe remembered by word (cacheBudgets.ts, wordFacts): the grammar rules and cues ask them of every
+  // suspect's neighbours, tens of thousands of times in a long document's check, each a search of the lexicon.
+  private readonly known = memoByWord((w) => this.knownWord(w), cacheBudgets().wordFacts);
+  private readonly classes = memoByWord((w) => {
+    let bits = 0;
+    for (const cls of ['verb', 'noun', 'modifier'] as const) if (this.spelling.canBe(w, cls)) bits |= CLASS_BITS[cls];
+    return bits;
+  }, cacheBudgets().wordFacts);
 
   constructor(readonly spelling: Lexicon, private readonly vocab: readonly string[]) {
     // Whole-word pieces are decided on first use (isWholePiece): deciding all 16k at construction was the
@@ -117,6 +130,10 @@ export class CandidateGenerator {
    * (filesystem, stderr, npm, Makefile, linux) is a word to the model too, not a misspelling.
    */
   isWord(w: string): boolean {
+    return this.known(w);
+  }
+
+  private knownWord(w: string): boolean {
     const base = w.replace(/’/g, "'").replace(/'s$/, '');   // the lexicon spells apostrophes straight: "doesn’t" is "doesn't"
     return inLexicon(base, this.spelling) || this.isWholePiece(base) || base === 'I' || this.isAccented(base);
   }
@@ -268,7 +285,18 @@ export class CandidateGenerator {
 
   /** Can w be a verb or a noun (WordNet, through the lexicon), for agreement; see grammar.ts. */
   canBe(w: string, cls: WordClass): boolean {
-    return this.spelling.canBe(w, cls);
+    return (this.classes(w) & CLASS_BITS[cls]) !== 0;
+  }
+
+  /** Words isWord and canBe remember (the larger of the two memos). */
+  get memoSize(): number {
+    return Math.max(this.known.size, this.classes.size);
+  }
+
+  /** Forgets what isWord and canBe remember. */
+  clearMemo(): void {
+    this.known.clear();
+    this.classes.clear();
   }
 
   /** The first sound of w (CMUdict through the lexicon), for a/an; see articles.ts. */

@@ -10,7 +10,7 @@
 // FITTED (bench/fit-channel.mjs): KIND_LOG_PRIOR, EDIT_SCALE, NON_WORD_LOG_PRIOR, OWN_WEIGHTS, AGREEMENT_CUE,
 // CONFUSION_CUE, NOUN_CUE, COMMON_WORD, FAMILIAR_WORD and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
-import { confusionCue } from './confusionCue';
+import { confusionCues as cuesOf } from './confusionCue';
 import { nounNumber, subjectNumber, verbNumber, type GrammaticalNumber } from './subjects';
 import { isFunctionWord, type GrammarLexicon } from './wordClasses';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
@@ -526,7 +526,12 @@ function around(words: readonly SentenceWord[], i: number): { before: SentenceWo
 
 /** Each candidate's confusion cue (confusionCue): 0 for one of another kind or another span. */
 function confusionsOf(text: string, w: SentenceWord, before: SentenceWord[], after: SentenceWord[], cands: readonly Candidate[], lex: GrammarLexicon): number[] {
-  return cands.map((c) => (isConfusion(c) && c.start === w.start && c.end === w.end ? confusionCue(text, before, w, after, w.text, c.text, lex) : 0));
+  const at = cands.map((c, k) => (isConfusion(c) && c.start === w.start && c.end === w.end ? k : -1)).filter((k) => k >= 0);
+  const out = cands.map(() => 0);
+  if (at.length === 0) return out;
+  // The words around read once for all of them (confusionCue.ts, confusionCues).
+  cuesOf(text, before, w, after, w.text, at.map((k) => cands[k].text), lex).forEach((cue, j) => { out[at[j]] = cue; });
+  return out;
 }
 
 /**

@@ -51,10 +51,22 @@ const COMPARING = new Set(['more', 'less', 'fewer', 'rather', 'other', 'another'
  */
 export function confusionCue(text: string, before: readonly Span[], word: Span, after: readonly Span[], typed: string, cand: string,
   lex: GrammarLexicon): number {
-  const reads = (as: string): boolean | undefined => readsAs(text, before, word, after, as, lex);
-  const t = reads(typed.toLowerCase().replace(/’/g, "'")), c = reads(cand.toLowerCase().replace(/’/g, "'"));
-  if (t === undefined || c === undefined) return 0;
-  return Number(c) - Number(t);
+  return confusionCues(text, before, word, after, typed, [cand], lex)[0];
+}
+
+/**
+ * confusionCue of each of `cands` in the same place: the words around read once, and as the typed word once.
+ */
+export function confusionCues(text: string, before: readonly Span[], word: Span, after: readonly Span[], typed: string, cands: readonly string[],
+  lex: GrammarLexicon): number[] {
+  const around = aroundOf(text, before, word, after, lex);
+  const reads = (as: string): boolean | undefined => readsAs(around, as.toLowerCase().replace(/’/g, "'"));
+  const t = reads(typed);
+  if (t === undefined) return cands.map(() => 0);
+  return cands.map((cand) => {
+    const c = reads(cand);
+    return c === undefined ? 0 : Number(c) - Number(t);
+  });
 }
 
 /**
@@ -99,20 +111,35 @@ const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them'])
 /** Pronouns that open a clause as its subject, besides SUBJECT_PRONOUNS. */
 const CLAUSE_SUBJECTS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'something', 'anything', 'everything', 'nothing']);
 
-/** Do the words around read as `as` standing there (true), as its confusion (false), or say nothing (undefined)? */
-function readsAs(text: string, before: readonly Span[], word: Span, after: readonly Span[], as: string, lex: GrammarLexicon): boolean | undefined {
+/**
+ * The words around a confusable word as readsAs reads them, whatever word stands there: its sentence's words before
+ * and after it, the next word (lower case, where it is one of lower-case letters), the one before and the one after
+ * the next, each where only blanks and inline markup stand between.
+ */
+interface Around {
+  text: string; before: readonly Span[]; word: Span; after: readonly Span[]; lex: GrammarLexicon;
+  next: string | undefined; prev: string | undefined; second: string | undefined;
+  /** a preposition governs a noun phrase, not a clause: "for it's object name", "in you're case" */
+  afterPreposition: boolean;
+}
+
+function aroundOf(text: string, before: readonly Span[], word: Span, after: readonly Span[], lex: GrammarLexicon): Around {
   const next = spaced(text, word, after[0]) && /^\p{Ll}[\p{Ll}'’]*$/u.test(after[0].text) ? after[0].text.toLowerCase().replace(/’/g, "'") : undefined;
   const prevSpan = before[before.length - 1];
   const prev = prevSpan && spaced(text, prevSpan, word) ? prevSpan.text.toLowerCase() : undefined;
-  // A preposition governs a noun phrase, not a clause: "for it's object name", "in you're case".
-  const afterPreposition = prev !== undefined && PREPOSITIONS.has(prev);
+  const second = after[1] && spaced(text, after[0], after[1]) && /^\p{Ll}+$/u.test(after[1].text) ? after[1].text.toLowerCase() : undefined;
+  return { text, before, word, after, lex, next, prev, second, afterPreposition: prev !== undefined && PREPOSITIONS.has(prev) };
+}
+
+/** Do the words around read as `as` standing there (true), as its confusion (false), or say nothing (undefined)? */
+function readsAs(around: Around, as: string): boolean | undefined {
+  const { text, before, word, after, lex, next, prev, second, afterPreposition } = around;
   // A noun that is no modifier, participle or -ing/-ed/-ly form: no "it is" or existential "there" stands before it bare.
   const bareNoun = (w: string) => lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') && !inflected(w, lex) && !PARTICIPLES.has(w);
   const nounish = (w: string) => pluralNoun(w, lex) || (lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'verb') && !inflected(w, lex) && !FUNCTION_WORDS.has(w));
   // After a possessive or its contraction ("their"/"they're", "its"/"it's", "your"/"you're"), a noun tells the
   // possessive; one that may be an adjective only where a noun follows it ("as it's first argument", "there individual
   // documentation"), else it reads either way ("it's longer than that", "it's left as is", "you're crazy enough").
-  const second = after[1] && spaced(text, after[0], after[1]) && /^\p{Ll}+$/u.test(after[1].text) ? after[1].text.toLowerCase() : undefined;
   const noun = (w: string) => nounish(w) || bareNoun(w);
   const possessed = (w: string) => noun(w) && (!lex.canBe(w, 'modifier') || (second !== undefined && noun(second) && !lex.canBe(second, 'modifier')));
   switch (as) {
