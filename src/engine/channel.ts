@@ -114,10 +114,17 @@ import type { ReplaceWeights } from './ranking';
  * read "I" 2.8 to 7.3 nats likelier in five of six ("When i run the tests", "i think", "i'm not sure"; "If i were
  * you" 0.3), a variable's 2.7 less likely to 0.2 likelier in six ("for row i", "index i", "The variable i counts").
  * On the dev sets: jfleg-dev 17 flags, every one the pronoun, all counted false there (its gold, converted from M2,
- * holds no edit of case alone); tech-dev, real-dev and 218 READMEs none.
+ * holds no edit of case alone); tech-dev, real-dev and 218 READMEs none. 'infinitive' ("to" put back before a bare
+ * verb after a verb that takes it: grammar.ts, missingInfinitiveTo) is SET too, never planted: the rule reads the
+ * verb before it as a verb and the word as a verb alone, so the pair is rarely meant, but the fix is an inserted word,
+ * which the rows read as likelier in clean text as well (bench/fit-channel.mjs, --missing); log(1/2), the model then
+ * reading "aims to reduce" 3.9 nats likelier than "aims reduce" and "decided to remove" 0.3. Measured (2026-12-07):
+ * real-dev one slip more ("The `no-eq-null` rule aims reduce potential bug"), the 218 READMEs one ("we do not want
+ * serialize JavaScript function"), tech-dev and jfleg-dev flag for flag the same.
  */
 export const KIND_LOG_PRIOR: Record<Source, number> = {
   spelling: -7.285, listed: -4.699, slip: -6.601, cloze: -5.503, split: -9.511, join: -6.22, confusable: -4.126, usage: -7.191, 'quiet-confusable': -4.954, 'quiet-usage': -7.493, 'quiet-agreement': -4.454, delete: -0.72, agreement: -3.068, 'verb-number': -5.015, number: -6.979, 'verb-form': -10.051, article: -7.128, to: -7.64, compound: -8.203, comparative: Math.log(1 / 2), 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10),
+  infinitive: Math.log(1 / 2),
 };
 
 /** A spelling candidate more than this many edits away is priced as a free proposal (kind prior and FAR). */

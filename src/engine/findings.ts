@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, doubledComparison, leftoverPair, nounNumberFixes, runsOn, slipDouble } from './grammar';
+import { confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -84,7 +84,8 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
 /**
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
- * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most".
+ * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most",
+ * "to" put back before a bare verb after a verb that takes it.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -130,6 +131,12 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   if (next && t.grammar && (w.text === w.text.toLowerCase() || startsSentence(words, i)) && next.sentence === w.sentence && checkable[i + 1] &&
       doubledComparison(text, w, next, words[i + 2]?.sentence === w.sentence ? words[i + 2] : undefined, t.grammar)) {
     forced.push({ text: applyCase(w.text, next.text), start: w.start, end: next.end, prior: 3, sources: ['comparative'] });
+  }
+  // "to" lost before a bare verb after a verb that takes it ("aims reduce", "failed finish": grammar.ts,
+  // missingInfinitiveTo): put back whatever the model reads of the word; it decides whether the pair is meant.
+  if (prev && t.grammar && prev.sentence === w.sentence && checkable[i - 1] && checkable[i] &&
+      missingInfinitiveTo(text, [i - 5, i - 4, i - 3, i - 2].flatMap((j) => (j >= 0 && words[j].sentence === w.sentence ? [words[j].text] : [])), prev, w, t.grammar)) {
+    forced.push({ text: `to ${w.text}`, start: w.start, end: w.end, prior: 3, sources: ['infinitive'] });
   }
   // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".
   if (next && !/^(a|an|the)$/i.test(next.text) && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
@@ -393,7 +400,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative', 'infinitive'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

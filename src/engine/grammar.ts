@@ -278,6 +278,60 @@ function doubledComparative(w: string, lex: GrammarLexicon): boolean {
   return base !== undefined && lex.canBe(base, 'modifier') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb');
 }
 
+/**
+ * Verbs that take "to" and an infinitive and never a bare one ("aims to reduce", "failed to finish", "tends to ignore").
+ * Those that take it bare as well are not here: "helps reduce", "let it run", "make sure", "go get", "dare say".
+ */
+const TO_TAKING_VERBS = ['aim', 'want', 'need', 'try', 'attempt', 'intend', 'plan', 'decide', 'fail', 'seem', 'tend', 'manage', 'refuse',
+  'expect', 'hope', 'wish', 'prefer', 'continue', 'learn', 'agree', 'promise', 'pretend', 'afford', 'hesitate', 'strive', 'struggle'];
+/** Their forms that are never a noun: the past and participle, and the -s forms no noun has ("seems", "tends"). */
+const TO_TAKING_VERB_FORMS = new Set([...TO_TAKING_VERBS.map(pastOf), 'tried', 'chose', 'chosen', 'learnt', 'strove', 'striven',
+  'seems', 'tends', 'manages', 'refuses', 'decides', 'intends', 'expects', 'fails', 'prefers', 'continues', 'learns', 'agrees', 'pretends',
+  'affords', 'hesitates', 'strives', 'chooses', 'able', 'unable', 'ought']);
+/** Their -s forms that are a noun's plural as well ("the plans include", "special needs require"): a verb only after a singular subject. */
+const TO_TAKING_NOUN_S = new Set(['aims', 'wants', 'needs', 'tries', 'attempts', 'plans', 'hopes', 'wishes', 'promises', 'struggles']);
+/** Their base forms, a verb after a subject pronoun or a modal ("we want", "will need", "don't want"). */
+const TO_TAKING_BASE = new Set([...TO_TAKING_VERBS, 'choose']);
+/** Pronouns that are a singular verb's subject ("it needs"), and a plural one's or the base form's ("we need", "I want"). */
+const SINGULAR_SUBJECTS = new Set(['he', 'she', 'it', 'this', 'that', 'which', 'who', 'one', 'everyone', 'someone', 'nobody']);
+const BASE_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'who', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must',
+  "don't", "doesn't", "didn't", 'do', 'does', 'did', 'not']);
+
+function pastOf(v: string): string {
+  return /e$/.test(v) ? `${v}d` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ied` : /^(plan|prefer)$/.test(v) ? `${v}${v.slice(-1)}ed` : `${v}ed`;
+}
+
+/**
+ * Is `word` a verb's bare form that has lost its "to" after a verb that takes one ("The rule aims reduce potential
+ * bugs", "the build failed finish", "we decided remove it")? `prev` is the word before it, `before` the four before
+ * that, nearest last (each in the same sentence, as written), with only blanks between `prev` and the word. The word
+ * must be a verb and nothing else the lexicon knows (no noun, no modifier: "needs work", "tried hard", "seems fine"
+ * are whole), in its base form, and the word before one of TO_TAKING_VERBS' forms read as the verb: a form no noun
+ * has; an -s form after a subject pronoun, or after a singular noun with a determiner among the three words before
+ * it ("it needs", "the rule aims", "the `no-eq-null` rule aims"; "the plans include" is a plural noun and its verb,
+ * and "special needs require" and "customer wishes differ" are one noun phrase); or the base form after a subject
+ * pronoun or a modal. The fix is "to" put back before it (findings.ts, forcedCandidates).
+ */
+export function missingInfinitiveTo(text: string, before: readonly string[], prev: Span, word: Span, lex: GrammarLexicon): boolean {
+  const w = word.text, p = prev.text.toLowerCase();
+  if (!/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return false;
+  const b = before[before.length - 1]?.toLowerCase();
+  const determined = before.slice(-4, -1).some((x) => DETERMINERS.has(x.toLowerCase()) && x.toLowerCase() !== 'to');
+  const verbRead = TO_TAKING_VERB_FORMS.has(p) ||
+    (TO_TAKING_NOUN_S.has(p) && b !== undefined && (SINGULAR_SUBJECTS.has(b) || (determined && singularNoun(b, lex)))) ||
+    (TO_TAKING_BASE.has(p) && b !== undefined && BASE_SUBJECTS.has(b));
+  if (!verbRead || FUNCTION_WORDS.has(w) || MODALS.has(w) || /(ing|ed)$/.test(w)) return false;
+  // Its base form: a verb lemma, no -s form of one ("aims reduces" is another slip).
+  if (/s$/.test(w) && otherNumber(w, lex).some((o) => o.length < w.length)) return false;
+  return lex.isWord(w) && lex.canBe(w, 'verb') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier');
+}
+
+/** Is w (lower case) a singular noun: a noun the lexicon knows and no modifier, not a plural one, no function word? */
+function singularNoun(w: string, lex: GrammarLexicon): boolean {
+  return /^\p{Ll}+$/u.test(w) && !FUNCTION_WORDS.has(w) && lex.isWord(w) && lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier') &&
+    !pluralNoun(w, lex) && !/s$/.test(w);
+}
+
 /** The original's capital first letter carried over ("The cat" → "Cat" when "The" is dropped). */
 function withCase(original: string, text: string): string {
   return /^\p{Lu}/u.test(original) && !/^I($|['’])/.test(original) ? text.charAt(0).toUpperCase() + text.slice(1) : text;

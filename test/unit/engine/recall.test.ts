@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, inLexicon, type Candidate } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, KIND_LOG_PRIOR, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, osaDistance, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue } from '../../../src/engine/confusionCue';
@@ -722,6 +722,24 @@ test('a comparison made twice is a suspect from "more" or "most" whatever its sc
   const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
   const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('comparative')).map((c) => [text.slice(c.start, c.end), c.text]));
   assert.deepEqual(pairs, [['more easier', 'easier'], ['most biggest', 'biggest']]);
+});
+
+test('"to" lost before a bare verb after a verb that takes it is a suspect whatever its score; the words that read whole are not', () => {
+  const text = [
+    'The rule aims reduce bugs.', 'The `no-eq-null` rule aims reduce bugs.', 'The build failed finish.', 'It tends ignore commas.',
+    'We want reduce it.', 'We do not want serialize it.',
+    // whole: a bare infinitive's verb, a noun or a modifier after, a plural noun and its verb, one noun phrase, "to" there
+    'This helps reduce it.', 'The user needs access.', 'He tried hard.', 'The plans include a parser.', 'Special needs require care.',
+    'Customer wishes differ.', 'It aims to reduce bugs.', 'The rule aims reduces bugs.', 'We need reduced costs.',
+  ].join(' ');
+  const words = [...text.matchAll(/[\p{L}`-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
+  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('infinitive')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(pairs, [['reduce', 'to reduce'], ['reduce', 'to reduce'], ['finish', 'to finish'], ['ignore', 'to ignore'],
+    ['reduce', 'to reduce'], ['serialize', 'to serialize']]);
+  assert.equal(KIND_LOG_PRIOR.infinitive, Math.log(1 / 2), 'set, not fitted: no such error is planted');
 });
 
 test('grammar kinds enter the one candidate list', () => {
