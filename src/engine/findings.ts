@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
-import { confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
+import { closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -85,7 +85,7 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
  * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most",
- * "to" put back before a bare verb after a verb that takes it.
+ * "to" put back before a bare verb after a verb that takes it, a closed compound split in two joined.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -138,6 +138,10 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
       missingInfinitiveTo(text, [i - 5, i - 4, i - 3, i - 2].flatMap((j) => (j >= 0 && words[j].sentence === w.sentence ? [words[j].text] : [])), prev, w, t.grammar)) {
     forced.push({ text: `to ${w.text}`, start: w.start, end: w.end, prior: 3, sources: ['infinitive'] });
   }
+  // A closed compound split ("There fore", "my self", "with out": grammar.ts, closedCompound): joined whatever the
+  // model reads of either half; it decides whether the pair is meant.
+  const closed = next && next.sentence === w.sentence && checkable[i] && checkable[i + 1] ? closedCompound(text, w, next) : undefined;
+  if (closed) forced.push({ text: closed, start: w.start, end: next.end, prior: 3, sources: ['closed'] });
   // An article's first sound is no noun's: "a an" is the pair above (or a list of the articles), not "an an".
   if (next && !/^(a|an|the)$/i.test(next.text) && next.sentence === w.sentence && w.text.length <= 2 && t.sounds && /^\s+$/.test(text.slice(w.end, next.start))) {
     const fix = articleFix(w.text, next.text, t.sounds);
@@ -404,7 +408,7 @@ const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agre
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';
-  if (!isWord(word) && !best.sources.includes('join')) return 'spelling';
+  if ((!isWord(word) && !best.sources.includes('join')) || best.sources.includes('closed')) return 'spelling';
   if (best.sources.some((k) => GRAMMAR_SOURCES.includes(k))) return 'grammar';
   return isGrammarPair(word, best.text) ? 'grammar' : 'word-choice';
 }

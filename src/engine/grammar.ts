@@ -279,6 +279,26 @@ function doubledComparative(w: string, lex: GrammarLexicon): boolean {
 }
 
 /**
+ * Closed compounds English hardly ever writes open, by their two halves as typed apart ("there fore", "my self", "with
+ * out"): a writer who splits one has split a word. Those whose open form is English too are not here ("every one of
+ * them", "any body of text", "some times", "may be", "can not", "in to", "there by car").
+ */
+const CLOSED_COMPOUNDS = new Map(['there fore', 'further more', 'my self', 'your self', 'him self',
+  'her self', 'it self', 'our selves', 'your selves', 'them selves', 'with out', 'some where', 'no where', 'every where', 'some one',
+  'some thing', 'be cause', 'al though', 'through out', 'where as', 'other wise', 'like wise', 'mean while'].map((p) => [p, p.replace(/ /g, '')]));
+
+/**
+ * The closed compound `first` and `second` split (CLOSED_COMPOUNDS: "There fore" → "Therefore", "my self" → "myself"),
+ * in `first`'s case, where only blanks stand between them and the second runs on into no compound or path ("with
+ * out-of-band" is whole); else undefined.
+ */
+export function closedCompound(text: string, first: Span, second: Span): string | undefined {
+  if (!isBlankGap(text.slice(first.end, second.start)) || runsOn(text, second.end) || !/^\p{Ll}+$/u.test(second.text)) return undefined;
+  const joined = CLOSED_COMPOUNDS.get(`${first.text.toLowerCase()} ${second.text}`);
+  return joined && withCase(first.text, joined);
+}
+
+/**
  * Verbs that take "to" and an infinitive and never a bare one ("aims to reduce", "failed to finish", "tends to ignore").
  * Those that take it bare as well are not here: "helps reduce", "let it run", "make sure", "go get", "dare say".
  */

@@ -742,6 +742,18 @@ test('"to" lost before a bare verb after a verb that takes it is a suspect whate
   assert.equal(KIND_LOG_PRIOR.infinitive, Math.log(1 / 2), 'set, not fitted: no such error is planted');
 });
 
+test('a closed compound typed in two words is a suspect whatever its score, joined; an open form English writes is not', () => {
+  const text = 'There fore we go. I did it my self. It works with out a setup. Some one left. Every one of them. Some times it fails. ' +
+    'It runs with out-of-band data. They met some one.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
+  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('closed')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(pairs, [['There fore', 'Therefore'], ['my self', 'myself'], ['with out', 'without'], ['Some one', 'Someone'], ['some one', 'someone']]);
+  assert.equal(KIND_LOG_PRIOR.closed, Math.log(1 / 2), 'set, not fitted: no such error is planted');
+});
+
 test('grammar kinds enter the one candidate list', () => {
   const got = gen.generate(ctx('I have wrote it.', 'wrote'));
   assert.ok(got.some((c) => c.text === 'written' && c.sources.includes('verb-form')), got.map((c) => `${c.text}:${c.sources}`).join(', '));
