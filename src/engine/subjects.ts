@@ -28,6 +28,11 @@ const OPEN_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'your', 'my', 'h
 /** Plurals without an -s, and nouns read either way: a cue from them would mislead. */
 export const PLURAL_WITHOUT_S = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'phenomena', 'indices',
   'matrices', 'vertices', 'feet', 'teeth', 'mice', 'geese', 'police', 'staff', 'series', 'species', 'news', 'metadata']);
+/**
+ * Those of them that are a plural and nothing else as a subject ("the people is" → are, "children was" → were); the
+ * rest are read either way ("the data is", "the staff are", "this series has", "the criteria is" as often as are).
+ */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'feet', 'teeth', 'mice', 'geese']);
 /** After an existential "there is/are", the first word of the subject that follows, when it tells its number. */
 const SINGULAR_AFTER_THERE = new Set(['a', 'an', 'one', 'another', 'no', 'nothing', 'only']);
 const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'multiple',
@@ -247,13 +252,13 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     return 'singular';
   }
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").
-  if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || PLURAL_WITHOUT_S.has(lw)) return undefined;
+  if (!/^\p{Ll}+$/u.test(n === 1 ? lw : last.text) || FUNCTION_WORDS.has(lw) || (PLURAL_WITHOUT_S.has(lw) && !IRREGULAR_PLURALS.has(lw))) return undefined;
   const word = (k: number) => (k >= 0 && spaced(text, before[k], before[k + 1]) ? before[k].text.toLowerCase() : undefined);
   // The determiner just before the noun, or before one modifier ("the default value"); a verb's form or a function
   // word there is no modifier ("the parts that are present are": "that" is a relative pronoun there, no determiner).
   const modifier = n > 1 && !FUNCTION_WORDS.has(before[n - 2].text.toLowerCase()) && !AUX.has(before[n - 2].text.toLowerCase());
   const at = [n - 2, ...(modifier ? [n - 3] : [])].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
-  const plural = pluralNoun(lw, lex) || PLURAL_PRONOUN_NOUNS.has(lw);
+  const plural = pluralNoun(lw, lex) || PLURAL_PRONOUN_NOUNS.has(lw) || IRREGULAR_PLURALS.has(lw);
   // A conjunction before a plural noun leaves it plural, joined ("the root and envDir options affect") or the nearer
   // of two ("the file or its copies are"), unless a preposition governs the first conjunct ("with git commit or
   // similar commands is", "for executables, libraries and targets is"): read back from the conjunction through the

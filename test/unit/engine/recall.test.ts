@@ -294,6 +294,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The edges are walked and the others is ignored.', 'is'), 'plural', '"others", a plural WordNet lists as no noun');
   assert.equal(number('One of the others is broken.', 'is'), undefined);
   assert.equal(number('The number of tests are small.', 'are'), undefined, '"the number of" is no partitive of the phrase after it');
+  assert.equal(number('The people is friendly.', 'is'), 'plural', 'a plural without -s that is nothing else');
+  assert.equal(number('Many children was waiting.', 'was'), 'plural');
+  assert.equal(number('The data is stored.', 'is'), undefined, '"data" reads either way');
+  assert.equal(number('The staff are ready.', 'are'), undefined);
   assert.equal(number('Files that often contains errors.', 'contains'), 'plural');
   assert.equal(number('If it fails then run it.', 'run'), undefined, '"then" opens the next clause');
   assert.equal(number('He said that works.', 'works'), undefined, 'a verb before it says nothing');
