@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
-import { closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
+import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -85,7 +85,8 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
  * The fixes word i gets whatever its pNoise: deleting it when it doubles the word before (or ends a doubled phrase of two
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
  * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most",
- * "to" put back before a bare verb after a verb that takes it, a closed compound split in two joined.
+ * "to" put back before a bare verb after a verb that takes it, a closed compound split in two joined, a participle
+ * for a bare verb after "be".
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -138,6 +139,10 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
       missingInfinitiveTo(text, [i - 5, i - 4, i - 3, i - 2].flatMap((j) => (j >= 0 && words[j].sentence === w.sentence ? [words[j].text] : [])), prev, w, t.grammar)) {
     forced.push({ text: `to ${w.text}`, start: w.start, end: w.end, prior: 3, sources: ['infinitive'] });
   }
+  // A verb's bare form after "be" ("to be show or hidden", "will be recreate": grammar.ts, bareAfterBe): its participle,
+  // whatever the model reads of the word; it decides whether the pair is meant.
+  const participle = prev && t.grammar && prev.sentence === w.sentence && checkable[i] ? bareAfterBe(text, prev, w, t.grammar) : undefined;
+  if (participle) forced.push({ text: participle, start: w.start, end: w.end, prior: 3, sources: ['participle'] });
   // A closed compound split ("There fore", "my self", "with out": grammar.ts, closedCompound): joined whatever the
   // model reads of either half; it decides whether the pair is meant.
   const closed = next && next.sentence === w.sentence && checkable[i] && checkable[i + 1] ? closedCompound(text, w, next) : undefined;
@@ -404,7 +409,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative', 'infinitive'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative', 'infinitive', 'participle'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

@@ -278,6 +278,39 @@ function doubledComparative(w: string, lex: GrammarLexicon): boolean {
   return base !== undefined && lex.canBe(base, 'modifier') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'verb');
 }
 
+/** Each irregular verb's (first) past participle by its base form. */
+const PARTICIPLE_OF = new Map(IRREGULAR_VERBS.map(([base, , part]) => [base, part.split('|')[0]]));
+
+/**
+ * The past participle of a base form: the irregular table's, else the regular form the lexicon spells ("create" →
+ * created, "copy" → copied, "stop" → stopped); undefined where it is the base form itself ("set", "run", "put"),
+ * which reads as the participle already.
+ */
+function participleOf(base: string, lex: GrammarLexicon): string | undefined {
+  const irregular = PARTICIPLE_OF.get(base);
+  if (irregular !== undefined) return irregular === base ? undefined : irregular;
+  const regular = /e$/.test(base) ? [`${base}d`] : /[^aeiou]y$/.test(base) ? [`${base.slice(0, -1)}ied`] : [`${base}ed`, `${base}${base.slice(-1)}ed`];
+  return regular.find((f) => lex.isWord(f));
+}
+
+/**
+ * A verb's bare form after "be", "been" or "being", where the passive wants its participle ("to be show or hidden" →
+ * shown, "will be recreate" → recreated, "has been create" → created): the participle, else undefined. Only blanks
+ * between the two, and the word a verb and nothing else the lexicon knows, in its base form ("be sure", "be open",
+ * "be setup", "be update" are no such: a modifier, a noun), whose participle is another word ("be set", "be run"
+ * read as participles). Not after "is" or "are", which a bare verb follows where a clause is its complement ("all it
+ * does is install the package").
+ */
+export function bareAfterBe(text: string, prev: Span, word: Span, lex: GrammarLexicon): string | undefined {
+  const w = word.text;
+  if (!/^(be|been|being)$/i.test(prev.text) || !/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return undefined;
+  if (FUNCTION_WORDS.has(w) || MODALS.has(w) || /(ing|ed)$/.test(w)) return undefined;
+  // Its base form: a verb lemma, no -s form of one.
+  if (/s$/.test(w) && otherNumber(w, lex).some((o) => o.length < w.length)) return undefined;
+  if (!lex.isWord(w) || !lex.canBe(w, 'verb') || lex.canBe(w, 'noun') || lex.canBe(w, 'modifier')) return undefined;
+  return participleOf(w, lex);
+}
+
 /**
  * Closed compounds English hardly ever writes open, by their two halves as typed apart ("there fore", "my self", "with
  * out"): a writer who splits one has split a word. Those whose open form is English too are not here ("every one of

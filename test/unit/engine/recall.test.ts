@@ -758,6 +758,18 @@ test('a closed compound typed in two words is a suspect whatever its score, join
   assert.equal(KIND_LOG_PRIOR.closed, Math.log(1 / 2), 'set, not fitted: no such error is planted');
 });
 
+test('a verb\'s bare form after "be" is a suspect whatever its score, its participle the fix; a modifier, a noun or a participle alike is not', () => {
+  const text = 'It will be recreate soon. It has been create here. It can be build now. The size must be specify. ' +
+    'It can be set here. You must be aware. It will be show here. All it does is install it. It is being delete now.';
+  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
+  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('participle')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(pairs, [['recreate', 'recreated'], ['create', 'created'], ['build', 'built'], ['specify', 'specified'], ['delete', 'deleted']]);
+  assert.equal(KIND_LOG_PRIOR.participle, Math.log(1 / 2), 'set, not fitted: no such error is planted');
+});
+
 test('grammar kinds enter the one candidate list', () => {
   const got = gen.generate(ctx('I have wrote it.', 'wrote'));
   assert.ok(got.some((c) => c.text === 'written' && c.sources.includes('verb-form')), got.map((c) => `${c.text}:${c.sources}`).join(', '));
