@@ -78,6 +78,9 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     !runsOn(text, words[first + 2 * n - 1].end) && !isAuxiliary(words[first].text);
 }
 
+/** The personal pronouns that are a verb's subject right before it, in any case. */
+const PERSONAL_PRONOUNS = /^(he|she|it|i|you|we|they)$/i;
+
 /** "i" and its contractions ("i'm", "i've", "i'll", "i'd"), the pronoun in lower case. */
 const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
 
@@ -86,7 +89,7 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
  * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most",
  * "to" put back before a bare verb after a verb that takes it, a closed compound split in two joined, a participle
- * for a bare verb after "be".
+ * for a bare verb after "be", the other number of a verb after a personal pronoun that disagrees with it.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -143,6 +146,19 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   // whatever the model reads of the word; it decides whether the pair is meant.
   const participle = prev && t.grammar && prev.sentence === w.sentence && checkable[i] ? bareAfterBe(text, prev, w, t.grammar) : undefined;
   if (participle) forced.push({ text: participle, start: w.start, end: w.end, prior: 3, sources: ['participle'] });
+  // A verb of the other number right after a personal pronoun, its subject ("She have", "they has", "he do not": the
+  // agreement cue's subject, subjectNumber, which leaves "let it have" alone): its agreement fix, of the kind past the
+  // gate. The model reads a verb's number after a pronoun as barely odd ("She have" at pNoise 0.025, the default gate
+  // 0.03), so the fix was offered only as a quiet one, whose prior assumes the model's doubt; the pronoun says the
+  // number plainly. Measured (2026-12-07): tech-dev two slips more ("they gets hit", "the ArrayBuffers it use"),
+  // jfleg-dev two ("it transmit", "if he want"), real-dev and the 218 READMEs flag for flag the same.
+  if (prev && t.grammar && t.agreement && prev.sentence === w.sentence && PERSONAL_PRONOUNS.test(prev.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
+    const subject = subjectNumberAt(text, words, i, t.grammar);
+    for (const f of t.agreement.agreementFixes(w.text, prev.text, next?.sentence === w.sentence ? next.text : undefined)) {
+      const c: Candidate = { text: applyCase(w.text, f), start: w.start, end: w.end, prior: 3, sources: ['agreement'] };
+      if (agreementCue(w.text, c, subject) > 0) forced.push(c);
+    }
+  }
   // A closed compound split ("There fore", "my self", "with out": grammar.ts, closedCompound): joined whatever the
   // model reads of either half; it decides whether the pair is meant.
   const closed = next && next.sentence === w.sentence && checkable[i] && checkable[i + 1] ? closedCompound(text, w, next) : undefined;
