@@ -4,7 +4,7 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
-import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
+import { bareAfterBe, closedCompound, confusionsAt, runTogether, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -89,7 +89,8 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
  * or three words, which then goes), either of it and the next when the two are a rewrite's leftover (leftoverPair),
  * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most",
  * "to" put back before a bare verb after a verb that takes it, a closed compound split in two joined, a participle
- * for a bare verb after "be", the other number of a verb after a personal pronoun that disagrees with it.
+ * for a bare verb after "be", the other number of a verb after a personal pronoun that disagrees with it, a phrase
+ * run together split.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -159,6 +160,9 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
       if (agreementCue(w.text, c, subject) > 0) forced.push(c);
     }
   }
+  // A phrase run together ("Infact", "eachother": grammar.ts, runTogether): split, whatever the model reads of it.
+  const open = checkable[i] ? runTogether(text, w) : undefined;
+  if (open) forced.push({ text: open, start: w.start, end: w.end, prior: 3, sources: ['open'] });
   // A closed compound split ("There fore", "my self", "with out": grammar.ts, closedCompound): joined whatever the
   // model reads of either half; it decides whether the pair is meant.
   const closed = next && next.sentence === w.sentence && checkable[i] && checkable[i + 1] ? closedCompound(text, w, next) : undefined;
@@ -429,7 +433,7 @@ const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agre
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';
-  if ((!isWord(word) && !best.sources.includes('join')) || best.sources.includes('closed')) return 'spelling';
+  if ((!isWord(word) && !best.sources.includes('join')) || best.sources.includes('closed') || best.sources.includes('open')) return 'spelling';
   if (best.sources.some((k) => GRAMMAR_SOURCES.includes(k))) return 'grammar';
   return isGrammarPair(word, best.text) ? 'grammar' : 'word-choice';
 }

@@ -321,6 +321,23 @@ const CLOSED_COMPOUNDS = new Map(['there fore', 'further more', 'my self', 'your
   'some thing', 'be cause', 'al though', 'through out', 'where as', 'other wise', 'like wise', 'mean while'].map((p) => [p, p.replace(/ /g, '')]));
 
 /**
+ * Phrases English writes in two words that writers run together ("infact", "eachother"), by the word run together:
+ * none is a word of its own, and none is jargon (a list of known misspellings names others: "alot", "aswell").
+ */
+const RUN_TOGETHER = new Map(['in fact', 'each other', 'in case', 'in spite', 'on top', 'in front', 'even though', 'one another', 'thank you']
+  .map((p) => [p.replace(/ /g, ''), p]));
+
+/**
+ * The phrase `word` runs together (RUN_TOGETHER: "Infact" → "In fact", "eachother" → "each other"), in its case, where
+ * it is written in lower case but for its first letter and runs on into no compound or path; else undefined.
+ */
+export function runTogether(text: string, word: Span): string | undefined {
+  if (!/^\p{L}\p{Ll}+$/u.test(word.text) || runsOn(text, word.end)) return undefined;
+  const open = RUN_TOGETHER.get(word.text.toLowerCase());
+  return open && withCase(word.text, open);
+}
+
+/**
  * The closed compound `first` and `second` split (CLOSED_COMPOUNDS: "There fore" → "Therefore", "my self" → "myself"),
  * in `first`'s case, where only blanks stand between them and the second runs on into no compound or path ("with
  * out-of-band" is whole); else undefined.

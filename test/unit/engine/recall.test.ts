@@ -780,6 +780,17 @@ test('a verb of the other number right after a personal pronoun is a suspect wha
   assert.deepEqual(pairs, [['have', 'has'], ['has', 'have'], ['do', 'does']]);
 });
 
+test('a phrase run together is a suspect whatever its score, split; a word that only begins so is not', () => {
+  const text = 'Infact it works. We help eachother. It is inside. The instance runs. Use incase-sensitive mode. INFACT.';
+  const words = [...text.matchAll(/[\p{L}-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
+  const zeros = words.map(() => 0);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
+  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('open')).map((c) => [text.slice(c.start, c.end), c.text]));
+  assert.deepEqual(pairs, [['Infact', 'In fact'], ['eachother', 'each other']]);
+  assert.equal(KIND_LOG_PRIOR.open, Math.log(1 / 2), 'set, not fitted: no such error is planted');
+});
+
 test('grammar kinds enter the one candidate list', () => {
   const got = gen.generate(ctx('I have wrote it.', 'wrote'));
   assert.ok(got.some((c) => c.text === 'written' && c.sources.includes('verb-form')), got.map((c) => `${c.text}:${c.sources}`).join(', '));
