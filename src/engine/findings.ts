@@ -4,7 +4,8 @@ import { articleFix, type SoundSource } from './articles';
 import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
-import { bareAfterBe, closedCompound, confusionsAt, runTogether, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, slipDouble } from './grammar';
+import { IRREGULAR_VERBS } from './data/irregularVerbs';
+import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, runTogether, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -78,8 +79,26 @@ function doubledPhrase(t: WordTable, first: number, n: number): boolean {
     !runsOn(text, words[first + 2 * n - 1].end) && !isAuxiliary(words[first].text);
 }
 
-/** The personal pronouns that are a verb's subject right before it, in any case. */
-const PERSONAL_PRONOUNS = /^(he|she|it|i|you|we|they)$/i;
+/** The personal pronouns that are only ever a subject, in any case; "it" and "you" are an object as often. */
+const NOMINATIVE_PRONOUNS = /^(he|she|i|we|they)$/i;
+const SUBJECT_OR_OBJECT = /^(it|you)$/i;
+
+/**
+ * Is the pronoun at word i a subject: a nominative one, or "it"/"you" where no verb stands right before it to take it
+ * as its object ("Because it transmit", "the buffers it use"; not "the mock the system would provide you isn't").
+ */
+function pronounSubject(t: WordTable, i: number): boolean {
+  const p = t.words[i];
+  if (NOMINATIVE_PRONOUNS.test(p.text)) return true;
+  if (!SUBJECT_OR_OBJECT.test(p.text) || !t.grammar) return false;
+  const b = t.words[i - 1];
+  if (!b || b.sentence !== p.sentence || !/^\s+$/.test(t.text.slice(b.end, p.start))) return true;
+  const x = b.text.toLowerCase();
+  const lemmas = [x, x.replace(/e?s$/, ''), x.replace(/ies$/, 'y'), x.replace(/e?d$/, ''), x.replace(/ied$/, 'y'), x.replace(/(.)\1ed$/, '$1')];
+  return !lemmas.some((l) => l.length >= 2 && t.grammar!.canBe(l, 'verb')) && !IRREGULAR_FORMS.has(x);
+}
+/** The irregular verbs' past forms and participles ("gave", "told", "made"), which take an object like their base. */
+const IRREGULAR_FORMS = new Set(IRREGULAR_VERBS.flatMap(([, past, part]) => [...past.split('|'), ...part.split('|')]));
 
 /** "i" and its contractions ("i'm", "i've", "i'll", "i'd"), the pronoun in lower case. */
 const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
@@ -148,12 +167,13 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const participle = prev && t.grammar && prev.sentence === w.sentence && checkable[i] ? bareAfterBe(text, prev, w, t.grammar) : undefined;
   if (participle) forced.push({ text: participle, start: w.start, end: w.end, prior: 3, sources: ['participle'] });
   // A verb of the other number right after a personal pronoun, its subject ("She have", "they has", "he do not": the
-  // agreement cue's subject, subjectNumber, which leaves "let it have" alone): its agreement fix, of the kind past the
+  // agreement cue's subject, subjectNumber, which leaves "let it have" alone; "it" or "you" right after a verb is its
+  // object, pronounSubject): its agreement fix, of the kind past the
   // gate. The model reads a verb's number after a pronoun as barely odd ("She have" at pNoise 0.025, the default gate
   // 0.03), so the fix was offered only as a quiet one, whose prior assumes the model's doubt; the pronoun says the
   // number plainly. Measured (2026-12-07): tech-dev two slips more ("they gets hit", "the ArrayBuffers it use"),
   // jfleg-dev two ("it transmit", "if he want"), real-dev and the 218 READMEs flag for flag the same.
-  if (prev && t.grammar && t.agreement && prev.sentence === w.sentence && PERSONAL_PRONOUNS.test(prev.text) && /^\s+$/.test(text.slice(prev.end, w.start))) {
+  if (prev && t.grammar && t.agreement && prev.sentence === w.sentence && pronounSubject(t, i - 1) && /^\s+$/.test(text.slice(prev.end, w.start))) {
     const subject = subjectNumberAt(text, words, i, t.grammar);
     for (const f of t.agreement.agreementFixes(w.text, prev.text, next?.sentence === w.sentence ? next.text : undefined)) {
       const c: Candidate = { text: applyCase(w.text, f), start: w.start, end: w.end, prior: 3, sources: ['agreement'] };
