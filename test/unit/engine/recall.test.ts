@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
-import { generatorFor, inLexicon, type Candidate } from '../../../src/engine/candidates';
+import { generatorFor, inLexicon, type Candidate, type Source } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
 import { AGREEMENT_CUE, KIND_LOG_PRIOR, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
@@ -718,14 +718,21 @@ test('split and joined compounds, and "more faster"', () => {
   none('More later.', 'later');
 });
 
-test('a comparison made twice is a suspect from "more" or "most" whatever its score', () => {
-  const text = 'It is more easier now. The most biggest one. There are more older people. Get more server capacity. It is more useful.';
-  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
+/**
+ * The forced candidates of one kind suspectsOf gives `text` (words by `wordRe`, a sentence each up to a full stop, every
+ * word's pNoise 0 and every word a word, so only the forcing rules speak): [the span they replace, the fix].
+ */
+function forcedPairs(text: string, kind: Source, wordRe = /\p{L}+/gu): [string, string][] {
+  const words = [...text.matchAll(wordRe)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
   words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
   const zeros = words.map(() => 0);
-  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
-  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('comparative')).map((c) => [text.slice(c.start, c.end), c.text]));
-  assert.deepEqual(pairs, [['more easier', 'easier'], ['most biggest', 'biggest']]);
+  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen, agreement: gen }, 0.5);
+  return s.flatMap((x) => x.forced.filter((c) => c.sources.includes(kind)).map((c): [string, string] => [text.slice(c.start, c.end), c.text]));
+}
+
+test('a comparison made twice is a suspect from "more" or "most" whatever its score', () => {
+  const text = 'It is more easier now. The most biggest one. There are more older people. Get more server capacity. It is more useful.';
+  assert.deepEqual(forcedPairs(text, 'comparative'), [['more easier', 'easier'], ['most biggest', 'biggest']]);
 });
 
 test('"to" lost before a bare verb after a verb that takes it is a suspect whatever its score; the words that read whole are not', () => {
@@ -736,60 +743,35 @@ test('"to" lost before a bare verb after a verb that takes it is a suspect whate
     'This helps reduce it.', 'The user needs access.', 'He tried hard.', 'The plans include a parser.', 'Special needs require care.',
     'Customer wishes differ.', 'It aims to reduce bugs.', 'The rule aims reduces bugs.', 'We need reduced costs.',
   ].join(' ');
-  const words = [...text.matchAll(/[\p{L}`-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
-  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
-  const zeros = words.map(() => 0);
-  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
-  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('infinitive')).map((c) => [text.slice(c.start, c.end), c.text]));
-  assert.deepEqual(pairs, [['reduce', 'to reduce'], ['reduce', 'to reduce'], ['finish', 'to finish'], ['ignore', 'to ignore'],
+  assert.deepEqual(forcedPairs(text, 'infinitive', /[\p{L}`-]+/gu), [['reduce', 'to reduce'], ['reduce', 'to reduce'], ['finish', 'to finish'], ['ignore', 'to ignore'],
     ['reduce', 'to reduce'], ['serialize', 'to serialize']]);
-  assert.equal(KIND_LOG_PRIOR.infinitive, Math.log(1 / 2), 'set, not fitted: no such error is planted');
 });
 
 test('a closed compound typed in two words is a suspect whatever its score, joined; an open form English writes is not', () => {
   const text = 'There fore we go. I did it my self. It works with out a setup. Some one left. Every one of them. Some times it fails. ' +
     'It runs with out-of-band data. They met some one.';
-  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
-  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
-  const zeros = words.map(() => 0);
-  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
-  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('closed')).map((c) => [text.slice(c.start, c.end), c.text]));
-  assert.deepEqual(pairs, [['There fore', 'Therefore'], ['my self', 'myself'], ['with out', 'without'], ['Some one', 'Someone'], ['some one', 'someone']]);
-  assert.equal(KIND_LOG_PRIOR.closed, Math.log(1 / 2), 'set, not fitted: no such error is planted');
+  assert.deepEqual(forcedPairs(text, 'closed'), [['There fore', 'Therefore'], ['my self', 'myself'], ['with out', 'without'], ['Some one', 'Someone'], ['some one', 'someone']]);
 });
 
 test('a verb\'s bare form after "be" is a suspect whatever its score, its participle the fix; a modifier, a noun or a participle alike is not', () => {
   const text = 'It will be recreate soon. It has been create here. It can be build now. The size must be specify. ' +
     'It can be set here. You must be aware. It will be show here. All it does is install it. It is being delete now.';
-  const words = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
-  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
-  const zeros = words.map(() => 0);
-  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
-  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('participle')).map((c) => [text.slice(c.start, c.end), c.text]));
-  assert.deepEqual(pairs, [['recreate', 'recreated'], ['create', 'created'], ['build', 'built'], ['specify', 'specified'], ['delete', 'deleted']]);
-  assert.equal(KIND_LOG_PRIOR.participle, Math.log(1 / 2), 'set, not fitted: no such error is planted');
+  assert.deepEqual(forcedPairs(text, 'participle'), [['recreate', 'recreated'], ['create', 'created'], ['build', 'built'], ['specify', 'specified'], ['delete', 'deleted']]);
 });
 
 test('a verb of the other number right after a personal pronoun is a suspect whatever its score, of the kind past the gate', () => {
   const text = 'She have a car. They has one. He do not know. Let it have one. We have one. It was here. ' +
     'The mock the system would provide you isn\'t enough. Because it transmit data. The ideas it use here.';
-  const words = [...text.matchAll(/[\p{L}']+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
-  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
-  const zeros = words.map(() => 0);
-  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen, agreement: gen }, 0.5);
-  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('agreement')).map((c) => [text.slice(c.start, c.end), c.text]));
-  assert.deepEqual(pairs, [['have', 'has'], ['has', 'have'], ['do', 'does'], ['transmit', 'transmits'], ['use', 'uses']], '"you" after "provide" is its object');
+  assert.deepEqual(forcedPairs(text, 'agreement', /[\p{L}']+/gu), [['have', 'has'], ['has', 'have'], ['do', 'does'], ['transmit', 'transmits'], ['use', 'uses']], '"you" after "provide" is its object');
 });
 
 test('a phrase run together is a suspect whatever its score, split; a word that only begins so is not', () => {
   const text = 'Infact it works. We help eachother. It is inside. The instance runs. Use incase-sensitive mode. INFACT.';
-  const words = [...text.matchAll(/[\p{L}-]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
-  words.forEach((w, k) => { if (k && /\.\s*$/.test(text.slice(words[k - 1].end, w.start))) w.sentence = words[k - 1].sentence + 1; else if (k) w.sentence = words[k - 1].sentence; });
-  const zeros = words.map(() => 0);
-  const s = suspectsOf({ text, words, energy: zeros, surprisal: zeros, pNoise: zeros, checkable: words.map(() => true), isWord: () => true, grammar: gen }, 0.5);
-  const pairs = s.flatMap((x) => x.forced.filter((c) => c.sources.includes('open')).map((c) => [text.slice(c.start, c.end), c.text]));
-  assert.deepEqual(pairs, [['Infact', 'In fact'], ['eachother', 'each other']]);
-  assert.equal(KIND_LOG_PRIOR.open, Math.log(1 / 2), 'set, not fitted: no such error is planted');
+  assert.deepEqual(forcedPairs(text, 'open', /[\p{L}-]+/gu), [['Infact', 'In fact'], ['eachother', 'each other']]);
+});
+
+test('the forcing rules\' kinds are set, not fitted: no such error is planted, and the model decides each pair', () => {
+  for (const kind of ['comparative', 'infinitive', 'closed', 'participle', 'open'] as const) assert.equal(KIND_LOG_PRIOR[kind], Math.log(1 / 2), kind);
 });
 
 test('grammar kinds enter the one candidate list', () => {
