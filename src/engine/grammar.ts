@@ -304,11 +304,17 @@ function participleOf(base: string, lex: GrammarLexicon): string | undefined {
 export function bareAfterBe(text: string, prev: Span, word: Span, lex: GrammarLexicon): string | undefined {
   const w = word.text;
   if (!/^(be|been|being)$/i.test(prev.text) || !/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return undefined;
-  if (FUNCTION_WORDS.has(w) || MODALS.has(w) || /(ing|ed)$/.test(w)) return undefined;
-  // Its base form: a verb lemma, no -s form of one.
-  if (/s$/.test(w) && otherNumber(w, lex).some((o) => o.length < w.length)) return undefined;
-  if (!lex.isWord(w) || !lex.canBe(w, 'verb') || lex.canBe(w, 'noun') || lex.canBe(w, 'modifier')) return undefined;
-  return participleOf(w, lex);
+  return bareVerb(w, lex) ? participleOf(w, lex) : undefined;
+}
+
+/**
+ * Is w (lower case) a verb's base form and nothing else the lexicon knows: a verb lemma, no noun and no modifier, no
+ * -s, -ed or -ing form ("reduce", "recreate"; not "work", "sure", "reduces", "reduced")?
+ */
+function bareVerb(w: string, lex: GrammarLexicon): boolean {
+  if (FUNCTION_WORDS.has(w) || MODALS.has(w) || /(ing|ed)$/.test(w)) return false;
+  if (/s$/.test(w) && otherNumber(w, lex).some((o) => o.length < w.length)) return false;
+  return lex.isWord(w) && lex.canBe(w, 'verb') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier');
 }
 
 /**
@@ -354,7 +360,10 @@ export function closedCompound(text: string, first: Span, second: Span): string 
  */
 const TO_TAKING_VERBS = ['aim', 'want', 'need', 'try', 'attempt', 'intend', 'plan', 'decide', 'fail', 'seem', 'tend', 'manage', 'refuse',
   'expect', 'hope', 'wish', 'prefer', 'continue', 'learn', 'agree', 'promise', 'pretend', 'afford', 'hesitate', 'strive', 'struggle'];
-/** Their forms that are never a noun: the past and participle, and the -s forms no noun has ("seems", "tends"). */
+/**
+ * Their forms that are never a noun: the past and participle, the -s forms no noun has ("seems", "tends"), and the
+ * words that take "to" as those verbs do ("able to", "unable to", "ought to").
+ */
 const TO_TAKING_VERB_FORMS = new Set([...TO_TAKING_VERBS.map(pastOf), 'tried', 'chose', 'chosen', 'learnt', 'strove', 'striven',
   'seems', 'tends', 'manages', 'refuses', 'decides', 'intends', 'expects', 'fails', 'prefers', 'continues', 'learns', 'agrees', 'pretends',
   'affords', 'hesitates', 'strives', 'chooses', 'able', 'unable', 'ought']);
@@ -390,10 +399,8 @@ export function missingInfinitiveTo(text: string, before: readonly string[], pre
   const verbRead = TO_TAKING_VERB_FORMS.has(p) ||
     (TO_TAKING_NOUN_S.has(p) && b !== undefined && (SINGULAR_SUBJECTS.has(b) || (determined && singularNoun(b, lex)))) ||
     (TO_TAKING_BASE.has(p) && b !== undefined && BASE_SUBJECTS.has(b));
-  if (!verbRead || FUNCTION_WORDS.has(w) || MODALS.has(w) || /(ing|ed)$/.test(w)) return false;
-  // Its base form: a verb lemma, no -s form of one ("aims reduces" is another slip).
-  if (/s$/.test(w) && otherNumber(w, lex).some((o) => o.length < w.length)) return false;
-  return lex.isWord(w) && lex.canBe(w, 'verb') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier');
+  // In its base form ("aims reduces" is another slip).
+  return verbRead && bareVerb(w, lex);
 }
 
 /** Is w (lower case) a singular noun: a noun the lexicon knows and no modifier, not a plural one, no function word? */
