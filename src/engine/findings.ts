@@ -85,7 +85,7 @@ const SUBJECT_OR_OBJECT = /^(it|you)$/i;
 
 /**
  * Is the pronoun at word i a subject: a nominative one, or "it"/"you" where no verb stands right before it to take it
- * as its object ("Because it transmit", "the buffers it use"; not "the mock the system would provide you isn't").
+ * as its object ("Because it transmit", "the ideas it use"; not "the mock the system would provide you isn't").
  */
 function pronounSubject(t: WordTable, i: number): boolean {
   const p = t.words[i];
@@ -168,10 +168,9 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   if (participle) forced.push({ text: participle, start: w.start, end: w.end, prior: 3, sources: ['participle'] });
   // A verb of the other number right after a personal pronoun, its subject ("She have", "they has", "he do not": the
   // agreement cue's subject, subjectNumber, which leaves "let it have" alone; "it" or "you" right after a verb is its
-  // object, pronounSubject): its agreement fix, of the kind past the
-  // gate. The model reads a verb's number after a pronoun as barely odd ("She have" at pNoise 0.025, the default gate
-  // 0.03), so the fix was offered only as a quiet one, whose prior assumes the model's doubt; the pronoun says the
-  // number plainly. Measured (2026-12-07): tech-dev two slips more ("they gets hit", "the ArrayBuffers it use"),
+  // object, pronounSubject): its agreement fix, of the kind past the gate. The model reads a verb's number after a
+  // pronoun as barely odd ("She have" at pNoise 0.025, the default gate 0.03), so the fix was offered only as a quiet
+  // one, whose prior assumes the model's doubt; the pronoun says the number plainly. Measured (2026-12-07): tech-dev two slips more ("they gets hit", "the ArrayBuffers it use"),
   // jfleg-dev two ("it transmit", "if he want"), real-dev and the 218 READMEs flag for flag the same.
   if (prev && t.grammar && t.agreement && prev.sentence === w.sentence && pronounSubject(t, i - 1) && /^\s+$/.test(text.slice(prev.end, w.start))) {
     const subject = subjectNumberAt(text, words, i, t.grammar);
