@@ -402,9 +402,9 @@ function lossAndGrad(records, th, start, pull) {
 
 /** Linear in a, b, c: REPLACE_WEIGHTS' energy, surprisal and perPiece, nats each (a convex problem). */
 function fit(records, start, { perPiece, energy, own, common, apostrophe, nonWordContext, nonWordEnergy }) {
-  // 'a/an', 'leftover', 'pronoun', 'comparative', 'infinitive', 'closed', 'open' and 'participle' are set, not fitted (channel.ts): no such error is planted yet.
+  // 'a/an', 'leftover', 'pronoun', 'comparative', 'infinitive', 'closed', 'open', 'participle' and 'modal' are set, not fitted (channel.ts): no such error is planted yet.
   const th = { a: energy ? 1 : 0, b: 0.5, c: 0, d: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
-    prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10), comparative: Math.log(1 / 2), infinitive: Math.log(1 / 2), closed: Math.log(1 / 2), open: Math.log(1 / 2), participle: Math.log(1 / 2) },
+    prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10), comparative: Math.log(1 / 2), infinitive: Math.log(1 / 2), closed: Math.log(1 / 2), open: Math.log(1 / 2), participle: Math.log(1 / 2), modal: Math.log(1 / 2) },
     ...(nonWordContext ? { aN: 0, bN: 0.5, cN: 0 } : {}) };
   const keys = [...(perPiece ? ['c'] : []), ...(apostrophe ? ['d'] : []), ...(energy ? ['a'] : []), 'b', ...(nonWordContext ? [...(nonWordEnergy ? ['aN'] : []), 'bN', 'cN'] : []), 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };

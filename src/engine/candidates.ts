@@ -19,11 +19,12 @@ import { cacheBudgets } from './cacheBudgets';
 /** 'quiet-agreement': a word below the gate offered its agreement fixes (grammar.ts, agreementFixes). */
 /** 'pronoun': "I" for a lower-case "i" standing alone, forced whatever its pNoise (findings.ts): the pronoun, or a letter or variable's name. */
 /** 'participle': a verb's participle for its bare form after "be" (grammar.ts, bareAfterBe: "be show"), forced whatever its pNoise (findings.ts). */
+/** 'modal': a verb's bare form for its -ed form after a modal (grammar.ts, pastAfterModal: "will enabled"), forced whatever its pNoise (findings.ts). */
 /** 'open': a phrase run together split (grammar.ts, runTogether: "infact" → "in fact"), forced whatever its pNoise (findings.ts). */
 /** 'closed': a closed compound typed in two words joined (grammar.ts, closedCompound: "there fore"), forced whatever its pNoise (findings.ts). */
 /** 'infinitive': "to" put back before a bare verb after a verb that takes it (grammar.ts, missingInfinitiveTo), forced whatever its pNoise (findings.ts). */
 /** 'listed': a fix a list of known misspellings gives the word (misspellings.ts). 'slip': a word a non-word is one typing slip of (edits.ts). */
-export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'quiet-usage' | 'quiet-agreement' | 'split' | 'join' | 'delete' | 'a/an' | 'leftover' | 'pronoun' | 'infinitive' | 'closed' | 'open' | 'participle' | GrammarKind;
+export type Source = 'cloze' | 'spelling' | 'listed' | 'slip' | 'confusable' | 'usage' | 'quiet-confusable' | 'quiet-usage' | 'quiet-agreement' | 'split' | 'join' | 'delete' | 'a/an' | 'leftover' | 'pronoun' | 'infinitive' | 'closed' | 'open' | 'participle' | 'modal' | GrammarKind;
 
 /** Replace text[start, end) with text. Most candidates replace the word itself; joins and deletes reach further. */
 export interface Candidate { text: string; start: number; end: number; prior: number; sources: Source[] }

@@ -5,7 +5,7 @@ import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
-import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, runsOn, runTogether, slipDouble } from './grammar';
+import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, pastAfterModal, runsOn, runTogether, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -109,7 +109,7 @@ const LOWER_PRONOUN = /^i(?:['’](?:m|ve|ll|d))?$/;
  * a/an before a sound, "I" for a lower-case "i" standing alone, a comparison made twice without its "more" or "most",
  * "to" put back before a bare verb after a verb that takes it, a closed compound split in two joined, a participle
  * for a bare verb after "be", the other number of a verb after a personal pronoun that disagrees with it, a phrase
- * run together split.
+ * run together split, a verb's bare form for its -ed form after a modal.
  */
 export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const { words, checkable, text } = t;
@@ -179,6 +179,13 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
       if (agreementCue(w.text, c, subject) > 0) forced.push(c);
     }
   }
+  // A verb's -ed form after a modal ("will enabled", "can managed": grammar.ts, pastAfterModal): its bare form, whatever
+  // the model reads of the word; it decides.
+  const notBefore = prev?.text === 'not' && words[i - 2]?.sentence === w.sentence ? prev : undefined;
+  const modal = notBefore ? words[i - 2] : prev;
+  const bare = modal && t.grammar && modal.sentence === w.sentence && checkable[i]
+    ? pastAfterModal(text, modal, notBefore, w, startsSentence(words, notBefore ? i - 2 : i - 1), t.grammar) : undefined;
+  if (bare) forced.push({ text: bare, start: w.start, end: w.end, prior: 3, sources: ['modal'] });
   // A phrase run together ("Infact", "eachother": grammar.ts, runTogether): split, whatever the model reads of it.
   const open = checkable[i] ? runTogether(text, w) : undefined;
   if (open) forced.push({ text: open, start: w.start, end: w.end, prior: 3, sources: ['open'] });
@@ -448,7 +455,7 @@ export function mergeCandidates(forced: Candidate[], generated: Candidate[], max
 /** The flag rule's thresholds and how many suggestions a finding carries. */
 export interface FlagRule { th: Thresholds; maxSuggestions: number }
 
-const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative', 'infinitive', 'participle'];
+const GRAMMAR_SOURCES: readonly Source[] = ['a/an', 'leftover', 'pronoun', 'agreement', 'quiet-agreement', 'verb-number', 'number', 'verb-form', 'article', 'to', 'comparative', 'infinitive', 'participle', 'modal'];
 
 function kindOf(word: string, best: Candidate, isWord: (w: string) => boolean): FindingKind {
   if (best.sources.includes('delete')) return 'repeated';

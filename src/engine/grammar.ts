@@ -317,6 +317,26 @@ function bareVerb(w: string, lex: GrammarLexicon): boolean {
   return lex.isWord(w) && lex.canBe(w, 'verb') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier');
 }
 
+/** Modals, after which a verb takes its bare form ("can manage", "will enable"). */
+const BARE_MODALS = new Set(['can', 'could', 'should', 'would', 'must', 'might', 'may', 'will', 'shall', 'cannot']);
+
+/**
+ * A verb's -ed form after a modal, where its bare form belongs ("This will enabled cross-origin prefetch" → enable,
+ * "libvirt can managed directly" → manage, "should not depended" → depend): the bare form, else undefined. `modal` is
+ * the word before it, or before a "not" before it (`not`); only blanks between. Not where the modal opens its sentence
+ * (a question's inversion: "Should hyphenated words be split?"), nor for an -ed form that is a modifier ("can used",
+ * "will tired" read either way) or a verb's own base ("need", "exceed", "feed").
+ */
+export function pastAfterModal(text: string, modal: Span, not: Span | undefined, word: Span, atStart: boolean, lex: GrammarLexicon): string | undefined {
+  const w = word.text;
+  if (atStart || !BARE_MODALS.has(modal.text) || !/^\p{Ll}+ed$/u.test(w) || runsOn(text, word.end)) return undefined;
+  if (not && not.text !== 'not') return undefined;
+  const gaps = not ? [text.slice(modal.end, not.start), text.slice(not.end, word.start)] : [text.slice(modal.end, word.start)];
+  if (!gaps.every(isBlankGap) || lex.canBe(w, 'verb') || lex.canBe(w, 'modifier')) return undefined;
+  const stems = [w.slice(0, -1), w.slice(0, -2), ...(/(.)\1ed$/.test(w) ? [w.slice(0, -3)] : []), ...(/ied$/.test(w) ? [`${w.slice(0, -3)}y`] : [])];
+  return stems.find((b) => b.length >= 2 && lex.isWord(b) && lex.canBe(b, 'verb') && participleOf(b, lex) === w);
+}
+
 /**
  * Closed compounds English hardly ever writes open, by their two halves as typed apart ("there fore", "my self", "with
  * out"): a writer who splits one has split a word. Those whose open form is English too are not here ("every one of

@@ -770,8 +770,13 @@ test('a phrase run together is a suspect whatever its score, split; a word that 
   assert.deepEqual(forcedPairs(text, 'open', /[\p{L}-]+/gu), [['Infact', 'In fact'], ['eachother', 'each other']]);
 });
 
+test('a verb\'s -ed form after a modal is a suspect whatever its score, its bare form the fix; a question\'s inversion, a modifier or a base in -ed is not', () => {
+  assert.deepEqual(forcedPairs('Libvirt can managed it. It should not depended on it. It will enabled it. Should hyphenated words split? ' +
+    'It may need it. It can used it. It will exceed it.', 'modal'), [['managed', 'manage'], ['depended', 'depend'], ['enabled', 'enable']]);
+});
+
 test('the forcing rules\' kinds are set, not fitted: no such error is planted, and the model decides each pair', () => {
-  for (const kind of ['comparative', 'infinitive', 'closed', 'participle', 'open'] as const) assert.equal(KIND_LOG_PRIOR[kind], Math.log(1 / 2), kind);
+  for (const kind of ['comparative', 'infinitive', 'closed', 'participle', 'open', 'modal'] as const) assert.equal(KIND_LOG_PRIOR[kind], Math.log(1 / 2), kind);
 });
 
 test('grammar kinds enter the one candidate list', () => {
