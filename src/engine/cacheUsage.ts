@@ -24,12 +24,12 @@ export function cacheUsage(runner: ModelRunner, wp: WordPiece): Record<CacheName
     sentenceUnits: blocks.sentences, blockUnits: blocks.blocks,
     planUnits: planMemoOf(runner, wp).units, candidateUnits: candidateMemoOf(gen).units, suspectUnits: suspectMemoOf(gen).units,
     inlineChars: inlineMemoUsage().chars, tokenCountChars: tokenCountUsage(), pieceWords: wp.memoSize,
-    wordFacts: Math.max(facts.isWord.size, facts.mustCheck.size, facts.logOwn.size, facts.checkable.size, gen.memoSize),
+    wordFacts: Math.max(facts.mustCheck.size, facts.logOwn.size, facts.checkable.size, gen.memoSize),   // gen's memos: isWord, canBe
     neighbourWords: gen.spelling.memoSize,
   };
 }
 
-/** Empties one cache (the word facts: all four memos). */
+/** Empties one cache (the word facts: their memos and the generator's, isWord and canBe). */
 export function clearCache(name: CacheName, runner: ModelRunner, wp: WordPiece): void {
   const gen = generatorFor(wp.vocab);
   const clear: Record<CacheName, () => void> = {
@@ -44,7 +44,7 @@ export function clearCache(name: CacheName, runner: ModelRunner, wp: WordPiece):
     inlineChars: () => clearInlineMemo(),
     tokenCountChars: () => clearTokenCounts(),
     pieceWords: () => wp.clearMemo(),
-    wordFacts: () => { const f = factsOf(gen); f.isWord.clear(); f.mustCheck.clear(); f.logOwn.clear(); f.checkable.clear(); gen.clearMemo(); },
+    wordFacts: () => { const f = factsOf(gen); f.mustCheck.clear(); f.logOwn.clear(); f.checkable.clear(); gen.clearMemo(); },   // f.isWord is gen's
     neighbourWords: () => gen.spelling.clearMemo(),
   };
   clear[name]();

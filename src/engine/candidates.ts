@@ -10,7 +10,7 @@ import { listedFixes } from './misspellings';
 import { isSlip } from './edits';
 import { editCost, type Lexicon, type Neighbour, type WordClass } from './spelling';
 import { isBlankGap } from '../text/words';
-import { memoByWord } from '../text/lru';
+import { memoByWord, type WordMemo } from '../text/lru';
 import { cacheBudgets } from './cacheBudgets';
 
 /** 'a/an': the article that fits the next word's first sound (articles.ts, CMUdict), forced whatever its pNoise. */
@@ -93,9 +93,12 @@ const CLASS_BITS: Record<WordClass, number> = { verb: 1, noun: 2, modifier: 4 };
 export class CandidateGenerator {
   private readonly pieces: Set<string>;
   private readonly wholeMemo = new Map<string, boolean>();
-  // isWord and canBe remembered by word (cacheBudgets.ts, wordFacts): the grammar rules and cues ask them of every
-  // suspect's neighbours, tens of thousands of times in a long document's check, each a search of the lexicon.
-  private readonly known = memoByWord((w) => this.knownWord(w), cacheBudgets().wordFacts);
+  /**
+   * isWord remembered by word (cacheBudgets.ts, wordFacts), as canBe is (classes): the grammar rules and cues ask them
+   * of every suspect's neighbours, tens of thousands of times in a long document's check, each a search of the
+   * lexicon. The one memo of isWord: a check's word facts read it too (wordScores.ts, factsOf).
+   */
+  readonly knownWords: WordMemo<boolean> = memoByWord((w) => this.knownWord(w), cacheBudgets().wordFacts);
   private readonly classes = memoByWord((w) => {
     let bits = 0;
     for (const cls of ['verb', 'noun', 'modifier'] as const) if (this.spelling.canBe(w, cls)) bits |= CLASS_BITS[cls];
@@ -135,7 +138,7 @@ export class CandidateGenerator {
    * (filesystem, stderr, npm, Makefile, linux) is a word to the model too, not a misspelling.
    */
   isWord(w: string): boolean {
-    return this.known(w);
+    return this.knownWords(w);
   }
 
   private knownWord(w: string): boolean {
@@ -295,12 +298,12 @@ export class CandidateGenerator {
 
   /** Words isWord and canBe remember (the larger of the two memos). */
   get memoSize(): number {
-    return Math.max(this.known.size, this.classes.size);
+    return Math.max(this.knownWords.size, this.classes.size);
   }
 
   /** Forgets what isWord and canBe remember. */
   clearMemo(): void {
-    this.known.clear();
+    this.knownWords.clear();
     this.classes.clear();
   }
 

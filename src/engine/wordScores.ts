@@ -349,7 +349,7 @@ export function factsOf(gen: CandidateGenerator): WordFacts {
   let f = wordFacts.get(gen);
   if (!f) {
     const words = cacheBudgets().wordFacts;
-    wordFacts.set(gen, (f = { isWord: memoByWord((w) => gen.isWord(w), words), mustCheck: memoByWord((w) => gen.mustCheck(w), words),
+    wordFacts.set(gen, (f = { isWord: gen.knownWords, mustCheck: memoByWord((w) => gen.mustCheck(w), words),
       logOwn: memoByWord((k) => gen.logOwn(k.slice(1), k[0] === '^'), words), checkable: memoByWord((w) => isCheckable(w) && !looksLikeCode(w), words) }));
   }
   return f;
