@@ -129,10 +129,11 @@ function trim(text: string, p: Part): Part {
 /**
  * What the model reads of a sentence, in order: its prose parts and, between two of them, the text of the inline
  * code spans that alone stand there ("use the `virConnectGetLibVersion()` instead", "If flags `X` is set"), their
- * backticks left out as the training corpus left them out (training/corpus.py). Read with a hole where the code was,
- * "use the instead" makes the word beside it look wrong and its slip look right. The code is context only: a
- * sentence's words are those of its parts (wordsIn), so nothing in it is ever checked. A gap holding anything else
- * (a link's target, an HTML tag, a URL) stays unread.
+ * backticks left out as the training corpus left them out (training/corpus.py), and the text a doc comment's inline
+ * tag shows ("An {@link Event} which fires" reads "An Event which fires": inlineTagText). Read with a hole where the
+ * code was, "use the instead" makes the word beside it look wrong and its slip look right ("An which fires" read "An"
+ * as a slip of "And"). The code is context only: a sentence's words are those of its parts (wordsIn), so nothing in
+ * it is ever checked. A gap holding anything else (a link's target, an HTML tag, a URL) stays unread.
  */
 export function readSpans(text: string, s: { parts: readonly Part[] }): readonly Part[] {
   const { parts } = s;
@@ -144,21 +145,73 @@ export function readSpans(text: string, s: { parts: readonly Part[] }): readonly
   return out;
 }
 
-/** The contents of the code spans in [a, b) when nothing but code spans and whitespace is there; else none. */
+/**
+ * The contents of the code spans and doc-comment inline tags in [a, b) when nothing but those and whitespace is
+ * there; else none.
+ */
 function codeBetween(text: string, a: number, b: number): Part[] {
-  const tick = text.indexOf('`', a);
-  if (tick === -1 || tick >= b) return [];
+  const tick = text.indexOf('`', a), brace = text.indexOf('{@', a);
+  if ((tick === -1 || tick >= b) && (brace === -1 || brace >= b)) return [];
   const spans = codeSpans(text, a, b), out: Part[] = [];
-  let at = a;
-  for (const [from, to] of spans) {
-    for (; at < from; at++) if (!isSpaceCode(text.charCodeAt(at))) return [];
-    let i = from, j = to;
-    while (text.charCodeAt(i) === 0x60) i++;
-    while (text.charCodeAt(j - 1) === 0x60) j--;
-    const inner = trim(text, { start: i, end: j });
-    if (inner.end > inner.start) out.push(inner);
-    at = to;
+  let at = a, k = 0;
+  while (at < b) {
+    if (k < spans.length && spans[k][0] === at) {
+      const [from, to] = spans[k++];
+      let i = from, j = to;
+      while (text.charCodeAt(i) === 0x60) i++;
+      while (text.charCodeAt(j - 1) === 0x60) j--;
+      const inner = trim(text, { start: i, end: j });
+      if (inner.end > inner.start) out.push(inner);
+      at = to;
+    } else if (text.startsWith('{@', at)) {
+      const tag = inlineTagText(text, at, b);
+      if (!tag) return [];
+      out.push(...tag.parts);
+      at = tag.end;
+    } else if (isSpaceCode(text.charCodeAt(at))) {
+      at++;
+    } else {
+      return [];
+    }
   }
-  for (; at < b; at++) if (!isSpaceCode(text.charCodeAt(at))) return [];
   return out;
+}
+
+/** A JSDoc or Javadoc inline tag: its name, then what it names up to a "|" or the first blank, then any label. */
+const INLINE_TAG = /\{@([A-Za-z]+)(?:\s+([^\s|}][^|}\n]*?))?\s*(?:\|\s*([^}\n]*?)\s*)?\}/y;
+
+/**
+ * What a doc comment's inline tag at text[at] (ending by b) shows a reader, as parts of the text: {@link Target} shows
+ * its target, {@link Target label} and {@link Target | label} their label, {@code x} and {@linkcode x} their code; a
+ * label's own backticks are left out, as a code span's are. undefined where no tag starts there; no parts for a tag
+ * that shows nothing ({@inheritDoc}).
+ */
+function inlineTagText(text: string, at: number, b: number): { parts: Part[]; end: number } | undefined {
+  INLINE_TAG.lastIndex = at;
+  const m = INLINE_TAG.exec(text);
+  if (!m || INLINE_TAG.lastIndex > b) return undefined;
+  const end = INLINE_TAG.lastIndex;
+  let shown: Part | undefined;
+  if (m[3] !== undefined) {
+    const from = text.lastIndexOf(m[3], end - 1);
+    shown = { start: from, end: from + m[3].length };
+  } else if (m[2] !== undefined) {
+    const from = at + 2 + m[1].length + text.slice(at + 2 + m[1].length).search(/\S/);
+    const body = { start: from, end: from + m[2].length };
+    // {@link Target label text}: the label is what follows the target's first blank.
+    const blank = text.slice(body.start, body.end).search(/\s/);
+    shown = /^link/i.test(m[1]) && blank > 0 ? trim(text, { start: body.start + blank, end: body.end }) : body;
+  }
+  if (!shown || shown.end <= shown.start) return { parts: [], end };
+  // The label's own code spans read without their backticks: the runs between them.
+  const parts: Part[] = [];
+  let from = shown.start;
+  for (let i = shown.start; i <= shown.end; i++) {
+    if (i === shown.end || text.charCodeAt(i) === 0x60) {
+      const p = trim(text, { start: from, end: i });
+      if (p.end > p.start) parts.push(p);
+      from = i + 1;
+    }
+  }
+  return { parts, end };
 }

@@ -48,6 +48,21 @@ test('readSpans: the model reads the inline code between a sentence\'s parts, wi
   assert.deepEqual(read('Plain `text` here.', 'plaintext'), [['Plain `text` here.']]);
 });
 
+test('readSpans: a doc comment\'s inline tag between two parts reads as the text it shows', () => {
+  const read = (comment: string) => {
+    const text = `/**\n * ${comment}\n */\nlet x = 1;\n`;
+    return splitSentences(text, proseRegions(text, 'typescript')).map((s) => readSpans(text, s).map((p) => text.slice(p.start, p.end)));
+  };
+  // {@link Target} shows its target, {@link Target label} its label.
+  assert.deepEqual(read('An {@link Event} which fires when the {@link window.activeTextEditor active editor} changes.'),
+    [['An', 'Event', 'which fires when the', 'active editor', 'changes.']]);
+  // {@link Target | label}, the label's code without its backticks; {@code x} its code.
+  assert.deepEqual(read('The {@link Init | `init` callback} to call, and {@code x + 1} then.'),
+    [['The', 'init', 'callback', 'to call, and', 'x + 1', 'then.']]);
+  // A tag that shows nothing leaves nothing to read; a tag beside other markup leaves the gap unread.
+  assert.deepEqual(read('Returns {@inheritDoc} and then <b>{@link Foo}</b> too.'), [['Returns', 'and then', 'too.']]);
+});
+
 test('sentences: CJK full stops and caseless scripts', () => {
   assert.deepEqual(sentences('今日は晴れ。明日は雨！'), ['今日は晴れ。', '明日は雨！']);
   assert.deepEqual(sentences('Hello there. مرحبا بك. Bye.'), ['Hello there.', 'مرحبا بك.', 'Bye.']);
