@@ -121,15 +121,29 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
   return (before === undefined || /[\s([{]/u.test(before)) && (after === undefined || /[\s)\]}.,;:!?]/u.test(after));
 }
 
-/** Suffixes English joins to any word with a hyphen, and no words themselves: "tree-ish", "commit-ish", "Kafka-esque". */
-const HYPHEN_SUFFIXES = new Set(['ish', 'esque']);
+/**
+ * Endings English joins to a word with a hyphen that are no words themselves: the suffixes "tree-ish", "commit-ish",
+ * "Kafka-esque", and a particle with the plural's -s that a phrasal compound takes there ("add-ons", "pop-ups",
+ * "check-outs", "drop-offs", "walk-throughs"; "plug-ins" ends in a word of its own).
+ */
+const HYPHEN_SUFFIXES = new Set(['ish', 'esque', 'ons', 'ups', 'outs', 'offs', 'downs', 'overs', 'throughs', 'aways', 'abouts', 'arounds']);
 
 /**
- * Is text[start, end) such a suffix (HYPHEN_SUFFIXES) joined by a hyphen to the word before it ("three tree-ish
- * objects", "The Array-ish methods")? Read alone it is no word, and its nearest words ("fish") make no compound.
+ * Is text[start, end) such an ending (HYPHEN_SUFFIXES) joined by a hyphen to the word before it ("three tree-ish
+ * objects", "The Array-ish methods", "Native add-ons")? Read alone it is no word, and its nearest words ("fish",
+ * "ones") make no compound.
  */
 export function hyphenSuffix(text: string, start: number, end: number): boolean {
   return text[start - 1] === '-' && isWordChar(text, start - 2) && HYPHEN_SUFFIXES.has(text.slice(start, end).toLowerCase());
+}
+
+/**
+ * Is text[start, end) a function's or a manual page's name, written as code writes a call: empty parentheses or a
+ * manual section right after it, no space between ("call ftruncate() first", "see fchown(2)", "printf(3p)")? English
+ * writes no word so; "file(s)" keeps its letters and is read as prose.
+ */
+export function calledAsFunction(text: string, start: number, end: number): boolean {
+  return text[end] === '(' && /^\((?:\d[a-z]?)?\)/.test(text.slice(end, end + 5));
 }
 
 function isWordChar(text: string, i: number): boolean {

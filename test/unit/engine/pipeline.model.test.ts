@@ -101,6 +101,13 @@ test('a suffix a hyphen joins to a word is not checked alone ("tree-ish" is no "
   assert.deepEqual(r.findings.map((f) => f.word), []);
 });
 
+test('a function\'s or a manual page\'s name written as a call is not checked ("ftruncate(2)" is no "truncate")', async () => {
+  const r = await check('Asynchronous ftruncate(2) truncates a file, and fchown(2) changes its owner; see flsh() too.', 'plaintext', { sensitivity: 1 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), []);
+  const prose = await check('Asynchronous ftruncate truncates a file, and fchown changes its owner.', 'plaintext', { sensitivity: 1 }, runner, wp);
+  assert.ok(prose.findings.length > 0, 'read as prose, the same names are suspects');
+});
+
 test('a word that negates one its sentence holds is coined on purpose ("abortable and nonabortable"); a slip of one is read', async () => {
   const text = 'It declares types for abortable and nonabortable options objects.\n\nIt declares types for nonabortabel options objects.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);

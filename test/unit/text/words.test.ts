@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
+import { calledAsFunction, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -77,6 +77,21 @@ test('hyphenSuffix: "-ish" or "-esque" joined by a hyphen to a word; not alone, 
   assert.ok(!at('ish', t.indexOf('- ish')), 'after a space');
   assert.ok(!at('bowl'), 'another word after a hyphen');
   assert.ok(!at('ish', t.lastIndexOf('-ish')), 'no word before the hyphen');
+  const c = 'Native add-ons and pop-ups; ons alone';
+  assert.ok(hyphenSuffix(c, c.indexOf('ons'), c.indexOf('ons') + 3), 'a phrasal compound\'s plural particle');
+  assert.ok(hyphenSuffix(c, c.indexOf('ups'), c.indexOf('ups') + 3));
+  assert.ok(!hyphenSuffix(c, c.lastIndexOf('ons'), c.lastIndexOf('ons') + 3), 'alone');
+});
+
+test('calledAsFunction: a name right before "()" or a manual section; not "(s)", a spaced or a filled parenthesis', () => {
+  const t = 'Call flush() or see fchown(2) and printf(3p); keep the file(s), a note (2) and foo(bar).';
+  const at = (w: string) => { const i = t.indexOf(w); return calledAsFunction(t, i, i + w.length); };
+  assert.ok(at('flush'));
+  assert.ok(at('fchown'));
+  assert.ok(at('printf'));
+  assert.ok(!at('file'), 'a plural in parentheses is prose');
+  assert.ok(!at('note'), 'a space before the parenthesis');
+  assert.ok(!at('foo'), 'a call with arguments is left to the rest');
 });
 
 test('isBlankGap: spaces, tabs and one line break between two words (a wrapped paragraph); not two, nor anything else', () => {
