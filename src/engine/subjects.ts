@@ -90,6 +90,43 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   return subjunctive && number === 'singular' ? undefined : number;
 }
 
+/**
+ * Is the noun phrase that starts at before[start] (or right after a determiner before it: "any elements") the object of
+ * a relative clause's verb (relativeClauseVerb)?
+ */
+function relativeClauseObject(text: string, before: readonly Span[], start: number, lex: GrammarLexicon): boolean {
+  let v = start - 1;
+  const d = v >= 0 ? before[v].text.toLowerCase() : undefined;
+  if (d !== undefined && (DETERMINERS.has(d) || OPEN_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || SINGULAR_DETERMINERS.has(d))) v--;
+  return v >= 0 && spaced(text, before[v], before[v + 1]) && verbForm(before[v].text.toLowerCase(), lex) && relativeClauseVerb(text, before, v);
+}
+
+/** Can w (lower case) be a form of a verb WordNet lists: its base, its -s form, or a regular -ed or -ing form? */
+function verbForm(w: string, lex: GrammarLexicon): boolean {
+  const stems = [w, ...otherNumber(w, lex).filter((o) => o.length < w.length)];
+  for (const end of ['ed', 'ing']) {
+    if (!w.endsWith(end)) continue;
+    const b = w.slice(0, -end.length);
+    stems.push(b, b + 'e', b.slice(0, -1));
+  }
+  return stems.some((x) => x.length >= 2 && lex.canBe(x, 'verb'));
+}
+
+/**
+ * Does a relative pronoun ("that", "which", "who") open the clause whose verb is before[k]: right before it, or before
+ * the auxiliaries, negation and adverbs of its verb group ("that does not match", "which can also hold")? Not one a
+ * preposition governs ("in which case").
+ */
+function relativeClauseVerb(text: string, before: readonly Span[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && spaced(text, before[j], before[j + 1]); j--) {
+    const x = before[j].text.toLowerCase().replace(/’/g, "'");
+    // After a preposition "which" is a determiner ("in which case the package are"), no clause's opener.
+    if (RELATIVE_PRONOUNS.has(x)) return !(j > 0 && NOT_SUBJECT_BEFORE.has(before[j - 1].text.toLowerCase()));
+    if (!(x === 'not' || AUX.has(x) || MODALS.has(x) || BETWEEN_SUBJECT_AND_VERB.has(x) || BARE_BEFORE.has(x))) return false;
+  }
+  return false;
+}
+
 /** Modals and the forms of "do", and their negatives: a verb right after one takes its bare form ("can support", "does exist"). */
 export const BARE_BEFORE = new Set([...INVERTING, "can't", 'cannot', "couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "didn't"]);
 
@@ -293,6 +330,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // An infinitive's object is no subject: "a parser to implement these ideas was within reach".
   if (lead !== undefined && start > 1 && before[start - 2].text.toLowerCase() === 'to' && lex.canBe(lead, 'verb') &&
       spaced(text, before[start - 2], before[start - 1])) return undefined;
+  // A relative clause's object is no subject either: the verb after it agrees with the noun the clause is about ("An
+  // element that does not match any elements is", "a function that returns values is").
+  if (!antecedent && relativeClauseObject(text, before, start, lex)) return undefined;
   // A question's subject after its auxiliary takes a bare verb ("How does this module differ", "Can the parser
   // handle"), as a pronoun does after one ("does it work").
   if (lead !== undefined && !antecedent && INVERTING.has(lead) && spaced(text, before[start - 1], before[start])) return undefined;

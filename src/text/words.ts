@@ -122,7 +122,7 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Endings English joins to a word with a hyphen that are no words themselves: the suffixes "tree-ish", "commit-ish",
+ * Endings, no words themselves, that English joins to a word with a hyphen: the suffixes "tree-ish", "commit-ish",
  * "Kafka-esque", and a particle with the plural's -s that a phrasal compound takes there ("add-ons", "pop-ups",
  * "check-outs", "drop-offs", "walk-throughs"; "plug-ins" ends in a word of its own).
  */

@@ -368,6 +368,9 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Do users need it?', 'need'), undefined);
   assert.equal(number('So this module differ from it.', 'differ'), 'singular', 'where no auxiliary comes first');
   assert.equal(number('A parser to implement these ideas was near.', 'was'), undefined, "an infinitive's object is no subject");
+  assert.equal(number('An element that does not match any elements is hidden.', 'is'), undefined, "a relative clause's object is no subject");
+  assert.equal(number('A function which returns values is pure.', 'is'), undefined);
+  assert.equal(number('Unless set, in which case the package are compatible.', 'are'), 'singular', 'after a preposition "which" is a determiner');
   assert.equal(number('Previously, this module let you mark it.', 'let'), undefined, 'a base that is also the past, told of the past');
   assert.equal(number('This module let you mark it.', 'let'), 'singular', 'where nothing tells of the past, a present slip');
   assert.equal(number('For those that do not, this are set.', 'are'), 'singular', 'a comma between them: no inversion');
