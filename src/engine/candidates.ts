@@ -47,6 +47,12 @@ export interface WordContext {
  */
 export interface ClozeProposals { ids: ArrayLike<number>; logq: ArrayLike<number> }
 
+/**
+ * Prefixes English never writes as a word of their own ("un", "re", "pre", "non"), though a lexicon of the model's
+ * whole-word pieces holds some of them: a split that leaves one alone ("unarchived" → "un archived", "reformats" → "re
+ * formats") is no fix of a run-together slip but the prefixed word taken apart.
+ */
+const BOUND_PREFIXES = new Set(['un', 're', 'pre', 'dis', 'mis', 'non', 'sub', 'anti', 'semi', 'multi', 'inter', 'pseudo', 'hyper']);
 export const MAX_CANDIDATES = 30;
 /**
  * Letters a non-word needs before words three edits away are its candidates (CandidateGenerator.far), and the
@@ -317,7 +323,7 @@ export class CandidateGenerator {
     if (w.length < 3) return;
     for (let i = 1; i < w.length - 1; i++) {
       const a = w.slice(0, i), b = w.slice(i);
-      if ((a.length > 1 || /^[aAI]$/.test(a)) && this.spelling.isFrequent(a) && this.spelling.isFrequent(b)) emit(a, b);
+      if ((a.length > 1 || /^[aAI]$/.test(a)) && !BOUND_PREFIXES.has(a.toLowerCase()) && this.spelling.isFrequent(a) && this.spelling.isFrequent(b)) emit(a, b);
     }
   }
 }

@@ -118,6 +118,8 @@ test('split and joined words', () => {
   const joined = gen.generate(c).find((x) => x.text === 'sometimes');
   assert.ok(joined, 'some times → sometimes');
   assert.equal(c.text.slice(joined.start, joined.end), 'some times');
+  // A prefix English never writes alone is not split off: "unarchived" is no "un archived".
+  for (const w of ['unarchived', 'rethrowing']) assert.ok(!texts(gen.generate(ctx(`It is ${w} now.`, w))).some((t) => /\s/.test(t)), w);
 });
 
 test('the cloze proposals become candidates (whole words only)', () => {
