@@ -2,7 +2,7 @@
 // the plans' rows in ONE batched cloze pass (and an Electric one where the weights read energy: ranking.ts;
 // cached per row, so a quick re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts
 // a long list in chunks).
-import { REPLACE_WEIGHTS, capitalIsPositional, documentTerm, LISTED_OWN, rowChannels, wordCues } from './channel';
+import { REPLACE_WEIGHTS, agreementKind, capitalIsPositional, documentTerm, LISTED_OWN, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
@@ -11,6 +11,7 @@ import { rankFromScores, replaceRows, rowScore, type Ranking, type ReplaceRow, t
 import { cachesFor, replaceScores } from './rowCache';
 import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
+import { pluralNoun, spaced } from './wordClasses';
 
 /** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
 export const REPLACE_CANDIDATES = 16;
@@ -56,9 +57,44 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
     const proposals = doc.gen && s.byNoise ? proposalsAt(doc, s.word, model.runner.meta.cloze.k) : undefined;
     const plan = memoPlan(model.runner, model.wp, { blockKey: block.key, base: block.base, suspect, source: proposals?.ids.buffer },
       () => planOne(doc, s, model, proposals, keepOut));
-    return { suspect: s, ...plan, channels: withDocument(doc, doc.words[s.word].text, plan.channels) };
+    return { suspect: s, ...plan, channels: withDocument(doc, doc.words[s.word].text, namedSubject(doc, s.word, plan) ?? plan.channels) };
   }).filter((p) => p.cands.length > 0);
 }
+
+/**
+ * A plural-looking subject right before a verb, standing first in its clause (opensClause), that the document also
+ * writes outside its prose, in code, is a name of one thing ("# fields contains both real fields", "if names is a list", beside
+ * `fields = ...` in the code): it tells
+ * the verb no number, so the plan's channels are its own without the agreement cue (channel.ts, agreementCue), read
+ * after the memo as withDocument's are. undefined where the plan keeps its channels.
+ */
+function namedSubject(doc: ScoredDocument, i: number, plan: PlanWork): number[] | undefined {
+  const w = doc.words[i], prev = doc.words[i - 1];
+  if (!doc.gen || !prev || prev.sentence !== w.sentence || !spaced(doc.text, prev, w)) return undefined;
+  if (!plan.cands.some((c) => agreementKind(c) && c.start === w.start && c.end === w.end)) return undefined;
+  const p = prev.text;
+  if (!/^\p{Ll}+$/u.test(p) || !opensClause(doc, i - 1) || !pluralNoun(p, doc.gen) || !doc.evidence(p).outsideProse) return undefined;
+  const cues = wordCues(doc.text, doc.words, i, plan.cands, doc.gen, capitalIsPositional(doc.words, i));
+  return cues.subject === undefined ? undefined : rowChannels(doc.text, plan.channels[0], plan.cands, { ...cues, subject: undefined });
+}
+
+/**
+ * Does words[k] stand first in its clause, as a name that is a subject stands bare: first in its sentence, after a
+ * comma, semicolon or colon, or right after a word that opens a clause ("if fields is", "Here, names is",
+ * "When you need expansion, braces is"; not "Check if the members appears", "Rule types includes", "The `ticketKeys`
+ * options is", where the word heads a noun phrase)?
+ */
+function opensClause(doc: ScoredDocument, k: number): boolean {
+  const before = doc.words[k - 1], w = doc.words[k];
+  if (!before || before.sentence !== w.sentence) return true;
+  const gap = doc.text.slice(before.end, w.start), b = before.text.toLowerCase();
+  if (/^\s*[,;:]\s*$/.test(gap)) return true;
+  return spaced(doc.text, before, w) && CLAUSE_OPENERS.has(b);
+}
+
+/** Words after which a clause, and its subject, begins (opensClause). */
+const CLAUSE_OPENERS = new Set(['if', 'when', 'whenever', 'while', 'unless', 'because', 'since', 'until', 'whether', 'where', 'and', 'or',
+  'but', 'so', 'then', 'although', 'though', 'once']);
 
 /**
  * A plan is its block's alone (remembered by it); what the rest of the document says of a non-word (channel.ts,

@@ -7,7 +7,7 @@ import { WordPiece } from '../../../src/text/wordpiece';
 import { isRealWord, suspectsOf } from '../../../src/engine/findings';
 import { planMemoOf, planMemoStats } from '../../../src/engine/planMemo';
 import { clozeEstimates, NON_WORD_CANDIDATES, planReplacements, PRESCORE_MARGIN, REPLACE_CANDIDATES, REPLACE_ROWS, SCREEN_MARGIN, screened } from '../../../src/engine/replacePlans';
-import { LISTED_OWN, OWN_WEIGHTS, REPLACE_WEIGHTS, TECHNICAL_SHARE, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, LISTED_OWN, OWN_WEIGHTS, REPLACE_WEIGHTS, TECHNICAL_SHARE, documentTerm, rowChannels, wordCues } from '../../../src/engine/channel';
 import { proposalsAt, scoreWords, type ScoredDocument } from '../../../src/engine/wordScores';
 import { BIGRAM_TRAINING, BigramRunner, testMeta } from './scoringBigram';
 import { clearTokenCounts, codeShare, documentCodeShare, documentCount, setTokenCountChars, TOKEN_COUNT_CHARS, tokenCountUsage } from '../../../src/engine/tokenCounts';
@@ -313,6 +313,22 @@ test('a known misspelling\'s document says nothing of it, unless the text spells
     'spelled again in the link: a name, which the list\'s term does not price');
   const prose = await own('Use cpy to copy files. Then cpy them again.');
   assert.equal(prose.channel, prose.logOwn, 'twice in the prose: writers repeat their misspellings');
+});
+
+test('a bare plural-looking subject the document also writes in code is a name: it gives the verb no number', async () => {
+  const model = fresh();
+  const contain = async (text: string) => {
+    const { doc, plans: planned } = await plans(text, model);
+    const p = planned.find((x) => doc.words[x.suspect.word].text === 'contains');
+    const k = p?.cands.findIndex((c) => c.text === 'contain') ?? -1;
+    assert.ok(p && k >= 0, 'planned with its agreement fix');
+    return p.channels[k + 1];
+  };
+  const code = '\n\n```\nfields = load()\n```\n';
+  const prose = await contain('Then, fields contains the names.');
+  assert.ok(Math.abs(await contain(`Then, fields contains the names.${code}`) - (prose - AGREEMENT_CUE)) < 1e-9, 'a name: no cue');
+  assert.equal(await contain(`Then, the fields contains the names.${code}`), await contain('Then, the fields contains the names.'),
+    'after a determiner the word heads a noun phrase, which tells its number');
 });
 
 test('a non-word\'s candidates are all priced before the likeliest get rows: a fix the generator ranks past REPLACE_CANDIDATES is rowed', async () => {
