@@ -265,7 +265,7 @@ export class CandidateGenerator {
     if (ctx.prev && gapIsSpace(ctx.prev, word)) {
       const joined = ctx.prev.text + w.toLowerCase();
       if (this.spelling.isFrequent(joined)) add(applyCase(ctx.prev.text, joined), ctx.prev.start, word.end, 1.5, 'join');
-      if (ctx.prev.text.toLowerCase() === w.toLowerCase() && slipDouble(ctx.text, w, word.end, ctx.beforePrev?.text)) {
+      if (ctx.prev.text.toLowerCase() === w.toLowerCase() && slipDouble(ctx.text, ctx.prev.text, w, word.end, ctx.beforePrev?.text)) {
         add(ctx.prev.text, ctx.prev.start, word.end, 3, 'delete');
       }
     }

@@ -118,7 +118,7 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const before = i > 1 && words[i - 2].sentence === w.sentence ? words[i - 2].text : undefined;
   if (prev && prev.text.length === w.text.length && prev.sentence === w.sentence && checkable[i - 1] &&
       prev.text.toLowerCase() === w.text.toLowerCase() && WORDLIKE.test(w.text) && /^\s+$/.test(text.slice(prev.end, w.start)) &&
-      slipDouble(text, w.text, w.end, before)) {
+      slipDouble(text, prev.text, w.text, w.end, before)) {
     // The pair is the finding ("the the" → "the"), as other checkers and the gold data report it.
     forced.push({ text: prev.text, start: prev.start, end: w.end, prior: 3, sources: ['delete'] });
   }

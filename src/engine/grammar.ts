@@ -102,12 +102,13 @@ export function runsOn(text: string, end: number): boolean {
 }
 
 /**
- * Is `word`, ending at `end` right after a copy of itself, a slip to delete: no double English writes on purpose
- * (licensedDouble; `before` is the word before that copy, if any), and no word that runs on into a compound or a path
- * (runsOn)?
+ * Is `word`, ending at `end` right after `first`, a copy of itself, a slip to delete: no double English writes on
+ * purpose (licensedDouble; `before` is the word before that copy, if any), no word that runs on into a compound or a
+ * path (runsOn), and no capital that only the second copy has, where a new sentence or item begins without a stop (a
+ * docstring's "args : tuple / Tuple of positional arguments"; "The the" is still a slip)?
  */
-export function slipDouble(text: string, word: string, end: number, before: string | undefined): boolean {
-  return !licensedDouble(word, before) && !runsOn(text, end);
+export function slipDouble(text: string, first: string, word: string, end: number, before: string | undefined): boolean {
+  return !licensedDouble(word, before) && !runsOn(text, end) && !(/^\p{Ll}/u.test(first) && /^\p{Lu}/u.test(word));
 }
 
 /** Is `word` after a copy of itself a double English writes on purpose? `before` is the word before that copy, if any. */
