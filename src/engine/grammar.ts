@@ -104,11 +104,14 @@ export function runsOn(text: string, end: number): boolean {
 /**
  * Is `word`, ending at `end` right after `first`, a copy of itself, a slip to delete: no double English writes on
  * purpose (licensedDouble; `before` is the word before that copy, if any), no word that runs on into a compound or a
- * path (runsOn), and no capital that only the second copy has, where a new sentence or item begins without a stop (a
- * docstring's "args : tuple / Tuple of positional arguments"; "The the" is still a slip)?
+ * path (runsOn), and no new line that begins with a capital only the second copy has, a new item or sentence begun
+ * without a stop (a docstring's "args : tuple" then "Tuple of positional arguments"; "how test Test Results view" and
+ * "The the" are still slips)?
  */
 export function slipDouble(text: string, first: string, word: string, end: number, before: string | undefined): boolean {
-  return !licensedDouble(word, before) && !runsOn(text, end) && !(/^\p{Ll}/u.test(first) && /^\p{Lu}/u.test(word));
+  const start = end - word.length;
+  const newLine = /\n[^\S\n]*$/.test(text.slice(Math.max(0, start - 80), start));
+  return !licensedDouble(word, before) && !runsOn(text, end) && !(newLine && /^\p{Ll}/u.test(first) && /^\p{Lu}/u.test(word));
 }
 
 /** Is `word` after a copy of itself a double English writes on purpose? `before` is the word before that copy, if any. */

@@ -6,7 +6,7 @@ import { languageById } from '../text/languages';
 import { linkedImageAlts, linkIsAName, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { calledAsFunction, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone } from '../text/words';
+import { calledAsFunction, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
@@ -136,7 +136,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
   // Words that name rather than say are not checked (their scores stay, and the model still reads them in their
   // sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
-  // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip), a suffix a hyphen
+  // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip) or one of words a slash
+  // joins ("a from/to pair": slashPair; "read/wirte" is still a slip), a suffix a hyphen
   // joins to a word ("tree-ish": hyphenSuffix), a function's or a manual page's name written as a call ("ftruncate(2)",
   // "flush()": calledAsFunction); in Markdown a
   // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
@@ -149,7 +150,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     while (k < alts.length && alts[k][1] <= w.start) k++;
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
-        (quotedAlone(text, w.start, w.end) && isWord(w.text)) || hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end) ||
+        ((quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)) && isWord(w.text)) || hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end) ||
         (doc.markdown && !isWord(w.text) && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) ||
         (!isWord(w.text) && negatesAWordBeside(words, i))) checkable[i] = false;
   }

@@ -146,6 +146,15 @@ export function calledAsFunction(text: string, start: number, end: number): bool
   return text[end] === '(' && /^\((?:\d[a-z]?)?\)/.test(text.slice(end, end + 5));
 }
 
+/**
+ * Is text[start, end) one of two or more words a slash joins with no space ("a from/to pair", "is/are", "read/write",
+ * "and/or")? Such a list names the words themselves as alternatives, chosen on purpose: a real word there is no
+ * slip of a confusable one.
+ */
+export function slashPair(text: string, start: number, end: number): boolean {
+  return (text[start - 1] === '/' && isWordChar(text, start - 2)) || (text[end] === '/' && isWordChar(text, end + 1));
+}
+
 function isWordChar(text: string, i: number): boolean {
   return i >= 0 && i < text.length && isWordCp(text.codePointAt(i)!);
 }

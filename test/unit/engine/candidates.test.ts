@@ -147,13 +147,14 @@ test('suspects: doubled words get a delete candidate, a/an mismatches their fix,
   assert.ok(!s.some((x) => words[x.word].text === 'an'), '"an hour" is right');
   assert.ok(s.some((x) => words[x.word].text === 'cat' && x.byNoise));
   assert.ok(s.filter((x) => x.byNoise).length === 1, 'only cat passed the gate');
-  // A capital only the second copy has begins a new sentence or item ("args : tuple\n Tuple of arguments"); "The the" is a slip.
-  const two = 'It takes a tuple\n  Tuple of arguments. The the list.';
+  // A new line that begins with a capital only the second copy has is a new sentence or item ("args : tuple\n Tuple of
+  // arguments"); "The the" and "how test Test Results" are slips.
+  const two = 'It takes a tuple\n  Tuple of arguments. The the list, and how test Test Results view is set.';
   const ws = [...two.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], sentence: 0 }));
   const z = ws.map(() => 0);
   const deletes = suspectsOf({ text: two, words: ws, energy: z, surprisal: z, pNoise: z, checkable: ws.map(() => true), isWord: () => true }, 0.5)
     .flatMap((x) => x.forced.filter((c) => c.sources.includes('delete')).map((c) => two.slice(c.start, c.end)));
-  assert.deepEqual(deletes, ['The the']);
+  assert.deepEqual(deletes, ['The the', 'test Test']);
 });
 
 test('suspects: a lower-case "i" standing alone, or its contraction, is offered the capital of the pronoun whatever its pNoise; a letter joined to a word is not', () => {

@@ -108,6 +108,12 @@ test('a function\'s or a manual page\'s name written as a call is not checked ("
   assert.ok(prose.findings.length > 0, 'read as prose, the same names are suspects');
 });
 
+test('a real word a slash joins to another is named, not checked ("a from/to pair"); a slip there still is', async () => {
+  const r = await check('Collect the lines until we have a from/to pair, then take the read/wirte lock.', 'plaintext', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), ['wirte']);
+  assert.equal(r.words.find((w) => w.word === 'from')?.posterior, undefined, 'not scored');
+});
+
 test('a word that negates one its sentence holds is coined on purpose ("abortable and nonabortable"); a slip of one is read', async () => {
   const text = 'It declares types for abortable and nonabortable options objects.\n\nIt declares types for nonabortabel options objects.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { calledAsFunction, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
+import { calledAsFunction, hyphenSuffix, isBlankGap, slashPair, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -92,6 +92,15 @@ test('calledAsFunction: a name right before "()" or a manual section; not "(s)",
   assert.ok(!at('file'), 'a plural in parentheses is prose');
   assert.ok(!at('note'), 'a space before the parenthesis');
   assert.ok(!at('foo'), 'a call with arguments is left to the rest');
+});
+
+test('slashPair: a word a slash joins to another with no space, either side; not one a spaced slash or a lone slash sets apart', () => {
+  const t = 'a from/to pair, is/are/was, x / y, a/ b and /root';
+  const at = (w: string, from = 0) => { const i = t.indexOf(w, from); return slashPair(t, i, i + w.length); };
+  assert.ok(at('from') && at('to'));
+  assert.ok(at('is') && at('are') && at('was'));
+  assert.ok(!at('x') && !at('y'), 'spaced');
+  assert.ok(!at('b') && !at('root'), 'a slash with nothing on one side');
 });
 
 test('isBlankGap: spaces, tabs and one line break between two words (a wrapped paragraph); not two, nor anything else', () => {
