@@ -62,18 +62,18 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
 }
 
 /**
- * A plural-looking subject right before a verb, standing first in its clause (opensClause), that the document also
- * writes outside its prose, in code, is a name of one thing ("# fields contains both real fields", "if names is a list", beside
- * `fields = ...` in the code): it tells
- * the verb no number, so the plan's channels are its own without the agreement cue (channel.ts, agreementCue), read
- * after the memo as withDocument's are. undefined where the plan keeps its channels.
+ * A plural-looking subject right before a verb, standing first in its clause (startsClause), that the document also
+ * writes outside its prose, in code, is a name of one thing ("# fields contains both real fields", "if names is a
+ * list", beside `fields = ...` in the code): it tells the verb no number, so the plan's channels are its own without
+ * the agreement cue (channel.ts, agreementCue), read after the memo as withDocument's are. undefined where the plan
+ * keeps its channels.
  */
 function namedSubject(doc: ScoredDocument, i: number, plan: PlanWork): number[] | undefined {
   const w = doc.words[i], prev = doc.words[i - 1];
   if (!doc.gen || !prev || prev.sentence !== w.sentence || !spaced(doc.text, prev, w)) return undefined;
   if (!plan.cands.some((c) => agreementKind(c) && c.start === w.start && c.end === w.end)) return undefined;
   const p = prev.text;
-  if (!/^\p{Ll}+$/u.test(p) || !opensClause(doc, i - 1) || !pluralNoun(p, doc.gen) || !doc.evidence(p).outsideProse) return undefined;
+  if (!/^\p{Ll}+$/u.test(p) || !startsClause(doc, i - 1) || !pluralNoun(p, doc.gen) || !doc.evidence(p).outsideProse) return undefined;
   const cues = wordCues(doc.text, doc.words, i, plan.cands, doc.gen, capitalIsPositional(doc.words, i));
   return cues.subject === undefined ? undefined : rowChannels(doc.text, plan.channels[0], plan.cands, { ...cues, subject: undefined });
 }
@@ -84,7 +84,7 @@ function namedSubject(doc: ScoredDocument, i: number, plan: PlanWork): number[] 
  * "When you need expansion, braces is"; not "Check if the members appears", "Rule types includes", "The `ticketKeys`
  * options is", where the word heads a noun phrase)?
  */
-function opensClause(doc: ScoredDocument, k: number): boolean {
+function startsClause(doc: ScoredDocument, k: number): boolean {
   const before = doc.words[k - 1], w = doc.words[k];
   if (!before || before.sentence !== w.sentence) return true;
   const gap = doc.text.slice(before.end, w.start), b = before.text.toLowerCase();
@@ -92,7 +92,7 @@ function opensClause(doc: ScoredDocument, k: number): boolean {
   return spaced(doc.text, before, w) && CLAUSE_OPENERS.has(b);
 }
 
-/** Words after which a clause, and its subject, begins (opensClause). */
+/** Words after which a clause, and its subject, begins (startsClause). */
 const CLAUSE_OPENERS = new Set(['if', 'when', 'whenever', 'while', 'unless', 'because', 'since', 'until', 'whether', 'where', 'and', 'or',
   'but', 'so', 'then', 'although', 'though', 'once']);
 

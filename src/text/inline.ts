@@ -116,6 +116,9 @@ export function emitPlain(text: string, s: number, e: number, b: RegionBuilder,
   let run = s;
   let i = s;
   while (i < e) {
+    // A code span that starts inside markup skipped whole (a doc tag's label: "{@link Init | `init` callback}") went
+    // with it; the spans after it are still code.
+    while (ci < code.length && code[ci][0] < i) ci++;
     if (ci < code.length && code[ci][0] === i) {
       b.add(run, i);
       run = i = code[ci][1];

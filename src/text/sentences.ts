@@ -168,6 +168,8 @@ function codeBetween(text: string, a: number, b: number): Part[] {
       if (!tag) return [];
       out.push(...tag.parts);
       at = tag.end;
+      // A label's own code spans were read with the tag.
+      while (k < spans.length && spans[k][0] < at) k++;
     } else if (isSpaceCode(text.charCodeAt(at))) {
       at++;
     } else {

@@ -59,6 +59,8 @@ test('readSpans: a doc comment\'s inline tag between two parts reads as the text
   // {@link Target | label}, the label's code without its backticks; {@code x} its code.
   assert.deepEqual(read('The {@link Init | `init` callback} to call, and {@code x + 1} then.'),
     [['The', 'init', 'callback', 'to call, and', 'x + 1', 'then.']]);
+  // A label's code span is read once, with its tag; a code span after the tag in the same gap is read too.
+  assert.deepEqual(read('The {@link Init | `init` callback} `x` to call.'), [['The', 'init', 'callback', 'x', 'to call.']]);
   // A tag that shows nothing leaves nothing to read; a tag beside other markup leaves the gap unread.
   assert.deepEqual(read('Returns {@inheritDoc} and then <b>{@link Foo}</b> too.'), [['Returns', 'and then', 'too.']]);
 });
