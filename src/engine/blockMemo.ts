@@ -25,7 +25,9 @@ interface SentenceWork { pieces: Piece[]; words: PlacedWord[] }
  */
 export interface BlockScores {
   energyRows: Float32Array[]; logqRows: Float32Array[]; ignored: string; dialect: Dialect;
-  energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[]; words?: WordScore[];
+  energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[];
+  /** a checkable word the lexicon holds (false for one not checkable), looked up once a block */
+  known: boolean[]; words?: WordScore[];
 }
 
 /**

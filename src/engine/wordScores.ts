@@ -133,7 +133,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   }
   const column = <T>(of: (s: BlockScores) => T[]): T[] => concatAll(ofBlocks.map(of));
   const energy = column((s) => s.energy), surprisal = column((s) => s.surprisal), pNoise = column((s) => s.pNoise);
-  const checkable = column((s) => s.checkable), scores = column((s) => s.words!);
+  const checkable = column((s) => s.checkable), scores = column((s) => s.words!), lexical = column((s) => s.known);
   // Words that name rather than say are not checked (their scores stay, and the model still reads them in their
   // sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
   // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip) or one of words a slash
@@ -150,9 +150,15 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     while (k < alts.length && alts[k][1] <= w.start) k++;
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
-        ((quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)) && isWord(w.text)) || hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end) ||
-        (doc.markdown && !isWord(w.text) && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) ||
-        (!isWord(w.text) && negatesAWordBeside(words, i))) checkable[i] = false;
+        hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end)) {
+      checkable[i] = false;
+      continue;
+    }
+    // The block's own look-up (blockScores): a re-check of a long document asks the lexicon of no word again.
+    if (lexical[i] ? quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)
+      : (doc.markdown && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) || negatesAWordBeside(words, i)) {
+      checkable[i] = false;
+    }
   }
   // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
   const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
@@ -209,8 +215,9 @@ function blockScores(b: BlockWork, energyRows: Float32Array[], logqRows: Float32
     const energy = b.words.map((w) => maxOver(pe, w.p0, w.p1));
     const surprisal = b.words.map((w) => surprisalOver(pq, w.p0, w.p1));
     const checkable = b.words.map((w) => !(how.ignored.size > 0 && how.ignored.has(w.text.toLowerCase())) && how.checkable(w.text));
-    const pNoise = b.words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || how.isWord(w.text)));
-    b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, dialect: how.dialect, energy, surprisal, pNoise, checkable };
+    const known = b.words.map((w, i) => checkable[i] && how.isWord(w.text));
+    const pNoise = b.words.map((w, i) => noiseProbability(energy[i], surprisal[i], !checkable[i] || known[i]));
+    b.scores = s = { energyRows, logqRows, ignored: how.ignoredKey, dialect: how.dialect, energy, surprisal, pNoise, checkable, known };
   }
   s.words ??= b.words.map((w, i) => ({ start: w.start, end: w.end, word: w.text, energy: s!.energy[i], pNoise: s!.pNoise[i], surprisal: s!.surprisal[i] }));
   return s;
