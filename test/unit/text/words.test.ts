@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { calledAsFunction, hyphenSuffix, isBlankGap, slashPair, isCheckable, joinedAsCode, quotedAlone, readsBlank, wordsIn } from '../../../src/text/words';
+import { calledAsFunction, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
