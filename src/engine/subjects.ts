@@ -101,12 +101,12 @@ function relativeClauseObject(text: string, before: readonly Span[], start: numb
   return v >= 0 && spaced(text, before[v], before[v + 1]) && verbForm(before[v].text.toLowerCase(), lex) && relativeClauseVerb(text, before, v);
 }
 
-/** Can w (lower case) be a form of a verb WordNet lists: its base, its -s form, or a regular -ed or -ing form? */
+/** Can w (lower case) be a form of a verb WordNet lists: its base, its -s form, or a regular -ed or -ing form (gerund)? */
 function verbForm(w: string, lex: GrammarLexicon): boolean {
+  if (gerund(w, undefined, lex)) return true;
   const stems = [w, ...otherNumber(w, lex).filter((o) => o.length < w.length)];
-  for (const end of ['ed', 'ing']) {
-    if (!w.endsWith(end)) continue;
-    const b = w.slice(0, -end.length);
+  if (w.endsWith('ed')) {
+    const b = w.slice(0, -2);
     stems.push(b, b + 'e', b.slice(0, -1));
   }
   return stems.some((x) => x.length >= 2 && lex.canBe(x, 'verb'));

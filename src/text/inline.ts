@@ -102,6 +102,12 @@ export function codeSpans(text: string, s: number, e: number): Span[] {
 
 // {@link Foo} / {@code x} inline tags of JSDoc/Javadoc, and HTML tags (<p>, <br/>, </code>) of doc comments.
 const INLINE_TAG = /\{@[A-Za-z]+[^}\n]{0,500}\}/y;
+
+/** Where the doc comment's inline tag that starts at text[at] ends, within limit; -1 where none starts there. */
+export function inlineTagEnd(text: string, at: number, limit: number): number {
+  INLINE_TAG.lastIndex = at;
+  return INLINE_TAG.test(text) && INLINE_TAG.lastIndex <= limit ? INLINE_TAG.lastIndex : -1;
+}
 const DOC_HTML = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,300})?\/?>/y;
 const CODE_ELEMENT = /<(code|pre|tt|kbd|samp)>[^]{0,2000}?<\/\1>/y;
 
@@ -128,9 +134,12 @@ export function emitPlain(text: string, s: number, e: number, b: RegionBuilder,
     const c = text.charCodeAt(i);
     if (opts.doc === true && (c === 0x7b || c === 0x3c)) {
       let z = -1;
-      for (const re of c === 0x7b ? [INLINE_TAG] : [CODE_ELEMENT, DOC_HTML]) {
-        re.lastIndex = i;
-        if (re.test(text) && re.lastIndex <= e) { z = re.lastIndex; break; }
+      if (c === 0x7b) z = inlineTagEnd(text, i, e);
+      else {
+        for (const re of [CODE_ELEMENT, DOC_HTML]) {
+          re.lastIndex = i;
+          if (re.test(text) && re.lastIndex <= e) { z = re.lastIndex; break; }
+        }
       }
       if (z !== -1) {
         b.add(run, i);

@@ -1,5 +1,5 @@
 import type { Region } from './types';
-import { codeSpans } from './inline';
+import { codeSpans, inlineTagEnd } from './inline';
 import { isSpaceCode } from './regionBuilder';
 
 /** A stretch of the text, UTF-16 offsets, end exclusive. */
@@ -179,8 +179,8 @@ function codeBetween(text: string, a: number, b: number): Part[] {
   return out;
 }
 
-/** A JSDoc or Javadoc inline tag: its name, then what it names up to a "|" or the first blank, then any label. */
-const INLINE_TAG = /\{@([A-Za-z]+)(?:\s+([^\s|}][^|}\n]*?))?\s*(?:\|\s*([^}\n]*?)\s*)?\}/y;
+/** A JSDoc or Javadoc inline tag's parts: its name, then what it names up to a "|" or the first blank, then any label. */
+const TAG_PARTS = /^\{@([A-Za-z]+)(?:\s+([^\s|}][^|}\n]*?))?\s*(?:\|\s*([^}\n]*?)\s*)?\}$/;
 
 /**
  * What a doc comment's inline tag at text[at] (ending by b) shows a reader, as parts of the text: {@link Target} shows
@@ -189,16 +189,18 @@ const INLINE_TAG = /\{@([A-Za-z]+)(?:\s+([^\s|}][^|}\n]*?))?\s*(?:\|\s*([^}\n]*?
  * that shows nothing ({@inheritDoc}).
  */
 function inlineTagText(text: string, at: number, b: number): { parts: Part[]; end: number } | undefined {
-  INLINE_TAG.lastIndex = at;
-  const m = INLINE_TAG.exec(text);
-  if (!m || INLINE_TAG.lastIndex > b) return undefined;
-  const end = INLINE_TAG.lastIndex;
+  // The tag's extent is the one the prose regions skipped (inline.ts, inlineTagEnd); its parts are read from it alone.
+  const end = inlineTagEnd(text, at, b);
+  const tag = end < 0 ? '' : text.slice(at, end);
+  const m = TAG_PARTS.exec(tag);
+  if (!m) return undefined;
   let shown: Part | undefined;
   if (m[3] !== undefined) {
-    const from = text.lastIndexOf(m[3], end - 1);
+    const from = at + tag.lastIndexOf(m[3], tag.length - 1);
     shown = { start: from, end: from + m[3].length };
   } else if (m[2] !== undefined) {
-    const from = at + 2 + m[1].length + text.slice(at + 2 + m[1].length).search(/\S/);
+    const after = 2 + m[1].length;
+    const from = at + after + tag.slice(after).search(/\S/);
     const body = { start: from, end: from + m[2].length };
     // {@link Target label text}: the label is what follows the target's first blank.
     const blank = text.slice(body.start, body.end).search(/\s/);

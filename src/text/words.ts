@@ -71,8 +71,7 @@ const HANDLE_REACH = 40;
  */
 export function joinedAsCode(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
-  if (before === '|' && isWordChar(text, start - 2)) return true;
-  if (text[end] === '|' && isWordChar(text, end + 1)) return true;
+  if (joinedBy('|', text, start, end)) return true;
   if (before === '@') return true;
   if (before !== '-' && before !== '.') return false;   // most words: a space or punctuation before them
   // A later word of a handle: its "@" stands before letters, digits, "_", "." and "-" that run up to the word.
@@ -152,7 +151,12 @@ export function calledAsFunction(text: string, start: number, end: number): bool
  * slip of a confusable one.
  */
 export function slashPair(text: string, start: number, end: number): boolean {
-  return (text[start - 1] === '/' && isWordChar(text, start - 2)) || (text[end] === '/' && isWordChar(text, end + 1));
+  return joinedBy('/', text, start, end);
+}
+
+/** Is text[start, end) joined to a word by `sep`, with no space, on either side ("yes|no", "from/to")? */
+function joinedBy(sep: string, text: string, start: number, end: number): boolean {
+  return (text[start - 1] === sep && isWordChar(text, start - 2)) || (text[end] === sep && isWordChar(text, end + 1));
 }
 
 function isWordChar(text: string, i: number): boolean {
