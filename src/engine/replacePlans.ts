@@ -11,7 +11,7 @@ import { rankFromScores, replaceRows, rowScore, type Ranking, type ReplaceRow, t
 import { cachesFor, replaceScores } from './rowCache';
 import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
-import { pluralNoun, spaced } from './wordClasses';
+import { CLAUSE_OPENERS, pluralNoun, spaced } from './wordClasses';
 
 /** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
 export const REPLACE_CANDIDATES = 16;
@@ -91,10 +91,6 @@ function startsClause(doc: ScoredDocument, k: number): boolean {
   if (/^\s*[,;:]\s*$/.test(gap)) return true;
   return spaced(doc.text, before, w) && CLAUSE_OPENERS.has(b);
 }
-
-/** Words after which a clause, and its subject, begins (startsClause). */
-const CLAUSE_OPENERS = new Set(['if', 'when', 'whenever', 'while', 'unless', 'because', 'since', 'until', 'whether', 'where', 'and', 'or',
-  'but', 'so', 'then', 'although', 'though', 'once']);
 
 /**
  * A plan is its block's alone (remembered by it); what the rest of the document says of a non-word (channel.ts,

@@ -4,7 +4,7 @@
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { readsBlank } from '../text/words';
 import {
-  ARTICLES, AUX, AUX_PAIRS, BE, BE_FORMS, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, INVERTING,
+  ARTICLES, AUX, AUX_PAIRS, BE, BE_FORMS, CLAUSE_OPENERS, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, INVERTING,
   MODALS, NOT_SUBJECT_BEFORE, nounLike, otherNumber, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS,
   SUBJUNCTIVE, verbOnly
 } from './wordClasses';
@@ -71,12 +71,17 @@ function bareBefore(x: string, verb: Span): boolean {
  * a name, "the list of files"). A relative pronoun ("that", "which", "who") takes the number of the noun
  * phrase before it ("files that contains", "plugins with rules that contains"). After an existential "there", a
  * form of "be" takes the number of the subject after it where the words after the verb (`after`, in order) say it
- * ("there is two types", "there is no slashes"). A singular subject before a subjunctive "were" gives no number.
+ * ("there is two types", "there is no slashes"). A singular subject before a subjunctive "were" gives no number. A
+ * gerund phrase that opens its clause is one thing, whatever its object's number ("Setting this property causes",
+ * gerundReading); a quantity ("1024 bits is") and a word right before a verb of its own ("this hover applies") give none.
  * A verb after a modal, "do" or an infinitive's "to" takes its bare form whatever its subject: 'plural' (bareAfter).
  * The channel's agreement cue (channel.ts, agreementCue) reads it: the model alone is unsure of "The value are
  * interpreted".
  */
 export function subjectNumber(text: string, before: readonly Span[], verb: Span, lex: GrammarLexicon, after: readonly Span[] = []): GrammaticalNumber | undefined {
+  // A word right before a verb of its own heads that verb's subject, a noun, and agrees with nothing: "The range to
+  // which this hover applies", "the debug hover is about to appear" (no "this hovers").
+  if (beforeFiniteVerb(text, verb, after[0], lex)) return undefined;
   const bare = bareAfter(text, before, verb, lex);
   if (bare !== undefined) return bare;
   // A base that is also the past, in a sentence that tells of the past, agrees with either number: "Previously, this
@@ -85,10 +90,75 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   // A free relative clause that opens the sentence is its subject, whatever the nouns inside it: "What follows the
   // file's real contents is", "Whatever the hooks return is" (a question's "What files are" is left unread too).
   if (before.length >= 2 && FREE_RELATIVES.has(before[0].text.toLowerCase())) return undefined;
-  const number = numberBefore(text, before, verb, lex, after) ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
+  const direct = numberBefore(text, before, verb, lex, after);
+  // A gerund's object is no subject: the gerund phrase is, one thing, whatever the number its object tells ("Setting
+  // this property cause" → causes, "Sending IPC sockets is not supported").
+  const gerundSays = direct === undefined ? undefined : gerundReading(text, before, lex);
+  const number = gerundSays === 'singular' ? 'singular' : gerundSays === 'none' ? undefined
+    : direct ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
   return subjunctive && number === 'singular' ? undefined : number;
 }
+
+/** Units a quantity counts in ("1024 bits", "ten seconds", "5 MB"), which a verb may treat as one amount. */
+const QUANTITY_UNITS = new Set(['bits', 'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib',
+  'seconds', 'milliseconds', 'microseconds', 'nanoseconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'percent', 'dollars',
+  'euros', 'miles', 'meters', 'metres', 'kilometers', 'kilometres']);
+/** What stands right before a quantity's unit: a number in digits or words. */
+const QUANTITY_BEFORE = /(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|thousand|few|several))\s+$/i;
+
+/** Verbs whose object is often the person they serve ("provide you", "gave you", "tells you"), in their forms. */
+const PERSON_OBJECT_VERBS = new Set(['give', 'gives', 'gave', 'provide', 'provides', 'tell', 'tells', 'told', 'show', 'shows', 'showed',
+  'send', 'sends', 'sent', 'offer', 'offers', 'offered', 'ask', 'asks', 'asked', 'remind', 'reminds', 'reminded', 'warn', 'warns', 'warned',
+  'teach', 'teaches', 'taught', 'thank', 'thanks', 'thanked', 'pay', 'pays', 'paid', 'bring', 'brings', 'brought', 'lend', 'lends', 'lent',
+  'grant', 'grants', 'granted', 'hand', 'hands', 'handed', 'owe', 'owes', 'owed', 'serve', 'serves', 'served', 'charge', 'charges', 'charged',
+  'cost', 'costs', 'notify', 'notifies', 'notified', 'inform', 'informs', 'informed', 'save', 'saves', 'saved', 'buy', 'buys', 'bought',
+  'get', 'gets', 'got']);
+
+/** Modals that stand after a subject as its verb ("the hover will", "a user can"); not "to", "not" or "do". */
+const SUBJECT_MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
+
+/**
+ * Is `next` (the word after `word`, spaced) a finite verb: a form of "be", a modal, or an -s form that is a verb and
+ * nothing else ("applies", "contains")? Then `word` ends its subject's noun phrase rather than being a verb.
+ */
+function beforeFiniteVerb(text: string, word: Span, next: Span | undefined, lex: GrammarLexicon): boolean {
+  if (!next || !spaced(text, word, next)) return false;
+  const n = next.text.toLowerCase().replace(/’/g, "'");
+  return BE.has(n) || SUBJECT_MODALS.has(n) || (/[^s]s$/.test(n) && !AUX.has(n) && verbOnly(n, lex));
+}
+
+/**
+ * What a gerund that starts its clause and governs the noun phrase that ends `before` (the words before the verb),
+ * through the words of its object, says of the subject: 'singular' where a determiner opens its object ("Setting this property causes", "if computing
+ * the commands is"): the gerund phrase is the subject, one thing; 'none' where the noun follows the -ing word right
+ * after it, which may as well be the noun's modifier in a compound ("Sending IPC sockets is", "Parsing errors are");
+ * undefined where no gerund starts the clause. A clause starts at the sentence's first word, after punctuation, or
+ * after a word that opens one (CLAUSE_OPENERS); the object does not run across another clause's opener ("leaving a
+ * window where the object have"). A gerund inside its clause ("who has opted into using a version has", "than quoting
+ * the arguments is") leaves the subject further back, unread; an -ing word WordNet has as a modifier, right before a
+ * noun, is the noun's ("Existing users are").
+ */
+function gerundReading(text: string, before: readonly Span[], lex: GrammarLexicon): 'singular' | 'none' | undefined {
+  for (let k = before.length - 2; k >= Math.max(0, before.length - 1 - GERUND_OBJECT_WORDS); k--) {
+    if (!spaced(text, before[k], before[k + 1])) return undefined;
+    const x = before[k].text.toLowerCase();
+    if (AUX.has(x) || MODALS.has(x) || SUBJECT_PRONOUNS.has(x) || RELATIVE_PRONOUNS.has(x) || (CLAUSE_OPENERS.has(x) && !CONJUNCTIONS.has(x))) return undefined;
+    if (!gerund(before[k].text, before[k - 1]?.text, lex)) continue;
+    // After a form of "be" or "have" the -ing word is a verb's ("when a merge is occurring and the merge were"), no gerund.
+    const prev = k > 0 ? before[k - 1].text.toLowerCase() : undefined;
+    if (prev !== undefined && (AUX.has(prev) || BE_FORMS.has(prev))) return undefined;
+    const determined = DETERMINERS.has(before[k + 1].text.toLowerCase());
+    if (!determined && lex.canBe(x, 'modifier')) return undefined;
+    // Inside a clause (after a preposition or a noun) the subject is further back, unread here.
+    if (!(k === 0 || !spaced(text, before[k - 1], before[k]) || CLAUSE_OPENERS.has(prev!))) return undefined;
+    return determined ? 'singular' : 'none';
+  }
+  return undefined;
+}
+
+/** Words a gerund's object may run to before the verb (gerundReading): "handles such as network sockets". */
+const GERUND_OBJECT_WORDS = 7;
 
 /**
  * Is the noun phrase that starts at before[start] (or right after a determiner before it: "any elements") the object of
@@ -270,6 +340,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     if (governs((x) => PREPOSITIONS.has(x))) return undefined;
     // After a modal or "do" before it, the subject is inverted and the verb bare ("nor will it provide", "does it work").
     if (governs((x) => MODALS.has(x))) return undefined;
+    // "you" right after a verb that takes a person as its object is that object ("the mock the system would provide
+    // you isn't adequate"); after one that takes a clause it is the clause's subject ("then realize you needs").
+    if (lw === 'you' && governs((x) => PERSON_OBJECT_VERBS.has(x))) return undefined;
     return SINGULAR_SUBJECTS.has(lw) ? 'singular' : 'plural';
   }
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.
@@ -296,6 +369,8 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   const modifier = n > 1 && !FUNCTION_WORDS.has(before[n - 2].text.toLowerCase()) && !AUX.has(before[n - 2].text.toLowerCase());
   const at = [n - 2, ...(modifier ? [n - 3] : [])].find((k) => { const d = word(k); return d !== undefined && (SINGULAR_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || OPEN_DETERMINERS.has(d)); });
   const plural = pluralNoun(lw, lex) || PLURAL_PRONOUN_NOUNS.has(lw) || IRREGULAR_PLURALS.has(lw);
+  // A quantity is one amount ("Although 1024 bits is permissible", "ten seconds is enough"): no number to agree with.
+  if (plural && QUANTITY_UNITS.has(lw) && QUANTITY_BEFORE.test(text.slice(Math.max(0, last.start - 16), last.start))) return undefined;
   // A conjunction before a plural noun leaves it plural, joined ("the root and envDir options affect") or the nearer
   // of two ("the file or its copies are"), unless a preposition governs the first conjunct ("with git commit or
   // similar commands is", "for executables, libraries and targets is"): read back from the conjunction through the
@@ -322,7 +397,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     if (k === 0) return false;
     const gap = text.slice(before[k - 1].end, before[k].start);
     const w = before[k - 1].text.toLowerCase();
-    return readsBlank(gap) && (/(ed|ing)$/.test(w) || AUX.has(w) || BE_FORMS.has(w));
+    // After a determiner an -ing or -ed word is a noun ("a warning and a stack trace are"), no verb's form.
+    const inflected = /(ed|ing)$/.test(w) && !(k > 1 && DETERMINERS.has(before[k - 2].text.toLowerCase()));
+    return readsBlank(gap) && (inflected || AUX.has(w) || BE_FORMS.has(w));
   }
   const start = at ?? n - 1;
   const lead = start > 0 ? before[start - 1].text.toLowerCase() : undefined;
@@ -361,7 +438,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
 /** Determiners that tell the number of the noun after them: "a file", "every entry"; "several files", "these options". */
 const NOUN_SINGULAR_BEFORE = new Set(['a', 'an', 'every', 'each', 'another']);
 const NOUN_PLURAL_BEFORE = new Set(['these', 'those', 'several', 'many', 'multiple', 'various', 'numerous', 'both', 'few', 'two',
-  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'hundreds', 'thousands', 'dozens']);
+  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty']);
 /**
  * Those of them that also stand alone, for the people or things meant ("many use it", "each needs one", "both work"):
  * after one, a word that can be a verb is read as a noun only where the next word says so.

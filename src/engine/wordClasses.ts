@@ -63,6 +63,10 @@ export const spaced = (text: string, a: Span, b: Span | undefined): boolean => !
  */
 export const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'whether']);
 
+/** Words after which a clause, and its subject, begins ("if fields is", "when computing the sums is"). */
+export const CLAUSE_OPENERS = new Set(['if', 'when', 'whenever', 'while', 'unless', 'because', 'since', 'until', 'whether', 'where', 'and', 'or',
+  'but', 'so', 'then', 'although', 'though', 'once']);
+
 /** Forms of "be", which may end a clause before such a word as a verb's other forms do ("than it was before the change"). */
 export const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 /**

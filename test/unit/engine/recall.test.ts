@@ -274,6 +274,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It need a name.', 'need'), 'singular');
   assert.equal(number('These is intended for tests.', 'is'), 'plural');
   assert.equal(number('If you needs to undo it, stop.', 'needs'), 'plural', '"you" takes the plural forms');
+  assert.equal(number('The mock the system would provide you isn\'t adequate.', "isn't"), undefined, '"you" right after "provide" is its object');
+  assert.equal(number('Then you realize you needs the history.', 'needs'), 'plural', '... and after "realize" the subject of its clause');
   assert.equal(number('There is two types.', 'is'), 'plural', 'an existential "there" takes the number of what follows');
   assert.equal(number('There are a bug here.', 'are'), 'singular');
   assert.equal(number('There are a few bugs.', 'are'), 'plural', '"a few" is plural');
@@ -341,6 +343,28 @@ test("a verb's subject number where the words before it say it plainly, and none
     "a determiner's word is its noun, whatever WordNet says (\"commit\" a verb alone)");
   assert.equal(number('The count of the JavaScript value here.', 'value'), undefined,
     "a word that can be a noun may end the phrase's own noun phrase: only a verb and nothing else is read across one");
+  assert.equal(number('Setting this property cause the file to be compiled.', 'cause'), 'singular', "a gerund's object is no subject: the gerund phrase is, one thing");
+  assert.equal(number('If computing the commands is expensive, stop.', 'is'), 'singular', 'a gerund after a word that opens a clause');
+  assert.equal(number('Sending IPC sockets is not supported.', 'is'), undefined, 'a gerund right before a noun may be its modifier ("Parsing errors are")');
+  assert.equal(number('Transferring handles such as network sockets is not supported.', 'is'), undefined, 'through its object\'s words');
+  assert.equal(number('A user who has opted into using a prerelease version has said so.', 'has', 1), 'singular',
+    'a gerund inside its clause leaves the number the words before the verb tell');
+  assert.equal(number('When a merge is occurring and the merge were done, stop.', 'were'), 'singular', 'an -ing form after "is" is a verb\'s, no gerund');
+  assert.equal(number('Existing users are not affected.', 'are'), 'plural', 'an -ing modifier right before its noun is no gerund');
+  assert.equal(number('If it was reached while loading current document, stop.', 'document'), undefined,
+    'a gerund makes no number where its object tells none ("current document" is no subject and its verb)');
+  assert.equal(number('Supporting start and stop arguments is optional.', 'is'), 'plural',
+    'an -ing word WordNet has as a modifier is read as the noun\'s before it, though it be a gerund here');
+  assert.equal(number('Leaving a window where the object have been collected.', 'have'), 'singular', 'no object across another clause\'s opener');
+  assert.equal(number('The tools using these files are slow.', 'are'), 'plural', 'a participle after a noun is no gerund that starts a clause');
+  assert.equal(number('If set, a warning and a stack trace are printed.', 'are'), undefined,
+    'an -ing word after its determiner is a noun, and "and" joins two subjects rather than opening a clause');
+  assert.equal(number('The range to which this hover applies.', 'hover'), undefined, 'a word before a verb of its own is a noun, no verb');
+  assert.equal(number('The debug hover is about to appear.', 'hover'), undefined);
+  assert.equal(number('The parser also handle nested lists.', 'handle', 0), 'singular', 'a verb before its object still agrees');
+  assert.equal(number('Although 1024 bits is permissible, use more.', 'is'), undefined, 'a quantity is one amount');
+  assert.equal(number('Ten seconds is enough.', 'is'), undefined);
+  assert.equal(number('The bits is set.', 'is'), 'plural', 'a unit that counts no quantity is a plural still');
   assert.equal(number('So when a commit are marked, stop.', 'are'), 'singular', 'after "a" a word is a noun, whatever else it can be');
   assert.equal(number('It was recorded when the commit were created.', 'were'), 'singular', 'after "the" too');
   assert.equal(number('Every change in the history of a project are kept.', 'are'), 'singular', 'a phrase within a phrase');
@@ -442,6 +466,7 @@ test("a noun's number where its determiner tells it plainly, and none where a re
   assert.equal(number('These repositories can be cloned.', 'can'), undefined, 'a modal after a plural noun');
   assert.equal(number('Choosing a preset sets the directory.', 'sets'), undefined, 'a verb after a noun phrase');
   assert.equal(number('A few file in here.', 'file'), undefined, '"few" may stand alone before a verb');
+  assert.equal(number('Use a comma as thousands separator.', 'separator'), undefined, '"thousands" before a noun makes a compound, no determiner');
   assert.equal(mayTellNumber('the', 'in'), false, 'the screen: "the" tells no number but after "one of"');
   assert.equal(mayTellNumber('new', 'many'), true);
 });
