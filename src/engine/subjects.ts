@@ -343,6 +343,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     // "you" right after a verb that takes a person as its object is that object ("the mock the system would provide
     // you isn't adequate"); after one that takes a clause it is the clause's subject ("then realize you needs").
     if (lw === 'you' && governs((x) => PERSON_OBJECT_VERBS.has(x))) return undefined;
+    // "this" right after a verb is its object's determiner or its object ("You read this post", "Use this setting"),
+    // no subject; a clause's opener leaves it one ("because this works", "and this makes").
+    if (lw === 'this' && governs((x) => lex.canBe(x, 'verb') && !FUNCTION_WORDS.has(x) && !CLAUSE_OPENERS.has(x))) return undefined;
     return SINGULAR_SUBJECTS.has(lw) ? 'singular' : 'plural';
   }
   // After a modal or "to" a verb takes no number ("a project can decide"): "can" is no noun there.

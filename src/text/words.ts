@@ -125,11 +125,12 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
  * "Kafka-esque", and a particle with the plural's -s that a phrasal compound takes there ("add-ons", "pop-ups",
  * "check-outs", "drop-offs", "walk-throughs"; "plug-ins" ends in a word of its own).
  */
-const HYPHEN_SUFFIXES = new Set(['ish', 'esque', 'ons', 'ups', 'outs', 'offs', 'downs', 'overs', 'throughs', 'aways', 'abouts', 'arounds']);
+const HYPHEN_SUFFIXES = new Set(['ish', 'esque', 'ify', 'ified', 'ifies', 'ifying', 'ons', 'ups', 'outs', 'offs', 'downs', 'overs', 'throughs',
+  'aways', 'abouts', 'arounds']);
 
 /**
  * Is text[start, end) such an ending (HYPHEN_SUFFIXES) joined by a hyphen to the word before it ("three tree-ish
- * objects", "The Array-ish methods", "Native add-ons")? Read alone it is no word, and its nearest words ("fish",
+ * objects", "The Array-ish methods", "Native add-ons", "Crate-ify compiler-rt")? Read alone it is no word, and its nearest words ("fish",
  * "ones") make no compound.
  */
 export function hyphenSuffix(text: string, start: number, end: number): boolean {

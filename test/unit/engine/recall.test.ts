@@ -276,6 +276,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('If you needs to undo it, stop.', 'needs'), 'plural', '"you" takes the plural forms');
   assert.equal(number('The mock the system would provide you isn\'t adequate.', "isn't"), undefined, '"you" right after "provide" is its object');
   assert.equal(number('Then you realize you needs the history.', 'needs'), 'plural', '... and after "realize" the subject of its clause');
+  assert.equal(number('You read this post about the changes.', 'post'), undefined, '"this" right after a verb is its object\'s determiner');
+  assert.equal(number('It fails because this mean the file is gone.', 'mean'), 'singular', '... and after a clause\'s opener a subject');
   assert.equal(number('There is two types.', 'is'), 'plural', 'an existential "there" takes the number of what follows');
   assert.equal(number('There are a bug here.', 'are'), 'singular');
   assert.equal(number('There are a few bugs.', 'are'), 'plural', '"a few" is plural');

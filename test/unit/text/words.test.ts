@@ -81,6 +81,9 @@ test('hyphenSuffix: "-ish" or "-esque" joined by a hyphen to a word; not alone, 
   assert.ok(hyphenSuffix(c, c.indexOf('ons'), c.indexOf('ons') + 3), 'a phrasal compound\'s plural particle');
   assert.ok(hyphenSuffix(c, c.indexOf('ups'), c.indexOf('ups') + 3));
   assert.ok(!hyphenSuffix(c, c.lastIndexOf('ons'), c.lastIndexOf('ons') + 3), 'alone');
+  const v = 'Crate-ify the runtime, JSON-ified output';
+  assert.ok(hyphenSuffix(v, v.indexOf('ify'), v.indexOf('ify') + 3), 'a verb coined with "-ify"');
+  assert.ok(hyphenSuffix(v, v.indexOf('ified'), v.indexOf('ified') + 5));
 });
 
 test('calledAsFunction: a name right before "()" or a manual section; not "(s)", a spaced or a filled parenthesis', () => {
