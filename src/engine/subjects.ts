@@ -157,6 +157,24 @@ function gerundReading(text: string, before: readonly Span[], lex: GrammarLexico
   return undefined;
 }
 
+/**
+ * Does the "that" that ends `before` open its clause as a demonstrative: first in its sentence, after a word that opens
+ * a clause (CLAUSE_OPENERS but "so", "then", "since" and "until", which "that" may join: "so that", "now that"), or
+ * after "how" and one word ("how long that lasts", "how well that works")? After a noun it is a relative pronoun, after
+ * a verb it begins a clause whose subject follows it.
+ */
+function demonstrative(text: string, before: readonly Span[]): boolean {
+  const n = before.length;
+  if (n === 1) return true;
+  if (!spaced(text, before[n - 2], before[n - 1])) return false;
+  const p = before[n - 2].text.toLowerCase();
+  if (CLAUSE_OPENERS.has(p) && !THAT_JOINS.has(p)) return true;
+  return n > 2 && before[n - 3].text.toLowerCase() === 'how' && spaced(text, before[n - 3], before[n - 2]);
+}
+
+/** Clause openers that "that" may follow as a conjunction's second word ("so that", "until that"). */
+const THAT_JOINS = new Set(['so', 'then', 'since', 'until']);
+
 /** Words a gerund's object may run to before the verb (gerundReading): "handles such as network sockets". */
 const GERUND_OBJECT_WORDS = 7;
 
@@ -355,6 +373,9 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   if (POINTING.has(lw) && n > 1 && spaced(text, before[n - 2], last)) return numberBefore(text, before.slice(0, n - 1), last, lex, after, antecedent);
   // An adverb between the subject and the verb ("he usually bring", "the parser also handle"): the subject before it.
   if (BETWEEN_SUBJECT_AND_VERB.has(lw) && n > 1 && spaced(text, before[n - 2], last)) return numberBefore(text, before.slice(0, n - 1), last, lex, after, antecedent);
+  // "that" opening its clause is a demonstrative, one thing: first in the sentence, after a word that opens a clause,
+  // or after "how" and the word it asks of ("That work fine", "if that fail", "we'll see how long that lasts").
+  if (lw === 'that' && !antecedent && demonstrative(text, before)) return 'singular';
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
   // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with

@@ -289,6 +289,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('There is no more files.', 'is'), undefined, 'a word after that tells nothing');
   assert.equal(number('Many files that contains it.', 'contains'), 'plural', 'a relative pronoun takes its noun\'s number');
   assert.equal(number('Files that contains it.', 'contains'), 'plural', 'a capital that only begins the sentence');
+  assert.equal(number("We'll see how long that lasts.", 'lasts'), 'singular', '"that" opening its clause is a demonstrative');
+  assert.equal(number('If that fail, stop.', 'fail'), 'singular');
+  assert.equal(number('It checks so that works.', 'works'), undefined, '"so that" is a conjunction');
+  assert.equal(number('Make sure that works.', 'works'), undefined, 'after a verb the clause\'s subject follows "that"');
   assert.equal(number('It holds an object that contain a hash.', 'contain'), 'singular');
   assert.equal(number('In the morning he usually bring a book.', 'bring'), 'singular', 'an adverb between subject and verb');
   assert.equal(number('The parser also handle nested lists.', 'handle'), 'singular');
