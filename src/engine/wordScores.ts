@@ -6,7 +6,7 @@ import { languageById } from '../text/languages';
 import { linkedImageAlts, linkIsAName, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { calledAsFunction, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
+import { calledAsFunction, commandOption, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
@@ -139,7 +139,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip) or one of words a slash
   // joins ("a from/to pair": slashPair; "read/wirte" is still a slip), a suffix a hyphen
   // joins to a word ("tree-ish": hyphenSuffix), a function's or a manual page's name written as a call ("ftruncate(2)",
-  // "flush()": calledAsFunction); in Markdown a
+  // "flush()": calledAsFunction), a command-line option's words ("-ffunction-sections": commandOption); in Markdown a
   // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
   // a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates one its
   // sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any
@@ -150,7 +150,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     while (k < alts.length && alts[k][1] <= w.start) k++;
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
-        hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end)) {
+        hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end) || commandOption(text, w.start)) {
       checkable[i] = false;
       continue;
     }

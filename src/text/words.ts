@@ -146,6 +146,22 @@ export function calledAsFunction(text: string, start: number, end: number): bool
   return text[end] === '(' && /^\((?:\d[a-z]?)?\)/.test(text.slice(end, end + 5));
 }
 
+/** Characters that end a token before a word (commandOption): blanks, and the brackets and quotes that open one. */
+const TOKEN_STARTS = new Set([' ', '\t', '\n', '\r', '(', '[', '{', '"', "'", '`', ',', ';']);
+
+/**
+ * Is the word at text[start] part of a command-line option, a token that begins with "-" or "--" and a letter
+ * ("-ffunction-sections", "--no-verify")? It names the option, spelt as the program spells it; "well-known", "e-mail"
+ * and a list's "- item" are no such token.
+ */
+export function commandOption(text: string, start: number): boolean {
+  let t = start;
+  while (t > 0 && !TOKEN_STARTS.has(text[t - 1])) t--;
+  if (t === start || text[t] !== '-') return false;
+  const first = text[t + 1] === '-' ? t + 2 : t + 1;
+  return first <= start && /\p{L}/u.test(text[first] ?? '');
+}
+
 /**
  * Is text[start, end) one of two or more words a slash joins with no space ("a from/to pair", "is/are", "read/write",
  * "and/or")? Such a list names the words themselves as alternatives, chosen on purpose: a real word there is no

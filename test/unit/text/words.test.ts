@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { calledAsFunction, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
+import { calledAsFunction, commandOption, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -95,6 +95,13 @@ test('calledAsFunction: a name right before "()" or a manual section; not "(s)",
   assert.ok(!at('file'), 'a plural in parentheses is prose');
   assert.ok(!at('note'), 'a space before the parenthesis');
   assert.ok(!at('foo'), 'a call with arguments is left to the rest');
+});
+
+test('commandOption: the words of a token that begins with "-" or "--" and a letter; not a hyphenated word, a dash or a list\'s "- "', () => {
+  const t = 'Pass -ffunction-sections and --no-verify (-v) to it; a well-known -- dash, - list, e-mail, -5 times.';
+  const at = (w: string) => commandOption(t, t.indexOf(w));
+  for (const w of ['ffunction', 'sections', 'no-verify', 'verify', 'v) to']) assert.ok(at(w), w);
+  for (const w of ['Pass', 'well', 'known', 'dash', 'list', 'mail', 'times']) assert.ok(!at(w), w);
 });
 
 test('slashPair: a word a slash joins to another with no space, either side; not one a spaced slash or a lone slash sets apart', () => {
