@@ -652,6 +652,8 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('It replies weather the pack unpacked.', 'weather', 'whether'), 1);
   assert.equal(cue('Fetch data within you application.', 'you', 'your'), 1, 'a noun a preposition governs');
   assert.equal(cue('It saves you time.', 'you', 'your'), 0, 'after a verb a noun may be its second object');
+  assert.equal(cue('These modules are you day to day companions.', 'you', 'your'), 1, 'a noun after "be" and "you"');
+  assert.equal(cue('Are you sure?', 'you', 'your'), 0, "a question's inversion says nothing");
   assert.equal(cue('If your can see it, stop.', 'your', 'you'), 1, 'a modal after it');
   assert.equal(cue("Lets say it is slow.", 'Lets', "Let's"), 1, "a sentence's first word before a verb's bare form");
   assert.equal(cue('Lets you configure it.', 'Lets', "Let's"), 0, 'an object pronoun after it: "[It] lets you"');
