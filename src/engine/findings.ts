@@ -5,7 +5,7 @@ import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
-import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, leftoverPair, missingInfinitiveTo, nounNumberFixes, pastAfterModal, runsOn, runTogether, slipDouble } from './grammar';
+import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, ingAfterTo, leftoverPair, missingInfinitiveTo, nounNumberFixes, pastAfterModal, runsOn, runTogether, slipDouble } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -186,6 +186,11 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   const bare = modal && t.grammar && modal.sentence === w.sentence && checkable[i]
     ? pastAfterModal(text, modal, notBefore, w, startsSentence(words, notBefore ? i - 2 : i - 1), t.grammar) : undefined;
   if (bare) forced.push({ text: bare, start: w.start, end: w.end, prior: 3, sources: ['modal'] });
+  // A verb's -ing form after the "to" of a verb that takes an infinitive ("allows you to dynamically loading":
+  // grammar.ts, ingAfterTo): its bare form, of the same kind as a modal's, whatever the model reads; it decides.
+  const infinitive = prev && t.grammar && checkable[i] && w.text.endsWith('ing')
+    ? ingAfterTo(text, words.slice(Math.max(0, i - 4), i + 1).filter((x) => x.sentence === w.sentence), t.grammar) : undefined;
+  if (infinitive) forced.push({ text: infinitive, start: w.start, end: w.end, prior: 3, sources: ['modal'] });
   // A phrase run together ("Infact", "eachother": grammar.ts, runTogether): split, whatever the model reads of it.
   const open = checkable[i] ? runTogether(text, w) : undefined;
   if (open) forced.push({ text: open, start: w.start, end: w.end, prior: 3, sources: ['open'] });

@@ -393,6 +393,8 @@ const TO_TAKING_VERB_FORMS = new Set([...TO_TAKING_VERBS.map(pastOf), 'tried', '
   'affords', 'hesitates', 'strives', 'chooses', 'able', 'unable', 'ought']);
 /** Their -s forms that are a noun's plural as well ("the plans include", "special needs require"): a verb only after a singular subject. */
 const TO_TAKING_NOUN_S = new Set(['aims', 'wants', 'needs', 'tries', 'attempts', 'plans', 'hopes', 'wishes', 'promises', 'struggles']);
+/** Their -ing forms ("trying to", "planning to"). */
+const TO_TAKING_ING = new Set(TO_TAKING_VERBS.map((v) => (/e$/.test(v) && !/ee$/.test(v) ? v.slice(0, -1) : /^(plan|prefer)$/.test(v) ? v + v.slice(-1) : v) + 'ing'));
 /** Their base forms, a verb after a subject pronoun or a modal ("we want", "will need", "don't want"). */
 const TO_TAKING_BASE = new Set([...TO_TAKING_VERBS, 'choose']);
 /** Pronouns that are a singular verb's subject ("it needs"), and a plural one's or the base form's ("we need", "I want"). */
@@ -425,6 +427,36 @@ export function missingInfinitiveTo(text: string, before: readonly string[], pre
     (TO_TAKING_BASE.has(p) && b !== undefined && BASE_SUBJECTS.has(b));
   // In its base form ("aims reduces" is another slip).
   return verbRead && bareVerb(w, lex);
+}
+
+/** Verbs whose object an infinitive follows ("allows you to load", "enables users to run"). */
+const OBJECT_THEN_TO = new Set(['allow', 'allows', 'allowed', 'allowing', 'enable', 'enables', 'enabled', 'enabling', 'permit', 'permits',
+  'permitted', 'force', 'forces', 'forced', 'cause', 'causes', 'caused', 'ask', 'asks', 'asked', 'tell', 'tells', 'told', 'require',
+  'requires', 'required', 'want', 'wants', 'wanted', 'expect', 'expects', 'expected']);
+/** The objects OBJECT_THEN_TO's verbs take before "to" that rule reads: pronouns and "users". */
+const OBJECTS_BEFORE_TO = new Set(['you', 'them', 'us', 'me', 'him', 'her', 'it', 'users']);
+
+/**
+ * The bare form of `word`, a verb's -ing form where an infinitive belongs: after "to" (and an -ly adverb between, as
+ * `words` hold them: the sentence's words up to and with the word, as typed) that a verb taking an infinitive governs,
+ * right before it or past an object ("we want to loading", "trying to automatically generating a mock" → generate,
+ * "allows you to dynamically loading new rules" → load). "to" as a preposition takes an -ing form ("look forward to
+ * seeing", "switch to using"): only these verbs' "to" is read. Else undefined.
+ */
+export function ingAfterTo(text: string, words: readonly Span[], lex: GrammarLexicon): string | undefined {
+  const n = words.length, word = words[n - 1], w = word.text;
+  if (n < 3 || !/^\p{Ll}+ing$/u.test(w) || runsOn(text, word.end)) return undefined;
+  let k = n - 2;
+  if (/ly$/.test(words[k].text) && !FUNCTION_WORDS.has(words[k].text.toLowerCase())) k--;
+  if (k < 1 || words[k].text.toLowerCase() !== 'to') return undefined;
+  for (let j = k; j < n - 1; j++) if (!isBlankGap(text.slice(words[j].end, words[j + 1].start))) return undefined;
+  const g = words[k - 1].text.toLowerCase();
+  if (!isBlankGap(text.slice(words[k - 1].end, words[k].start))) return undefined;
+  const governs = TO_TAKING_VERB_FORMS.has(g) || TO_TAKING_BASE.has(g) || TO_TAKING_ING.has(g) ||
+    (k >= 2 && OBJECTS_BEFORE_TO.has(g) && OBJECT_THEN_TO.has(words[k - 2].text.toLowerCase()) && isBlankGap(text.slice(words[k - 2].end, words[k - 1].start)));
+  if (!governs) return undefined;
+  const stem = w.slice(0, -3);
+  return [stem, `${stem}e`, ...(/(.)\1$/.test(stem) ? [stem.slice(0, -1)] : [])].find((v) => v.length >= 2 && lex.isWord(v) && lex.canBe(v, 'verb'));
 }
 
 /** Is w (lower case) a singular noun: a noun the lexicon knows and no modifier, not a plural one, no function word? */

@@ -783,6 +783,15 @@ test('"to" lost before a bare verb after a verb that takes it is a suspect whate
     ['reduce', 'to reduce'], ['serialize', 'to serialize']]);
 });
 
+test('a verb\'s -ing form after the "to" of a verb that takes an infinitive is a suspect whatever its score, its bare form the fix', () => {
+  const text = [
+    'This allows you to dynamically loading rules.', 'Stop trying to automatically generating a mock.', 'We want to running it.',
+    // whole: "to" as a preposition, a verb that takes no infinitive, the bare form
+    'We look forward to seeing you.', 'Switch to using it.', 'It is used to working.', 'We want to run it.',
+  ].join(' ');
+  assert.deepEqual(forcedPairs(text, 'modal'), [['loading', 'load'], ['generating', 'generate'], ['running', 'run']]);
+});
+
 test('a closed compound typed in two words is a suspect whatever its score, joined; an open form English writes is not', () => {
   const text = 'There fore we go. I did it my self. It works with out a setup. Some one left. Every one of them. Some times it fails. ' +
     'It runs with out-of-band data. They met some one.';
