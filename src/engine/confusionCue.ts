@@ -183,9 +183,8 @@ function readsAs(around: Around, as: string): boolean | undefined {
       return undefined;
     }
     case 'you': {
-      // "you" before a modal or an auxiliary ("your can" → you), "your" before a noun a preposition or a form of "be"
-      // governs ("within you application"): after a verb a noun may be the second object ("saves you time", "show you
-      // examples").
+      // "you" before a modal or an auxiliary ("your can" → you), "your" before a noun a preposition governs ("within you
+      // application"): after a verb a noun may be the second object ("saves you time", "show you examples").
       if (next === undefined) return undefined;
       if (YOU_VERBS.has(next)) return true;
       if (afterPreposition && nounish(next)) return false;

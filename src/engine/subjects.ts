@@ -130,9 +130,10 @@ function beforeFiniteVerb(text: string, word: Span, next: Span | undefined, lex:
 
 /**
  * What a gerund that starts its clause and governs the noun phrase that ends `before` (the words before the verb),
- * through the words of its object, says of the subject: 'singular' where a determiner opens its object ("Setting this property causes", "if computing
- * the commands is"): the gerund phrase is the subject, one thing; 'none' where the noun follows the -ing word right
- * after it, which may as well be the noun's modifier in a compound ("Sending IPC sockets is", "Parsing errors are");
+ * through the words of its object, says of the subject: 'singular' where a determiner opens its object ("Setting this
+ * property causes", "if computing the commands is"): the gerund phrase is the subject, one thing; 'none' where the
+ * noun follows the -ing word right after it, which may as well be the noun's modifier in a compound ("Sending IPC
+ * sockets is", "Parsing errors are");
  * undefined where no gerund starts the clause. A clause starts at the sentence's first word, after punctuation, or
  * after a word that opens one (CLAUSE_OPENERS); the object does not run across another clause's opener ("leaving a
  * window where the object have"). A gerund inside its clause ("who has opted into using a version has", "than quoting
