@@ -10,9 +10,9 @@ import { articleFix, soundOf } from './articles';
 import { confusionsOf, type ConfusionKind } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { isBlankGap } from '../text/words';
-import { BARE_BEFORE, PLURAL_WITHOUT_S } from './subjects';
+import { BARE_BEFORE, ingVerb, PLURAL_WITHOUT_S } from './subjects';
 import {
-  ARTICLES, AUX, comparativeBase, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, MODALS, otherNumber, type Span,
+  ARTICLES, AUX, BARE_MODALS, comparativeBase, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, MODALS, otherNumber, type Span,
   pluralNoun, SUBJECT_PRONOUNS, thirdPerson
 } from './wordClasses';
 
@@ -321,9 +321,6 @@ function bareVerb(w: string, lex: GrammarLexicon): boolean {
   return lex.isWord(w) && lex.canBe(w, 'verb') && !lex.canBe(w, 'noun') && !lex.canBe(w, 'modifier');
 }
 
-/** Modals, after which a verb takes its bare form ("can manage", "will enable"). */
-const BARE_MODALS = new Set(['can', 'could', 'should', 'would', 'must', 'might', 'may', 'will', 'shall', 'cannot']);
-
 /**
  * A verb's -ed form after a modal, where its bare form belongs ("This will enabled cross-origin prefetch" → enable,
  * "libvirt can managed directly" → manage, "should not depended" → depend): the bare form, else undefined. `modal` is
@@ -455,8 +452,7 @@ export function ingAfterTo(text: string, words: readonly Span[], lex: GrammarLex
   const governs = TO_TAKING_VERB_FORMS.has(g) || TO_TAKING_BASE.has(g) || TO_TAKING_ING.has(g) ||
     (k >= 2 && OBJECTS_BEFORE_TO.has(g) && OBJECT_THEN_TO.has(words[k - 2].text.toLowerCase()) && isBlankGap(text.slice(words[k - 2].end, words[k - 1].start)));
   if (!governs) return undefined;
-  const stem = w.slice(0, -3);
-  return [stem, `${stem}e`, ...(/(.)\1$/.test(stem) ? [stem.slice(0, -1)] : [])].find((v) => v.length >= 2 && lex.isWord(v) && lex.canBe(v, 'verb'));
+  return ingVerb(w, lex);
 }
 
 /** Is w (lower case) a singular noun: a noun the lexicon knows and no modifier, not a plural one, no function word? */

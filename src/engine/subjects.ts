@@ -4,7 +4,7 @@
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { readsBlank } from '../text/words';
 import {
-  ARTICLES, AUX, AUX_PAIRS, BE, BE_FORMS, CLAUSE_OPENERS, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, INVERTING,
+  ARTICLES, AUX, AUX_PAIRS, BARE_MODALS, BE, BE_FORMS, CLAUSE_OPENERS, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, INVERTING,
   MODALS, NOT_SUBJECT_BEFORE, nounLike, otherNumber, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS,
   SUBJUNCTIVE, verbOnly
 } from './wordClasses';
@@ -115,9 +115,6 @@ const PERSON_OBJECT_VERBS = new Set(['give', 'gives', 'gave', 'provide', 'provid
   'cost', 'costs', 'notify', 'notifies', 'notified', 'inform', 'informs', 'informed', 'save', 'saves', 'saved', 'buy', 'buys', 'bought',
   'get', 'gets', 'got']);
 
-/** Modals that stand after a subject as its verb ("the hover will", "a user can"); not "to", "not" or "do". */
-const SUBJECT_MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
-
 /**
  * Is `next` (the word after `word`, spaced) a finite verb: a form of "be", a modal, or an -s form that is a verb and
  * nothing else ("applies", "contains")? Then `word` ends its subject's noun phrase rather than being a verb.
@@ -125,7 +122,7 @@ const SUBJECT_MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall',
 function beforeFiniteVerb(text: string, word: Span, next: Span | undefined, lex: GrammarLexicon): boolean {
   if (!next || !spaced(text, word, next)) return false;
   const n = next.text.toLowerCase().replace(/’/g, "'");
-  return BE.has(n) || SUBJECT_MODALS.has(n) || (/[^s]s$/.test(n) && !AUX.has(n) && verbOnly(n, lex));
+  return BE.has(n) || BARE_MODALS.has(n) || (/[^s]s$/.test(n) && !AUX.has(n) && verbOnly(n, lex));
 }
 
 /**
@@ -313,10 +310,15 @@ function acrossPhrase(text: string, before: readonly Span[], verb: Span, lex: Gr
 
 /** Is w an -ing form of a verb ("running", "using", "making") with no determiner before it ("the building" is a noun)? */
 function gerund(w: string, prev: string | undefined, lex: GrammarLexicon): boolean {
+  return !(prev !== undefined && DETERMINERS.has(prev.toLowerCase())) && ingVerb(w, lex) !== undefined;
+}
+
+/** The verb whose -ing form w is ("running" → run, "using" → use, "loading" → load), else undefined. */
+export function ingVerb(w: string, lex: GrammarLexicon): string | undefined {
   const lw = w.toLowerCase();
-  if (!lw.endsWith('ing') || (prev !== undefined && DETERMINERS.has(prev.toLowerCase()))) return false;
+  if (!lw.endsWith('ing')) return undefined;
   const stem = lw.slice(0, -3);
-  return [stem, stem + 'e', stem.slice(0, -1)].some((v) => v.length >= 2 && lex.canBe(v, 'verb'));
+  return [stem, stem + 'e', stem.slice(0, -1)].find((v) => v.length >= 2 && lex.canBe(v, 'verb'));
 }
 
 /** Can w stand in a noun phrase that a preposition governs: a determiner, a number, a name, a noun or a modifier, no pronoun or verb alone? */

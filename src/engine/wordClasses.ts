@@ -63,6 +63,9 @@ export const spaced = (text: string, a: Span, b: Span | undefined): boolean => !
  */
 export const SUBJUNCTIVE = new Set(['if', 'wish', 'though', 'suppose', 'supposing', 'whether']);
 
+/** Modals, after which a verb takes its bare form ("can manage", "will enable"), and which follow their subject ("a user can"). */
+export const BARE_MODALS = new Set(['can', 'could', 'should', 'would', 'must', 'might', 'may', 'will', 'shall', 'cannot']);
+
 /** Words after which a clause, and its subject, begins ("if fields is", "when computing the sums is"). */
 export const CLAUSE_OPENERS = new Set(['if', 'when', 'whenever', 'while', 'unless', 'because', 'since', 'until', 'whether', 'where', 'and', 'or',
   'but', 'so', 'then', 'although', 'though', 'once']);

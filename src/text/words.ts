@@ -130,8 +130,8 @@ const HYPHEN_SUFFIXES = new Set(['ish', 'esque', 'ify', 'ified', 'ifies', 'ifyin
 
 /**
  * Is text[start, end) such an ending (HYPHEN_SUFFIXES) joined by a hyphen to the word before it ("three tree-ish
- * objects", "The Array-ish methods", "Native add-ons", "Crate-ify compiler-rt")? Read alone it is no word, and its nearest words ("fish",
- * "ones") make no compound.
+ * objects", "The Array-ish methods", "Native add-ons", "Crate-ify compiler-rt")? Read alone it is no word, and its
+ * nearest words ("fish", "ones") make no compound.
  */
 export function hyphenSuffix(text: string, start: number, end: number): boolean {
   return text[start - 1] === '-' && isWordChar(text, start - 2) && HYPHEN_SUFFIXES.has(text.slice(start, end).toLowerCase());
@@ -150,13 +150,20 @@ export function calledAsFunction(text: string, start: number, end: number): bool
 const TOKEN_STARTS = new Set([' ', '\t', '\n', '\r', '(', '[', '{', '"', "'", '`', ',', ';']);
 
 /**
- * Is the word at text[start] part of a command-line option, a token that begins with "-" or "--" and a letter
- * ("-ffunction-sections", "--no-verify")? It names the option, spelt as the program spells it; "well-known", "e-mail"
- * and a list's "- item" are no such token.
+ * Characters an option's token may run before the word (commandOption): every check asks it of each word, so a long
+ * run of hyphen-joined words (a minified line) is scanned this far back, not to its start, for each of them.
+ */
+const OPTION_REACH = 64;
+
+/**
+ * Is the word at text[start] part of a command-line option, a token that begins with "-" or "--" and a letter, within
+ * OPTION_REACH before it ("-ffunction-sections", "--no-verify")? It names the option, spelt as the program spells it;
+ * "well-known", "e-mail" and a list's "- item" are no such token.
  */
 export function commandOption(text: string, start: number): boolean {
   let t = start;
-  while (t > 0 && !TOKEN_STARTS.has(text[t - 1])) t--;
+  while (t > 0 && start - t < OPTION_REACH && !TOKEN_STARTS.has(text[t - 1])) t--;
+  if (t > 0 && !TOKEN_STARTS.has(text[t - 1])) return false;
   if (t === start || text[t] !== '-') return false;
   const first = text[t + 1] === '-' ? t + 2 : t + 1;
   return first <= start && /\p{L}/u.test(text[first] ?? '');

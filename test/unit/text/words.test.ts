@@ -102,6 +102,13 @@ test('commandOption: the words of a token that begins with "-" or "--" and a let
   const at = (w: string) => commandOption(t, t.indexOf(w));
   for (const w of ['ffunction', 'sections', 'no-verify', 'verify', 'v) to']) assert.ok(at(w), w);
   for (const w of ['Pass', 'well', 'known', 'dash', 'list', 'mail', 'times']) assert.ok(!at(w), w);
+  // A long run of hyphen-joined words costs each word a bounded look back, not one to the run's start.
+  const run = `-x${'-ab'.repeat(100_000)}`;
+  const t0 = performance.now();
+  for (let i = run.length - 2; i > run.length - 20_002; i -= 3) commandOption(run, i);
+  assert.ok(!commandOption(run, run.length - 2), 'a word far past the token\'s start');
+  assert.ok(commandOption(run, 2), 'the option\'s first words');
+  assert.ok(performance.now() - t0 < 1000, 'bounded');
 });
 
 test('slashPair: a word a slash joins to another with no space, either side; not one a spaced slash or a lone slash sets apart', () => {
