@@ -334,8 +334,7 @@ export const SUSPECT_WORDS = 250;
 
 export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
   // Ranked: forced 2e6 + ..., non-words 1e6 + pNoise, real words realWordRank (at most 2), so every real word
-  // ranks below the rest; ties in text order.
-  const byRank = (a: Ranked, b: Ranked) => b.r - a.r || a.s.word - b.s.word;
+  // ranks below the rest.
   const rest: Ranked[] = [], real: Ranked[] = [];
   for (const s of suspects) {
     const isReal = isRealWord(s, t);
@@ -384,6 +383,9 @@ function isCued(s: Suspect, alternatives: Candidate[], t: WordTable): boolean {
 
 interface Ranked { s: Suspect; r: number }
 
+/** Higher rank first; ties in text order. */
+const byRank = (a: Ranked, b: Ranked) => b.r - a.r || a.s.word - b.s.word;
+
 /**
  * The first n of items in the order `cmp` sorts them, in that order, without sorting them all: the gate
  * passes a fifth of a document's words and the cap keeps one in 250, so most are turned away by one comparison.
@@ -411,14 +413,22 @@ function best<T>(items: T[], n: number, cmp: (a: T, b: T) => number): T[] {
  * cap, and they rank high: such a round pays, and the next one is taken. A round that flags none says the words
  * ranked below it hold few slips (bench/long-doc.mjs: 200 planted errors in 10,000 words, the real words'
  * rounds flagged 35, 24, 2, 4, 1, 2, 1, 3, 1, then none; a clean 10,000-word document's first round flags none).
+ * Each call of the function returned gives the next round ([] once none is left), picked as prioritise picks its
+ * cap (best): a check takes one or two rounds of thousands of real words, and sorting them all to cut those was
+ * ~1.6 ms of every re-check of bench/data/speed-10k.md (measured 2026-12-07, --cpu-prof of 200 edits).
  */
-export function laterRounds(suspects: Suspect[], kept: Suspect[], t: WordTable): Suspect[][] {
+export function laterRounds(suspects: Suspect[], kept: Suspect[], t: WordTable): () => Suspect[] {
   const taken = new Set(kept.map((s) => s.word));
-  const left = suspects.filter((s) => !taken.has(s.word) && isRealWord(s, t)).map((s) => ({ s, r: realWordRank(s, t) }))
-    .sort((a, b) => b.r - a.r || a.s.word - b.s.word).map(({ s }) => s);
-  const cap = capOf(t), rounds: Suspect[][] = [];
-  for (let k = 0; k < left.length; k += cap) rounds.push(left.slice(k, k + cap));
-  return rounds;
+  let left = suspects.filter((s) => !taken.has(s.word) && isRealWord(s, t)).map((s) => ({ s, r: realWordRank(s, t) }));
+  const cap = capOf(t);
+  return () => {
+    const round = best(left, cap, byRank);
+    if (round.length > 0) {
+      const picked = new Set(round);
+      left = left.filter((x) => !picked.has(x));
+    }
+    return round.map(({ s }) => s);
+  };
 }
 
 /**

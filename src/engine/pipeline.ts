@@ -192,7 +192,7 @@ async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: 
   signal?: AbortSignal, hooks?: ChunkHooks, thorough = false): Promise<Pass[]> {
   const passes: Pass[] = docs.map(() => ({ decided: [], scored: [], later: 0, unscored: 0 }));
   const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
-  const later: (Suspect[][] | undefined)[] = [];
+  const later: ((() => Suspect[]) | undefined)[] = [];
   let round = kept;
   // Progress counts the plans of every round so far: a later round adds to the total.
   let before = 0;
@@ -219,7 +219,7 @@ async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: 
         return [];
       }
       later[d] ??= laterRounds(suspects[d], kept[d], doc);
-      return later[d][r] ?? [];
+      return later[d]();
     });
   }
   return passes;
@@ -261,7 +261,10 @@ async function scoredByCheck(doc: ScoredDocument, item: CheckItem, suspects: Sus
     later = (await firstPasses([doc], [suspects.filter((s) => isRealWord(s, doc))], rule, model, signal, undefined, options.thorough))[0].later;
     rememberRounds(model.runner, item, options, later);
   }
-  return later === 0 ? kept : [...kept, ...laterRounds(suspects, kept, doc).flat().slice(0, later)];
+  if (later === 0) return kept;
+  const next = laterRounds(suspects, kept, doc), taken: Suspect[] = [];
+  for (let round = next(); round.length > 0 && taken.length < later; round = next()) taken.push(...round);
+  return [...kept, ...taken.slice(0, later)];
 }
 
 /** The verdicts on plans (with their rankings, in the same order), flagged or not. */

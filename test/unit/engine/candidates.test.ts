@@ -379,7 +379,9 @@ test('prioritise keeps what a sort of every suspect keeps, in the same order, ti
     const kept = prioritise(all, table);
     assert.deepEqual(kept, sorted(all, table, cap), `${n} words`);
     // The rounds after it: the real words it left out, in the same order, a cap at a time; together, every suspect.
-    const later = laterRounds(all, kept, table);
+    const next = laterRounds(all, kept, table), later: { word: number }[][] = [];
+    for (let round = next(); round.length > 0; round = next()) later.push(round);
+    assert.deepEqual(next(), [], `${n} words: no round after the last`);
     assert.ok(later.every((r, k) => r.length === cap || (k === later.length - 1 && r.length > 0 && r.length <= cap)), `${n} words: rounds of ${cap}`);
     assert.deepEqual([...kept, ...later.flat()], sorted(all, table, Infinity), `${n} words: every suspect in the rounds`);
   }
