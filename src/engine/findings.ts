@@ -326,13 +326,31 @@ export function suspectsOf(t: WordTable, pNoiseGate: number): Suspect[] {
  * the text, the highest rank first: there are about as many of them as half a technical document's words (5,458
  * of 10,326 in bench/data/speed-10k.md at sensitivity 0.5; 1,860 of them with a candidate the cloze screen keeps,
  * replacePlans.ts), and scoring those took 9.5 s on 2 cores, where the whole check of the capped ones takes 3.
- * The rest come in later rounds while they pay (laterRounds). check scores the kept ones in chunks
+ * The rest come in later rounds while they pay (suspectRounds). check scores the kept ones in chunks
  * (replaceChunks.ts), so a superseded check stops between chunks and keeps what it scored.
  */
 export const MIN_SUSPECTS = 16;
 export const SUSPECT_WORDS = 250;
 
 export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
+  return suspectRounds(suspects, t).kept;
+}
+
+/**
+ * prioritise's suspects (kept), and `next`, which gives the rounds after them: the real words its cap left out, in
+ * its order (realWordRank, ties in text order), a cap's worth a call ([] once none is left), the rounds a check
+ * scores after the first while the round before flagged a real word (pipeline.ts, MIN_ROUND_YIELD). Most of a
+ * document's suspects are real words that read a little odd where they stand, and the cap keeps a clean document's
+ * check short; but a document with many real-word slips has more of them than a cap, and they rank high: such a
+ * round pays, and the next one is taken. A round that flags none says the words ranked below it hold few slips
+ * (bench/long-doc.mjs: 200 planted errors in 10,000 words, the real words' rounds flagged 35, 24, 2, 4, 1, 2, 1, 3,
+ * 1, then none; a clean 10,000-word document's first round flags none).
+ * Each round is picked as the cap is (best), from one ranking of the suspects: a check takes one or two rounds of
+ * thousands of real words, and a sort of them all, in a second pass over the suspects, cost a re-check of
+ * bench/data/speed-10k.md ~2.5 ms (measured 2026-12-07, --cpu-prof of 200 edits; mostly the memory of thousands of
+ * objects read again: timed alone, on objects just read, 0.3 ms).
+ */
+export function suspectRounds(suspects: Suspect[], t: WordTable): { kept: Suspect[]; next: () => Suspect[]; real: number } {
   // Ranked: forced 2e6 + ..., non-words 1e6 + pNoise, real words realWordRank (at most 2), so every real word
   // ranks below the rest.
   const rest: Ranked[] = [], real: Ranked[] = [];
@@ -340,7 +358,18 @@ export function prioritise(suspects: Suspect[], t: WordTable): Suspect[] {
     const isReal = isRealWord(s, t);
     (isReal ? real : rest).push({ s, r: isReal ? realWordRank(s, t) : (s.forced.length ? 2e6 : 1e6) + t.pNoise[s.word] });
   }
-  return [...rest.sort(byRank), ...best(real, capOf(t), byRank)].map(({ s }) => s);
+  const cap = capOf(t), first = best(real, cap, byRank);
+  let left: Ranked[] | undefined;
+  const next = () => {
+    if (!left) { const taken = new Set(first); left = real.filter((x) => !taken.has(x)); }
+    const round = best(left, cap, byRank);
+    if (round.length > 0) {
+      const picked = new Set(round);
+      left = left.filter((x) => !picked.has(x));
+    }
+    return round.map(({ s }) => s);
+  };
+  return { kept: [...rest.sort(byRank), ...first].map(({ s }) => s), next, real: real.length };
 }
 
 /**
@@ -406,39 +435,13 @@ function best<T>(items: T[], n: number, cmp: (a: T, b: T) => number): T[] {
 }
 
 /**
- * The real words prioritise's cap left out, in its order (realWordRank, ties in text order), a cap's worth per
- * round: the rounds a check scores after the first while the round before flagged a real word (pipeline.ts,
- * MIN_ROUND_YIELD). Most of a document's suspects are real words that read a little odd where they stand, and
- * the cap keeps a clean document's check short; but a document with many real-word slips has more of them than a
- * cap, and they rank high: such a round pays, and the next one is taken. A round that flags none says the words
- * ranked below it hold few slips (bench/long-doc.mjs: 200 planted errors in 10,000 words, the real words'
- * rounds flagged 35, 24, 2, 4, 1, 2, 1, 3, 1, then none; a clean 10,000-word document's first round flags none).
- * Each call of the function returned gives the next round ([] once none is left), picked as prioritise picks its
- * cap (best): a check takes one or two rounds of thousands of real words, and sorting them all to cut those was
- * ~1.6 ms of every re-check of bench/data/speed-10k.md (measured 2026-12-07, --cpu-prof of 200 edits).
- */
-export function laterRounds(suspects: Suspect[], kept: Suspect[], t: WordTable): () => Suspect[] {
-  const taken = new Set(kept.map((s) => s.word));
-  let left = suspects.filter((s) => !taken.has(s.word) && isRealWord(s, t)).map((s) => ({ s, r: realWordRank(s, t) }));
-  const cap = capOf(t);
-  return () => {
-    const round = best(left, cap, byRank);
-    if (round.length > 0) {
-      const picked = new Set(round);
-      left = left.filter((x) => !picked.has(x));
-    }
-    return round.map(({ s }) => s);
-  };
-}
-
-/**
  * The realWordRank a real word needed to be scored (the lowest one of those scored, the first pass's rounds
- * together, when some were left out, else 0): a second look at a sentence (secondLook.ts) keeps the real words
- * that would have made it.
+ * together, when some of the document's `realSuspects` real-word suspects were left out, else 0): a second look at
+ * a sentence (secondLook.ts) keeps the real words that would have made it.
  */
-export function realWordCutoff(suspects: Suspect[], scored: Suspect[], t: WordTable): number {
+export function realWordCutoff(realSuspects: number, scored: Suspect[], t: WordTable): number {
   const real = scored.filter((s) => isRealWord(s, t));
-  if (suspects.filter((s) => isRealWord(s, t)).length <= real.length) return 0;
+  if (realSuspects <= real.length) return 0;
   return Math.min(...real.map((s) => realWordRank(s, t)));
 }
 

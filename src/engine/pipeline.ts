@@ -28,7 +28,7 @@ import { thresholdsFor } from './calibration';
 import { MAX_SUGGESTIONS, SETTING_DEFAULTS } from './defaults';
 import { suspectsOfDocument } from './blockSuspects';
 import { dialectOrThrow, type Dialect } from './dialects';
-import { forcedCandidates, isRealWord, laterRounds, prioritise, realWordCutoff, verdict, type FlagRule, type Suspect } from './findings';
+import { forcedCandidates, isRealWord, realWordCutoff, suspectRounds, verdict, type FlagRule, type Suspect } from './findings';
 import { inChunks, type ChunkHooks } from './replaceChunks';
 import type { Ranking } from './ranking';
 import { planReplacements, rankPlans, screened, screenedOrWhole, type ReplacePlan } from './replacePlans';
@@ -104,7 +104,7 @@ async function checkRead(items: CheckItem[], options: CheckOptions, runner: Mode
   const firsts: FirstPass[] = docs.map((doc, d) => ({
     flagged: decided[d].filter((v) => v.flagged),
     suspects: suspects[d],
-    cutoff: realWordCutoff(suspects[d], passes[d].scored, doc),
+    cutoff: realWordCutoff(passes[d].real, passes[d].scored, doc),
   }));
   const looked = await lookAgain(docs, firsts, rule, model, options.ignoredWords, signal, hooks);
   return docs.map((doc, d) => {
@@ -145,7 +145,7 @@ async function rankRead(text: string, languageId: string, start: number, end: nu
   // second look check gives the sentence when it gives one and the word is one it decides again.
   const suspects = suspectsOfDocument(doc, rule.th.pNoiseGate);
   const scored = await scoredByCheck(doc, { text, languageId }, suspects, options, rule, model, signal);
-  const cutoff = realWordCutoff(suspects, scored, doc);
+  const cutoff = realWordCutoff(suspects.filter((s) => isRealWord(s, doc)).length, scored, doc);
   const sentence = doc.words[word].sentence;
   const mine = screened(doc, planReplacements(doc, scored.filter((s) => doc.words[s.word].sentence === sentence), model), rule.th.tau, model);
   const decided = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule);
@@ -168,7 +168,7 @@ async function rankRead(text: string, languageId: string, start: number, end: nu
 }
 
 /**
- * A round flags at least this many real words, or the rounds stop (findings.ts, laterRounds): the round after
+ * A round flags at least this many real words, or the rounds stop (findings.ts, suspectRounds): the round after
  * one that flagged none is seldom worth its rows. bench/long-doc.mjs's 10,000 words with 200 planted errors, at c1469cb: its
  * real words' rounds flagged slips up to the ninth, none in the tenth, where the rounds stop (8 s on 2 cores);
  * all 127 rounds (15 s) flag two slips more, in the 30th and the 36th, and no clean word: CheckOptions.thorough.
@@ -176,24 +176,23 @@ async function rankRead(text: string, languageId: string, start: number, end: nu
 export const MIN_ROUND_YIELD = 1;
 
 /**
- * A document's first pass: every verdict, the suspects REPLACE scored, how many real words after the cap, and how
- * many real words the rounds left when they stopped.
+ * A document's first pass: every verdict, the suspects REPLACE scored, how many real words after the cap, how
+ * many real words the rounds left when they stopped, and how many real-word suspects it had.
  */
-interface Pass { decided: Decided[]; scored: Suspect[]; later: number; unscored: number }
+interface Pass { decided: Decided[]; scored: Suspect[]; later: number; unscored: number; real: number }
 
 /**
  * The first pass over documents: prioritise's suspects (findings.ts: every non-word, doubled word and a/an, and
  * the real words up to the cap), then, for a document whose last round flagged MIN_ROUND_YIELD real words, the
- * next cap of its real words (laterRounds), until a round flags fewer or none are left; `thorough`, every round. Real words whose fix the
+ * next cap of its real words (suspectRounds' next), until a round flags fewer or none are left; `thorough`, every round. Real words whose fix the
  * window's cloze already finds far from likely get no rows (replacePlans.ts, screened). Each round scores every
  * document's plans together, in chunks.
  */
 async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: FlagRule, model: Model,
   signal?: AbortSignal, hooks?: ChunkHooks, thorough = false): Promise<Pass[]> {
-  const passes: Pass[] = docs.map(() => ({ decided: [], scored: [], later: 0, unscored: 0 }));
-  const kept = docs.map((doc, d) => prioritise(suspects[d], doc));
-  const later: ((() => Suspect[]) | undefined)[] = [];
-  let round = kept;
+  const rounds = docs.map((doc, d) => suspectRounds(suspects[d], doc));
+  const passes: Pass[] = rounds.map((r) => ({ decided: [], scored: [], later: 0, unscored: 0, real: r.real }));
+  let round = rounds.map((r) => r.kept);
   // Progress counts the plans of every round so far: a later round adds to the total.
   let before = 0;
   for (let r = 0; round.some((x) => x.length > 0); r++) {
@@ -213,13 +212,12 @@ async function firstPasses(docs: ScoredDocument[], suspects: Suspect[][], rule: 
       if (r > 0) pass.later += round[d].length;
       const real = new Set(round[d].filter((s) => isRealWord(s, doc)).map((s) => s.word));
       if (!thorough && decided.filter((v) => v.flagged && real.has(v.word)).length < MIN_ROUND_YIELD) {
-        // The later rounds hold the real words the rounds so far did not take (laterRounds).
+        // The later rounds hold the real words the rounds so far did not take (suspectRounds).
         const scoredReal = pass.scored.filter((s) => isRealWord(s, doc)).length;
-        pass.unscored = suspects[d].filter((s) => isRealWord(s, doc)).length - scoredReal;
+        pass.unscored = pass.real - scoredReal;
         return [];
       }
-      later[d] ??= laterRounds(suspects[d], kept[d], doc);
-      return later[d]();
+      return rounds[d].next();
     });
   }
   return passes;
@@ -255,14 +253,14 @@ function rememberRounds(runner: ModelRunner, item: CheckItem, options: CheckOpti
  */
 async function scoredByCheck(doc: ScoredDocument, item: CheckItem, suspects: Suspect[], options: CheckOptions,
   rule: FlagRule, model: Model, signal?: AbortSignal): Promise<Suspect[]> {
-  const kept = prioritise(suspects, doc);
+  const { kept, next } = suspectRounds(suspects, doc);
   let later = roundsMemo(model.runner).get(roundsKey(item, options));
   if (later === undefined) {
     later = (await firstPasses([doc], [suspects.filter((s) => isRealWord(s, doc))], rule, model, signal, undefined, options.thorough))[0].later;
     rememberRounds(model.runner, item, options, later);
   }
   if (later === 0) return kept;
-  const next = laterRounds(suspects, kept, doc), taken: Suspect[] = [];
+  const taken: Suspect[] = [];
   for (let round = next(); round.length > 0 && taken.length < later; round = next()) taken.push(...round);
   return [...kept, ...taken.slice(0, later)];
 }

@@ -93,7 +93,7 @@ export interface CheckOptions {
   /** overrides the thresholds derived from sensitivity (benchmark sweeps) */
   thresholds?: Partial<Thresholds>;
   /**
-   * Score every real word the gate passes (pipeline.ts: all of findings.ts laterRounds), not only the rounds
+   * Score every real word the gate passes (pipeline.ts: all of findings.ts suspectRounds' rounds), not only the rounds
    * that follow a round that flagged one: a long document's rare late slip is caught as in its paragraph alone,
    * at the rows of every round (the command line's --thorough). Off by default: the editor's checks stay short,
    * and it checks a document so once it is left alone, where CheckResult.unscored says real words were left

@@ -9,7 +9,7 @@ import { applyCase, generatorFor, type WordContext } from '../../../src/engine/c
 import { confusablesOf, confusableSetCount, confusionsOf, isGrammarPair } from '../../../src/engine/confusables';
 import { keyboardAdjacent } from '../../../src/engine/keyboard';
 import { editCost, SpellingIndex } from '../../../src/engine/spelling';
-import { CONFUSABLE_GATE, isRealWord, laterRounds, looksLikeCode, MIN_SUSPECTS, prioritise, realWordRank, suspectsOf } from '../../../src/engine/findings';
+import { CONFUSABLE_GATE, isRealWord, looksLikeCode, MIN_SUSPECTS, prioritise, realWordRank, suspectRounds, suspectsOf } from '../../../src/engine/findings';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const wp = WordPiece.fromVocab(fs.readFileSync(path.join(ROOT, 'models/vocab.txt'), 'utf8'), true);
@@ -379,7 +379,8 @@ test('prioritise keeps what a sort of every suspect keeps, in the same order, ti
     const kept = prioritise(all, table);
     assert.deepEqual(kept, sorted(all, table, cap), `${n} words`);
     // The rounds after it: the real words it left out, in the same order, a cap at a time; together, every suspect.
-    const next = laterRounds(all, kept, table), later: { word: number }[][] = [];
+    const { kept: keptToo, next } = suspectRounds(all, table), later: { word: number }[][] = [];
+    assert.deepEqual(keptToo, kept, `${n} words: suspectRounds keeps what prioritise keeps`);
     for (let round = next(); round.length > 0; round = next()) later.push(round);
     assert.deepEqual(next(), [], `${n} words: no round after the last`);
     assert.ok(later.every((r, k) => r.length === cap || (k === later.length - 1 && r.length > 0 && r.length <= cap)), `${n} words: rounds of ${cap}`);
