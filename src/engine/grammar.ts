@@ -120,16 +120,26 @@ function licensedDouble(word: string, before: string | undefined): boolean {
   return LICENSED_DOUBLES.has(w) && before?.toLowerCase() !== w;
 }
 
-/** verb form → every form of its verb (base, -s, past, participle), from the irregular verb table. */
+/**
+ * verb form → every form of its verb (base, -s, past, participle), from the irregular verb table. Made as the worker
+ * starts, before its first check can run: each form's set is grown in place, and tenseOnly is asked only of the -s
+ * form (the only form it can refuse, its verb's thirdPerson), where a new array for every form of every verb and
+ * tenseOnly asked of every pair took ~25 ms of the module's load, ~60 in a cold worker beside the model's graphs.
+ */
 const VERB_FORMS: Map<string, string[]> = (() => {
-  const m = new Map<string, string[]>();
+  const m = new Map<string, Set<string>>();
   for (const [base, past, part] of IRREGULAR_VERBS) {
     if (base === 'be') continue;   // is/are/was/were are agreement pairs
-    const forms = [...new Set([base, thirdPerson(base), ...past.split('|'), ...part.split('|')])];
-    // A past or participle is not offered the -s present: that moves the tense only (tenseOnly).
-    for (const f of forms) m.set(f, [...new Set([...(m.get(f) ?? []), ...forms.filter((g) => !tenseOnly(f, g, (b) => b === base))])]);
+    const third = thirdPerson(base);
+    const forms = [...new Set([base, third, ...past.split('|'), ...part.split('|')])];
+    for (const f of forms) {
+      let got = m.get(f);
+      if (!got) m.set(f, (got = new Set()));
+      // A past or participle is not offered the -s present: that moves the tense only (tenseOnly).
+      for (const g of forms) if (g !== third || !tenseOnly(f, g, (b) => b === base)) got.add(g);
+    }
   }
-  return m;
+  return new Map([...m].map(([f, forms]) => [f, [...forms]]));
 })();
 
 /**
