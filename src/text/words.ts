@@ -138,6 +138,15 @@ export function hyphenSuffix(text: string, start: number, end: number): boolean 
 }
 
 /**
+ * Is text[start, end) the rest of a term a single letter opens with a hyphen ("the c-ares library", "k-means",
+ * "x-axis", "n-gram")? The letter names the thing (a language, a variable, an axis), and the word after it is part of
+ * that name, whatever it reads as alone ("c-ares" was → are: Node's changelogs name the library ninety times).
+ */
+export function afterLetterHyphen(text: string, start: number): boolean {
+  return text[start - 1] === '-' && isWordChar(text, start - 2) && /\p{L}/u.test(text[start - 2]) && !isWordChar(text, start - 3);
+}
+
+/**
  * Is text[start, end) a function's or a manual page's name, written as code writes a call: empty parentheses or a
  * manual section right after it, no space between ("call ftruncate() first", "see fchown(2)", "printf(3p)")? English
  * writes no word so; "file(s)" keeps its letters and is read as prose.

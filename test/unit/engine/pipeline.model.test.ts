@@ -124,6 +124,19 @@ test('a word that negates one its sentence holds is coined on purpose ("abortabl
   assert.deepEqual([at('nonabortable'), at('nonabortabel')], [false, true], 'only beside the word it negates');
 });
 
+test('a person\'s name the lexicon lacks beside another name is not checked ("Daniil Pletnev", "James Hight"); one beside a word or alone is', async () => {
+  const text = 'Replace var with let (Daniil Pletnev) and allow patching again (Jimb Esser), thanks to James Hight.\n\nThanks to Daniil for it.\n\n' +
+    'The Microsft Windows build is broken.\n\nSee the Tradtional Chinese page.';
+  const doc = await scoreWords({ text, languageId: 'markdown' }, { runner, wp });
+  const at = (w: string) => doc.checkable[doc.words.findIndex((x) => x.text === w)];
+  assert.deepEqual(['Pletnev', 'Jimb', 'Esser', 'Hight'].map(at), [false, false, false, false], 'beside a word no lexicon holds or a name');
+  const daniil = doc.words.flatMap((x, i) => (x.text === 'Daniil' ? [doc.checkable[i]] : []));
+  assert.deepEqual(daniil, [false, true], 'in the name, then alone');
+  assert.deepEqual(['Microsft', 'Tradtional'].map(at), [true, true], 'beside a word, or a name that is an adjective ("Chinese")');
+  const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.ok(r.findings.some((f) => f.word === 'Microsft'));
+});
+
 test('a dictionary word quoted alone is mentioned, not checked; a quoted slip still is', async () => {
   const text = 'It is faster then before.\n\nIt is faster \'then\' before.\n\nIt is faster “then” before.\n\nListen for the \'uprgade\' event.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { calledAsFunction, commandOption, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
+import { afterLetterHyphen, calledAsFunction, commandOption, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -109,6 +109,13 @@ test('commandOption: the words of a token that begins with "-" or "--" and a let
   assert.ok(!commandOption(run, run.length - 2), 'a word far past the token\'s start');
   assert.ok(commandOption(run, 2), 'the option\'s first words');
   assert.ok(performance.now() - t0 < 1000, 'bounded');
+});
+
+test('afterLetterHyphen: the word a single letter opens with a hyphen; not one after a word\'s hyphen or a spaced one', () => {
+  const t = 'The c-ares library, k-means and x-axis; a well-known e- mail, ab-cd and 2-way.';
+  const at = (w: string) => afterLetterHyphen(t, t.indexOf(w));
+  for (const w of ['ares', 'means', 'axis']) assert.ok(at(w), w);
+  for (const w of ['The', 'library', 'known', 'mail', 'cd', 'way']) assert.ok(!at(w), w);
 });
 
 test('slashPair: a word a slash joins to another with no space, either side; not one a spaced slash or a lone slash sets apart', () => {
