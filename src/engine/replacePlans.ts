@@ -62,20 +62,31 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
 }
 
 /**
- * A plural-looking subject right before a verb, standing first in its clause (startsClause), that the document also
- * writes outside its prose, in code, is a name of one thing ("# fields contains both real fields", "if names is a
- * list", beside `fields = ...` in the code): it tells the verb no number, so the plan's channels are its own without
- * the agreement cue (channel.ts, agreementCue), read after the memo as withDocument's are. undefined where the plan
- * keeps its channels.
+ * A plural-looking subject right before a verb, standing first in its clause (startsClause), that is a name of one
+ * thing: in lower case, one the document also writes outside its prose, in code ("# fields contains both real
+ * fields", "if names is a list", beside `fields = ...` in the code); capitalised, one the document also writes with
+ * its capital where a capital is no sentence's or title's (capitalIsPositional): a product's name, "Requests has
+ * officially dropped support" beside "a secure option for Requests" (eleven false flags in requests' HISTORY.md and
+ * README), "Windows has" beside "on Windows". It tells the verb no number, so the plan's channels are its own
+ * without the agreement cue (channel.ts, agreementCue), read after the memo as withDocument's are. undefined where
+ * the plan keeps its channels.
  */
 function namedSubject(doc: ScoredDocument, i: number, plan: PlanWork): number[] | undefined {
   const w = doc.words[i], prev = doc.words[i - 1];
   if (!doc.gen || !prev || prev.sentence !== w.sentence || !spaced(doc.text, prev, w)) return undefined;
   if (!plan.cands.some((c) => agreementKind(c) && c.start === w.start && c.end === w.end)) return undefined;
   const p = prev.text;
-  if (!/^\p{Ll}+$/u.test(p) || !startsClause(doc, i - 1) || !pluralNoun(p, doc.gen) || !doc.evidence(p).outsideProse) return undefined;
+  const lower = /^\p{Ll}+$/u.test(p);
+  if (!(lower || /^\p{Lu}\p{Ll}+$/u.test(p)) || !startsClause(doc, i - 1) || !pluralNoun(p.toLowerCase(), doc.gen)) return undefined;
+  if (!(lower ? doc.evidence(p).outsideProse : capitalisedElsewhere(doc, i - 1))) return undefined;
   const cues = wordCues(doc.text, doc.words, i, plan.cands, doc.gen, capitalIsPositional(doc.words, i));
   return cues.subject === undefined ? undefined : rowChannels(doc.text, plan.channels[0], plan.cands, { ...cues, subject: undefined });
+}
+
+/** Does the document write words[k] again, as it is spelt, where its capital is no sentence's or title's? */
+function capitalisedElsewhere(doc: ScoredDocument, k: number): boolean {
+  const t = doc.words[k].text;
+  return doc.words.some((x, j) => j !== k && x.text === t && !capitalIsPositional(doc.words, j));
 }
 
 /**

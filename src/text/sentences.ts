@@ -129,11 +129,13 @@ function trim(text: string, p: Part): Part {
 /**
  * What the model reads of a sentence, in order: its prose parts and, between two of them, the text of the inline
  * code spans that alone stand there ("use the `virConnectGetLibVersion()` instead", "If flags `X` is set"), their
- * backticks left out as the training corpus left them out (training/corpus.py), and the text a doc comment's inline
- * tag shows ("An {@link Event} which fires" reads "An Event which fires": inlineTagText). Read with a hole where the
- * code was, "use the instead" makes the word beside it look wrong and its slip look right ("An which fires" read "An"
- * as a slip of "And"). The code is context only: a sentence's words are those of its parts (wordsIn), so nothing in
- * it is ever checked. A gap holding anything else (a link's target, an HTML tag, a URL) stays unread.
+ * backticks left out as the training corpus left them out (training/corpus.py), or a link's label that holds such
+ * code alone ("an [`Error`][] may be thrown" reads "an Error may be thrown"), and the text a doc comment's inline tag
+ * shows ("An {@link Event} which fires" reads "An Event which fires": inlineTagText). Read with a hole where the code
+ * was, "use the instead" makes the word beside it look wrong and its slip look right ("An which fires" read "An" as a
+ * slip of "And"; "an [`Error`][] may be thrown" read "an" as one of "and", four times in Node's docs). The code is
+ * context only: a sentence's words are those of its parts (wordsIn), so nothing in it is ever checked. A gap holding
+ * anything else (a link's target, an HTML tag, a URL) stays unread.
  */
 export function readSpans(text: string, s: { parts: readonly Part[] }): readonly Part[] {
   const { parts } = s;
@@ -154,8 +156,17 @@ function codeBetween(text: string, a: number, b: number): Part[] {
   if ((tick === -1 || tick >= b) && (brace === -1 || brace >= b)) return [];
   const spans = codeSpans(text, a, b), out: Part[] = [];
   let at = a, k = 0;
+  let label = false;   // within a link's label that holds code alone: "[`Error`][]", "[`fs.open()`](#fsopen)"
   while (at < b) {
-    if (k < spans.length && spans[k][0] === at) {
+    if (!label && text.charCodeAt(at) === 0x5b && k < spans.length && spans[k][0] === at + 1) {
+      label = true;
+      at++;
+    } else if (label && text.charCodeAt(at) === 0x5d) {
+      // The label reads as its code; the link's target or reference after it is not read.
+      label = false;
+      at = afterLinkTarget(text, at + 1, b);
+      if (at < 0) return [];
+    } else if (k < spans.length && spans[k][0] === at) {
       const [from, to] = spans[k++];
       let i = from, j = to;
       while (text.charCodeAt(i) === 0x60) i++;
@@ -177,6 +188,14 @@ function codeBetween(text: string, a: number, b: number): Part[] {
     }
   }
   return out;
+}
+
+/** Where a link's "(target)" or "[reference]" that begins at i ends (i itself where none does), or -1 past b. */
+function afterLinkTarget(text: string, i: number, b: number): number {
+  const open = text.charCodeAt(i);
+  if (open !== 0x28 && open !== 0x5b) return i;
+  const close = text.indexOf(open === 0x28 ? ')' : ']', i + 1);
+  return close === -1 || close >= b ? -1 : close + 1;
 }
 
 /** A JSDoc or Javadoc inline tag's parts: its name, then what it names up to a "|" or the first blank, then any label. */

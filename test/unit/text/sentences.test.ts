@@ -42,6 +42,11 @@ test('readSpans: the model reads the inline code between a sentence\'s parts, wi
   assert.deepEqual(read('Call `` a`b `` or `x` `y` with \'`newListener`\' set.'), [['Call', 'a`b', 'or', 'x', 'y', 'with \'', 'newListener', '\' set.']]);
   // A link's target, a URL or an HTML tag between two parts is not read.
   assert.deepEqual(read('See [the guide](https://x.org/`a`) and <b>this</b> now.'), [['See', 'the guide', 'and', 'this', 'now.']]);
+  // A link's label that holds code alone reads as the code; its reference or target is not read.
+  assert.deepEqual(read('Then an [`Error`][] may be thrown, or [`fs.open()`](#fsopen) fails, or [`x`] does.'),
+    [['Then an', 'Error', 'may be thrown, or', 'fs.open()', 'fails, or', 'x', 'does.']]);
+  // A label with prose besides its code is read as prose and code, as without the link.
+  assert.deepEqual(read('Then [the `x` one][] and [`y`](https://z.org/a b c) do.'), [['Then', 'the', 'x', 'one', 'and', 'y', 'do.']]);
   // Code before a sentence's first part or after its last is not between its parts.
   assert.deepEqual(read('`fs.readFile` reads a file with `fs`'), [['reads a file with']]);
   // One part: nothing between.
