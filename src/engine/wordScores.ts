@@ -6,7 +6,7 @@ import { languageById } from '../text/languages';
 import { linkedImageAlts, linkIsAName, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { afterLetterHyphen, calledAsFunction, commandOption, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
+import { afterLetterHyphen, besideArrow, calledAsFunction, commandOption, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
@@ -140,8 +140,8 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // joins ("a from/to pair": slashPair; "read/wirte" is still a slip), a suffix a hyphen
   // joins to a word ("tree-ish": hyphenSuffix), a function's or a manual page's name written as a call ("ftruncate(2)",
   // "flush()": calledAsFunction), a command-line option's words ("-ffunction-sections": commandOption), the rest of a
-  // term a single letter opens with a hyphen ("c-ares": afterLetterHyphen), a person's name the lexicon lacks beside
-  // another ("Daniil Pletnev": inPersonsName); in Markdown a
+  // term a single letter opens with a hyphen ("c-ares": afterLetterHyphen), a word an arrow maps ("Unabled -> Unable":
+  // besideArrow), a person's name the lexicon lacks beside another ("Daniil Pletnev": inPersonsName); in Markdown a
   // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
   // a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates one its
   // sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any
@@ -153,7 +153,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     if (!checkable[i]) continue;
     if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
         hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end) || commandOption(text, w.start) ||
-        afterLetterHyphen(text, w.start)) {
+        afterLetterHyphen(text, w.start) || besideArrow(text, w.start, w.end)) {
       checkable[i] = false;
       continue;
     }

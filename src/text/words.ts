@@ -146,6 +146,19 @@ export function afterLetterHyphen(text: string, start: number): boolean {
   return text[start - 1] === '-' && isWordChar(text, start - 2) && /\p{L}/u.test(text[start - 2]) && !isWordChar(text, start - 3);
 }
 
+/** An arrow that maps one thing to another: ASCII's "->" and "=>", and "→". */
+const ARROW_AFTER = /^[ \t]*(?:->|=>|\u2192)/;
+const ARROW_BEFORE = /(?:->|=>|\u2192)[ \t]*$/;
+
+/**
+ * Is text[start, end) a word an arrow stands beside, on the same line ("fix typo Unabled -> Unable", "it’s -> its",
+ * "idle → running", "File -> Save")? The arrow maps a thing named to another: its words are mentioned, not used, and a
+ * slip among them is the one a change names ("Unabled" was flagged in Node's changelog entry that fixed it).
+ */
+export function besideArrow(text: string, start: number, end: number): boolean {
+  return ARROW_AFTER.test(text.slice(end, end + 8)) || ARROW_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+}
+
 /**
  * Is text[start, end) a function's or a manual page's name, written as code writes a call: empty parentheses or a
  * manual section right after it, no space between ("call ftruncate() first", "see fchown(2)", "printf(3p)")? English

@@ -329,6 +329,18 @@ test('a bare plural-looking subject the document also writes in code is a name: 
   assert.ok(Math.abs(await contain(`Then, fields contains the names.${code}`) - (prose - AGREEMENT_CUE)) < 1e-9, 'a name: no cue');
   assert.equal(await contain(`Then, the fields contains the names.${code}`), await contain('Then, the fields contains the names.'),
     'after a determiner the word heads a noun phrase, which tells its number');
+  // Capitalised: a name where the document writes it with its capital mid-sentence, not where only a sentence opens with it.
+  const has = async (text: string) => {
+    const { doc, plans: planned } = await plans(text, model);
+    const p = planned.find((x) => doc.words[x.suspect.word].text === 'has');
+    const k = p?.cands.findIndex((c) => c.text === 'have') ?? -1;
+    assert.ok(p && k >= 0, 'planned with its agreement fix');
+    return p.channels[k + 1];
+  };
+  const lone = await has('Requests has officially dropped support for it.');
+  assert.ok(Math.abs(await has('Requests has officially dropped support for it.\n\nIt is the secure option for Requests.') - (lone - AGREEMENT_CUE)) < 1e-9,
+    'written so mid-sentence: a name');
+  assert.equal(await has('Requests has officially dropped support for it.\n\nRequests are fine.'), lone, 'at a sentence\'s start its capital says nothing');
 });
 
 test('a non-word\'s candidates are all priced before the likeliest get rows: a fix the generator ranks past REPLACE_CANDIDATES is rowed', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { afterLetterHyphen, calledAsFunction, commandOption, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
+import { afterLetterHyphen, besideArrow, calledAsFunction, commandOption, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -116,6 +116,13 @@ test('afterLetterHyphen: the word a single letter opens with a hyphen; not one a
   const at = (w: string) => afterLetterHyphen(t, t.indexOf(w));
   for (const w of ['ares', 'means', 'axis']) assert.ok(at(w), w);
   for (const w of ['The', 'library', 'known', 'mail', 'cd', 'way']) assert.ok(!at(w), w);
+});
+
+test('besideArrow: a word right before or after "->", "=>" or "→" on its line; not one a word or a line away', () => {
+  const t = 'Fix typo Wierd -> Weird, idle → running and alpha=>beta; then -> \nnext word, an arrow - > here.';
+  const at = (w: string) => { const i = t.indexOf(w); return besideArrow(t, i, i + w.length); };
+  for (const w of ['Wierd', 'Weird', 'idle', 'running', 'alpha', 'beta', 'then']) assert.ok(at(w), w);
+  for (const w of ['typo', 'Fix', 'and', 'next', 'word', 'arrow', 'here']) assert.ok(!at(w), w);
 });
 
 test('slashPair: a word a slash joins to another with no space, either side; not one a spaced slash or a lone slash sets apart', () => {
