@@ -317,26 +317,22 @@ test('a known misspelling\'s document says nothing of it, unless the text spells
 
 test('a bare plural-looking subject the document also writes in code is a name: it gives the verb no number', async () => {
   const model = fresh();
-  const contain = async (text: string) => {
+  // The channel of the agreement fix `fix` of the verb `verb` in text.
+  const fixChannel = async (text: string, verb: string, fix: string) => {
     const { doc, plans: planned } = await plans(text, model);
-    const p = planned.find((x) => doc.words[x.suspect.word].text === 'contains');
-    const k = p?.cands.findIndex((c) => c.text === 'contain') ?? -1;
+    const p = planned.find((x) => doc.words[x.suspect.word].text === verb);
+    const k = p?.cands.findIndex((c) => c.text === fix) ?? -1;
     assert.ok(p && k >= 0, 'planned with its agreement fix');
     return p.channels[k + 1];
   };
+  const contain = (text: string) => fixChannel(text, 'contains', 'contain');
   const code = '\n\n```\nfields = load()\n```\n';
   const prose = await contain('Then, fields contains the names.');
   assert.ok(Math.abs(await contain(`Then, fields contains the names.${code}`) - (prose - AGREEMENT_CUE)) < 1e-9, 'a name: no cue');
   assert.equal(await contain(`Then, the fields contains the names.${code}`), await contain('Then, the fields contains the names.'),
     'after a determiner the word heads a noun phrase, which tells its number');
   // Capitalised: a name where the document writes it with its capital mid-sentence, not where only a sentence opens with it.
-  const has = async (text: string) => {
-    const { doc, plans: planned } = await plans(text, model);
-    const p = planned.find((x) => doc.words[x.suspect.word].text === 'has');
-    const k = p?.cands.findIndex((c) => c.text === 'have') ?? -1;
-    assert.ok(p && k >= 0, 'planned with its agreement fix');
-    return p.channels[k + 1];
-  };
+  const has = (text: string) => fixChannel(text, 'has', 'have');
   const lone = await has('Requests has officially dropped support for it.');
   assert.ok(Math.abs(await has('Requests has officially dropped support for it.\n\nIt is the secure option for Requests.') - (lone - AGREEMENT_CUE)) < 1e-9,
     'written so mid-sentence: a name');
