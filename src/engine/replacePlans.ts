@@ -66,7 +66,7 @@ export function planReplacements(doc: ScoredDocument, suspects: Suspect[], model
  * thing: in lower case, one the document also writes outside its prose, in code ("# fields contains both real
  * fields", "if names is a list", beside `fields = ...` in the code); capitalised, one the document also writes with
  * its capital where a capital is no sentence's or title's (capitalIsPositional): a product's name, "Requests has
- * officially dropped support" beside "a secure option for Requests" (eleven false flags in requests' HISTORY.md and
+ * officially dropped support" beside "a secure option for Requests" (fourteen false flags in requests' HISTORY.md and
  * README), "Windows has" beside "on Windows". It tells the verb no number, so the plan's channels are its own
  * without the agreement cue (channel.ts, agreementCue), read after the memo as withDocument's are. undefined where
  * the plan keeps its channels.
