@@ -12,8 +12,8 @@ import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { isBlankGap } from '../text/words';
 import { BARE_BEFORE, ingVerb, PLURAL_WITHOUT_S } from './subjects';
 import {
-  ARTICLES, AUX, BARE_MODALS, comparativeBase, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, MODALS, otherNumber, type Span,
-  pluralNoun, SUBJECT_PRONOUNS, thirdPerson
+  ARTICLES, AUX, BARE_MODALS, comparativeBase, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, isFunctionWord, MODALS,
+  otherNumber, type Span, pluralNoun, SUBJECT_PRONOUNS, thirdPerson
 } from './wordClasses';
 
 export type GrammarKind = 'agreement' | 'verb-number' | 'number' | 'verb-form' | 'article' | 'to' | 'compound' | 'comparative';
@@ -104,14 +104,25 @@ export function runsOn(text: string, end: number): boolean {
 /**
  * Is `word`, ending at `end` right after `first`, a copy of itself, a slip to delete: no double English writes on
  * purpose (licensedDouble; `before` is the word before that copy, if any), no word that runs on into a compound or a
- * path (runsOn), and no new line that begins with a capital only the second copy has, a new item or sentence begun
+ * path (runsOn), no new line that begins with a capital only the second copy has, a new item or sentence begun
  * without a stop (a docstring's "args : tuple" then "Tuple of positional arguments"; "how test Test Results view" and
- * "The the" are still slips)?
+ * "The the" are still slips), and no run of three copies or more of a word that is no function word and that English
+ * does not double on purpose (thrice: "very very very old oil", "blah blah blah", said so for emphasis; "the the the"
+ * is still a slip, and after "that that" a third "that" is)?
  */
 export function slipDouble(text: string, first: string, word: string, end: number, before: string | undefined): boolean {
   const start = end - word.length;
   const newLine = /\n[^\S\n]*$/.test(text.slice(Math.max(0, start - 80), start));
-  return !licensedDouble(word, before) && !runsOn(text, end) && !(newLine && /^\p{Ll}/u.test(first) && /^\p{Lu}/u.test(word));
+  return !licensedDouble(word, before) && !runsOn(text, end) && !(newLine && /^\p{Ll}/u.test(first) && /^\p{Lu}/u.test(word)) &&
+    !(thrice(text, word, end, before) && !LICENSED_DOUBLES.has(word.toLowerCase()) && !isFunctionWord(word));
+}
+
+/** Is the pair of `word` ending at `end` part of a run of three copies: is `before`, or the word right after it, one more? */
+function thrice(text: string, word: string, end: number, before: string | undefined): boolean {
+  const w = word.toLowerCase();
+  if (before?.toLowerCase() === w) return true;
+  const next = /^[^\S\n]+([\p{L}'’]+)/u.exec(text.slice(end, end + word.length + 8));
+  return next !== null && next[1].toLowerCase() === w;
 }
 
 /** Is `word` after a copy of itself a double English writes on purpose? `before` is the word before that copy, if any. */

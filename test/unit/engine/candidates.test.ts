@@ -205,6 +205,11 @@ test('a double English writes on purpose ("had had", "that that", "long long") i
   const before = { start: text.lastIndexOf('that that that'), end: text.lastIndexOf('that that that') + 4, text: 'that' };
   assert.equal(del({ ...third, beforePrev: before }).length, 1, 'a third "that" after "that that"');
   assert.equal(del(ctx('Check the the file.', 'the', 1)).length, 1, '"the the" stays a doubled word');
+  // Three copies or more of a word English does not double are meant ("very very very old", "blah blah blah").
+  const run = 'It was fried in very very very old oil.';
+  assert.deepEqual(del(ctx(run, 'very', 1)), [], 'the first pair of three');
+  const second = ctx(run, 'very', 2);
+  assert.deepEqual(del({ ...second, beforePrev: { start: run.indexOf('very'), end: run.indexOf('very') + 4, text: 'very' } }), [], 'the second pair of three');
   assert.deepEqual(del(ctx('Set a minimum minimum-number-of-calls value.', 'minimum', 1)), [], 'a copy that runs on into a compound differs');
 });
 
