@@ -144,8 +144,8 @@ async function rankRead(text: string, languageId: string, start: number, end: nu
   // Check's first pass over the word's sentence (the rows check scored come from the cache), then the
   // second look check gives the sentence when it gives one and the word is one it decides again.
   const suspects = suspectsOfDocument(doc, rule.th.pNoiseGate);
-  const scored = await scoredByCheck(doc, { text, languageId }, suspects, options, rule, model, signal);
-  const cutoff = realWordCutoff(suspects.filter((s) => isRealWord(s, doc)).length, scored, doc);
+  const { scored, real } = await scoredByCheck(doc, { text, languageId }, suspects, options, rule, model, signal);
+  const cutoff = realWordCutoff(real, scored, doc);
   const sentence = doc.words[word].sentence;
   const mine = screened(doc, planReplacements(doc, scored.filter((s) => doc.words[s.word].sentence === sentence), model), rule.th.tau, model);
   const decided = decidedOf(doc, mine, await rankPlans(mine, model, signal), rule);
@@ -249,20 +249,21 @@ function rememberRounds(runner: ModelRunner, item: CheckItem, options: CheckOpti
 /**
  * The suspects check's first pass scores in this document: prioritise's, and as many of the later rounds' real
  * words as check took (remembered from its last check of the same text, or found again by running its rounds on
- * the real words alone: each suspect's verdict is its own rows', and only the real words' decide the rounds).
+ * the real words alone: each suspect's verdict is its own rows', and only the real words' decide the rounds); with
+ * how many of the document's suspects are real words (suspectRounds' count, for realWordCutoff).
  */
 async function scoredByCheck(doc: ScoredDocument, item: CheckItem, suspects: Suspect[], options: CheckOptions,
-  rule: FlagRule, model: Model, signal?: AbortSignal): Promise<Suspect[]> {
-  const { kept, next } = suspectRounds(suspects, doc);
+  rule: FlagRule, model: Model, signal?: AbortSignal): Promise<{ scored: Suspect[]; real: number }> {
+  const { kept, next, real } = suspectRounds(suspects, doc);
   let later = roundsMemo(model.runner).get(roundsKey(item, options));
   if (later === undefined) {
     later = (await firstPasses([doc], [suspects.filter((s) => isRealWord(s, doc))], rule, model, signal, undefined, options.thorough))[0].later;
     rememberRounds(model.runner, item, options, later);
   }
-  if (later === 0) return kept;
+  if (later === 0) return { scored: kept, real };
   const taken: Suspect[] = [];
   for (let round = next(); round.length > 0 && taken.length < later; round = next()) taken.push(...round);
-  return [...kept, ...taken.slice(0, later)];
+  return { scored: [...kept, ...taken.slice(0, later)], real };
 }
 
 /** The verdicts on plans (with their rankings, in the same order), flagged or not. */

@@ -143,7 +143,7 @@ export function hyphenSuffix(text: string, start: number, end: number): boolean 
  * that name, whatever it reads as alone ("c-ares" was → are: Node's changelogs name the library ninety times).
  */
 export function afterLetterHyphen(text: string, start: number): boolean {
-  return text[start - 1] === '-' && isWordChar(text, start - 2) && /\p{L}/u.test(text[start - 2]) && !isWordChar(text, start - 3);
+  return text[start - 1] === '-' && /\p{L}/u.test(text[start - 2] ?? '') && !isWordChar(text, start - 3);
 }
 
 /** An arrow that maps one thing to another: ASCII's "->" and "=>", and "→". */
