@@ -40,6 +40,8 @@ const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seve
 /** "a few", "a lot of", "a number of": plural after all. */
 const PLURAL_AFTER_A = new Set(['few', 'lot', 'couple', 'number', 'variety', 'range', 'bunch', 'handful', 'dozen', 'pair']);
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+/** Pronouns that may be a relative clause's own subject ("the way that we were passing"). */
+const PERSONAL_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 const POINTING = new Set(['below', 'above']);
 /**
  * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the
@@ -133,9 +135,10 @@ function beforeFiniteVerb(text: string, word: Span, next: Span | undefined, lex:
  * sockets is", "Parsing errors are");
  * undefined where no gerund starts the clause. A clause starts at the sentence's first word, after punctuation, or
  * after a word that opens one (CLAUSE_OPENERS); the object does not run across another clause's opener ("leaving a
- * window where the object have"). A gerund inside its clause ("who has opted into using a version has", "than quoting
- * the arguments is") leaves the subject further back, unread; an -ing word WordNet has as a modifier, right before a
- * noun, is the noun's ("Existing users are").
+ * window where the object have"). An -ing word inside its clause, a preposition's object or a noun's modifier ("who has
+ * opted into using a version has", "Resumption using session identifiers is"), leaves the subject further back: 'none'
+ * (but for a pronoun right before the verb, which is its subject or takes its noun's number);
+ * an -ing word WordNet has as a modifier, right before a noun, is the noun's ("Existing users are").
  */
 function gerundReading(text: string, before: readonly Span[], lex: GrammarLexicon): 'singular' | 'none' | undefined {
   for (let k = before.length - 2; k >= Math.max(0, before.length - 1 - GERUND_OBJECT_WORDS); k--) {
@@ -148,8 +151,13 @@ function gerundReading(text: string, before: readonly Span[], lex: GrammarLexico
     if (prev !== undefined && (AUX.has(prev) || BE_FORMS.has(prev))) return undefined;
     const determined = DETERMINERS.has(before[k + 1].text.toLowerCase());
     if (!determined && lex.canBe(x, 'modifier')) return undefined;
-    // Inside a clause (after a preposition or a noun) the subject is further back, unread here.
-    if (!(k === 0 || !spaced(text, before[k - 1], before[k]) || CLAUSE_OPENERS.has(prev!))) return undefined;
+    // Inside a clause the -ing phrase is a preposition's object or a noun's modifier ("who has opted into using a version
+    // has", "Resumption using session identifiers is supported"): the subject is further back, and the phrase's own
+    // object is none; but a pronoun before the verb is its subject ("By providing the option it is", "Instead of listing
+    // the files it contains"), and a relative pronoun takes its noun's number ("introducing two rules which have").
+    if (!(k === 0 || !spaced(text, before[k - 1], before[k]) || CLAUSE_OPENERS.has(prev!))) {
+      return SUBJECT_PRONOUNS.has(before[before.length - 1].text.toLowerCase()) ? undefined : 'none';
+    }
     return determined ? 'singular' : 'none';
   }
   return undefined;
@@ -183,8 +191,14 @@ const GERUND_OBJECT_WORDS = 7;
 function relativeClauseObject(text: string, before: readonly Span[], start: number, lex: GrammarLexicon): boolean {
   let v = start - 1;
   const d = v >= 0 ? before[v].text.toLowerCase() : undefined;
-  if (d !== undefined && (DETERMINERS.has(d) || OPEN_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || SINGULAR_DETERMINERS.has(d))) v--;
-  return v >= 0 && spaced(text, before[v], before[v + 1]) && verbForm(before[v].text.toLowerCase(), lex) && relativeClauseVerb(text, before, v);
+  const determined = d !== undefined && (DETERMINERS.has(d) || OPEN_DETERMINERS.has(d) || PLURAL_DETERMINERS.has(d) || SINGULAR_DETERMINERS.has(d));
+  if (determined) v--;
+  const verbAt = (k: number) => k >= 0 && spaced(text, before[k], before[k + 1]) && verbForm(before[k].text.toLowerCase(), lex) &&
+    relativeClauseVerb(text, before, k, lex);
+  if (verbAt(v)) return true;
+  // One word of the object's own before its noun, no determiner before it ("A string that contained unescaped
+  // characters was received", "that holds session identifiers is").
+  return !determined && v >= 1 && !FUNCTION_WORDS.has(before[v].text.toLowerCase()) && verbAt(v - 1);
 }
 
 /** Can w (lower case) be a form of a verb WordNet lists: its base, its -s form, or a regular -ed or -ing form (gerund)? */
@@ -200,15 +214,20 @@ function verbForm(w: string, lex: GrammarLexicon): boolean {
 
 /**
  * Does a relative pronoun ("that", "which", "who") open the clause whose verb is before[k]: right before it, or before
- * the auxiliaries, negation and adverbs of its verb group ("that does not match", "which can also hold")? Not one a
- * preposition governs ("in which case").
+ * the auxiliaries, negation and adverbs of its verb group ("that does not match", "which can also hold"), or before
+ * the clause's own subject pronoun ("the way that we were internally passing arguments")? Not one a preposition
+ * governs ("in which case").
  */
-function relativeClauseVerb(text: string, before: readonly Span[], k: number): boolean {
+function relativeClauseVerb(text: string, before: readonly Span[], k: number, lex: GrammarLexicon): boolean {
+  const opens = (j: number) => RELATIVE_PRONOUNS.has(before[j].text.toLowerCase()) &&
+    // After a preposition "which" is a determiner ("in which case the package are"), no clause's opener.
+    !(j > 0 && NOT_SUBJECT_BEFORE.has(before[j - 1].text.toLowerCase()));
   for (let j = k - 1; j >= 0 && spaced(text, before[j], before[j + 1]); j--) {
     const x = before[j].text.toLowerCase().replace(/’/g, "'");
-    // After a preposition "which" is a determiner ("in which case the package are"), no clause's opener.
-    if (RELATIVE_PRONOUNS.has(x)) return !(j > 0 && NOT_SUBJECT_BEFORE.has(before[j - 1].text.toLowerCase()));
-    if (!(x === 'not' || AUX.has(x) || MODALS.has(x) || BETWEEN_SUBJECT_AND_VERB.has(x) || BARE_BEFORE.has(x))) return false;
+    if (RELATIVE_PRONOUNS.has(x)) return opens(j);
+    if (PERSONAL_PRONOUNS.has(x)) return j > 0 && spaced(text, before[j - 1], before[j]) && opens(j - 1);
+    if (!(x === 'not' || AUX.has(x) || MODALS.has(x) || BETWEEN_SUBJECT_AND_VERB.has(x) || BARE_BEFORE.has(x) ||
+      (/ly$/.test(x) && lex.canBe(x, 'modifier')))) return false;
   }
   return false;
 }
@@ -381,11 +400,12 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   if (lw === 'that' && !antecedent && demonstrative(text, before)) return 'singular';
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
   if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
-  // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and with
-  // nothing before it that makes it an object or a conjunct, is one thing: "Vite come with", "because Nuxt provide".
+  // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and first in
+  // its clause, is one thing: "Vite come with", "because Nuxt provide", "In Nuxt 3, Vite come with". After a word of
+  // its own clause it may be an object or a modifier ("fix V8 build issue": ten false flags in Node's changelogs).
   const lead1 = n > 1 ? before[n - 2].text.toLowerCase() : undefined;
   if (!antecedent && /^\p{Lu}[\p{Ll}\d]+$/u.test(last.text) && !/s$/.test(last.text) && !lex.isWord(lw) && !lex.isWord(last.text) &&
-      !(lead1 !== undefined && (notSubjectBefore(lead1) || DETERMINERS.has(lead1) || bareBefore(lead1, verb) || MODALS.has(lead1)))) {
+      (lead1 === undefined || !spaced(text, before[n - 2], last) || (CLAUSE_OPENERS.has(lead1) && !CONJUNCTIONS.has(lead1)))) {
     return 'singular';
   }
   // A plain lower-case word, or one capitalised only as its sentence's first ("Files that contains").

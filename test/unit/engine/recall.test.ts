@@ -327,6 +327,10 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Kubernetes are fast.', 'are'), undefined, 'a name in -s may be a plural');
   assert.equal(number('The CI are fast.', 'are'), undefined, 'nor is an acronym read as a name');
   assert.equal(number('With Nuxt are the modules.', 'are'), undefined, 'nor is a name a preposition governs');
+  assert.equal(number('Because Nuxt provide it.', 'provide'), 'singular', 'a name first in its clause, after its opener');
+  assert.equal(number('In version 3, Vite come with it.', 'come'), 'singular', 'or after a comma');
+  assert.equal(number('Fix V8 build issue with inline methods.', 'build'), undefined,
+    "nor is a name after a word of its own clause: a verb's object, a noun's modifier");
   assert.equal(number('The root and envDir options affects it.', 'affects'), 'plural', 'a plural after a conjunction stays plural');
   assert.equal(number('The work with git commit or similar commands is hardened.', 'is'), undefined,
     'unless a preposition governs the first conjunct');
@@ -353,8 +357,8 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('If computing the commands is expensive, stop.', 'is'), 'singular', 'a gerund after a word that opens a clause');
   assert.equal(number('Sending IPC sockets is not supported.', 'is'), undefined, 'a gerund right before a noun may be its modifier ("Parsing errors are")');
   assert.equal(number('Transferring handles such as network sockets is not supported.', 'is'), undefined, 'through its object\'s words');
-  assert.equal(number('A user who has opted into using a prerelease version has said so.', 'has', 1), 'singular',
-    'a gerund inside its clause leaves the number the words before the verb tell');
+  assert.equal(number('A user who has opted into using a prerelease version has said so.', 'has', 1), undefined,
+    "a gerund inside its clause: its object is no subject, which is further back");
   assert.equal(number('When a merge is occurring and the merge were done, stop.', 'were'), 'singular', 'an -ing form after "is" is a verb\'s, no gerund');
   assert.equal(number('Existing users are not affected.', 'are'), 'plural', 'an -ing modifier right before its noun is no gerund');
   assert.equal(number('If it was reached while loading current document, stop.', 'document'), undefined,
@@ -400,6 +404,13 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('A parser to implement these ideas was near.', 'was'), undefined, "an infinitive's object is no subject");
   assert.equal(number('An element that does not match any elements is hidden.', 'is'), undefined, "a relative clause's object is no subject");
   assert.equal(number('A function which returns values is pure.', 'is'), undefined);
+  assert.equal(number('A string that contained unescaped characters was received.', 'was'), undefined,
+    "one word of the object's own between the clause's verb and its noun");
+  assert.equal(number('The way that we were internally passing arguments was causing a leak.', 'was'), undefined,
+    'a relative clause with a subject of its own');
+  assert.equal(number('Resumption using session identifiers is supported.', 'is'), undefined, "an -ing phrase after a noun: its object is no subject");
+  assert.equal(number('By providing the fs option it are possible.', 'are'), 'singular', 'but a pronoun after the -ing phrase is the subject');
+  assert.equal(number('It means introducing two more rules which has to be met.', 'has'), 'plural', "and a relative pronoun takes its noun's number");
   assert.equal(number('Unless set, in which case the package are compatible.', 'are'), 'singular', 'after a preposition "which" is a determiner');
   assert.equal(number('Previously, this module let you mark it.', 'let'), undefined, 'a base that is also the past, told of the past');
   assert.equal(number('This module let you mark it.', 'let'), 'singular', 'where nothing tells of the past, a present slip');
