@@ -103,7 +103,7 @@ const CLAUSE_PRONOUNS = new Set([...NOMINATIVES, 'it', 'you']);
 /** Modals and auxiliaries that follow the subject "you" ("you can", "you have"), never the determiner "your". */
 const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'are', 'were', 'have', 'do', "don't",
   "can't", "won't", 'cannot']);
-/** Demonstratives, which stand alone as an object ("we do this be ensuring" → by). */
+/** Demonstratives, which stand alone as an object ("we do this be ensuring" → by, "return this from the handler"). */
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 /** Object pronouns, which follow "lets" ("lets you", "lets them") and never "let's". */
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
@@ -144,8 +144,9 @@ function readsAs(around: Around, as: string): boolean | undefined {
   const possessed = (w: string) => noun(w) && (!lex.canBe(w, 'modifier') || (second !== undefined && noun(second) && !lex.canBe(second, 'modifier')));
   switch (as) {
     case 'from': case 'form': {
-      // "form" after a determiner is the noun; "from" before a noun phrase, where no verb "form" stands.
-      if (prev !== undefined && DETERMINERS.has(prev) && prev !== 'to') return as === 'form';
+      // "form" after a determiner is the noun, but for a demonstrative, which may stand alone ("return this from the
+      // handler", "setting this from inside the process"); "from" before a noun phrase, where no verb "form" stands.
+      if (prev !== undefined && DETERMINERS.has(prev) && prev !== 'to' && !DEMONSTRATIVES.has(prev)) return as === 'form';
       // Not after a subject or a modal, where "form" is the verb ("they form a group", "to form a").
       if (next !== undefined && PHRASE_OPENERS.has(next) && !(prev !== undefined && (MODALS.has(prev) || SUBJECT_PRONOUNS.has(prev) || pluralNoun(prev, lex)))) return as === 'from';
       return undefined;
