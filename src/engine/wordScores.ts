@@ -6,7 +6,7 @@ import { languageById } from '../text/languages';
 import { linkedImageAlts, linkIsAName, linkNamesItsTarget } from '../text/markdownInline';
 import { proseRegions, type ShouldStop } from '../text/regions';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { afterLetterHyphen, besideArrow, calledAsFunction, commandOption, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
+import { afterLetterHyphen, besideArrow, calledAsFunction, commandOption, credited, hyphenSuffix, isCheckable, joinedAsCode, quotedAlone, slashPair } from '../text/words';
 import type { WordPiece } from '../text/wordpiece';
 import { concatAll, memoStats, readBlocks, type BlockScores, type BlockWork } from './blockMemo';
 import { noiseProbability } from './calibration';
@@ -141,8 +141,9 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // joins to a word ("tree-ish": hyphenSuffix), a function's or a manual page's name written as a call ("ftruncate(2)",
   // "flush()": calledAsFunction), a command-line option's words ("-ffunction-sections": commandOption), the rest of a
   // term a single letter opens with a hyphen ("c-ares": afterLetterHyphen), a word an arrow maps ("Unabled -> Unable":
-  // besideArrow), a person's name the lexicon lacks beside another ("Daniil Pletnev": inPersonsName); in Markdown a
-  // non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
+  // besideArrow), a person's name the lexicon lacks beside another ("Daniil Pletnev": inPersonsName), a name a
+  // changelog credits in parentheses before a reference ("(btea) [#47763]", "(Gilles De Mey) [#23818]": credited); in
+  // Markdown a non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
   // a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates one its
   // sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any
   // word of a badge's or a logo's alt text (linkedImageAlts).
@@ -160,6 +161,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     // The block's own look-up (blockScores): a re-check of a long document asks the lexicon of no word again.
     if (lexical[i] ? quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)
       : (doc.markdown && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) || negatesAWordBeside(words, i) ||
+        credited(text, w.start, w.end) ||
         inPersonsName(text, words, lexical, i, (x) => gen!.spelling.isName(x) && !gen!.canBe(x, 'modifier'))) {
       checkable[i] = false;
     }

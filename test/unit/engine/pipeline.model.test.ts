@@ -137,6 +137,19 @@ test('a person\'s name the lexicon lacks beside another name is not checked ("Da
   assert.ok(r.findings.some((f) => f.word === 'Microsft'));
 });
 
+test('a name a changelog credits in parentheses before a reference is not checked; a slip in parentheses inside a sentence is', async () => {
+  const text = '- **doc**: add ESM examples in http.md (btea) [#47763](https://github.com/nodejs/node/pull/47763)\n' +
+    '- **esm**: fix a crash (Gilles De Mey) [#23818](https://github.com/nodejs/node/pull/23818)\n' +
+    '- **deps**: avoid single-byte buffer overwrite in ares\\_create\\_query\n\n' +
+    'It returns an iterator of the keys (idices).';
+  const doc = await scoreWords({ text, languageId: 'markdown' }, { runner, wp });
+  const at = (w: string) => doc.checkable[doc.words.findIndex((x) => x.text === w)];
+  assert.deepEqual(['btea', 'Mey', 'ares'].map(at), [false, false, false], 'credits, and an identifier whose underscores are escaped');
+  assert.equal(at('idices'), true);
+  const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);
+  assert.deepEqual(r.findings.map((f) => f.word), ['idices']);
+});
+
 test('a dictionary word quoted alone is mentioned, not checked; a quoted slip still is', async () => {
   const text = 'It is faster then before.\n\nIt is faster \'then\' before.\n\nIt is faster “then” before.\n\nListen for the \'uprgade\' event.';
   const r = await check(text, 'markdown', { sensitivity: 0.5 }, runner, wp);

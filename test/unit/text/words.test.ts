@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { afterLetterHyphen, besideArrow, calledAsFunction, commandOption, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
+import { afterLetterHyphen, besideArrow, calledAsFunction, commandOption, credited, hyphenSuffix, isBlankGap, isCheckable, joinedAsCode, quotedAlone, readsBlank, slashPair, wordsIn } from '../../../src/text/words';
 
 const words = (text: string): string[] => wordsIn(text, [{ start: 0, end: text.length }]).map((w) => w.text);
 
@@ -53,6 +53,13 @@ test('joinedAsCode: a handle after its "@" and the items of a list joined by "|"
   const at = (w: string) => { const i = t.indexOf(w); return joinedAsCode(t, i, i + w.length); };
   for (const w of ['ecosyste', 'ms', 'octobox', 'biz', 'com', 'aero']) assert.ok(at(w), w);
   for (const w of ['Mapping', 'software', 'with', 'zones', 'are', 'ok', 'not', 'these', 'home']) assert.ok(!at(w), w);
+});
+
+test('joinedAsCode: the first part of an identifier whose underscores Markdown escapes; not a word before a lone escape', () => {
+  const t = 'The function ares\\_parse\\_reply() and a word\\_ or this\\* here.';
+  const at = (w: string) => { const i = t.indexOf(w); return joinedAsCode(t, i, i + w.length); };
+  assert.ok(at('ares'));
+  for (const w of ['function', 'word', 'this']) assert.ok(!at(w), w);
 });
 
 test('quotedAlone: a word alone between a pair of quotes; not an apostrophe, a quote left open or a quoted phrase', () => {
@@ -123,6 +130,15 @@ test('besideArrow: a word right before or after "->", "=>" or "→" on its line;
   const at = (w: string) => { const i = t.indexOf(w); return besideArrow(t, i, i + w.length); };
   for (const w of ['Wierd', 'Weird', 'idle', 'running', 'alpha', 'beta', 'then']) assert.ok(at(w), w);
   for (const w of ['typo', 'Fix', 'and', 'next', 'word', 'arrow', 'here']) assert.ok(!at(w), w);
+});
+
+test('credited: a name in parentheses before a link or an issue number, or one word of it at the line\'s end; not a remark or a slip in a sentence', () => {
+  const t = '- add ESM examples (btea) [#47763](https://x.y/1)\n- expose it (osher) #33119\n- docs (woj)\n- see <https://a.b> (Azard) <https://c.d>\n' +
+    '- fix it (Gilles De Mey) [#23818](https://x.y/2)\n- typo (Ye-hyoung Kang) [#3]\n- (anlex N.) [#4]\n' +
+    'An iterator of keys (idices). A (tpyo) here, (see teh docs)\n(one two three four five) [#5] and (bare)[#2]';
+  const at = (w: string) => { const i = t.indexOf(w); return credited(t, i, i + w.length); };
+  for (const w of ['btea', 'osher', 'woj', 'Azard', 'Gilles', 'Mey', 'hyoung', 'Kang', 'anlex']) assert.ok(at(w), w);
+  for (const w of ['idices', 'tpyo', 'teh', 'three', 'bare', 'examples', 'typo']) assert.ok(!at(w), w);
 });
 
 test('slashPair: a word a slash joins to another with no space, either side; not one a spaced slash or a lone slash sets apart', () => {
