@@ -10,6 +10,7 @@ import { listedFixes } from './misspellings';
 import { isSlip } from './edits';
 import { editCost, type Lexicon, type Neighbour, type WordClass } from './spelling';
 import { isBlankGap } from '../text/words';
+import { BARE_MODALS, isFunctionWord } from './wordClasses';
 import { memoByWord, type WordMemo } from '../text/lru';
 import { cacheBudgets } from './cacheBudgets';
 
@@ -318,12 +319,19 @@ export class CandidateGenerator {
     return this.spelling.firstSound(w);
   }
 
-  /** Two-word splits of w where both halves are frequent words ("alot" → "a lot"). */
+  /**
+   * Two-word splits of w where both halves are frequent words and one of them is a function word ("alot" → "a lot",
+   * "inthe" → "in the", "willbe" → "will be"): a writer runs a phrase together where a short closed-class word meets its
+   * neighbour. Two content words run together are a compound or an identifier far more often than a slip ("hashseed",
+   * "heapsnapshot", "statusmessage", "bucketpolicy": 29 of the 30 splits flagged on the five corpora of real text were
+   * such, no dev set holds a run-together slip); a known one keeps its listed fix ("everytime" → "every time").
+   */
   private splits(w: string, emit: (a: string, b: string) => void): void {
     if (w.length < 3) return;
     for (let i = 1; i < w.length - 1; i++) {
       const a = w.slice(0, i), b = w.slice(i);
-      if ((a.length > 1 || /^[aAI]$/.test(a)) && !BOUND_PREFIXES.has(a.toLowerCase()) && this.spelling.isFrequent(a) && this.spelling.isFrequent(b)) emit(a, b);
+      if ((a.length > 1 || /^[aAI]$/.test(a)) && !BOUND_PREFIXES.has(a.toLowerCase()) && (isFunctionWord(a) || isFunctionWord(b) ||
+        BARE_MODALS.has(a.toLowerCase())) && this.spelling.isFrequent(a) && this.spelling.isFrequent(b)) emit(a, b);
     }
   }
 }

@@ -120,6 +120,9 @@ test('split and joined words', () => {
   assert.equal(c.text.slice(joined.start, joined.end), 'some times');
   // A prefix English never writes alone is not split off: "unarchived" is no "un archived".
   for (const w of ['unarchived', 'rethrowing']) assert.ok(!texts(gen.generate(ctx(`It is ${w} now.`, w))).some((t) => /\s/.test(t)), w);
+  // A split needs a function word on one side: two content words run together are a compound or an identifier.
+  assert.ok(texts(gen.generate(ctx('It will be removed inthe next release.', 'inthe'))).includes('in the'));
+  for (const w of ['statusmessage', 'heapsnapshot', 'styleguides']) assert.ok(!texts(gen.generate(ctx(`The ${w} is set.`, w))).some((t) => /\s/.test(t)), w);
 });
 
 test('the cloze proposals become candidates (whole words only)', () => {
