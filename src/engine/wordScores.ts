@@ -143,10 +143,10 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // term a single letter opens with a hyphen ("c-ares": afterLetterHyphen), a word an arrow maps ("Unabled -> Unable":
   // besideArrow), a person's name the lexicon lacks beside another ("Daniil Pletnev": inPersonsName), a name a
   // changelog credits in parentheses before a reference ("(btea) [#47763]", "(Gilles De Mey) [#23818]": credited); in
-  // Markdown a non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or that is
-  // a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates one its
-  // sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any
-  // word of a badge's or a logo's alt text (linkedImageAlts).
+  // Markdown a non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or
+  // that is a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates
+  // one its sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any word of a badge's or a
+  // logo's alt text (linkedImageAlts).
   const alts = doc.markdown ? linkedImageAlts(text) : [];
   for (let i = 0, k = 0; i < words.length; i++) {
     const w = words[i];

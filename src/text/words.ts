@@ -161,7 +161,7 @@ const CREDIT_REACH = 48;
 /**
  * Is text[start, end) a word of a name in parentheses that a reference follows, as a changelog's entry credits its
  * author ("add ESM examples in http.md (btea) [#47763](…)", "(Gilles De Mey) [#23818](…)", "(Ye-hyoung Kang)
- * [#34316](…)"), or of a one-word name in parentheses that ends its line ("move gdams to emeritus (gdams)")? A handle or
+ * [#34316](…)"), or of a one-word name in parentheses that ends its line ("- fix the parser (jdoe)")? A handle or
  * a name, however close to a word its letters are (on Node's changelogs and docs 68 of 794 flags were such credits:
  * "btea" → beta, "osher" → other, "Skelton" → Skeleton). A slip in parentheses inside a sentence ("an iterator of buf
  * keys (idices).") is followed by the sentence, and a remark of several words at a line's end ("(see teh docs)") by no
