@@ -682,6 +682,7 @@ test('the confusion cue: what the words next to a confusable word say of it, and
   assert.equal(cue('I look forward to using it.', 'using', 'use'), 0, '"to" may govern an -ing form');
   assert.equal(cue('They run locally be any developer.', 'be', 'by'), 1, '"be" after a verb\'s form, before a noun phrase');
   assert.equal(cue('We do this be ensuring it.', 'be', 'by'), 1, 'or before an -ing form');
+  assert.equal(cue('Then let resolved be the result of the lookup.', 'be', 'by'), 0, 'but for a bare "be" after "let" and its object');
   assert.equal(cue('It will be a problem.', 'be', 'by'), 0, 'after a modal "be" is right, whatever follows');
   assert.equal(cue('It will by ready soon.', 'by', 'be'), 1);
   assert.equal(cue('We need to by splitting it.', 'by', 'be'), 0, '"by" before what it governs after an elided verb');
