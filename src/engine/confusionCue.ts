@@ -105,7 +105,7 @@ const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'sho
   "can't", "won't", 'cannot']);
 /** Demonstratives, which stand alone as an object ("we do this be ensuring" → by, "return this from the handler"). */
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
-/** Verbs whose object takes a bare "be" after it ("Let resolved be the result", "make the value be"): no "by" there. */
+/** Verbs whose object takes a bare "be" after it ("Let resolved be the result", "make it be"): no "by" there. */
 const LET_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making']);
 /** Object pronouns, which follow "lets" ("lets you", "lets them") and never "let's". */
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
@@ -182,7 +182,7 @@ function readsAs(around: Around, as: string): boolean | undefined {
       const opens = (DETERMINERS.has(next) && next !== 'to') || (/ing$/.test(next) && !lex.canBe(next, 'noun'));
       // ("need to by splitting": an elided verb before "by" and its -ing form says nothing.)
       if (BARE_AFTER.has(prev) || prev === 'not' || prev === "let's") return opens ? undefined : as === 'be';
-      // After "let" or "make" and its object the verb is bare: "Let resolved be the result of", "make the value be".
+      // After "let" or "make" and an object of one word the verb is bare: "Let resolved be the result of", "make it be".
       const object = before[before.length - 1], verb = before[before.length - 2];
       if (verb && spaced(text, verb, object) && LET_VERBS.has(verb.text.toLowerCase())) return undefined;
       if (opens && (/(ed|ly)$/.test(prev) || nounish(prev) || OBJECT_PRONOUNS.has(prev) || DEMONSTRATIVES.has(prev))) return as === 'by';
