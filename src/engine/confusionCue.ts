@@ -3,7 +3,7 @@
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import {
   ARTICLES, AUX, BE, BE_FORMS, comparativeBase, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon,
-  INVERTING, MODALS, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS, SUBJUNCTIVE, verbOnly
+  INVERTING, MODALS, PERSONAL_PRONOUNS, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS, SUBJUNCTIVE, verbOnly
 } from './wordClasses';
 
 /** The irregular verbs' past participles ("set", "run", "built"): after "it's" one reads as "it is set". */
@@ -98,8 +98,6 @@ const POINTED_FROM = new Set(['see', 'as', 'shown', 'listed', 'described', 'give
 const NOUN_OF_PAIR = new Set(['advice', 'device', 'breath', 'cloth']);
 /** Subject pronouns that are no object ("we advise"; "give you advice", "make it breath" say nothing). */
 const NOMINATIVES = new Set(['i', 'we', 'they', 'he', 'she']);
-/** Pronouns that open a clause as its subject ("where we focused", "where it fails"): the nominatives, "it" and "you". */
-const CLAUSE_PRONOUNS = new Set([...NOMINATIVES, 'it', 'you']);
 /** Modals and auxiliaries that follow the subject "you" ("you can", "you have"), never the determiner "your". */
 const YOU_VERBS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'are', 'were', 'have', 'do', "don't",
   "can't", "won't", 'cannot']);
@@ -271,7 +269,7 @@ function readsAs(around: Around, as: string): boolean | undefined {
       // Inside a sentence, before a clause's subject pronoun and its verb ("in Vite 4.3 were we focused", "the case were
       // it fails"), "where" opens the clause; a question's "were we" opens its sentence, and "if/as/and were" says nothing.
       const third = after[1] && spaced(text, after[0], after[1]) ? after[1].text.toLowerCase() : undefined;
-      if (prev === undefined || next === undefined || third === undefined || !CLAUSE_PRONOUNS.has(next)) return undefined;
+      if (prev === undefined || next === undefined || third === undefined || !PERSONAL_PRONOUNS.has(next)) return undefined;
       const verbal = (w: string) => AUX.has(w) || BE_FORMS.has(w) || TRUE_MODALS.has(w) || lex.canBe(w, 'verb') || inflected(w, lex) ||
         (/s$/.test(w) && [w.slice(0, -1), w.replace(/es$/, '')].some((v) => v.length >= 2 && lex.canBe(v, 'verb')));
       if (CONJUNCTIONS.has(prev) || SUBJUNCTIVE.has(prev) || SUBJECT_PRONOUNS.has(prev) || prev === 'as' || !verbal(third)) return undefined;

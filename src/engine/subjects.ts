@@ -5,7 +5,7 @@ import { IRREGULAR_VERBS } from './data/irregularVerbs';
 import { readsBlank } from '../text/words';
 import {
   ARTICLES, AUX, AUX_PAIRS, BARE_MODALS, BE, BE_FORMS, CLAUSE_OPENERS, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, type GrammarLexicon, INVERTING,
-  MODALS, NOT_SUBJECT_BEFORE, nounLike, otherNumber, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS,
+  MODALS, NOT_SUBJECT_BEFORE, nounLike, otherNumber, PERSONAL_PRONOUNS, pluralNoun, PREPOSITIONS, spaced, type Span, SUBJECT_PRONOUNS,
   SUBJUNCTIVE, verbOnly
 } from './wordClasses';
 
@@ -40,8 +40,6 @@ const PLURAL_AFTER_THERE = new Set(['two', 'three', 'four', 'five', 'six', 'seve
 /** "a few", "a lot of", "a number of": plural after all. */
 const PLURAL_AFTER_A = new Set(['few', 'lot', 'couple', 'number', 'variety', 'range', 'bunch', 'handful', 'dozen', 'pair']);
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
-/** Pronouns that may be a relative clause's own subject ("the way that we were passing"). */
-const PERSONAL_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 const POINTING = new Set(['below', 'above']);
 /**
  * Verbs whose object takes a bare infinitive ("help the user resolve", "let it run", "make the build fail", "have the

@@ -13,6 +13,8 @@ export const AUX = new Map<string, string>(AUX_PAIRS.flatMap(([a, b]) => [[a, b]
 
 /** Subjects whose next word, when it can be a verb, is one: "it need", "they uses", "which contain". */
 export const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'this', 'that', 'these', 'those', 'which', 'who']);
+/** The personal pronouns that are a clause's subject ("where it fails", "the way that we were passing"). */
+export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 export const ARTICLES = new Set(['a', 'an', 'the']);
 export const DETERMINERS = new Set([...ARTICLES, 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our',
   'their', 'some', 'any', 'no', 'each', 'every', 'to']);

@@ -148,6 +148,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   // one its sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any word of a badge's or a
   // logo's alt text (linkedImageAlts).
   const alts = doc.markdown ? linkedImageAlts(text) : [];
+  const personal = (x: string) => gen!.spelling.isName(x) && !gen!.canBe(x, 'modifier');
   for (let i = 0, k = 0; i < words.length; i++) {
     const w = words[i];
     while (k < alts.length && alts[k][1] <= w.start) k++;
@@ -162,7 +163,7 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
     if (lexical[i] ? quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)
       : (doc.markdown && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) || negatesAWordBeside(words, i) ||
         credited(text, w.start, w.end) ||
-        inPersonsName(text, words, lexical, i, (x) => gen!.spelling.isName(x) && !gen!.canBe(x, 'modifier'))) {
+        inPersonsName(text, words, lexical, i, personal)) {
       checkable[i] = false;
     }
   }

@@ -172,8 +172,10 @@ export function credited(text: string, start: number, end: number): boolean {
   while (open > 0 && start - open < CREDIT_REACH && CREDIT_CHAR.test(text[open - 1])) open--;
   while (close < text.length && close - end < CREDIT_REACH && CREDIT_CHAR.test(text[close])) close++;
   if (text[open - 1] !== '(' || text[close] !== ')') return false;
-  const words = text.slice(open, close).trim().split(/\s+/).length;
-  if (words > CREDIT_WORDS || /^\s|\s$/.test(text.slice(open, close))) return false;
+  const name = text.slice(open, close);
+  if (/^\s|\s$/.test(name)) return false;
+  const words = name.split(/\s+/).length;
+  if (words > CREDIT_WORDS) return false;
   const after = text.slice(close + 1, close + 16);
   return REFERENCE_AFTER.test(after) || (words === 1 && LINE_END_AFTER.test(after));
 }
