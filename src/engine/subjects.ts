@@ -397,7 +397,7 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
   // or after "how" and the word it asks of ("That work fine", "if that fail", "we'll see how long that lasts").
   if (lw === 'that' && !antecedent && demonstrative(text, before)) return 'singular';
   // A relative pronoun stands for the noun before it: "functions that does", "an object that contain".
-  if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? numberBefore(text, before.slice(0, n - 1), last, lex, [], true) : undefined;
+  if (RELATIVE_PRONOUNS.has(lw)) return n > 1 ? antecedentNumber(text, before.slice(0, n - 1), last, lex) : undefined;
   // A name the lexicon does not hold, capitalised (not an acronym nor ending in -s, which may be a plural) and first in
   // its clause, is one thing: "Vite come with", "because Nuxt provide", "In Nuxt 3, Vite come with". After a word of
   // its own clause it may be an object or a modifier ("fix V8 build issue": ten false flags in Node's changelogs).
@@ -478,6 +478,35 @@ function numberBefore(text: string, before: readonly Span[], verb: Span, lex: Gr
     !lex.canBe(lw, 'modifier');
   if (!nounLike(lw, lex) && !nounAfterDeterminer) return undefined;
   return 'singular';
+}
+
+/** Words a relative clause's antecedent may hold between its preposition and its noun: "to the editor", "in its new release". */
+const ANTECEDENT_WORDS = 3;
+
+/**
+ * The number of a relative pronoun's antecedent, the noun phrase that ends `before` (numberBefore): none where that
+ * phrase is a preposition's object after a noun of the other number, which the clause may as well be about ("the
+ * commits in the release that have", "extensions to the editor that implement"). Where both nouns have one number
+ * ("plugins with rules that contains"), that is the antecedent's; "of" already leaves it unread ("a list of files
+ * that").
+ */
+function antecedentNumber(text: string, before: readonly Span[], pronoun: Span, lex: GrammarLexicon): GrammaticalNumber | undefined {
+  const near = numberBefore(text, before, pronoun, lex, [], true);
+  if (near === undefined) return undefined;
+  const n = before.length;
+  for (let k = n - 2; k >= Math.max(1, n - 1 - ANTECEDENT_WORDS); k--) {
+    if (!spaced(text, before[k], before[k + 1])) return near;
+    const x = before[k].text.toLowerCase();
+    if (PREPOSITIONS.has(x)) {
+      // A pronoun before the preposition is a verb's object or subject ("Use it with plugins that"), no antecedent.
+      const head = before[k - 1].text.toLowerCase();
+      if (FUNCTION_WORDS.has(head) || SINGULAR_SUBJECTS.has(head) || PLURAL_SUBJECTS.has(head)) return near;
+      const far = numberBefore(text, before.slice(0, k), before[k], lex, [], true);
+      return far !== undefined && far !== near ? undefined : near;
+    }
+    if (FUNCTION_WORDS.has(x) && !DETERMINERS.has(x)) return near;
+  }
+  return near;
 }
 
 /** Determiners that tell the number of the noun after them: "a file", "every entry"; "several files", "these options". */

@@ -418,6 +418,11 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('Use it with plugins that implements drafts.', 'implements'), 'plural', "a relative pronoun's noun, wherever it stands");
   assert.equal(number('It helps users who needs it.', 'needs'), 'plural');
   assert.equal(number('The list of files that contains it.', 'contains'), undefined, 'after "of" either noun may be meant');
+  assert.equal(number('It comes from extensions to the editor that implement it.', 'implement'), undefined,
+    'a preposition\'s object after a noun of the other number: either may be meant');
+  assert.equal(number('It lists the files in the archive that contains it.', 'contains'), undefined);
+  assert.equal(number('It lists the plugins with rules that contains it.', 'contains'), 'plural', 'both nouns one number: that one');
+  assert.equal(number('It lists the plugin with a rule that contain it.', 'contain'), 'singular');
   assert.equal(number('Because the tarball have been unpacked.', 'have'), 'singular', 'jargon WordNet lacks heads a noun phrase');
   assert.equal(number('This backend do not map them.', 'do'), 'singular');
   assert.equal(number('These backend are fine.', 'are'), 'plural');
