@@ -5,7 +5,7 @@ import { applyCase, type Candidate, type Source } from './candidates';
 import { agreementCue, agreementKind, confusionCues, nounNumberAt, nounNumberCue, startsSentence, subjectNumberAt } from './channel';
 import { isGrammarPair } from './confusables';
 import { IRREGULAR_VERBS } from './data/irregularVerbs';
-import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, ingAfterTo, leftoverPair, missingInfinitiveTo, nounNumberFixes, pastAfterModal, runsOn, runTogether, slipDouble } from './grammar';
+import { bareAfterBe, closedCompound, confusionsAt, doubledComparison, ingAfterTo, leftoverPair, missingInfinitiveTo, nounNumberFixes, pastAfterModal, runsOn, runTogether, slipDouble, takesInfinitive } from './grammar';
 import { mayTellNumber } from './subjects';
 import { isAuxiliary, type GrammarLexicon } from './wordClasses';
 import type { Ranking } from './ranking';
@@ -158,7 +158,7 @@ export function forcedCandidates(t: WordTable, i: number): Candidate[] {
   }
   // "to" lost before a bare verb after a verb that takes it ("aims reduce", "failed finish": grammar.ts,
   // missingInfinitiveTo): put back whatever the model reads of the word; it decides whether the pair is meant.
-  if (prev && t.grammar && prev.sentence === w.sentence && checkable[i - 1] && checkable[i] &&
+  if (prev && t.grammar && prev.sentence === w.sentence && checkable[i - 1] && checkable[i] && takesInfinitive(prev.text.toLowerCase()) &&
       missingInfinitiveTo(text, [i - 5, i - 4, i - 3, i - 2].flatMap((j) => (j >= 0 && words[j].sentence === w.sentence ? [words[j].text] : [])), prev, w, t.grammar)) {
     forced.push({ text: `to ${w.text}`, start: w.start, end: w.end, prior: 3, sources: ['infinitive'] });
   }

@@ -367,6 +367,8 @@ export function pastAfterModal(text: string, modal: Span, not: Span | undefined,
 const CLOSED_COMPOUNDS = new Map(['there fore', 'further more', 'my self', 'your self', 'him self',
   'her self', 'it self', 'our selves', 'your selves', 'them selves', 'with out', 'some where', 'no where', 'every where', 'some one',
   'some thing', 'be cause', 'al though', 'through out', 'where as', 'other wise', 'like wise', 'mean while'].map((p) => [p, p.replace(/ /g, '')]));
+/** Their first words (lower case): what closedCompound asks of every word before it reads the pair. */
+const CLOSED_FIRSTS = new Set([...CLOSED_COMPOUNDS.keys()].map((p) => p.split(' ')[0]));
 
 /**
  * Phrases English writes in two words that writers run together ("infact", "eachother"), by the word run together:
@@ -380,9 +382,9 @@ const RUN_TOGETHER = new Map(['in fact', 'each other', 'in case', 'in spite', 'o
  * it is written in lower case but for its first letter and runs on into no compound or path; else undefined.
  */
 export function runTogether(text: string, word: Span): string | undefined {
-  if (!/^\p{L}\p{Ll}+$/u.test(word.text) || runsOn(text, word.end)) return undefined;
   const open = RUN_TOGETHER.get(word.text.toLowerCase());
-  return open && withCase(word.text, open);
+  if (!open || !/^\p{L}\p{Ll}+$/u.test(word.text) || runsOn(text, word.end)) return undefined;
+  return withCase(word.text, open);
 }
 
 /**
@@ -391,6 +393,7 @@ export function runTogether(text: string, word: Span): string | undefined {
  * out-of-band" is whole); else undefined.
  */
 export function closedCompound(text: string, first: Span, second: Span): string | undefined {
+  if (!CLOSED_FIRSTS.has(first.text.toLowerCase())) return undefined;
   if (!isBlankGap(text.slice(first.end, second.start)) || runsOn(text, second.end) || !/^\p{Ll}+$/u.test(second.text)) return undefined;
   const joined = CLOSED_COMPOUNDS.get(`${first.text.toLowerCase()} ${second.text}`);
   return joined && withCase(first.text, joined);
@@ -437,7 +440,7 @@ function pastOf(v: string): string {
  */
 export function missingInfinitiveTo(text: string, before: readonly string[], prev: Span, word: Span, lex: GrammarLexicon): boolean {
   const w = word.text, p = prev.text.toLowerCase();
-  if (!/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return false;
+  if (!takesInfinitive(p) || !/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return false;
   const b = before[before.length - 1]?.toLowerCase();
   const determined = before.slice(-4, -1).some((x) => DETERMINERS.has(x.toLowerCase()) && x.toLowerCase() !== 'to');
   const verbRead = TO_TAKING_VERB_FORMS.has(p) ||
@@ -445,6 +448,14 @@ export function missingInfinitiveTo(text: string, before: readonly string[], pre
     (TO_TAKING_BASE.has(p) && b !== undefined && BASE_SUBJECTS.has(b));
   // In its base form ("aims reduces" is another slip).
   return verbRead && bareVerb(w, lex);
+}
+
+/**
+ * Can `p` (lower case) be the verb before a lost "to" that missingInfinitiveTo reads: one of TO_TAKING_VERBS' forms? A
+ * screen for callers that ask it of every word (findings.ts, forcedCandidates) before they gather the words before it.
+ */
+export function takesInfinitive(p: string): boolean {
+  return TO_TAKING_VERB_FORMS.has(p) || TO_TAKING_NOUN_S.has(p) || TO_TAKING_BASE.has(p);
 }
 
 /** Verbs whose object an infinitive follows ("allows you to load", "enables users to run"). */
