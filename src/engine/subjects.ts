@@ -498,10 +498,16 @@ function antecedentNumber(text: string, before: readonly Span[], pronoun: Span, 
     if (!spaced(text, before[k], before[k + 1])) return near;
     const x = before[k].text.toLowerCase();
     if (PREPOSITIONS.has(x)) {
-      // A pronoun before the preposition is a verb's object or subject ("Use it with plugins that"), no antecedent.
-      const head = before[k - 1].text.toLowerCase();
-      if (FUNCTION_WORDS.has(head) || SINGULAR_SUBJECTS.has(head) || PLURAL_SUBJECTS.has(head)) return near;
-      const far = numberBefore(text, before.slice(0, k), before[k], lex, [], true);
+      // A pronoun before the preposition is a verb's object or subject ("Use it with plugins that"), no antecedent; nor
+      // is a verb's form, the phrase then the verb's ("It runs on a server that", "populated with the commits that"):
+      // after a subject pronoun, a modal or an auxiliary, or ending in -ed or -ing.
+      const head = before[k - 1].text.toLowerCase(), lead = k > 1 ? before[k - 2].text.toLowerCase() : undefined;
+      if (FUNCTION_WORDS.has(head) || SINGULAR_SUBJECTS.has(head) || PLURAL_SUBJECTS.has(head) || /(ed|ing)$/.test(head) ||
+        (lead !== undefined && (PERSONAL_PRONOUNS.has(lead) || SINGULAR_SUBJECTS.has(lead) || PLURAL_SUBJECTS.has(lead) || MODALS.has(lead) ||
+          AUX.has(lead)))) return near;
+      // A capitalised plural is a noun of its own ("all Regions in the account that"), which numberBefore does not read.
+      const far = numberBefore(text, before.slice(0, k), before[k], lex, [], true) ??
+        (/^\p{Lu}\p{Ll}+s$/u.test(before[k - 1].text) && pluralNoun(head, lex) ? 'plural' : undefined);
       return far !== undefined && far !== near ? undefined : near;
     }
     if (FUNCTION_WORDS.has(x) && !DETERMINERS.has(x)) return near;

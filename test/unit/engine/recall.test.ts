@@ -423,6 +423,9 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It lists the files in the archive that contains it.', 'contains'), undefined);
   assert.equal(number('It lists the plugins with rules that contains it.', 'contains'), 'plural', 'both nouns one number: that one');
   assert.equal(number('It lists the plugin with a rule that contain it.', 'contain'), 'singular');
+  assert.equal(number('It can list the Regions in the account that contain it.', 'contain'), undefined, 'a capitalised plural');
+  assert.equal(number('It runs on a server that run it.', 'run'), 'singular', "a verb's phrase: its object is the antecedent");
+  assert.equal(number('Populated with a file that contain it.', 'contain'), 'singular');
   assert.equal(number('Because the tarball have been unpacked.', 'have'), 'singular', 'jargon WordNet lacks heads a noun phrase');
   assert.equal(number('This backend do not map them.', 'do'), 'singular');
   assert.equal(number('These backend are fine.', 'are'), 'plural');
