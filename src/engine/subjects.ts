@@ -500,9 +500,10 @@ function antecedentNumber(text: string, before: readonly Span[], pronoun: Span, 
     if (PREPOSITIONS.has(x)) {
       // A pronoun before the preposition is a verb's object or subject ("Use it with plugins that"), no antecedent; nor
       // is a verb's form, the phrase then the verb's ("It runs on a server that", "populated with the commits that"):
-      // after a subject pronoun, a modal or an auxiliary, or ending in -ed or -ing.
+      // after a subject pronoun, a modal or an auxiliary, or an -ed or -ing form that is no noun ("the mapping in").
       const head = before[k - 1].text.toLowerCase(), lead = k > 1 ? before[k - 2].text.toLowerCase() : undefined;
-      if (FUNCTION_WORDS.has(head) || SINGULAR_SUBJECTS.has(head) || PLURAL_SUBJECTS.has(head) || /(ed|ing)$/.test(head) ||
+      const verbal = /(ed|ing)$/.test(head) && verbForm(head, lex) && !lex.canBe(head, 'noun');
+      if (FUNCTION_WORDS.has(head) || SINGULAR_SUBJECTS.has(head) || PLURAL_SUBJECTS.has(head) || verbal ||
         (lead !== undefined && (PERSONAL_PRONOUNS.has(lead) || SINGULAR_SUBJECTS.has(lead) || PLURAL_SUBJECTS.has(lead) || MODALS.has(lead) ||
           AUX.has(lead)))) return near;
       // A capitalised plural is a noun of its own ("all Regions in the account that"), which numberBefore does not read.

@@ -426,6 +426,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It can list the Regions in the account that contain it.', 'contain'), undefined, 'a capitalised plural');
   assert.equal(number('It runs on a server that run it.', 'run'), 'singular', "a verb's phrase: its object is the antecedent");
   assert.equal(number('Populated with a file that contain it.', 'contain'), 'singular');
+  assert.equal(number('It reads the mapping in the files that contains it.', 'contains'), undefined, 'an -ing noun names one');
   assert.equal(number('Because the tarball have been unpacked.', 'have'), 'singular', 'jargon WordNet lacks heads a noun phrase');
   assert.equal(number('This backend do not map them.', 'do'), 'singular');
   assert.equal(number('These backend are fine.', 'are'), 'plural');
