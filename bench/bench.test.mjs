@@ -397,3 +397,27 @@ test('documentsOf: a source\'s items as one document with slips and one of clean
   assert.deepEqual(ok, { id: 'nuxt-nuxt-doc-ok', text: 'It receive one.\n\nIts opinionated.', errors: [] });
   assert.equal(docs[2].text.slice(docs[2].errors[0].start, docs[2].errors[0].end), 'the');
 });
+
+test('real-text: two runs read flag by flag (gone, new, per corpus) and flags count by kind; filesUnder sorts what it finds', async () => {
+  const { byKind, compareRuns, filesUnder, flagKey, formatRun } = await import('./real-text.mjs');
+  const f = (file, start, word, fix, kind = 'spelling') => ({ file, line: 1, column: start + 1, start, word, fix, kind, p: 0.9 });
+  const before = { corpora: { readmes: { flags: [f('a.md', 3, 'teh', 'the'), f('b.md', 9, 'is', 'are', 'grammar')] }, old: { flags: [f('c.md', 0, 'x', 'y')] } } };
+  const after = { corpora: { readmes: { flags: [f('a.md', 3, 'teh', 'the'), f('b.md', 9, 'is', 'were', 'grammar'), f('d.md', 1, 'wich', 'which')] } } };
+  const d = compareRuns(before, after);
+  assert.deepEqual(Object.keys(d).sort(), ['old', 'readmes']);
+  assert.equal(d.readmes.before, 2);
+  assert.equal(d.readmes.after, 3);
+  // The same word and place with another first fix is a different flag: one gone, one new.
+  assert.deepEqual(d.readmes.gone.map(flagKey), ['b.md:9:is>are']);
+  assert.deepEqual(d.readmes.new.map(flagKey), ['b.md:9:is>were', 'd.md:1:wich>which']);
+  assert.deepEqual({ before: d.old.before, after: d.old.after, gone: d.old.gone.length, new: d.old.new.length }, { before: 1, after: 0, gone: 1, new: 0 });
+  assert.deepEqual(byKind(after.corpora.readmes.flags), { grammar: 1, spelling: 2 });
+  // Kept a flag a line, and read back whole.
+  const kept = { commit: 'abc', date: '2026-12-07', corpora: { readmes: { files: 2, words: 9, seconds: 0.1, ...after.corpora.readmes }, none: { files: 1, words: 3, seconds: 0, flags: [] } } };
+  assert.deepEqual(JSON.parse(formatRun(kept)), kept);
+  assert.equal(formatRun(kept).split('\n').filter((l) => l.includes('"word"')).length, 3);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'real-text-'));
+  for (const p of ['b/z.md', 'a.md', 'b/y.txt', 'c/d/e.md']) { fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true }); fs.writeFileSync(path.join(root, p), 'x'); }
+  assert.deepEqual(filesUnder(root, (n) => n.endsWith('.md')).map((p) => path.relative(root, p)), ['a.md', 'b/z.md', 'c/d/e.md']);
+  assert.deepEqual(filesUnder(path.join(root, 'missing'), () => true), []);
+});
