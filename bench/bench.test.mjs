@@ -402,15 +402,17 @@ test('real-text: two runs read flag by flag (gone, new, per corpus) and flags co
   const { byKind, compareRuns, filesUnder, flagKey, formatRun } = await import('./real-text.mjs');
   const f = (file, start, word, fix, kind = 'spelling') => ({ file, line: 1, column: start + 1, start, word, fix, kind, p: 0.9 });
   const before = { corpora: { readmes: { flags: [f('a.md', 3, 'teh', 'the'), f('b.md', 9, 'is', 'are', 'grammar')] }, old: { flags: [f('c.md', 0, 'x', 'y')] } } };
-  const after = { corpora: { readmes: { flags: [f('a.md', 3, 'teh', 'the'), f('b.md', 9, 'is', 'were', 'grammar'), f('d.md', 1, 'wich', 'which')] } } };
+  const after = { corpora: { readmes: { flags: [f('a.md', 3, 'teh', 'the'), f('b.md', 9, 'is', 'were', 'grammar'), f('d.md', 1, 'wich', 'which')] },
+    added: { flags: [f('e.md', 0, 'x', 'y')] } } };
   const d = compareRuns(before, after);
-  assert.deepEqual(Object.keys(d).sort(), ['old', 'readmes']);
+  // Only the corpora the new run read: 'old' was not read again, so nothing of it is gone.
+  assert.deepEqual(Object.keys(d).sort(), ['added', 'readmes']);
   assert.equal(d.readmes.before, 2);
   assert.equal(d.readmes.after, 3);
   // The same word and place with another first fix is a different flag: one gone, one new.
   assert.deepEqual(d.readmes.gone.map(flagKey), ['b.md:9:is>are']);
   assert.deepEqual(d.readmes.new.map(flagKey), ['b.md:9:is>were', 'd.md:1:wich>which']);
-  assert.deepEqual({ before: d.old.before, after: d.old.after, gone: d.old.gone.length, new: d.old.new.length }, { before: 1, after: 0, gone: 1, new: 0 });
+  assert.deepEqual({ before: d.added.before, after: d.added.after, gone: d.added.gone.length, new: d.added.new.length }, { before: 0, after: 1, gone: 0, new: 1 });
   assert.deepEqual(byKind(after.corpora.readmes.flags), { grammar: 1, spelling: 2 });
   // Kept a flag a line, and read back whole.
   const kept = { commit: 'abc', date: '2026-12-07', corpora: { readmes: { files: 2, words: 9, seconds: 0.1, ...after.corpora.readmes }, none: { files: 1, words: 3, seconds: 0, flags: [] } } };
