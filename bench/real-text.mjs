@@ -2,7 +2,7 @@
 // What the checker flags in real text no dev set is drawn from: every flag of `electric-check` at the default
 // sensitivity on corpora this machine holds, by corpus and kind, kept as JSON so that a later run can be read
 // against it flag by flag (--against: the flags gone and the flags new, each with its line). Nothing here is
-// labelled: a flag on text its authors published is more often false than not, and which is which is read by eye.
+// labelled: a flag on published text is a slip its authors left or a false flag, and which is which is read by eye.
 // The corpora are files found at run time, sorted, so two runs on one machine read the same text:
 //   types       this repository's node_modules/@types/**/*.d.ts (its doc comments; after `npm ci`)
 //   readmes     node_modules/*/README.md and node_modules/@*/*/README.md
@@ -55,9 +55,12 @@ export const CORPORA = {
   changelogs: () => packageFiles(['CHANGELOG.md', 'HISTORY.md', 'CHANGES.md']),
   'node-docs': () => filesUnder('/usr/share/doc/nodejs', (n) => n.endsWith('.md')),
   python: () => {
+    // The newest Python 3 the system has (3.11 after 3.9), its top-level modules.
     let dirs = [];
-    try { dirs = fs.readdirSync('/usr/lib').filter((d) => /^python3\.\d+$/.test(d)).sort(); } catch { /* none */ }
-    return dirs.length ? filesUnder(path.join('/usr/lib', dirs[dirs.length - 1]), (n, p) => n.endsWith('.py') && path.dirname(p) === path.join('/usr/lib', dirs[dirs.length - 1])).slice(0, 40) : [];
+    try { dirs = fs.readdirSync('/usr/lib').filter((d) => /^python3\.\d+$/.test(d)).sort((a, b) => Number(a.slice(8)) - Number(b.slice(8))); } catch { /* none */ }
+    if (!dirs.length) return [];
+    const dir = path.join('/usr/lib', dirs[dirs.length - 1]);
+    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.py')).map((e) => path.join(dir, e.name)).sort().slice(0, 40);
   },
 };
 
