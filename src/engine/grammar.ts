@@ -440,7 +440,7 @@ function pastOf(v: string): string {
  */
 export function missingInfinitiveTo(text: string, before: readonly string[], prev: Span, word: Span, lex: GrammarLexicon): boolean {
   const w = word.text, p = prev.text.toLowerCase();
-  if (!takesInfinitive(p) || !/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return false;
+  if (!/^\p{Ll}+$/u.test(w) || !isBlankGap(text.slice(prev.end, word.start)) || runsOn(text, word.end)) return false;
   const b = before[before.length - 1]?.toLowerCase();
   const determined = before.slice(-4, -1).some((x) => DETERMINERS.has(x.toLowerCase()) && x.toLowerCase() !== 'to');
   const verbRead = TO_TAKING_VERB_FORMS.has(p) ||
