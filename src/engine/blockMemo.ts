@@ -28,6 +28,12 @@ export interface BlockScores {
   energy: number[]; surprisal: number[]; pNoise: number[]; checkable: boolean[];
   /** a checkable word the lexicon holds (false for one not checkable), looked up once a block */
   known: boolean[]; words?: WordScore[];
+  /**
+   * checkable less the words that name rather than say (wordScores.ts, namedOf), by what that read outside the block
+   * (the text around it, and whether its links are Markdown's): a few of them, shared by the block's copies (moved's
+   * copy of the scores keeps the map), which may stand in different places.
+   */
+  named?: Map<string, boolean[]>;
 }
 
 /**
@@ -37,6 +43,8 @@ export interface BlockScores {
 export interface BlockWork {
   key: string; base: number; sentence0: number; stream: Stream; streamIndex: number; windows: Window[]; words: PlacedWord[];
   scores?: BlockScores;
+  /** how many times the block holds each of its words, lower-cased (wordScores.ts, proseCounts), once asked */
+  proseCounts?: Map<string, number>;
 }
 
 /**
@@ -55,10 +63,10 @@ function memosFor(wp: WordPiece): Memos {
   let m = memos.get(wp);
   if (!m) {
     memos.set(wp, (m = {
-      // A sentence weighs its pieces + words, a block its pieces + 2 × words (its placed words and their
-      // WordScores); the budgets are cacheBudgets.ts's sentenceUnits and blockUnits.
+      // A sentence weighs its pieces + words, a block its pieces + 3 × words (its placed words, their WordScores
+      // and, once asked, their counts); the budgets are cacheBudgets.ts's sentenceUnits and blockUnits.
       sentences: new LruMap(cacheBudgets().sentenceUnits, (s) => s.pieces.length + s.words.length + 1),
-      blocks: new LruMap(cacheBudgets().blockUnits, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + 2 * b.words.length + 1, 0)),
+      blocks: new LruMap(cacheBudgets().blockUnits, (bs) => bs.reduce((n, b) => n + b.stream.pieces.length + 3 * b.words.length + 1, 0)),
     }));
   }
   return m;
@@ -96,7 +104,11 @@ export function readBlocks(text: string, sentences: Sentence[], wp: WordPiece, m
     const base = sentences[a].start, block = sentences[a].block;
     let work = known.find((w) => w.base === base && w.sentence0 === a && w.streamIndex === si && w.stream.block === block);
     if (!work) {
-      work = known.length ? moved(known[0], base, a, si, block) : buildBlock(key, text, sentences, a, b, si, wp, meta, m, stats);
+      // Moved from the nearest place it was seen: that is the same paragraph after an edit before it (a copy of a
+      // repeated paragraph elsewhere has the same work, but what was worked out around it, BlockScores.named, is its
+      // own place's).
+      const from = known.reduce((x, y) => (Math.abs(y.base - base) < Math.abs(x.base - base) ? y : x), known[0]);
+      work = known.length ? moved(from, base, a, si, block) : buildBlock(key, text, sentences, a, b, si, wp, meta, m, stats);
       m.blocks.set(key, [work, ...known].slice(0, PLACES_KEPT));
     }
     blocks.push(work);
@@ -155,7 +167,7 @@ function moved(w: BlockWork, base: number, sentence0: number, si: number, block:
   const windows = w.streamIndex === si ? w.windows : w.windows.map((x) => ({ ...x, stream: si }));
   const words = w.words.map((x) => ({ ...x, start: x.start + dx, end: x.end + dx, sentence: x.sentence + ds, stream: si }));
   const scores = w.scores && { ...w.scores, words: dx === 0 ? w.scores.words : undefined };
-  return { key: w.key, base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores };
+  return { key: w.key, base, sentence0, stream: { block, pieces }, streamIndex: si, windows, words, scores, proseCounts: w.proseCounts };
 }
 
 function sentenceWork(text: string, s: Sentence, wp: WordPiece, m: Memos, stats: typeof memoStats): SentenceWork {

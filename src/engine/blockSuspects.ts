@@ -1,8 +1,9 @@
 // A document's suspects (findings.ts, suspectsOf), block by block and remembered per block: whether a word is
 // a suspect reads only its block (its pNoise, whether it is checked, its neighbours in its sentence for a
-// doubled word or a/an), so a re-check asks suspectsOf only of the blocks whose scores are new. Remembered with
-// word indices and offsets relative to the block, so a block that moved still hits, in a memo of its own
-// (bounded by cacheBudgets.ts's suspectUnits) rather than on the block's scores, where no budget counted them.
+// doubled word or a/an), so a re-check asks suspectsOf only of the blocks whose scores (or whose words checked)
+// are new. Remembered with word indices and offsets relative to the block, so a block that moved still hits, in a
+// memo of its own (bounded by cacheBudgets.ts's suspectUnits) rather than on the block's scores, where no budget
+// counted them.
 import { LruMap } from '../text/lru';
 import type { CandidateGenerator } from './candidates';
 import { cacheBudgets } from './cacheBudgets';
@@ -19,13 +20,14 @@ export const blockSuspectsStats = { blocksRead: 0 };
 export interface BlockSuspects { rel: Suspect[]; last?: { w0: number; base: number; suspects: Suspect[] } }
 
 /**
- * A block's suspects by gate, remembered by the block's pNoise array (`of`): the block keeps it until its scores
- * are computed again (new rows, other ignored words), and a moved or repeated copy of the block shares it, so the
- * array is the identity of the scores the suspects were found from.
+ * A block's suspects by gate, remembered by the block's checkable array (`of`, ScoredDocument.blockCheckable): the
+ * block keeps it until its scores are computed again (new rows, other ignored words) or the text beside it changes
+ * what its words' tests read, and a moved copy of the block shares it, so the array is the identity of the scores
+ * (and of the words checked) the suspects were found from.
  */
-interface Entry { of: readonly number[]; gates: Map<number, BlockSuspects> }
+interface Entry { of: readonly boolean[]; gates: Map<number, BlockSuspects> }
 
-// What an entry weighs: its pNoise array (the memo keeps it alive), one per gate, and each suspect and forced
+// What an entry weighs: its checkable array (the memo keeps it alive), one per gate, and each suspect and forced
 // candidate twice (rel and last).
 const weigh = ({ of, gates }: Entry): number => {
   let n = 1 + of.length + gates.size;
@@ -34,10 +36,10 @@ const weigh = ({ of, gates }: Entry): number => {
 };
 
 // Per generator (its lexicon decides isWord, mustCheck and a/an), made on first use.
-const memos = new WeakMap<CandidateGenerator, LruMap<readonly number[], Entry>>();
+const memos = new WeakMap<CandidateGenerator, LruMap<readonly boolean[], Entry>>();
 
 /** The memo of this generator (tests). */
-export function suspectMemoOf(gen: CandidateGenerator): LruMap<readonly number[], Entry> {
+export function suspectMemoOf(gen: CandidateGenerator): LruMap<readonly boolean[], Entry> {
   let memo = memos.get(gen);
   if (!memo) memos.set(gen, (memo = new LruMap(cacheBudgets().suspectUnits, weigh)));
   return memo;
@@ -49,9 +51,9 @@ export function suspectsOfDocument(doc: ScoredDocument, gate: number): Suspect[]
   if (!doc.gen) return out;   // no words, so no suspects
   const memo = suspectMemoOf(doc.gen);
   doc.blocks.forEach((block, k) => {
-    const scores = doc.blockScores[k];
+    const checked = doc.blockCheckable[k];
     const w0 = doc.blockWords[k], w1 = k + 1 < doc.blocks.length ? doc.blockWords[k + 1] : doc.words.length;
-    const entry: Entry = memo.get(scores.pNoise) ?? { of: scores.pNoise, gates: new Map() };
+    const entry: Entry = memo.get(checked) ?? { of: checked, gates: new Map() };
     let mine = entry.gates.get(gate);
     if (!mine) {
       // A few gates at most (one per sensitivity in use; a sweep tries many): the oldest goes first.

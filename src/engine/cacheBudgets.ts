@@ -18,7 +18,7 @@ export interface CacheBudgets {
   replaceBytes: number;
   /** blockMemo.ts: sentences' pieces and placed words, units of pieces + words */
   sentenceUnits: number;
-  /** blockMemo.ts: blocks' streams, windows, words and word scores, units of pieces + 2 × words */
+  /** blockMemo.ts: blocks' streams, windows, words, word scores and word counts, units of pieces + 3 × words */
   blockUnits: number;
   /** planMemo.ts: suspects' REPLACE plans, units of row ids + candidates */
   planUnits: number;
@@ -55,10 +55,10 @@ export const DEFAULT_CACHE_BUDGETS: Readonly<CacheBudgets> = Object.freeze({
   // 50,000 REPLACE rows of ~36 pieces held ~16 MB (V8 heap and array buffers after a GC, measured): a long
   // document's suspects and those of several open files, so a re-check after an edit scores only what changed.
   replaceBytes: 16 << 20,
-  // A 10k-word document is ~25k and ~35k units and ~10 MB in both block memos together, so these keep two such
+  // A 10k-word document is ~25k and ~45k units and ~10 MB in both block memos together, so these keep two such
   // documents (or many small ones) and ~20 MB at most.
   sentenceUnits: 50_000,
-  blockUnits: 70_000,
+  blockUnits: 90_000,
   // The 10k-word bench document's first pass plans ~120 suspects in ~35k units (~1 MB): several such documents.
   planUnits: 200_000,
   // A suspect has at most MAX_CANDIDATES candidates: ~2,000 suspects' worth.

@@ -70,12 +70,19 @@ function readOptions(options: CheckOptions): CheckOptions {
  */
 function asWritten(text: string, r: CheckResult): CheckResult {
   const style = curlyStyle(text);
+  // The words a typographic quote is in (words are in text order, none overlapping), each found by a binary search.
   let words: WordScore[] | undefined;
-  r.words.forEach((w, i) => {
-    if (w.word.includes("'")) (words ??= r.words.slice())[i] = { ...w, word: text.slice(w.start, w.end) };
-  });
+  for (const m of text.matchAll(TYPOGRAPHIC_QUOTES)) {
+    const at = m.index;
+    let lo = 0, hi = r.words.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (r.words[mid].end <= at) lo = mid + 1; else hi = mid; }
+    const w = r.words[lo];
+    if (w && w.start <= at) (words ??= r.words.slice())[lo] = { ...w, word: text.slice(w.start, w.end) };
+  }
   return { ...r, findings: r.findings.map((f) => writtenFinding(text, f, style)), words: words ?? r.words };
 }
+
+const TYPOGRAPHIC_QUOTES = /[\u2018\u2019]/g;
 
 function writtenFinding<F extends Finding>(text: string, f: F, style = curlyStyle(text)): F {
   const word = text.slice(f.start, f.end);

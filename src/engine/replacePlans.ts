@@ -85,8 +85,7 @@ function namedSubject(doc: ScoredDocument, i: number, plan: PlanWork): number[] 
 
 /** Does the document write words[k] again, as it is spelt, where its capital is no sentence's or title's? */
 function capitalisedElsewhere(doc: ScoredDocument, k: number): boolean {
-  const t = doc.words[k].text;
-  return doc.words.some((x, j) => j !== k && x.text === t && !capitalIsPositional(doc.words, j));
+  return doc.spelt(doc.words[k].text).some((j) => j !== k && !capitalIsPositional(doc.words, j));
 }
 
 /**

@@ -35,7 +35,11 @@ export interface ScoredDocument extends WordTable {
   streams: Stream[];
   /** the block of each stream (blockMemo.ts), index by index with streams; its scores as this check had them, and its first word */
   blocks: BlockWork[];
-  blockScores: BlockScores[];
+  /**
+   * each block's checkable (namedOf's), a new array whenever its scores or what its tests read changed: the identity
+   * blockSuspects.ts remembers the block's suspects by; and each block's first word
+   */
+  blockCheckable: (readonly boolean[])[];
   blockWords: number[];
   windows: Window[];
   windowCloze: ClozeRow[];
@@ -52,6 +56,8 @@ export interface ScoredDocument extends WordTable {
    * many words it has; a second look's block reads its document's (secondLook.ts).
    */
   evidence(w: string): DocumentEvidence;
+  /** the indices of the words spelt exactly w, in text order (the blocks that hold none are passed over unread) */
+  spelt(w: string): number[];
   /** does word i's cloze row read one of these texts in its place far likelier than the word (clozePrefers)? */
   prefers(i: number, texts: readonly string[]): boolean;
   /** its links are Markdown's (SentencesInput) */
@@ -133,45 +139,93 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
   }
   const column = <T>(of: (s: BlockScores) => T[]): T[] => concatAll(ofBlocks.map(of));
   const energy = column((s) => s.energy), surprisal = column((s) => s.surprisal), pNoise = column((s) => s.pNoise);
-  const checkable = column((s) => s.checkable), scores = column((s) => s.words!), lexical = column((s) => s.known);
-  // Words that name rather than say are not checked (their scores stay, and the model still reads them in their
-  // sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
-  // ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip) or one of words a slash
-  // joins ("a from/to pair": slashPair; "read/wirte" is still a slip), a suffix a hyphen
-  // joins to a word ("tree-ish": hyphenSuffix), a function's or a manual page's name written as a call ("ftruncate(2)",
-  // "flush()": calledAsFunction), a command-line option's words ("-ffunction-sections": commandOption), the rest of a
-  // term a single letter opens with a hyphen ("c-ares": afterLetterHyphen), a word an arrow maps ("Unabled -> Unable":
-  // besideArrow), a person's name the lexicon lacks beside another ("Daniil Pletnev": inPersonsName), a name a
-  // changelog credits in parentheses before a reference ("(btea) [#47763]", "(Gilles De Mey) [#23818]": credited); in
-  // Markdown a non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or
-  // that is a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates
-  // one its sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any word of a badge's or a
-  // logo's alt text (linkedImageAlts).
-  const alts = doc.markdown ? linkedImageAlts(text) : [];
-  const personal = (x: string) => gen!.spelling.isName(x) && !gen!.canBe(x, 'modifier');
-  for (let i = 0, k = 0; i < words.length; i++) {
+  const scores = column((s) => s.words!);
+  let alts: [number, number][] | undefined;
+  const blockCheckable = blocks.map((b, k) => namedOf(doc, b, ofBlocks[k], gen!, () => (alts ??= doc.markdown ? linkedImageAlts(text) : [])));
+  const checkable = concatAll(blockCheckable);
+  // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
+  const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
+  const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
+  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, blocks, words.length),
+    spelt: (x) => speltIn(blocks, blockWords, x),
+    prefers: clozePrefers(words, windows, windowCloze, wp, K), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockCheckable, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
+}
+
+/**
+ * How far a word's test in namedOf reads past the word: a Markdown link's label (120 characters either way, on the
+ * word's line) and its target after it (2,000, on that line or the next: markdownInline.ts). A block's tests are
+ * remembered with the text outside it that they may read, this far at most: its first line's before it, and its last
+ * line's and the next line's after it.
+ */
+const AROUND_REACH = 2200;
+
+/** Surroundings a block's namedOf answers are kept for (BlockScores.named). */
+const PLACES_NAMED = 4;
+
+/**
+ * The block's `checkable` less its words that name rather than say, remembered on its scores (BlockScores.named) with
+ * what the tests read outside it: every test reads the word's own line alone (a line break ends each), so the same
+ * block between the same line ends gets the same answer. `alts`: the text's badge alt texts (linkedImageAlts), made
+ * when a block needs them.
+ * Words that name rather than say are not checked (their scores stay, and the model still reads them in their
+ * sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
+ * ("All 'from' functions": quotedAlone; a quoted slip, "the 'uprgade' event", is still a slip) or one of words a slash
+ * joins ("a from/to pair": slashPair; "read/wirte" is still a slip), a suffix a hyphen
+ * joins to a word ("tree-ish": hyphenSuffix), a function's or a manual page's name written as a call ("ftruncate(2)",
+ * "flush()": calledAsFunction), a command-line option's words ("-ffunction-sections": commandOption), the rest of a
+ * term a single letter opens with a hyphen ("c-ares": afterLetterHyphen), a word an arrow maps ("Unabled -> Unable":
+ * besideArrow), a person's name the lexicon lacks beside another ("Daniil Pletnev": inPersonsName), a name a
+ * changelog credits in parentheses before a reference ("(btea) [#47763]", "(Gilles De Mey) [#23818]": credited); in
+ * Markdown a non-word in a link's label that names its target, spelt as the target spells it (linkNamesItsTarget), or
+ * that is a capitalised label to a page whose address does not begin to spell it (linkIsAName), a word that negates
+ * one its sentence holds ("abortable and nonabortable options": negatesAWordBeside), and any word of a badge's or a
+ * logo's alt text (linkedImageAlts).
+ */
+function namedOf(doc: SentencesInput, b: BlockWork, s: BlockScores, gen: CandidateGenerator, alts: () => [number, number][]): boolean[] {
+  const { text } = doc, words = b.words;
+  if (words.length === 0) return s.checkable;
+  const first = words[0].start, last = words[words.length - 1].end;
+  const lineStart = text.lastIndexOf('\n', first - 1), lineEnd = nextLineEnd(text, nextLineEnd(text, last) + 1);
+  const markdown = doc.markdown === true;
+  const around = `${markdown ? 'md' : ''}\u0000${text.slice(Math.max(0, lineStart, b.base - AROUND_REACH), b.base)}\u0000${
+    text.slice(last, Math.min(lineEnd + 1, last + AROUND_REACH))}`;
+  const named = (s.named ??= new Map());
+  const kept = named.get(around);
+  if (kept) return kept;
+  const checkable = s.checkable.slice(), known = s.known;
+  const spans = alts();
+  let k = 0;
+  while (k < spans.length && spans[k][1] <= first) k++;
+  const personal = (x: string) => gen.spelling.isName(x) && !gen.canBe(x, 'modifier');
+  for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    while (k < alts.length && alts[k][1] <= w.start) k++;
+    while (k < spans.length && spans[k][1] <= w.start) k++;
     if (!checkable[i]) continue;
-    if (joinedAsCode(text, w.start, w.end) || (k < alts.length && alts[k][0] <= w.start && w.end <= alts[k][1]) ||
+    if (joinedAsCode(text, w.start, w.end) || (k < spans.length && spans[k][0] <= w.start && w.end <= spans[k][1]) ||
         hyphenSuffix(text, w.start, w.end) || calledAsFunction(text, w.start, w.end) || commandOption(text, w.start) ||
         afterLetterHyphen(text, w.start) || besideArrow(text, w.start, w.end)) {
       checkable[i] = false;
       continue;
     }
     // The block's own look-up (blockScores): a re-check of a long document asks the lexicon of no word again.
-    if (lexical[i] ? quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)
-      : (doc.markdown && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) || negatesAWordBeside(words, i) ||
+    if (known[i] ? quotedAlone(text, w.start, w.end) || slashPair(text, w.start, w.end)
+      : (markdown && (linkNamesItsTarget(text, w.start, w.end) || linkIsAName(text, w.start, w.end))) || negatesAWordBeside(words, i) ||
         credited(text, w.start, w.end) ||
-        inPersonsName(text, words, lexical, i, personal)) {
+        inPersonsName(text, words, known, i, personal)) {
       checkable[i] = false;
     }
   }
-  // mustCheck(w, ignored) is false for an ignored word and otherwise does not read the set.
-  const mustCheck = (w: string) => !(ignored.size > 0 && ignored.has(w.toLowerCase())) && facts!.mustCheck(w);
-  const logOwn = (w: string, sentenceStart: boolean) => facts!.logOwn((sentenceStart ? '^' : ' ') + w);
-  return { text, dialect, sentences: doc.sentences, words, energy, surprisal, pNoise, checkable, isWord, logOwn, evidence: doc.evidence ?? evidenceOf(text, words),
-    prefers: clozePrefers(words, windows, windowCloze, wp, K), sounds: gen, agreement: gen, grammar: gen, mustCheck, streams, blocks, blockScores: ofBlocks, blockWords, windows, windowCloze, gen, scores, markdown: doc.markdown };
+  // A few places at most (a paragraph a document repeats): the oldest goes first.
+  if (named.size >= PLACES_NAMED) named.delete(named.keys().next().value!);
+  named.set(around, checkable);
+  return checkable;
+}
+
+/** Where the line that holds text[from] ends: its line break, or the text's end (from past it stays there). */
+function nextLineEnd(text: string, from: number): number {
+  if (from >= text.length) return text.length;
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
 }
 
 /** A name's word: a capital, then lower case alone ("Daniil", not "CLI" or "McDonald"). */
@@ -316,11 +370,10 @@ function clozePrefers(words: PlacedWord[], windows: Window[], windowCloze: Cloze
  * an apostrophe or hyphen looked for in the lower-cased text. And how technical the whole text is (its share of
  * code-like tokens, tokenCounts.ts documentCodeShare), worked out when the first word is asked.
  */
-function evidenceOf(text: string, words: readonly { text: string }[]): (w: string) => DocumentEvidence {
+function evidenceOf(text: string, blocks: readonly BlockWork[], words: number): (w: string) => DocumentEvidence {
   const asked = new Map<string, DocumentEvidence>();
   let lower: string | undefined;
   let technical: number | undefined;
-  let byShape: Map<number, string[]> | undefined;
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
@@ -335,36 +388,38 @@ function evidenceOf(text: string, words: readonly { text: string }[]): (w: strin
           if (!TOKEN_CHAR.test(lower[at - 1] ?? ' ') && !TOKEN_CHAR.test(lower[at + k.length] ?? ' ')) n++;
         }
       }
-      // Where it recurs, how often the prose has it: the rest is outside it. The prose's words are put in buckets by
-      // length and first letter once, at the first word that recurs (a technical document's identifiers do, dozens
-      // of them), and each such word is compared with its bucket's alone.
+      // Where it recurs, how often the prose has it (its blocks' counts of their words, proseCounts): the rest is
+      // outside it.
       let prose = 0;
-      if (n > 1) {
-        const lookup = (byShape ??= shapeBuckets(words));
-        // Its own bucket, and the one of words whose first letter is outside ASCII (lower-cased, one may be k's).
-        for (const key of new Set([shapeKey(w.length, k.charCodeAt(0)), shapeKey(w.length, NON_ASCII)])) {
-          for (const t of lookup.get(key) ?? []) if (t.toLowerCase() === k) prose++;
-        }
-      }
-      asked.set(k, (e = { recurs: n > 1, words: words.length, outsideProse: n > 1 && n > prose, technical: (technical ??= documentCodeShare(text)) }));
+      if (n > 1) for (const b of blocks) prose += proseCounts(b).get(k) ?? 0;
+      asked.set(k, (e = { recurs: n > 1, words, outsideProse: n > 1 && n > prose, technical: (technical ??= documentCodeShare(text)) }));
     }
     return e;
   };
 }
 
-/** A word's bucket: its length and its first letter lower-cased (NON_ASCII for any letter outside ASCII). */
-const NON_ASCII = -1;
-const shapeKey = (length: number, first: number) => length * 256 + (first < 0 || first >= 128 ? 0 : 1 + (first | 0x20));
+/** ScoredDocument.spelt: the words spelt w, in the blocks whose proseCounts hold it. */
+function speltIn(blocks: readonly BlockWork[], blockWords: readonly number[], w: string): number[] {
+  const out: number[] = [], k = w.toLowerCase();
+  blocks.forEach((b, n) => {
+    if (!proseCounts(b).has(k)) return;
+    b.words.forEach((x, i) => { if (x.text === w) out.push(blockWords[n] + i); });
+  });
+  return out;
+}
 
-/** The words' texts by shapeKey: an ASCII first letter that is not a word's in either case rules it out unread. */
-function shapeBuckets(words: readonly { text: string }[]): Map<number, string[]> {
-  const buckets = new Map<number, string[]>();
-  for (const x of words) {
-    const key = shapeKey(x.text.length, x.text.charCodeAt(0));
-    const b = buckets.get(key);
-    if (b) b.push(x.text); else buckets.set(key, [x.text]);
+/**
+ * How many times the block holds each of its words, lower-cased: made when a document's evidence first asks (a
+ * technical document's identifiers recur, dozens of them) and kept with the block, wherever it moves (blockMemo.ts).
+ */
+function proseCounts(b: BlockWork): Map<string, number> {
+  let counts = b.proseCounts;
+  if (!counts) {
+    counts = new Map();
+    for (const w of b.words) { const k = w.text.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
+    b.proseCounts = counts;
   }
-  return buckets;
+  return counts;
 }
 
 const NON_TOKEN = /[^\p{L}\p{N}]/u;

@@ -215,13 +215,19 @@ export function linkNamesItsTarget(text: string, start: number, end: number): bo
   return name.length >= 3 && bare(target).includes(name);
 }
 
-/** The target of the inline link whose label closes at z ("](target)"), within MAX_TARGET; undefined for none. */
+/**
+ * The target of the inline link whose label closes at z ("](target)"), within MAX_TARGET: blanks and at most one
+ * line break may open it (CommonMark's "[a](\n/uri)"), and no line break is in it after that, so it lies on the
+ * label's line or the next; undefined for none.
+ */
 function targetAfter(text: string, z: number): string | undefined {
   if (text.charCodeAt(z + 1) !== 0x28 /* ( */) return undefined;
   const target = text.slice(z + 2, z + 2 + MAX_TARGET);
-  const close = target.indexOf(')');
-  return close < 0 ? undefined : target.slice(0, close);
+  const open = TARGET_OPEN.exec(target)![0].length;
+  const close = target.slice(open).search(/[)\n]/);
+  return close < 0 || target[open + close] === '\n' ? undefined : target.slice(0, open + close);
 }
+const TARGET_OPEN = /^[ \t]*(?:\r?\n[ \t]*)?/;
 
 /**
  * Is text[start, end) a capitalised word that is a Markdown link's whole label, the link to a web page whose address

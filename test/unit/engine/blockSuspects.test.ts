@@ -64,6 +64,6 @@ test('a re-check finds again only the suspects of the block it changed, and each
   for (const g of gates.slice(-GATES_KEPT)) suspectsOfDocument(doc, g);
   assert.equal(blockSuspectsStats.blocksRead, kept, 'the last GATES_KEPT gates are remembered');
   assert.deepEqual(suspectsOfDocument(doc, 0), suspectsOf(doc, 0), 'a gate dropped is found again');
-  assert.equal(blockSuspectsStats.blocksRead - kept, new Set(doc.blockScores.map((s) => s.pNoise)).size,
+  assert.equal(blockSuspectsStats.blocksRead - kept, new Set(doc.blockCheckable).size,
     'found again once for each block\'s scores: each keeps GATES_KEPT gates');
 });

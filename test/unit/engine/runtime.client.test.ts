@@ -50,7 +50,7 @@ test('rank() goes through the worker: check\'s verdict on one word, suggestions 
 });
 
 test('cacheBudgets reach the worker\'s caches, memory() says what each holds, and a bad budget is an init error', async () => {
-  const budgets = { clozeBytes: 20_000, replaceBytes: 20_000, sentenceUnits: 40, blockUnits: 60, planUnits: 3_000 };
+  const budgets = { clozeBytes: 20_000, replaceBytes: 20_000, sentenceUnits: 40, blockUnits: 90, planUnits: 3_000 };
   const small = client({ cacheBudgets: budgets }), usual = client();
   const texts = Array.from({ length: 6 }, (_, i) => `Paragraph ${i}: we recieved the report and they was late, then the build ${i} passed.`);
   for (const text of texts) {
