@@ -12,6 +12,7 @@ import { cachesFor, replaceScores } from './rowCache';
 import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 import { CLAUSE_OPENERS, pluralNoun, spaced } from './wordClasses';
+import { finiteFormOf, mandative } from './subjects';
 
 /** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
 export const REPLACE_CANDIDATES = 16;
@@ -136,8 +137,14 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
     : [];
   // Is the word's capital its position's (a sentence's start, a title's)? Its own prior and the common-word cue read it.
   const positional = capitalIsPositional(words, s.word);
-  const forced = s.forced.filter(allow);
-  const all = mergeCandidates(forced, generated.filter(allow), max);
+  // A bare verb in a mandative clause ("requires that the buffer be") is the subjunctive English writes there: no
+  // finite form of it is a fix (subjects.ts, mandative).
+  let first = s.word;
+  while (first > 0 && words[first - 1].sentence === w.sentence) first--;
+  const subjunctive = mandative(words.slice(first, s.word), w);
+  const fits = (c: Candidate) => allow(c) && !(subjunctive && c.start === w.start && c.end === w.end && finiteFormOf(w.text, c.text));
+  const forced = s.forced.filter(fits);
+  const all = mergeCandidates(forced, generated.filter(fits), max);
   const start = Math.min(w.start, ...all.map((c) => c.start)), end = Math.max(w.end, ...all.map((c) => c.end));
   const texts = [text.slice(start, end), ...all.map((c) => text.slice(start, c.start) + c.text + text.slice(c.end, end))];
   const rows = all.length ? replaceRows(text, doc.streams[w.stream].pieces, start, end, texts.slice(1), model.wp, meta) : [];

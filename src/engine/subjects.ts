@@ -97,7 +97,37 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   const number = gerundSays === 'singular' ? 'singular' : gerundSays === 'none' ? undefined
     : direct ?? (verbOnly(verb.text, lex) ? acrossPhrase(text, before, verb, lex) : undefined);
   const subjunctive = /^(was|were)$/i.test(verb.text) && before.some((w) => SUBJUNCTIVE.has(w.text.toLowerCase()));
-  return subjunctive && number === 'singular' ? undefined : number;
+  return (subjunctive || mandative(before, verb)) && number === 'singular' ? undefined : number;
+}
+
+/**
+ * Words that ask for what a "that" clause after them names, whose verb English then leaves bare, the mandative
+ * subjunctive ("requires that the ArrayBuffer be detached", "We recommend that each key have a name", "It is important
+ * that the server be restarted", "They insisted that he leave"): a verb of asking or advising in any form, an
+ * adjective of need, a noun of the same.
+ */
+/** The finite forms that would make a bare verb (mandative) indicative: "be" → is, "have" → has, "leave" → leaves. */
+export function finiteFormOf(bare: string, w: string): boolean {
+  const b = bare.toLowerCase(), x = w.toLowerCase();
+  if (b === 'be') return /^(?:is|are|am|was|were)$/.test(x);
+  return x === `${b}s` || x === `${b}es` || (b === 'have' && x === 'has') || (/[^aeiou]y$/.test(b) && x === `${b.slice(0, -1)}ies`);
+}
+
+const MANDATIVE = /^(?:requir|request|recommend|suggest|insist|demand|ask|propos|urg|advis|mandat|stipulat|order|command|decree|important|essential|vital|necessary|crucial|imperative|critical|advisable|desirable|preferable|requirement|recommendation|suggestion|proposal|insistence)/;
+
+/**
+ * Is the verb a bare one ("be", "have", "leave": no -s, and no "are" or "were") in a "that" clause a MANDATIVE word opens
+ * ("… requires that the buffer be")? Its subject's number then asks nothing of it, and a finite form of it is no fix
+ * (replacePlans.ts).
+ */
+export function mandative(before: readonly Span[], verb: Span): boolean {
+  const v = verb.text.toLowerCase();
+  if (!/^\p{L}+$/u.test(v) || verbNumber(v) !== 'plural' || v === 'are' || v === 'were') return false;
+  for (let k = before.length - 1; k >= 1; k--) {
+    if (before[k].text.toLowerCase() !== 'that') continue;
+    return MANDATIVE.test(before[k - 1].text.toLowerCase());
+  }
+  return false;
 }
 
 /** Units a quantity counts in ("1024 bits", "ten seconds", "5 MB"), which a verb may treat as one amount. */

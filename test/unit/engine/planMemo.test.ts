@@ -358,3 +358,19 @@ test('a non-word\'s candidates are all priced before the likeliest get rows: a f
     proposalsAt(doc, real.suspect.word, model.runner.meta.cloze.k), REPLACE_CANDIDATES).map((c) => c.text);
   assert.ok(real.cands.every((c) => first.includes(c.text)), `${rw.text}: ${real.cands.map((c) => c.text).join(' ')}`);
 });
+
+test('a bare verb in a mandative clause is offered no finite form of itself, and the same verb elsewhere is', async () => {
+  // subjects.ts, mandative: "requires that the cat be" is the subjunctive English writes there.
+  const model = fresh();
+  const offered = async (text: string) => {
+    const doc = await scoreWords({ text, languageId: 'markdown' }, model);
+    const i = doc.words.findIndex((w) => w.text === 'be');
+    const w = doc.words[i];
+    const forced = ['is', 'are', 'by'].map((t) => ({ text: t, start: w.start, end: w.end, prior: -1, sources: ['agreement' as const] }));
+    const [plan] = planReplacements(doc, [{ word: i, byNoise: false, forced }], model);
+    return plan.cands.map((c) => c.text);
+  };
+  assert.deepEqual(await offered('She asked that the cat be put on the mat.'), ['by']);
+  assert.deepEqual(await offered('It is important that the cat be on the mat.'), ['by']);
+  assert.deepEqual((await offered('She said that the cat be on the mat.')).sort(), ['are', 'by', 'is'], 'a "that" no word of asking opens');
+});

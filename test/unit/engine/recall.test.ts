@@ -12,7 +12,7 @@ import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, osaDistance, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue } from '../../../src/engine/confusionCue';
 import { confusionsAt, grammarCandidates, tenseOnly } from '../../../src/engine/grammar';
-import { mayTellNumber, nounNumber, subjectNumber } from '../../../src/engine/subjects';
+import { finiteFormOf, mayTellNumber, nounNumber, subjectNumber } from '../../../src/engine/subjects';
 import { suspectsOf } from '../../../src/engine/findings';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
 import { COMMON, editCost, FAMILIAR, NAME, SpellingIndex } from '../../../src/engine/spelling';
@@ -392,6 +392,15 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('The ability to run tests is useful.', 'is'), undefined, '"to" also marks an infinitive');
   assert.equal(number('It acts as if the string were absent.', 'were'), undefined, 'a subjunctive "were"');
   assert.equal(number('If we was to read it, stop.', 'was'), 'plural', 'a plural subject takes "were" even there');
+  assert.equal(number('V8 requires that the buffer be external.', 'be'), undefined, 'a mandative subjunctive leaves its verb bare');
+  assert.equal(number('We recommend that each key have a name.', 'have'), undefined);
+  assert.equal(number('It is important that the server restart first.', 'restart'), undefined);
+  assert.equal(number('They insisted that he leave the room.', 'leave'), undefined);
+  assert.equal(number('It requires that the key are unique.', 'are'), 'singular', '"are" is no subjunctive');
+  assert.equal(number('The test shows that the parser handle nested lists.', 'handle'), 'singular', 'a "that" clause after a word that asks for nothing');
+  assert.deepEqual(['is', 'are', 'was', 'be', 'by'].map((w) => finiteFormOf('be', w)), [true, true, true, false, false]);
+  assert.deepEqual([['have', 'has'], ['leave', 'leaves'], ['carry', 'carries'], ['leave', 'left'], ['have', 'had']].map(([b, w]) => finiteFormOf(b, w)),
+    [true, true, true, false, false], 'the present forms a subject would ask for');
   assert.equal(number('As if they was given as arguments.', 'was'), 'plural');
   assert.equal(number('It is implied if none of these was specified.', 'was'), undefined, "a preposition's object is no subject");
   assert.equal(number('It runs faster than it were before.', 'were'), 'singular', 'a conjunction opens a clause');
