@@ -12,7 +12,7 @@ import { planMemoOf } from './planMemo';
 import { cachesFor } from './rowCache';
 import type { ModelRunner } from './types';
 import { clearTokenCounts, tokenCountUsage } from './tokenCounts';
-import { factsOf } from './wordScores';
+import { clearProseSums, factsOf } from './wordScores';
 
 export type CacheName = keyof CacheBudgets;
 
@@ -37,7 +37,7 @@ export function clearCache(name: CacheName, runner: ModelRunner, wp: WordPiece):
     clozeBytes: () => cachesFor(runner).cloze.clear(),
     replaceBytes: () => cachesFor(runner).replace.clear(),
     sentenceUnits: () => clearMemos(wp, 'sentences'),
-    blockUnits: () => clearMemos(wp, 'blocks'),
+    blockUnits: () => { clearMemos(wp, 'blocks'); clearProseSums(); },
     planUnits: () => planMemoOf(runner, wp).clear(),
     candidateUnits: () => candidateMemoOf(gen).clear(),
     suspectUnits: () => suspectMemoOf(gen).clear(),

@@ -26,7 +26,11 @@ interface Sums { counts: Map<string, number>; tokens: number; code: number }
 
 function sumsFor(text: string): Sums {
   const last = countMemo.get(LAST) as Summed | undefined;
-  if (last && last.text === text) return last.sums;
+  if (last && last.text === text) {
+    // The same text as a new string (a check reads its text anew): kept, so that the next ask compares one pointer.
+    last.text = text;
+    return last.sums;
+  }
   const paragraphs = paragraphsOf(text);
   const now = new Map<Paragraph, number>();
   for (const p of paragraphs) now.set(p, (now.get(p) ?? 0) + 1);

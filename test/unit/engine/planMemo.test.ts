@@ -235,6 +235,18 @@ test('a document holds a word again where its text spells it as a token outside 
   assert.equal(await outside('See [kyesx](https://example.com/tools/kyesx) for the keys.', 'kyesx'), true);
   assert.equal(await outside('The kyesx tool. The kyesx tool again.', 'kyesx'), false, 'twice in the prose');
   assert.equal(await outside('See kyesx for the keys.', 'kyesx'), false, 'once');
+  // The prose's counts are summed for the last document and brought up to date (wordScores.ts, proseSums): a document
+  // edited, another asked in between, and the first asked again read as a fresh count does.
+  const a = 'The kyesx tool.\n\nRun `kyesx`.\n\nThe keys.', b = 'Run `kyesx`.\n\nThe kyesx tool. The kyesx tool again.';
+  const docA = await scoreWords({ text: a, languageId: 'markdown' }, model);
+  assert.equal(docA.evidence('kyesx').outsideProse, true, 'once in the prose, once in code');
+  const edited = await scoreWords({ text: a.replace('The keys.', 'The kyesx keys.'), languageId: 'markdown' }, model);
+  const docB = await scoreWords({ text: b, languageId: 'markdown' }, model);
+  assert.equal(docB.evidence('kyesx').outsideProse, true, 'another document asked');
+  assert.equal(edited.evidence('kyesx').outsideProse, true, 'the edited one, after the other: twice in the prose and once outside');
+  assert.equal(docA.evidence('keys').recurs, false);
+  assert.equal((await scoreWords({ text: 'The kyesx tool.\n\nThe kyesx keys.\n\nRun it.', languageId: 'markdown' }, model)).evidence('kyesx').outsideProse, false,
+    'an edit that took the code away');
 });
 
 test('a text\'s token counts are its paragraphs\', each counted once and remembered: an edit counts only the paragraph it changed', () => {
