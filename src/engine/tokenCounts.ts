@@ -32,28 +32,18 @@ function sumsFor(text: string): Sums {
     return last.sums;
   }
   const paragraphs = paragraphsOf(text);
-  const now = new Map<Paragraph, number>();
-  for (const p of paragraphs) now.set(p, (now.get(p) ?? 0) + 1);
-  if (last) {
-    // What changed: each paragraph's multiplicity, now against then.
-    const change = new Map(now);
-    for (const [p, n] of last.paragraphs) change.set(p, (change.get(p) ?? 0) - n);
-    let changed = 0;
-    for (const n of change.values()) changed += Math.abs(n);
-    if (2 * changed <= paragraphs.length) {
-      const sums = last.sums;
-      for (const [p, n] of change) {
-        if (n === 0) continue;
-        sums.tokens += n * p.tokens;
-        sums.code += n * p.code;
-        for (const [token, c] of p.counts) {
-          const v = (sums.counts.get(token) ?? 0) + n * c;
-          if (v === 0) sums.counts.delete(token); else sums.counts.set(token, v);
-        }
-      }
-      remember(text, now, sums);
-      return sums;
+  const now = multiplicities(paragraphs);
+  const change = last && partsChanged(now, last.paragraphs, paragraphs.length);
+  if (last && change) {
+    const sums = last.sums;
+    for (const [p, n] of change) {
+      if (n === 0) continue;
+      sums.tokens += n * p.tokens;
+      sums.code += n * p.code;
+      addCounts(sums.counts, p.counts, n);
     }
+    remember(text, now, sums);
+    return sums;
   }
   const sums: Sums = { counts: new Map(), tokens: 0, code: 0 };
   for (const p of paragraphs) {
@@ -63,6 +53,33 @@ function sumsFor(text: string): Sums {
   }
   remember(text, now, sums);
   return sums;
+}
+
+/** How many times each of `parts` is among them. */
+export function multiplicities<P>(parts: Iterable<P>): Map<P, number> {
+  const m = new Map<P, number>();
+  for (const p of parts) m.set(p, (m.get(p) ?? 0) + 1);
+  return m;
+}
+
+/**
+ * Each part's multiplicity `now` less `then` (what an edit changed, where parts are remembered by content and so the
+ * same objects); undefined where more than half of the `size` parts changed, and summing them afresh costs less.
+ */
+export function partsChanged<P>(now: ReadonlyMap<P, number>, then: ReadonlyMap<P, number>, size: number): Map<P, number> | undefined {
+  const change = new Map(now);
+  for (const [p, n] of then) change.set(p, (change.get(p) ?? 0) - n);
+  let changed = 0;
+  for (const n of change.values()) changed += Math.abs(n);
+  return 2 * changed <= size ? change : undefined;
+}
+
+/** `counts` added to `sums` `times` times (a negative takes them away); a sum that reaches 0 is deleted. */
+export function addCounts(sums: Map<string, number>, counts: ReadonlyMap<string, number>, times: number): void {
+  for (const [k, c] of counts) {
+    const v = (sums.get(k) ?? 0) + times * c;
+    if (v === 0) sums.delete(k); else sums.set(k, v);
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ import { SETTING_DEFAULTS } from './defaults';
 import type { Dialect } from './dialects';
 import { looksLikeCode, type WordTable } from './findings';
 import { memoByWord, type WordMemo } from '../text/lru';
-import { documentCodeShare, documentCount } from './tokenCounts';
+import { addCounts, documentCodeShare, documentCount, multiplicities, partsChanged } from './tokenCounts';
 import { cacheBudgets } from './cacheBudgets';
 import { maxOver, ownerOf, streamValues, surprisalOver, type PlacedWord } from './placement';
 import { cachesFor } from './rowCache';
@@ -405,32 +405,20 @@ function evidenceOf(text: string, blocks: readonly BlockWork[], words: number): 
  * document asked and brought up to date block by block (a block's counts are the same Map wherever it moves), as
  * tokenCounts.ts keeps a text's token counts: a re-check after an edit adds the edited block's counts and takes the old
  * one's away, where looking each recurring word up in every block took 0.5-1 ms of a re-check of the 10k-word speed
- * document (the evidence alone, in process, beside another benchmark: 1.0-1.6 -> 0.2-0.5 ms). A document that shares less than half its blocks with the last one is summed afresh. One document's
- * worth, let go with the block memo (clearProseSums).
+ * document (the evidence alone, in process, beside another benchmark: 1.0-1.6 -> 0.2-0.5 ms). A document that
+ * shares less than half its blocks with the last one is summed afresh. One document's worth, let go with the block
+ * memo (clearProseSums).
  */
 function proseSums(blocks: readonly BlockWork[]): { sums: ReadonlyMap<string, number>; from: unknown } {
-  const now = new Map<Map<string, number>, number>();
-  for (const b of blocks) { const c = proseCounts(b); now.set(c, (now.get(c) ?? 0) + 1); }
-  const last = lastProse;
-  if (last) {
-    const change = new Map(now);
-    for (const [c, n] of last.blocks) change.set(c, (change.get(c) ?? 0) - n);
-    let changed = 0;
-    for (const n of change.values()) changed += Math.abs(n);
-    if (2 * changed <= blocks.length) {
-      for (const [c, n] of change) {
-        if (n === 0) continue;
-        for (const [w, k] of c) {
-          const v = (last.sums.get(w) ?? 0) + n * k;
-          if (v === 0) last.sums.delete(w); else last.sums.set(w, v);
-        }
-      }
-      last.blocks = now;
-      return { sums: last.sums, from: now };
-    }
+  const now = multiplicities(blocks.map(proseCounts));
+  const last = lastProse, change = last && partsChanged(now, last.blocks, blocks.length);
+  if (last && change) {
+    for (const [c, n] of change) if (n !== 0) addCounts(last.sums, c, n);
+    last.blocks = now;
+    return { sums: last.sums, from: now };
   }
   const sums = new Map<string, number>();
-  for (const [c, n] of now) for (const [w, k] of c) sums.set(w, (sums.get(w) ?? 0) + n * k);
+  for (const [c, n] of now) addCounts(sums, c, n);
   lastProse = { blocks: now, sums };
   return { sums, from: now };
 }
