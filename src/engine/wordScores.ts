@@ -159,8 +159,9 @@ function finishDocument(doc: SentencesInput, read: ReturnType<typeof readBlocks>
  */
 const AROUND_REACH = 2200;
 
-/** Surroundings a block's namedOf answers are kept for (BlockScores.named). */
+/** Surroundings a block's namedOf answers are kept for (BlockScores.named), and the longest kept, in characters. */
 const PLACES_NAMED = 4;
+const AROUND_KEPT = 1024;
 
 /**
  * The block's `checkable` less its words that name rather than say, remembered on its scores (BlockScores.named) with
@@ -189,8 +190,10 @@ function namedOf(doc: SentencesInput, b: BlockWork, s: BlockScores, gen: Candida
   const markdown = doc.markdown === true;
   const around = `${markdown ? 'md' : ''}\u0000${text.slice(Math.max(0, lineStart, b.base - AROUND_REACH), b.base)}\u0000${
     text.slice(last, Math.min(lineEnd + 1, last + AROUND_REACH))}`;
-  const named = (s.named ??= new Map());
-  const kept = named.get(around);
+  // What stands around a block on its lines is short but for a long line (a table's, a minified file's): kept only
+  // where it is short, so that the strings kept stay small beside the block (a block on a long line is read again).
+  const named = around.length <= AROUND_KEPT ? (s.named ??= new Map()) : undefined;
+  const kept = named?.get(around);
   if (kept) return kept;
   const checkable = s.checkable.slice(), known = s.known;
   const spans = alts();
@@ -216,8 +219,10 @@ function namedOf(doc: SentencesInput, b: BlockWork, s: BlockScores, gen: Candida
     }
   }
   // A few places at most (a paragraph a document repeats): the oldest goes first.
-  if (named.size >= PLACES_NAMED) named.delete(named.keys().next().value!);
-  named.set(around, checkable);
+  if (named) {
+    if (named.size >= PLACES_NAMED) named.delete(named.keys().next().value!);
+    named.set(around, checkable);
+  }
   return checkable;
 }
 

@@ -103,6 +103,8 @@ test('words that name rather than say are read again where the text around them 
     ['a quote and a bar taken away', (t) => replace(replace(t, "'from'", 'from'), 'a|b', 'a b')],
     ["the quote before a block's first word taken away", (t) => replace(t, "'from' is", "from' is")],
     ["the target after a block's last word changed", (t) => replace(t, 'sindresorhus/cpyz)', 'sindresorhus/copy)')],
+    ['a long line around a block (what stands around it is too long to keep), checked twice', (t) => replace(t, 'for the keys.', `for the keys \`${'x'.repeat(1500)}\`.`)],
+    ['and its link changed', (t) => replace(t, 'example.com/mkdir)', 'example.com/mkdirp)')],
     ['back to the start', () => doc],
   ];
   let text = doc;
