@@ -100,12 +100,6 @@ export function subjectNumber(text: string, before: readonly Span[], verb: Span,
   return (subjunctive || mandative(before, verb)) && number === 'singular' ? undefined : number;
 }
 
-/**
- * Words that ask for what a "that" clause after them names, whose verb English then leaves bare, the mandative
- * subjunctive ("requires that the ArrayBuffer be detached", "We recommend that each key have a name", "It is important
- * that the server be restarted", "They insisted that he leave"): a verb of asking or advising in any form, an
- * adjective of need, a noun of the same.
- */
 /** The finite forms that would make a bare verb (mandative) indicative: "be" → is, "have" → has, "leave" → leaves. */
 export function finiteFormOf(bare: string, w: string): boolean {
   const b = bare.toLowerCase(), x = w.toLowerCase();
@@ -113,7 +107,20 @@ export function finiteFormOf(bare: string, w: string): boolean {
   return x === `${b}s` || x === `${b}es` || (b === 'have' && x === 'has') || (/[^aeiou]y$/.test(b) && x === `${b.slice(0, -1)}ies`);
 }
 
-const MANDATIVE = /^(?:requir|request|recommend|suggest|insist|demand|ask|propos|urg|advis|mandat|stipulat|order|command|decree|important|essential|vital|necessary|crucial|imperative|critical|advisable|desirable|preferable|requirement|recommendation|suggestion|proposal|insistence)/;
+/**
+ * Words that ask for what a "that" clause after them names, whose verb English then leaves bare, the mandative
+ * subjunctive ("requires that the ArrayBuffer be detached", "We recommend that each key have a name", "It is important
+ * that the server be restarted", "They insisted that he leave"): a verb of asking or advising, an adjective of need.
+ * A noun is left out, whatever it means ("the request that the client send" is more often a relative clause, whose
+ * verb agrees), and so is a verb's form that is one too ("requests", "demand", "orders").
+ */
+const MANDATIVE = new Set([
+  ...['require', 'recommend', 'suggest', 'insist', 'ask', 'propose', 'urge', 'advise', 'stipulate'].flatMap((v) =>
+    [v, `${v}s`, v.endsWith('e') ? `${v}d` : `${v}ed`, v.endsWith('e') ? `${v.slice(0, -1)}ing` : `${v}ing`]),
+  ...['request', 'demand', 'order', 'command'].flatMap((v) => [`${v}ed`, `${v}ing`]), 'mandated', 'mandating', 'decreed',
+  'important', 'essential', 'vital', 'necessary', 'crucial', 'imperative', 'critical', 'advisable', 'desirable', 'preferable',
+  'mandatory',
+]);
 
 /**
  * Is the verb a bare one ("be", "have", "leave": no -s, and no "are" or "were") in a "that" clause a MANDATIVE word opens
@@ -125,7 +132,7 @@ export function mandative(before: readonly Span[], verb: Span): boolean {
   if (!/^\p{L}+$/u.test(v) || verbNumber(v) !== 'plural' || v === 'are' || v === 'were') return false;
   for (let k = before.length - 1; k >= 1; k--) {
     if (before[k].text.toLowerCase() !== 'that') continue;
-    return MANDATIVE.test(before[k - 1].text.toLowerCase());
+    return MANDATIVE.has(before[k - 1].text.toLowerCase());
   }
   return false;
 }

@@ -397,6 +397,7 @@ test("a verb's subject number where the words before it say it plainly, and none
   assert.equal(number('It is important that the server restart first.', 'restart'), undefined);
   assert.equal(number('They insisted that he leave the room.', 'leave'), undefined);
   assert.equal(number('It requires that the key are unique.', 'are'), 'singular', '"are" is no subjunctive');
+  assert.equal(number('Send the requests that the client need.', 'need'), 'singular', 'a plural noun before "that" heads a relative clause');
   assert.equal(number('The test shows that the parser handle nested lists.', 'handle'), 'singular', 'a "that" clause after a word that asks for nothing');
   assert.deepEqual(['is', 'are', 'was', 'be', 'by'].map((w) => finiteFormOf('be', w)), [true, true, true, false, false]);
   assert.deepEqual([['have', 'has'], ['leave', 'leaves'], ['carry', 'carries'], ['leave', 'left'], ['have', 'had']].map(([b, w]) => finiteFormOf(b, w)),
