@@ -11,7 +11,7 @@
 // CONFUSION_CUE, NOUN_CUE, COMMON_WORD, FAMILIAR_WORD and REPLACE_WEIGHTS below.
 import type { Candidate, Source } from './candidates';
 import { confusionCues as cuesOf } from './confusionCue';
-import { nounNumber, subjectNumber, verbNumber, type GrammaticalNumber } from './subjects';
+import { mandative, nounNumber, subjectNumber, verbNumber, type GrammaticalNumber } from './subjects';
 import { isFunctionWord, type GrammarLexicon } from './wordClasses';
 import { LOG_RATE, SUBSTRING_RULES } from './data/channelTable';
 import { SubstringChannel, osaDistance, slipLogP } from './edits';
@@ -518,6 +518,11 @@ export function contextCues(text: string, words: readonly SentenceWord[], i: num
 export function subjectNumberAt(text: string, words: readonly SentenceWord[], i: number, lex: GrammarLexicon): GrammaticalNumber | undefined {
   const { before, after } = around(words, i);
   return subjectNumber(text, before, words[i], lex, after);
+}
+
+/** Is word i a bare verb in a mandative clause (subjects.ts, mandative: "requires that the buffer be")? */
+export function mandativeAt(words: readonly SentenceWord[], i: number): boolean {
+  return mandative(around(words, i).before, words[i]);
 }
 
 /** The number word i's determiner tells (subjects.ts, nounNumber), where it tells one. */

@@ -2,7 +2,7 @@
 // the plans' rows in ONE batched cloze pass (and an Electric one where the weights read energy: ranking.ts;
 // cached per row, so a quick re-check or a rank of a word already checked runs nothing; replaceChunks.ts cuts
 // a long list in chunks).
-import { REPLACE_WEIGHTS, agreementKind, capitalIsPositional, documentTerm, LISTED_OWN, rowChannels, wordCues } from './channel';
+import { REPLACE_WEIGHTS, agreementKind, capitalIsPositional, documentTerm, LISTED_OWN, mandativeAt, rowChannels, wordCues } from './channel';
 import { isRealWord, mergeCandidates, type Suspect } from './findings';
 import { MAX_CANDIDATES, type Candidate, type ClozeProposals } from './candidates';
 import { generateMemo } from './candidateMemo';
@@ -12,7 +12,7 @@ import { cachesFor, replaceScores } from './rowCache';
 import { listedFixes } from './misspellings';
 import { proposalsAt, type Model, type ScoredDocument } from './wordScores';
 import { CLAUSE_OPENERS, pluralNoun, spaced } from './wordClasses';
-import { finiteFormOf, mandative } from './subjects';
+import { finiteFormOf } from './subjects';
 
 /** Candidates per suspect that are generated and priced by the channel: enough for the right one. */
 export const REPLACE_CANDIDATES = 16;
@@ -139,9 +139,7 @@ function planOne(doc: ScoredDocument, s: Suspect, model: Model, proposals: Cloze
   const positional = capitalIsPositional(words, s.word);
   // A bare verb in a mandative clause ("requires that the buffer be") is the subjunctive English writes there: no
   // finite form of it is a fix (subjects.ts, mandative).
-  let first = s.word;
-  while (first > 0 && words[first - 1].sentence === w.sentence) first--;
-  const subjunctive = mandative(words.slice(first, s.word), w);
+  const subjunctive = mandativeAt(words, s.word);
   const fits = (c: Candidate) => allow(c) && !(subjunctive && c.start === w.start && c.end === w.end && finiteFormOf(w.text, c.text));
   const forced = s.forced.filter(fits);
   const all = mergeCandidates(forced, generated.filter(fits), max);

@@ -165,8 +165,8 @@ const AROUND_KEPT = 1024;
 
 /**
  * The block's `checkable` less its words that name rather than say, remembered on its scores (BlockScores.named) with
- * what the tests read outside it: every test reads the word's own line alone (a line break ends each), so the same
- * block between the same line ends gets the same answer. `alts`: the text's badge alt texts (linkedImageAlts), made
+ * what the tests read outside it: every test reads the word's own line (a link's target that line or the next:
+ * AROUND_REACH), so the same block between the same lines gets the same answer. `alts`: the text's badge alt texts (linkedImageAlts), made
  * when a block needs them.
  * Words that name rather than say are not checked (their scores stay, and the model still reads them in their
  * sentence): a handle or an item of a "|" list in any language (joinedAsCode), a dictionary word quoted alone
@@ -379,7 +379,7 @@ function evidenceOf(text: string, blocks: readonly BlockWork[], words: number): 
   const asked = new Map<string, DocumentEvidence>();
   let lower: string | undefined;
   let technical: number | undefined;
-  let sums: ReadonlyMap<string, number> | undefined, summedFrom: unknown;
+  let summed: unknown;   // lastProse.blocks where proseSums last made lastProse this document's
   return (w) => {
     const k = w.toLowerCase();
     let e = asked.get(k);
@@ -395,10 +395,10 @@ function evidenceOf(text: string, blocks: readonly BlockWork[], words: number): 
         }
       }
       // Where it recurs, how often the prose has it (its blocks' counts of their words summed, proseSums): the rest
-      // is outside it.
-      // Summed again where another document's check was asked since (a rank served between a check's chunks).
-      if (n > 1 && (!sums || lastProse?.sums !== sums || lastProse.blocks !== summedFrom)) ({ sums, from: summedFrom } = proseSums(blocks));
-      const prose = n > 1 ? sums!.get(k) ?? 0 : 0;
+      // is outside it. Summed again where the sums are another document's since (a rank served between a check's
+      // chunks).
+      if (n > 1 && (!lastProse || lastProse.blocks !== summed)) summed = proseSums(blocks);
+      const prose = n > 1 ? lastProse!.sums.get(k) ?? 0 : 0;
       asked.set(k, (e = { recurs: n > 1, words, outsideProse: n > 1 && n > prose, technical: (technical ??= documentCodeShare(text)) }));
     }
     return e;
@@ -406,26 +406,27 @@ function evidenceOf(text: string, blocks: readonly BlockWork[], words: number): 
 }
 
 /**
- * The blocks' proseCounts summed: how many times the document's prose holds each word, lower-cased. Kept for the last
- * document asked and brought up to date block by block (a block's counts are the same Map wherever it moves), as
- * tokenCounts.ts keeps a text's token counts: a re-check after an edit adds the edited block's counts and takes the old
+ * The blocks' proseCounts summed into lastProse.sums: how many times the document's prose holds each word, lower-cased
+ * (returned: lastProse.blocks, which names the document the sums are now). Kept for the last document asked and
+ * brought up to date block by block (a block's counts are the same Map wherever it moves), as tokenCounts.ts keeps a
+ * text's token counts: a re-check after an edit adds the edited block's counts and takes the old
  * one's away, where looking each recurring word up in every block took 0.5-1 ms of a re-check of the 10k-word speed
  * document (the evidence alone, in process, beside another benchmark: 1.0-1.6 -> 0.2-0.5 ms). A document that
  * shares less than half its blocks with the last one is summed afresh. One document's worth, let go with the block
  * memo (clearProseSums).
  */
-function proseSums(blocks: readonly BlockWork[]): { sums: ReadonlyMap<string, number>; from: unknown } {
+function proseSums(blocks: readonly BlockWork[]): Map<Map<string, number>, number> {
   const now = multiplicities(blocks.map(proseCounts));
   const last = lastProse, change = last && partsChanged(now, last.blocks, blocks.length);
   if (last && change) {
     for (const [c, n] of change) if (n !== 0) addCounts(last.sums, c, n);
     last.blocks = now;
-    return { sums: last.sums, from: now };
+    return now;
   }
   const sums = new Map<string, number>();
   for (const [c, n] of now) addCounts(sums, c, n);
   lastProse = { blocks: now, sums };
-  return { sums, from: now };
+  return now;
 }
 let lastProse: { blocks: Map<Map<string, number>, number>; sums: Map<string, number> } | undefined;
 
