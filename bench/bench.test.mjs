@@ -1,6 +1,7 @@
 // node --test bench/bench.test.mjs — the scorer, its wrapper and the report writers on tiny hand-made sets.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -299,8 +300,20 @@ test('fit-channel fits from saved features, a/an candidates included (set, not f
   const fitOf = (...more) => spawnSync(process.execPath, [path.join(import.meta.dirname, 'fit-channel.mjs'), '--features', file, '--corpus', dir, ...more], { encoding: 'utf8' });
   const r = fitOf(), held = fitOf('--no-energy'), compared = fitOf('--no-energy', '--compare-rules');
   const nonWord = fitOf('--no-energy', '--non-word-context'), nonWordHeld = fitOf('--no-energy', '--non-word-context', '--no-non-word-energy');
+  const ownOnly = fitOf('--no-energy', '--own-only'), unattested = fitOf('--no-energy', '--no-attested');
   fs.rmSync(dir, { recursive: true, force: true });
-  for (const run of [r, held, compared, nonWord, nonWordHeld]) assert.equal(run.status, 0, run.stderr);
+  for (const run of [r, held, compared, nonWord, nonWordHeld, ownOnly, unattested]) assert.equal(run.status, 0, run.stderr);
+  // --own-only fits a non-word's own prior alone, every other weight the shipped one (channel.ts, as fit-channel reads
+  // it from out/); --no-attested holds the attested feature's weight at 0 and fits the rest.
+  const ch = createRequire(import.meta.url)(path.join(import.meta.dirname, '..', 'out', 'src', 'engine', 'channel.js'));
+  const r3 = (x) => Math.round(x * 1000) / 1000;
+  const oo = JSON.parse(ownOnly.stdout);
+  assert.deepEqual(oo.REPLACE_WEIGHTS, Object.fromEntries(Object.entries(ch.REPLACE_WEIGHTS).map(([k, v]) => [k, r3(v)])));
+  assert.deepEqual([oo.EDIT_SCALE, oo.AGREEMENT_CUE, oo.COMMON_WORD], [r3(ch.EDIT_SCALE), r3(ch.AGREEMENT_CUE), r3(ch.COMMON_WORD)]);
+  assert.equal(oo.KIND_LOG_PRIOR.spelling, r3(ch.KIND_LOG_PRIOR.spelling));
+  assert.notEqual(oo.NON_WORD_LOG_PRIOR, r3(ch.NON_WORD_LOG_PRIOR), 'the bare prior is fitted');
+  assert.ok(Object.values(oo.OWN_WEIGHTS).every(Number.isFinite));
+  assert.equal(JSON.parse(unattested.stdout).OWN_WEIGHTS.attested, 0);
   // --non-word-context: the non-words' rows read with weights of their own, fitted beside the known words' (the
   // energy's too, unless --no-non-word-energy); without it there are none.
   const own = JSON.parse(nonWord.stdout), ownHeld = JSON.parse(nonWordHeld.stdout);

@@ -18,6 +18,9 @@
 //       the planted swaps of technical text, where a contraction is rarer than the model reads it. Real READMEs' false
 //       flags go the other way ("if it's longer than that" -> its, "If you're crazy enough" -> your): not shipped.
 //   ... --no-own: a non-word's own prior is NON_WORD_LOG_PRIOR alone (the ablation of its shape, OWN_WEIGHTS)
+//   ... --no-attested: the own prior's attested feature held at 0 (the ablation of dist/attested.txt, attested.ts)
+//   ... --own-only: fit a non-word's own prior alone (NON_WORD_LOG_PRIOR and OWN_WEIGHTS), every other weight held
+//       at the shipped value (channel.ts): what a new feature of the prior does, apart from what a refit moves
 //   ... --non-word-context: a non-word suspect's REPLACE rows read with weights of their own (energy, surprisal, per
 //       piece; --no-non-word-energy holds its energy at 0), an experiment the engine does not read: does the model's
 //       context say more of a slip than of a known word's confusion? Measured 2026-12-07 on session 27's two
@@ -160,7 +163,7 @@ const eng = (m) => {
 };
 
 function args(argv) {
-  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, apostrophe: false, printCurve: false, margins: false, own: true, common: true, collectOnly: false, total: false, compareRules: false, nonWordContext: false, nonWordEnergy: true };
+  const o = { corpus: null, features: null, pairs: 1200, general: 0, packages: 80, seed: 13, slips: 1 / 3, realSlips: 0, number: 0, missing: 0, unseen: false, inFlight: 4, perPiece: true, energy: true, apostrophe: false, printCurve: false, margins: false, own: true, attested: true, ownOnly: false, common: true, collectOnly: false, total: false, compareRules: false, nonWordContext: false, nonWordEnergy: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--corpus') o.corpus = path.resolve(next());
@@ -182,6 +185,8 @@ function args(argv) {
     else if (a === '--print-curve') o.printCurve = true;
     else if (a === '--margins') o.margins = true;
     else if (a === '--no-own') o.own = false;
+    else if (a === '--no-attested') o.attested = false;
+    else if (a === '--own-only') o.ownOnly = true;
     else if (a === '--no-common') o.common = false;
     else if (a === '--collect-only') o.collectOnly = true;
     else if (a === '--total') o.total = true;
@@ -401,20 +406,31 @@ function lossAndGrad(records, th, start, pull) {
 }
 
 /** Linear in a, b, c: REPLACE_WEIGHTS' energy, surprisal and perPiece, nats each (a convex problem). */
-function fit(records, start, { perPiece, energy, own, common, apostrophe, nonWordContext, nonWordEnergy }) {
+function fit(records, start, { perPiece, energy, own, attested, common, apostrophe, nonWordContext, nonWordEnergy, ownOnly }) {
+  if (ownOnly) return fitKeys(records, start, { ...shippedTheta(), d: 0 }, ['nonWord', ...OWN_KEYS.filter((k) => attested || k !== 'attested').map((k) => `own.${k}`)]);
   // 'a/an', 'leftover', 'pronoun', 'comparative', 'infinitive', 'closed', 'open', 'participle' and 'modal' are set, not fitted (channel.ts): no such error is planted yet.
   const th = { a: energy ? 1 : 0, b: 0.5, c: 0, d: 0, g: 1, ...Object.fromEntries(CUES.map((k) => [k, 0])), nonWord: Math.log(0.3), own: Object.fromEntries(OWN_KEYS.map((k) => [k, 0])),
     prior: { ...start, 'a/an': Math.log(1 / 2), 'leftover': Math.log(1 / 2), pronoun: Math.log(1 / 10), comparative: Math.log(1 / 2), infinitive: Math.log(1 / 2), closed: Math.log(1 / 2), open: Math.log(1 / 2), participle: Math.log(1 / 2), modal: Math.log(1 / 2) },
     ...(nonWordContext ? { aN: 0, bN: 0.5, cN: 0 } : {}) };
-  const keys = [...(perPiece ? ['c'] : []), ...(apostrophe ? ['d'] : []), ...(energy ? ['a'] : []), 'b', ...(nonWordContext ? [...(nonWordEnergy ? ['aN'] : []), 'bN', 'cN'] : []), 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+  const keys = [...(perPiece ? ['c'] : []), ...(apostrophe ? ['d'] : []), ...(energy ? ['a'] : []), 'b', ...(nonWordContext ? [...(nonWordEnergy ? ['aN'] : []), 'bN', 'cN'] : []), 'g', ...CUES.filter((k) => common || !LEXICON_CUES.includes(k)), 'nonWord', ...(own ? OWN_KEYS.filter((k) => attested || k !== 'attested').map((k) => `own.${k}`) : []), ...KINDS.map((k) => `prior.${k}`)];
+  return fitKeys(records, start, th, keys);
+}
+
+/** Adam on the loss over the weights `keys` names (a key, or a key and its field: "own.name"), th's others held. */
+function fitKeys(records, start, th, keys) {
   const get = (k) => { const [a, b] = k.split('.'); return b ? th[a][b] : th[a]; };
   const set = (k, v) => { const [a, b] = k.split('.'); if (b) th[a][b] = v; else th[a] = v; };
   const m = Object.fromEntries(keys.map((k) => [k, 0])), v = Object.fromEntries(keys.map((k) => [k, 0]));
   const lr = 0.03, b1 = 0.9, b2 = 0.999;
   let last;
+  let best = Infinity, bestAt = 0;
   for (let t = 1; t <= 1500; t++) {
     const { loss, g } = lossAndGrad(records, th, start, 1);
     last = loss;
+    // Converged: from step 500 on, once 100 steps have not lowered the loss by 1e-6 (a fit of the own prior alone
+    // reads the same weights at 500 and 1,500 steps).
+    if (loss < best - 1e-6) { best = loss; bestAt = t; }
+    if (t >= 500 && t - bestAt >= 100) { console.error(`fit: converged at step ${t} loss ${loss.toFixed(5)}`); break; }
     for (const k of keys) {
       const [a, b] = k.split('.');
       const gk = (b ? g[a][b] : g[a]) / records.length;
@@ -499,6 +515,9 @@ function prepare(data, corpus) {
   const { editOps, learnSubstringRules, SubstringChannel } = eng('engine/edits');
   const { LOG_RATE } = eng('engine/data/channelTable');
   const lex = eng('engine/lexicon').loadLexicon();
+  // A listed word's attestation as check reads it: none where the list names it, read by the record (unlistHalf).
+  const { ownLexicon } = eng('engine/attested');
+  const ownListed = ownLexicon(lex, () => true), ownUnlisted = ownLexicon(lex, () => false);
   const text = new Map(data.items.map((i) => [i.id, i.text]));
   const leaveOut = new Set(data.items.flatMap((i) => i.errors.map((e) => (e.right ?? '').toLowerCase())));
   if (data.items.some((i) => typeof i.text !== 'string' || i.errors.some((e) => typeof e.right !== 'string'))) {
@@ -517,7 +536,7 @@ function prepare(data, corpus) {
     // A known misspelling's document says nothing of it (replacePlans.ts, withDocument); the list as check reads
     // it, so the half read as unlisted (unlistHalf) count theirs as an unlisted word's.
     const listed = r.cands.some((c) => 'listed' in c.edit) && listedFixes(r.word).length > 0;
-    r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, lex, r.sentenceStart, listed ? undefined : evidence(r));
+    r.own = r.isWord ? OWN_KEYS.map(() => 0) : ownFeatures(r.word, listed ? ownListed : ownUnlisted, r.sentenceStart, listed ? undefined : evidence(r));
     // A listed non-word's own prior carries the list's term, set and not fitted (channel.ts, LISTED_OWN), as check reads it.
     r.listedOwn = !r.isWord && listed ? LISTED_OWN : 0;
     // The cues of the words around the suspect (channel.ts, contextCues), as check's plan reads them; one sentence an
@@ -543,6 +562,9 @@ function prepare(data, corpus) {
       for (const k of Object.keys(c.edit)) if (spellingLike.has(k)) c.edit[k] = logChannel(typed, c.text, k, zero, 1, heldOut);
     }
   }
+  const at = OWN_KEYS.indexOf('attested');
+  const attested = (label) => { const nw = data.records.filter((r) => !r.isWord && r.label === label); return `${nw.filter((r) => r.own[at]).length} of ${nw.length}`; };
+  console.error(`fit: non-words attested (dist/attested.txt): keep ${attested('keep')}, fix ${attested('fix')}`);
   return data;
 }
 

@@ -2,7 +2,8 @@
 // spelling neighbours, confusion sets, split/joined words, deleting a doubled word, and the grammar kinds
 // of grammar.ts (agreement, verb forms, articles, "to", compounds, comparatives). Capped by a cheap prior;
 // REPLACE scoring (ranking.ts) decides among them in context, each source priced by the channel (channel.ts).
-import { LISTED_OWN, logOwn, ownFeatures } from './channel';
+import { ownLexicon } from './attested';
+import { LISTED_OWN, logOwn, ownFeatures, type OwnLexicon } from './channel';
 import { agreementFixes, confusionsAt, GrammarKind, grammarCandidates, slipDouble } from './grammar';
 import { loadLexicon } from './lexicon';
 import type { Dialect } from './dialects';
@@ -112,7 +113,11 @@ export class CandidateGenerator {
     return bits;
   }, cacheBudgets().wordFacts);
 
+  /** What a non-word's own prior reads (channel.ts, ownFeatures): the lexicon and the attested words. */
+  private readonly own: OwnLexicon;
+
   constructor(readonly spelling: Lexicon, private readonly vocab: readonly string[]) {
+    this.own = ownLexicon(spelling);
     // Whole-word pieces are decided on first use (isWholePiece): deciding all 16k at construction was the
     // biggest part of loading the lexicon, on the first check's path.
     this.pieces = new Set(vocab);
@@ -179,7 +184,7 @@ export class CandidateGenerator {
    */
   logOwn(w: string, sentenceStart: boolean): number {
     if (this.isWord(w)) return 0;
-    return logOwn(false, ownFeatures(w, this.spelling, sentenceStart)) + (listedFixes(w).length > 0 ? LISTED_OWN : 0);
+    return logOwn(false, ownFeatures(w, this.own, sentenceStart)) + (listedFixes(w).length > 0 ? LISTED_OWN : 0);
   }
 
   /**

@@ -9,6 +9,7 @@ import { cacheBudgets, setCacheBudgets } from './cacheBudgets';
 import { cacheUsage, clearCaches } from './cacheUsage';
 import { lexiconPath } from './lexicon';
 import { leaveOutMisspellings, loadMisspellings, MISSPELLINGS_FILE } from './misspellings';
+import { ATTESTED_FILE, loadAttested } from './attested';
 import { readAhead } from './readAhead';
 import { loadModel } from './model';
 import { Cancelled } from '../text/regions';
@@ -172,19 +173,20 @@ async function init(): Promise<void> {
     // Before anything that makes a cache (the tokenizer, the lexicon, the first check).
     if (budgets) setCacheBudgets(budgets);
     if (leftOut) leaveOutMisspellings(leftOut);
-    // The lexicon and the known misspellings are read on the thread pool from the start (readAhead.ts). Their
-    // indexes (dist/lexicon.bin, dist/misspellings.txt) and the tokenizer are made off the first check's path (the
-    // spelling channel's rules are left to it: made here, they raised the command line's peak RSS by 5-8 MB), and a
-    // missing or broken file is an init error the host shows, not a failed check (a read ahead that failed is read
+    // The lexicon, the known misspellings and the attested words are read on the thread pool from the start
+    // (readAhead.ts). Their indexes (dist/lexicon.bin, dist/misspellings.txt, dist/attested.txt) and the tokenizer
+    // are made off the first check's path (the spelling channel's rules are left to it: made here, they raised the
+    // command line's peak RSS by 5-8 MB), and a missing or broken file is an init error the host shows, not a failed check (a read ahead that failed is read
     // again here, and fails with its own error). Another dialect's small layer (dialects.ts, ~5 ms) is read by its
     // first check, which a broken layer fails with the error.
-    const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE)].map(readAhead);
+    const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE), lexiconPath(ATTESTED_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
     const prepare = async (): Promise<void> => {
       wordPiece = WordPiece.fromVocab(model.vocabText, model.meta.cased, cacheBudgets().pieceWords);
       await Promise.all(lexicons);
       generatorFor(wordPiece.vocab);
       loadMisspellings();
+      loadAttested();
     };
     // Where the Electric graph has a thread of its own (graphThread.ts: the host starts it and hands over
     // graphLink's port), that thread opens its graph while this one starts, paying onnxruntime's one-time start

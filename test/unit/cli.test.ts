@@ -62,22 +62,25 @@ test('text and json agree; misspellings in the sample are flagged with exit code
   });
 });
 
-test('--dialect en-GB: British spellings are words end to end; en-US flags them; a bad value is exit 2', async () => {
+test('--dialect en-GB: British spellings are words end to end; en-US weighs them as non-words; a bad value is exit 2', async () => {
   const file = path.join(tmp, 'british.md');
   writeFileSync(file, 'We are in favour of the new licence terms.\n');
   const us = await electricCheck(['--format', 'json', '--words', file]);
   assert.equal(us.code, 1, us.stderr);
   const usOut = (JSON.parse(us.stdout) as JsonOut).files[0];
-  assert.deepEqual(usOut.findings.map((f) => [f.word, f.suggestions[0]?.text]), [['favour', 'favor'], ['licence', 'license']]);
-  // In en-US both are non-words the model weighs against the American spelling in context; in en-GB both are
-  // words, at most scored as one that fits (posterior near 0).
+  assert.deepEqual(usOut.findings.map((f) => [f.word, f.suggestions[0]?.text]), [['licence', 'license']]);
+  // In en-US both are non-words the model weighs against the American spelling in context. Both are words the
+  // documentation of many projects writes (attested.ts), so likelier meant than a slip of their shape: "favour" is
+  // left, "licence terms" still flagged (the model reads "license" far likelier there), and "favour" is still less
+  // sure a word than in en-GB, where both are words, at most scored as one that fits.
   const posterior = (out: typeof usOut, word: string) => out.words?.find((w) => w.word === word)?.posterior;
-  for (const w of ['favour', 'licence']) assert.ok((posterior(usOut, w) ?? 0) > 0.5, `${w} in en-US: ${posterior(usOut, w)}`);
+  assert.ok((posterior(usOut, 'licence') ?? 0) > 0.5, `licence in en-US: ${posterior(usOut, 'licence')}`);
   const gb = await electricCheck(['--dialect', 'en-GB', '--format', 'json', '--words', file]);
   assert.equal(gb.code, 0, gb.stdout + gb.stderr);
   const gbOut = (JSON.parse(gb.stdout) as JsonOut).files[0];
   assert.deepEqual(gbOut.findings, []);
   for (const w of ['favour', 'licence']) assert.ok((posterior(gbOut, w) ?? 0) < 0.01, `${w} in en-GB: ${posterior(gbOut, w)}`);
+  assert.ok((posterior(usOut, 'favour') ?? 0) > (posterior(gbOut, 'favour') ?? 0), 'a non-word in en-US, a word in en-GB');
   assert.equal((await electricCheck(['--dialect', 'en-US', file])).code, 1);
   const bad = await electricCheck(['--dialect', 'en-XX', file]);
   assert.equal(bad.code, 2);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { WordPiece } from '../../../src/text/wordpiece';
 import { generatorFor, inLexicon, type Candidate, type Source } from '../../../src/engine/candidates';
 import { articleFix } from '../../../src/engine/articles';
-import { AGREEMENT_CUE, KIND_LOG_PRIOR, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels } from '../../../src/engine/channel';
+import { AGREEMENT_CUE, KIND_LOG_PRIOR, COMMON_WORD, CONFUSION_CUE, NOUN_CUE, nounNumberCue, FAMILIAR_WORD, LISTED_OWN, NON_WORD_LOG_PRIOR, commonCue, wordCues, type WordCues, capitalIsPositional, inTitleCase, OWN_FEATURES, OWN_WEIGHTS, agreementCue, derivedFrom, DOCUMENT_WORDS, TECHNICAL_SHARE, documentFeatures, documentTerm, type DocumentEvidence, logChannel, logChannelOf, logOwn, logSumExp, ownFeatures, rowChannels, type OwnLexicon } from '../../../src/engine/channel';
 import { codeShare, documentCodeShare } from '../../../src/engine/tokenCounts';
 import { SubstringChannel, editOps, isSlip, osaDistance, learnSubstringRules, opportunities, slipCount, slipLogP } from '../../../src/engine/edits';
 import { confusionCue } from '../../../src/engine/confusionCue';
@@ -15,6 +15,9 @@ import { confusionsAt, grammarCandidates, tenseOnly } from '../../../src/engine/
 import { finiteFormOf, mayTellNumber, nounNumber, subjectNumber } from '../../../src/engine/subjects';
 import { suspectsOf } from '../../../src/engine/findings';
 import { MisspellingTable, leaveOutMisspellings, listedFixes } from '../../../src/engine/misspellings';
+import { ownLexicon } from '../../../src/engine/attested';
+import { loadLexicon } from '../../../src/engine/lexicon';
+import { SortedLines } from '../../../src/engine/sortedLines';
 import { COMMON, editCost, FAMILIAR, NAME, SpellingIndex } from '../../../src/engine/spelling';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -164,6 +167,37 @@ test('the known-misspellings file: found by binary search over its text; a malfo
   assert.deepEqual(big.fixesOf('w00001'), []);
   assert.throws(() => new MisspellingTable('acces access\n', 'dist/misspellings.txt').fixesOf('acces'), /dist\/misspellings\.txt: not "misspelling<TAB>fixes": "acces access"/);
   assert.throws(() => new MisspellingTable('acces\t\n', 'x.txt').fixesOf('acces'), /x\.txt: not "misspelling<TAB>fixes"/);
+});
+
+test('words technical writing uses are attested (dist/attested.txt); a misspelling the list names never is, unless left out', () => {
+  const own = ownLexicon(loadLexicon());
+  for (const w of ['lzma', 'LZMA', 'iff', 'luks', "lzma's"]) assert.ok(own.isAttested(w), w);
+  // Another dialect's spelling that documentation writes is attested too: en-US weighs it as a non-word, likelier meant.
+  for (const w of ['initialisation', 'behaviour']) assert.ok(own.isAttested(w), w);
+  for (const w of ['fcound', 'namned', 'zzzq']) assert.ok(!own.isAttested(w), w);
+  // "enviroment" is in the file (documentation writes it), and the known-misspellings list names it: a slip.
+  assert.deepEqual(listedFixes('enviroment'), ['environment']);
+  assert.ok(!own.isAttested('enviroment'));
+  try {
+    leaveOutMisspellings(['enviroment']);
+    assert.ok(own.isAttested('enviroment'), 'read as unlisted (an evaluation of slips no list names): attested');
+  } finally {
+    leaveOutMisspellings([]);
+  }
+  // The fit reads half its listed words as unlisted: its own listing, not the list's.
+  assert.ok(ownLexicon(loadLexicon(), () => false).isAttested('enviroment'));
+  assert.ok(!ownLexicon(loadLexicon(), () => true).isAttested('lzma'));
+});
+
+test('a file of words alone (dist/attested.txt): every word found, nothing between them; a line with a tab or none is an error', () => {
+  const words = Array.from({ length: 300 }, (_, i) => `w${String(i * 3).padStart(4, '0')}`);
+  for (const text of [words.join('\n') + '\n', words.join('\n')]) {
+    const t = new SortedLines(text, 'a.txt', 'word');
+    for (const w of words) assert.equal(t.find(w), '', w);
+    for (const w of ['', 'w', 'w0001', 'w08970', 'zzz']) assert.equal(t.find(w), undefined, w);
+  }
+  assert.throws(() => new SortedLines('iff\tx\n', 'dist/attested.txt', 'word').find('iff'), /dist\/attested\.txt: not "word": "iff\\tx"/);
+  assert.throws(() => new SortedLines('a\n\nb\n', 'a.txt', 'word').find('a'), /a\.txt: not "word": ""/);
 });
 
 test('a long non-word with no word within two edits is offered the words three away', () => {
@@ -563,7 +597,7 @@ test("in a title a capital is the position's, as at a sentence's start: the name
   assert.ok(inTitleCase(tw, k) && capitalIsPositional(tw, k), 'Only, Block against else, lonely');
   const c: Candidate = { text: 'Statement', start: tw[k].start, end: tw[k].end, prior: 1, sources: ['spelling'] };
   assert.deepEqual(wordCues(title, tw, k, [c], gen).common, [1]);
-  assert.equal(ownFeatures('Statmenent', gen.spelling, capitalIsPositional(tw, k))[0], 0, 'no name');
+  assert.equal(ownFeatures('Statmenent', ownLexicon(gen.spelling), capitalIsPositional(tw, k))[0], 0, 'no name');
   for (const [t, w] of [['Thanks to Nuxt, the parser handles nested lists', 'Nuxt'], ['Use Docker with the Statmenent builder', 'Statmenent'],
     ['Syntax Podast', 'Podast']] as const) {
     const ws = wordsOf(t), i = ws.findIndex((x) => x.text === w);
@@ -973,7 +1007,9 @@ test('the substring channel reaches every rule that starts at a letter: each len
 });
 
 test("a non-word's own prior reads its shape: a name, its length, two words run together, a frequent word one edit away", () => {
-  const lex = SpellingIndex.build(['block', 'size', 'next', 'receive'], ['node', 'list'], new Map());
+  const index = SpellingIndex.build(['block', 'size', 'next', 'receive'], ['node', 'list'], new Map());
+  const lex: OwnLexicon = { lookup: (w) => index.lookup(w), isFrequent: (w) => index.isFrequent(w), neighbours: (w, d) => index.neighbours(w, d),
+    isAttested: (w) => w.toLowerCase() === 'lzma' };
   const f = (w: string, sentenceStart = false) => Object.fromEntries(OWN_FEATURES.map((k, i) => [k, ownFeatures(w, lex, sentenceStart)[i]]));
   assert.equal(f('Nuxt').name, 1, 'capitalised inside a sentence: a name');
   assert.equal(f('Nuxt', true).name, 0, 'capitalised at a sentence start: any word');
@@ -989,6 +1025,8 @@ test("a non-word's own prior reads its shape: a name, its length, two words run 
   assert.equal(f('nextnext').compound, 0, 'a word twice is a slip, not two words run together');
   assert.equal(f('receives').derived, 1);
   assert.equal(f('recieve').derived, 0);
+  assert.equal(f('LZMA').attested, 1, 'a word technical writing uses, in any case');
+  assert.equal(f('lzmx').attested, 0);
   assert.equal(f('Nuxt').recurs, 0, 'no document: nothing said');
   assert.equal(f('Nuxt').single, 0);
   const inDoc = (doc: DocumentEvidence) => Object.fromEntries(OWN_FEATURES.map((k, i) => [k, ownFeatures('Nuxt', lex, false, doc)[i]]));
@@ -1041,10 +1079,15 @@ test('the fitted own prior: a capitalised word reads as a name only inside a sen
   // joined the fit with the common-word cue: the model knows such a word in context already, and the cue need not
   // lift it as far; the two together still lift a common fix.
   assert.ok(logOwn(false, [0, 0, 0, 1]) - logOwn(false) < COMMON_WORD);
-  assert.ok(logOwn(false, [0, 0, 1, 0]) > logOwn(false), 'two frequent words run together are likelier meant');
+  // A word the documentation of other projects uses is likelier meant, by several nats (OWN_WEIGHTS.attested). Two
+  // frequent words run together had read likelier meant (+0.9 nats) before that feature: the compounds writers mean
+  // ("blocksize", "nodelist") are mostly attested, and the fit weighs the others no likelier than any non-word.
+  const only = (k: (typeof OWN_FEATURES)[number]) => OWN_FEATURES.map((f) => (f === k ? 1 : 0));
+  assert.ok(logOwn(false, only('attested')) - logOwn(false) > 2, 'a word other projects write is likelier meant');
+  assert.ok(logOwn(false, only('compound')) - logOwn(false) < 0.5);
   assert.equal(logOwn(false), NON_WORD_LOG_PRIOR, 'no features: the bare prior');
   // A non-word the known-misspellings list names is a slip far more often than one of its shape (LISTED_OWN, set).
-  const shape = logOwn(false, ownFeatures('seemlessly', gen.spelling, false));
+  const shape = logOwn(false, ownFeatures('seemlessly', ownLexicon(gen.spelling), false));
   assert.ok(LISTED_OWN < -5);
   assert.equal(own('seemlessly'), shape + LISTED_OWN);
   try {
@@ -1053,7 +1096,7 @@ test('the fitted own prior: a capitalised word reads as a name only inside a sen
   } finally {
     leaveOutMisspellings([]);
   }
-  assert.equal(own('kubectlx'), logOwn(false, ownFeatures('kubectlx', gen.spelling, false)), 'an unlisted non-word: its shape alone');
+  assert.equal(own('kubectlx'), logOwn(false, ownFeatures('kubectlx', ownLexicon(gen.spelling), false)), 'an unlisted non-word: its shape alone');
   // A non-word the document holds again is likelier meant (OWN_WEIGHTS.recurs), one a long document holds once
   // likelier a slip (single); a sentence alone says nothing either way.
   assert.ok(OWN_WEIGHTS.recurs > 0 && OWN_WEIGHTS.single < 0);
