@@ -1,9 +1,10 @@
 // Words technical writing uses that no lexicon lists: dist/attested.txt, copied by scripts/build-lexicon.mjs from
 // models/attested.txt (training/attested.py: the words of at least three training packages' documentation that the
-// lexicon lacks, "iff", "lzma", "luks", "nbytes", and another dialect's spellings, "behaviour"; neither the held-out
-// packages nor those the channel fit plants errors in). A non-word so attested is one feature of its own prior (channel.ts, ownFeatures), weighed by the fit: writers who never read
-// each other seldom make one slip alike. A word the known-misspellings list names is never attested
-// (misspellings.ts): the list says it is a slip, and one that many make.
+// lexicon lacks, "iff", "lzma", "luks", "nbytes", another dialect's spellings among them, "behaviour"; neither the
+// held-out packages nor those the channel fit plants errors in). A non-word so attested is one feature of its own
+// prior (channel.ts, ownFeatures), weighed by the fit: writers who never read each other seldom make one slip alike.
+// A word the known-misspellings list names is never attested (misspellings.ts): the list says it is a slip, and one
+// that many make.
 // One read of 40 kB (the worker's start, or the first lookup), then binary searches (sortedLines.ts).
 import { lexiconPath, readBuilt } from './lexicon';
 import { listedFixes } from './misspellings';
