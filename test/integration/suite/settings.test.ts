@@ -44,8 +44,9 @@ describe('settings', () => {
 
   it('stops flagging British spellings when "electricProofreader.dialect" is en-GB, for the folder that sets it', async () => {
     const { document: doc } = await show('dialect.txt');
-    // In en-US both British spellings are flagged (the CLI's dialect test holds their posteriors over 0.5).
-    assert.deepStrictEqual(flaggedWords(doc, await whenChecked(doc)), ['favour', 'licence']);
+    // In en-US "licence terms" is flagged and "favour", a spelling the documentation of many projects writes, left
+    // (the CLI's dialect test holds their posteriors: licence's over 0.5, favour's over its en-GB one).
+    assert.deepStrictEqual(flaggedWords(doc, await whenChecked(doc)), ['licence']);
     const config = vscode.workspace.getConfiguration('electricProofreader', doc.uri);
     await config.update('dialect', 'en-GB', vscode.ConfigurationTarget.WorkspaceFolder);
     try {
