@@ -257,7 +257,7 @@ export const OWN_WEIGHTS: OwnWeights = { name: 0.223, length: -1.327, compound: 
  * frequent words of three letters or more run together (blocksize, nodelist; not a word twice, "outout": 1/0);
  * a frequent word within one weighted edit (1/0); a lexicon word with an English prefix or suffix the lexicon
  * does not list (renderers, pipelining, unmuted, reconnection: 1/0, derivedFrom); a word several packages'
- * documentation uses (iff, lzma, bigints: 1/0, attested.ts); then what its document says (documentFeatures; 0, 0, 0
+ * documentation uses (iff, lzma, luks: 1/0, attested.ts); then what its document says (documentFeatures; 0, 0, 0
  * without one).
  */
 export function ownFeatures(w: string, lex: OwnLexicon, sentenceStart: boolean, doc?: DocumentEvidence): number[] {

@@ -176,9 +176,9 @@ async function init(): Promise<void> {
     // The lexicon, the known misspellings and the attested words are read on the thread pool from the start
     // (readAhead.ts). Their indexes (dist/lexicon.bin, dist/misspellings.txt, dist/attested.txt) and the tokenizer
     // are made off the first check's path (the spelling channel's rules are left to it: made here, they raised the
-    // command line's peak RSS by 5-8 MB), and a missing or broken file is an init error the host shows, not a failed check (a read ahead that failed is read
-    // again here, and fails with its own error). Another dialect's small layer (dialects.ts, ~5 ms) is read by its
-    // first check, which a broken layer fails with the error.
+    // command line's peak RSS by 5-8 MB), and a missing or broken file is an init error the host shows, not a failed
+    // check (a read ahead that failed is read again here, and fails with its own error). Another dialect's small layer
+    // (dialects.ts, ~5 ms) is read by its first check, which a broken layer fails with the error.
     const lexicons = [lexiconPath(), lexiconPath(MISSPELLINGS_FILE), lexiconPath(ATTESTED_FILE)].map(readAhead);
     const model = await loadModel(modelDir);
     const prepare = async (): Promise<void> => {
